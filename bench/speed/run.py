@@ -1,0 +1,492 @@
+"""Speed benchmark: seedlint against codespell and typos on the same seed documents.
+
+Runs every tool on the same folders, round-robin within each run (seedlint, codespell, typos,
+then again), and reports the median wall time, throughput, CPU time and peak RSS of each, the
+ratios between them and whether each target is met. Prints a Markdown report.
+
+Usage: ``python bench/speed/run.py [--runs 5] [--quick] [--output report.md] [--profile]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import corpus  # bench/speed/corpus.py, beside this script
+
+REPO = corpus.REPO
+CACHE = corpus.DEFAULT_CACHE
+SCENARIOS = ("real", "replicated", "one-file", "cache")
+# Exit codes that mean "ran fine" (with or without findings).
+OK_CODES = {
+    "seedlint": frozenset({0, 1}),
+    "codespell": frozenset({0, 65}),
+    "typos": frozenset({0, 2}),
+}
+GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+SCENARIO_LABELS = {"cache": "replicated, cache on"}
+SEEDLINT_WANTED = ("--no-cache", "--exit-zero", "--quiet")
+
+
+@dataclass(frozen=True)
+class Sample:
+    wall: float
+    cpu: float
+    rss_mb: float
+    returncode: int
+
+
+@dataclass
+class Series:
+    """All samples of one tool in one scenario."""
+
+    scenario: str
+    tool: str
+    files: int
+    bytes: int
+    command: str
+    samples: list[Sample] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def wall(self) -> float | None:
+        return None if self.error or not self.samples else median(s.wall for s in self.samples)
+
+    @property
+    def cpu(self) -> float:
+        return median(s.cpu for s in self.samples)
+
+    @property
+    def rss_mb(self) -> float | None:
+        return None if self.error or not self.samples else max(s.rss_mb for s in self.samples)
+
+
+@dataclass(frozen=True)
+class Tool:
+    name: str
+    argv: tuple[str, ...]
+    shown: str  # the command as a user would type it, without paths
+    env: dict[str, str] | None = None
+
+    def command(self, paths: Sequence[Path]) -> list[str]:
+        return [*self.argv, *(str(p) for p in paths)]
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    paths: tuple[Path, ...]
+    files: int
+    bytes: int
+
+
+@dataclass(frozen=True)
+class Seedlint:
+    """How to launch the working tree's seedlint and what its ``check`` accepts."""
+
+    launcher: tuple[str, ...]
+    env: dict[str, str]
+    options: frozenset[str]
+    version: str
+
+    def tool(self, name: str = "seedlint", cache_dir: Path | None = None) -> Tool:
+        flags = [f for f in SEEDLINT_WANTED if f in self.options]
+        shown = ["seedlint", "check", *flags]
+        if cache_dir is not None:
+            flags = [f for f in flags if f != "--no-cache"] + ["--cache-dir", str(cache_dir)]
+            shown = ["seedlint", "check", *flags[:-1], "<cache>"]
+        return Tool(name, (*self.launcher, "check", *flags), " ".join(shown), self.env)
+
+
+def median(values: Iterable[float]) -> float:
+    return statistics.median(list(values))
+
+
+def measure(tool: Tool, paths: Sequence[Path]) -> tuple[Sample, str]:
+    """Run one command: wall time from perf_counter, CPU time from ``os.wait4``.
+
+    Peak RSS comes from GNU time (``/usr/bin/time -f %M``) where it is installed: the
+    ``ru_maxrss`` that ``os.wait4`` gives for a child of this process never reads below this
+    process's own RSS at the fork, whereas GNU time forks the tool from a ~1 MB process.
+    Without it, ``os.wait4``'s value is used. Either is the largest single process of the
+    tool's tree. Output goes to /dev/null (the tools still format it); stderr is kept.
+    """
+    with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile("r") as rss:
+        command = tool.command(paths)
+        if GNU_TIME:
+            command = [GNU_TIME, "-f", "%M", "-o", rss.name, *command]
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=err, cwd=REPO, env=tool.env
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
+        lines = rss.read().split()  # "Command exited with non-zero status N" may come first
+    rss_kb = int(lines[-1]) if GNU_TIME and lines else usage.ru_maxrss
+    cpu = usage.ru_utime + usage.ru_stime
+    return Sample(wall, cpu, rss_kb / 1024, proc.returncode), stderr
+
+
+def output_of(argv: Sequence[str], env: dict[str, str] | None = None) -> tuple[int, str]:
+    proc = subprocess.run(argv, capture_output=True, text=True, cwd=REPO, env=env, check=False)
+    return proc.returncode, (proc.stdout or proc.stderr).strip()
+
+
+def find_executable(name: str) -> str | None:
+    """Prefer the interpreter's own scripts folder: a pyenv shim would add ~100 ms per call."""
+    beside = Path(sys.executable).parent / name
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return str(beside)
+    found = shutil.which(name)
+    if found and "/shims/" in found and shutil.which("pyenv"):
+        code, real = output_of(["pyenv", "which", name])
+        if code == 0:
+            return real
+    return found
+
+
+def find_seedlint(override: str | None) -> tuple[Seedlint | None, str]:
+    """Launch seedlint from the working tree; return it, or None and the reason why not."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    if override:
+        launcher: tuple[str, ...] = tuple(shlex.split(override))
+    elif not (REPO / "seedlint" / "cli.py").is_file():
+        return None, "seedlint/cli.py does not exist yet"
+    elif (REPO / "seedlint" / "__main__.py").is_file():
+        launcher = (sys.executable, "-m", "seedlint")
+    else:
+        program = "import sys; from seedlint.cli import main; sys.exit(main())"
+        launcher = (sys.executable, "-c", program)
+    code, help_text = output_of([*launcher, "check", "--help"], env)
+    if code != 0:
+        return None, f"`seedlint check --help` failed: {help_text[-500:]}"
+    options = frozenset(re.findall(r"--[a-z][a-z0-9-]*", help_text))
+    return Seedlint(launcher, env, options, seedlint_version(launcher, env)), ""
+
+
+def seedlint_version(launcher: Sequence[str], env: dict[str, str]) -> str:
+    code, text = output_of([*launcher, "--version"], env)
+    if code == 0 and text:
+        version = text.splitlines()[0]
+    else:
+        pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+        found = re.search(r'^version = "([^"]+)"', pyproject, re.M)
+        version = f"seedlint {found.group(1) if found else '?'}"
+    code, commit = output_of(["git", "describe", "--always", "--dirty"])
+    return f"{version} (working tree {commit})" if code == 0 else f"{version} (working tree)"
+
+
+def prime_page_cache(paths: Sequence[Path]) -> None:
+    """Read every file once so that no tool pays for the first read from disk."""
+    for root in paths:
+        for path in [root] if root.is_file() else root.rglob("*"):
+            if path.is_file():
+                path.read_bytes()
+
+
+def run_series(
+    scenario: Scenario,
+    tools: Sequence[Tool],
+    runs: int,
+    before: Callable[[], None] | None = None,
+) -> list[Series]:
+    """``runs`` rounds; in each, every tool once, in order."""
+    where = "<file>" if scenario.name == "one-file" else "<dir>"
+    series = [
+        Series(scenario.name, t.name, scenario.files, scenario.bytes, f"{t.shown} {where}")
+        for t in tools
+    ]
+    prime_page_cache(scenario.paths)
+    for run in range(runs):
+        if before is not None:
+            before()
+        for tool, result in zip(tools, series, strict=True):
+            sample, stderr = measure(tool, scenario.paths)
+            result.samples.append(sample)
+            if sample.returncode not in OK_CODES.get(tool.name.split()[0], {0}):
+                tail = stderr.strip()[-800:]
+                result.error = result.error or f"exit code {sample.returncode}: {tail}"
+            print(
+                f"  [{scenario.name}] run {run + 1}/{runs} {tool.name}: {sample.wall:.3f} s,"
+                f" {sample.rss_mb:.0f} MB, rc={sample.returncode}",
+                file=sys.stderr,
+            )
+    return series
+
+
+@dataclass(frozen=True)
+class Check:
+    label: str
+    value: float | None
+    unit: str
+    goal: str
+    passed: bool | None
+
+
+def ratio(a: float | None, b: float | None) -> float | None:
+    return a / b if a is not None and b else None
+
+
+def evaluate(results: dict[tuple[str, str], Series]) -> list[Check]:
+    """The targets, each with its measured value (None when a series is missing or failed)."""
+
+    def wall(scenario: str, tool: str) -> float | None:
+        found = results.get((scenario, tool))
+        return found.wall if found else None
+
+    def rss(scenario: str) -> float | None:
+        found = results.get((scenario, "seedlint"))
+        return found.rss_mb if found else None
+
+    def at_most(limit: float) -> Callable[[float], bool]:
+        return lambda v: v <= limit
+
+    specs: list[tuple[str, float | None, str, str, Callable[[float], bool]]] = []
+    for other, limit in (("codespell", 1.0), ("typos", 3.0)):
+        for scenario in ("real", "replicated"):
+            value = ratio(wall(scenario, "seedlint"), wall(scenario, other))
+            label = f"seedlint / {other}, {scenario}"
+            specs.append((label, value, "x", f"<= {limit}", at_most(limit)))
+    value = ratio(wall("one-file", "seedlint"), wall("one-file", "codespell"))
+    specs.append(("seedlint / codespell, one file", value, "x", "<= 1.5", at_most(1.5)))
+    specs.append(
+        ("seedlint peak RSS, replicated", rss("replicated"), " MB", "<= 150 MB", at_most(150.0))
+    )
+    value = ratio(rss("replicated"), rss("real"))
+    specs.append(
+        ("seedlint peak RSS, replicated / real", value, "x", "<= 1.5 (roughly flat)", at_most(1.5))
+    )
+    value = ratio(wall("cache", "seedlint cold"), wall("cache", "seedlint warm"))
+    specs.append(("cache re-run speed-up, cold / warm", value, "x", ">= 10", lambda v: v >= 10.0))
+    return [
+        Check(label, value, unit, goal, None if value is None else goal_met(value))
+        for label, value, unit, goal, goal_met in specs
+    ]
+
+
+def fmt(value: float | None, digits: int = 2) -> str:
+    return "n/a" if value is None else f"{value:,.{digits}f}"
+
+
+def markdown(
+    results: dict[tuple[str, str], Series],
+    versions: list[str],
+    runs: int,
+    notes: list[str],
+) -> str:
+    nproc = len(os.sched_getaffinity(0))
+    rss_source = "GNU time %M" if GNU_TIME else "os.wait4 ru_maxrss"
+    lines = [
+        f"### Speed benchmark, {dt.date.today().isoformat()}",
+        "",
+        f"`nproc` {nproc}, Python {platform.python_version()}, {platform.system()}"
+        f" {platform.machine()}; {', '.join(versions)}. Median of {runs} interleaved runs;"
+        " wall time includes interpreter start; MB = 10^6 bytes; peak RSS is the largest"
+        f" single process (max over runs, {rss_source}).",
+        "",
+        "| scenario | tool | files | MB | wall (s) | range (s) | MB/s | docs/s | CPU (s) |"
+        " peak RSS (MB) |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for s in results.values():
+        label = SCENARIO_LABELS.get(s.scenario, s.scenario)
+        if s.wall is None:
+            lines.append(
+                f"| {label} | {s.tool} | {s.files:,} | {s.bytes / 1e6:.3g} | error | | | | | |"
+            )
+            continue
+        walls = [x.wall for x in s.samples]
+        lines.append(
+            f"| {label} | {s.tool} | {s.files:,} | {s.bytes / 1e6:.3g} | {s.wall:.3f} |"
+            f" {min(walls):.3f}-{max(walls):.3f} | {s.bytes / 1e6 / s.wall:,.1f} |"
+            f" {s.files / s.wall:,.0f} | {s.cpu:.2f} | {fmt(s.rss_mb, 0)} |"
+        )
+    lines += ["", "| target | value | goal | result |", "| --- | ---: | --- | --- |"]
+    for c in evaluate(results):
+        verdict = "n/a" if c.passed is None else ("PASS" if c.passed else "MISS")
+        value = "n/a" if c.value is None else f"{fmt(c.value)}{c.unit}"
+        lines.append(f"| {c.label} | {value} | {c.goal} | {verdict} |")
+    commands = sorted({s.command for s in results.values()})
+    lines += ["", "- Commands: " + "; ".join(f"`{c}`" for c in commands) + "."]
+    lines += [f"- {n}" for n in notes]
+    errors = [f"- {s.scenario} / {s.tool}: {s.error}" for s in results.values() if s.error]
+    if errors:
+        lines += ["", "Errors:", *errors]
+    return "\n".join(lines) + "\n"
+
+
+def profile(seedlint: Seedlint, real: corpus.Corpus) -> None:
+    """Run seedlint on the real corpus under pyinstrument; save text and HTML reports."""
+    if subprocess.run([sys.executable, "-c", "import pyinstrument"], check=False).returncode:
+        sys.exit("pyinstrument is not installed: pip install pyinstrument")
+    session = CACHE / "profile.pyisession"
+    tool = seedlint.tool()
+    target = [*tool.argv[1:], str(real.path)]  # drop the interpreter: "-m seedlint ..."
+    pyi = [sys.executable, "-m", "pyinstrument"]
+    subprocess.run(
+        [*pyi, "-r", "pyisession", "-o", str(session), *target],
+        cwd=REPO,
+        env=seedlint.env,
+        stdout=subprocess.DEVNULL,
+        check=False,
+    )
+    for renderer, name in (("text", "profile.txt"), ("html", "profile.html")):
+        subprocess.run(
+            [*pyi, "--load", str(session), "-r", renderer, "-o", str(CACHE / name)], check=True
+        )
+    print((CACHE / "profile.txt").read_text(encoding="utf-8"))
+    print(f"Saved {CACHE / 'profile.txt'} and {CACHE / 'profile.html'}", file=sys.stderr)
+
+
+def collect_tools(
+    names: Sequence[str], seedlint: Seedlint | None, why: str, notes: list[str]
+) -> tuple[list[Tool], list[str]]:
+    """The tools to run, in round-robin order, and their versions; append notes on gaps."""
+    tools: list[Tool] = []
+    versions: list[str] = []
+    if seedlint is not None:
+        tools.append(seedlint.tool())
+        versions.append(seedlint.version)
+        missing = [f for f in SEEDLINT_WANTED if f not in seedlint.options]
+        if missing:
+            notes.append(f"seedlint check does not accept {', '.join(missing)} yet: dropped.")
+    elif "seedlint" in names:
+        notes.append(f"seedlint not measured: {why}.")
+    for name in ("codespell", "typos"):
+        if name not in names:
+            continue
+        exe = find_executable(name)
+        if exe is None:
+            notes.append(f"{name} not measured: not found on PATH.")
+            continue
+        tools.append(Tool(name, (exe,), name))
+        versions.append(f"{name} {output_of([exe, '--version'])[1].split()[-1]}")
+    return tools, versions
+
+
+def run_cache(seedlint: Seedlint, replicated: Scenario, runs: int) -> dict[tuple[str, str], Series]:
+    """Each run: seedlint into an emptied cache dir (cold), then again over it (warm)."""
+    cache_dir = CACHE / "seedlint-cache"
+    cold = seedlint.tool("seedlint cold", cache_dir)
+    warm = seedlint.tool("seedlint warm", cache_dir)
+    scenario = Scenario("cache", replicated.paths, replicated.files, replicated.bytes)
+
+    def empty_cache() -> None:
+        shutil.rmtree(cache_dir, ignore_errors=True)
+
+    print("scenario cache (cold cache, then warm re-run)", file=sys.stderr)
+    series = run_series(scenario, [cold, warm], runs, before=empty_cache)
+    return {(s.scenario, s.tool): s for s in series}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, help="runs per tool and scenario (5; 3 if --quick)")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="sanity run: fewer runs, a 2 MB / 500-file replicated corpus",
+    )
+    parser.add_argument("--scenarios", nargs="+", choices=SCENARIOS, default=list(SCENARIOS))
+    parser.add_argument(
+        "--tools",
+        nargs="+",
+        choices=("seedlint", "codespell", "typos"),
+        default=["seedlint", "codespell", "typos"],
+    )
+    parser.add_argument(
+        "--seedlint",
+        metavar="CMD",
+        help="command that launches seedlint (default: python -m seedlint from the working tree)",
+    )
+    parser.add_argument("--output", type=Path, help="also write the Markdown report here")
+    parser.add_argument("--json", type=Path, help="also write every sample as JSON here")
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="only profile seedlint on the real corpus with pyinstrument",
+    )
+    args = parser.parse_args()
+    runs = args.runs or (3 if args.quick else 5)
+
+    real = corpus.build_real()
+    replicated = corpus.build_replicated(2.0, 500) if args.quick else corpus.build_replicated()
+    print(
+        f"real: {real.files} files, {real.megabytes:.1f} MB; replicated: {replicated.files}"
+        f" files, {replicated.megabytes:.1f} MB",
+        file=sys.stderr,
+    )
+
+    notes: list[str] = []
+    seedlint, why = find_seedlint(args.seedlint) if "seedlint" in args.tools else (None, "")
+    if args.profile:
+        if seedlint is None:
+            sys.exit(f"cannot profile: {why}")
+        profile(seedlint, real)
+        return
+
+    tools, versions = collect_tools(args.tools, seedlint, why, notes)
+    one = min(real.path.glob("*.txt"), key=lambda p: abs(p.stat().st_size - 2_500))
+    scenarios = {
+        "real": Scenario("real", (real.path,), real.files, real.bytes),
+        "replicated": Scenario(
+            "replicated", (replicated.path,), replicated.files, replicated.bytes
+        ),
+        "one-file": Scenario("one-file", (one,), 1, one.stat().st_size),
+    }
+    results: dict[tuple[str, str], Series] = {}
+    for name in args.scenarios:
+        if name == "cache":
+            continue
+        print(f"scenario {name}", file=sys.stderr)
+        for s in run_series(scenarios[name], tools, runs):
+            results[(s.scenario, s.tool)] = s
+
+    if "cache" in args.scenarios and seedlint is not None:
+        if "--cache-dir" in seedlint.options:
+            results.update(run_cache(seedlint, scenarios["replicated"], runs))
+        else:
+            notes.append(
+                "Cache re-run: no cache support yet (no --cache-dir in `seedlint check --help`)."
+            )
+
+    report = markdown(results, versions, runs, notes)
+    print(report)
+    if args.output:
+        args.output.write_text(report, encoding="utf-8")
+    if args.json:
+        raw = [
+            {
+                "scenario": s.scenario,
+                "tool": s.tool,
+                "files": s.files,
+                "bytes": s.bytes,
+                "command": s.command,
+                "error": s.error,
+                "samples": [vars(x) for x in s.samples],
+            }
+            for s in results.values()
+        ]
+        args.json.write_text(json.dumps(raw, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

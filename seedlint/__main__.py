@@ -1,0 +1,5 @@
+import sys
+
+from seedlint.cli import main
+
+sys.exit(main())

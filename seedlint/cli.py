@@ -1,0 +1,202 @@
+"""The command line: ``seedlint check | fix | rules | explain | test-rules``.
+
+Exit codes: 0 nothing at a failing severity; 1 something was found (or, for ``fix``,
+remains; for ``fix --diff``, would change); 2 usage, configuration or internal error;
+130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from seedlint import __version__
+from seedlint.config import Config, ConfigError, load_config
+from seedlint.files import PathProblem, discover
+from seedlint.linter import Linter
+from seedlint.rulefile import RuleFileError
+
+EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class UsageError(Exception):
+    pass
+
+
+def _selection(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or folders (default: the configured paths, or seeds/)",
+    )
+    parser.add_argument("--config", type=Path, help="a seedlint.yaml or pyproject.toml")
+    parser.add_argument(
+        "--select",
+        type=_codes,
+        help="only these codes, prefixes or names "
+        "(comma-separated; replaces the configured selection)",
+    )
+    parser.add_argument("--extend-select", type=_codes, default=[], help="add to the selection")
+    parser.add_argument("--ignore", type=_codes, default=[], help="skip these rules")
+    parser.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when problems are found"
+    )
+    parser.add_argument(
+        "--quiet", "-q", action="store_true", help="print diagnostics only, no summary"
+    )
+
+
+def _codes(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="seedlint", description="Lint and normalise seed documents."
+    )
+    parser.add_argument("--version", action="version", version=f"seedlint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    check = commands.add_parser("check", help="report problems")
+    _selection(check)
+    check.add_argument("--format", default="text", choices=["text", "concise", "json"])
+    check.add_argument("--statistics", action="store_true", help="counts per rule instead")
+
+    fix = commands.add_parser("fix", help="write fixed copies (or fix in place)")
+    _selection(fix)
+    where = fix.add_mutually_exclusive_group()
+    where.add_argument(
+        "--output-dir",
+        type=Path,
+        help="folder for the fixed copies (default: configured, normalised/)",
+    )
+    where.add_argument("--in-place", action="store_true", help="rewrite the originals")
+    where.add_argument("--diff", action="store_true", help="print a unified diff; write nothing")
+    fix.add_argument("--unsafe-fixes", action="store_true", help="apply unsafe fixes too")
+    fix.add_argument("--show-fixes", action="store_true", help="list each applied edit")
+    fix.add_argument(
+        "--format",
+        default="text",
+        choices=["text", "json"],
+        help="json: a change record, one entry per applied edit",
+    )
+
+    rules = commands.add_parser("rules", help="list the rules")
+    rules.add_argument("--config", type=Path)
+    rules.add_argument("--format", default="text", choices=["text", "json"])
+
+    explain = commands.add_parser("explain", help="explain a rule")
+    explain.add_argument("rule", help="a code (SL201) or name (minister-typo)")
+    explain.add_argument("--config", type=Path)
+
+    test_rules = commands.add_parser("test-rules", help="run the examples of rule files")
+    test_rules.add_argument(
+        "files", nargs="*", type=Path, help="rule files or folders (default: the configured packs)"
+    )
+    test_rules.add_argument("--config", type=Path)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except (ConfigError, RuleFileError, PathProblem, UsageError) as error:
+        print(f"seedlint: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("seedlint: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_ERROR
+
+
+def _config(args: argparse.Namespace) -> Config:
+    return load_config(args.config) if args.config else load_config()
+
+
+def _linter(args: argparse.Namespace, config: Config) -> Linter:
+    return Linter(config, select=args.select, extend_select=args.extend_select, ignore=args.ignore)
+
+
+def _paths(args: argparse.Namespace, config: Config) -> list[str]:
+    if args.paths:
+        return args.paths
+    return [str(config.root / p) for p in config.paths]
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from seedlint.document import Document
+    from seedlint.files import read_text
+    from seedlint.reporters import REPORTERS
+
+    config = _config(args)
+    linter = _linter(args, config)
+    reporter = REPORTERS[args.format](sys.stdout, quiet=args.quiet, statistics=args.statistics)
+    failed = files = 0
+    for path in discover(_paths(args, config), config):
+        text = read_text(path)
+        diagnostics = linter.lint(text, str(path))
+        files += 1
+        failed += sum(linter.fails(d) for d in diagnostics)
+        reporter.file(Document(text, str(path)), diagnostics)
+    reporter.finish(files)
+    return EXIT_FOUND if failed and not args.exit_zero else EXIT_CLEAN
+
+
+def run_fix(args: argparse.Namespace) -> int:
+    from seedlint.fixing import fix_paths
+
+    config = _config(args)
+    return fix_paths(args, config, _linter(args, config), _paths(args, config))
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    from seedlint.explain import list_rules
+
+    linter = Linter(_config(args))
+    sys.stdout.write(list_rules(linter.all_rules, linter.rules, args.format))
+    return EXIT_CLEAN
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    from seedlint.explain import explain
+
+    linter = Linter(_config(args))
+    for rule in linter.all_rules:
+        if args.rule in (rule.code, rule.name) or args.rule.upper() == rule.code:
+            sys.stdout.write(explain(rule))
+            return EXIT_CLEAN
+    raise UsageError(f"no rule '{args.rule}' (see 'seedlint rules')")
+
+
+def run_test_rules(args: argparse.Namespace) -> int:
+    from seedlint.examples import check_examples
+    from seedlint.rulefile import load_rules
+
+    config = _config(args)
+    packs = [str(f.resolve()) for f in args.files] or config.rule_packs
+    rules = load_rules(packs, config.root)
+    failures = [problem for rule in rules for problem in check_examples(rule)]
+    for problem in failures:
+        print(problem)
+    examples = sum(len(rule.examples) for rule in rules)
+    print(f"{len(rules)} rules, {examples} examples, {len(failures)} failed")
+    return EXIT_FOUND if failures else EXIT_CLEAN
+
+
+COMMANDS = {
+    "check": run_check,
+    "fix": run_fix,
+    "rules": run_rules,
+    "explain": run_explain,
+    "test-rules": run_test_rules,
+}
+
+if __name__ == "__main__":
+    sys.exit(main())

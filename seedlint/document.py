@@ -1,0 +1,97 @@
+"""The parsed view of one seed document that every rule reads.
+
+A seed is ``date YYYY-MM-DD Title``, a blank line, then paragraphs separated by blank
+lines. Parsing never fails: a document without a header simply has ``header = None`` and
+all of its text is body. Offsets are character offsets into ``text``; rows and columns are
+1-based, columns counting characters, as reported to users.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+# A header is recognised even when damaged (leading whitespace, odd spacing), so that the
+# header rules can report the damage instead of treating line 1 as a paragraph.
+HEADER_START = re.compile(r"[\s\ufeff\u200b]*date\b")
+PARAGRAPH_BREAK = re.compile(r"(?:\r?\n|\r)(?:[ \t]*(?:\r?\n|\r))+")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A range ``[start, end)`` of the document's text."""
+
+    start: int
+    end: int
+
+
+class Document:
+    """Text plus the structure rules need: line offsets, header line and paragraphs."""
+
+    def __init__(self, text: str, path: str = "<text>") -> None:
+        self.text = text
+        self.path = path
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return [0, *(m.end() for m in LINE_BREAK.finditer(self.text))]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (row, column) of a character offset."""
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def line_span(self, row: int) -> Span:
+        """The span of a 1-based row, without its line break."""
+        start = self.line_starts[row - 1]
+        match = LINE_BREAK.search(self.text, start)
+        return Span(start, match.start() if match else len(self.text))
+
+    @cached_property
+    def header(self) -> Span | None:
+        """Line 1 when it looks like a header (``date`` after optional whitespace)."""
+        if not HEADER_START.match(self.text):
+            return None
+        return self.line_span(1)
+
+    @cached_property
+    def body_start(self) -> int:
+        if self.header is None:
+            return 0
+        match = LINE_BREAK.match(self.text, self.header.end)
+        return match.end() if match else len(self.text)
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        """Non-empty body paragraphs, each trimmed of surrounding line breaks."""
+        spans: list[Span] = []
+        start = self.body_start
+        for match in PARAGRAPH_BREAK.finditer(self.text, start):
+            spans.append(Span(start, match.start()))
+            start = match.end()
+        spans.append(Span(start, len(self.text)))
+        trimmed = []
+        for span in spans:
+            chunk = self.text[span.start : span.end]
+            stripped = chunk.strip("\r\n")
+            if stripped.strip():
+                lead = len(chunk) - len(chunk.lstrip("\r\n"))
+                trimmed.append(Span(span.start + lead, span.start + lead + len(stripped)))
+        return trimmed
+
+    def paragraph_text(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    @cached_property
+    def apostrophe(self) -> str:
+        """The document's apostrophe style: ’ when curly ones outnumber straight ones."""
+        curly = len(APOSTROPHE_CURLY.findall(self.text))
+        straight = len(APOSTROPHE_STRAIGHT.findall(self.text))
+        return "\u2019" if curly > straight else "'"
+
+
+APOSTROPHE_CURLY = re.compile(r"(?<=\w)\u2019(?=\w)")
+APOSTROPHE_STRAIGHT = re.compile(r"(?<=\w)'(?=\w)")

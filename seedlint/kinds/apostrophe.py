@@ -1,0 +1,84 @@
+"""apostrophe: possessives and contractions that lost their apostrophe.
+
+Finds ``UKs`` (for UK's), ``Japans`` (for Japan's) and ``dont`` (for don't). Possessives
+come from a list of names that have no plausible plural (``possessives:``, matched
+case-sensitively, so "MPs" or "CEOs" are never touched unless listed); contractions from
+a table of bare forms that cannot be anything else (``contractions:``; "cant", "wont",
+"its" and "well" are real words and stay out). The fix inserts the apostrophe in the
+document's own style: ’ where the document writes curly apostrophes, ' otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from seedlint.diagnostic import Edit, Finding
+from seedlint.document import Document
+from seedlint.options import Option
+from seedlint.textutil import match_case
+
+OPTIONS = {
+    "possessives": Option("str-list", [], help="names whose bare '+s' form is a possessive"),
+    "contractions": Option("str-map", {}, help="bare form -> contraction written with '"),
+}
+FIELDS = ("match", "replacement")
+FIXABLE = True
+
+BOUNDARY_BEFORE = r"(?<![\w'’-])"
+BOUNDARY_AFTER = r"(?![\w'’-])"
+
+
+@dataclass(frozen=True)
+class State:
+    possessive: re.Pattern[str] | None
+    contraction: re.Pattern[str] | None
+    contractions: dict[str, str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def compile(options: dict) -> State:
+    names = options["possessives"]
+    table = {key.lower(): value for key, value in options["contractions"].items()}
+    for bare, written in table.items():
+        if written.replace("'", "").lower() != bare:
+            raise ValueError(f"contraction '{written}' is not '{bare}' with apostrophes")
+    possessive = contraction = None
+    if names:
+        possessive = re.compile(f"{BOUNDARY_BEFORE}(?:{_alternation(names)})(s){BOUNDARY_AFTER}")
+    if table:
+        contraction = re.compile(
+            f"{BOUNDARY_BEFORE}(?:{_alternation(list(table))}){BOUNDARY_AFTER}", re.IGNORECASE
+        )
+    return State(possessive, contraction, table)
+
+
+def check(doc: Document, state: State) -> Iterator[Finding]:
+    text = doc.text
+    if state.possessive is not None:
+        for match in state.possessive.finditer(text):
+            insert_at = match.start(1)
+            replacement = f"{text[match.start() : insert_at]}{doc.apostrophe}s"
+            yield Finding(
+                match.start(),
+                match.end(),
+                {"match": match.group(), "replacement": replacement},
+                (Edit(insert_at, insert_at, doc.apostrophe),),
+                f"Write '{replacement}'",
+            )
+    if state.contraction is not None:
+        for match in state.contraction.finditer(text):
+            source = match.group()
+            written = state.contractions[source.lower()].replace("'", doc.apostrophe)
+            replacement = match_case(source, written)
+            yield Finding(
+                match.start(),
+                match.end(),
+                {"match": source, "replacement": replacement},
+                (Edit(match.start(), match.end(), replacement),),
+                f"Write '{replacement}'",
+            )

@@ -1,0 +1,107 @@
+"""header: the ``date YYYY-MM-DD Title`` line that opens every seed.
+
+``check`` picks one property per rule:
+
+- ``leading-whitespace``: spaces, line breaks or a byte-order mark before ``date``;
+  fixed by deleting them.
+- ``format``: line 1 is not ``date``, a space, an ISO date and a title.
+- ``date``: the date is not a real calendar day (2024-02-30), or before ``min-year``.
+- ``title``: the title is missing.
+- ``spacing``: fields separated by anything but one space; fixed to one space.
+- ``blank-line``: the header is not followed by a blank line; fixed by inserting one.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+
+from seedlint.diagnostic import Edit, Finding
+from seedlint.document import Document
+from seedlint.options import Option
+
+OPTIONS = {
+    "check": Option(
+        "choice",
+        choices=("leading-whitespace", "format", "date", "title", "spacing", "blank-line"),
+    ),
+    "min-year": Option("int", 1800, help="earliest year accepted by the date check"),
+}
+FIELDS = ("date", "found")
+FIXABLE = True
+
+LEADING = re.compile(r"[\s\ufeff\u200b]+")
+FIELDS_PATTERN = re.compile(
+    r"(?P<keyword>date)(?P<sep1>[ \t\u00a0]+)(?P<date>\d{4}-\d{2}-\d{2})"
+    r"(?:(?P<sep2>[ \t\u00a0]+)(?P<title>\S.*?))?[ \t\u00a0]*\Z"
+)
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def compile(options: dict) -> dict:
+    return options
+
+
+def check(doc: Document, options: dict) -> Iterator[Finding]:
+    header = doc.header
+    kind = options["check"]
+    if header is None:
+        if kind == "format" and doc.text.strip():
+            line = doc.line_span(1)
+            found = doc.text[line.start : line.end][:40]
+            yield Finding(line.start, max(line.end, line.start + 1), {"date": "", "found": found})
+        return
+    lead = LEADING.match(doc.text, header.start, header.end)
+    start = lead.end() if lead else header.start
+    if kind == "leading-whitespace":
+        if lead:
+            yield Finding(0, start, {}, (Edit(0, start, ""),), "Delete the leading whitespace")
+        return
+    line = doc.text[start : header.end]
+    fields = FIELDS_PATTERN.match(line)
+    if kind == "format":
+        if fields is None:
+            yield Finding(start, header.end, {"date": "", "found": line[:40]})
+        return
+    if fields is None:
+        return
+    yield from CHECKS[kind](doc, start, fields, options)
+
+
+def _date(doc: Document, start: int, fields: re.Match[str], options: dict) -> Iterator[Finding]:
+    value = fields.group("date")
+    try:
+        valid = datetime.date.fromisoformat(value).year >= options["min-year"]
+    except ValueError:
+        valid = False
+    if not valid:
+        yield Finding(start + fields.start("date"), start + fields.end("date"), {"date": value})
+
+
+def _title(doc: Document, start: int, fields: re.Match[str], options: dict) -> Iterator[Finding]:
+    if fields.group("title") is None:
+        end = start + fields.end()
+        yield Finding(end - 1, end, {"date": fields.group("date")})
+
+
+def _spacing(doc: Document, start: int, fields: re.Match[str], options: dict) -> Iterator[Finding]:
+    for separator in ("sep1", "sep2"):
+        if fields.group(separator) not in (None, " "):
+            span = (start + fields.start(separator), start + fields.end(separator))
+            found = repr(fields.group(separator))
+            yield Finding(*span, {"found": found}, (Edit(*span, " "),), "Use one space")
+
+
+def _blank_line(
+    doc: Document, start: int, fields: re.Match[str], options: dict
+) -> Iterator[Finding]:
+    if len(doc.line_starts) < 2:
+        return
+    second = doc.line_span(2)
+    if doc.text[second.start : second.end].strip(" \t"):
+        at = second.start
+        yield Finding(at, second.end, {}, (Edit(at, at, "\n"),), "Insert a blank line")
+
+
+CHECKS = {"date": _date, "title": _title, "spacing": _spacing, "blank-line": _blank_line}

@@ -1,0 +1,104 @@
+"""substitution: known misspellings and real-word typos, replaced case-aware.
+
+Finds words and phrases listed in a swap table (``swap:``) or in a bundled list
+(``lists: [codespell]``, codespell's maintained misspelling dictionary). A phrase may hold
+several words; matching ignores case and respects word boundaries. ``preceded-by`` and
+``followed-by`` restrict a rule to a context (either one suffices), so "Prime Minster" is
+caught while "York Minster" is not. The fix writes the replacement in the capitalisation of the source
+("MINSTER" -> "MINISTER", "Minster" -> "Minister"). Entries with several candidate
+corrections are reported without a fix: a person picks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from seedlint.diagnostic import Edit, Finding
+from seedlint.document import Document
+from seedlint.options import Option
+from seedlint.textutil import WORD, match_case, next_word, previous_word
+from seedlint.wordlists import load_list
+
+OPTIONS = {
+    "swap": Option("str-map", {}, help="misspelling or phrase -> correction"),
+    "lists": Option("str-list", [], help="bundled misspelling lists to load: codespell"),
+    "exclude": Option("str-list", [], help="entries never to report"),
+    "preceded-by": Option("str-list", [], help="report only after one of these words"),
+    "followed-by": Option("str-list", [], help="report only before one of these words"),
+}
+FIELDS = ("match", "replacement")
+FIXABLE = True
+
+
+@dataclass(frozen=True)
+class State:
+    words: dict[str, str]  # lower-case single word -> correction(s), "a|b" when ambiguous
+    phrases: dict[str, str]
+    phrase_pattern: re.Pattern[str] | None
+    preceded_by: frozenset[str]
+    followed_by: frozenset[str]
+
+
+def compile(options: dict) -> State:
+    table: dict[str, str] = {}
+    for name in options["lists"]:
+        table.update(load_list(name))
+    table.update({key.lower(): value for key, value in options["swap"].items()})
+    for word in options["exclude"]:
+        table.pop(word.lower(), None)
+    words = {key: value for key, value in table.items() if " " not in key.strip()}
+    phrases = {" ".join(key.split()): value for key, value in table.items() if key not in words}
+    pattern = None
+    if phrases:
+        alternatives = sorted(phrases, key=len, reverse=True)
+        body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in alternatives)
+        pattern = re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-])", re.IGNORECASE)
+    return State(
+        words=words,
+        phrases=phrases,
+        phrase_pattern=pattern,
+        preceded_by=frozenset(w.lower() for w in options["preceded-by"]),
+        followed_by=frozenset(w.lower() for w in options["followed-by"]),
+    )
+
+
+def check(doc: Document, state: State) -> Iterator[Finding]:
+    text = doc.text
+    if state.words:
+        for match in WORD.finditer(text):
+            correction = state.words.get(match.group().lower())
+            if correction is not None:
+                yield from _finding(text, match, correction, state)
+    if state.phrase_pattern is not None:
+        for match in state.phrase_pattern.finditer(text):
+            correction = state.phrases[" ".join(match.group().lower().split())]
+            yield from _finding(text, match, correction, state)
+
+
+def _in_context(text: str, match: re.Match[str], state: State) -> bool:
+    before = previous_word(text, match.start())
+    after = next_word(text, match.end())
+    return (before is not None and before.lower() in state.preceded_by) or (
+        after is not None and after.lower() in state.followed_by
+    )
+
+
+def _finding(text: str, match: re.Match[str], correction: str, state: State) -> Iterator[Finding]:
+    if (state.preceded_by or state.followed_by) and not _in_context(text, match, state):
+        return
+    source = match.group()
+    candidates = [match_case(source, c) for c in correction.split("|") if c]
+    replacement = " or ".join(f"'{c}'" for c in candidates)
+    edits = None
+    if "|" not in correction:
+        replacement = candidates[0]
+        edits = (Edit(match.start(), match.end(), replacement),)
+    yield Finding(
+        match.start(),
+        match.end(),
+        {"match": source, "replacement": replacement},
+        edits,
+        f"Replace with '{replacement}'" if edits else "",
+    )

@@ -1,0 +1,110 @@
+"""whitespace: spacing and invisible characters that pipelines leave behind.
+
+``check`` picks one property per rule; every fix is a plain deletion or replacement:
+
+- ``trailing``: spaces, tabs or no-break spaces at the end of a line; deleted.
+- ``leading``: indentation at the start of a body line; deleted.
+- ``tab``: a tab between words; replaced by a space.
+- ``double-space``: two or more spaces (of any width) between words; replaced by one.
+- ``blank-lines``: more than one blank line between paragraphs; reduced to one.
+- ``line-endings``: CRLF or lone CR line breaks; one finding per document, fixed to LF.
+- ``nbsp``: a no-break or other Unicode space beside ordinary whitespace, where it can
+  only be residue; a lone no-break space between two words is typography and stays.
+- ``invisible``: zero-width characters, soft hyphens, byte-order marks and bidi controls
+  inside the text; deleted. Zero-width joiners between non-Latin letters (Persian,
+  Indic scripts, emoji) are part of the writing and stay.
+- ``control``: C0 and C1 control characters other than tab and line breaks; deleted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from seedlint.diagnostic import Edit, Finding
+from seedlint.document import Document
+from seedlint.options import Option
+
+OPTIONS = {
+    "check": Option(
+        "choice",
+        choices=(
+            "trailing",
+            "leading",
+            "tab",
+            "double-space",
+            "blank-lines",
+            "line-endings",
+            "nbsp",
+            "invisible",
+            "control",
+        ),
+    ),
+}
+FIELDS = ("found", "count")
+FIXABLE = True
+
+SPACES = "\u00a0\u2000-\u200a\u202f\u205f\u3000"
+EOL = r"(?=\r\n|\r|\n|\Z)"
+PATTERNS = {
+    "trailing": re.compile(f"[ \t{SPACES}]+{EOL}"),
+    "leading": re.compile(f"(?<=[\n\r])[ \t{SPACES}]+(?=[^\\s])"),
+    "tab": re.compile(r"(?<=\S)\t+(?=\S)"),
+    "double-space": re.compile(f"(?<=\\S)(?: [ {SPACES}]+|[{SPACES}] [ {SPACES}]*)(?=\\S)"),
+    "blank-lines": re.compile(r"(?<=\S)[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n)){2,}(?=\S)"),
+    "nbsp": re.compile(f"[{SPACES}]+(?=[\\r\\n])|(?<=[\\r\\n])[{SPACES}]+"),
+    "invisible": re.compile(
+        "[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069"
+        "\u180e]|(?<=[\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?=[\x00-\x7f])"
+    ),
+    "control": re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"),
+}
+REPLACEMENTS = {"tab": " ", "double-space": " ", "blank-lines": "\n\n"}
+NON_ASCII_ONLY = frozenset({"nbsp", "invisible"})
+CRLF = re.compile(r"\r\n?")
+
+
+def compile(options: dict) -> str:
+    return options["check"]
+
+
+def check(doc: Document, check_name: str) -> Iterator[Finding]:
+    text = doc.text
+    if check_name == "line-endings":
+        yield from _line_endings(text)
+        return
+    if check_name in NON_ASCII_ONLY and text.isascii():
+        return
+    replacement = REPLACEMENTS.get(check_name, "")
+    for match in PATTERNS[check_name].finditer(text):
+        if check_name == "invisible" and match.start() == 0 and doc.header is not None:
+            continue  # a byte-order mark before the header is the header rule's finding
+        found = " ".join(f"U+{ord(c):04X}" for c in match.group()[:4])
+        yield Finding(
+            match.start(),
+            match.end(),
+            {"found": found, "count": len(match.group())},
+            (Edit(match.start(), match.end(), replacement),),
+            "Replace with one space" if replacement == " " else "Delete it",
+        )
+
+
+def _line_endings(text: str) -> Iterator[Finding]:
+    breaks = list(CRLF.finditer(text))
+    if not breaks:
+        return
+    kinds = {m.group() for m in breaks}
+    mixed = "\n" in CRLF.sub("", text) or len(kinds) > 1
+    if mixed:
+        found = "mixed line endings"
+    else:
+        found = "CRLF line endings" if "\r\n" in kinds else "CR line endings"
+    first = breaks[0]
+    edits = tuple(Edit(m.start(), m.end(), "\n") for m in breaks)
+    yield Finding(
+        first.start(),
+        first.end(),
+        {"found": found, "count": len(breaks)},
+        edits,
+        "Convert every line break to LF",
+    )

@@ -1,0 +1,75 @@
+"""Typed options that rule kinds declare and that rule files set.
+
+A kind lists its options as ``OPTIONS = {"name": Option(...)}``; the rule loader checks
+every rule's settings against that table, so a mistyped option is reported with its file
+and line before anything runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+REQUIRED = object()
+
+
+@dataclass(frozen=True)
+class Option:
+    type: str  # str, int, number, bool, str-list, str-map, choice
+    default: Any = REQUIRED
+    choices: tuple[str, ...] = ()
+    help: str = ""
+
+
+def _is_str_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _is_str_map(value: Any) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(key, str) and isinstance(item, str) for key, item in value.items()
+    )
+
+
+CHECKS = {
+    "str": lambda v: isinstance(v, str),
+    "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "bool": lambda v: isinstance(v, bool),
+    "str-list": _is_str_list,
+    "str-map": _is_str_map,
+    "choice": lambda v: isinstance(v, str),
+}
+
+TYPE_NAMES = {
+    "str": "a string",
+    "int": "an integer",
+    "number": "a number",
+    "bool": "true or false",
+    "str-list": "a list of strings",
+    "str-map": "a mapping of strings to strings",
+    "choice": "one of",
+}
+
+
+def resolve(spec: dict[str, Option], given: dict[str, Any]) -> dict[str, Any]:
+    """Defaults filled in, types checked; raises ValueError naming the option."""
+    values: dict[str, Any] = {}
+    for name, option in spec.items():
+        if name not in given:
+            if option.default is REQUIRED:
+                raise ValueError(f"missing required option '{name}'")
+            values[name] = option.default
+            continue
+        value = given[name]
+        if not CHECKS[option.type](value):
+            expected = TYPE_NAMES[option.type]
+            if option.type == "choice":
+                expected += " " + ", ".join(option.choices)
+            raise ValueError(f"option '{name}' must be {expected}, not {value!r}")
+        if option.type == "choice" and value not in option.choices:
+            raise ValueError(
+                f"option '{name}' must be one of {', '.join(option.choices)}, not {value!r}"
+            )
+        values[name] = value
+    return values
