@@ -9,6 +9,7 @@ does not converge and is reported as an error instead of being looped on.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from seedlint.diagnostic import Diagnostic, Edit
@@ -68,7 +69,7 @@ def choose(diagnostics: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:
 
 def _self_overlapping(edits: tuple[Edit, ...]) -> bool:
     ordered = sorted(edits, key=lambda e: (e.start, e.end))
-    return any(a.end > b.start for a, b in zip(ordered, ordered[1:]))
+    return any(a.end > b.start for a, b in itertools.pairwise(ordered))
 
 
 def apply(text: str, edits: list[Edit]) -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-WORD = re.compile(r"(?<![\w'’-])[A-Za-z]+(?:['’][A-Za-z]+)*(?![\w-])")
+WORD = re.compile(r"(?<![\w'’\]-])[A-Za-z]+(?:['’][A-Za-z]+)*(?![\w-])")
+SIC = re.compile(r"\s*[\[(]sic[\])]", re.IGNORECASE)
+SENTENCE_START = re.compile(r"(?:\A|[.!?:;\"“‘'(\[—–-]\s*|\n)\s*\Z")
 PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[ \t\u00a0]+\Z")
 NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z]+)")
 
@@ -27,6 +29,15 @@ def _match_word(model: str, word: str) -> str:
     if model[:1].isupper():
         return word[:1].upper() + word[1:]
     return word
+
+
+def marked_sic(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` is marked as quoted verbatim: "Theres [sic]"."""
+    return SIC.match(text, end) is not None
+
+
+def at_sentence_start(text: str, start: int) -> bool:
+    return SENTENCE_START.search(text, max(0, start - 8), start) is not None
 
 
 def previous_word(text: str, offset: int) -> str | None:

@@ -5,7 +5,8 @@ come from a list of names that have no plausible plural (``possessives:``, match
 case-sensitively, so "MPs" or "CEOs" are never touched unless listed); contractions from
 a table of bare forms that cannot be anything else (``contractions:``; "cant", "wont",
 "its" and "well" are real words and stay out). The fix inserts the apostrophe in the
-document's own style: ’ where the document writes curly apostrophes, ' otherwise.
+document's own style: ’ where the document writes curly apostrophes, ' otherwise. A word
+followed by "[sic]" is quoted as written and left alone.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from seedlint.diagnostic import Edit, Finding
 from seedlint.document import Document
 from seedlint.options import Option
-from seedlint.textutil import match_case
+from seedlint.textutil import marked_sic, match_case
 
 OPTIONS = {
     "possessives": Option("str-list", [], help="names whose bare '+s' form is a possessive"),
@@ -61,6 +62,8 @@ def check(doc: Document, state: State) -> Iterator[Finding]:
     text = doc.text
     if state.possessive is not None:
         for match in state.possessive.finditer(text):
+            if marked_sic(text, match.end()):
+                continue
             insert_at = match.start(1)
             replacement = f"{text[match.start() : insert_at]}{doc.apostrophe}s"
             yield Finding(
@@ -72,6 +75,8 @@ def check(doc: Document, state: State) -> Iterator[Finding]:
             )
     if state.contraction is not None:
         for match in state.contraction.finditer(text):
+            if marked_sic(text, match.end()):
+                continue
             source = match.group()
             written = state.contractions[source.lower()].replace("'", doc.apostrophe)
             replacement = match_case(source, written)

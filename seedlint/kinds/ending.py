@@ -59,7 +59,10 @@ def compile(options: dict) -> dict:
     terminal = re.escape(options["terminal"])
     closers = re.escape(options["closers"])
     state["sentence_end"] = re.compile(f"[{terminal}][{closers}]*(?=\\s)")
-    state["complete"] = re.compile(f"[{terminal}][{closers}]*\\s*\\Z")
+    # thin and no-break spaces sometimes sit between the full stop and a closing quote
+    state["complete"] = re.compile(
+        f"[{terminal}](?:[{closers}]|[\u2009\u200a\u202f\u00a0])*\\s*\\Z"
+    )
     verbs = "|".join(re.escape(v) for v in options["speech-verbs"])
     state["speech"] = re.compile(rf"\b(?:{verbs})\b[^.!?]{{0,40}}[,:]\s*\Z", re.IGNORECASE)
     return state

@@ -9,7 +9,8 @@ of the rule may close another (a straight quote closing a curly one); brackets k
 Reported: a closing mark with nothing open, and an opening mark still open at the end of
 its paragraph. News writing lets a quotation run over several paragraphs by reopening
 each new paragraph without closing the previous one; an unclosed mark followed by a
-paragraph that starts by reopening is therefore correct. With ``apostrophe: true`` a
+paragraph that starts by reopening is therefore correct, and so is one whose quotation
+the next paragraph closes without reopening it. With ``apostrophe: true`` a
 closing mark that closes nothing is an apostrophe ("the players’ union"), never a finding.
 
 The fix (a guess, so rule files mark it unsafe) inserts the missing opening mark at the
@@ -18,6 +19,7 @@ start of the paragraph, or the missing closing mark at its end.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -29,11 +31,15 @@ OPTIONS = {
     "pairs": Option("str-list", help='opening+closing characters, e.g. "“”" or "()"'),
     "mixed": Option("bool", False, help="whether pairs of this rule may close each other"),
     "apostrophe": Option("bool", False, help="an unmatched closing mark is an apostrophe"),
+    "enumerators": Option("bool", False, help='"a)" and "2)" close nothing and are fine'),
 }
 FIELDS = ("mark", "problem")
 FIXABLE = True
 
-OPENING_CONTEXT = set(" \t\r\n([{<—–-/“‘\"'«")
+OPENING_CONTEXT = set(" \t\r\n([{<—–-/“‘„\"'«\u00a0")
+NOT_AFTER_OPENING = set(",;:!?)]}")
+POSSESSIVE = re.compile(r"'s\b")
+ENUMERATOR = re.compile(r"(?:^|\s)[a-zA-Z0-9]{1,2}\Z")
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,7 @@ class State:
     straight: frozenset[str]
     mixed: bool
     apostrophe: bool
+    enumerators: bool
 
 
 def compile(options: dict) -> State:
@@ -55,20 +62,32 @@ def compile(options: dict) -> State:
         if pair[0] == pair[1]:
             straight.add(pair[0])
         else:
-            opening[pair[0]], closing[pair[1]] = pair[1], pair[0]
-    return State(opening, closing, frozenset(straight), options["mixed"], options["apostrophe"])
+            opening.setdefault(pair[0], pair[1])
+            closing.setdefault(pair[1], pair[0])
+    return State(
+        opening,
+        closing,
+        frozenset(straight),
+        options["mixed"],
+        options["apostrophe"],
+        options["enumerators"],
+    )
 
 
 def check(doc: Document, state: State) -> Iterator[Finding]:
     marks = set(state.opening) | set(state.closing) | state.straight
     paragraphs = doc.paragraphs
     texts = [doc.paragraph_text(p) for p in paragraphs]
+    carried = False  # a quotation left open by the previous paragraph, not reopened here
     for index, (span, text) in enumerate(zip(paragraphs, texts)):
         if not marks.intersection(text):
+            carried = False
             continue
         unmatched_closes, still_open = _scan(text, state)
+        if carried and unmatched_closes:
+            unmatched_closes.pop(0)  # closes the quotation the previous paragraph opened
         for position, mark in unmatched_closes:
-            opener = _opener_for(mark, state)
+            opener = state.closing.get(mark, mark)
             yield Finding(
                 span.start + position,
                 span.start + position + 1,
@@ -77,9 +96,13 @@ def check(doc: Document, state: State) -> Iterator[Finding]:
                 f"Insert {opener} at the start of the paragraph",
             )
         following = texts[index + 1].lstrip() if index + 1 < len(texts) else ""
+        carried = False
         for position, mark in still_open:
             if following[:1] and _reopens(following[0], mark, state):
                 continue  # news convention: the quotation continues in the next paragraph
+            if following and _closes_later(following, state):
+                carried = True  # continues without reopening; closed in the next paragraph
+                continue
             closer = state.opening.get(mark, mark)
             end = span.start + len(text.rstrip())
             yield Finding(
@@ -98,26 +121,48 @@ def _scan(text: str, state: State) -> tuple[list[tuple[int, str]], list[tuple[in
     for position, char in enumerate(text):
         if char in state.opening:
             stack.append((position, char))
-        elif char in state.closing or char in state.straight:
-            if char in state.straight and _opens(text, position):
-                stack.append((position, char))
-            elif stack and _closes(stack[-1][1], char, state):
-                stack.pop()
-            elif char in state.straight and (state.apostrophe or _after_digit(text, position)):
-                continue  # an apostrophe, or a unit mark as in 5'10"
-            elif not state.apostrophe:
-                unmatched.append((position, char))
+        elif char not in state.closing and char not in state.straight:
+            continue
+        elif stack and _closes(stack[-1][1], char, state) and _may_close(text, position):
+            stack.pop()
+        elif char in state.straight and _opens(text, position):
+            stack.append((position, char))
+        elif char in state.straight and _not_a_quote(text, position):
+            continue
+        elif state.enumerators and _enumerator(text, position):
+            continue  # "a) first, b) second"
+        elif not state.apostrophe:
+            unmatched.append((position, char))
     return unmatched, stack
+
+
+def _may_close(text: str, position: int) -> bool:
+    """A straight mark followed by a letter opens rather than closes: 'a "b" "c'."""
+    after = text[position + 1] if position + 1 < len(text) else " "
+    before = text[position - 1] if position else " "
+    return not (after.isalnum() and before in OPENING_CONTEXT)
 
 
 def _opens(text: str, position: int) -> bool:
     before = text[position - 1] if position else " "
     after = text[position + 1] if position + 1 < len(text) else " "
-    return before in OPENING_CONTEXT and not after.isspace()
+    if before not in OPENING_CONTEXT:
+        return False
+    if text[position] == "'":  # '70s and 's are apostrophes, not quotations
+        return after.isalpha() and not POSSESSIVE.match(text, position)
+    if after == ".":  # an ellipsis may open a quotation: "...not recognise"
+        return text.startswith("...", position + 1)
+    return not after.isspace() and after not in NOT_AFTER_OPENING
 
 
-def _after_digit(text: str, position: int) -> bool:
-    return position > 0 and text[position - 1].isdigit()
+def _not_a_quote(text: str, position: int) -> bool:
+    """An apostrophe (rock 'n' roll, the players' union) or a unit mark (5'10")."""
+    before = text[position - 1] if position else " "
+    return text[position] == "'" or before.isdigit()
+
+
+def _enumerator(text: str, position: int) -> bool:
+    return ENUMERATOR.search(text, max(0, position - 4), position) is not None
 
 
 def _closes(opened: str, char: str, state: State) -> bool:
@@ -125,9 +170,10 @@ def _closes(opened: str, char: str, state: State) -> bool:
     return char == expected or state.mixed
 
 
-def _opener_for(mark: str, state: State) -> str:
-    return state.closing.get(mark, mark)
-
-
 def _reopens(first: str, mark: str, state: State) -> bool:
     return first == mark or (state.mixed and (first in state.opening or first in state.straight))
+
+
+def _closes_later(following: str, state: State) -> bool:
+    unmatched, _ = _scan(following, state)
+    return bool(unmatched)

@@ -4,9 +4,11 @@ Finds words and phrases listed in a swap table (``swap:``) or in a bundled list
 (``lists: [codespell]``, codespell's maintained misspelling dictionary). A phrase may hold
 several words; matching ignores case and respects word boundaries. ``preceded-by`` and
 ``followed-by`` restrict a rule to a context (either one suffices), so "Prime Minster" is
-caught while "York Minster" is not. The fix writes the replacement in the capitalisation of the source
-("MINSTER" -> "MINISTER", "Minster" -> "Minister"). Entries with several candidate
-corrections are reported without a fix: a person picks.
+caught while "York Minster" is not. The fix writes the replacement in the capitalisation
+of the source ("MINSTER" -> "MINISTER", "Minster" -> "Minister"). Entries with several candidate
+corrections are reported without a fix: a person picks. A word followed by "[sic]" is
+quoted as written and never reported. With ``skip-names``, acronyms and capitalised
+words inside a sentence are taken for names ("Carmel Valley", "Ned Lamont").
 """
 
 from __future__ import annotations
@@ -18,7 +20,14 @@ from dataclasses import dataclass
 from seedlint.diagnostic import Edit, Finding
 from seedlint.document import Document
 from seedlint.options import Option
-from seedlint.textutil import WORD, match_case, next_word, previous_word
+from seedlint.textutil import (
+    WORD,
+    at_sentence_start,
+    marked_sic,
+    match_case,
+    next_word,
+    previous_word,
+)
 from seedlint.wordlists import load_list
 
 OPTIONS = {
@@ -27,6 +36,9 @@ OPTIONS = {
     "exclude": Option("str-list", [], help="entries never to report"),
     "preceded-by": Option("str-list", [], help="report only after one of these words"),
     "followed-by": Option("str-list", [], help="report only before one of these words"),
+    "skip-names": Option(
+        "bool", False, help="skip acronyms, and capitalised words inside a sentence"
+    ),
 }
 FIELDS = ("match", "replacement")
 FIXABLE = True
@@ -39,6 +51,7 @@ class State:
     phrase_pattern: re.Pattern[str] | None
     preceded_by: frozenset[str]
     followed_by: frozenset[str]
+    skip_names: bool
 
 
 def compile(options: dict) -> State:
@@ -61,6 +74,7 @@ def compile(options: dict) -> State:
         phrase_pattern=pattern,
         preceded_by=frozenset(w.lower() for w in options["preceded-by"]),
         followed_by=frozenset(w.lower() for w in options["followed-by"]),
+        skip_names=options["skip-names"],
     )
 
 
@@ -77,6 +91,17 @@ def check(doc: Document, state: State) -> Iterator[Finding]:
             yield from _finding(text, match, correction, state)
 
 
+def _name(text: str, match: re.Match[str], correction: str) -> bool:
+    """An acronym, or a capitalised word inside a sentence whose correction is not a name:
+    "CNA", "Carmel Valley", "Ned Lamont" are names, not misspellings."""
+    word = match.group()
+    if word.isupper() and len(word) > 1:
+        return True
+    return (
+        word[0].isupper() and correction[0].islower() and not at_sentence_start(text, match.start())
+    )
+
+
 def _in_context(text: str, match: re.Match[str], state: State) -> bool:
     before = previous_word(text, match.start())
     after = next_word(text, match.end())
@@ -89,6 +114,8 @@ def _finding(text: str, match: re.Match[str], correction: str, state: State) -> 
     if (state.preceded_by or state.followed_by) and not _in_context(text, match, state):
         return
     source = match.group()
+    if marked_sic(text, match.end()) or (state.skip_names and _name(text, match, correction)):
+        return
     candidates = [match_case(source, c) for c in correction.split("|") if c]
     replacement = " or ".join(f"'{c}'" for c in candidates)
     edits = None

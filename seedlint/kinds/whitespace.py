@@ -6,6 +6,8 @@
 - ``leading``: indentation at the start of a body line; deleted.
 - ``tab``: a tab between words; replaced by a space.
 - ``double-space``: two or more spaces (of any width) between words; replaced by one.
+  With ``sentence-spacing``, two spaces after the end of a sentence (the typewriter
+  convention, and what ``.&nbsp; `` in HTML becomes) are accepted.
 - ``blank-lines``: more than one blank line between paragraphs; reduced to one.
 - ``line-endings``: CRLF or lone CR line breaks; one finding per document, fixed to LF.
 - ``nbsp``: a no-break or other Unicode space beside ordinary whitespace, where it can
@@ -40,6 +42,9 @@ OPTIONS = {
             "control",
         ),
     ),
+    "sentence-spacing": Option(
+        "bool", False, help="double-space: accept two spaces after a sentence's end"
+    ),
 }
 FIELDS = ("found", "count")
 FIXABLE = True
@@ -60,16 +65,19 @@ PATTERNS = {
     "control": re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"),
 }
 REPLACEMENTS = {"tab": " ", "double-space": " ", "blank-lines": "\n\n"}
+SENTENCE_END = re.compile(r"[.!?][\"”’')\]]?\Z")
 NON_ASCII_ONLY = frozenset({"nbsp", "invisible"})
 CRLF = re.compile(r"\r\n?")
 
 
-def compile(options: dict) -> str:
-    return options["check"]
+def compile(options: dict) -> dict:
+    return options
 
 
-def check(doc: Document, check_name: str) -> Iterator[Finding]:
+def check(doc: Document, options: dict) -> Iterator[Finding]:
     text = doc.text
+    check_name = options["check"]
+    after_sentence = options["sentence-spacing"]
     if check_name == "line-endings":
         yield from _line_endings(text)
         return
@@ -79,6 +87,8 @@ def check(doc: Document, check_name: str) -> Iterator[Finding]:
     for match in PATTERNS[check_name].finditer(text):
         if check_name == "invisible" and match.start() == 0 and doc.header is not None:
             continue  # a byte-order mark before the header is the header rule's finding
+        if after_sentence and SENTENCE_END.search(text, max(0, match.start() - 3), match.start()):
+            continue
         found = " ".join(f"U+{ord(c):04X}" for c in match.group()[:4])
         yield Finding(
             match.start(),
