@@ -53,9 +53,11 @@ class Document:
     @cached_property
     def header(self) -> Span | None:
         """Line 1 when it looks like a header (``date`` after optional whitespace)."""
-        if not HEADER_START.match(self.text):
+        match = HEADER_START.match(self.text)
+        if not match:
             return None
-        return self.line_span(1)
+        # leading blank lines belong to the header's span: the header rule reports them
+        return Span(0, self.line_span(self.position(match.end())[0]).end)
 
     @cached_property
     def body_start(self) -> int:
@@ -84,6 +86,13 @@ class Document:
 
     def paragraph_text(self, span: Span) -> str:
         return self.text[span.start : span.end]
+
+    def body_sample(self, size: int) -> str:
+        """The first ``size`` characters of the body, for language identification."""
+        if not self.paragraphs:
+            return ""
+        start = self.paragraphs[0].start
+        return self.text[start : min(self.paragraphs[-1].end, start + size)]
 
     @cached_property
     def apostrophe(self) -> str:

@@ -8,7 +8,6 @@ are used as they are.
 
 from __future__ import annotations
 
-from seedlint.config import Config
 from seedlint.fixer import fix_document
 from seedlint.linter import Linter
 from seedlint.rulefile import Example, Rule
@@ -26,20 +25,9 @@ def unwrap(example: Example, text: str) -> str:
     return text[len(HEAD) : -1]
 
 
-class _OneRule(Linter):
-    """A linter that runs exactly one already-loaded rule."""
-
-    def __init__(self, rule: Rule) -> None:
-        self.config = Config()
-        self.all_rules = self.rules = [rule]
-        from seedlint.kinds import load_kind
-
-        self._kinds = {rule.kind: load_kind(rule.kind)}
-
-
 def check_examples(rule: Rule) -> list[str]:
     """One line per failed example; empty when all pass."""
-    linter = _OneRule(rule)
+    linter = Linter(rules=[rule])
     problems = []
     for number, example in enumerate(rule.examples, 1):
         where = f"{rule.source}:{rule.line}: {rule.label} example {number}"

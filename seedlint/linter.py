@@ -17,6 +17,7 @@ from seedlint.config import Config, ConfigError
 from seedlint.diagnostic import Diagnostic, Fix
 from seedlint.document import Document
 from seedlint.kinds import load_kind
+from seedlint.langid import body_language
 from seedlint.options import resolve
 from seedlint.rulefile import Rule, load_rules
 
@@ -39,11 +40,13 @@ class Linter:
         select: list[str] | None = None,
         extend_select: Iterable[str] = (),
         ignore: Iterable[str] = (),
+        rules: list[Rule] | None = None,
     ) -> None:
+        """Rules come from the configured packs, unless ``rules`` gives them already loaded."""
         self.config = config or Config()
-        self.all_rules = [
-            self._configure(r) for r in load_rules(self.config.rule_packs, self.config.root)
-        ]
+        if rules is None:
+            rules = load_rules(self.config.rule_packs, self.config.root)
+        self.all_rules = [self._configure(r) for r in rules]
         chosen = select if select is not None else self.config.select
         chosen = [*chosen, *self.config.extend_select, *extend_select]
         ignored = [*self.config.ignore, *ignore]
@@ -54,6 +57,10 @@ class Linter:
             if any(matches(s, rule) for s in chosen) and not any(matches(s, rule) for s in ignored)
         ]
         self._kinds = {rule.kind: load_kind(rule.kind) for rule in self.all_rules}
+        # With one allowed language every document is taken to be in it; with several,
+        # language-specific rules (English misspellings) wait for a document's language.
+        allowed = self.config.languages or ["en"]
+        self.default_language = allowed[0] if len(allowed) == 1 else ""
 
     def _per_file_selectors(self) -> list[str]:
         return [code for codes in self.config.per_file_ignores.values() for code in codes]
@@ -110,7 +117,13 @@ class Linter:
     ) -> list[Diagnostic]:
         doc = Document(text, path)
         diagnostics = []
+        language = None
         for rule in self.rules_for(path) if rules is None else rules:
+            if rule.language and rule.language != self.default_language:
+                if language is None:
+                    language = body_language(doc.body_sample(2000)) or self.default_language
+                if language != rule.language:
+                    continue
             for finding in self._kinds[rule.kind].check(doc, rule.state):
                 fix = None
                 if finding.edits is not None and rule.fixable:

@@ -3,7 +3,9 @@
 A rule file is a mapping with a ``rules:`` list. Each rule has a stable ``code``
 (``SL`` and digits), a kebab-case ``name``, a ``kind`` (a module of ``seedlint.kinds``),
 a ``severity``, a ``message`` template, the kind's own settings, and optionally ``fix``
-(``safe``, ``unsafe`` or ``off``), ``description`` and ``examples``. Every problem is
+(``safe``, ``unsafe`` or ``off``), ``description``, ``link``, ``examples``, and
+``language`` (an ISO 639-1 code: the rule applies only to documents in that language, when
+the configuration allows more than one). Every problem is
 raised as a RuleFileError that names the file, the line and the rule.
 """
 
@@ -35,6 +37,7 @@ COMMON_KEYS = (
     "description",
     "examples",
     "link",
+    "language",
 )
 FIX_MODES = ("safe", "unsafe", "off")
 EXAMPLE_KEYS = ("bad", "good", "fixed", "unsafe", "document")
@@ -69,6 +72,7 @@ class Rule:
     fix: str  # safe, unsafe, off; "off" for kinds that cannot fix
     description: str = ""
     link: str = ""
+    language: str = ""  # only for documents in this language (when the corpus allows others)
     examples: list[Example] = field(default_factory=list)
     source: str = ""
     line: int = 0
@@ -105,6 +109,8 @@ def load_yaml(path: Path) -> Any:
         line = mark.line + 1 if mark else 0
         column = f", column {mark.column + 1}" if mark else ""
         problem = error.problem or error.context or "invalid YAML"
+        if error.context and error.context_mark and error.problem:
+            problem += f" ({error.context}, line {error.context_mark.line + 1})"
         raise RuleFileError(str(path), line, f"YAML error{column}: {problem}") from None
     except yaml.YAMLError as error:
         raise RuleFileError(str(path), 0, f"YAML error: {error}") from None
@@ -213,8 +219,9 @@ def _rule(item: Any, where: str) -> Rule:
         raise fail(f"fix must be one of {', '.join(FIX_MODES)}, not {fix!r}")
     if fix != "off" and not kind.FIXABLE:
         raise fail(f"kind '{item['kind']}' has no fix; use fix: off or leave it out")
-    _check_template(item["message"], kind.FIELDS, fail)
-    for key in ("description", "link"):
+    fields = kind.message_fields(state) if hasattr(kind, "message_fields") else kind.FIELDS
+    _check_template(item["message"], fields, fail)
+    for key in ("description", "link", "language"):
         if not isinstance(item.get(key, ""), str):
             raise fail(f"field '{key}' must be a string")
     examples = [_example(e, fail) for e in item.get("examples") or []]
@@ -228,6 +235,7 @@ def _rule(item: Any, where: str) -> Rule:
         fix=fix,
         description=(item.get("description") or "").strip(),
         link=item.get("link", ""),
+        language=item.get("language", ""),
         examples=examples,
         source=where,
         line=line,
@@ -241,8 +249,8 @@ def _check_template(message: str, fields: tuple[str, ...], fail: Any) -> None:
     except ValueError as error:
         raise fail(f"message template: {error}") from None
     for name in names:
-        if name not in fields and "*" not in fields:
-            allowed = ", ".join("{" + f + "}" for f in fields if f != "*") or "none"
+        if name not in fields:
+            allowed = ", ".join("{" + f + "}" for f in fields) or "none"
             raise fail(
                 f"message uses '{{{name}}}', which this kind does not provide "
                 f"(available: {allowed})"

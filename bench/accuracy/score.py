@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from inject import CLASSES, TRUNCATIONS, Case
+from source_defects import known_spans
 
 STRICT_RECALL = {
     "header-whitespace",
@@ -45,6 +47,7 @@ class Scores:
     found_line: Counter[str] = field(default_factory=Counter)
     clean_docs: int = 0
     false_positives: Counter[str] = field(default_factory=Counter)  # by code
+    source_found: Counter[str] = field(default_factory=Counter)  # known source defects, by code
     info: Counter[str] = field(default_factory=Counter)  # by code, on clean docs
     examples: dict[str, list[str]] = field(default_factory=dict)  # code -> snippets
     missed: dict[str, list[Case]] = field(default_factory=dict)  # class -> cases
@@ -94,9 +97,13 @@ def score(cases: Iterable[Case], findings: dict[str, list[Finding]], keep: int =
         got = findings.get(case.doc_id, [])
         if case.cls == "clean":
             scores.clean_docs += 1
+            known = known_spans(case.article, case.damaged)
             for f in got:
                 if f.severity not in COUNTED_SEVERITIES:
                     scores.info[f.code] += 1
+                    continue
+                if any(overlaps(span, (f.start, f.end)) for span in known):
+                    scores.source_found[f.code] += 1
                     continue
                 scores.false_positives[f.code] += 1
                 shown = scores.examples.setdefault(f.code, [])
@@ -125,3 +132,33 @@ def line_span(text: str, row: int) -> tuple[int, int]:
     start = starts[min(row, len(starts)) - 1]
     end = text.find("\n", start)
     return start, len(text) if end < 0 else end
+
+
+def first_difference(a: str, b: str) -> int:
+    return next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+
+
+def unexplained_change(case: Case, fixed: str) -> tuple[int, int] | None:
+    """Where fixed first differs from the original seed other than at a known source defect.
+
+    Returns offsets into (original, fixed), or None when fixed restores the original. Fixes
+    may change known source defects but not the number of lines.
+    """
+    if fixed == case.original:
+        return None
+    known = known_spans(case.article, case.original)
+    before, after = case.original.split("\n"), fixed.split("\n")
+    if len(before) != len(after):
+        i = first_difference(case.original, fixed)
+        return i, i
+    old_at = new_at = 0
+    for old, new in zip(before, after, strict=True):
+        for tag, i1, i2, j1, _ in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+            start, end = old_at + i1, old_at + i2
+            if tag != "equal" and not any(s <= start and end <= e for s, e in known):
+                return start, new_at + j1
+        old_at += len(old) + 1
+        new_at += len(new) + 1
+    return None

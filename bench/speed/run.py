@@ -333,13 +333,13 @@ def markdown(
     return "\n".join(lines) + "\n"
 
 
-def profile(seedlint: Seedlint, real: corpus.Corpus) -> None:
-    """Run seedlint on the real corpus under pyinstrument; save text and HTML reports."""
+def profile(seedlint: Seedlint, scenario: Scenario) -> None:
+    """Run seedlint on one scenario under pyinstrument; save text and HTML reports."""
     if subprocess.run([sys.executable, "-c", "import pyinstrument"], check=False).returncode:
         sys.exit("pyinstrument is not installed: pip install pyinstrument")
     session = CACHE / "profile.pyisession"
     tool = seedlint.tool()
-    target = [*tool.argv[1:], str(real.path)]  # drop the interpreter: "-m seedlint ..."
+    target = [*tool.argv[1:], *map(str, scenario.paths)]  # drop the interpreter: "-m seedlint ..."
     pyi = [sys.executable, "-m", "pyinstrument"]
     subprocess.run(
         [*pyi, "-r", "pyisession", "-o", str(session), *target],
@@ -421,8 +421,10 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write every sample as JSON here")
     parser.add_argument(
         "--profile",
-        action="store_true",
-        help="only profile seedlint on the real corpus with pyinstrument",
+        nargs="?",
+        const="real",
+        choices=("real", "replicated", "one-file"),
+        help="only profile seedlint with pyinstrument, on the real corpus by default",
     )
     args = parser.parse_args()
     runs = args.runs or (3 if args.quick else 5)
@@ -437,13 +439,6 @@ def main() -> None:
 
     notes: list[str] = []
     seedlint, why = find_seedlint(args.seedlint) if "seedlint" in args.tools else (None, "")
-    if args.profile:
-        if seedlint is None:
-            sys.exit(f"cannot profile: {why}")
-        profile(seedlint, real)
-        return
-
-    tools, versions = collect_tools(args.tools, seedlint, why, notes)
     one = min(real.path.glob("*.txt"), key=lambda p: abs(p.stat().st_size - 2_500))
     scenarios = {
         "real": Scenario("real", (real.path,), real.files, real.bytes),
@@ -452,6 +447,13 @@ def main() -> None:
         ),
         "one-file": Scenario("one-file", (one,), 1, one.stat().st_size),
     }
+    if args.profile:
+        if seedlint is None:
+            sys.exit(f"cannot profile: {why}")
+        profile(seedlint, scenarios[args.profile])
+        return
+
+    tools, versions = collect_tools(args.tools, seedlint, why, notes)
     results: dict[tuple[str, str], Series] = {}
     for name in args.scenarios:
         if name == "cache":

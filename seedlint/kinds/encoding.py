@@ -17,6 +17,7 @@ import difflib
 import html
 import re
 from collections.abc import Iterator
+from html.entities import html5
 
 from seedlint.diagnostic import Edit, Finding
 from seedlint.document import Document
@@ -45,8 +46,11 @@ def _entities(text: str) -> Iterator[Finding]:
     if "&" not in text:
         return
     for match in ENTITY.finditer(text):
-        replacement = html.unescape(match.group())
-        if replacement != match.group():
+        entity = match.group()
+        if entity[1] != "#" and entity[1:] not in html5:
+            continue  # "&notanentity;" is not "¬anentity;"
+        replacement = html.unescape(entity)
+        if replacement != entity:
             values = {"found": match.group(), "replacement": replacement}
             yield Finding(
                 match.start(),

@@ -96,9 +96,10 @@ def _spacing(doc: Document, start: int, fields: re.Match[str], options: dict) ->
 def _blank_line(
     doc: Document, start: int, fields: re.Match[str], options: dict
 ) -> Iterator[Finding]:
-    if len(doc.line_starts) < 2:
+    next_row = doc.position(doc.header.end)[0] + 1
+    if next_row > len(doc.line_starts):
         return
-    second = doc.line_span(2)
+    second = doc.line_span(next_row)
     if doc.text[second.start : second.end].strip(" \t"):
         at = second.start
         yield Finding(at, second.end, {}, (Edit(at, at, "\n"),), "Insert a blank line")

@@ -11,12 +11,12 @@ language to reach ``threshold``. No fix: translation is not a repair.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from seedlint.diagnostic import Finding
 from seedlint.document import Document
+from seedlint.langid import detect, english_share, words_of
 from seedlint.options import Option
 
 OPTIONS = {
@@ -30,71 +30,6 @@ OPTIONS = {
 }
 FIELDS = ("language", "probability", "allowed")
 FIXABLE = False
-
-TOKEN = re.compile(r"[^\W\d_]+")
-ENGLISH_STOPWORDS = frozenset(
-    [
-        "the",
-        "of",
-        "and",
-        "to",
-        "a",
-        "in",
-        "is",
-        "was",
-        "for",
-        "on",
-        "that",
-        "with",
-        "as",
-        "by",
-        "at",
-        "from",
-        "it",
-        "he",
-        "she",
-        "his",
-        "her",
-        "they",
-        "their",
-        "be",
-        "are",
-        "were",
-        "has",
-        "have",
-        "had",
-        "not",
-        "but",
-        "or",
-        "an",
-        "this",
-        "which",
-        "who",
-        "will",
-        "would",
-        "said",
-        "also",
-        "its",
-        "been",
-        "after",
-        "more",
-        "than",
-        "one",
-        "two",
-        "about",
-        "into",
-        "over",
-        "new",
-        "up",
-        "out",
-        "we",
-        "our",
-        "you",
-        "i",
-        "there",
-        "when",
-    ]
-)
 
 
 @dataclass(frozen=True)
@@ -117,17 +52,12 @@ def compile(options: dict) -> State:
 
 
 def check(doc: Document, state: State) -> Iterator[Finding]:
-    if not doc.paragraphs:
-        return
-    start, end = doc.paragraphs[0].start, doc.paragraphs[-1].end
-    sample = doc.text[start : min(end, start + state.sample_chars)]
-    words = TOKEN.findall(sample.lower())
+    sample = doc.body_sample(state.sample_chars)
+    words = words_of(sample)
     if len(words) < state.min_words:
         return
-    if "en" in state.allowed:
-        share = sum(word in ENGLISH_STOPWORDS for word in words) / len(words)
-        if share >= state.stopword_share:
-            return
+    if "en" in state.allowed and english_share(words) >= state.stopword_share:
+        return
     language, probability = detect(sample)
     if language and language not in state.allowed and probability >= state.threshold:
         first = doc.paragraphs[0]
@@ -137,16 +67,3 @@ def check(doc: Document, state: State) -> Iterator[Finding]:
             "allowed": ", ".join(state.allowed),
         }
         yield Finding(first.start, first.end, values)
-
-
-def detect(text: str) -> tuple[str, float]:
-    """The most probable language and its probability; ("", 0.0) when undecidable."""
-    from langdetect import DetectorFactory, detect_langs
-    from langdetect.lang_detect_exception import LangDetectException
-
-    DetectorFactory.seed = 0  # langdetect samples at random; a fixed seed makes it repeatable
-    try:
-        best = detect_langs(text)[0]
-    except (LangDetectException, IndexError):
-        return "", 0.0
-    return best.lang, best.prob

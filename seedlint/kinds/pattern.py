@@ -25,7 +25,7 @@ OPTIONS = {
     "ignore-case": Option("bool", False),
     "multiline": Option("bool", True),
 }
-FIELDS = ("match", "replacement", "*")  # "*": the regex's named groups
+FIELDS = ("match", "replacement")
 FIXABLE = True
 
 
@@ -49,6 +49,11 @@ def compile(options: dict) -> State:
         if not known:
             raise ValueError(f"replacement refers to group {number or name!r}, not in the regex")
     return State(pattern, replacement)
+
+
+def message_fields(state: State) -> tuple[str, ...]:
+    """The message may also use the regex's named groups."""
+    return (*FIELDS, *state.pattern.groupindex)
 
 
 def check(doc: Document, state: State) -> Iterator[Finding]:

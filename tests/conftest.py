@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+SAMPLE = FIXTURES / "000_427d24922044e314.txt"
+
+
+def run_seedlint(
+    *args: str, cwd: Path | None = None, env: dict | None = None, input: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The real command line, as a subprocess."""
+    environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    environment.pop("FORCE_COLOR", None) if "FORCE_COLOR" not in (env or {}) else None
+    return subprocess.run(
+        [sys.executable, "-m", "seedlint", *args],
+        cwd=cwd or ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        input=input,
+        timeout=300,
+    )
+
+
+@pytest.fixture
+def sample_text() -> str:
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+def seed(body: str, title: str = "A title", date: str = "2024-01-18") -> str:
+    """A well-formed seed around a body of paragraphs."""
+    return f"date {date} {title}\n\n{body}\n"

@@ -1,0 +1,102 @@
+"""The raw sample seed, as received: exactly its five defects, at their rows."""
+
+from __future__ import annotations
+
+import json
+
+import seedlint
+from conftest import SAMPLE, run_seedlint
+
+EXPECTED = [
+    (1, "SL001", "header-leading-whitespace"),  # " date …"
+    (1, "SL210", "missing-possessive-apostrophe"),  # "the UKs strategic approach"
+    (7, "SL201", "minister-typo"),  # "Deputy Prime Minster"
+    (11, "SL301", "unbalanced-quotes"),  # a closing ” with no opening “
+    (21, "SL011", "truncated-ending"),  # stops at "Sharon Barber commented,"
+    (21, "SL010", "final-newline"),  # … and has no final newline
+]
+
+
+def test_api_finds_exactly_the_five_defects(sample_text: str) -> None:
+    found = [(d.row, d.code, d.name) for d in seedlint.lint_text(sample_text)]
+    assert sorted(found) == sorted(EXPECTED)
+
+
+def test_defects_are_located_on_the_damaged_text(sample_text: str) -> None:
+    by_code = {d.code: d for d in seedlint.lint_text(sample_text)}
+    assert sample_text[by_code["SL001"].start : by_code["SL001"].end] == " "
+    assert sample_text[by_code["SL210"].start : by_code["SL210"].end] == "UKs"
+    assert sample_text[by_code["SL201"].start : by_code["SL201"].end] == "Minster"
+    assert sample_text[by_code["SL301"].start : by_code["SL301"].end] == "”"
+    truncated = by_code["SL011"]
+    assert (
+        sample_text[truncated.start : truncated.end] == "Co-chair of NCAB, Sharon Barber commented,"
+    )
+    assert "dangling speech introduction" in truncated.message
+    assert (by_code["SL201"].row, by_code["SL201"].column) == (7, 28)
+
+
+def test_cli_reports_them_and_exits_1() -> None:
+    result = run_seedlint("check", str(SAMPLE), "--format", "concise")
+    assert result.returncode == 1, result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.startswith(str(SAMPLE))]
+    rows_codes = sorted((int(line.split(":")[1]), line.split()[1]) for line in lines)
+    assert rows_codes == sorted((row, code) for row, code, _ in EXPECTED)
+
+
+def test_text_format_shows_source_and_caret() -> None:
+    result = run_seedlint("check", str(SAMPLE))
+    out = result.stdout
+    assert f"{SAMPLE}:7:28: SL201 [minister-typo] 'Minster' is a typo for 'Minister'" in out
+    block = out.split(f"{SAMPLE}:7:28:")[1].split("\n\n")[0].splitlines()
+    source, caret = block[1], block[2]
+    assert "Deputy Prime Minster" in source
+    assert source[caret.index("^") : caret.index("^") + 7] == "Minster"
+    assert caret.strip() == "^" * 7
+    assert "= fix (safe): Replace with 'Minister'" in out
+    assert (
+        "Found 6 problems in 1 files (4 fixable with `seedlint fix`, 2 more with --unsafe-fixes)."
+        in out
+    )
+
+
+def test_json_format_has_exactly_the_documented_keys() -> None:
+    result = run_seedlint("check", str(SAMPLE), "--format", "json")
+    assert result.returncode == 1
+    items = json.loads(result.stdout)
+    assert len(items) == 6
+    for item in items:
+        assert set(item) == {
+            "code",
+            "name",
+            "severity",
+            "message",
+            "filename",
+            "location",
+            "end_location",
+            "fix",
+        }
+        assert set(item["location"]) == {"row", "column"}
+    minster = next(i for i in items if i["code"] == "SL201")
+    assert minster["location"] == {"row": 7, "column": 28}
+    assert minster["end_location"] == {"row": 7, "column": 35}
+    assert minster["fix"] == {
+        "applicability": "safe",
+        "message": "Replace with 'Minister'",
+        "edits": [
+            {
+                "content": "Minister",
+                "location": {"row": 7, "column": 28},
+                "end_location": {"row": 7, "column": 35},
+            }
+        ],
+    }
+    quote = next(i for i in items if i["code"] == "SL301")
+    assert quote["fix"]["applicability"] == "unsafe"
+    assert quote["fix"]["edits"][0]["location"] == {"row": 11, "column": 1}
+
+
+def test_output_is_deterministic() -> None:
+    first = run_seedlint("check", str(SAMPLE), "--format", "json").stdout
+    second = run_seedlint("check", str(SAMPLE), "--format", "json").stdout
+    assert first == second
