@@ -16,8 +16,9 @@ from functools import cached_property
 # A header is recognised even when damaged (leading whitespace, odd spacing), so that the
 # header rules can report the damage instead of treating line 1 as a paragraph.
 HEADER_START = re.compile(r"[\s\ufeff\u200b]*date\b")
-PARAGRAPH_BREAK = re.compile(r"(?:\r?\n|\r)(?:[ \t]*(?:\r?\n|\r))+")
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
+BREAK = r"(?>\r\n|\r|\n)"  # atomic: a CRLF is one line break, never two
+PARAGRAPH_BREAK = re.compile(f"{BREAK}(?:[ \t]*{BREAK})+")
+LINE_BREAK = re.compile(BREAK)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from seedlint.config import Config, ConfigError
-from seedlint.diagnostic import Diagnostic, Fix
+from seedlint.diagnostic import Diagnostic, Finding, Fix
 from seedlint.document import Document
 from seedlint.kinds import load_kind
 from seedlint.langid import body_language
@@ -126,7 +126,7 @@ class Linter:
                     continue
             for finding in self._kinds[rule.kind].check(doc, rule.state):
                 fix = None
-                if finding.edits is not None and rule.fixable:
+                if finding.edits is not None and rule.fixable and _changes(doc.text, finding):
                     fix = Fix(rule.fix, finding.fix_message, finding.edits)
                 row, column = doc.position(finding.start)
                 end_row, end_column = doc.position(finding.end)
@@ -151,6 +151,11 @@ class Linter:
 
     def fails(self, diagnostic: Diagnostic) -> bool:
         return SEVERITY_RANK[diagnostic.severity] >= SEVERITY_RANK[self.config.fail_on]
+
+
+def _changes(text: str, finding: Finding) -> bool:
+    """Whether the finding's edits change anything (a no-op edit is no fix)."""
+    return any(text[e.start : e.end] != e.content for e in finding.edits or ())
 
 
 class _Values(dict):

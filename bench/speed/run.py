@@ -31,12 +31,8 @@ import corpus  # bench/speed/corpus.py, beside this script
 REPO = corpus.REPO
 CACHE = corpus.DEFAULT_CACHE
 SCENARIOS = ("real", "replicated", "one-file", "cache")
-# Exit codes that mean "ran fine" (with or without findings).
-OK_CODES = {
-    "seedlint": frozenset({0, 1}),
-    "codespell": frozenset({0, 65}),
-    "typos": frozenset({0, 2}),
-}
+# Exit codes that mean "ran fine", with or without findings (seedlint's with --exit-zero: 0).
+OK_CODES = {"codespell": frozenset({0, 65}), "typos": frozenset({0, 2})}
 GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
 SCENARIO_LABELS = {"cache": "replicated, cache on"}
 SEEDLINT_WANTED = ("--no-cache", "--exit-zero", "--quiet")
@@ -80,6 +76,7 @@ class Tool:
     name: str
     argv: tuple[str, ...]
     shown: str  # the command as a user would type it, without paths
+    ok_codes: frozenset[int]
     env: dict[str, str] | None = None
 
     def command(self, paths: Sequence[Path]) -> list[str]:
@@ -109,7 +106,8 @@ class Seedlint:
         if cache_dir is not None:
             flags = [f for f in flags if f != "--no-cache"] + ["--cache-dir", str(cache_dir)]
             shown = ["seedlint", "check", *flags[:-1], "<cache>"]
-        return Tool(name, (*self.launcher, "check", *flags), " ".join(shown), self.env)
+        ok = frozenset({0} if "--exit-zero" in flags else {0, 1})
+        return Tool(name, (*self.launcher, "check", *flags), " ".join(shown), ok, self.env)
 
 
 def median(values: Iterable[float]) -> float:
@@ -221,9 +219,9 @@ def run_series(
         for tool, result in zip(tools, series, strict=True):
             sample, stderr = measure(tool, scenario.paths)
             result.samples.append(sample)
-            if sample.returncode not in OK_CODES.get(tool.name.split()[0], {0}):
+            if sample.returncode not in tool.ok_codes:
                 tail = stderr.strip()[-800:]
-                result.error = result.error or f"exit code {sample.returncode}: {tail}"
+                result.error = result.error or f"exit code {sample.returncode}\n{tail}"
             print(
                 f"  [{scenario.name}] run {run + 1}/{runs} {tool.name}: {sample.wall:.3f} s,"
                 f" {sample.rss_mb:.0f} MB, rc={sample.returncode}",
@@ -327,9 +325,10 @@ def markdown(
     commands = sorted({s.command for s in results.values()})
     lines += ["", "- Commands: " + "; ".join(f"`{c}`" for c in commands) + "."]
     lines += [f"- {n}" for n in notes]
-    errors = [f"- {s.scenario} / {s.tool}: {s.error}" for s in results.values() if s.error]
-    if errors:
-        lines += ["", "Errors:", *errors]
+    for s in results.values():
+        if s.error:
+            status, _, stderr = s.error.partition("\n")
+            lines += ["", f"Error in {s.scenario} / {s.tool}: {status}", "", "```", stderr, "```"]
     return "\n".join(lines) + "\n"
 
 
@@ -337,9 +336,9 @@ def profile(seedlint: Seedlint, scenario: Scenario) -> None:
     """Run seedlint on one scenario under pyinstrument; save text and HTML reports."""
     if subprocess.run([sys.executable, "-c", "import pyinstrument"], check=False).returncode:
         sys.exit("pyinstrument is not installed: pip install pyinstrument")
-    session = CACHE / "profile.pyisession"
-    tool = seedlint.tool()
-    target = [*tool.argv[1:], *map(str, scenario.paths)]  # drop the interpreter: "-m seedlint ..."
+    stem = CACHE / f"profile-{scenario.name}"
+    session, text, html = (stem.with_suffix(x) for x in (".pyisession", ".txt", ".html"))
+    target = [*seedlint.tool().argv[1:], *map(str, scenario.paths)]  # "-m seedlint check ..."
     pyi = [sys.executable, "-m", "pyinstrument"]
     subprocess.run(
         [*pyi, "-r", "pyisession", "-o", str(session), *target],
@@ -348,12 +347,10 @@ def profile(seedlint: Seedlint, scenario: Scenario) -> None:
         stdout=subprocess.DEVNULL,
         check=False,
     )
-    for renderer, name in (("text", "profile.txt"), ("html", "profile.html")):
-        subprocess.run(
-            [*pyi, "--load", str(session), "-r", renderer, "-o", str(CACHE / name)], check=True
-        )
-    print((CACHE / "profile.txt").read_text(encoding="utf-8"))
-    print(f"Saved {CACHE / 'profile.txt'} and {CACHE / 'profile.html'}", file=sys.stderr)
+    for renderer, out in (("text", text), ("html", html)):
+        subprocess.run([*pyi, "--load", str(session), "-r", renderer, "-o", str(out)], check=True)
+    print(text.read_text(encoding="utf-8"))
+    print(f"Saved {text} and {html}", file=sys.stderr)
 
 
 def collect_tools(
@@ -377,7 +374,7 @@ def collect_tools(
         if exe is None:
             notes.append(f"{name} not measured: not found on PATH.")
             continue
-        tools.append(Tool(name, (exe,), name))
+        tools.append(Tool(name, (exe,), name, OK_CODES[name]))
         versions.append(f"{name} {output_of([exe, '--version'])[1].split()[-1]}")
     return tools, versions
 

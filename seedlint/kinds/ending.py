@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 
 from seedlint.diagnostic import Edit, Finding
-from seedlint.document import Document
+from seedlint.document import BREAK, Document
 from seedlint.options import Option
 
 OPTIONS = {
@@ -51,7 +51,7 @@ OPTIONS = {
 FIELDS = ("reason", "fragment")
 FIXABLE = True
 
-TAIL = re.compile(r"(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*\Z")
+TAIL = re.compile(f"{BREAK}(?:[ \\t]*{BREAK})*\\Z")
 
 
 def compile(options: dict) -> dict:

@@ -36,7 +36,6 @@ FIELDS_PATTERN = re.compile(
     r"(?P<keyword>date)(?P<sep1>[ \t\u00a0]+)(?P<date>\d{4}-\d{2}-\d{2})"
     r"(?:(?P<sep2>[ \t\u00a0]+)(?P<title>\S.*?))?[ \t\u00a0]*\Z"
 )
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def compile(options: dict) -> dict:

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 
 from seedlint.diagnostic import Edit, Finding
-from seedlint.document import Document
+from seedlint.document import BREAK, Document
 from seedlint.options import Option
 
 OPTIONS = {
@@ -56,7 +56,7 @@ PATTERNS = {
     "leading": re.compile(f"(?<=[\n\r])[ \t{SPACES}]+(?=[^\\s])"),
     "tab": re.compile(r"(?<=\S)\t+(?=\S)"),
     "double-space": re.compile(f"(?<=\\S)(?: [ {SPACES}]+|[{SPACES}] [ {SPACES}]*)(?=\\S)"),
-    "blank-lines": re.compile(r"(?<=\S)[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n)){2,}(?=\S)"),
+    "blank-lines": re.compile(f"(?<=\\S)[ \\t]*{BREAK}(?:[ \\t]*{BREAK}){{2,}}(?=\\S)"),
     "nbsp": re.compile(f"[{SPACES}]+(?=[\\r\\n])|(?<=[\\r\\n])[{SPACES}]+"),
     "invisible": re.compile(
         "[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069"
