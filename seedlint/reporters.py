@@ -17,6 +17,8 @@ from seedlint.document import Document
 
 COLOURS = {"error": "31", "warning": "33", "info": "36", "bold": "1", "dim": "2"}
 CONTEXT = 60  # characters of the source line shown on each side of a finding
+LONG_SPAN = 80  # longer spans are shown by their two ends
+EDGE = 24  # characters of each end of a long span
 
 
 def use_colour(stream: TextIO) -> bool:
@@ -95,7 +97,8 @@ class Reporter:
         if not self.total:
             self.stream.write(f"All checks passed ({files} file{'s' * (files != 1)}).\n")
             return
-        line = f"Found {self.total} problem{'s' * (self.total != 1)} in {files} files"
+        line = f"Found {self.total} problem{'s' * (self.total != 1)} in {files} file"
+        line += "s" * (files != 1)
         safe, unsafe = self.fixable["safe"], self.fixable["unsafe"]
         if safe or unsafe:
             line += f" ({safe} fixable with `seedlint fix`"
@@ -115,18 +118,30 @@ class TextReporter(Reporter):
         line = doc.line_span(d.row)
         source = doc.text[line.start : line.end]
         start = d.column - 1
-        end = min(d.end_column - 1 if d.end_row == d.row else len(source), len(source))
-        left = max(0, start - CONTEXT)
-        right = min(len(source), max(end, start + 1) + CONTEXT)
-        shown = _printable(source[left:right])
-        prefix = "…" if left else ""
-        suffix = "…" if right < len(source) else ""
+        end = max(start + 1, min(d.end_column - 1 if d.end_row == d.row else len(source),
+                                 len(source)))
+        if end - start > LONG_SPAN:  # show both ends of a long span, joined by "…"
+            head = _window(source, start, start + EDGE, CONTEXT, 0)
+            tail = _window(source, end - EDGE, end, 0, CONTEXT // 2)
+            text, marks = head[0] + " … " + tail[0], head[1] + "   " + tail[1]
+        else:
+            text, marks = _window(source, start, end, CONTEXT, CONTEXT)
         gutter = f"{d.row:>4} | "
-        caret = " " * (len(gutter) + len(prefix) + start - left) + "^" * max(1, end - start)
-        out = [self.headline(d), f"{gutter}{prefix}{shown}{suffix}", self.paint(caret, d.severity)]
+        caret = " " * len(gutter) + marks.rstrip()
+        out = [self.headline(d), f"{gutter}{text}", self.paint(caret, d.severity)]
         if d.fix is not None:
             out.append(f"     = fix ({d.fix.applicability}): {d.fix.message}")
         self.stream.write("\n".join(out) + "\n\n")
+
+
+def _window(source: str, start: int, end: int, before: int, after: int) -> tuple[str, str]:
+    """Source text around [start, end) and a line of carets under that span."""
+    left, right = max(0, start - before), min(len(source), end + after)
+    prefix = "…" if left and before else ""
+    suffix = "…" if right < len(source) and after else ""
+    text = prefix + _printable(source[left:right]) + suffix
+    marks = " " * (len(prefix) + start - left) + "^" * (end - start)
+    return text, marks.ljust(len(text))
 
 
 class JsonReporter(Reporter):

@@ -15,15 +15,15 @@ import seedlint
 from wikinews import DATA, seeds
 
 
-def known_defects() -> list[tuple[str, str, str]]:
+def known_defects() -> list[tuple[str, str, int]]:
     with (DATA / "known_defects.tsv").open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle, delimiter="\t")
-        return sorted((row["file"], row["code"], row["flagged"]) for row in reader)
+        return sorted((row["file"], row["code"], int(row["row"])) for row in reader)
 
 
 def test_english_articles_draw_only_their_known_defects() -> None:
     found = sorted(
-        (name, d.code, repr(text[d.start : d.end][:50]))
+        (name, d.code, d.row)
         for name, text in seeds("en")
         for d in seedlint.lint_text(text, path=name)
         if d.severity != "info"

@@ -27,7 +27,8 @@ def test_defects_are_located_on_the_damaged_text(sample_text: str) -> None:
     assert sample_text[by_code["SL001"].start : by_code["SL001"].end] == " "
     assert sample_text[by_code["SL210"].start : by_code["SL210"].end] == "UKs"
     assert sample_text[by_code["SL201"].start : by_code["SL201"].end] == "Minster"
-    assert sample_text[by_code["SL301"].start : by_code["SL301"].end] == "”"
+    quote = sample_text[by_code["SL301"].start : by_code["SL301"].end]
+    assert quote.startswith("Cyber is the new frontier.") and quote.endswith("our values”")
     truncated = by_code["SL011"]
     assert (
         sample_text[truncated.start : truncated.end] == "Co-chair of NCAB, Sharon Barber commented,"
@@ -55,7 +56,7 @@ def test_text_format_shows_source_and_caret() -> None:
     assert caret.strip() == "^" * 7
     assert "= fix (safe): Replace with 'Minister'" in out
     assert (
-        "Found 6 problems in 1 files (4 fixable with `seedlint fix`, 2 more with --unsafe-fixes)."
+        "Found 6 problems in 1 file (4 fixable with `seedlint fix`, 2 more with --unsafe-fixes)."
         in out
     )
 
@@ -93,6 +94,8 @@ def test_json_format_has_exactly_the_documented_keys() -> None:
     }
     quote = next(i for i in items if i["code"] == "SL301")
     assert quote["fix"]["applicability"] == "unsafe"
+    assert quote["location"] == {"row": 11, "column": 1}
+    assert quote["end_location"] == {"row": 11, "column": 154}
     assert quote["fix"]["edits"][0]["location"] == {"row": 11, "column": 1}
 
 

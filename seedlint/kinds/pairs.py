@@ -88,8 +88,9 @@ def check(doc: Document, state: State) -> Iterator[Finding]:
             unmatched_closes.pop(0)  # closes the quotation the previous paragraph opened
         for position, mark in unmatched_closes:
             opener = state.closing.get(mark, mark)
+            # the span runs from where the missing opening mark may be to the closing one
             yield Finding(
-                span.start + position,
+                span.start,
                 span.start + position + 1,
                 {"mark": mark, "problem": "closes nothing that was opened in its paragraph"},
                 (Edit(span.start, span.start, opener),),
@@ -105,9 +106,10 @@ def check(doc: Document, state: State) -> Iterator[Finding]:
                 continue
             closer = state.opening.get(mark, mark)
             end = span.start + len(text.rstrip())
+            # the span runs from the opening mark to where the closing one may be
             yield Finding(
                 span.start + position,
-                span.start + position + 1,
+                end,
                 {"mark": mark, "problem": "is never closed in its paragraph"},
                 (Edit(end, end, closer),),
                 f"Insert {closer} at the end of the paragraph",

@@ -44,6 +44,10 @@ FIELDS = ("match", "replacement")
 FIXABLE = True
 
 
+POSSESSIVE_ENDINGS = ("'s", "’s")
+NAME_MAX_LENGTH = 7
+
+
 @dataclass(frozen=True)
 class State:
     words: dict[str, str]  # lower-case single word -> correction(s), "a|b" when ambiguous
@@ -82,49 +86,62 @@ def check(doc: Document, state: State) -> Iterator[Finding]:
     text = doc.text
     if state.words:
         for match in WORD.finditer(text):
-            correction = state.words.get(match.group().lower())
+            start, end = match.span()
+            word = match.group().lower()
+            correction = state.words.get(word)
+            if correction is None and word[-2:] in POSSESSIVE_ENDINGS:
+                end -= 2  # "Minster's": look the word up without its possessive
+                correction = state.words.get(word[:-2])
             if correction is not None:
-                yield from _finding(text, match, correction, state)
+                yield from _finding(doc, start, end, correction, state)
     if state.phrase_pattern is not None:
         for match in state.phrase_pattern.finditer(text):
             correction = state.phrases[" ".join(match.group().lower().split())]
-            yield from _finding(text, match, correction, state)
+            yield from _finding(doc, match.start(), match.end(), correction, state)
 
 
-def _name(text: str, match: re.Match[str], correction: str) -> bool:
-    """An acronym, or a capitalised word inside a sentence whose correction is not a name:
-    "CNA", "Carmel Valley", "Ned Lamont" are names, not misspellings."""
-    word = match.group()
+def _name(text: str, start: int, end: int, correction: str) -> bool:
+    """An acronym, or a short capitalised word inside a sentence whose correction is not
+    a name: "CNA", "Carmel Valley", "Ned Lamont". Long words are checked anyway, since
+    "Parliment" or "Goverment" are far likelier than a name of that shape."""
+    word = text[start:end]
     if word.isupper() and len(word) > 1:
         return True
     return (
-        word[0].isupper() and correction[0].islower() and not at_sentence_start(text, match.start())
+        word[0].isupper()
+        and len(word) <= NAME_MAX_LENGTH
+        and correction[0].islower()
+        and not at_sentence_start(text, start)
     )
 
 
-def _in_context(text: str, match: re.Match[str], state: State) -> bool:
-    before = previous_word(text, match.start())
-    after = next_word(text, match.end())
+def _in_context(text: str, start: int, end: int, state: State) -> bool:
+    before = previous_word(text, start)
+    after = next_word(text, end)
     return (before is not None and before.lower() in state.preceded_by) or (
         after is not None and after.lower() in state.followed_by
     )
 
 
-def _finding(text: str, match: re.Match[str], correction: str, state: State) -> Iterator[Finding]:
-    if (state.preceded_by or state.followed_by) and not _in_context(text, match, state):
+def _finding(doc: Document, start: int, end: int, correction: str, state: State
+             ) -> Iterator[Finding]:
+    text = doc.text
+    if (state.preceded_by or state.followed_by) and not _in_context(text, start, end, state):
         return
-    source = match.group()
-    if marked_sic(text, match.end()) or (state.skip_names and _name(text, match, correction)):
+    if marked_sic(text, end) or (state.skip_names and _name(text, start, end, correction)):
         return
-    candidates = [match_case(source, c) for c in correction.split("|") if c]
+    source = text[start:end]
+    # a correction with an apostrophe (dont -> don't) is written in the document's style
+    candidates = [match_case(source, c).replace("'", doc.apostrophe)
+                  for c in correction.split("|") if c]
     replacement = " or ".join(f"'{c}'" for c in candidates)
     edits = None
     if "|" not in correction:
         replacement = candidates[0]
-        edits = (Edit(match.start(), match.end(), replacement),)
+        edits = (Edit(start, end, replacement),)
     yield Finding(
-        match.start(),
-        match.end(),
+        start,
+        end,
         {"match": source, "replacement": replacement},
         edits,
         f"Replace with '{replacement}'" if edits else "",
