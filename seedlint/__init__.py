@@ -74,10 +74,10 @@ def fix_text(
 
 def lint_paths(paths: Iterable[str | Path], *, linter: Linter | None = None) -> list[Diagnostic]:
     """Diagnostics for files and folders (recursing for the configured file globs)."""
-    from seedlint.files import discover, read_text
+    from seedlint.runner import check_files
 
     linter = linter or Linter(load_config())
     diagnostics: list[Diagnostic] = []
-    for path in discover([str(p) for p in paths], linter.config):
-        diagnostics.extend(linter.lint(read_text(path), str(path)))
+    for result in check_files([str(p) for p in paths], linter):
+        diagnostics.extend(result.diagnostics)
     return diagnostics

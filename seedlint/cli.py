@@ -14,7 +14,7 @@ from pathlib import Path
 
 from seedlint import __version__
 from seedlint.config import Config, ConfigError, load_config
-from seedlint.files import PathProblem, discover
+from seedlint.files import PathProblem
 from seedlint.linter import Linter
 from seedlint.rulefile import RuleFileError
 
@@ -132,20 +132,24 @@ def _paths(args: argparse.Namespace, config: Config) -> list[str]:
 
 def run_check(args: argparse.Namespace) -> int:
     from seedlint.document import Document
-    from seedlint.files import read_text
     from seedlint.reporters import REPORTERS
+    from seedlint.runner import check_files
 
     config = _config(args)
     linter = _linter(args, config)
     reporter = REPORTERS[args.format](sys.stdout, quiet=args.quiet, statistics=args.statistics)
-    failed = files = 0
-    for path in discover(_paths(args, config), config):
-        text = read_text(path)
-        diagnostics = linter.lint(text, str(path))
+    failed = files = errors = 0
+    for result in check_files(_paths(args, config), linter):
+        if result.error is not None:
+            print(f"seedlint: error: {result.error}", file=sys.stderr)
+            errors += 1
+            continue
         files += 1
-        failed += sum(linter.fails(d) for d in diagnostics)
-        reporter.file(Document(text, str(path)), diagnostics)
+        failed += sum(linter.fails(d) for d in result.diagnostics)
+        reporter.file(Document(result.text, result.path), result.diagnostics)
     reporter.finish(files)
+    if errors:
+        return EXIT_ERROR
     return EXIT_FOUND if failed and not args.exit_zero else EXIT_CLEAN
 
 

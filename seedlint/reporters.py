@@ -118,8 +118,9 @@ class TextReporter(Reporter):
         line = doc.line_span(d.row)
         source = doc.text[line.start : line.end]
         start = d.column - 1
-        end = max(start + 1, min(d.end_column - 1 if d.end_row == d.row else len(source),
-                                 len(source)))
+        end = max(
+            start + 1, min(d.end_column - 1 if d.end_row == d.row else len(source), len(source))
+        )
         if end - start > LONG_SPAN:  # show both ends of a long span, joined by "…"
             head = _window(source, start, start + EDGE, CONTEXT, 0)
             tail = _window(source, end - EDGE, end, 0, CONTEXT // 2)

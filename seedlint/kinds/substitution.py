@@ -123,8 +123,9 @@ def _in_context(text: str, start: int, end: int, state: State) -> bool:
     )
 
 
-def _finding(doc: Document, start: int, end: int, correction: str, state: State
-             ) -> Iterator[Finding]:
+def _finding(
+    doc: Document, start: int, end: int, correction: str, state: State
+) -> Iterator[Finding]:
     text = doc.text
     if (state.preceded_by or state.followed_by) and not _in_context(text, start, end, state):
         return
@@ -132,8 +133,9 @@ def _finding(doc: Document, start: int, end: int, correction: str, state: State
         return
     source = text[start:end]
     # a correction with an apostrophe (dont -> don't) is written in the document's style
-    candidates = [match_case(source, c).replace("'", doc.apostrophe)
-                  for c in correction.split("|") if c]
+    candidates = [
+        match_case(source, c).replace("'", doc.apostrophe) for c in correction.split("|") if c
+    ]
     replacement = " or ".join(f"'{c}'" for c in candidates)
     edits = None
     if "|" not in correction:
