@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from seedlint.textutil import WORD
+
 # A header is recognised even when damaged (leading whitespace, odd spacing), so that the
 # header rules can report the damage instead of treating line 1 as a paragraph.
 HEADER_START = re.compile(r"[\s\ufeff\u200b]*date\b")
@@ -87,6 +89,16 @@ class Document:
 
     def paragraph_text(self, span: Span) -> str:
         return self.text[span.start : span.end]
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every distinct word of the text, as written: rules test membership here before
+        running a costly scan, since most documents hold none of their words."""
+        return frozenset(WORD.findall(self.text))
+
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        return frozenset(word.lower() for word in self.words)
 
     def body_sample(self, size: int) -> str:
         """The first ``size`` characters of the body, for language identification."""

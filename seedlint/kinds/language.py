@@ -25,7 +25,7 @@ OPTIONS = {
     "threshold": Option("number", 0.9, help="langdetect probability needed for a finding"),
     "sample-chars": Option("int", 2000, help="how much of the body langdetect reads"),
     "english-stopword-share": Option(
-        "number", 0.3, help="share of English function words that settles English"
+        "number", 0.2, help="share of English function words that settles English"
     ),
 }
 FIELDS = ("language", "probability", "allowed")

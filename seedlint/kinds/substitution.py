@@ -84,7 +84,7 @@ def compile(options: dict) -> State:
 
 def check(doc: Document, state: State) -> Iterator[Finding]:
     text = doc.text
-    if state.words:
+    if state.words and _any_listed(doc.lower_words, state.words):
         for match in WORD.finditer(text):
             start, end = match.span()
             word = match.group().lower()
@@ -98,6 +98,13 @@ def check(doc: Document, state: State) -> Iterator[Finding]:
         for match in state.phrase_pattern.finditer(text):
             correction = state.phrases[" ".join(match.group().lower().split())]
             yield from _finding(doc, match.start(), match.end(), correction, state)
+
+
+def _any_listed(words: frozenset[str], table: dict[str, str]) -> bool:
+    """A cheap test before the word-by-word scan: does the document hold any entry?"""
+    if not words.isdisjoint(table):
+        return True
+    return any(w[-2:] in POSSESSIVE_ENDINGS and w[:-2] in table for w in words)
 
 
 def _name(text: str, start: int, end: int, correction: str) -> bool:
