@@ -75,7 +75,7 @@ ENGLISH_STOPWORDS = frozenset(
 
 
 def english_share(words: list[str]) -> float:
-    return sum(word in ENGLISH_STOPWORDS for word in words) / len(words) if words else 0.0
+    return sum(map(ENGLISH_STOPWORDS.__contains__, words)) / len(words) if words else 0.0
 
 
 def words_of(text: str) -> list[str]:

@@ -36,6 +36,7 @@ class State:
     possessive: re.Pattern[str] | None
     contraction: re.Pattern[str] | None
     contractions: dict[str, str]
+    possessive_words: frozenset[str]  # lower-cased "names" forms: "uks", "kongs"
 
 
 def _alternation(words: list[str]) -> str:
@@ -55,12 +56,14 @@ def compile(options: dict) -> State:
         contraction = re.compile(
             f"{BOUNDARY_BEFORE}(?:{_alternation(list(table))}){BOUNDARY_AFTER}", re.IGNORECASE
         )
-    return State(possessive, contraction, table)
+    possessive_words = frozenset(name.split()[-1].lower() + "s" for name in names)
+    return State(possessive, contraction, table, possessive_words)
 
 
 def check(doc: Document, state: State) -> Iterator[Finding]:
     text = doc.text
-    if state.possessive is not None:
+    words = doc.lower_words  # cheap gates: most documents hold none of the forms
+    if state.possessive is not None and not words.isdisjoint(state.possessive_words):
         for match in state.possessive.finditer(text):
             if marked_sic(text, match.end()):
                 continue
@@ -73,7 +76,7 @@ def check(doc: Document, state: State) -> Iterator[Finding]:
                 (Edit(insert_at, insert_at, doc.apostrophe),),
                 f"Write '{replacement}'",
             )
-    if state.contraction is not None:
+    if state.contraction is not None and not words.isdisjoint(state.contractions):
         for match in state.contraction.finditer(text):
             if marked_sic(text, match.end()):
                 continue

@@ -30,13 +30,16 @@ STYLES = {
 }
 
 
+GATES = {"apostrophes": ("’",), "quotes": ("“", "”")}
+
+
 def compile(options: dict) -> str:
     return options["marks"]
 
 
 def check(doc: Document, marks: str) -> Iterator[Finding]:
     text = doc.text
-    if text.isascii():
+    if text.isascii() or not any(mark in text for mark in GATES[marks]):
         return
     straight_pattern, curly_pattern = STYLES[marks]
     straight = list(straight_pattern.finditer(text))

@@ -28,6 +28,13 @@ FIELDS = ("found", "replacement")
 FIXABLE = True
 
 ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+# UTF-8 read as Windows-1252 or Latin-1 always shows a lead byte as Â..ô followed by a
+# continuation byte as one of these: a cheap pre-check before ftfy is imported or run.
+MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030"
+    "\u2039\u203a\u20ac\u2122]"
+)
 LINE = re.compile(r"[^\r\n]+")
 
 
@@ -38,7 +45,7 @@ def compile(options: dict) -> str:
 def check(doc: Document, check_name: str) -> Iterator[Finding]:
     if check_name == "html-entity":
         yield from _entities(doc.text)
-    elif not doc.text.isascii():
+    elif not doc.text.isascii() and MOJIBAKE_HINT.search(doc.text):
         yield from _mojibake(doc.text)
 
 

@@ -50,6 +50,7 @@ class State:
     mixed: bool
     apostrophe: bool
     enumerators: bool
+    marks: re.Pattern[str]  # any of the rule's characters
 
 
 def compile(options: dict) -> State:
@@ -64,6 +65,7 @@ def compile(options: dict) -> State:
         else:
             opening.setdefault(pair[0], pair[1])
             closing.setdefault(pair[1], pair[0])
+    every = "".join(sorted({*opening, *closing, *straight}))
     return State(
         opening,
         closing,
@@ -71,16 +73,18 @@ def compile(options: dict) -> State:
         options["mixed"],
         options["apostrophe"],
         options["enumerators"],
+        re.compile(f"[{re.escape(every)}]"),
     )
 
 
 def check(doc: Document, state: State) -> Iterator[Finding]:
-    marks = set(state.opening) | set(state.closing) | state.straight
+    if not state.marks.search(doc.text):
+        return
     paragraphs = doc.paragraphs
     texts = [doc.paragraph_text(p) for p in paragraphs]
     carried = False  # a quotation left open by the previous paragraph, not reopened here
     for index, (span, text) in enumerate(zip(paragraphs, texts)):
-        if not marks.intersection(text):
+        if not state.marks.search(text):
             carried = False
             continue
         unmatched_closes, still_open = _scan(text, state)
@@ -120,7 +124,8 @@ def _scan(text: str, state: State) -> tuple[list[tuple[int, str]], list[tuple[in
     """Unmatched closing marks and still-open marks, as (position, mark)."""
     stack: list[tuple[int, str]] = []
     unmatched: list[tuple[int, str]] = []
-    for position, char in enumerate(text):
+    for found in state.marks.finditer(text):
+        position, char = found.start(), found.group()
         if char in state.opening:
             stack.append((position, char))
         elif char not in state.closing and char not in state.straight:

@@ -51,6 +51,8 @@ NAME_MAX_LENGTH = 7
 @dataclass(frozen=True)
 class State:
     words: dict[str, str]  # lower-case single word -> correction(s), "a|b" when ambiguous
+    listed: frozenset[str]  # the words' keys, for a set-to-set disjointness test
+    phrase_words: tuple[frozenset[str], ...]  # a document lacking them has none of the phrases
     phrases: dict[str, str]
     phrase_pattern: re.Pattern[str] | None
     preceded_by: frozenset[str]
@@ -65,8 +67,8 @@ def compile(options: dict) -> State:
     table.update({key.lower(): value for key, value in options["swap"].items()})
     for word in options["exclude"]:
         table.pop(word.lower(), None)
-    words = {key: value for key, value in table.items() if " " not in key.strip()}
-    phrases = {" ".join(key.split()): value for key, value in table.items() if key not in words}
+    phrases = {" ".join(key.split()): table.pop(key) for key in [k for k in table if " " in k]}
+    words = table
     pattern = None
     if phrases:
         alternatives = sorted(phrases, key=len, reverse=True)
@@ -74,6 +76,8 @@ def compile(options: dict) -> State:
         pattern = re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-])", re.IGNORECASE)
     return State(
         words=words,
+        listed=frozenset(words),
+        phrase_words=tuple(frozenset(p.split()) for p in phrases),
         phrases=phrases,
         phrase_pattern=pattern,
         preceded_by=frozenset(w.lower() for w in options["preceded-by"]),
@@ -84,7 +88,8 @@ def compile(options: dict) -> State:
 
 def check(doc: Document, state: State) -> Iterator[Finding]:
     text = doc.text
-    if state.words and _any_listed(doc.lower_words, state.words):
+    # a cheap test first: most documents hold none of the listed words
+    if state.words and not doc.lower_words.isdisjoint(state.listed):
         for match in WORD.finditer(text):
             start, end = match.span()
             word = match.group().lower()
@@ -94,17 +99,10 @@ def check(doc: Document, state: State) -> Iterator[Finding]:
                 correction = state.words.get(word[:-2])
             if correction is not None:
                 yield from _finding(doc, start, end, correction, state)
-    if state.phrase_pattern is not None:
+    if state.phrase_pattern is not None and any(w <= doc.lower_words for w in state.phrase_words):
         for match in state.phrase_pattern.finditer(text):
             correction = state.phrases[" ".join(match.group().lower().split())]
             yield from _finding(doc, match.start(), match.end(), correction, state)
-
-
-def _any_listed(words: frozenset[str], table: dict[str, str]) -> bool:
-    """A cheap test before the word-by-word scan: does the document hold any entry?"""
-    if not words.isdisjoint(table):
-        return True
-    return any(w[-2:] in POSSESSIVE_ENDINGS and w[:-2] in table for w in words)
 
 
 def _name(text: str, start: int, end: int, correction: str) -> bool:

@@ -21,7 +21,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from seedlint.diagnostic import Edit, Finding
 from seedlint.document import BREAK, Document
@@ -64,9 +64,31 @@ PATTERNS = {
     ),
     "control": re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"),
 }
+UNUSUAL_SPACE = re.compile(f"[{SPACES}]")
+INVISIBLE_HINT = re.compile(
+    "[\u200b-\u200f\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069\u180e]"
+)
+
+
+def _unusual_space(text: str) -> bool:
+    return not text.isascii() and UNUSUAL_SPACE.search(text) is not None
+
+
+# Cheap tests that any finding of the check must pass: most documents fail them all and
+# the precise pattern, with its look-arounds, never runs.
+GATES: dict[str, Callable[[str], bool]] = {
+    "trailing": lambda t: (" \n" in t or "\t\n" in t or "\r" in t or t.endswith((" ", "\t"))
+                           or _unusual_space(t)),
+    "leading": lambda t: "\n " in t or "\n\t" in t or "\r" in t or _unusual_space(t),
+    "tab": lambda t: "\t" in t,
+    "double-space": lambda t: "  " in t or _unusual_space(t),
+    "blank-lines": lambda t: "\n\n\n" in t or "\r" in t or "\n " in t or "\n\t" in t,
+    "nbsp": _unusual_space,
+    "invisible": lambda t: not t.isascii() and INVISIBLE_HINT.search(t) is not None,
+    "control": lambda t: PATTERNS["control"].search(t) is not None,
+}
 REPLACEMENTS = {"tab": " ", "double-space": " ", "blank-lines": "\n\n"}
 SENTENCE_END = re.compile(r"[.!?][\"”’')\]]?\Z")
-NON_ASCII_ONLY = frozenset({"nbsp", "invisible"})
 CRLF = re.compile(r"\r\n?")
 
 
@@ -81,7 +103,7 @@ def check(doc: Document, options: dict) -> Iterator[Finding]:
     if check_name == "line-endings":
         yield from _line_endings(text)
         return
-    if check_name in NON_ASCII_ONLY and text.isascii():
+    if not GATES[check_name](text):
         return
     replacement = REPLACEMENTS.get(check_name, "")
     for match in PATTERNS[check_name].finditer(text):
