@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-
 # A header is recognised even when damaged (leading whitespace, odd spacing), so that the
 # header rules can report the damage instead of treating line 1 as a paragraph.
 HEADER_START = re.compile(r"[\s\ufeff\u200b]*date\b")

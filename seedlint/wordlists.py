@@ -17,8 +17,10 @@ from importlib import resources
 def load_list(name: str) -> dict[str, str]:
     if name != "codespell":
         raise ValueError(f"unknown word list '{name}' (known: codespell)")
-    text = resources.files("codespell_lib").joinpath("data", "dictionary.txt").read_text(
-        encoding="utf-8"
+    text = (
+        resources.files("codespell_lib")
+        .joinpath("data", "dictionary.txt")
+        .read_text(encoding="utf-8")
     )
     # This runs at every start-up: the one-correction entries (nine in ten) go into the
     # dict in one comprehension; only the others are looked at one by one.

@@ -65,9 +65,7 @@ PATTERNS = {
     "control": re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"),
 }
 UNUSUAL_SPACE = re.compile(f"[{SPACES}]")
-INVISIBLE_HINT = re.compile(
-    "[\u200b-\u200f\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069\u180e]"
-)
+INVISIBLE_HINT = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069\u180e]")
 
 
 def _unusual_space(text: str) -> bool:
@@ -77,8 +75,9 @@ def _unusual_space(text: str) -> bool:
 # Cheap tests that any finding of the check must pass: most documents fail them all and
 # the precise pattern, with its look-arounds, never runs.
 GATES: dict[str, Callable[[str], bool]] = {
-    "trailing": lambda t: (" \n" in t or "\t\n" in t or "\r" in t or t.endswith((" ", "\t"))
-                           or _unusual_space(t)),
+    "trailing": lambda t: (
+        " \n" in t or "\t\n" in t or "\r" in t or t.endswith((" ", "\t")) or _unusual_space(t)
+    ),
     "leading": lambda t: "\n " in t or "\n\t" in t or "\r" in t or _unusual_space(t),
     "tab": lambda t: "\t" in t,
     "double-space": lambda t: "  " in t or _unusual_space(t),
