@@ -1,8 +1,8 @@
-"""The command line: ``seedlint check | fix | rules | explain | test-rules``.
+"""The command line: ``seedlint check | fix | rules | explain | test-rules | init``.
 
 Exit codes: 0 nothing at a failing severity; 1 something was found (or, for ``fix``,
-remains; for ``fix --diff``, would change); 2 usage, configuration or internal error;
-130 interrupted.
+remains; for ``fix --diff``, would change; for ``fix --exit-non-zero-on-fix``, a file was
+changed); 2 usage, configuration or internal error; 130 interrupted.
 """
 
 from __future__ import annotations
@@ -63,8 +63,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="report problems")
     _selection(check)
-    check.add_argument("--format", default="text", choices=["text", "concise", "json"])
+    check.add_argument(
+        "--format",
+        default="text",
+        choices=["text", "concise", "json", "json-lines", "github", "sarif", "junit"],
+    )
     check.add_argument("--statistics", action="store_true", help="counts per rule instead")
+    check.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+                       help="worker processes (default: one per core)")
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    check.add_argument("--cache-dir", type=Path, metavar="DIR",
+                       help="where the cache lives (default: .seedlint_cache/ by the config)")
+    baseline = check.add_mutually_exclusive_group()
+    baseline.add_argument(
+        "--baseline", type=Path, metavar="FILE", help="report only findings not in FILE"
+    )
+    baseline.add_argument(
+        "--write-baseline", type=Path, metavar="FILE", help="record today's findings in FILE"
+    )
 
     fix = commands.add_parser("fix", help="write fixed copies (or fix in place)")
     _selection(fix)
@@ -78,6 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--diff", action="store_true", help="print a unified diff; write nothing")
     fix.add_argument("--unsafe-fixes", action="store_true", help="apply unsafe fixes too")
     fix.add_argument("--show-fixes", action="store_true", help="list each applied edit")
+    fix.add_argument(
+        "--exit-non-zero-on-fix",
+        action="store_true",
+        help="exit 1 when a file was changed, even with --exit-zero (for pre-commit)",
+    )
     fix.add_argument(
         "--format",
         default="text",
@@ -98,6 +119,10 @@ def build_parser() -> argparse.ArgumentParser:
         "files", nargs="*", type=Path, help="rule files or folders (default: the configured packs)"
     )
     test_rules.add_argument("--config", type=Path)
+
+    init = commands.add_parser("init", help="write a starter seedlint.yaml")
+    init.add_argument("file", nargs="?", type=Path, default=Path("seedlint.yaml"))
+    init.add_argument("--force", action="store_true", help="replace an existing file")
     return parser
 
 
@@ -137,20 +162,49 @@ def run_check(args: argparse.Namespace) -> int:
 
     config = _config(args)
     linter = _linter(args, config)
-    reporter = REPORTERS[args.format](sys.stdout, quiet=args.quiet, statistics=args.statistics)
+    reporter = REPORTERS[args.format](
+        sys.stdout, quiet=args.quiet, statistics=args.statistics, rules=linter.all_rules
+    )
+    baseline = None
+    if args.baseline or args.write_baseline:
+        from seedlint.baseline import Baseline
+
+        baseline = Baseline(args.write_baseline or args.baseline, write=bool(args.write_baseline))
     failed = files = errors = 0
-    for result in check_files(_paths(args, config), linter):
+    for result in check_files(_paths(args, config), linter, jobs=_jobs(args),
+                              cache=_cache(args, config, linter)):
         if result.error is not None:
             print(f"seedlint: error: {result.error}", file=sys.stderr)
             errors += 1
             continue
         files += 1
-        failed += sum(linter.fails(d) for d in result.diagnostics)
-        reporter.file(Document(result.text, result.path), result.diagnostics)
+        diagnostics = result.diagnostics
+        if baseline is not None:
+            diagnostics = baseline.filter(result.path, result.text, diagnostics)
+        failed += sum(linter.fails(d) for d in diagnostics)
+        reporter.file(Document(result.text, result.path), diagnostics)
     reporter.finish(files)
+    if baseline is not None:
+        baseline.finish()
     if errors:
         return EXIT_ERROR
     return EXIT_FOUND if failed and not args.exit_zero else EXIT_CLEAN
+
+
+def _jobs(args: argparse.Namespace) -> int:
+    from seedlint.runner import default_jobs
+
+    if args.jobs < 0:
+        raise UsageError("--jobs must be 0 (one per core) or more")
+    return args.jobs or default_jobs()
+
+
+def _cache(args: argparse.Namespace, config: Config, linter: Linter):  # -> Cache | None
+    if args.no_cache:
+        return None
+    from seedlint.cache import Cache, default_cache_dir
+
+    return Cache(args.cache_dir or default_cache_dir(config.root), linter)
 
 
 def run_fix(args: argparse.Namespace) -> int:
@@ -179,6 +233,13 @@ def run_explain(args: argparse.Namespace) -> int:
     raise UsageError(f"no rule '{args.rule}' (see 'seedlint rules')")
 
 
+def run_init(args: argparse.Namespace) -> int:
+    from seedlint.init import write_starter
+
+    write_starter(args.file, args.force)
+    return EXIT_CLEAN
+
+
 def run_test_rules(args: argparse.Namespace) -> int:
     from seedlint.examples import check_examples
     from seedlint.rulefile import load_rules
@@ -200,6 +261,7 @@ COMMANDS = {
     "rules": run_rules,
     "explain": run_explain,
     "test-rules": run_test_rules,
+    "init": run_init,
 }
 
 if __name__ == "__main__":

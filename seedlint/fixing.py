@@ -99,6 +99,8 @@ def fix_paths(args: argparse.Namespace, config: Config, linter: Linter, paths: l
         )
     if errors:
         return 2
+    if args.exit_non_zero_on_fix and changed:
+        return 1
     if args.exit_zero:
         return 0
     if args.diff:

@@ -1,7 +1,8 @@
 """Reporters: diagnostics out, in the format asked for. They only read what they are given.
 
 A reporter receives each file's results as they come (``file``), then ``finish``. Text
-formats stream; formats that are one document (JSON) write it whole at the end.
+formats stream; formats that are one document (JSON) write it whole at the end. The
+formats for CI systems (GitHub Actions, SARIF, JUnit) are in ``seedlint.formats``.
 """
 
 from __future__ import annotations
@@ -10,10 +11,13 @@ import json
 import os
 import sys
 from collections import Counter
-from typing import Any, TextIO
+from collections.abc import Callable
+from typing import Any, Protocol, TextIO
 
 from seedlint.diagnostic import Diagnostic
 from seedlint.document import Document
+from seedlint.formats import GithubReporter, JunitReporter, SarifReporter
+from seedlint.rulefile import Rule
 
 COLOURS = {"error": "31", "warning": "33", "info": "36", "bold": "1", "dim": "2"}
 CONTEXT = 60  # characters of the source line shown on each side of a finding
@@ -57,9 +61,19 @@ def diagnostic_dict(d: Diagnostic, doc: Document | None = None) -> dict[str, Any
     }
 
 
+class Output(Protocol):
+    def file(self, doc: Document, diagnostics: list[Diagnostic]) -> None: ...
+
+    def finish(self, files: int) -> None: ...
+
+
 class Reporter:
     def __init__(
-        self, stream: TextIO = sys.stdout, quiet: bool = False, statistics: bool = False
+        self,
+        stream: TextIO = sys.stdout,
+        quiet: bool = False,
+        statistics: bool = False,
+        rules: list[Rule] | None = None,  # all rules, for formats that describe them
     ) -> None:
         self.stream = stream
         self.quiet = quiet
@@ -158,13 +172,28 @@ class JsonReporter(Reporter):
         self.stream.write("\n")
 
 
+class JsonLinesReporter(JsonReporter):
+    """One JSON object per line, per diagnostic, written as each file is done."""
+
+    def file(self, doc: Document, diagnostics: list[Diagnostic]) -> None:
+        for d in diagnostics:
+            self.stream.write(json.dumps(diagnostic_dict(d, doc), ensure_ascii=False) + "\n")
+
+    def finish(self, files: int) -> None:
+        self.stream.flush()
+
+
 def _printable(text: str) -> str:
     """Control and invisible characters shown as visible marks, one character each."""
     return "".join(ch if ch.isprintable() or ch == " " else "\u00b7" for ch in text)
 
 
-REPORTERS: dict[str, type[Reporter]] = {
+REPORTERS: dict[str, Callable[..., Output]] = {
     "text": TextReporter,
     "concise": ConciseReporter,
     "json": JsonReporter,
+    "json-lines": JsonLinesReporter,
+    "github": GithubReporter,
+    "sarif": SarifReporter,
+    "junit": JunitReporter,
 }

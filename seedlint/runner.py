@@ -1,15 +1,27 @@
 """Checking many files: discovery, one read and one decode per file, linting, results in
-a stable order. The command line and the Python API both go through ``check_files``."""
+a stable order. The command line and the Python API both go through ``check_files``.
+
+Work is spread over ``jobs`` worker processes (forked, so each inherits the loaded rules)
+and results come back in discovery order, so the output is the same as with one process.
+With a ``Cache``, a file whose content and applicable rules were checked before is not
+linted again.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from seedlint.cache import Cache
 from seedlint.diagnostic import Diagnostic
-from seedlint.files import discover, read_text
+from seedlint.files import decode, discover
 from seedlint.linter import Linter
+
+PARALLEL_FROM = 64  # fewer files than this are checked in this process: no pool to start
+CHUNK = 32
 
 
 @dataclass
@@ -18,17 +30,68 @@ class FileResult:
     text: str | None  # None when the file could not be read
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str | None = None  # one line saying why the file was not linted
+    cache_entry: tuple[str, list[Diagnostic]] | None = None  # new, for the parent to store
 
 
-def check_file(path: Path, linter: Linter) -> FileResult:
+def check_file(path: Path, linter: Linter, cache: Cache | None = None) -> FileResult:
     try:
-        text = read_text(path)
+        data = path.read_bytes()
     except OSError as error:
         return FileResult(str(path), None, error=f"{path}: cannot read: {error.strerror}")
-    return FileResult(str(path), text, linter.lint(text, str(path)))
+    text = decode(data)
+    rules = linter.rules_for(str(path))
+    key = cache.key(data, rules) if cache is not None else None
+    if cache is not None and key is not None:
+        cached = cache.get(key, str(path))
+        if cached is not None:
+            return FileResult(str(path), text, cached)
+    diagnostics = linter.lint(text, str(path), rules)
+    entry = (key, diagnostics) if key is not None else None
+    return FileResult(str(path), text, diagnostics, cache_entry=entry)
 
 
-def check_files(paths: list[str], linter: Linter, skip: list[Path] = ()) -> Iterator[FileResult]:
+# The worker processes' linter and cache, inherited from the parent when it forks.
+_WORKER: tuple[Linter, Cache | None] | None = None
+
+
+def _check_in_worker(path: Path) -> FileResult:
+    assert _WORKER is not None
+    return check_file(path, *_WORKER)
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def check_files(
+    paths: list[str],
+    linter: Linter,
+    skip: list[Path] = (),
+    jobs: int = 1,
+    cache: Cache | None = None,
+) -> Iterator[FileResult]:
     """Results for every file found below ``paths``, in sorted order."""
-    for path in discover(paths, linter.config, skip):
-        yield check_file(path, linter)
+    global _WORKER
+    files = list(discover(paths, linter.config, skip))
+    if (
+        jobs > 1
+        and len(files) >= PARALLEL_FROM
+        and "fork" in multiprocessing.get_all_start_methods()
+    ):
+        _WORKER = (linter, cache)
+        context = multiprocessing.get_context("fork")
+        with context.Pool(jobs) as pool:
+            results = pool.imap(_check_in_worker, files, chunksize=CHUNK)
+            yield from _remembered(results, cache)
+        _WORKER = None
+    else:
+        yield from _remembered((check_file(f, linter, cache) for f in files), cache)
+    if cache is not None:
+        cache.save()
+
+
+def _remembered(results: Iterator[FileResult], cache: Cache | None) -> Iterator[FileResult]:
+    for result in results:
+        if cache is not None and result.cache_entry is not None:
+            cache.put(*result.cache_entry)
+        yield result
