@@ -74,10 +74,10 @@ def fix_text(
 
 def lint_paths(paths: Iterable[str | Path], *, linter: Linter | None = None) -> list[Diagnostic]:
     """Diagnostics for files and folders (recursing for the configured file globs)."""
-    from seedlint.runner import check_files
+    from seedlint.runner import check_files, find_files
 
     linter = linter or Linter(load_config())
     diagnostics: list[Diagnostic] = []
-    for result in check_files([str(p) for p in paths], linter):
+    for result in check_files(find_files([str(p) for p in paths], linter), linter):
         diagnostics.extend(result.diagnostics)
     return diagnostics

@@ -34,6 +34,32 @@ def _selection(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--config", type=Path, help="a seedlint.yaml or pyproject.toml")
     parser.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=0,
+        metavar="N",
+        help="worker processes (default: one per core)",
+    )
+    parser.add_argument(
+        "--jsonl",
+        type=Path,
+        metavar="FILE",
+        help="a JSON Lines corpus instead of files: one record per line",
+    )
+    parser.add_argument(
+        "--text-field",
+        default="text",
+        metavar="NAME",
+        help="with --jsonl: the field holding the document (default: text)",
+    )
+    parser.add_argument(
+        "--id-field",
+        default="id",
+        metavar="NAME",
+        help="with --jsonl: the field naming the record (default: id)",
+    )
+    parser.add_argument(
         "--select",
         type=_codes,
         help="only these codes, prefixes or names "
@@ -69,11 +95,13 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["text", "concise", "json", "json-lines", "github", "sarif", "junit"],
     )
     check.add_argument("--statistics", action="store_true", help="counts per rule instead")
-    check.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
-                       help="worker processes (default: one per core)")
     check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
-    check.add_argument("--cache-dir", type=Path, metavar="DIR",
-                       help="where the cache lives (default: .seedlint_cache/ by the config)")
+    check.add_argument(
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help="where the cache lives (default: .seedlint_cache/ by the config)",
+    )
     baseline = check.add_mutually_exclusive_group()
     baseline.add_argument(
         "--baseline", type=Path, metavar="FILE", help="report only findings not in FILE"
@@ -157,8 +185,9 @@ def _paths(args: argparse.Namespace, config: Config) -> list[str]:
 
 def run_check(args: argparse.Namespace) -> int:
     from seedlint.document import Document
+    from seedlint.progress import Progress
     from seedlint.reporters import REPORTERS
-    from seedlint.runner import check_files
+    from seedlint.runner import check_files, find_files
 
     config = _config(args)
     linter = _linter(args, config)
@@ -171,8 +200,17 @@ def run_check(args: argparse.Namespace) -> int:
 
         baseline = Baseline(args.write_baseline or args.baseline, write=bool(args.write_baseline))
     failed = files = errors = 0
-    for result in check_files(_paths(args, config), linter, jobs=_jobs(args),
-                              cache=_cache(args, config, linter)):
+    if args.jsonl is not None:
+        from seedlint.jsonl import check_jsonl
+
+        results = check_jsonl(args.jsonl, linter, args.text_field, args.id_field, _jobs(args))
+        progress = Progress(None, "records")
+    else:
+        found = find_files(_paths(args, config), linter)
+        results = check_files(found, linter, jobs=_jobs(args), cache=_cache(args, config, linter))
+        progress = Progress(len(found), "files")
+    for result in results:
+        progress.advance()
         if result.error is not None:
             print(f"seedlint: error: {result.error}", file=sys.stderr)
             errors += 1
@@ -183,6 +221,7 @@ def run_check(args: argparse.Namespace) -> int:
             diagnostics = baseline.filter(result.path, result.text, diagnostics)
         failed += sum(linter.fails(d) for d in diagnostics)
         reporter.file(Document(result.text, result.path), diagnostics)
+    progress.close()
     reporter.finish(files)
     if baseline is not None:
         baseline.finish()
@@ -211,6 +250,12 @@ def run_fix(args: argparse.Namespace) -> int:
     from seedlint.fixing import fix_paths
 
     config = _config(args)
+    if args.jsonl is not None:
+        from seedlint import jsonl
+
+        if args.diff:
+            raise UsageError("--diff does not apply to --jsonl; fix into --output-dir instead")
+        return jsonl.run_fix(args, config, _linter(args, config), _jobs(args))
     return fix_paths(args, config, _linter(args, config), _paths(args, config))
 
 

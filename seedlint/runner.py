@@ -63,16 +63,19 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def find_files(paths: list[str], linter: Linter, skip: list[Path] = ()) -> list[Path]:
+    """Every file to check below ``paths``, in sorted order."""
+    return list(discover(paths, linter.config, skip))
+
+
 def check_files(
-    paths: list[str],
+    files: list[Path],
     linter: Linter,
-    skip: list[Path] = (),
     jobs: int = 1,
     cache: Cache | None = None,
 ) -> Iterator[FileResult]:
-    """Results for every file found below ``paths``, in sorted order."""
+    """Results for ``files``, in their order."""
     global _WORKER
-    files = list(discover(paths, linter.config, skip))
     if (
         jobs > 1
         and len(files) >= PARALLEL_FROM

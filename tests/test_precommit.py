@@ -20,6 +20,7 @@ import pytest
 
 from conftest import ROOT, SAMPLE, run_seedlint, seed
 
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 SAFE = (ROOT / "tests" / "golden" / "000_427d24922044e314.safe.txt").read_text(encoding="utf-8")
 CLEAN = seed("A clean paragraph of text.")
 TYPO = seed("The Deputy Prime Minster spoke.")  # one defect, and a safe fix for it
@@ -159,12 +160,13 @@ def test_exit_non_zero_on_fix(tmp_path: Path) -> None:
 def test_installed_hooks_stop_a_defective_commit_and_let_a_clean_one_through(
     hook_repo: Path, tmp_path: Path, env: dict[str, str]
 ) -> None:
+    """The configuration is the README's snippet, pointed at the hook repository."""
     repo = new_repo(tmp_path / "corpus", env)
     rev = git("rev-parse", "HEAD", cwd=hook_repo, env=env).strip()
+    snippet = README.split("```yaml\n# .pre-commit-config.yaml\n", 1)[1].split("```", 1)[0]
+    snippet = snippet.replace("https://github.com/OWNER/seedlint", str(hook_repo))
     (repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n"
-        "      - id: seedlint-fix\n      - id: seedlint-check\n",
-        encoding="utf-8",
+        snippet.replace("rev: v0.1.0", f"rev: {rev}"), encoding="utf-8"
     )
     installed = pre_commit("install", cwd=repo, env=env)
     assert installed.returncode == 0, installed.stderr
