@@ -15,6 +15,7 @@ import re
 EVERYWHERE = (r"[ \u00a0]{2,}",)
 
 BY_ARTICLE: dict[str, tuple[str, ...]] = {
+    "0007": ("Represenative",),
     "0020": ("Xtra\u200d's",),  # zero-width joiner inside an English possessive
     "0050": ("diplayed",),
     "0067": ("intregrate",),
@@ -34,6 +35,7 @@ BY_ARTICLE: dict[str, tuple[str, ...]] = {
     ),
     "0249": ("previusly",),
     "0256": ("Ukranian", "Post'\u200ds"),
+    "0266": ("Technlogy",),
     "0267": ("Untied Nations",),
     "0272": ("Brazillian",),
     "0280": ('added, "There', "decision.\u201c", "recieve"),  # quote opened with ", closed with “
