@@ -130,14 +130,14 @@ class Baseline:
     def finish(self) -> None:
         """Write the baseline, or tell on stderr how many of its entries are stale."""
         if self.write:
-            kept = {e for e in self.known if not self._gone(e)}
-            write_atomic(self.path, dump(kept | self.seen).encode("utf-8"))
-            count = len(kept | self.seen)
-            print(
-                f"seedlint: wrote {count} baseline entr{'y' if count == 1 else 'ies'} "
-                f"to {self.path}",
-                file=sys.stderr,
-            )
+            items = self.seen | {e for e in self.known if not self._gone(e)}
+            try:
+                write_atomic(self.path, dump(items).encode("utf-8"))
+            except OSError as error:
+                message = f"{self.path}: cannot write the baseline: {error.strerror}"
+                raise BaselineError(message) from None
+            noun = "entry" if len(items) == 1 else "entries"
+            print(f"seedlint: wrote {len(items)} baseline {noun} to {self.path}", file=sys.stderr)
             return
         stale = sum(e not in self.seen and self._gone(e) for e in self.known)
         if stale:

@@ -157,6 +157,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):  # a byte that is not UTF-8 prints as \udcXX
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         return COMMANDS[args.command](args)
     except (ConfigError, RuleFileError, PathProblem, UsageError) as error:
@@ -214,6 +217,9 @@ def run_check(args: argparse.Namespace) -> int:
         if result.error is not None:
             print(f"seedlint: error: {result.error}", file=sys.stderr)
             errors += 1
+            continue
+        if result.note is not None:
+            print(f"seedlint: note: {result.note}", file=sys.stderr)
             continue
         files += 1
         diagnostics = result.diagnostics

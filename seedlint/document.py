@@ -19,7 +19,6 @@ HEADER_START = re.compile(r"[\s\ufeff\u200b]*date\b")
 BREAK = r"(?>\r\n|\r|\n)"  # atomic: a CRLF is one line break, never two
 PARAGRAPH_BREAK = re.compile(f"{BREAK}(?:[ \t]*{BREAK})+")
 LINE_BREAK = re.compile(BREAK)
-LF_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
 
 
 @dataclass(frozen=True)
@@ -59,7 +58,8 @@ class Document:
         if not match:
             return None
         # leading blank lines belong to the header's span: the header rule reports them
-        return Span(0, self.line_span(self.position(match.end())[0]).end)
+        end = LINE_BREAK.search(self.text, match.end())
+        return Span(0, end.start() if end else len(self.text))
 
     @cached_property
     def body_start(self) -> int:
@@ -71,11 +71,12 @@ class Document:
     @cached_property
     def paragraphs(self) -> list[Span]:
         """Non-empty body paragraphs, each trimmed of surrounding line breaks."""
+        text = self.text
+        if "\r" not in text and "\n " not in text and "\n\t" not in text:
+            return self._plain_paragraphs()
         spans: list[Span] = []
         start = self.body_start
-        # LF-only text, by far the common case, takes a simpler and faster pattern
-        breaks = PARAGRAPH_BREAK if "\r" in self.text else LF_PARAGRAPH_BREAK
-        for match in breaks.finditer(self.text, start):
+        for match in PARAGRAPH_BREAK.finditer(text, start):
             spans.append(Span(start, match.start()))
             start = match.end()
         spans.append(Span(start, len(self.text)))
@@ -87,6 +88,19 @@ class Document:
                 lead = len(chunk) - len(chunk.lstrip("\r\n"))
                 trimmed.append(Span(span.start + lead, span.start + lead + len(stripped)))
         return trimmed
+
+    def _plain_paragraphs(self) -> list[Span]:
+        """The common case, LF line breaks and no whitespace-only lines: a split on blank
+        lines, with offsets counted along."""
+        spans = []
+        offset = self.body_start
+        for chunk in self.text[offset:].split("\n\n"):
+            stripped = chunk.strip("\n")
+            if stripped.strip():
+                start = offset + len(chunk) - len(chunk.lstrip("\n"))
+                spans.append(Span(start, start + len(stripped)))
+            offset += len(chunk) + 2
+        return spans
 
     def paragraph_text(self, span: Span) -> str:
         return self.text[span.start : span.end]

@@ -3,46 +3,88 @@
 Bytes that are not UTF-8 are decoded with ``surrogateescape``: each bad byte becomes a lone
 surrogate that the invalid-utf8 rule reports at its row and column, and that is written
 back as the same byte, so a file is never altered where no fix was applied.
+
+A file that cannot be linted raises ``Unreadable`` with one line saying why: an error
+(missing, no permission, a folder that cannot be listed, UTF-16 or UTF-32 text) fails the
+run; a note (binary data, a FIFO or device) only says the file was passed over. Reading
+never blocks: a FIFO is opened without waiting for a writer and then skipped.
 """
 
 from __future__ import annotations
 
+import codecs
+import errno
 import fnmatch
 import os
+import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
 from seedlint.config import Config
 
 SKIPPED_FOLDERS = {".git", ".hg", ".svn", "__pycache__", ".venv", "node_modules"}
+# The temporary file of an interrupted atomic write (see fixing.write_atomic): never input.
+TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp\Z")
+WIDE_BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
 
 
 class PathProblem(Exception):
-    """A path given on the command line that cannot be read."""
+    """A path given on the command line that cannot be used."""
+
+
+class Unreadable(Exception):
+    """A file that is not linted; str() is the one-line report, starting with its path."""
+
+    def __init__(self, path: Path, reason: str, note: bool = False) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.is_note = note
+
+    @property
+    def error(self) -> str | None:
+        return None if self.is_note else str(self)
+
+    @property
+    def note(self) -> str | None:
+        return str(self) if self.is_note else None
 
 
 def discover(paths: list[str], config: Config, skip: list[Path] = ()) -> Iterator[Path]:
-    """Files named directly, and matching files below named folders, in sorted order."""
+    """Files named directly, and matching files below named folders, in sorted order.
+
+    A named path that is not a folder is yielded as it is, even when it does not exist:
+    reading it says what is wrong, and the other paths are still checked. A folder below
+    a named one that cannot be listed is yielded too, for the same reason.
+    """
     skipped = {p.resolve() for p in skip}
     for name in paths:
         path = Path(name)
-        if path.is_file():
-            yield path
-        elif path.is_dir():
+        if path.is_dir():
             yield from _walk(path, config, skipped)
         else:
-            raise PathProblem(f"{name}: no such file or folder")
+            yield path
 
 
 def _walk(folder: Path, config: Config, skipped: set[Path]) -> Iterator[Path]:
     seen: set[tuple[int, int]] = set()
-    for current, folders, files in os.walk(folder, followlinks=True):
+    unlisted: list[Path] = []
+    walk = os.walk(folder, followlinks=True, onerror=lambda e: unlisted.append(Path(e.filename)))
+    for current, folders, files in walk:
+        yield from _drain(unlisted)
         current_path = Path(current)
-        stat = current_path.stat()
-        if (stat.st_dev, stat.st_ino) in seen:  # a symbolic link loop
+        try:
+            stat_result = current_path.stat()
+        except OSError:  # removed while being walked
+            continue
+        if (stat_result.st_dev, stat_result.st_ino) in seen:  # a symbolic link loop
             folders.clear()
             continue
-        seen.add((stat.st_dev, stat.st_ino))
+        seen.add((stat_result.st_dev, stat_result.st_ino))
         folders[:] = sorted(
             f
             for f in folders
@@ -52,10 +94,18 @@ def _walk(folder: Path, config: Config, skipped: set[Path]) -> Iterator[Path]:
         )
         for name in sorted(files):
             path = current_path / name
-            if any(fnmatch.fnmatch(name, g) for g in config.include) and not _excluded(
-                path, config
+            if (
+                any(fnmatch.fnmatch(name, g) for g in config.include)
+                and not TEMPORARY.match(name)
+                and not _excluded(path, config)
             ):
                 yield path
+    yield from _drain(unlisted)
+
+
+def _drain(items: list[Path]) -> Iterator[Path]:
+    while items:
+        yield items.pop(0)
 
 
 def _excluded(path: Path, config: Config) -> bool:
@@ -70,8 +120,72 @@ def _excluded(path: Path, config: Config) -> bool:
     )
 
 
+def read_bytes(path: Path) -> bytes:
+    """The file's content, or ``Unreadable`` saying why it is not linted."""
+    return read_with_stat(path)[0]
+
+
+def read_with_stat(path: Path) -> tuple[bytes, os.stat_result]:
+    """The content and the file's status as it was read (to notice a later change)."""
+    try:
+        kind = os.stat(path).st_mode
+        if stat.S_ISDIR(kind):
+            raise Unreadable(path, _unlisted_reason(path))
+        if not stat.S_ISREG(kind):
+            raise Unreadable(path, "skipped: not a regular file", note=True)
+        flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+        with os.fdopen(os.open(path, flags), "rb") as stream:
+            status = os.fstat(stream.fileno())
+            data = stream.read()
+    except OSError as error:
+        raise Unreadable(path, _reason(error)) from None
+    check_text(path, data)
+    return data, status
+
+
+def check_text(path: Path, data: bytes) -> None:
+    """``Unreadable`` for content that is not 8-bit text: UTF-16 or UTF-32, or binary."""
+    for bom, name in WIDE_BOMS:
+        if data.startswith(bom):
+            raise Unreadable(path, _wide(name, f"byte-order mark {bom.hex(' ').upper()}"))
+    nul = data.find(b"\0")
+    if nul < 0:
+        return
+    head = data[:4096]
+    if len(head) >= 4 and head.count(b"\0") * 3 >= len(head) and _alternating(head):
+        raise Unreadable(path, _wide("UTF-16", "no byte-order mark"))
+    raise Unreadable(path, f"skipped: binary file (NUL byte at byte offset {nul})", note=True)
+
+
+def _alternating(head: bytes) -> bool:
+    """NUL bytes at every other position, as ASCII text in UTF-16 has them."""
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    return max(even, odd) >= 0.9 * half and min(even, odd) <= 0.05 * half
+
+
+def _wide(name: str, how: str) -> str:
+    return f"{name} text ({how}); seeds are UTF-8: iconv -f {name} -t UTF-8 converts it"
+
+
+def _reason(error: OSError) -> str:
+    if error.errno in (errno.ENOENT, errno.ENOTDIR):
+        return "no such file or folder"
+    if error.errno == errno.ELOOP:
+        return "cannot read: symbolic link loop"
+    return f"cannot read: {error.strerror or error}"
+
+
+def _unlisted_reason(path: Path) -> str:
+    try:
+        os.listdir(path)
+    except OSError as error:
+        return f"cannot list folder: {error.strerror or error}"
+    return "is a folder"
+
+
 def read_text(path: Path) -> str:
-    return decode(path.read_bytes())
+    return decode(read_bytes(path))
 
 
 def decode(data: bytes) -> str:
@@ -79,4 +193,6 @@ def decode(data: bytes) -> str:
 
 
 def encode(text: str) -> bytes:
+    """UTF-8, with each escaped byte written back as itself. A lone surrogate that is not an
+    escaped byte (it can only come through the API) cannot be written: UnicodeEncodeError."""
     return text.encode("utf-8", errors="surrogateescape")

@@ -9,7 +9,9 @@ does not converge and is reported as an error instead of being looped on.
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import re
 from dataclasses import dataclass
 
 from seedlint.diagnostic import Diagnostic, Edit
@@ -52,17 +54,36 @@ def overlaps(taken: list[Edit], edit: Edit) -> bool:
     return False
 
 
+class _Taken:
+    """The edits chosen so far, sorted. They never overlap one another, so a new edit can
+    only conflict with its two neighbours in that order: choosing stays n log n."""
+
+    def __init__(self) -> None:
+        self.keys: list[tuple[int, int]] = []
+        self.edits: list[Edit] = []
+
+    def conflicts(self, edit: Edit) -> bool:
+        index = bisect.bisect_left(self.keys, (edit.start, edit.end))
+        return overlaps(self.edits[max(0, index - 1) : index + 1], edit)
+
+    def add(self, edit: Edit) -> None:
+        index = bisect.bisect_left(self.keys, (edit.start, edit.end))
+        self.keys.insert(index, (edit.start, edit.end))
+        self.edits.insert(index, edit)
+
+
 def choose(diagnostics: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:
     """The fixable diagnostics whose edits can be applied together, earliest first."""
     allowed = ("safe", "unsafe") if unsafe else ("safe",)
-    taken: list[Edit] = []
+    taken = _Taken()
     chosen = []
     candidates = [d for d in diagnostics if d.fix and d.fix.applicability in allowed]
     for diagnostic in sorted(candidates, key=lambda d: (min(e.start for e in d.fix.edits), d.code)):
         edits = diagnostic.fix.edits
-        if any(overlaps(taken, e) for e in edits) or _self_overlapping(edits):
+        if _self_overlapping(edits) or any(taken.conflicts(e) for e in edits):
             continue
-        taken.extend(edits)
+        for edit in edits:
+            taken.add(edit)
         chosen.append(diagnostic)
     return chosen
 
@@ -95,6 +116,7 @@ def fix_document(
         if not chosen:
             return text, applied, diagnostics
         edits = []
+        position = _Positions(text)
         for diagnostic in chosen:
             for edit in diagnostic.fix.edits:
                 edits.append(edit)
@@ -103,7 +125,7 @@ def fix_document(
                         diagnostic.code,
                         diagnostic.name,
                         diagnostic.fix.applicability,
-                        *_position(text, edit.start),
+                        *position(edit.start),
                         text[edit.start : edit.end],
                         edit.content,
                     )
@@ -118,6 +140,15 @@ def fix_document(
     return text, applied, linter.lint(text, path, rules)
 
 
-def _position(text: str, offset: int) -> tuple[int, int]:
-    row = text.count("\n", 0, offset) + 1
-    return row, offset - (text.rfind("\n", 0, offset) + 1) + 1
+class _Positions:
+    """1-based (row, column) of offsets, rows counted by LF; one scan of the text."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(m.end() for m in NEWLINE.finditer(text))]
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        row = bisect.bisect_right(self.starts, offset)
+        return row, offset - self.starts[row - 1] + 1
+
+
+NEWLINE = re.compile("\n")

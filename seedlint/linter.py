@@ -8,13 +8,14 @@ is a pure function of its text, its path and the Linter.
 from __future__ import annotations
 
 import fnmatch
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from seedlint.config import Config, ConfigError
-from seedlint.diagnostic import Diagnostic, Finding, Fix
+from seedlint.diagnostic import Diagnostic, Edit, Finding, Fix
 from seedlint.document import Document
 from seedlint.kinds import load_kind
 from seedlint.langid import body_language
@@ -22,6 +23,7 @@ from seedlint.options import resolve
 from seedlint.rulefile import Rule, load_rules
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+UNDECODABLE = re.compile("[\ud800-\udfff]")  # a byte that is not UTF-8, or a lone surrogate
 
 
 def matches(selector: str, rule: Rule) -> bool:
@@ -118,15 +120,25 @@ class Linter:
         doc = Document(text, path)
         diagnostics = []
         language = None
+        undecodable = not text.isascii() and UNDECODABLE.search(text) is not None
         for rule in self.rules_for(path) if rules is None else rules:
             if rule.language and rule.language != self.default_language:
                 if language is None:
                     language = body_language(doc.body_sample(2000)) or self.default_language
                 if language != rule.language:
                     continue
-            for finding in self._kinds[rule.kind].check(doc, rule.state):
+            try:
+                findings = list(self._kinds[rule.kind].check(doc, rule.state))
+            except TimeoutError as error:  # a user's regular expression took too long
+                raise TimeoutError(f"{rule.label}: {error}") from None
+            for finding in findings:
                 fix = None
-                if finding.edits is not None and rule.fixable and _changes(doc.text, finding):
+                if (
+                    finding.edits is not None
+                    and rule.fixable
+                    and _changes(doc.text, finding)
+                    and not (undecodable and _beside_undecodable(doc.text, finding.edits))
+                ):
                     fix = Fix(rule.fix, finding.fix_message, finding.edits)
                 row, column = doc.position(finding.start)
                 end_row, end_column = doc.position(finding.end)
@@ -151,6 +163,14 @@ class Linter:
 
     def fails(self, diagnostic: Diagnostic) -> bool:
         return SEVERITY_RANK[diagnostic.severity] >= SEVERITY_RANK[self.config.fail_on]
+
+
+def _beside_undecodable(text: str, edits: tuple[Edit, ...]) -> bool:
+    """Whether an edit borders a byte that is not UTF-8: the character there is unknown,
+    so a fix could split it from its word ("caf\\xe9" is not "caf"); no fix is offered."""
+    return any(
+        UNDECODABLE.match(text, i) for e in edits for i in (e.start - 1, e.end) if i >= 0
+    )
 
 
 def _changes(text: str, finding: Finding) -> bool:

@@ -269,8 +269,10 @@ def _example(value: Any, fail: Any) -> Example:
         raise fail(f"unknown example field '{sorted(unknown)[0]}'")
     if ("bad" in value) == ("good" in value):
         raise fail("an example has exactly one of 'bad' or 'good'")
-    text = value.get("bad", value.get("good"))
-    fixed = value.get("fixed")
+    text, fixed = (
+        v.decode("utf-8", errors="surrogateescape") if isinstance(v, bytes) else v
+        for v in (value.get("bad", value.get("good")), value.get("fixed"))
+    )  # !!binary texts are bytes that need not be UTF-8, decoded as files are
     if not isinstance(text, str) or not isinstance(fixed, (str, type(None))):
         raise fail("example texts must be strings")
     if fixed is not None and "bad" not in value:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from seedlint.cache import Cache
 from seedlint.diagnostic import Diagnostic
-from seedlint.files import decode, discover
+from seedlint.files import Unreadable, decode, discover, read_bytes
 from seedlint.linter import Linter
 
 PARALLEL_FROM = 64  # fewer files than this are checked in this process: no pool to start
@@ -30,14 +30,15 @@ class FileResult:
     text: str | None  # None when the file could not be read
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str | None = None  # one line saying why the file was not linted
+    note: str | None = None  # one line saying why it was passed over (not a failure)
     cache_entry: tuple[str, list[Diagnostic]] | None = None  # new, for the parent to store
 
 
 def check_file(path: Path, linter: Linter, cache: Cache | None = None) -> FileResult:
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        return FileResult(str(path), None, error=f"{path}: cannot read: {error.strerror}")
+        data = read_bytes(path)
+    except Unreadable as problem:
+        return FileResult(str(path), None, error=problem.error, note=problem.note)
     text = decode(data)
     rules = linter.rules_for(str(path))
     key = cache.key(data, rules) if cache is not None else None
@@ -45,7 +46,10 @@ def check_file(path: Path, linter: Linter, cache: Cache | None = None) -> FileRe
         cached = cache.get(key, str(path))
         if cached is not None:
             return FileResult(str(path), text, cached)
-    diagnostics = linter.lint(text, str(path), rules)
+    try:
+        diagnostics = linter.lint(text, str(path), rules)
+    except TimeoutError as error:  # a rule's regular expression ran out of time
+        return FileResult(str(path), None, error=f"{path}: {error}")
     entry = (key, diagnostics) if key is not None else None
     return FileResult(str(path), text, diagnostics, cache_entry=entry)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 WORD = re.compile(r"(?<![\w'’\]-])[A-Za-z]+(?:['’][A-Za-z]+)*(?![\w-])")
 SIC = re.compile(r"\s*[\[(]sic[\])]", re.IGNORECASE)
@@ -29,6 +30,34 @@ def _match_word(model: str, word: str) -> str:
     if model[:1].isupper():
         return word[:1].upper() + word[1:]
     return word
+
+
+def word_occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """Where ``word`` (lower case) stands in ``text`` as a whole word, in any case: the
+    same places as the WORD tokens equal to it, or to it followed by a possessive 's."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a few characters change length when lower-cased
+        for match in WORD.finditer(text):
+            token = match.group().lower()
+            if token == word or (token[-2:] in ("'s", "’s") and token[:-2] == word):
+                yield match.start(), match.start() + len(word)
+        return
+    size = len(word)
+    start = lower.find(word)
+    while start != -1:
+        end = start + size
+        before = lower[start - 1] if start else " "
+        if not (before.isalnum() or before in "'’]-_") and _ends_word(lower, end):
+            yield start, end
+        start = lower.find(word, end)
+
+
+def _ends_word(lower: str, end: int) -> bool:
+    after = lower[end : end + 3]
+    if after[:1] in ("'", "’") and after[1:2].isascii() and after[1:2].isalpha():
+        # an apostrophe and letters continue the word, except a possessive 's
+        return after[1:2] == "s" and not (after[2:3].isalnum() or after[2:3] in "_-")
+    return not after[:1] or not (after[:1].isalnum() or after[:1] in "_-")
 
 
 def marked_sic(text: str, end: int) -> bool:

@@ -149,6 +149,15 @@ def test_a_bad_baseline_is_a_usage_error(tmp_path: Path, content: str | None, me
     assert result.stderr.count("\n") == 1
 
 
+def test_a_baseline_that_cannot_be_written_is_an_error(tmp_path: Path) -> None:
+    shutil.copy(SAMPLE, tmp_path / "raw.txt")
+    result = run_seedlint("check", "raw.txt", "--write-baseline", "no/base.json", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "seedlint: error: no/base.json: cannot write the baseline: No such file or directory\n"
+    )
+
+
 def test_baseline_options_exclude_each_other() -> None:
     result = run_seedlint("check", "--baseline", "a.json", "--write-baseline", "b.json")
     assert result.returncode == 2 and "not allowed with" in result.stderr

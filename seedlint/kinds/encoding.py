@@ -1,12 +1,22 @@
-"""encoding: mojibake and HTML entities, repaired without touching anything else.
+"""encoding: bytes that are not UTF-8, mojibake and HTML entities.
 
 ``check`` picks one property per rule:
+
+- ``invalid-utf8``: bytes that are not UTF-8. Files are decoded with ``surrogateescape``,
+  so each such byte is a lone surrogate U+DC80..U+DCFF (other lone surrogates can only
+  come through the API). One finding per document, at the first bad byte, with its byte
+  offset and the count. The fix transcodes every bad byte from Windows-1252, the legacy
+  encoding of Western text (a superset of Latin-1's letters); when a byte is undefined
+  there, the encoding is not Windows-1252 and no fix is offered. A high and a low
+  surrogate in a row become the character they encode; any other lone surrogate becomes
+  U+FFFD. Guessing an encoding can be wrong, so rule files mark this fix unsafe.
 
 - ``mojibake``: text that was encoded in UTF-8 and decoded as something else
   ("UKâ€™s" for "UK’s", "cafÃ©" for "café"). Found and repaired by ftfy with encoding
   repair only: its quote uncurling, ligature and width fixes, HTML unescaping and Unicode
   normalisation are all switched off, so curly quotes and other correct text survive.
   ftfy runs only on lines that its own cheap badness test flags, and never on pure ASCII.
+  Undecodable bytes are boundaries it never sees, so a fix never touches them.
 - ``html-entity``: ``&amp;``, ``&#8217;``, ``&eacute;`` and the like, left by a scraper;
   replaced by the character they name (one level per pass, so ``&amp;quot;`` converges).
 """
@@ -23,8 +33,8 @@ from seedlint.diagnostic import Edit, Finding
 from seedlint.document import Document
 from seedlint.options import Option
 
-OPTIONS = {"check": Option("choice", choices=("mojibake", "html-entity"))}
-FIELDS = ("found", "replacement")
+OPTIONS = {"check": Option("choice", choices=("invalid-utf8", "mojibake", "html-entity"))}
+FIELDS = ("found", "replacement", "offset", "count")
 FIXABLE = True
 
 ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
@@ -35,7 +45,10 @@ MOJIBAKE_HINT = re.compile(
     "\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030"
     "\u2039\u203a\u20ac\u2122]"
 )
-LINE = re.compile(r"[^\r\n]+")
+SEGMENT = re.compile("[^\r\n\ud800-\udfff]+")  # a line, up to any undecodable byte
+SURROGATES = re.compile("[\ud800-\udfff]+")
+LEGACY = "cp1252"
+LONGEST_DIFF = 4000  # longer changed stretches are one edit: difflib is quadratic
 
 
 def compile(options: dict) -> str:
@@ -45,6 +58,9 @@ def compile(options: dict) -> str:
 def check(doc: Document, check_name: str) -> Iterator[Finding]:
     if check_name == "html-entity":
         yield from _entities(doc.text)
+    elif check_name == "invalid-utf8":
+        if not doc.text.isascii():
+            yield from _invalid_utf8(doc.text)
     elif not doc.text.isascii() and MOJIBAKE_HINT.search(doc.text):
         yield from _mojibake(doc.text)
 
@@ -83,21 +99,18 @@ def _mojibake(text: str) -> Iterator[Finding]:
         normalization=None,
         explain=False,
     )
-    for line in LINE.finditer(text):
+    for line in SEGMENT.finditer(text):
         if line.group().isascii() or not is_bad(line.group()):
             continue
         fixed = ftfy.fix_text(line.group(), config)
         if fixed == line.group():
             continue
-        matcher = difflib.SequenceMatcher(None, line.group(), fixed, autojunk=False)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            if tag == "equal":
-                continue
+        for i1, i2, j1, j2 in _differences(line.group(), fixed):
             if i2 < len(line.group()) and (i1 == i2 or j1 == j2):
                 i2, j2 = i2 + 1, j2 + 1  # show a deletion or insertion with its neighbour
             start, end = line.start() + i1, line.start() + i2
             replacement = fixed[j1:j2]
-            values = {"found": text[start:end], "replacement": replacement}
+            values = {"found": _short(text[start:end]), "replacement": _short(replacement)}
             yield Finding(
                 start,
                 end,
@@ -105,3 +118,82 @@ def _mojibake(text: str) -> Iterator[Finding]:
                 (Edit(start, end, replacement),),
                 f"Replace with {replacement!r}",
             )
+
+
+def _differences(before: str, after: str) -> Iterator[tuple[int, int, int, int]]:
+    """Changed stretches ``before[i1:i2] -> after[j1:j2]``; linear time for long lines."""
+    prefix = 0
+    limit = min(len(before), len(after))
+    while prefix < limit and before[prefix] == after[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and before[-1 - suffix] == after[-1 - suffix]:
+        suffix += 1
+    i2, j2 = len(before) - suffix, len(after) - suffix
+    if max(i2, j2) - prefix > LONGEST_DIFF:
+        yield prefix, i2, prefix, j2
+        return
+    matcher = difflib.SequenceMatcher(None, before[prefix:i2], after[prefix:j2], autojunk=False)
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag != "equal":
+            yield prefix + a1, prefix + a2, prefix + b1, prefix + b2
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else f"{text[:28]}…{text[-28:]}"
+
+
+def _invalid_utf8(text: str) -> Iterator[Finding]:
+    runs = list(SURROGATES.finditer(text))
+    if not runs:
+        return
+    first = runs[0].start()
+    code = ord(text[first])
+    found = f"byte 0x{code - 0xDC00:02X}" if code >= 0xDC80 else f"lone surrogate U+{code:04X}"
+    values = {
+        "found": found,
+        "offset": len(text[:first].encode("utf-8")),  # nothing undecodable before it
+        "count": sum(len(run.group()) for run in runs),
+    }
+    replacements = [_decoded(run.group()) for run in runs]
+    edits = None
+    if all(r is not None for r in replacements):
+        edits = tuple(Edit(run.start(), run.end(), r) for run, r in zip(runs, replacements))
+    shown = ", ".join(repr(r) for r in dict.fromkeys(replacements[:20]) if r is not None)
+    message = f"Decode the invalid bytes as Windows-1252: {shown}"
+    yield Finding(first, first + 1, values, edits, message)
+
+
+def _decoded(run: str) -> str | None:
+    """A run of lone surrogates as text: escaped bytes decoded from the legacy encoding,
+    surrogate pairs joined, U+FFFD for the rest; None when a byte is not in the encoding."""
+    pieces: list[str | None] = []
+    escaped = bytearray()
+    index = 0
+    while index < len(run):
+        code = ord(run[index])
+        following = ord(run[index + 1]) if index + 1 < len(run) else 0
+        if 0xD800 <= code <= 0xDBFF and 0xDC00 <= following <= 0xDFFF:
+            piece = chr(0x10000 + ((code - 0xD800) << 10) + (following - 0xDC00))
+            index += 2
+        elif 0xDC80 <= code <= 0xDCFF:
+            escaped.append(code - 0xDC00)
+            index += 1
+            continue
+        else:
+            piece = "\ufffd"
+            index += 1
+        pieces.append(_legacy(escaped))
+        escaped.clear()
+        pieces.append(piece)
+    pieces.append(_legacy(escaped))
+    if any(p is None for p in pieces):
+        return None
+    return "".join(pieces)
+
+
+def _legacy(data: bytearray) -> str | None:
+    try:
+        return data.decode(LEGACY)
+    except UnicodeDecodeError:
+        return None

@@ -74,6 +74,8 @@ def check(doc: Document, state: dict) -> Iterator[Finding]:
 
 def _final_newline(doc: Document, state: dict) -> Iterator[Finding]:
     text = doc.text
+    if text.endswith("\n") and text[-2:-1] not in ("\n", "\r", " ", "\t", ""):
+        return  # the common case: one line break after text
     if not text.strip():
         return
     tail = TAIL.search(text)

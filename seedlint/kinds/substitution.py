@@ -21,12 +21,12 @@ from seedlint.diagnostic import Edit, Finding
 from seedlint.document import Document
 from seedlint.options import Option
 from seedlint.textutil import (
-    WORD,
     at_sentence_start,
     marked_sic,
     match_case,
     next_word,
     previous_word,
+    word_occurrences,
 )
 from seedlint.wordlists import load_list
 
@@ -44,7 +44,6 @@ FIELDS = ("match", "replacement")
 FIXABLE = True
 
 
-POSSESSIVE_ENDINGS = ("'s", "’s")
 NAME_MAX_LENGTH = 7
 
 
@@ -89,16 +88,14 @@ def compile(options: dict) -> State:
 def check(doc: Document, state: State) -> Iterator[Finding]:
     text = doc.text
     # a cheap test first: most documents hold none of the listed words
-    if state.words and not doc.lower_words.isdisjoint(state.listed):
-        for match in WORD.finditer(text):
-            start, end = match.span()
-            word = match.group().lower()
-            correction = state.words.get(word)
-            if correction is None and word[-2:] in POSSESSIVE_ENDINGS:
-                end -= 2  # "Minster's": look the word up without its possessive
-                correction = state.words.get(word[:-2])
-            if correction is not None:
-                yield from _finding(doc, start, end, correction, state)
+    present = doc.lower_words.intersection(state.listed) if state.words else ()
+    if present:
+        found = []
+        for word in present:  # usually one or two words: find just those
+            for start, end in word_occurrences(text, word):
+                found.append((start, end, state.words[word]))
+        for start, end, correction in sorted(found):
+            yield from _finding(doc, start, end, correction, state)
     if state.phrase_pattern is not None and any(w <= doc.lower_words for w in state.phrase_words):
         for match in state.phrase_pattern.finditer(text):
             correction = state.phrases[" ".join(match.group().lower().split())]
