@@ -2,37 +2,70 @@
 
 Copies go to the output folder, each at its path relative to the folder it was found under
 (a file named directly goes to the output folder's top). The output folder is never read
-as input. In-place rewrites are atomic: a temporary file in the same folder, flushed and
-synced, given the original's permissions, then renamed over the original.
+as input, and a run that would write a copy over its own input stops before writing.
+
+Every write is atomic: a temporary file ``.NAME.XXXXXXXX.tmp`` in the same folder, flushed
+and synced, given the original's permissions, then renamed over the target, so a reader,
+a crash or a SIGKILL sees the old file or the new one, never a mix. A killed run can leave
+such a temporary file behind: discovery never reads one, and the next run that writes
+into that folder removes those of the files it writes. In place, a symbolic link is
+followed to the file it names; a file that changed since it was read is left alone.
+A write that fails (no space, read-only, too large) stops the run: that file keeps its old
+content and nothing after it is written. When a file uses CRLF (or CR) line breaks
+throughout and the fixes leave it so, the line breaks that fixes insert take that style.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import json
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
 
 from seedlint.config import Config
-from seedlint.files import PathProblem, discover, encode, read_text
+from seedlint.files import (
+    TEMPORARY,
+    PathProblem,
+    Unreadable,
+    decode,
+    discover,
+    encode,
+    read_with_stat,
+)
 from seedlint.fixer import AppliedEdit, FixDidNotConverge, fix_document
 from seedlint.linter import Linter
 
+BARE_LF = re.compile("(?<!\r)\n")
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a reader sees the old file or the new one."""
-    mode = path.stat().st_mode if path.exists() else None
+
+class ChangedMeanwhile(Exception):
+    """The file changed after it was read; writing would lose that change."""
+
+
+def write_atomic(path: Path, data: bytes, expected: os.stat_result | None = None) -> None:
+    """Replace ``path`` with ``data`` so that a reader sees the old file or the new one.
+
+    A symbolic link is followed: the file it names is replaced, the link stays. With
+    ``expected`` (the status when the file was read), a file that has changed since is
+    left alone and ``ChangedMeanwhile`` raised."""
+    path = Path(os.path.realpath(path))
+    old = path.stat() if path.exists() else None
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode & 0o7777)
+        if old is not None:
+            os.chmod(temporary, old.st_mode & 0o7777)
+            _keep_owner(temporary, old)
+        if expected is not None and _changed(path, expected):
+            raise ChangedMeanwhile(f"{path}: changed while being fixed; left as it is")
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -44,6 +77,58 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.close(directory)
 
 
+def _keep_owner(temporary: str, old: os.stat_result) -> None:
+    if (old.st_uid, old.st_gid) != (os.geteuid(), os.getegid()):
+        with contextlib.suppress(OSError):  # only root may give a file away
+            os.chown(temporary, old.st_uid, old.st_gid)
+
+
+def _changed(path: Path, expected: os.stat_result) -> bool:
+    try:
+        now = path.stat()
+    except OSError:
+        return True
+    return (now.st_ino, now.st_size, now.st_mtime_ns) != (
+        expected.st_ino,
+        expected.st_size,
+        expected.st_mtime_ns,
+    )
+
+
+def keep_line_endings(original: str, fixed: str) -> str:
+    """``fixed`` with the LF breaks that fixes inserted written in ``original``'s style,
+    when that style is CRLF or CR throughout and ``fixed`` still uses it."""
+    crlf = original.count("\r\n")
+    if crlf and crlf == original.count("\r") == original.count("\n") and "\r\n" in fixed:
+        return BARE_LF.sub("\r\n", fixed)
+    if "\r" in original and "\n" not in original and "\r" in fixed:
+        return fixed.replace("\n", "\r")
+    return fixed
+
+
+class _Sweeper:
+    """Removes the temporary files that a killed run left beside the files written now;
+    each folder is listed once."""
+
+    def __init__(self) -> None:
+        self.stale: dict[Path, dict[str, list[Path]]] = {}
+
+    def sweep(self, path: Path) -> None:
+        path = Path(os.path.realpath(path))
+        if path.parent not in self.stale:
+            found: dict[str, list[Path]] = {}
+            try:
+                names = os.listdir(path.parent)
+            except OSError:
+                names = []
+            for name in names:
+                if TEMPORARY.match(name):
+                    found.setdefault(name[1:-13], []).append(path.parent / name)
+            self.stale[path.parent] = found
+        for temporary in self.stale[path.parent].pop(path.name, []):
+            temporary.unlink(missing_ok=True)
+
+
 def _targets(paths: list[str], config: Config, output: Path | None) -> list[tuple[Path, Path]]:
     """(input file, its path relative to the folder it was found under)."""
     skip = [output] if output is not None else []
@@ -51,7 +136,9 @@ def _targets(paths: list[str], config: Config, output: Path | None) -> list[tupl
     for name in paths:
         base = Path(name)
         for path in discover([name], config, skip):
-            relative = Path(path.name) if base.is_file() else path.relative_to(base)
+            relative = path.relative_to(base) if base.is_dir() else Path(path.name)
+            if output is not None and (output / relative).resolve() == path.resolve():
+                raise PathProblem(f"{path}: the output would overwrite the input")
             targets.append((path, relative))
     return targets
 
@@ -62,29 +149,46 @@ def fix_paths(args: argparse.Namespace, config: Config, linter: Linter, paths: l
         output = (args.output_dir or config.root / config.output_dir).resolve()
     records: list[dict] = []
     remaining = changed = errors = 0
+    sweeper = _Sweeper()
     for path, relative in _targets(paths, config, output):
-        text = read_text(path)
+        try:
+            data, status = read_with_stat(path)
+        except Unreadable as problem:
+            print(f"seedlint: {'note' if problem.is_note else 'error'}: {problem}", file=sys.stderr)
+            if not problem.is_note:
+                errors += 1
+            continue
+        text = decode(data)
         try:
             fixed, applied, left = fix_document(linter, text, str(path), args.unsafe_fixes)
-        except FixDidNotConverge as error:
-            print(f"seedlint: error: {error}", file=sys.stderr)
+            payload = encode(fixed := keep_line_endings(text, fixed))
+        except (FixDidNotConverge, TimeoutError, UnicodeEncodeError) as error:
+            print(f"seedlint: error: {_unfixed(path, error)}", file=sys.stderr)
             errors += 1
             continue
         remaining += sum(linter.fails(d) for d in left)
         if fixed != text:
             changed += 1
         records.extend(_record(path, a) for a in applied)
-        if args.diff:
-            sys.stdout.write(unified_diff(text, fixed, path))
-        elif args.in_place:
-            if fixed != text:
-                write_atomic(path, encode(fixed))
-        else:
-            destination = output / relative
-            if destination.resolve() == path.resolve():
-                raise PathProblem(f"{path}: the output would overwrite the input")
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(destination, encode(fixed))
+        destination = path if args.in_place else output / relative if output else None
+        try:
+            if args.diff:
+                sys.stdout.write(unified_diff(text, fixed, path))
+            elif destination is not None and (fixed != text or not args.in_place):
+                sweeper.sweep(destination)
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(destination, payload, status if args.in_place else None)
+        except ChangedMeanwhile as error:
+            print(f"seedlint: error: {error}", file=sys.stderr)
+            errors += 1
+            continue
+        except OSError as error:
+            print(
+                f"seedlint: error: {destination}: cannot write: "
+                f"{error.strerror or error}; stopped, {path} is unchanged",
+                file=sys.stderr,
+            )
+            return 2
         if args.format == "text" and not args.diff:
             _report(path, applied, left, linter, args)
     if args.format == "json":
@@ -106,6 +210,14 @@ def fix_paths(args: argparse.Namespace, config: Config, linter: Linter, paths: l
     if args.diff:
         return 1 if changed else 0
     return 1 if remaining else 0
+
+
+def _unfixed(path: Path, error: Exception) -> str:
+    if isinstance(error, FixDidNotConverge):
+        return str(error)
+    if isinstance(error, UnicodeEncodeError):
+        return f"{path}: a fix wrote a lone surrogate, which UTF-8 cannot hold; not changed"
+    return f"{path}: {error}; the file was not changed"
 
 
 def unified_diff(before: str, after: str, path: Path) -> str:

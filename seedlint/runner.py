@@ -49,7 +49,7 @@ def check_file(path: Path, linter: Linter, cache: Cache | None = None) -> FileRe
     try:
         diagnostics = linter.lint(text, str(path), rules)
     except TimeoutError as error:  # a rule's regular expression ran out of time
-        return FileResult(str(path), None, error=f"{path}: {error}")
+        return FileResult(str(path), None, error=f"{path}: {error}; the file was not checked")
     entry = (key, diagnostics) if key is not None else None
     return FileResult(str(path), text, diagnostics, cache_entry=entry)
 

@@ -14,7 +14,8 @@ the next paragraph closes without reopening it. With ``apostrophe: true`` a
 closing mark that closes nothing is an apostrophe ("the players’ union"), never a finding.
 
 The fix (a guess, so rule files mark it unsafe) inserts the missing opening mark at the
-start of the paragraph, or the missing closing mark at its end.
+start of the paragraph, or the missing closing mark at its end; it is offered only when
+the paragraph has that one problem and the insertion balances it.
 """
 
 from __future__ import annotations
@@ -92,12 +93,13 @@ def check(doc: Document, state: State) -> Iterator[Finding]:
             unmatched_closes.pop(0)  # closes the quotation the previous paragraph opened
         for position, mark in unmatched_closes:
             opener = state.closing.get(mark, mark)
+            repaired = _balanced(opener + text, state) and len(unmatched_closes) == 1
             # the span runs from where the missing opening mark may be to the closing one
             yield Finding(
                 span.start,
                 span.start + position + 1,
                 {"mark": mark, "problem": "closes nothing that was opened in its paragraph"},
-                (Edit(span.start, span.start, opener),),
+                (Edit(span.start, span.start, opener),) if repaired else None,
                 f"Insert {opener} at the start of the paragraph",
             )
         following = texts[index + 1].lstrip() if index + 1 < len(texts) else ""
@@ -110,14 +112,22 @@ def check(doc: Document, state: State) -> Iterator[Finding]:
                 continue
             closer = state.opening.get(mark, mark)
             end = span.start + len(text.rstrip())
+            repaired = _balanced(text.rstrip() + closer, state) and len(still_open) == 1
             # the span runs from the opening mark to where the closing one may be
             yield Finding(
                 span.start + position,
                 end,
                 {"mark": mark, "problem": "is never closed in its paragraph"},
-                (Edit(end, end, closer),),
+                (Edit(end, end, closer),) if repaired else None,
                 f"Insert {closer} at the end of the paragraph",
             )
+
+
+def _balanced(text: str, state: State) -> bool:
+    """Whether the paragraph balances: a fix is offered only when it makes it so, so that
+    fixing converges and never piles marks onto a paragraph it cannot mend."""
+    unmatched, still_open = _scan(text, state)
+    return not unmatched and not still_open
 
 
 def _scan(text: str, state: State) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:

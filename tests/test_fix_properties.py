@@ -1,0 +1,125 @@
+"""Properties of the fixer, on arbitrary Unicode and on seeds assembled from realistic
+pieces (real sentences, and the damage pipelines do)."""
+
+from __future__ import annotations
+
+import difflib
+import subprocess
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import seedlint
+from seedlint.fixer import apply, choose
+from seedlint.fixing import unified_diff
+from seedlint.linter import Linter
+
+LINTER = Linter()
+SENTENCES = [
+    "The Memorandum was signed during a three-day visit to the UK.",
+    "Co-chaired by Deputy Prime Minister Oliver Dowden, NCAB was formed in 2022.",
+    "“Cyber is the new frontier,” he said.",
+    'She said "it is over" and left.',
+    "Japan’s Keidanren met the board (NCAB) on Tuesday.",
+    "York Minster hosted 300 guests; MPs and CEOs attended.",
+]
+DAMAGE = [
+    "UKs",
+    "Prime Minster",
+    "“",
+    "”",
+    '"',
+    "&amp;",
+    "â€™",
+    "\u200b",
+    "  ",
+    "\t",
+    "dont",
+    "goverment",
+    "\u00a0",
+    "(",
+    "\x07",
+    "Sharon Barber commented,",
+]
+HEADERS = [
+    "date 2024-01-18 A title",
+    " date 2024-01-18 A title",
+    "date 2023-02-29 T",
+    "date  2024-01-18 T",
+    "Date: 2024",
+    "\n\ndate 2024-01-18 T",
+    "",
+]
+SEPARATORS = ["\n\n", "\n\n\n", "\r\n\r\n", "\n", "\n \n"]
+ENDINGS = ["\n", "", "\n\n", "\r\n"]
+
+paragraph = st.lists(st.sampled_from(SENTENCES + DAMAGE), min_size=1, max_size=6).map(" ".join)
+realistic = st.builds(
+    lambda header, parts, separator, ending: header + separator + separator.join(parts) + ending,
+    st.sampled_from(HEADERS),
+    st.lists(paragraph, min_size=0, max_size=5),
+    st.sampled_from(SEPARATORS),
+    st.sampled_from(ENDINGS),
+)
+documents = st.one_of(realistic, st.text(max_size=300))
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(documents, st.booleans())
+def test_fix_never_raises_and_is_idempotent(text: str, unsafe: bool) -> None:
+    fixed, _ = seedlint.fix_text(text, unsafe=unsafe, linter=LINTER)
+    again, applied = seedlint.fix_text(fixed, unsafe=unsafe, linter=LINTER)
+    assert again == fixed and applied == []
+
+
+@SETTINGS
+@given(documents)
+def test_after_a_safe_fix_nothing_safely_fixable_remains(text: str) -> None:
+    fixed, _ = seedlint.fix_text(text, linter=LINTER)
+    remaining = LINTER.lint(fixed)
+    assert [d.code for d in remaining if d.fix and d.fix.applicability == "safe"] == []
+
+
+@SETTINGS
+@given(documents, st.booleans())
+def test_each_pass_changes_only_the_edited_ranges(text: str, unsafe: bool) -> None:
+    for _ in range(10):
+        chosen = choose(LINTER.lint(text), unsafe)
+        if not chosen:
+            return
+        edits = [edit for d in chosen for edit in d.fix.edits]
+        new = apply(text, edits)
+        matcher = difflib.SequenceMatcher(None, text, new, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            # a change must sit inside or at the edge of an edit; the diff may place an
+            # insertion or deletion anywhere in a run of equal characters, hence the slack
+            slack = max(i2 - i1, j2 - j1)
+            if tag != "equal":
+                assert any(e.start - slack <= i2 and i1 <= e.end + slack for e in edits), (
+                    text,
+                    edits,
+                )
+        text = new
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(realistic)
+def test_diff_applied_with_patch_reproduces_the_copy(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "seed.txt"
+    path.write_bytes(text.encode("utf-8"))
+    fixed, _ = seedlint.fix_text(text, unsafe=True, linter=LINTER)
+    diff = unified_diff(text, fixed, Path("seed.txt"))
+    if diff:
+        subprocess.run(
+            ["patch", "-p1", "--quiet", "--binary"],
+            input=diff.encode("utf-8"),
+            cwd=tmp_path,
+            check=True,
+        )
+    assert path.read_bytes() == fixed.encode("utf-8")
