@@ -16,7 +16,6 @@ from typing import Any, Protocol, TextIO
 
 from seedlint.diagnostic import Diagnostic
 from seedlint.document import Document
-from seedlint.formats import GithubReporter, JunitReporter, SarifReporter
 from seedlint.rulefile import Rule
 
 COLOURS = {"error": "31", "warning": "33", "info": "36", "bold": "1", "dim": "2"}
@@ -188,12 +187,23 @@ def _printable(text: str) -> str:
     return "".join(ch if ch.isprintable() or ch == " " else "\u00b7" for ch in text)
 
 
+def _ci_format(name: str) -> Callable[..., Output]:
+    """A reporter of seedlint.formats, imported only when asked for (start-up time)."""
+
+    def build(*args: Any, **kwargs: Any) -> Output:
+        from seedlint import formats
+
+        return getattr(formats, name)(*args, **kwargs)
+
+    return build
+
+
 REPORTERS: dict[str, Callable[..., Output]] = {
     "text": TextReporter,
     "concise": ConciseReporter,
     "json": JsonReporter,
     "json-lines": JsonLinesReporter,
-    "github": GithubReporter,
-    "sarif": SarifReporter,
-    "junit": JunitReporter,
+    "github": _ci_format("GithubReporter"),
+    "sarif": _ci_format("SarifReporter"),
+    "junit": _ci_format("JunitReporter"),
 }

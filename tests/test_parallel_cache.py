@@ -69,3 +69,15 @@ def test_unwritable_cache_only_costs_time(tmp_path: Path) -> None:
     blocker.write_text("x")
     result = run_seedlint("check", "a.txt", "--cache-dir", str(blocker / "cache"), cwd=tmp_path)
     assert result.returncode == 1 and "goverment" in result.stdout
+
+
+def test_parsed_word_list_is_kept_and_a_damaged_copy_is_ignored(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(seed("The goverment agreed."), encoding="utf-8")
+    env = {"SEEDLINT_WORDLIST_CACHE": str(tmp_path / "lists")}
+    first = run_seedlint("check", "a.txt", "--no-cache", cwd=tmp_path, env=env)
+    copies = list((tmp_path / "lists").glob("codespell-*.marshal"))
+    assert len(copies) == 1 and copies[0].stat().st_size > 100_000
+    copies[0].write_bytes(b"damaged")
+    second = run_seedlint("check", "a.txt", "--no-cache", cwd=tmp_path, env=env)
+    assert first.stdout == second.stdout and "goverment" in second.stdout
+    assert copies[0].stat().st_size > 100_000  # written again
