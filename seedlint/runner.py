@@ -39,19 +39,20 @@ def check_file(path: Path, linter: Linter, cache: Cache | None = None) -> FileRe
         data = read_bytes(path)
     except Unreadable as problem:
         return FileResult(str(path), None, error=problem.error, note=problem.note)
-    text = decode(data)
     rules = linter.rules_for(str(path))
     key = cache.key(data, rules) if cache is not None else None
     if cache is not None and key is not None:
         cached = cache.get(key, str(path))
-        if cached is not None:
-            return FileResult(str(path), text, cached)
+        if cached is not None:  # reporters read the text only where there are findings
+            return FileResult(str(path), decode(data) if cached else "", cached)
+    text = decode(data)
     try:
         diagnostics = linter.lint(text, str(path), rules)
     except TimeoutError as error:  # a rule's regular expression ran out of time
         return FileResult(str(path), None, error=f"{path}: {error}; the file was not checked")
     entry = (key, diagnostics) if key is not None else None
-    return FileResult(str(path), text, diagnostics, cache_entry=entry)
+    # a clean file's text is not sent back from a worker: nothing will read it
+    return FileResult(str(path), text if diagnostics else "", diagnostics, cache_entry=entry)
 
 
 # The worker processes' linter and cache, inherited from the parent when it forks.

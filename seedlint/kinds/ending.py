@@ -52,6 +52,7 @@ FIELDS = ("reason", "fragment")
 FIXABLE = True
 
 TAIL = re.compile(f"{BREAK}(?:[ \\t]*{BREAK})*\\Z")
+SPACING = re.compile("[ \t]*")
 
 
 def compile(options: dict) -> dict:
@@ -61,7 +62,7 @@ def compile(options: dict) -> dict:
     state["sentence_end"] = re.compile(f"[{terminal}][{closers}]*(?=\\s)")
     # thin and no-break spaces sometimes sit between the full stop and a closing quote
     state["complete"] = re.compile(
-        f"[{terminal}](?:[{closers}]|[\u2009\u200a\u202f\u00a0])*\\s*\\Z"
+        f"[{terminal}](?:[{closers}]|[\u2009\u200a\u202f\u00a0])*+\\s*\\Z"  # *+: linear
     )
     verbs = "|".join(re.escape(v) for v in options["speech-verbs"])
     state["speech"] = re.compile(rf"\b(?:{verbs})\b[^.!?]{{0,40}}[,:]\s*\Z", re.IGNORECASE)
@@ -78,7 +79,9 @@ def _final_newline(doc: Document, state: dict) -> Iterator[Finding]:
         return  # the common case: one line break after text
     if not text.strip():
         return
-    tail = TAIL.search(text)
+    # the tail can only start at the first line break after the last visible character:
+    # matching there, not searching, keeps a text of many line breaks linear
+    tail = TAIL.match(text, SPACING.match(text, len(text.rstrip(" \t\r\n"))).end())
     if tail is None:
         end = len(text)
         yield Finding(

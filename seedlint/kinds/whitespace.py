@@ -52,12 +52,13 @@ FIXABLE = True
 SPACES = "\u00a0\u2000-\u200a\u202f\u205f\u3000"
 EOL = r"(?=\r\n|\r|\n|\Z)"
 PATTERNS = {
-    "trailing": re.compile(f"[ \t{SPACES}]+{EOL}"),
+    # each run is tried from its start only: linear, however long a run of spaces
+    "trailing": re.compile(f"(?<![ \t{SPACES}])[ \t{SPACES}]+{EOL}"),
     "leading": re.compile(f"(?<=[\n\r])[ \t{SPACES}]+(?=[^\\s])"),
     "tab": re.compile(r"(?<=\S)\t+(?=\S)"),
     "double-space": re.compile(f"(?<=\\S)(?: [ {SPACES}]+|[{SPACES}] [ {SPACES}]*)(?=\\S)"),
     "blank-lines": re.compile(f"(?<=\\S)[ \\t]*{BREAK}(?:[ \\t]*{BREAK}){{2,}}(?=\\S)"),
-    "nbsp": re.compile(f"[{SPACES}]+(?=[\\r\\n])|(?<=[\\r\\n])[{SPACES}]+"),
+    "nbsp": re.compile(f"(?<![{SPACES}])[{SPACES}]+(?=[\\r\\n])|(?<=[\\r\\n])[{SPACES}]+"),
     "invisible": re.compile(
         "[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069"
         "\u180e]|(?<=[\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?=[\x00-\x7f])"
