@@ -68,10 +68,11 @@ class Cache:
 
     def get(self, key: bytes, path: str) -> list[Diagnostic] | None:
         found = self.entries.get(key)
-        if found is None:
-            return None
-        self.used[key] = found
-        return [replace(d, path=path) for d in found]
+        return None if found is None else [replace(d, path=path) for d in found]
+
+    def keep(self, key: bytes) -> None:
+        """Mark an entry as used by this run (workers look entries up; the parent keeps)."""
+        self.used[key] = self.entries[key]
 
     def put(self, key: bytes, diagnostics: list[Diagnostic]) -> None:
         self.used[key] = [replace(d, path="") for d in diagnostics]

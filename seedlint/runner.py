@@ -31,7 +31,8 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str | None = None  # one line saying why the file was not linted
     note: str | None = None  # one line saying why it was passed over (not a failure)
-    cache_entry: tuple[str, list[Diagnostic]] | None = None  # new, for the parent to store
+    # for the parent's cache: (key, new diagnostics), or (key, None) for a hit to keep
+    cache_entry: tuple[bytes, list[Diagnostic] | None] | None = None
 
 
 def check_file(path: Path, linter: Linter, cache: Cache | None = None) -> FileResult:
@@ -44,7 +45,8 @@ def check_file(path: Path, linter: Linter, cache: Cache | None = None) -> FileRe
     if cache is not None and key is not None:
         cached = cache.get(key, str(path))
         if cached is not None:  # reporters read the text only where there are findings
-            return FileResult(str(path), decode(data) if cached else "", cached)
+            text = decode(data) if cached else ""
+            return FileResult(str(path), text, cached, cache_entry=(key, None))
     text = decode(data)
     try:
         diagnostics = linter.lint(text, str(path), rules)
@@ -101,5 +103,9 @@ def check_files(
 def _remembered(results: Iterator[FileResult], cache: Cache | None) -> Iterator[FileResult]:
     for result in results:
         if cache is not None and result.cache_entry is not None:
-            cache.put(*result.cache_entry)
+            key, diagnostics = result.cache_entry
+            if diagnostics is None:
+                cache.keep(key)
+            else:
+                cache.put(key, diagnostics)
         yield result

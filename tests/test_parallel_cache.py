@@ -81,3 +81,11 @@ def test_parsed_word_list_is_kept_and_a_damaged_copy_is_ignored(tmp_path: Path) 
     second = run_seedlint("check", "a.txt", "--no-cache", cwd=tmp_path, env=env)
     assert first.stdout == second.stdout and "goverment" in second.stdout
     assert copies[0].stat().st_size > 100_000  # written again
+
+
+def test_a_warm_run_with_workers_keeps_the_cache(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    for _ in range(3):
+        run_seedlint("check", str(corpus), "--cache-dir", str(cache), "-j", "2")
+        [file] = cache.glob("*.pickle")
+        assert file.stat().st_size > 1000  # hits found by workers are kept by the parent
