@@ -54,16 +54,19 @@ class Cache:
         self.entries: dict[bytes, list[Diagnostic]] = {}
         self.used: dict[bytes, list[Diagnostic]] = {}
         self.changed = False
+        self._codes: dict[int, bytes] = {}
         try:
             with self.path.open("rb") as handle:
                 self.entries = pickle.load(handle)
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
             self.entries = {}  # no cache yet, or an unreadable one: start afresh
 
-    @staticmethod
-    def key(data: bytes, rules: list[Rule]) -> bytes:
+    def key(self, data: bytes, rules: list[Rule]) -> bytes:
+        codes = self._codes.get(id(rules))
+        if codes is None:  # rule lists are few and long-lived (see Linter.rules_for)
+            codes = self._codes[id(rules)] = " ".join(rule.code for rule in rules).encode()
         digest = hashlib.blake2b(data, digest_size=16)
-        digest.update(" ".join(rule.code for rule in rules).encode())
+        digest.update(codes)
         return digest.digest()
 
     def get(self, key: bytes, path: str) -> list[Diagnostic] | None:

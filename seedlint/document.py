@@ -42,6 +42,9 @@ class Document:
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (row, column) of a character offset."""
+        if "line_starts" not in self.__dict__ and "\r" not in self.text:
+            # a few lookups in LF text: counting is cheaper than indexing every line
+            return self.text.count("\n", 0, offset) + 1, offset - self.text.rfind("\n", 0, offset)
         index = bisect.bisect_right(self.line_starts, offset) - 1
         return index + 1, offset - self.line_starts[index] + 1
 

@@ -59,6 +59,7 @@ class Linter:
             if any(matches(s, rule) for s in chosen) and not any(matches(s, rule) for s in ignored)
         ]
         self._kinds = {rule.kind: load_kind(rule.kind) for rule in self.all_rules}
+        self._ignoring: dict[tuple[str, ...], list[Rule]] = {}
         # With one allowed language every document is taken to be in it; with several,
         # language-specific rules (English misspellings) wait for a document's language.
         allowed = self.config.languages or ["en"]
@@ -112,7 +113,12 @@ class Linter:
         ]
         if not ignored:
             return self.rules
-        return [r for r in self.rules if not any(matches(s, r) for s in ignored)]
+        key = tuple(ignored)
+        if key not in self._ignoring:  # one list per set of ignores: the cache keys on it
+            self._ignoring[key] = [
+                r for r in self.rules if not any(matches(s, r) for s in ignored)
+            ]
+        return self._ignoring[key]
 
     def lint(
         self, text: str, path: str = "<text>", rules: list[Rule] | None = None

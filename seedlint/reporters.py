@@ -184,6 +184,8 @@ class JsonLinesReporter(JsonReporter):
 
 def _printable(text: str) -> str:
     """Control and invisible characters shown as visible marks, one character each."""
+    if text.isprintable():
+        return text
     return "".join(ch if ch.isprintable() or ch == " " else "\u00b7" for ch in text)
 
 
