@@ -48,6 +48,13 @@ class Document:
         index = bisect.bisect_right(self.line_starts, offset) - 1
         return index + 1, offset - self.line_starts[index] + 1
 
+    def line_around(self, offset: int) -> Span:
+        """The span of the line holding ``offset``, without its line break."""
+        if "\r" in self.text:
+            return self.line_span(self.position(offset)[0])
+        end = self.text.find("\n", offset)
+        return Span(self.text.rfind("\n", 0, offset) + 1, len(self.text) if end < 0 else end)
+
     def line_span(self, row: int) -> Span:
         """The span of a 1-based row, without its line break."""
         start = self.line_starts[row - 1]

@@ -128,7 +128,7 @@ class TextReporter(Reporter):
     """The headline, then the source line with a caret under the span, then the fix."""
 
     def write_one(self, doc: Document, d: Diagnostic) -> None:
-        line = doc.line_span(d.row)
+        line = doc.line_around(d.start)
         source = doc.text[line.start : line.end]
         start = d.column - 1
         end = max(
