@@ -19,6 +19,7 @@ HEADER_START = re.compile(r"[\s\ufeff\u200b]*date\b")
 BREAK = r"(?>\r\n|\r|\n)"  # atomic: a CRLF is one line break, never two
 PARAGRAPH_BREAK = re.compile(f"{BREAK}(?:[ \t]*{BREAK})+")
 LINE_BREAK = re.compile(BREAK)
+COUNTED_LOOKUPS = 16
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Document:
     def __init__(self, text: str, path: str = "<text>") -> None:
         self.text = text
         self.path = path
+        self._counted = 0  # positions found by counting (see position)
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -42,8 +44,14 @@ class Document:
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (row, column) of a character offset."""
-        if "line_starts" not in self.__dict__ and "\r" not in self.text:
-            # a few lookups in LF text: counting is cheaper than indexing every line
+        if (
+            self._counted < COUNTED_LOOKUPS
+            and "line_starts" not in self.__dict__
+            and "\r" not in self.text
+        ):
+            # a few lookups in LF text: counting is cheaper than indexing every line; many
+            # would each scan the text again (quadratic), so past a few, lines are indexed
+            self._counted += 1
             return self.text.count("\n", 0, offset) + 1, offset - self.text.rfind("\n", 0, offset)
         index = bisect.bisect_right(self.line_starts, offset) - 1
         return index + 1, offset - self.line_starts[index] + 1

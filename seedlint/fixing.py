@@ -11,8 +11,9 @@ such a temporary file behind: discovery never reads one, and the next run that w
 into that folder removes those of the files it writes. In place, a symbolic link is
 followed to the file it names; a file that changed since it was read is left alone.
 A write that fails (no space, read-only, too large) stops the run: that file keeps its old
-content and nothing after it is written. When a file uses CRLF (or CR) line breaks
-throughout and the fixes leave it so, the line breaks that fixes insert take that style.
+content and nothing after it is written. A file with CRLF (or CR) line breaks throughout
+keeps them when no rule converting line endings (SL106) applies: it is fixed as LF text
+and its line breaks are written back as they were.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ import contextlib
 import difflib
 import json
 import os
-import re
 import sys
 import tempfile
 from pathlib import Path
@@ -39,8 +39,6 @@ from seedlint.files import (
 )
 from seedlint.fixer import AppliedEdit, FixDidNotConverge, fix_document
 from seedlint.linter import Linter
-
-BARE_LF = re.compile("(?<!\r)\n")
 
 
 class ChangedMeanwhile(Exception):
@@ -95,15 +93,36 @@ def _changed(path: Path, expected: os.stat_result) -> bool:
     )
 
 
-def keep_line_endings(original: str, fixed: str) -> str:
-    """``fixed`` with the LF breaks that fixes inserted written in ``original``'s style,
-    when that style is CRLF or CR throughout and ``fixed`` still uses it."""
-    crlf = original.count("\r\n")
-    if crlf and crlf == original.count("\r") == original.count("\n") and "\r\n" in fixed:
-        return BARE_LF.sub("\r\n", fixed)
-    if "\r" in original and "\n" not in original and "\r" in fixed:
-        return fixed.replace("\n", "\r")
-    return fixed
+def fix_file_text(
+    linter: Linter, text: str, path: str, unsafe: bool
+) -> tuple[str, list[AppliedEdit], list]:
+    """``fix_document`` for a file's text, keeping its line-ending style: a file with CRLF
+    (or CR) breaks throughout, when no rule converts line breaks here, is fixed as LF text
+    and its breaks are then written back as they were (rows and columns are the same)."""
+    style = line_ending_style(text)
+    if style == "\n" or converts_line_endings(linter, path, unsafe):
+        return fix_document(linter, text, path, unsafe)
+    fixed, applied, left = fix_document(linter, text.replace(style, "\n"), path, unsafe)
+    return fixed.replace("\n", style), applied, left
+
+
+def line_ending_style(text: str) -> str:
+    """``"\\r\\n"`` or ``"\\r"`` when every line break is one; else ``"\\n"``."""
+    crlf = text.count("\r\n")
+    if crlf and crlf == text.count("\r") == text.count("\n"):
+        return "\r\n"
+    if "\r" in text and "\n" not in text:
+        return "\r"
+    return "\n"
+
+
+def converts_line_endings(linter: Linter, path: str, unsafe: bool) -> bool:
+    """Whether a rule that turns line breaks into LF applies to ``path`` in this run."""
+    allowed = ("safe", "unsafe") if unsafe else ("safe",)
+    return any(
+        r.kind == "whitespace" and r.options["check"] == "line-endings" and r.fix in allowed
+        for r in linter.rules_for(path)
+    )
 
 
 class _Sweeper:
@@ -160,8 +179,8 @@ def fix_paths(args: argparse.Namespace, config: Config, linter: Linter, paths: l
             continue
         text = decode(data)
         try:
-            fixed, applied, left = fix_document(linter, text, str(path), args.unsafe_fixes)
-            payload = encode(fixed := keep_line_endings(text, fixed))
+            fixed, applied, left = fix_file_text(linter, text, str(path), args.unsafe_fixes)
+            payload = encode(fixed)
         except (FixDidNotConverge, TimeoutError, UnicodeEncodeError) as error:
             print(f"seedlint: error: {_unfixed(path, error)}", file=sys.stderr)
             errors += 1

@@ -46,7 +46,7 @@ def check(doc: Document, options: dict) -> Iterator[Finding]:
     header = doc.header
     kind = options["check"]
     if header is None:
-        if kind == "format" and doc.text.strip():
+        if kind == "format":  # an empty or blank file has no header either
             line = doc.line_span(1)
             found = doc.text[line.start : line.end][:40]
             yield Finding(line.start, max(line.end, line.start + 1), {"date": "", "found": found})

@@ -93,7 +93,7 @@ def check(doc: Document, state: State) -> Iterator[Finding]:
             unmatched_closes.pop(0)  # closes the quotation the previous paragraph opened
         for position, mark in unmatched_closes:
             opener = state.closing.get(mark, mark)
-            repaired = _balanced(opener + text, state) and len(unmatched_closes) == 1
+            repaired = len(unmatched_closes) == 1 and _balanced(opener + text, state)
             # the span runs from where the missing opening mark may be to the closing one
             yield Finding(
                 span.start,
@@ -112,7 +112,7 @@ def check(doc: Document, state: State) -> Iterator[Finding]:
                 continue
             closer = state.opening.get(mark, mark)
             end = span.start + len(text.rstrip())
-            repaired = _balanced(text.rstrip() + closer, state) and len(still_open) == 1
+            repaired = len(still_open) == 1 and _balanced(text.rstrip() + closer, state)
             # the span runs from the opening mark to where the closing one may be
             yield Finding(
                 span.start + position,
