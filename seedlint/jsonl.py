@@ -22,7 +22,7 @@ from typing import Any
 
 from seedlint.fixer import AppliedEdit, FixDidNotConverge, fix_document
 from seedlint.linter import Linter
-from seedlint.runner import FileResult
+from seedlint.runner import FileResult, ignore_interrupts
 
 BATCH = 512
 
@@ -70,7 +70,10 @@ def _check(record: Record) -> FileResult:
     assert _WORKER is not None
     if record.text is None:
         return FileResult(record.name, None, error=record.error)
-    return FileResult(record.name, record.text, _WORKER[0].lint(record.text, record.name))
+    try:
+        return FileResult(record.name, record.text, _WORKER[0].lint(record.text, record.name))
+    except TimeoutError as error:  # a rule's regular expression ran out of time
+        return FileResult(record.name, None, error=f"{record.name}: {error}; not checked")
 
 
 def _fix(record: Record) -> tuple[Record, str, list[AppliedEdit], int, str | None]:
@@ -82,6 +85,8 @@ def _fix(record: Record) -> tuple[Record, str, list[AppliedEdit], int, str | Non
         fixed, applied, left = fix_document(linter, record.text, record.name, unsafe)
     except FixDidNotConverge as error:
         return record, record.text, [], 0, str(error)
+    except TimeoutError as error:  # a rule's regular expression ran out of time
+        return record, record.text, [], 0, f"{record.name}: {error}; not changed"
     return record, fixed, applied, sum(linter.fails(d) for d in left), None
 
 
@@ -89,7 +94,7 @@ def _batches(records: Iterator[Record], function: Any, jobs: int) -> Iterator[An
     """``function`` over the records, a batch at a time, in order, in ``jobs`` processes."""
     pool = None
     if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
-        pool = multiprocessing.get_context("fork").Pool(jobs)
+        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=ignore_interrupts)
     try:
         while batch := list(islice(records, BATCH)):
             yield from pool.imap(function, batch, chunksize=32) if pool else map(function, batch)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +62,12 @@ def check_file(path: Path, linter: Linter, cache: Cache | None = None) -> FileRe
 _WORKER: tuple[Linter, Cache | None] | None = None
 
 
+def ignore_interrupts() -> None:
+    """Pool initializer: Ctrl-C reaches every process of the group; only the parent acts on
+    it (and ends the pool), so that workers print no tracebacks."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _check_in_worker(path: Path) -> FileResult:
     assert _WORKER is not None
     return check_file(path, *_WORKER)
@@ -90,7 +97,7 @@ def check_files(
     ):
         _WORKER = (linter, cache)
         context = multiprocessing.get_context("fork")
-        with context.Pool(jobs) as pool:
+        with context.Pool(jobs, initializer=ignore_interrupts) as pool:
             results = pool.imap(_check_in_worker, files, chunksize=CHUNK)
             yield from _remembered(results, cache)
         _WORKER = None

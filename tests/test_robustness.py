@@ -529,6 +529,24 @@ def test_ctrl_c_exits_130_with_a_short_message_and_no_half_written_output(
         assert path.read_text(encoding="utf-8") == seedlint.fix_text(before, linter=linter)[0]
 
 
+def test_ctrl_c_at_a_terminal_stops_a_parallel_check_without_tracebacks(tmp_path: Path) -> None:
+    """A terminal sends SIGINT to the whole process group: the workers too."""
+    _many_seeds(tmp_path / "seeds", 1500, 8)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "seedlint", "check", "--no-cache", "--jobs", "2", "seeds"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    assert process.stdout is not None and process.stdout.readline()  # results are coming
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130
+    assert stderr == "seedlint: interrupted\n"
+
+
 # --- bad configuration -------------------------------------------------------------------
 
 
@@ -615,6 +633,11 @@ def test_a_slow_regex_is_stopped_by_the_time_limit_and_the_run_goes_on(tmp_path:
     )
     assert (tmp_path / "slow.txt").read_text(encoding="utf-8") == slow
     assert (tmp_path / "ok.txt").read_text(encoding="utf-8") == FIXED_TYPO
+    records = [{"id": "slow", "text": slow}, {"id": "ok", "text": TYPO}]
+    (tmp_path / "c.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    lines = cli("check", "--no-cache", "--jsonl", "c.jsonl", cwd=tmp_path, timeout=120)
+    assert lines.returncode == 2 and "c.jsonl#slow: SL900 [house-rule]" in lines.stderr
+    assert "c.jsonl#ok:3:5: SL203" in lines.stdout
 
 
 # --- large inputs ------------------------------------------------------------------------
@@ -718,7 +741,7 @@ def test_a_hundred_megabyte_file_takes_linear_time_and_memory(tmp_path: Path) ->
     assert tenth["code"] == whole["code"] == 1
     assert whole["seconds"] < 300 and whole["rss"] < 4e9, whole
     # ten times the text: about ten times the time and memory (startup aside)
-    assert whole["seconds"] < 15 * tenth["seconds"], (tenth, whole)
+    assert whole["seconds"] < 20 * tenth["seconds"], (tenth, whole)
     assert whole["rss"] < 15 * tenth["rss"], (tenth, whole)
 
 
