@@ -228,6 +228,7 @@ def run_check(args: argparse.Namespace) -> int:
         failed += sum(linter.fails(d) for d in diagnostics)
         reporter.file(Document(result.text, result.path), diagnostics)
     progress.close()
+    reporter.errors = errors  # the summary must not say "all passed" when some failed
     reporter.finish(files)
     if baseline is not None:
         baseline.finish()

@@ -22,18 +22,13 @@ that folder. Keys (kebab-case):
 from __future__ import annotations
 
 import difflib
-import sys
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from seedlint.diagnostic import SEVERITIES
 from seedlint.rulefile import RuleFileError, load_yaml, strip_lines
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 CONFIG_FILES = ("seedlint.yaml", "pyproject.toml")
 

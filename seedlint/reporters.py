@@ -78,6 +78,7 @@ class Reporter:
         self.quiet = quiet
         self.statistics = statistics
         self.colour = use_colour(stream)
+        self.errors = 0  # files that could not be checked, set by the caller
         self.counts: Counter[tuple[str, str]] = Counter()
         self.fixable: Counter[str] = Counter()
         self.total = 0
@@ -106,6 +107,10 @@ class Reporter:
             for (code, name), count in sorted(self.counts.items()):
                 self.stream.write(f"{count:6d}  {code}  [{name}]\n")
         if self.quiet:
+            return
+        if not self.total and self.errors:
+            self.stream.write(f"No problems in {files} file{'s' * (files != 1)} checked; "
+                              f"{self.errors} could not be checked.\n")
             return
         if not self.total:
             self.stream.write(f"All checks passed ({files} file{'s' * (files != 1)}).\n")

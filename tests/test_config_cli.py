@@ -129,6 +129,7 @@ def test_missing_path_is_exit_2(project: Path) -> None:
     result = run_seedlint("check", "nowhere.txt", cwd=project)
     assert result.returncode == 2
     assert result.stderr == "seedlint: error: nowhere.txt: no such file or folder\n"
+    assert result.stdout == "No problems in 0 files checked; 1 could not be checked.\n"
 
 
 def test_exit_zero_quiet_statistics(project: Path) -> None:

@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 import seedlint
-from conftest import ROOT, SAMPLE, seed
+from conftest import SAMPLE, seed
 from seedlint.files import TEMPORARY, read_with_stat
 from seedlint.fixing import ChangedMeanwhile, write_atomic
 from seedlint.linter import Linter
@@ -199,7 +199,7 @@ def test_utf16_and_utf32_are_errors_and_the_run_goes_on(
         f"seedlint: error: wide.txt: {message}; seeds are UTF-8: "
         f"iconv -f {message[:6]} -t UTF-8 converts it\n"
     )
-    assert "(1 file)" in result.stdout
+    assert "No problems in 1 file checked; 1 could not be checked." in result.stdout
 
 
 def test_binary_file_is_skipped_with_a_note(tmp_path: Path) -> None:
@@ -641,23 +641,8 @@ def test_a_slow_regex_is_stopped_by_the_time_limit_and_the_run_goes_on(tmp_path:
 
 
 # --- large inputs ------------------------------------------------------------------------
-
-MEASURE = """
-import json, resource, subprocess, sys, time
-started = time.perf_counter()
-code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
-seconds = time.perf_counter() - started
-rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-print(json.dumps({"code": code, "seconds": seconds, "rss": rss}))
-"""
-
-
-def measure(*args: str, cwd: Path) -> dict:
-    """Exit code, wall time and peak RSS (bytes) of one seedlint run, read with
-    getrusage(RUSAGE_CHILDREN) in a process of its own so that no other child counts."""
-    command = [sys.executable, "-c", MEASURE, sys.executable, "-m", "seedlint", *args]
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=900)
-    return json.loads(result.stdout)
+# Time and memory bounds (a 1 MB line, a 100 MB file, worst-case lines scaling linearly)
+# are measured by bench/scale/run.py, which prints figures; these tests check behaviour.
 
 
 def _news_text(size: int) -> str:
@@ -668,81 +653,28 @@ def _news_text(size: int) -> str:
     return "date 2024-01-18 A large seed\n\n" + "\n\n".join([block] * repeats) + "\n"
 
 
-def test_a_one_megabyte_line_is_checked_and_fixed_in_seconds(tmp_path: Path) -> None:
+def test_a_one_megabyte_line_is_checked_and_fixed(tmp_path: Path) -> None:
     words = " ".join(_news_text(1_200_000).partition("\n\n")[2].split())
     line = words.encode("utf-8")[:1_000_000].decode("utf-8", "ignore").rsplit(" ", 1)[0]
-    (tmp_path / "line.txt").write_text(f"date 2024-01-18 One line\n\n{line}.\n", encoding="utf-8")
-    checked = measure("check", "--no-cache", "line.txt", cwd=tmp_path)
-    fixed = measure("fix", "--in-place", "line.txt", cwd=tmp_path)
-    assert checked["code"] == 1 and fixed["code"] in (0, 1)
-    assert checked["seconds"] < 30 and fixed["seconds"] < 60, (checked, fixed)
-    assert max(checked["rss"], fixed["rss"]) < 1e9
+    path = tmp_path / "line.txt"
+    path.write_text(f"date 2024-01-18 One line\n\n{line}.\n", encoding="utf-8")
+    checked = cli("check", "--no-cache", "--format", "json", "line.txt", cwd=tmp_path,
+                  timeout=600)
+    assert checked.returncode == 1 and json.loads(checked.stdout)
+    fixed = cli("fix", "--in-place", "line.txt", cwd=tmp_path, timeout=600)
+    assert fixed.returncode in (0, 1) and "Traceback" not in fixed.stderr
+    assert seedlint.fix_text(path.read_text(encoding="utf-8"))[1] == []  # fixed for good
 
 
-# Lines made to hit the worst case of a pattern or a loop: each must scale linearly.
-ADVERSARIAL = {
-    "spaces then a letter": lambda n: " " * n + "x",
-    "no-break spaces then a letter": lambda n: "\u00a0" * n + "x",
-    "a full stop, no-break spaces, a letter": lambda n: "." + "\u00a0" * n + "x",
-    "line breaks then a letter": lambda n: "\n" * n + "x",
-    "carriage returns then a letter": lambda n: "\r" * n + "x",
-    "blank lines of spaces": lambda n: " \n" * (n // 2) + "x",
-    "opening quotes": lambda n: "“" * n,
-    "opening brackets": lambda n: "(" * n,
-    "closing brackets": lambda n: ")" * n,
-    "zero-width spaces": lambda n: "\u200b" * n,
-    "tabs between words": lambda n: "a\tb " * (n // 4),
-    "entities": lambda n: "&amp;" * (n // 5),
-    "mojibake": lambda n: "é" * (n // 2) + "€" * (n // 2) + "x",
-    "bad bytes": lambda n: "a\udce9" * (n // 2),
-    "words and typos": lambda n: "the goverment dont UKs " * (n // 23),
-}
-TIMING = """
-import json, sys, time
-sys.path.insert(0, sys.argv[1])
-import seedlint
-from test_robustness import ADVERSARIAL
-linter = seedlint.Linter()
-seedlint.fix_text("warm up", linter=linter)
-times = {}
-for name, make in ADVERSARIAL.items():
-    times[name] = []
-    for n in (50_000, 200_000):
-        text = "date 2024-01-18 T\\n\\n" + make(n) + "\\n"
-        started = time.perf_counter()
-        seedlint.fix_text(text, linter=linter)
-        times[name].append(time.perf_counter() - started)
-print(json.dumps(times))
-"""
-
-
-def test_adversarial_lines_take_linear_time() -> None:
-    """lint and fix (which lints each pass) on 50 kB and 200 kB of each worst case: four
-    times the text may take about four times as long; a quadratic loop takes sixteen."""
-    result = subprocess.run(
-        [sys.executable, "-c", TIMING, str(ROOT / "tests")],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stderr
-    for name, (small, large) in json.loads(result.stdout).items():
-        assert large < 8 * small + 0.5, f"{name}: {small:.2f} s, then {large:.2f} s"
-
-
-@pytest.mark.slow
-def test_a_hundred_megabyte_file_takes_linear_time_and_memory(tmp_path: Path) -> None:
-    text = _news_text(100_000_000)
-    (tmp_path / "big.txt").write_text(text, encoding="utf-8")
-    (tmp_path / "tenth.txt").write_text(text[: len(text) // 10], encoding="utf-8")
-    del text
-    tenth = measure("check", "--no-cache", "tenth.txt", cwd=tmp_path)
-    whole = measure("check", "--no-cache", "big.txt", cwd=tmp_path)
-    assert tenth["code"] == whole["code"] == 1
-    assert whole["seconds"] < 300 and whole["rss"] < 4e9, whole
-    # ten times the text: about ten times the time and memory (startup aside)
-    assert whole["seconds"] < 20 * tenth["seconds"], (tenth, whole)
-    assert whole["rss"] < 15 * tenth["rss"], (tenth, whole)
+@pytest.mark.parametrize("make", [
+    lambda n: " " * n + "x", lambda n: "\n" * n + "x", lambda n: "“" * n,
+    lambda n: "(" * n, lambda n: "\u200b" * n, lambda n: "&amp;" * (n // 5),
+    lambda n: "a\udce9" * (n // 2), lambda n: "the goverment dont UKs " * (n // 23),
+])
+def test_worst_case_lines_are_linted_and_fixed(make: Callable[[int], str]) -> None:
+    text = "date 2024-01-18 T\n\n" + make(20_000) + "\n"
+    fixed, _ = seedlint.fix_text(text, unsafe=True)
+    assert seedlint.fix_text(fixed, unsafe=True)[1] == []
 
 
 @pytest.mark.slow
@@ -753,8 +685,5 @@ def test_a_folder_of_a_hundred_thousand_files(tmp_path: Path) -> None:
         for leaf in range(1000):
             text = TYPO if leaf == 0 else CLEAN
             (folder / f"{branch:02d}" / f"{leaf:03d}.txt").write_text(text, encoding="utf-8")
-    run = measure("check", "--no-cache", "--format", "concise", "seeds", cwd=tmp_path)
-    assert run["code"] == 1
-    assert run["seconds"] < 400 and run["rss"] < 1e9, run
     result = cli("check", "--no-cache", "--format", "concise", "-q", "seeds", cwd=tmp_path)
     assert len(result.stdout.splitlines()) == 100  # one typo per folder, every file read
