@@ -24,6 +24,7 @@ import seedlint
 from seedlint.files import Unreadable, check_text, decode, encode
 from seedlint.fixing import fix_file_text
 from seedlint.linter import Linter
+from test_fix_properties import documents  # seeds assembled from realistic pieces
 
 LINTER = Linter()
 NO_LINE_ENDINGS = Linter(ignore=["SL106"])
@@ -96,7 +97,7 @@ def safely_fixable(text: str) -> list[str]:
 
 
 @SETTINGS
-@given(texts, st.booleans())
+@given(texts | documents, st.booleans())
 def test_check_and_fix_never_raise_and_fix_is_idempotent(text: str, unsafe: bool) -> None:
     seedlint.lint_text(text, linter=LINTER)
     fixed, _ = seedlint.fix_text(text, unsafe=unsafe, linter=LINTER)
@@ -105,7 +106,7 @@ def test_check_and_fix_never_raise_and_fix_is_idempotent(text: str, unsafe: bool
 
 
 @SETTINGS
-@given(texts)
+@given(texts | documents)
 def test_after_a_safe_fix_nothing_safely_fixable_remains(text: str) -> None:
     fixed, _ = seedlint.fix_text(text, linter=LINTER)
     assert safely_fixable(fixed) == []
