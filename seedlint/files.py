@@ -73,6 +73,8 @@ def discover(paths: list[str], config: Config, skip: list[Path] = ()) -> Iterato
 def _walk(folder: Path, config: Config, skipped: set[Path]) -> Iterator[Path]:
     seen: set[tuple[int, int]] = set()
     unlisted: list[Path] = []
+    # one pattern for the include globs, as fnmatch does it, matched once per name
+    included = re.compile("|".join(fnmatch.translate(g) for g in config.include) or "(?!)")
     walk = os.walk(folder, followlinks=True, onerror=lambda e: unlisted.append(Path(e.filename)))
     for current, folders, files in walk:
         yield from _drain(unlisted)
@@ -93,13 +95,10 @@ def _walk(folder: Path, config: Config, skipped: set[Path]) -> Iterator[Path]:
             and not _excluded(current_path / f, config)
         )
         for name in sorted(files):
-            path = current_path / name
-            if (
-                any(fnmatch.fnmatch(name, g) for g in config.include)
-                and not TEMPORARY.match(name)
-                and not _excluded(path, config)
-            ):
-                yield path
+            if included.match(name) and not TEMPORARY.match(name):
+                path = Path(os.path.join(current, name))
+                if not _excluded(path, config):
+                    yield path
     yield from _drain(unlisted)
 
 
@@ -134,9 +133,15 @@ def read_with_stat(path: Path) -> tuple[bytes, os.stat_result]:
         if not stat.S_ISREG(kind):
             raise Unreadable(path, "skipped: not a regular file", note=True)
         flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
-        with os.fdopen(os.open(path, flags), "rb") as stream:
-            status = os.fstat(stream.fileno())
-            data = stream.read()
+        descriptor = os.open(path, flags)
+        try:  # plain system calls: a buffered file object costs more than the read
+            status = os.fstat(descriptor)
+            chunks = [os.read(descriptor, status.st_size + 1)]
+            while chunks[-1]:
+                chunks.append(os.read(descriptor, 1 << 20))
+            data = b"".join(chunks)
+        finally:
+            os.close(descriptor)
     except OSError as error:
         raise Unreadable(path, _reason(error)) from None
     check_text(path, data)

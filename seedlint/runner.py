@@ -23,6 +23,7 @@ from seedlint.linter import Linter
 
 PARALLEL_FROM = 64  # fewer files than this are checked in this process: no pool to start
 CHUNK = 32
+SAMPLE = 64  # files looked at to tell a warm cache from a cold one
 
 
 @dataclass
@@ -94,6 +95,7 @@ def check_files(
         jobs > 1
         and len(files) >= PARALLEL_FROM
         and "fork" in multiprocessing.get_all_start_methods()
+        and not (cache is not None and _mostly_cached(files, linter, cache))
     ):
         _WORKER = (linter, cache)
         context = multiprocessing.get_context("fork")
@@ -105,6 +107,23 @@ def check_files(
         yield from _remembered((check_file(f, linter, cache) for f in files), cache)
     if cache is not None:
         cache.save()
+
+
+def _mostly_cached(files: list[Path], linter: Linter, cache: Cache) -> bool:
+    """Whether most files are in the cache, judged on up to SAMPLE files spread over the
+    run. Answering from the cache costs less than sending results between processes, so
+    a warm run stays in this one."""
+    if not cache.entries:
+        return False
+    sample = files[:: max(1, len(files) // SAMPLE)][:SAMPLE]
+    hits = 0
+    for path in sample:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        hits += cache.key(data, linter.rules_for(str(path))) in cache.entries
+    return hits >= 0.8 * len(sample)
 
 
 def _remembered(results: Iterator[FileResult], cache: Cache | None) -> Iterator[FileResult]:
