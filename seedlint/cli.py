@@ -11,12 +11,16 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from seedlint import __version__
 from seedlint.config import Config, ConfigError, load_config
 from seedlint.files import PathProblem
 from seedlint.linter import Linter
 from seedlint.rulefile import RuleFileError
+
+if TYPE_CHECKING:  # imported where used, to keep start-up small
+    from seedlint.cache import Cache
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -62,11 +66,14 @@ def _selection(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--select",
         type=_codes,
+        metavar="CODES",
         help="only these codes, prefixes or names "
         "(comma-separated; replaces the configured selection)",
     )
-    parser.add_argument("--extend-select", type=_codes, default=[], help="add to the selection")
-    parser.add_argument("--ignore", type=_codes, default=[], help="skip these rules")
+    parser.add_argument("--extend-select", type=_codes, default=[], metavar="CODES",
+                        help="add to the selection")
+    parser.add_argument("--ignore", type=_codes, default=[], metavar="CODES",
+                        help="skip these rules")
     parser.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when problems are found"
     )
@@ -245,7 +252,7 @@ def _jobs(args: argparse.Namespace) -> int:
     return args.jobs or default_jobs()
 
 
-def _cache(args: argparse.Namespace, config: Config, linter: Linter):  # -> Cache | None
+def _cache(args: argparse.Namespace, config: Config, linter: Linter) -> Cache | None:
     if args.no_cache:
         return None
     from seedlint.cache import Cache, default_cache_dir
