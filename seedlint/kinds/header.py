@@ -95,10 +95,9 @@ def _spacing(doc: Document, start: int, fields: re.Match[str], options: dict) ->
 def _blank_line(
     doc: Document, start: int, fields: re.Match[str], options: dict
 ) -> Iterator[Finding]:
-    next_row = doc.position(doc.header.end)[0] + 1
-    if next_row > len(doc.line_starts):
-        return
-    second = doc.line_span(next_row)
+    if doc.body_start >= len(doc.text):
+        return  # nothing after the header line
+    second = doc.line_around(doc.body_start)
     if doc.text[second.start : second.end].strip(" \t"):
         at = second.start
         yield Finding(at, second.end, {}, (Edit(at, at, "\n"),), "Insert a blank line")
