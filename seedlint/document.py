@@ -124,10 +124,14 @@ class Document:
         return self.text[span.start : span.end]
 
     @cached_property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @cached_property
     def lower_words(self) -> frozenset[str]:
         """Every distinct word of the text, lower-cased: rules test membership here before
         running a costly scan, since most documents hold none of their words."""
-        words = frozenset(LETTER_RUN.findall(self.text.lower()))
+        words = frozenset(LETTER_RUN.findall(self.lower))
         # "minster's" is also "minster", so that rules find the word before its possessive
         return words.union([w[:-2] for w in words if w.endswith(("'s", "’s"))])
 
@@ -147,5 +151,6 @@ class Document:
 
 
 LETTER_RUN = re.compile(r"[a-z]+(?:['’][a-z]+)*")
-APOSTROPHE_CURLY = re.compile(r"(?<=\w)\u2019(?=\w)")
-APOSTROPHE_STRAIGHT = re.compile(r"(?<=\w)'(?=\w)")
+# an apostrophe between two letters (don't, don’t); also what the consistency rule counts
+APOSTROPHE_CURLY = re.compile(r"(?<=[^\W\d_])\u2019(?=[^\W\d_])")
+APOSTROPHE_STRAIGHT = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")

@@ -25,7 +25,9 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from seedlint.config import Config
 from seedlint.files import (
@@ -46,7 +48,16 @@ class ChangedMeanwhile(Exception):
 
 
 def write_atomic(path: Path, data: bytes, expected: os.stat_result | None = None) -> None:
-    """Replace ``path`` with ``data`` so that a reader sees the old file or the new one.
+    """Replace ``path`` with ``data`` so that a reader sees the old file or the new one."""
+    with atomic_replace(path, expected) as stream:
+        stream.write(data)
+
+
+@contextlib.contextmanager
+def atomic_replace(path: Path, expected: os.stat_result | None = None) -> Iterator[BinaryIO]:
+    """A stream whose content replaces ``path`` when the block ends without an error:
+    a temporary file in the same folder, flushed and synced, given the old file's mode and
+    owner, then renamed over it; on any error the old file stays and the temporary goes.
 
     A symbolic link is followed: the file it names is replaced, the link stays. With
     ``expected`` (the status when the file was read), a file that has changed since is
@@ -56,7 +67,7 @@ def write_atomic(path: Path, data: bytes, expected: os.stat_result | None = None
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         if old is not None:
@@ -188,7 +199,7 @@ def fix_paths(args: argparse.Namespace, config: Config, linter: Linter, paths: l
         remaining += sum(linter.fails(d) for d in left)
         if fixed != text:
             changed += 1
-        records.extend(_record(path, a) for a in applied)
+        records.extend(change_entry(str(path), a) for a in applied)
         destination = path if args.in_place else output / relative if output else None
         try:
             if args.diff:
@@ -250,9 +261,10 @@ def unified_diff(before: str, after: str, path: Path) -> str:
     )
 
 
-def _record(path: Path, applied: AppliedEdit) -> dict:
+def change_entry(name: str, applied: AppliedEdit) -> dict:
+    """One entry of the ``--format json`` change record."""
     return {
-        "filename": str(path),
+        "filename": name,
         "code": applied.code,
         "name": applied.name,
         "applicability": applied.applicability,

@@ -133,9 +133,10 @@ def output_line(record: Record, fixed: str, text_field: str) -> str:
 def run_fix(args: Any, config: Any, linter: Linter, jobs: int) -> int:
     """``seedlint fix --jsonl``: stream the fixed records into a temporary file beside the
     destination, then rename it over the destination (the original with --in-place)."""
-    import os
+    import io
     import sys
-    import tempfile
+
+    from seedlint.fixing import atomic_replace, change_entry
 
     source: Path = args.jsonl
     if args.in_place:
@@ -151,43 +152,20 @@ def run_fix(args: Any, config: Any, linter: Linter, jobs: int) -> int:
             return 2
     changed = remaining = errors = 0
     change_record: list[dict[str, Any]] = []
-    handle, temporary = tempfile.mkstemp(
-        dir=destination.parent, prefix=f".{destination.name}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(
-            handle, "w", encoding="utf-8", errors="surrogateescape", newline="\n"
-        ) as out:
-            for record, fixed, applied, left, error in fix_jsonl(
-                source, linter, args.text_field, args.id_field, jobs, args.unsafe_fixes
-            ):
-                if error is not None:
-                    print(f"seedlint: error: {error}", file=sys.stderr)
-                    errors += 1
-                changed += fixed != record.text and record.text is not None
-                remaining += left
-                out.write(output_line(record, fixed or record.text or "", args.text_field))
-                change_record.extend(
-                    {
-                        "filename": record.name,
-                        "code": a.code,
-                        "name": a.name,
-                        "applicability": a.applicability,
-                        "row": a.row,
-                        "column": a.column,
-                        "before": a.before,
-                        "after": a.after,
-                    }
-                    for a in applied
-                )
-            out.flush()
-            os.fsync(out.fileno())
-        if source.exists():
-            os.chmod(temporary, source.stat().st_mode & 0o7777)
-        os.replace(temporary, destination)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with atomic_replace(destination) as raw_out:
+        out = io.TextIOWrapper(raw_out, encoding="utf-8", errors="surrogateescape", newline="\n")
+        for record, fixed, applied, left, error in fix_jsonl(
+            source, linter, args.text_field, args.id_field, jobs, args.unsafe_fixes
+        ):
+            if error is not None:
+                print(f"seedlint: error: {error}", file=sys.stderr)
+                errors += 1
+            changed += fixed != record.text and record.text is not None
+            remaining += left
+            out.write(output_line(record, fixed or record.text or "", args.text_field))
+            change_record.extend(change_entry(record.name, a) for a in applied)
+        out.flush()
+        out.detach()  # the atomic writer closes the file itself
     if args.format == "json":
         json.dump(change_record, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -32,10 +32,10 @@ def _match_word(model: str, word: str) -> str:
     return word
 
 
-def word_occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:
-    """Where ``word`` (lower case) stands in ``text`` as a whole word, in any case: the
-    same places as the WORD tokens equal to it, or to it followed by a possessive 's."""
-    lower = text.lower()
+def word_occurrences(text: str, lower: str, word: str) -> Iterator[tuple[int, int]]:
+    """Where ``word`` (lower case) stands in ``text`` (``lower`` is ``text.lower()``) as a
+    whole word, in any case: the same places as the WORD tokens equal to it, or to it
+    followed by a possessive 's."""
     if len(lower) != len(text):  # a few characters change length when lower-cased
         for match in WORD.finditer(text):
             token = match.group().lower()

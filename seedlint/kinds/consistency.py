@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from seedlint.diagnostic import Edit, Finding
-from seedlint.document import Document
+from seedlint.document import APOSTROPHE_CURLY, APOSTROPHE_STRAIGHT, Document
 from seedlint.options import Option
 
 OPTIONS = {"marks": Option("choice", choices=("apostrophes", "quotes"))}
@@ -22,10 +22,7 @@ FIELDS = ("straight", "curly", "minority")
 FIXABLE = True
 
 STYLES = {
-    "apostrophes": (
-        re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])"),
-        re.compile(r"(?<=[^\W\d_])\u2019(?=[^\W\d_])"),
-    ),
+    "apostrophes": (APOSTROPHE_STRAIGHT, APOSTROPHE_CURLY),
     "quotes": (re.compile('"'), re.compile("[\u201c\u201d]")),
 }
 

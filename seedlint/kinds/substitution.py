@@ -92,7 +92,7 @@ def check(doc: Document, state: State) -> Iterator[Finding]:
     if present:
         found = []
         for word in present:  # usually one or two words: find just those
-            for start, end in word_occurrences(text, word):
+            for start, end in word_occurrences(text, doc.lower, word):
                 found.append((start, end, state.words[word]))
         for start, end, correction in sorted(found):
             yield from _finding(doc, start, end, correction, state)
