@@ -12,30 +12,43 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from seedlint.config import Config, load_config
-from seedlint.diagnostic import Diagnostic, Edit, Fix
-from seedlint.fixer import AppliedEdit, fix_document
-from seedlint.linter import Linter
-
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 __all__ = [
-    "AppliedEdit",
-    "Config",
     "Diagnostic",
-    "Edit",
-    "Fix",
     "Linter",
     "fix_text",
     "lint_paths",
     "lint_text",
-    "load_config",
 ]
+
+if TYPE_CHECKING:
+    from seedlint.engine.diagnostics import Diagnostic
+    from seedlint.engine.fixer import AppliedEdit
+    from seedlint.engine.linter import Linter
+
+
+def __getattr__(name: str) -> object:
+    """The engine's main types, imported on first use (start-up time of the CLI)."""
+    if name == "Linter":
+        from seedlint.engine.linter import Linter
+
+        return Linter
+    if name == "Diagnostic":
+        from seedlint.engine.diagnostics import Diagnostic
+
+        return Diagnostic
+    raise AttributeError(name)
 
 
 @lru_cache(maxsize=8)
 def _linter(select: tuple[str, ...] | None, ignore: tuple[str, ...]) -> Linter:
-    return Linter(Config(), select=list(select) if select is not None else None, ignore=ignore)
+    from seedlint.engine.linter import Linter, LintSettings
+    from seedlint.ruleset.rulefile import load_rules
+
+    settings = LintSettings(select=select if select is not None else ("ALL",), ignore=ignore)
+    return Linter(load_rules(["default"], Path.cwd()), settings)
 
 
 def _get_linter(
@@ -54,7 +67,7 @@ def lint_text(
     ignore: Iterable[str] = (),
     linter: Linter | None = None,
 ) -> list[Diagnostic]:
-    """Diagnostics for one document, with the default rule pack unless a linter is given."""
+    """Diagnostics for one document, with the bundled rules unless a linter is given."""
     return _get_linter(linter, select, ignore).lint(text, path)
 
 
@@ -68,16 +81,27 @@ def fix_text(
     linter: Linter | None = None,
 ) -> tuple[str, list[AppliedEdit]]:
     """The text with fixes applied (safe ones, plus unsafe ones when asked) and the edits."""
-    fixed, applied, _ = fix_document(_get_linter(linter, select, ignore), text, path, unsafe)
-    return fixed, applied
+    from seedlint.engine.fixer import fix_document
+
+    result = fix_document(_get_linter(linter, select, ignore), text, path, unsafe)
+    return result.text, result.applied
 
 
-def lint_paths(paths: Iterable[str | Path], *, linter: Linter | None = None) -> list[Diagnostic]:
-    """Diagnostics for files and folders (recursing for the configured file globs)."""
-    from seedlint.runner import check_files, find_files
+def lint_paths(paths: Iterable[str | Path]) -> list[Diagnostic]:
+    """Diagnostics for files and folders, with the configuration found from the working
+    directory (recursing for its file patterns)."""
+    from seedlint.commands.work import CheckContext, check_item
+    from seedlint.engine.linter import Linter
+    from seedlint.io.discovery import Patterns
+    from seedlint.io.sources import file_items
+    from seedlint.ruleset.config import load_config
+    from seedlint.ruleset.rulefile import load_rules
 
-    linter = linter or Linter(load_config())
+    config = load_config()
+    linter = Linter(load_rules(config.rule_packs, config.root), config.lint_settings())
+    patterns = Patterns(config.root, config.include, config.exclude)
+    context = CheckContext(linter)
     diagnostics: list[Diagnostic] = []
-    for result in check_files(find_files([str(p) for p in paths], linter), linter):
-        diagnostics.extend(result.diagnostics)
+    for item in file_items([str(p) for p in paths], patterns):
+        diagnostics.extend(check_item(item, context).diagnostics)
     return diagnostics

@@ -1,5 +1,5 @@
 import sys
 
-from seedlint.cli import main
+from seedlint.commands.cli import main
 
 sys.exit(main())

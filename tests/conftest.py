@@ -7,7 +7,18 @@ from pathlib import Path
 
 import pytest
 
+from seedlint.engine.linter import Linter, LintSettings
+from seedlint.ruleset.rulefile import load_rules
+
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_user_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The runs of the suite keep their caches in a folder of their own, not the user's."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
+
+
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLE = FIXTURES / "000_427d24922044e314.txt"
 
@@ -28,6 +39,11 @@ def run_seedlint(
         input=input,
         timeout=300,
     )
+
+
+def default_linter(**settings: object) -> Linter:
+    """A linter of the bundled rules, with LintSettings given as keywords."""
+    return Linter(load_rules(["default"], ROOT), LintSettings(**settings))  # type: ignore[arg-type]
 
 
 @pytest.fixture

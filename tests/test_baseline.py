@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLE, run_seedlint, seed
-from seedlint.config import load_config
+from seedlint.ruleset.config import load_config
 
 TYPO = "The Deputy Prime Minster spoke."
-STALE = "seedlint: 1 baseline entry no longer matches in base.json"
+STALE = "seedlint: note: 1 baseline entry no longer matches in base.json"
 
 
 @pytest.fixture
@@ -28,8 +28,8 @@ def corpus(tmp_path: Path) -> Path:
     (seeds / "typo.txt").write_text(seed(TYPO), encoding="utf-8")
     result = run_seedlint("check", "seeds", "--write-baseline", "base.json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "All checks passed (2 files).\n"
-    assert result.stderr == "seedlint: wrote 7 baseline entries to base.json\n"
+    assert result.stdout == "Recorded 7 findings in the baseline (2 files).\n"
+    assert result.stderr == "seedlint: note: wrote 7 baseline entries to base.json\n"
     return tmp_path
 
 
@@ -108,7 +108,7 @@ def test_stale_entries_are_counted_on_stderr_only(corpus: Path) -> None:
     # a deleted file's entries are stale too; files outside this run are not
     (corpus / "seeds" / "raw.txt").unlink()
     result = check(corpus, "seeds", "--baseline", "base.json")
-    assert "seedlint: 7 baseline entries no longer match" in result.stderr
+    assert "seedlint: note: 7 baseline entries no longer match" in result.stderr
     typo.write_text(seed("Clean now."), encoding="utf-8")
     shutil.copy(SAMPLE, corpus / "seeds" / "raw.txt")
     result = check(corpus, "seeds/raw.txt", "--baseline", "base.json")
@@ -119,7 +119,7 @@ def test_rewriting_shrinks_and_keeps_files_outside_the_run(corpus: Path) -> None
     typo = corpus / "seeds" / "typo.txt"
     typo.write_text(typo.read_text(encoding="utf-8").replace("Minster", "Minister"), "utf-8")
     result = run_seedlint("check", "seeds/typo.txt", "--write-baseline", "base.json", cwd=corpus)
-    assert result.stderr == "seedlint: wrote 6 baseline entries to base.json\n"
+    assert result.stderr == "seedlint: note: wrote 6 baseline entries to base.json\n"
     assert {e["file"] for e in entries(corpus)} == {"seeds/raw.txt"}
     result = check(corpus, "seeds", "--baseline", "base.json")
     assert (result.returncode, result.stderr) == (0, "")

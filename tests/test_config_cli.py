@@ -63,7 +63,10 @@ def test_select_ignore_by_code_prefix_and_name(project: Path) -> None:
 def test_unknown_selector_is_a_usage_error(project: Path) -> None:
     result = run_seedlint("check", "--select", "SL999", cwd=project)
     assert result.returncode == 2
-    assert result.stderr == "seedlint: error: 'SL999' selects no rule (see 'seedlint rules')\n"
+    assert result.stderr == (
+        "seedlint: error: --select: 'SL999' selects no rule (did you mean 'SL109'?) "
+        "(see 'seedlint rules')\n"
+    )
 
 
 def test_pyproject_configuration(project: Path) -> None:
@@ -109,7 +112,7 @@ def test_include_exclude_and_rule_options(project: Path) -> None:
     ("content", "message"),
     [
         ("selct: [SL0]\n", "seedlint.yaml:1: unknown setting 'selct' (did you mean 'select'?)"),
-        ("select: SL0\n", "seedlint.yaml:1: 'select' must be a list, not 'SL0'"),
+        ("select: SL0\n", "seedlint.yaml:1: 'select' must be a list of strings, not 'SL0'"),
         ("fail-on: fatal\n", "'fail-on' must be one of info, warning, error"),
         ("select: [SL0\n", "seedlint.yaml:2: YAML error"),
         ("rule-options:\n  SL201: {colour: red}\n", "unknown option 'colour' in rule-options"),
@@ -145,7 +148,7 @@ def test_colour_only_when_asked_and_never_under_no_color(project: Path) -> None:
     plain = run_seedlint("check", cwd=project)
     assert "\x1b[" not in plain.stdout
     forced = run_seedlint("check", cwd=project, env={"FORCE_COLOR": "1", "NO_COLOR": ""})
-    assert "\x1b[31mSL201\x1b[0m" in forced.stdout
+    assert "\x1b[31mSL201 error\x1b[0m" in forced.stdout
 
 
 def test_rules_and_explain() -> None:

@@ -68,14 +68,20 @@ def test_unsafe_fixes_leave_nothing(corpus: Path) -> None:
     assert (corpus.parent / "out" / "2024" / "sample.txt").read_text(encoding="utf-8") == UNSAFE
 
 
-def test_output_folder_inside_the_input_is_never_read(corpus: Path) -> None:
-    for _ in range(2):
-        result = run_seedlint(
-            "fix", "seeds", "--output-dir", "seeds/fixed", "--format", "json", cwd=corpus.parent
-        )
-        files = {Path(r["filename"]).name for r in json.loads(result.stdout)}
-        assert files == {"sample.txt"}
-    assert not (corpus / "fixed" / "fixed").exists()
+@pytest.mark.parametrize(
+    ("paths", "output"),
+    [(["seeds"], "seeds/fixed"), (["seeds"], "seeds"), (["seeds/2024"], "seeds"), (["seeds"], ".")],
+    ids=["inside", "same", "holding", "parent"],
+)
+def test_an_output_folder_overlapping_an_input_is_refused_before_writing(
+    corpus: Path, paths: list[str], output: str
+) -> None:
+    before = {p: p.read_bytes() for p in corpus.rglob("*") if p.is_file()}
+    result = run_seedlint("fix", *paths, "--output-dir", output, cwd=corpus.parent)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "overlaps the input" in result.stderr
+    assert {p: p.read_bytes() for p in corpus.rglob("*") if p.is_file()} == before
+    assert not (corpus / "fixed").exists()
 
 
 def test_in_place_rewrites_atomically_and_keeps_the_mode(corpus: Path) -> None:
@@ -139,7 +145,7 @@ def test_select_and_exit_zero_apply_to_fix(corpus: Path) -> None:
 
 def test_rule_that_does_not_converge_is_an_error_not_a_loop(corpus: Path) -> None:
     (corpus.parent / "grow.yaml").write_text(
-        "rules:\n  - code: SL950\n    name: grow\n    kind: pattern\n    regex: 'a'\n"
+        "rules:\n  - code: HS950\n    name: grow\n    kind: pattern\n    regex: 'a'\n"
         "    replacement: 'aa'\n    severity: warning\n    message: grows\n",
         encoding="utf-8",
     )
@@ -147,7 +153,7 @@ def test_rule_that_does_not_converge_is_an_error_not_a_loop(corpus: Path) -> Non
     original = (corpus / "clean.txt").read_bytes()
     result = run_seedlint("fix", "seeds/clean.txt", "--in-place", cwd=corpus.parent)
     assert result.returncode == 2
-    assert "SL950 did not converge" in result.stderr
+    assert "HS950 did not converge" in result.stderr
     assert (corpus / "clean.txt").read_bytes() == original
 
 

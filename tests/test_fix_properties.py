@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import seedlint
-from seedlint.fixer import apply, choose
-from seedlint.fixing import unified_diff
-from seedlint.linter import Linter
+from conftest import default_linter
+from seedlint.commands.fix import unified_diff
+from seedlint.engine.fixer import apply, choose
 
-LINTER = Linter()
+LINTER = default_linter()
 SENTENCES = [
     "The Memorandum was signed during a three-day visit to the UK.",
     "Co-chaired by Deputy Prime Minister Oliver Dowden, NCAB was formed in 2022.",
@@ -101,7 +101,7 @@ def test_diff_applied_with_patch_reproduces_the_copy(tmp_path: Path, text: str) 
     path = tmp_path / "seed.txt"
     path.write_bytes(text.encode("utf-8"))
     fixed, _ = seedlint.fix_text(text, unsafe=True, linter=LINTER)
-    diff = unified_diff(text, fixed, Path("seed.txt"))
+    diff = unified_diff(text, fixed, "seed.txt")
     if diff:
         subprocess.run(
             ["patch", "-p1", "--quiet", "--binary"],

@@ -16,6 +16,7 @@ import jsonschema
 import pytest
 
 from conftest import SAMPLE, run_seedlint, seed
+from seedlint.output.base import escape
 
 SCHEMA = json.loads(
     (Path(__file__).parent / "data" / "sarif" / "sarif-schema-2.1.0.json").read_text("utf-8")
@@ -25,7 +26,7 @@ CLEAN = seed("A clean paragraph of text.")
 # and a control character, which each format must carry or escape.
 HOUSE_RULE = """\
 rules:
-  - code: SL950
+  - code: HS950
     name: odd-text
     kind: pattern
     regex: 'ODD[^.]*\\.'
@@ -37,7 +38,7 @@ ODD_NAME = "odd, name: 1.txt"
 GITHUB = re.compile(
     r"::(?P<level>error|warning|notice) file=(?P<file>[^,:]*),line=(?P<line>\d+),"
     r"col=(?P<col>\d+),endLine=(?P<endLine>\d+),endColumn=(?P<endColumn>\d+),"
-    r"title=(?P<title>SL\d+ [a-z0-9-]+)::(?P<message>[^\r\n]*)"
+    r"title=(?P<title>[A-Z]+\d+ [a-z0-9-]+)::(?P<message>[^\r\n]*)"
 )
 
 
@@ -93,15 +94,16 @@ def test_github_levels_and_escaping_carry_everything(project: Path) -> None:
         level = {"error": "error", "warning": "warning", "info": "notice"}[item["severity"]]
         assert match["level"] == level
         assert unescape(match["file"]) == item["filename"]
-        assert unescape(match["message"]) == item["message"]
+        # control characters are written as escapes (\x07), a line break as %0A
+        assert unescape(match["message"]) == escape(item["message"]).replace("\\n", "\n")
         assert (int(match["line"]), int(match["col"])) == tuple(item["location"].values())
         assert (int(match["endLine"]), int(match["endColumn"])) == tuple(
             item["end_location"].values()
         )
-    odd = [m for m in commands if m["title"] == "SL950 odd-text"]
+    odd = [m for m in commands if m["title"] == "HS950 odd-text"]
     assert odd[0]["level"] == "notice"
     assert odd[0]["file"] == "seeds/odd%2C name%3A 1.txt"
-    assert odd[0]["message"] == "Odd text: ODD 100%25, a: b%0Aand \x07 more."
+    assert odd[0]["message"] == "Odd text: ODD 100%25, a: b%0Aand \\x07 more."
 
 
 def validate(log: dict) -> None:
@@ -137,7 +139,7 @@ def test_sarif_is_valid_and_complete(project: Path) -> None:
         assert rule["name"] and rule["shortDescription"]["text"]
         assert rule["fullDescription"]["text"] and rule["help"]["text"]
         assert rule["defaultConfiguration"]["level"] in ("error", "warning", "note")
-    assert {r["id"]: r["defaultConfiguration"]["level"] for r in rules}["SL950"] == "note"
+    assert {r["id"]: r["defaultConfiguration"]["level"] for r in rules}["HS950"] == "note"
 
     expected = json_items(project)
     results = run["results"]
@@ -223,7 +225,7 @@ def test_junit(project: Path) -> None:
     assert types == ["SL001", "SL210", "SL201", "SL301", "SL011", "SL010"]
     (case,) = suites["seeds/clean.txt"].iter("testcase")
     assert case.find("failure") is None
-    (odd,) = [f for f in root.iter("failure") if f.get("type") == "SL950"]
+    (odd,) = [f for f in root.iter("failure") if f.get("type") == "HS950"]
     assert odd.get("message") == "Odd text: ODD 100%, a: b\nand \ufffd more."  # XML 1.0 safe
 
 

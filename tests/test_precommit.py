@@ -108,7 +108,8 @@ def test_try_repo_check_blocks_the_raw_seed_and_passes_a_clean_one(
     )
     assert raw.returncode == 1, raw.stdout + raw.stderr
     assert status(raw.stdout, "seedlint check") == "Failed"
-    assert "raw.txt:7:28: SL201 [minister-typo] 'Minster' is a typo for 'Minister'" in raw.stdout
+    expected = "raw.txt:7:28: SL201 error [minister-typo] 'Minster' is a typo for 'Minister'"
+    assert expected in raw.stdout
     assert (corpus / "raw.txt").read_bytes() == SAMPLE.read_bytes()  # a check changes nothing
 
     clean = pre_commit(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 import time
 
-from seedlint import progress
-from seedlint.progress import Progress
+from seedlint.output import progress
+from seedlint.output.progress import Progress
 
 
 class Terminal(io.StringIO):

@@ -21,13 +21,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import seedlint
-from seedlint.files import Unreadable, check_text, decode, encode
-from seedlint.fixing import fix_file_text
-from seedlint.linter import Linter
+from conftest import default_linter
+from seedlint.engine.fixer import fix_document
+from seedlint.engine.linter import Linter
+from seedlint.io.reading import Unreadable, check_text, decode, encode
 from test_fix_properties import documents  # seeds assembled from realistic pieces
 
-LINTER = Linter()
-NO_LINE_ENDINGS = Linter(ignore=["SL106"])
+LINTER = default_linter()
+NO_LINE_ENDINGS = default_linter(ignore=("SL106",))
 PIECES = [
     "date 2024-01-18 A title",
     " date 2024-01-18 T",
@@ -145,12 +146,12 @@ def test_a_file_is_never_damaged(data: bytes, unsafe: bool, linter: Linter) -> N
 
 
 def _fixed_file(text: str, unsafe: bool, linter: Linter) -> bytes:
-    return encode(fix_file_text(linter, text, "seed.txt", unsafe)[0])
+    return encode(fix_document(linter, text, "seed.txt", unsafe).text)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts.map(lambda t: re.sub("\r\n?|\n", "\r\n", t)))
 def test_a_crlf_file_stays_crlf_when_line_endings_are_not_fixed(text: str) -> None:
-    fixed, _, _ = fix_file_text(NO_LINE_ENDINGS, text, "seed.txt", False)
+    fixed = fix_document(NO_LINE_ENDINGS, text, "seed.txt", False).text
     if "\r\n" in text:
         assert re.search("(?<!\r)\n|\r(?!\n)", fixed) is None

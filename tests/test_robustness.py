@@ -26,11 +26,12 @@ from pathlib import Path
 import pytest
 
 import seedlint
-from conftest import SAMPLE, seed
-from seedlint.files import TEMPORARY, read_with_stat
-from seedlint.fixing import ChangedMeanwhile, write_atomic
-from seedlint.linter import Linter
-from seedlint.runner import check_files, find_files
+from conftest import SAMPLE, default_linter, seed
+from seedlint.commands.work import CheckContext, check_item
+from seedlint.io.atomic import TEMPORARY, ChangedMeanwhile, write_atomic
+from seedlint.io.discovery import Patterns
+from seedlint.io.reading import read_with_state
+from seedlint.io.sources import file_items
 from wikinews import seeds as wikinews_seeds
 
 CLEAN = seed("The government agreed.")
@@ -211,9 +212,10 @@ def test_binary_file_is_skipped_with_a_note(tmp_path: Path) -> None:
         result.stderr
         == "seedlint: note: image.txt: skipped: binary file (NUL byte at byte offset 8)\n"
     )
-    fixed = cli("fix", "--output-dir", "out", ".", cwd=tmp_path)
+    fixed = cli("fix", "--output-dir", "../out", ".", cwd=tmp_path)
     assert fixed.returncode == 0 and "skipped: binary file" in fixed.stderr
-    assert not (tmp_path / "out" / "image.txt").exists()
+    assert not (tmp_path.parent / "out" / "image.txt").exists()
+    assert (tmp_path.parent / "out" / "ok.txt").exists()
 
 
 def test_empty_blank_and_header_only_files(tmp_path: Path) -> None:
@@ -284,14 +286,20 @@ def test_symbolic_links_are_followed_once_and_loops_detected(tmp_path: Path) -> 
     assert names == ["seeds/a.txt", "seeds/link.txt", "seeds/sub/b.txt"]
 
 
-def test_in_place_through_a_symbolic_link_fixes_the_file_and_keeps_the_link(
-    tmp_path: Path,
-) -> None:
+def test_in_place_never_writes_through_a_symbolic_link(tmp_path: Path) -> None:
+    """A link in a cloned tree may point anywhere (~/.bashrc): in place, seedlint fixes
+    files, not what links name; the target is fixed when it is named itself."""
     (tmp_path / "real.txt").write_text(TYPO, encoding="utf-8")
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "link.txt").symlink_to("../real.txt")
-    assert cli("fix", "--in-place", "seeds", cwd=tmp_path).returncode == 0
+    result = cli("fix", "--in-place", "seeds", cwd=tmp_path)
+    assert result.returncode == 1  # the problem remains
+    assert (
+        "seeds/link.txt: a symbolic link; fixed in place only through its target" in result.stderr
+    )
     assert (tmp_path / "seeds" / "link.txt").is_symlink()
+    assert (tmp_path / "real.txt").read_text(encoding="utf-8") == TYPO
+    assert cli("fix", "--in-place", "real.txt", cwd=tmp_path).returncode == 0
     assert (tmp_path / "real.txt").read_text(encoding="utf-8") == FIXED_TYPO
 
 
@@ -332,12 +340,12 @@ def test_a_fifo_is_skipped_without_waiting_for_a_writer(tmp_path: Path) -> None:
 def test_a_file_that_disappears_during_the_run_is_an_error_line(tmp_path: Path) -> None:
     for name in ("a.txt", "b.txt", "c.txt"):
         (tmp_path / name).write_text(TYPO, encoding="utf-8")
-    linter = Linter()
-    results = check_files(find_files([str(tmp_path)], linter), linter)
-    first = next(results)
+    context = CheckContext(default_linter())
+    items = list(file_items([str(tmp_path)], Patterns(tmp_path, ["*.txt"], [])))
+    first = check_item(items[0], context)
     (tmp_path / "b.txt").unlink()
-    rest = list(results)
-    assert [r.error for r in (first, *rest)] == [
+    rest = [check_item(item, context) for item in items[1:]]
+    assert [r.problem.message if r.problem else None for r in (first, *rest)] == [
         None,
         f"{tmp_path}/b.txt: no such file or folder",
         None,
@@ -348,10 +356,10 @@ def test_a_file_that_disappears_during_the_run_is_an_error_line(tmp_path: Path) 
 def test_a_file_changed_during_an_in_place_fix_is_left_alone(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(TYPO, encoding="utf-8")
-    _, status = read_with_stat(path)
+    _, state = read_with_state(path)
     path.write_text("edited meanwhile\n", encoding="utf-8")
     with pytest.raises(ChangedMeanwhile):
-        write_atomic(path, CLEAN.encode("utf-8"), status)
+        write_atomic(path, CLEAN.encode("utf-8"), expected=state)
     assert path.read_text(encoding="utf-8") == "edited meanwhile\n"
     assert temporaries(tmp_path) == []
 
@@ -366,7 +374,10 @@ def test_an_output_that_would_overwrite_an_input_stops_before_writing(tmp_path: 
     (tmp_path / "seeds" / "x.txt").write_text(TYPO, encoding="utf-8")
     result = cli("fix", "other/first.txt", "seeds/x.txt", "--output-dir", "seeds", cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stderr == "seedlint: error: seeds/x.txt: the output would overwrite the input\n"
+    assert result.stderr == (
+        "seedlint: error: the output folder seeds overlaps the input seeds/x.txt: fixed copies "
+        "would replace or mix with originals (choose another --output-dir, or --in-place)\n"
+    )
     assert not (tmp_path / "seeds" / "first.txt").exists()  # nothing was written
     assert (tmp_path / "seeds" / "x.txt").read_text(encoding="utf-8") == TYPO
 
@@ -388,9 +399,10 @@ def test_a_read_only_destination_is_one_error_and_the_original_is_intact(
         locked.chmod(0o755)
     assert result.returncode == 2
     destination = "out/a.txt" if where == "output-dir" else "seeds/a.txt"
+    unchanged = "; seeds/a.txt is unchanged" if where == "output-dir" else ""
     assert re.fullmatch(
-        rf"seedlint: error: \S*{destination}: cannot write: Permission denied; "
-        r"stopped, seeds/a.txt is unchanged\n",
+        rf"seedlint: error: \S*{destination}: cannot write: Permission denied{unchanged}\n"
+        r"Fixed 0 files (into out|in place); 1 problem remains.\n",
         result.stderr,
     ), result.stderr
     assert (folder / "a.txt").read_text(encoding="utf-8") == TYPO
@@ -415,7 +427,8 @@ def test_a_full_disk_simulated_by_a_file_size_limit(tmp_path: Path) -> None:
     result = cli("fix", "--in-place", "big.txt", cwd=tmp_path, preexec=_file_size_limit(65536))
     assert result.returncode == 2
     assert result.stderr == (
-        "seedlint: error: big.txt: cannot write: File too large; stopped, big.txt is unchanged\n"
+        "seedlint: error: big.txt: cannot write: File too large\n"
+        "Fixed 0 files in place; 1 problem remains.\n"
     )
     assert path.read_text(encoding="utf-8") == text and temporaries(tmp_path) == []
 
@@ -435,7 +448,7 @@ def test_a_full_disk_on_a_tiny_tmpfs(tmp_path: Path) -> None:
         path.write_text(text, encoding="utf-8")  # about 650 kB: no room for a second copy
         result = cli("fix", "--in-place", "big.txt", cwd=disk)
         assert result.returncode == 2
-        assert "cannot write: No space left on device; stopped" in result.stderr
+        assert "big.txt: cannot write: No space left on device\n" in result.stderr
         assert path.read_text(encoding="utf-8") == text and temporaries(disk) == []
     finally:
         subprocess.run(["umount", str(disk)], check=True)
@@ -478,7 +491,7 @@ def test_sigkill_in_the_middle_of_an_in_place_run_leaves_each_file_old_or_new(
     time.sleep(0.5)
     process.send_signal(signal.SIGKILL)
     process.wait()
-    linter = Linter()
+    linter = default_linter()
     new = 0
     for path, before in originals.items():
         now = path.read_bytes()
@@ -523,7 +536,7 @@ def test_ctrl_c_exits_130_with_a_short_message_and_no_half_written_output(
     assert stderr == "seedlint: interrupted\n"
     written = sorted(out.iterdir())
     assert 0 < len(written) < len(originals) and temporaries(out) == []
-    linter = Linter()
+    linter = default_linter()
     for path in written:
         before = originals[tmp_path / "seeds" / path.name].decode("utf-8")
         assert path.read_text(encoding="utf-8") == seedlint.fix_text(before, linter=linter)[0]
@@ -570,7 +583,7 @@ def test_yaml_tags_that_build_objects_are_refused_in_the_configuration(tmp_path:
 
 @pytest.mark.parametrize(
     "content",
-    ["ignore: [SL999]\n", "per-file-ignores:\n  '*.txt': [no-such-rule]\n"],
+    ["ignore: [HS999]\n", "per-file-ignores:\n  '*.txt': [no-such-rule]\n"],
     ids=["ignore", "per-file-ignores"],
 )
 def test_a_selector_for_a_rule_that_does_not_exist_is_an_error(
@@ -587,7 +600,7 @@ def _pattern_pack(folder: Path, regex: str) -> None:
         textwrap.dedent(
             f"""\
             rules:
-              - code: SL900
+              - code: HS900
                 name: house-rule
                 kind: pattern
                 regex: '{regex}'
@@ -606,7 +619,7 @@ def test_a_catastrophically_backtracking_regex_is_refused_with_a_reason(tmp_path
     result = cli("check", "--no-cache", str(SAMPLE), cwd=tmp_path, timeout=60)
     assert result.returncode == 2
     assert result.stderr.startswith(
-        f"seedlint: error: {tmp_path}/house.yaml:2: SL900 [house-rule]: regex '(a|aa)+b' "
+        f"seedlint: error: {tmp_path}/house.yaml:2: HS900 [house-rule]: regex '(a|aa)+b' "
         "backtracks catastrophically"
     )
     assert len(result.stderr.splitlines()) == 1
@@ -622,7 +635,7 @@ def test_a_slow_regex_is_stopped_by_the_time_limit_and_the_run_goes_on(tmp_path:
     assert time.monotonic() - started < 60
     assert result.returncode == 2
     assert result.stderr == (
-        "seedlint: error: slow.txt: SL900 [house-rule]: regex 'a*a*a*a*b' ran out of time "
+        "seedlint: error: slow.txt: HS900 [house-rule]: regex 'a*a*a*a*b' ran out of time "
         "(2.0 s); the file was not checked\n"
     )
     assert codes(result) == {"ok.txt": ["SL203"]}
@@ -636,7 +649,7 @@ def test_a_slow_regex_is_stopped_by_the_time_limit_and_the_run_goes_on(tmp_path:
     records = [{"id": "slow", "text": slow}, {"id": "ok", "text": TYPO}]
     (tmp_path / "c.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
     lines = cli("check", "--no-cache", "--jsonl", "c.jsonl", cwd=tmp_path, timeout=120)
-    assert lines.returncode == 2 and "c.jsonl#slow: SL900 [house-rule]" in lines.stderr
+    assert lines.returncode == 2 and "c.jsonl#slow: HS900 [house-rule]" in lines.stderr
     assert "c.jsonl#ok:3:5: SL203" in lines.stdout
 
 
@@ -658,19 +671,26 @@ def test_a_one_megabyte_line_is_checked_and_fixed(tmp_path: Path) -> None:
     line = words.encode("utf-8")[:1_000_000].decode("utf-8", "ignore").rsplit(" ", 1)[0]
     path = tmp_path / "line.txt"
     path.write_text(f"date 2024-01-18 One line\n\n{line}.\n", encoding="utf-8")
-    checked = cli("check", "--no-cache", "--format", "json", "line.txt", cwd=tmp_path,
-                  timeout=600)
+    checked = cli("check", "--no-cache", "--format", "json", "line.txt", cwd=tmp_path, timeout=600)
     assert checked.returncode == 1 and json.loads(checked.stdout)
     fixed = cli("fix", "--in-place", "line.txt", cwd=tmp_path, timeout=600)
     assert fixed.returncode in (0, 1) and "Traceback" not in fixed.stderr
     assert seedlint.fix_text(path.read_text(encoding="utf-8"))[1] == []  # fixed for good
 
 
-@pytest.mark.parametrize("make", [
-    lambda n: " " * n + "x", lambda n: "\n" * n + "x", lambda n: "“" * n,
-    lambda n: "(" * n, lambda n: "\u200b" * n, lambda n: "&amp;" * (n // 5),
-    lambda n: "a\udce9" * (n // 2), lambda n: "the goverment dont UKs " * (n // 23),
-])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: " " * n + "x",
+        lambda n: "\n" * n + "x",
+        lambda n: "“" * n,
+        lambda n: "(" * n,
+        lambda n: "\u200b" * n,
+        lambda n: "&amp;" * (n // 5),
+        lambda n: "a\udce9" * (n // 2),
+        lambda n: "the goverment dont UKs " * (n // 23),
+    ],
+)
 def test_worst_case_lines_are_linted_and_fixed(make: Callable[[int], str]) -> None:
     text = "date 2024-01-18 T\n\n" + make(20_000) + "\n"
     fixed, _ = seedlint.fix_text(text, unsafe=True)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLE, run_seedlint
-from seedlint.examples import check_examples
-from seedlint.rulefile import bundled_rule_files, load_file, load_rules
+from seedlint.ruleset.examples import check_examples
+from seedlint.ruleset.rulefile import bundled_rule_files, load_file, load_rules
 
 BUNDLED = load_rules(["default"], Path.cwd())
 
@@ -18,7 +18,7 @@ def test_bundled_rule_examples(rule) -> None:
     assert rule.examples, f"{rule.label} has no examples"
     assert any(e.flagged for e in rule.examples), f"{rule.label} has no 'bad' example"
     assert rule.description, f"{rule.label} has no description"
-    assert check_examples(rule) == []
+    assert check_examples(rule, BUNDLED) == []
 
 
 def test_bundled_codes_and_names_are_unique_and_stable() -> None:
@@ -31,7 +31,7 @@ def test_examples_that_fail_are_reported(tmp_path: Path) -> None:
     rules = tmp_path / "mine.yaml"
     rules.write_text(
         "rules:\n"
-        "  - code: SL901\n"
+        "  - code: HS901\n"
         "    name: no-foo\n"
         "    kind: pattern\n"
         "    regex: '\\bfoo\\b'\n"
@@ -44,16 +44,16 @@ def test_examples_that_fail_are_reported(tmp_path: Path) -> None:
         "      - good: 'no foo at all'\n",  # wrong on purpose: it is flagged
         encoding="utf-8",
     )
-    problems = check_examples(load_file(rules)[0])
-    assert len(problems) == 1 and "example 2" in problems[0] and "SL901 [no-foo]" in problems[0]
+    problems = check_examples(load_file(rules)[0][0])
+    assert len(problems) == 1 and "example 2" in problems[0] and "HS901 [no-foo]" in problems[0]
     result = run_seedlint("test-rules", str(rules))
     assert result.returncode == 1
-    assert "1 rules, 2 examples, 1 failed" in result.stdout
+    assert "1 rule, 2 examples, 1 failed" in result.stdout
 
 
 RULE = """\
 rules:
-  - code: SL900
+  - code: HS900
     name: my-rule
     kind: pattern
     regex: 'x+'
@@ -63,32 +63,34 @@ rules:
 
 BAD_FILES = [
     (
-        "rules:\n  - code: SL900\n    name: [unclosed\n",
+        "rules:\n  - code: HS900\n    name: [unclosed\n",
         ":4: YAML error, column 1: ",
     ),
     (
         RULE.replace("kind: pattern", "kind: patern"),
-        ":2: SL900 [my-rule]: unknown kind 'patern' (did you mean 'pattern'?)",
+        ":2: HS900 [my-rule]: unknown kind 'patern' (did you mean 'pattern'?)",
     ),
     (
         RULE.replace("    severity: warning\n", ""),
-        ":2: SL900 [my-rule]: missing required field 'severity'",
+        ":2: HS900 [my-rule]: missing required field 'severity'",
     ),
-    (RULE.replace("severity: warning", "severity: fatal"), ":2: SL900 [my-rule]: severity must be"),
-    (RULE.replace("regex: 'x+'", "regex: 'x('"), ":2: SL900 [my-rule]: invalid regex 'x('"),
+    (RULE.replace("severity: warning", "severity: fatal"), ":2: HS900 [my-rule]: severity must be"),
+    (RULE.replace("regex: 'x+'", "regex: 'x('"), ":2: HS900 [my-rule]: invalid regex 'x('"),
     (
         RULE.replace("regex: 'x+'", "regex: 3"),
-        ":2: SL900 [my-rule]: option 'regex' must be a string",
+        ":2: HS900 [my-rule]: option 'regex' must be a string",
     ),
     (
         RULE.replace("regex: 'x+'", "regex: 'x+'\n    regx: 'y'"),
-        ":2: SL900 [my-rule]: unknown field 'regx' for kind 'pattern' (did you mean 'regex'?)",
+        ":2: HS900 [my-rule]: unknown field 'regx' for the pattern check 'pattern' "
+        "(did you mean 'regex'?)",
     ),
-    (RULE.replace("{match}", "{nothing}"), ":2: SL900 [my-rule]: message uses '{nothing}'"),
-    (RULE.replace("SL900", "X900"), ":2: X900 [my-rule]: code 'X900' must be"),
+    (RULE.replace("{match}", "{nothing}"), ":2: HS900 [my-rule]: message uses '{nothing}'"),
+    (RULE.replace("HS900", "X9000a"), ":2: X9000a [my-rule]: code 'X9000a' must be"),
+    (RULE.replace("HS900", "SL900"), ":2: SL900 [my-rule]: code 'SL900': the prefix SL is kept"),
     (
         RULE + RULE.replace("rules:\n", "").replace("my-rule", "other"),
-        ":8: SL900 [other]: duplicate code 'SL900', already used at",
+        ":8: HS900 [other]: duplicate code 'HS900', already used at",
     ),
     (
         RULE.replace("regex: 'x+'", "regex: !!python/object/apply:os.system ['true']"),

@@ -40,7 +40,8 @@ def test_defects_are_located_on_the_damaged_text(sample_text: str) -> None:
 def test_cli_reports_them_and_exits_1() -> None:
     result = run_seedlint("check", str(SAMPLE), "--format", "concise")
     assert result.returncode == 1, result.stderr
-    lines = [line for line in result.stdout.splitlines() if line.startswith(str(SAMPLE))]
+    shown = "tests/fixtures/000_427d24922044e314.txt"  # relative to the working directory
+    lines = [line for line in result.stdout.splitlines() if line.startswith(shown)]
     rows_codes = sorted((int(line.split(":")[1]), line.split()[1]) for line in lines)
     assert rows_codes == sorted((row, code) for row, code, _ in EXPECTED)
 
@@ -48,16 +49,17 @@ def test_cli_reports_them_and_exits_1() -> None:
 def test_text_format_shows_source_and_caret() -> None:
     result = run_seedlint("check", str(SAMPLE))
     out = result.stdout
-    assert f"{SAMPLE}:7:28: SL201 [minister-typo] 'Minster' is a typo for 'Minister'" in out
-    block = out.split(f"{SAMPLE}:7:28:")[1].split("\n\n")[0].splitlines()
+    shown = "tests/fixtures/000_427d24922044e314.txt"  # relative to the working directory
+    assert f"{shown}:7:28: SL201 error [minister-typo] 'Minster' is a typo for 'Minister'" in out
+    block = out.split(f"{shown}:7:28:")[1].split("\n\n")[0].splitlines()
     source, caret = block[1], block[2]
     assert "Deputy Prime Minster" in source
     assert source[caret.index("^") : caret.index("^") + 7] == "Minster"
     assert caret.strip() == "^" * 7
     assert "= fix (safe): Replace with 'Minister'" in out
     assert (
-        "Found 6 problems in 1 file (4 fixable with `seedlint fix`, 2 more with --unsafe-fixes)."
-        in out
+        "Found 6 problems (5 errors, 1 warning) in 1 file (4 fixable with `seedlint fix`, "
+        "2 more with --unsafe-fixes)." in out
     )
 
 

@@ -14,18 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from seedlint.diagnostic import Edit, Finding
-from seedlint.document import Document
-from seedlint.options import Option
-from seedlint.textutil import marked_sic, match_case
-
-OPTIONS = {
-    "possessives": Option("str-list", [], help="names whose bare '+s' form is a possessive"),
-    "contractions": Option("str-map", {}, help="bare form -> contraction written with '"),
-}
-FIELDS = ("match", "replacement")
-FIXABLE = True
+from seedlint.engine.diagnostics import Edit, Finding
+from seedlint.engine.document import Document
+from seedlint.engine.kind import Kind, single_check
+from seedlint.engine.options import Option
+from seedlint.kinds._text import marked_sic, match_case
 
 BOUNDARY_BEFORE = r"(?<![\w'’-])"
 BOUNDARY_AFTER = r"(?![\w'’-])"
@@ -43,7 +38,32 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def compile(options: dict) -> State:
+class Apostrophe(Kind[State]):
+    name = "apostrophe"
+    checks = single_check(
+        "apostrophe",
+        "possessives and contractions that lost their apostrophe",
+        fields=("match", "replacement"),
+        fixable=True,
+        options={
+            "possessives": Option(
+                "str-list", [], help="names whose bare '+s' form is a possessive"
+            ),
+            "contractions": Option("str-map", {}, help="bare form -> contraction written with '"),
+        },
+    )
+
+    def build(self, check: str, options: dict[str, Any]) -> State:
+        return _build(options)
+
+    def find(self, doc: Document, state: State) -> Iterator[Finding]:
+        return _find(doc, state)
+
+
+KIND = Apostrophe()
+
+
+def _build(options: dict[str, Any]) -> State:
     names = options["possessives"]
     table = {key.lower(): value for key, value in options["contractions"].items()}
     for bare, written in table.items():
@@ -60,7 +80,7 @@ def compile(options: dict) -> State:
     return State(possessive, contraction, table, possessive_words)
 
 
-def check(doc: Document, state: State) -> Iterator[Finding]:
+def _find(doc: Document, state: State) -> Iterator[Finding]:
     text = doc.text
     words = doc.lower_words  # cheap gates: most documents hold none of the forms
     if state.possessive is not None and not words.isdisjoint(state.possessive_words):

@@ -1,6 +1,6 @@
 """consistency: one document mixing straight and curly apostrophes or quotation marks.
 
-``marks: apostrophes`` counts apostrophes between letters (don't / don’t); ``marks:
+``check: apostrophes`` counts apostrophes between letters (don't / don’t); ``check:
 quotes`` counts double quotation marks (" against “ ”). When both styles occur, the first
 mark of the less common style is reported with both counts. For apostrophes the fix
 rewrites every minority apostrophe in the majority style (a straight and a curly
@@ -12,14 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
-from seedlint.diagnostic import Edit, Finding
-from seedlint.document import APOSTROPHE_CURLY, APOSTROPHE_STRAIGHT, Document
-from seedlint.options import Option
-
-OPTIONS = {"marks": Option("choice", choices=("apostrophes", "quotes"))}
-FIELDS = ("straight", "curly", "minority")
-FIXABLE = True
+from seedlint.engine.diagnostics import Edit, Finding
+from seedlint.engine.document import APOSTROPHE_CURLY, APOSTROPHE_STRAIGHT, Document
+from seedlint.engine.kind import Check, Kind, declare
 
 STYLES = {
     "apostrophes": (APOSTROPHE_STRAIGHT, APOSTROPHE_CURLY),
@@ -30,11 +27,27 @@ STYLES = {
 GATES = {"apostrophes": ("’",), "quotes": ("“", "”")}
 
 
-def compile(options: dict) -> str:
-    return options["marks"]
+FIELDS = ("straight", "curly", "minority")
 
 
-def check(doc: Document, marks: str) -> Iterator[Finding]:
+class Consistency(Kind[str]):
+    name = "consistency"
+    checks = declare(
+        Check("apostrophes", "straight and curly apostrophes in one document", FIELDS, True),
+        Check("quotes", "straight and curly quotation marks in one document", FIELDS),
+    )
+
+    def build(self, check: str, options: dict[str, Any]) -> str:
+        return check
+
+    def find(self, doc: Document, state: str) -> Iterator[Finding]:
+        return _find(doc, state)
+
+
+KIND = Consistency()
+
+
+def _find(doc: Document, marks: str) -> Iterator[Finding]:
     text = doc.text
     if text.isascii() or not any(mark in text for mark in GATES[marks]):
         return

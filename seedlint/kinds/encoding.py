@@ -1,15 +1,16 @@
 """encoding: bytes that are not UTF-8, mojibake and HTML entities.
 
-``check`` picks one property per rule:
+A rule picks one check:
 
 - ``invalid-utf8``: bytes that are not UTF-8. Files are decoded with ``surrogateescape``,
   so each such byte is a lone surrogate U+DC80..U+DCFF (other lone surrogates can only
   come through the API). One finding per document, at the first bad byte, with its byte
-  offset and the count. The fix transcodes every bad byte from Windows-1252, the legacy
-  encoding of Western text (a superset of Latin-1's letters); when a byte is undefined
-  there, the encoding is not Windows-1252 and no fix is offered. A high and a low
-  surrogate in a row become the character they encode; any other lone surrogate becomes
-  U+FFFD. Guessing an encoding can be wrong, so rule files mark this fix unsafe.
+  offset and the count. The fix transcodes every bad byte from ``legacy-encoding``
+  (Windows-1252 by default, the legacy encoding of Western text, a superset of Latin-1's
+  letters); when a byte is undefined there, it is not that encoding and no fix is
+  offered. A high and a low surrogate in a row become the character they encode; any
+  other lone surrogate becomes U+FFFD. Guessing an encoding can be wrong, so rule files
+  mark this fix unsafe.
 
 - ``mojibake``: text that was encoded in UTF-8 and decoded as something else
   ("UKâ€™s" for "UK’s", "cafÃ©" for "café"). Found and repaired by ftfy with encoding
@@ -23,19 +24,19 @@
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import html
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from html.entities import html5
+from typing import Any
 
-from seedlint.diagnostic import Edit, Finding
-from seedlint.document import Document
-from seedlint.options import Option
-
-OPTIONS = {"check": Option("choice", choices=("invalid-utf8", "mojibake", "html-entity"))}
-FIELDS = ("found", "replacement", "offset", "count")
-FIXABLE = True
+from seedlint.engine.diagnostics import Edit, Finding
+from seedlint.engine.document import Document
+from seedlint.engine.kind import Check, Kind, declare
+from seedlint.engine.options import Option
 
 ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 # UTF-8 read as Windows-1252 or Latin-1 always shows a lead byte as Â..ô followed by a
@@ -47,22 +48,55 @@ MOJIBAKE_HINT = re.compile(
 )
 SEGMENT = re.compile("[^\r\n\ud800-\udfff]+")  # a line, up to any undecodable byte
 SURROGATES = re.compile("[\ud800-\udfff]+")
-LEGACY = "cp1252"
+ENCODING_NAMES = {"cp1252": "Windows-1252", "latin-1": "Latin-1", "cp1250": "Windows-1250"}
 LONGEST_DIFF = 4000  # longer changed stretches are one edit: difflib is quadratic
 
 
-def compile(options: dict) -> str:
-    return options["check"]
+@dataclass(frozen=True)
+class State:
+    check: str
+    legacy: str = "cp1252"
 
 
-def check(doc: Document, check_name: str) -> Iterator[Finding]:
-    if check_name == "html-entity":
-        yield from _entities(doc.text)
-    elif check_name == "invalid-utf8":
-        if not doc.text.isascii():
-            yield from _invalid_utf8(doc.text)
-    elif not doc.text.isascii() and MOJIBAKE_HINT.search(doc.text):
-        yield from _mojibake(doc.text)
+class Encoding(Kind[State]):
+    name = "encoding"
+    checks = declare(
+        Check(
+            "invalid-utf8",
+            "bytes that are not UTF-8",
+            fields=("found", "offset", "count"),
+            fixable=True,
+            options={
+                "legacy-encoding": Option(
+                    "str", "cp1252", help="the encoding the fix decodes invalid bytes from"
+                )
+            },
+        ),
+        Check("mojibake", "UTF-8 decoded as another encoding", ("found", "replacement"), True),
+        Check("html-entity", "HTML character references", ("found", "replacement"), True),
+    )
+
+    def build(self, check: str, options: dict[str, Any]) -> State:
+        if check != "invalid-utf8":
+            return State(check)
+        try:
+            legacy = codecs.lookup(options["legacy-encoding"]).name
+        except LookupError:
+            raise ValueError(f"unknown encoding {options['legacy-encoding']!r}") from None
+        return State(check, legacy)
+
+    def find(self, doc: Document, state: State) -> Iterator[Finding]:
+        text = doc.text
+        if state.check == "html-entity":
+            yield from _entities(text)
+        elif state.check == "invalid-utf8":
+            if not text.isascii():
+                yield from _invalid_utf8(text, state.legacy)
+        elif not text.isascii() and MOJIBAKE_HINT.search(text):
+            yield from _mojibake(text)
+
+
+KIND = Encoding()
 
 
 def _entities(text: str) -> Iterator[Finding]:
@@ -143,7 +177,7 @@ def _short(text: str) -> str:
     return text if len(text) <= 60 else f"{text[:28]}…{text[-28:]}"
 
 
-def _invalid_utf8(text: str) -> Iterator[Finding]:
+def _invalid_utf8(text: str, legacy: str) -> Iterator[Finding]:
     runs = list(SURROGATES.finditer(text))
     if not runs:
         return
@@ -155,16 +189,17 @@ def _invalid_utf8(text: str) -> Iterator[Finding]:
         "offset": len(text[:first].encode("utf-8")),  # nothing undecodable before it
         "count": sum(len(run.group()) for run in runs),
     }
-    replacements = [_decoded(run.group()) for run in runs]
+    replacements = [_decoded(run.group(), legacy) for run in runs]
+    decoded = [r for r in replacements if r is not None]
     edits = None
-    if all(r is not None for r in replacements):
-        edits = tuple(Edit(run.start(), run.end(), r) for run, r in zip(runs, replacements))
-    shown = ", ".join(repr(r) for r in dict.fromkeys(replacements[:20]) if r is not None)
-    message = f"Decode the invalid bytes as Windows-1252: {shown}"
+    if len(decoded) == len(runs):
+        edits = tuple(Edit(run.start(), run.end(), r) for run, r in zip(runs, decoded, strict=True))
+    shown = ", ".join(repr(r) for r in dict.fromkeys(decoded[:20]))
+    message = f"Decode the invalid bytes as {ENCODING_NAMES.get(legacy, legacy)}: {shown}"
     yield Finding(first, first + 1, values, edits, message)
 
 
-def _decoded(run: str) -> str | None:
+def _decoded(run: str, legacy: str) -> str | None:
     """A run of lone surrogates as text: escaped bytes decoded from the legacy encoding,
     surrogate pairs joined, U+FFFD for the rest; None when a byte is not in the encoding."""
     pieces: list[str | None] = []
@@ -183,17 +218,16 @@ def _decoded(run: str) -> str | None:
         else:
             piece = "\ufffd"
             index += 1
-        pieces.append(_legacy(escaped))
+        pieces.append(_legacy(escaped, legacy))
         escaped.clear()
         pieces.append(piece)
-    pieces.append(_legacy(escaped))
-    if any(p is None for p in pieces):
-        return None
-    return "".join(pieces)
+    pieces.append(_legacy(escaped, legacy))
+    decoded = [p for p in pieces if p is not None]
+    return "".join(decoded) if len(decoded) == len(pieces) else None
 
 
-def _legacy(data: bytearray) -> str | None:
+def _legacy(data: bytearray, encoding: str) -> str | None:
     try:
-        return data.decode(LEGACY)
+        return data.decode(encoding)
     except UnicodeDecodeError:
         return None

@@ -1,6 +1,6 @@
 """ending: how the document stops.
 
-``check`` picks one property per rule:
+A rule picks one check:
 
 - ``final-newline``: the text must end with exactly one line break. A missing one is
   appended; extra blank lines at the end are removed.
@@ -17,63 +17,87 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
-from seedlint.diagnostic import Edit, Finding
-from seedlint.document import BREAK, Document
-from seedlint.options import Option
-
-OPTIONS = {
-    "check": Option("choice", choices=("final-newline", "truncated", "empty")),
-    "terminal": Option("str", ".!?…", help="characters that end a sentence"),
-    "closers": Option("str", "\"'”’)]»", help="characters that may follow the terminal one"),
-    "speech-verbs": Option(
-        "str-list",
-        [
-            "said",
-            "says",
-            "commented",
-            "added",
-            "stated",
-            "told",
-            "explained",
-            "noted",
-            "wrote",
-            "announced",
-            "continued",
-            "remarked",
-            "replied",
-            "declared",
-            "asked",
-        ],
-        help="verbs that introduce a quotation",
-    ),
-}
-FIELDS = ("reason", "fragment")
-FIXABLE = True
+from seedlint.engine.diagnostics import Edit, Finding
+from seedlint.engine.document import BREAK, Document
+from seedlint.engine.kind import Check, Kind, declare
+from seedlint.engine.options import Option
 
 TAIL = re.compile(f"{BREAK}(?:[ \\t]*{BREAK})*\\Z")
-SPACING = re.compile("[ \t]*")
 
 
-def compile(options: dict) -> dict:
-    state = dict(options)
-    terminal = re.escape(options["terminal"])
-    closers = re.escape(options["closers"])
-    state["sentence_end"] = re.compile(f"[{terminal}][{closers}]*(?=\\s)")
-    # thin and no-break spaces sometimes sit between the full stop and a closing quote
-    state["complete"] = re.compile(
-        f"[{terminal}](?:[{closers}]|[\u2009\u200a\u202f\u00a0])*+\\s*\\Z"  # *+: linear
+NEVER = re.compile("(?!)")
+
+
+@dataclass(frozen=True)
+class State:
+    check: str
+    # the truncated check's patterns
+    sentence_end: re.Pattern[str] = NEVER
+    complete: re.Pattern[str] = NEVER
+    speech: re.Pattern[str] = NEVER
+
+
+class Ending(Kind[State]):
+    name = "ending"
+    checks = declare(
+        Check(
+            "final-newline",
+            "no final line break, or blank lines at the end",
+            fields=("reason",),
+            fixable=True,
+        ),
+        Check(
+            "truncated",
+            "a last paragraph that stops mid-sentence",
+            fields=("reason", "fragment"),
+            fixable=True,
+            options={
+                "terminal": Option("str", ".!?…", help="characters that end a sentence"),
+                "closers": Option(
+                    "str", "\"'”’)]»", help="characters that may follow the terminal one"
+                ),
+                "speech-verbs": Option(
+                    "str-list",
+                    [],
+                    help="verbs that introduce a quotation: an ending on one of them and a "
+                    "comma or colon is a dangling speech introduction",
+                ),
+            },
+        ),
+        Check("empty", "a header and no body", fields=("reason",)),
     )
-    verbs = "|".join(re.escape(v) for v in options["speech-verbs"])
-    state["speech"] = re.compile(rf"\b(?:{verbs})\b[^.!?]{{0,40}}[,:]\s*\Z", re.IGNORECASE)
-    return state
+
+    def build(self, check: str, options: dict[str, Any]) -> State:
+        if check != "truncated":
+            return State(check)
+        terminal = re.escape(options["terminal"])
+        closers = re.escape(options["closers"])
+        verbs = "|".join(re.escape(v) for v in options["speech-verbs"]) or "(?!)"
+        return State(
+            check,
+            sentence_end=re.compile(f"[{terminal}][{closers}]*(?=\\s)"),
+            # thin and no-break spaces sometimes sit between the full stop and a closing quote
+            complete=re.compile(
+                f"[{terminal}](?:[{closers}]|[\u2009\u200a\u202f\u00a0])*+\\s*\\Z"  # *+: linear
+            ),
+            speech=re.compile(rf"\b(?:{verbs})\b[^.!?]{{0,40}}[,:]\s*\Z", re.IGNORECASE),
+        )
+
+    def find(self, doc: Document, state: State) -> Iterator[Finding]:
+        if state.check == "final-newline":
+            return _final_newline(doc)
+        if state.check == "truncated":
+            return _truncated(doc, state)
+        return _empty(doc)
 
 
-def check(doc: Document, state: dict) -> Iterator[Finding]:
-    yield from CHECKS[state["check"]](doc, state)
+KIND = Ending()
 
 
-def _final_newline(doc: Document, state: dict) -> Iterator[Finding]:
+def _final_newline(doc: Document) -> Iterator[Finding]:
     text = doc.text
     if text.endswith("\n") and text[-2:-1] not in ("\n", "\r", " ", "\t", ""):
         return  # the common case: one line break after text
@@ -81,7 +105,10 @@ def _final_newline(doc: Document, state: dict) -> Iterator[Finding]:
         return
     # the tail can only start at the first line break after the last visible character:
     # matching there, not searching, keeps a text of many line breaks linear
-    tail = TAIL.match(text, SPACING.match(text, len(text.rstrip(" \t\r\n"))).end())
+    visible_end = len(text.rstrip(" \t\r\n"))
+    tail = TAIL.match(
+        text, visible_end + len(text[visible_end:]) - len(text[visible_end:].lstrip(" \t"))
+    )
     if tail is None:
         end = len(text)
         yield Finding(
@@ -101,19 +128,19 @@ def _final_newline(doc: Document, state: dict) -> Iterator[Finding]:
         )
 
 
-def _truncated(doc: Document, state: dict) -> Iterator[Finding]:
+def _truncated(doc: Document, state: State) -> Iterator[Finding]:
     if not doc.paragraphs:
         return
     last = doc.paragraphs[-1]
     text = doc.text[last.start : last.end].rstrip()
-    if state["complete"].search(text):
+    if state.complete.search(text):
         return
-    ends = list(state["sentence_end"].finditer(text))
+    ends = list(state.sentence_end.finditer(text))
     fragment_start = last.start
     if ends:
         fragment_start += len(text) - len(text[ends[-1].end() :].lstrip())
     fragment = doc.text[fragment_start : last.start + len(text)]
-    speech = state["speech"].search(fragment)
+    speech = state.speech.search(fragment)
     reason = "on a dangling speech introduction" if speech else "mid-sentence"
     edits = None
     if ends:  # keep the complete sentences of the last paragraph
@@ -126,9 +153,6 @@ def _truncated(doc: Document, state: dict) -> Iterator[Finding]:
     yield Finding(fragment_start, last.start + len(text), values, edits, "Delete the fragment")
 
 
-def _empty(doc: Document, state: dict) -> Iterator[Finding]:
+def _empty(doc: Document) -> Iterator[Finding]:
     if doc.header is not None and not doc.paragraphs:
         yield Finding(doc.header.start, doc.header.end, {"reason": "after the header"})
-
-
-CHECKS = {"final-newline": _final_newline, "truncated": _truncated, "empty": _empty}

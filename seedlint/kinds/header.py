@@ -1,6 +1,6 @@
 """header: the ``date YYYY-MM-DD Title`` line that opens every seed.
 
-``check`` picks one property per rule:
+A rule picks one check:
 
 - ``leading-whitespace``: spaces, line breaks or a byte-order mark before ``date``;
   fixed by deleting them.
@@ -15,21 +15,14 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
 
-from seedlint.diagnostic import Edit, Finding
-from seedlint.document import Document
-from seedlint.options import Option
-
-OPTIONS = {
-    "check": Option(
-        "choice",
-        choices=("leading-whitespace", "format", "date", "title", "spacing", "blank-line"),
-    ),
-    "min-year": Option("int", 1800, help="earliest year accepted by the date check"),
-}
-FIELDS = ("date", "found")
-FIXABLE = True
+from seedlint.engine.diagnostics import Edit, Finding
+from seedlint.engine.document import Document
+from seedlint.engine.kind import Check, Kind, declare
+from seedlint.engine.options import Option
 
 LEADING = re.compile(r"[\s\ufeff\u200b]+")
 FIELDS_PATTERN = re.compile(
@@ -38,18 +31,45 @@ FIELDS_PATTERN = re.compile(
 )
 
 
-def compile(options: dict) -> dict:
-    return options
+@dataclass(frozen=True)
+class State:
+    check: str
+    options: dict[str, Any]
 
 
-def check(doc: Document, options: dict) -> Iterator[Finding]:
+class Header(Kind[State]):
+    name = "header"
+    checks = declare(
+        Check("leading-whitespace", "whitespace or a byte-order mark before 'date'", fixable=True),
+        Check("format", "line 1 is not 'date YYYY-MM-DD Title'", fields=("found",)),
+        Check(
+            "date",
+            "a date that is not a real calendar day, or too early",
+            fields=("date",),
+            options={"min-year": Option("int", 1800, help="earliest year accepted")},
+        ),
+        Check("title", "a header without a title", fields=("date",)),
+        Check("spacing", "fields not separated by one space", fields=("found",), fixable=True),
+        Check("blank-line", "no blank line after the header", fixable=True),
+    )
+
+    def build(self, check: str, options: dict[str, Any]) -> State:
+        return State(check, options)
+
+    def find(self, doc: Document, state: State) -> Iterator[Finding]:
+        return _find(doc, state.check, state.options)
+
+
+KIND = Header()
+
+
+def _find(doc: Document, kind: str, options: dict[str, Any]) -> Iterator[Finding]:
     header = doc.header
-    kind = options["check"]
     if header is None:
         if kind == "format":  # an empty or blank file has no header either
-            line = doc.line_span(1)
-            found = doc.text[line.start : line.end][:40]
-            yield Finding(line.start, max(line.end, line.start + 1), {"date": "", "found": found})
+            first = doc.line_span(1)
+            found = doc.text[first.start : first.end][:40]
+            yield Finding(first.start, max(first.end, first.start + 1), {"found": found})
         return
     lead = LEADING.match(doc.text, header.start, header.end)
     start = lead.end() if lead else header.start
@@ -61,14 +81,19 @@ def check(doc: Document, options: dict) -> Iterator[Finding]:
     fields = FIELDS_PATTERN.match(line)
     if kind == "format":
         if fields is None:
-            yield Finding(start, header.end, {"date": "", "found": line[:40]})
+            yield Finding(start, header.end, {"found": line[:40]})
         return
     if fields is None:
         return
     yield from CHECKS[kind](doc, start, fields, options)
 
 
-def _date(doc: Document, start: int, fields: re.Match[str], options: dict) -> Iterator[Finding]:
+FieldCheck = Callable[[Document, int, re.Match[str], dict[str, Any]], Iterator[Finding]]
+
+
+def _date(
+    doc: Document, start: int, fields: re.Match[str], options: dict[str, Any]
+) -> Iterator[Finding]:
     value = fields.group("date")
     try:
         valid = datetime.date.fromisoformat(value).year >= options["min-year"]
@@ -78,13 +103,17 @@ def _date(doc: Document, start: int, fields: re.Match[str], options: dict) -> It
         yield Finding(start + fields.start("date"), start + fields.end("date"), {"date": value})
 
 
-def _title(doc: Document, start: int, fields: re.Match[str], options: dict) -> Iterator[Finding]:
+def _title(
+    doc: Document, start: int, fields: re.Match[str], options: dict[str, Any]
+) -> Iterator[Finding]:
     if fields.group("title") is None:
         end = start + fields.end()
         yield Finding(end - 1, end, {"date": fields.group("date")})
 
 
-def _spacing(doc: Document, start: int, fields: re.Match[str], options: dict) -> Iterator[Finding]:
+def _spacing(
+    doc: Document, start: int, fields: re.Match[str], options: dict[str, Any]
+) -> Iterator[Finding]:
     for separator in ("sep1", "sep2"):
         if fields.group(separator) not in (None, " "):
             span = (start + fields.start(separator), start + fields.end(separator))
@@ -93,7 +122,7 @@ def _spacing(doc: Document, start: int, fields: re.Match[str], options: dict) ->
 
 
 def _blank_line(
-    doc: Document, start: int, fields: re.Match[str], options: dict
+    doc: Document, start: int, fields: re.Match[str], options: dict[str, Any]
 ) -> Iterator[Finding]:
     if doc.body_start >= len(doc.text):
         return  # nothing after the header line
@@ -103,4 +132,9 @@ def _blank_line(
         yield Finding(at, second.end, {}, (Edit(at, at, "\n"),), "Insert a blank line")
 
 
-CHECKS = {"date": _date, "title": _title, "spacing": _spacing, "blank-line": _blank_line}
+CHECKS: dict[str, FieldCheck] = {
+    "date": _date,
+    "title": _title,
+    "spacing": _spacing,
+    "blank-line": _blank_line,
+}

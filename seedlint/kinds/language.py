@@ -1,35 +1,33 @@
 """language: the body is written in a language the corpus allows.
 
-The body (the paragraphs after the header) is checked against ``allowed`` (ISO 639-1
-codes; the configuration's ``languages`` setting overrides it). A document shorter than
-``min-words`` words is too short to judge and is skipped. When English is allowed, a
-cheap stop-word test settles clear English first; only the rest reaches langdetect,
-which reads a prefix of ``sample-chars`` characters with a fixed seed, so the same text
-always gets the same answer. A finding needs langdetect's probability for the detected
-language to reach ``threshold``. No fix: translation is not a repair.
+The body (the paragraphs after the header) is identified and checked against
+``allowed`` (ISO 639-1 codes; the configuration's ``languages`` setting overrides it). A
+body shorter than ``min-words`` words is too short to judge. A cheap test settles clear
+English first: a share of at least ``english-stopword-share`` of its words are English
+function words (``english-stopwords``; English news scores 0.26 and above, French under
+0.05). Only the rest reaches langdetect, which reads a prefix of ``sample-chars``
+characters with a fixed seed, so the same text always gets the same answer; its answer
+counts when its probability reaches ``threshold``. No fix: translation is not a repair.
+
+The same identification tells the engine each document's language, so that rules written
+for one language (``language: en``) never run on a document in another.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
-from seedlint.diagnostic import Finding
-from seedlint.document import Document
-from seedlint.langid import detect, english_share, words_of
-from seedlint.options import Option
+from seedlint.engine.diagnostics import Finding
+from seedlint.engine.document import Document
+from seedlint.engine.kind import Kind, single_check
+from seedlint.engine.options import Option
 
-OPTIONS = {
-    "allowed": Option("str-list", ["en"], help="ISO 639-1 codes of accepted languages"),
-    "min-words": Option("int", 30, help="shorter bodies are not judged"),
-    "threshold": Option("number", 0.9, help="langdetect probability needed for a finding"),
-    "sample-chars": Option("int", 2000, help="how much of the body langdetect reads"),
-    "english-stopword-share": Option(
-        "number", 0.2, help="share of English function words that settles English"
-    ),
-}
-FIELDS = ("language", "probability", "allowed")
-FIXABLE = False
+TOKEN = re.compile(r"[^\W\d_]+")
+DETECTIONS_KEPT = 256
 
 
 @dataclass(frozen=True)
@@ -39,31 +37,76 @@ class State:
     threshold: float
     sample_chars: int
     stopword_share: float
+    stopwords: frozenset[str]
 
 
-def compile(options: dict) -> State:
-    return State(
-        tuple(options["allowed"]),
-        options["min-words"],
-        options["threshold"],
-        options["sample-chars"],
-        options["english-stopword-share"],
+class Language(Kind[State]):
+    name = "language"
+    identifies_language = True
+    checks = single_check(
+        "language",
+        "a body in a language the corpus does not allow",
+        fields=("language", "probability", "allowed"),
+        options={
+            "allowed": Option("str-list", ["en"], help="ISO 639-1 codes of accepted languages"),
+            "min-words": Option("int", 30, help="shorter bodies are not judged"),
+            "threshold": Option("number", 0.9, help="langdetect probability needed"),
+            "sample-chars": Option("int", 2000, help="how much of the body is read"),
+            "english-stopword-share": Option(
+                "number", 0.2, help="share of English function words that settles English"
+            ),
+            "english-stopwords": Option(
+                "str-list", [], help="English function words for the cheap English test"
+            ),
+        },
     )
 
+    def build(self, check: str, options: dict[str, Any]) -> State:
+        return State(
+            tuple(options["allowed"]),
+            options["min-words"],
+            options["threshold"],
+            options["sample-chars"],
+            options["english-stopword-share"],
+            frozenset(w.lower() for w in options["english-stopwords"]),
+        )
 
-def check(doc: Document, state: State) -> Iterator[Finding]:
-    sample = doc.body_sample(state.sample_chars)
-    words = words_of(sample)
-    if len(words) < state.min_words:
-        return
-    if "en" in state.allowed and english_share(words) >= state.stopword_share:
-        return
-    language, probability = detect(sample)
-    if language and language not in state.allowed and probability >= state.threshold:
-        first = doc.paragraphs[0]
-        values = {
-            "language": language,
-            "probability": f"{probability:.2f}",
-            "allowed": ", ".join(state.allowed),
-        }
-        yield Finding(first.start, first.end, values)
+    def identify(self, doc: Document, state: State) -> tuple[str, float]:
+        sample = doc.body_sample(state.sample_chars)
+        words = TOKEN.findall(sample.lower())
+        if len(words) < state.min_words:
+            return "", 0.0
+        if state.stopwords:
+            share = sum(map(state.stopwords.__contains__, words)) / len(words)
+            if share >= state.stopword_share:
+                return "en", 1.0
+        language, probability = detect(sample)
+        return (language, probability) if probability >= state.threshold else ("", probability)
+
+    def find(self, doc: Document, state: State) -> Iterator[Finding]:
+        language, probability = self.identify(doc, state)
+        if language and language not in state.allowed:
+            first = doc.paragraphs[0]
+            values = {
+                "language": language,
+                "probability": f"{probability:.2f}",
+                "allowed": ", ".join(state.allowed),
+            }
+            yield Finding(first.start, first.end, values)
+
+
+KIND = Language()
+
+
+@lru_cache(maxsize=DETECTIONS_KEPT)
+def detect(text: str) -> tuple[str, float]:
+    """The most probable language and its probability; ("", 0.0) when undecidable."""
+    from langdetect import DetectorFactory, detect_langs  # imported on first use: slow
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0  # langdetect samples at random; a fixed seed makes it repeatable
+    try:
+        best = detect_langs(text)[0]
+    except (LangDetectException, IndexError):
+        return "", 0.0
+    return best.lang, best.prob

@@ -23,19 +23,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from seedlint.diagnostic import Edit, Finding
-from seedlint.document import Document
-from seedlint.options import Option
-
-OPTIONS = {
-    "pairs": Option("str-list", help='opening+closing characters, e.g. "“”" or "()"'),
-    "mixed": Option("bool", False, help="whether pairs of this rule may close each other"),
-    "apostrophe": Option("bool", False, help="an unmatched closing mark is an apostrophe"),
-    "enumerators": Option("bool", False, help='"a)" and "2)" close nothing and are fine'),
-}
-FIELDS = ("mark", "problem")
-FIXABLE = True
+from seedlint.engine.diagnostics import Edit, Finding
+from seedlint.engine.document import Document
+from seedlint.engine.kind import Kind, single_check
+from seedlint.engine.options import Option
 
 OPENING_CONTEXT = set(" \t\r\n([{<—–-/“‘„\"'«\u00a0")
 NOT_AFTER_OPENING = set(",;:!?)]}")
@@ -54,7 +47,32 @@ class State:
     marks: re.Pattern[str]  # any of the rule's characters
 
 
-def compile(options: dict) -> State:
+class Pairs(Kind[State]):
+    name = "pairs"
+    checks = single_check(
+        "pairs",
+        "marks that open and close within a paragraph",
+        fields=("mark", "problem"),
+        fixable=True,
+        options={
+            "pairs": Option("str-list", help='opening+closing characters, e.g. "“”" or "()"'),
+            "mixed": Option("bool", False, help="whether pairs of this rule may close each other"),
+            "apostrophe": Option("bool", False, help="an unmatched closing mark is an apostrophe"),
+            "enumerators": Option("bool", False, help='"a)" and "2)" close nothing and are fine'),
+        },
+    )
+
+    def build(self, check: str, options: dict[str, Any]) -> State:
+        return _build(options)
+
+    def find(self, doc: Document, state: State) -> Iterator[Finding]:
+        return _find(doc, state)
+
+
+KIND = Pairs()
+
+
+def _build(options: dict[str, Any]) -> State:
     opening: dict[str, str] = {}
     closing: dict[str, str] = {}
     straight: set[str] = set()
@@ -78,7 +96,7 @@ def compile(options: dict) -> State:
     )
 
 
-def check(doc: Document, state: State) -> Iterator[Finding]:
+def _find(doc: Document, state: State) -> Iterator[Finding]:
     if not state.marks.search(doc.text):
         return
     paragraphs = doc.paragraphs

@@ -5,11 +5,16 @@ available). With ``replacement`` (a template that may use ``\\1`` or ``\\g<name>
 match carries a fix that substitutes it. The message may use ``{match}`` and the names
 of the regex's groups.
 
+With ``gate`` (strings), the regex runs only on documents holding one of them: a cheap
+test that lets most documents skip the search. The message may also use ``{codepoints}``
+(the match's first characters as U+XXXX) and ``{length}``.
+
 A user's regular expression can backtrack for longer than the age of the universe
 (``(a|aa)+$``), so patterns run on the ``regex`` module, which supports time limits. When
 a rule is loaded its pattern is tried on short probe texts and refused, with the reason,
-if it already runs out of time there; on a document it gets ``TIME_LIMIT`` seconds plus
-``TIME_PER_MB`` per megabyte, and a search that runs out is an error for that file.
+if it already runs out of time there; on a document it gets ``time-limit`` seconds (2 by
+default) plus half as much per megabyte, and a search that runs out is an error for that
+file.
 """
 
 from __future__ import annotations
@@ -17,56 +22,115 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
-from seedlint.diagnostic import Edit, Finding
-from seedlint.document import Document
-from seedlint.options import Option
+from seedlint.engine.diagnostics import Edit, Finding
+from seedlint.engine.document import Document
+from seedlint.engine.kind import Kind, single_check
+from seedlint.engine.options import Option
 
 GROUP_REFERENCE = re.compile(r"\\(?:(\d+)|g<(\w+)>)")
-TIME_LIMIT = 2.0  # seconds for a search over a document, plus TIME_PER_MB per megabyte
-TIME_PER_MB = 1.0
+TIME_PER_MB = 0.5  # seconds of search per megabyte of document, per second of time-limit
 PROBE_LIMIT = 0.2  # seconds for a search over one short probe text at load time
 PROBE_LENGTH = 48
-
-OPTIONS = {
-    "regex": Option("str", help="the pattern to find"),
-    "replacement": Option("str", "", help="replacement template; empty: no fix"),
-    "delete": Option("bool", False, help="fix by deleting the match"),
-    "ignore-case": Option("bool", False),
-    "multiline": Option("bool", True),
-}
-FIELDS = ("match", "replacement")
-FIXABLE = True
+SHOWN_CODEPOINTS = 4
 
 
 @dataclass(frozen=True)
 class State:
     pattern: regex.Pattern[str]
     replacement: str | None
+    gate: tuple[str, ...]
+    time_limit: float
 
 
-def compile(options: dict) -> State:
-    flags = (regex.IGNORECASE if options["ignore-case"] else 0) | (
-        regex.MULTILINE if options["multiline"] else 0
+class Pattern(Kind[State]):
+    name = "pattern"
+    checks = single_check(
+        "pattern",
+        "matches of a regular expression, with an optional replacement",
+        fields=("match", "replacement", "codepoints", "length"),
+        fixable=True,
+        options={
+            "regex": Option("str", help="the pattern to find (Python syntax, regex module)"),
+            "replacement": Option("str", "", help="replacement template; empty: no fix"),
+            "delete": Option("bool", False, help="fix by deleting the match"),
+            "ignore-case": Option("bool", False),
+            "multiline": Option("bool", True),
+            "gate": Option(
+                "str-list", [], help="search only documents holding one of these strings"
+            ),
+            "time-limit": Option(
+                "number",
+                2.0,
+                help="seconds a search of one document may take (plus half as much per MB)",
+            ),
+        },
     )
-    try:
-        pattern = regex.compile(options["regex"], flags | regex.VERSION0)
-    except regex.error as error:
-        raise ValueError(f"invalid regex {options['regex']!r}: {error}") from None
-    _probe(pattern)
-    replacement = options["replacement"] or ("" if options["delete"] else None)
-    for number, name in GROUP_REFERENCE.findall(replacement or ""):
-        known = int(number) <= pattern.groups if number else name in pattern.groupindex
-        if not known:
-            raise ValueError(f"replacement refers to group {number or name!r}, not in the regex")
-    return State(pattern, replacement)
+
+    def build(self, check: str, options: dict[str, Any]) -> State:
+        flags = (regex.IGNORECASE if options["ignore-case"] else 0) | (
+            regex.MULTILINE if options["multiline"] else 0
+        )
+        try:
+            pattern = regex.compile(options["regex"], flags | regex.VERSION0)
+        except regex.error as error:
+            raise ValueError(f"invalid regex {options['regex']!r}: {error}") from None
+        _probe(pattern)
+        replacement = options["replacement"] or ("" if options["delete"] else None)
+        for number, name in GROUP_REFERENCE.findall(replacement or ""):
+            known = int(number) <= pattern.groups if number else name in pattern.groupindex
+            if not known:
+                raise ValueError(
+                    f"replacement refers to group {number or name!r}, not in the regex"
+                )
+        if replacement is not None:
+            try:
+                pattern.sub(replacement, "")  # a template error shows here, not mid-run
+            except (regex.error, IndexError) as error:
+                raise ValueError(f"invalid replacement {replacement!r}: {error}") from None
+        if options["time-limit"] <= 0:
+            raise ValueError("option 'time-limit' must be more than 0 seconds")
+        return State(pattern, replacement, tuple(options["gate"]), float(options["time-limit"]))
+
+    def message_fields(self, check: str, state: State) -> tuple[str, ...]:
+        """The message may also use the regex's named groups."""
+        return (*self.checks[check].fields, *state.pattern.groupindex)
+
+    def find(self, doc: Document, state: State) -> Iterator[Finding]:
+        text = doc.text
+        if state.gate and not any(g in text for g in state.gate):
+            return
+        limit = state.time_limit * (1 + TIME_PER_MB * len(text) / 1e6)
+        try:
+            matches = list(state.pattern.finditer(text, timeout=limit))
+        except TimeoutError:
+            raise TimeoutError(
+                f"regex {state.pattern.pattern!r} ran out of time ({limit:.1f} s)"
+            ) from None
+        for match in matches:
+            if match.start() == match.end():
+                continue
+            found = match.group()
+            values = {
+                "match": found,
+                "codepoints": " ".join(f"U+{ord(c):04X}" for c in found[:SHOWN_CODEPOINTS]),
+                "length": len(found),
+                **{k: v or "" for k, v in match.groupdict().items()},
+            }
+            edits = None
+            values["replacement"] = ""
+            if state.replacement is not None:
+                content = match.expand(state.replacement)
+                values["replacement"] = content
+                edits = (Edit(match.start(), match.end(), content),)
+            message = "Delete it" if edits and not edits[0].content else "Replace the match"
+            yield Finding(match.start(), match.end(), values, edits, message)
 
 
-def message_fields(state: State) -> tuple[str, ...]:
-    """The message may also use the regex's named groups."""
-    return (*FIELDS, *state.pattern.groupindex)
+KIND = Pattern()
 
 
 def _probe(pattern: regex.Pattern[str]) -> None:
@@ -84,25 +148,3 @@ def _probe(pattern: regex.Pattern[str]) -> None:
                     f"{text!r} took over {PROBE_LIMIT} s (nested or overlapping repetition, "
                     "such as (a|aa)+ or (a+)+, is the usual cause)"
                 ) from None
-
-
-def check(doc: Document, state: State) -> Iterator[Finding]:
-    limit = TIME_LIMIT + TIME_PER_MB * len(doc.text) / 1e6
-    try:
-        matches = list(state.pattern.finditer(doc.text, timeout=limit))
-    except TimeoutError:
-        raise TimeoutError(
-            f"regex {state.pattern.pattern!r} ran out of time ({limit:.1f} s)"
-        ) from None
-    for match in matches:
-        if match.start() == match.end():
-            continue
-        values = {"match": match.group(), **{k: v or "" for k, v in match.groupdict().items()}}
-        edits = None
-        if state.replacement is not None:
-            content = match.expand(state.replacement)
-            values["replacement"] = content
-            edits = (Edit(match.start(), match.end(), content),)
-        else:
-            values["replacement"] = ""
-        yield Finding(match.start(), match.end(), values, edits, "Replace the match")

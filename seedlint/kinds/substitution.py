@@ -16,11 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-from seedlint.diagnostic import Edit, Finding
-from seedlint.document import Document
-from seedlint.options import Option
-from seedlint.textutil import (
+from seedlint.engine.diagnostics import Edit, Finding
+from seedlint.engine.document import Document
+from seedlint.engine.kind import Kind, single_check
+from seedlint.engine.options import Option
+from seedlint.kinds._text import (
     at_sentence_start,
     marked_sic,
     match_case,
@@ -28,23 +31,7 @@ from seedlint.textutil import (
     previous_word,
     word_occurrences,
 )
-from seedlint.wordlists import load_list
-
-OPTIONS = {
-    "swap": Option("str-map", {}, help="misspelling or phrase -> correction"),
-    "lists": Option("str-list", [], help="bundled misspelling lists to load: codespell"),
-    "exclude": Option("str-list", [], help="entries never to report"),
-    "preceded-by": Option("str-list", [], help="report only after one of these words"),
-    "followed-by": Option("str-list", [], help="report only before one of these words"),
-    "skip-names": Option(
-        "bool", False, help="skip acronyms, and capitalised words inside a sentence"
-    ),
-}
-FIELDS = ("match", "replacement")
-FIXABLE = True
-
-
-NAME_MAX_LENGTH = 7
+from seedlint.kinds._wordlists import load_list, source_of
 
 
 @dataclass(frozen=True)
@@ -57,52 +44,88 @@ class State:
     preceded_by: frozenset[str]
     followed_by: frozenset[str]
     skip_names: bool
+    name_max_length: int
+    lists: tuple[str, ...]
 
 
-def compile(options: dict) -> State:
-    table: dict[str, str] = {}
-    for name in options["lists"]:
-        table.update(load_list(name))
-    table.update({key.lower(): value for key, value in options["swap"].items()})
-    for word in options["exclude"]:
-        table.pop(word.lower(), None)
-    phrases = {" ".join(key.split()): table.pop(key) for key in [k for k in table if " " in k]}
-    words = table
-    pattern = None
-    if phrases:
-        alternatives = sorted(phrases, key=len, reverse=True)
-        body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in alternatives)
-        pattern = re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-])", re.IGNORECASE)
-    return State(
-        words=words,
-        listed=frozenset(words),
-        phrase_words=tuple(frozenset(p.split()) for p in phrases),
-        phrases=phrases,
-        phrase_pattern=pattern,
-        preceded_by=frozenset(w.lower() for w in options["preceded-by"]),
-        followed_by=frozenset(w.lower() for w in options["followed-by"]),
-        skip_names=options["skip-names"],
+class Substitution(Kind[State]):
+    name = "substitution"
+    checks = single_check(
+        "substitution",
+        "listed misspellings and phrases, replaced case-aware",
+        fields=("match", "replacement"),
+        fixable=True,
+        options={
+            "swap": Option("str-map", {}, help="misspelling or phrase -> correction"),
+            "lists": Option("str-list", [], help="bundled misspelling lists to load: codespell"),
+            "exclude": Option("str-list", [], help="entries never to report"),
+            "preceded-by": Option("str-list", [], help="report only after one of these words"),
+            "followed-by": Option("str-list", [], help="report only before one of these words"),
+            "skip-names": Option(
+                "bool", False, help="skip acronyms, and capitalised words inside a sentence"
+            ),
+            "name-max-length": Option(
+                "int",
+                7,
+                help="with skip-names: longer capitalised words are checked anyway "
+                "('Parliment' is likelier a typo than a name)",
+            ),
+        },
     )
 
+    def build(self, check: str, options: dict[str, Any]) -> State:
+        table: dict[str, str] = {}
+        for name in options["lists"]:
+            table.update(load_list(name))
+        table.update({key.lower(): value for key, value in options["swap"].items()})
+        for word in options["exclude"]:
+            table.pop(word.lower(), None)
+        phrases = {" ".join(key.split()): table.pop(key) for key in [k for k in table if " " in k]}
+        words = table
+        pattern = None
+        if phrases:
+            alternatives = sorted(phrases, key=len, reverse=True)
+            body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in alternatives)
+            pattern = re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-])", re.IGNORECASE)
+        return State(
+            words=words,
+            listed=frozenset(words),
+            phrase_words=tuple(frozenset(p.split()) for p in phrases),
+            phrases=phrases,
+            phrase_pattern=pattern,
+            preceded_by=frozenset(w.lower() for w in options["preceded-by"]),
+            followed_by=frozenset(w.lower() for w in options["followed-by"]),
+            skip_names=options["skip-names"],
+            name_max_length=options["name-max-length"],
+            lists=tuple(options["lists"]),
+        )
 
-def check(doc: Document, state: State) -> Iterator[Finding]:
-    text = doc.text
-    # a cheap test first: most documents hold none of the listed words
-    present = doc.lower_words.intersection(state.listed) if state.words else ()
-    if present:
-        found = []
-        for word in present:  # usually one or two words: find just those
-            for start, end in word_occurrences(text, doc.lower, word):
-                found.append((start, end, state.words[word]))
-        for start, end, correction in sorted(found):
-            yield from _finding(doc, start, end, correction, state)
-    if state.phrase_pattern is not None and any(w <= doc.lower_words for w in state.phrase_words):
-        for match in state.phrase_pattern.finditer(text):
-            correction = state.phrases[" ".join(match.group().lower().split())]
-            yield from _finding(doc, match.start(), match.end(), correction, state)
+    def data_files(self, state: State) -> list[Path]:
+        return [source_of(name) for name in state.lists]
+
+    def find(self, doc: Document, state: State) -> Iterator[Finding]:
+        text = doc.text
+        # a cheap test first: most documents hold none of the listed words
+        present = doc.lower_words.intersection(state.listed) if state.words else ()
+        if present:
+            found = []
+            for word in present:  # usually one or two words: find just those
+                for start, end in word_occurrences(text, doc.lower, word):
+                    found.append((start, end, state.words[word]))
+            for start, end, correction in sorted(found):
+                yield from _finding(doc, start, end, correction, state)
+        if state.phrase_pattern is not None and any(
+            w <= doc.lower_words for w in state.phrase_words
+        ):
+            for match in state.phrase_pattern.finditer(text):
+                correction = state.phrases[" ".join(match.group().lower().split())]
+                yield from _finding(doc, match.start(), match.end(), correction, state)
 
 
-def _name(text: str, start: int, end: int, correction: str) -> bool:
+KIND = Substitution()
+
+
+def _name(text: str, start: int, end: int, correction: str, state: State) -> bool:
     """An acronym, or a short capitalised word inside a sentence whose correction is not
     a name: "CNA", "Carmel Valley", "Ned Lamont". Long words are checked anyway, since
     "Parliment" or "Goverment" are far likelier than a name of that shape."""
@@ -111,7 +134,7 @@ def _name(text: str, start: int, end: int, correction: str) -> bool:
         return True
     return (
         word[0].isupper()
-        and len(word) <= NAME_MAX_LENGTH
+        and len(word) <= state.name_max_length
         and correction[0].islower()
         and not at_sentence_start(text, start)
     )
@@ -131,7 +154,7 @@ def _finding(
     text = doc.text
     if (state.preceded_by or state.followed_by) and not _in_context(text, start, end, state):
         return
-    if marked_sic(text, end) or (state.skip_names and _name(text, start, end, correction)):
+    if marked_sic(text, end) or (state.skip_names and _name(text, start, end, correction, state)):
         return
     source = text[start:end]
     # a correction with an apostrophe (dont -> don't) is written in the document's style

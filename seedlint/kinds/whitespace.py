@@ -1,6 +1,8 @@
 """whitespace: spacing and invisible characters that pipelines leave behind.
 
-``check`` picks one property per rule; every fix is a plain deletion or replacement:
+A rule picks one check; every fix is a plain deletion or replacement. Each check is one
+entry of ``SPACING``: its pattern, the cheap test that lets most documents skip it, and
+what replaces a match.
 
 - ``trailing``: spaces, tabs or no-break spaces at the end of a line; deleted.
 - ``leading``: indentation at the start of a body line; deleted.
@@ -21,103 +23,157 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
 
-from seedlint.diagnostic import Edit, Finding
-from seedlint.document import BREAK, Document
-from seedlint.options import Option
-
-OPTIONS = {
-    "check": Option(
-        "choice",
-        choices=(
-            "trailing",
-            "leading",
-            "tab",
-            "double-space",
-            "blank-lines",
-            "line-endings",
-            "nbsp",
-            "invisible",
-            "control",
-        ),
-    ),
-    "sentence-spacing": Option(
-        "bool", False, help="double-space: accept two spaces after a sentence's end"
-    ),
-}
-FIELDS = ("found", "count")
-FIXABLE = True
+from seedlint.engine.diagnostics import Edit, Finding
+from seedlint.engine.document import BREAK, Document
+from seedlint.engine.kind import Check, Kind, declare
+from seedlint.engine.options import Option
 
 SPACES = "\u00a0\u2000-\u200a\u202f\u205f\u3000"
 EOL = r"(?=\r\n|\r|\n|\Z)"
-PATTERNS = {
-    # each run is tried from its start only: linear, however long a run of spaces
-    "trailing": re.compile(f"(?<![ \t{SPACES}])[ \t{SPACES}]+{EOL}"),
-    "leading": re.compile(f"(?<=[\n\r])[ \t{SPACES}]+(?=[^\\s])"),
-    "tab": re.compile(r"(?<=\S)\t+(?=\S)"),
-    "double-space": re.compile(f"(?<=\\S)(?: [ {SPACES}]+|[{SPACES}] [ {SPACES}]*)(?=\\S)"),
-    "blank-lines": re.compile(f"(?<=\\S)[ \\t]*{BREAK}(?:[ \\t]*{BREAK}){{2,}}(?=\\S)"),
-    "nbsp": re.compile(f"(?<![{SPACES}])[{SPACES}]+(?=[\\r\\n])|(?<=[\\r\\n])[{SPACES}]+"),
-    "invisible": re.compile(
-        "[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069"
-        "\u180e]|(?<=[\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?=[\x00-\x7f])"
-    ),
-    "control": re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"),
-}
 UNUSUAL_SPACE = re.compile(f"[{SPACES}]")
 INVISIBLE_HINT = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069\u180e]")
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+SENTENCE_END = re.compile(r"[.!?][\"”’')\]]?\Z")
+CRLF = re.compile(r"\r\n?")
+SHOWN_CODEPOINTS = 4
 
 
 def _unusual_space(text: str) -> bool:
     return not text.isascii() and UNUSUAL_SPACE.search(text) is not None
 
 
-# Cheap tests that any finding of the check must pass: most documents fail them all and
-# the precise pattern, with its look-arounds, never runs.
-GATES: dict[str, Callable[[str], bool]] = {
-    "trailing": lambda t: (
-        " \n" in t or "\t\n" in t or "\r" in t or t.endswith((" ", "\t")) or _unusual_space(t)
+@dataclass(frozen=True)
+class Spacing:
+    """A check that deletes or replaces every match of its pattern."""
+
+    summary: str
+    # each run is tried from its start only, so patterns stay linear on long runs
+    pattern: re.Pattern[str]
+    # a cheap test any finding passes: most documents fail it and the pattern never runs
+    gate: Callable[[str], bool]
+    replacement: str = ""
+
+
+SPACING: Mapping[str, Spacing] = {
+    "trailing": Spacing(
+        "spaces or tabs at the end of a line",
+        re.compile(f"(?<![ \t{SPACES}])[ \t{SPACES}]+{EOL}"),
+        lambda t: (
+            " \n" in t or "\t\n" in t or "\r" in t or t.endswith((" ", "\t")) or _unusual_space(t)
+        ),
     ),
-    "leading": lambda t: "\n " in t or "\n\t" in t or "\r" in t or _unusual_space(t),
-    "tab": lambda t: "\t" in t,
-    "double-space": lambda t: "  " in t or _unusual_space(t),
-    "blank-lines": lambda t: "\n\n\n" in t or "\r" in t or "\n " in t or "\n\t" in t,
-    "nbsp": _unusual_space,
-    "invisible": lambda t: not t.isascii() and INVISIBLE_HINT.search(t) is not None,
-    "control": lambda t: PATTERNS["control"].search(t) is not None,
+    "leading": Spacing(
+        "indentation at the start of a body line",
+        re.compile(f"(?<=[\n\r])[ \t{SPACES}]+(?=[^\\s])"),
+        lambda t: "\n " in t or "\n\t" in t or "\r" in t or _unusual_space(t),
+    ),
+    "tab": Spacing(
+        "a tab between words", re.compile(r"(?<=\S)\t+(?=\S)"), lambda t: "\t" in t, " "
+    ),
+    "double-space": Spacing(
+        "two or more spaces between words",
+        re.compile(f"(?<=\\S)(?: [ {SPACES}]+|[{SPACES}] [ {SPACES}]*)(?=\\S)"),
+        lambda t: "  " in t or _unusual_space(t),
+        " ",
+    ),
+    "blank-lines": Spacing(
+        "more than one blank line between paragraphs",
+        re.compile(f"(?<=\\S)[ \\t]*{BREAK}(?:[ \\t]*{BREAK}){{2,}}(?=\\S)"),
+        lambda t: "\n\n\n" in t or "\r" in t or "\n " in t or "\n\t" in t,
+        "\n\n",
+    ),
+    "nbsp": Spacing(
+        "a no-break or other unusual space beside a line break",
+        re.compile(f"(?<![{SPACES}])[{SPACES}]+(?=[\\r\\n])|(?<=[\\r\\n])[{SPACES}]+"),
+        _unusual_space,
+    ),
+    "invisible": Spacing(
+        "zero-width characters, soft hyphens, byte-order marks, bidi controls",
+        re.compile(
+            "[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069"
+            "\u180e]|(?<=[\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?=[\x00-\x7f])"
+        ),
+        lambda t: not t.isascii() and INVISIBLE_HINT.search(t) is not None,
+    ),
+    "control": Spacing(
+        "C0 and C1 control characters other than tab and line breaks",
+        CONTROL,
+        lambda t: CONTROL.search(t) is not None,
+    ),
 }
-REPLACEMENTS = {"tab": " ", "double-space": " ", "blank-lines": "\n\n"}
-SENTENCE_END = re.compile(r"[.!?][\"”’')\]]?\Z")
-CRLF = re.compile(r"\r\n?")
+FIELDS = ("found", "count")
+SENTENCE_SPACING = Option(
+    "bool", False, help="accept two spaces after a sentence's end (typewriter style)"
+)
 
 
-def compile(options: dict) -> dict:
-    return options
+@dataclass(frozen=True)
+class State:
+    check: str
+    sentence_spacing: bool = False
 
 
-def check(doc: Document, options: dict) -> Iterator[Finding]:
+def _checks() -> Mapping[str, Check]:
+    spacing = [
+        Check(
+            name,
+            spacing.summary,
+            fields=FIELDS,
+            fixable=True,
+            options={"sentence-spacing": SENTENCE_SPACING} if name == "double-space" else {},
+        )
+        for name, spacing in SPACING.items()
+    ]
+    line_endings = Check(
+        "line-endings",
+        "CRLF or lone CR line breaks",
+        fields=FIELDS,
+        fixable=True,
+        normalises_line_breaks=True,
+    )
+    return declare(*spacing, line_endings)
+
+
+class Whitespace(Kind[State]):
+    name = "whitespace"
+    checks = _checks()
+
+    def build(self, check: str, options: dict[str, Any]) -> State:
+        return State(check, options.get("sentence-spacing", False))
+
+    def find(self, doc: Document, state: State) -> Iterator[Finding]:
+        if state.check == "line-endings":
+            return _line_endings(doc.text)
+        return _spacing(doc, state)
+
+
+KIND = Whitespace()
+
+
+def _spacing(doc: Document, state: State) -> Iterator[Finding]:
     text = doc.text
-    check_name = options["check"]
-    after_sentence = options["sentence-spacing"]
-    if check_name == "line-endings":
-        yield from _line_endings(text)
+    spacing = SPACING[state.check]
+    if not spacing.gate(text):
         return
-    if not GATES[check_name](text):
-        return
-    replacement = REPLACEMENTS.get(check_name, "")
-    for match in PATTERNS[check_name].finditer(text):
-        if check_name == "invisible" and match.start() == 0 and doc.header is not None:
+    message = "Replace with one space" if spacing.replacement == " " else "Delete it"
+    for match in spacing.pattern.finditer(text):
+        if state.check == "invisible" and match.start() == 0 and doc.header is not None:
             continue  # a byte-order mark before the header is the header rule's finding
-        if after_sentence and SENTENCE_END.search(text, max(0, match.start() - 3), match.start()):
+        if state.sentence_spacing and SENTENCE_END.search(
+            text, max(0, match.start() - 3), match.start()
+        ):
             continue
-        found = " ".join(f"U+{ord(c):04X}" for c in match.group()[:4])
+        found = " ".join(f"U+{ord(c):04X}" for c in match.group()[:SHOWN_CODEPOINTS])
         yield Finding(
             match.start(),
             match.end(),
             {"found": found, "count": len(match.group())},
-            (Edit(match.start(), match.end(), replacement),),
-            "Replace with one space" if replacement == " " else "Delete it",
+            (Edit(match.start(), match.end(), spacing.replacement),),
+            message,
         )
 
 

@@ -1,0 +1,228 @@
+"""The command line: ``seedlint check | fix | rules | explain | test-rules | init``.
+
+Exit codes: 0 nothing at or above ``fail-on``; 1 something was found (or, for ``fix``,
+remains; for ``fix --diff``, would change; for ``fix --exit-non-zero-on-fix``, a file
+was changed); 2 usage, configuration, rule-file or internal error; 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from seedlint import __version__
+from seedlint.commands.common import EXIT_ERROR, EXIT_INTERRUPTED, UsageError
+
+SEVERITIES = ("info", "warning", "error")
+FORMATS = ("text", "concise", "json", "json-lines", "github", "sarif", "junit")
+
+
+class Formatter(argparse.ArgumentDefaultsHelpFormatter):
+    """Help that shows every option's default."""
+
+
+def _codes(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _reading(parser: argparse.ArgumentParser) -> None:
+    """Options of every command that reads documents."""
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or folders; '-' reads standard input (default: the configured paths)",
+    )
+    parser.add_argument(
+        "--config", type=Path, metavar="FILE", help="a seedlint.yaml or pyproject.toml"
+    )
+    parser.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    parser.add_argument(
+        "--jobs", "-j", type=int, default=0, metavar="N",
+        help="worker processes; 0 chooses from the work (one per core for large runs)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--jsonl", action="store_true",
+        help="the paths are JSON Lines corpora (files, folders of *.jsonl, or globs): "
+        "one record per line",
+    )  # fmt: skip
+    parser.add_argument(
+        "--text-field",
+        default="text",
+        metavar="NAME",
+        help="with --jsonl: the field holding the document",
+    )
+    parser.add_argument(
+        "--id-field", default="id", metavar="NAME", help="with --jsonl: the field naming the record"
+    )
+    parser.add_argument(
+        "--stdin-filename", metavar="PATH",
+        help="the name of standard input's document (for settings and output)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--force-exclude", action="store_true",
+        help="apply 'exclude' to files named on the command line too (as pre-commit needs)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--select", type=_codes, metavar="CODES",
+        help="only these codes, prefixes or names (comma-separated; replaces the configured "
+        "selection)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--extend-select", type=_codes, metavar="CODES", help="add to the selection"
+    )
+    parser.add_argument("--ignore", type=_codes, metavar="CODES", help="skip these rules")
+    parser.add_argument(
+        "--fail-on", choices=SEVERITIES, help="lowest severity that fails the run (default: "
+        "the configured fail-on, or warning)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when problems are found"
+    )
+    parser.add_argument(
+        "--quiet", "-q", action="store_true", help="print diagnostics only, no summary"
+    )
+    parser.add_argument(
+        "--show-settings",
+        action="store_true",
+        help="print the resolved settings and where each came from",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="seedlint", description="Lint and normalise seed documents.", formatter_class=Formatter
+    )
+    parser.add_argument("--version", action="version", version=f"seedlint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    check = commands.add_parser("check", help="report problems", formatter_class=Formatter)
+    _reading(check)
+    check.add_argument("--format", default="text", choices=FORMATS, help="output format")
+    check.add_argument(
+        "--output-file", "-o", type=Path, metavar="FILE", help="write the report here"
+    )
+    check.add_argument("--statistics", action="store_true", help="counts per rule instead")
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    check.add_argument(
+        "--cache-dir", type=Path, metavar="DIR",
+        help="where the cache lives (default: a folder for this project in the user cache)",
+    )  # fmt: skip
+    baseline = check.add_mutually_exclusive_group()
+    baseline.add_argument(
+        "--baseline", type=Path, metavar="FILE", help="report only findings not in FILE"
+    )
+    baseline.add_argument(
+        "--write-baseline", type=Path, metavar="FILE", help="record today's findings in FILE"
+    )
+
+    fix = commands.add_parser(
+        "fix", help="write fixed copies (or fix in place)", formatter_class=Formatter
+    )
+    _reading(fix)
+    where = fix.add_mutually_exclusive_group()
+    where.add_argument(
+        "--output-dir", type=Path, metavar="DIR",
+        help="folder for the fixed copies (default: the configured output-dir, normalised/)",
+    )  # fmt: skip
+    where.add_argument("--in-place", action="store_true", help="rewrite the originals")
+    where.add_argument("--diff", action="store_true", help="print a unified diff; write nothing")
+    fix.add_argument("--unsafe-fixes", action="store_true", help="apply unsafe fixes too")
+    fix.add_argument("--show-fixes", action="store_true", help="list each applied edit")
+    fix.add_argument(
+        "--exit-non-zero-on-fix", action="store_true",
+        help="exit 1 when a file was changed, even with --exit-zero (for pre-commit)",
+    )  # fmt: skip
+    fix.add_argument(
+        "--format", default="text", choices=["text", "json"],
+        help="json: a change record, one entry per applied edit",
+    )  # fmt: skip
+    fix.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="accepted for symmetry with check: fix never reads the cache",
+    )
+
+    rules = commands.add_parser("rules", help="list the rules", formatter_class=Formatter)
+    rules.add_argument("--config", type=Path, metavar="FILE")
+    rules.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    rules.add_argument("--format", default="text", choices=["text", "json"])
+
+    explain = commands.add_parser("explain", help="explain a rule", formatter_class=Formatter)
+    explain.add_argument("rule", help="a code (SL201) or name (minister-typo)")
+    explain.add_argument("--config", type=Path, metavar="FILE")
+    explain.add_argument("--isolated", action="store_true", help="ignore configuration files")
+
+    test_rules = commands.add_parser(
+        "test-rules", help="run the examples of rule files", formatter_class=Formatter
+    )
+    test_rules.add_argument(
+        "files", nargs="*", type=Path, help="rule files or folders (default: the configured packs)"
+    )
+    test_rules.add_argument("--config", type=Path, metavar="FILE")
+
+    init = commands.add_parser(
+        "init", help="write a starter seedlint.yaml", formatter_class=Formatter
+    )
+    init.add_argument("file", nargs="?", type=Path, default=Path("seedlint.yaml"))
+    init.add_argument("--force", action="store_true", help="replace an existing file")
+    return parser
+
+
+def _command(name: str) -> Callable[[argparse.Namespace], int]:
+    """The function of a command, imported only when it runs (start-up time)."""
+    import importlib
+
+    module, function = {
+        "check": ("seedlint.commands.check", "run_check"),
+        "fix": ("seedlint.commands.fix", "run_fix"),
+        "rules": ("seedlint.commands.rules", "run_rules"),
+        "explain": ("seedlint.commands.rules", "run_explain"),
+        "test-rules": ("seedlint.commands.rules", "run_test_rules"),
+        "init": ("seedlint.commands.init", "run_init"),
+    }[name]
+    found: Callable[[argparse.Namespace], int] = getattr(importlib.import_module(module), function)
+    return found
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):  # a byte that is not UTF-8 prints as \udcXX
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    from seedlint.engine.linter import RuleOptionsError
+    from seedlint.io.atomic import UnsafePath
+    from seedlint.io.baseline import BaselineError
+    from seedlint.output.base import escape
+    from seedlint.ruleset.config import ConfigError
+    from seedlint.ruleset.rulefile import RuleFileError
+
+    try:
+        return _command(args.command)(args)
+    except RuleFileError as error:
+        for problem in error.problems:
+            print(f"seedlint: error: {escape(problem)}", file=sys.stderr)
+        return EXIT_ERROR
+    except (ConfigError, UsageError, RuleOptionsError, BaselineError, UnsafePath) as error:
+        print(f"seedlint: error: {escape(str(error))}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:  # the reader went away (| head): nothing more to say
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
+    except OSError as error:  # an output that cannot be written
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"seedlint: error: {escape(where)}{error.strerror or error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("seedlint: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

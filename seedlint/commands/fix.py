@@ -1,0 +1,401 @@
+"""``seedlint fix``: fixed copies, in-place rewrites, a diff, or the fixed text on
+standard output; and a change record (``--format json``).
+
+Copies go to the output folder, each at its path relative to the folder it was found
+under (a file named directly goes to the output folder's top); JSON Lines files keep
+their names. Nothing is written when the output folder overlaps an input (the same
+folder, inside it, or holding it) or two inputs would land on one output. Every write is
+atomic (see ``seedlint.io.atomic``), and nothing is written through a symbolic link: in
+the output folder a link is refused, and ``--in-place`` leaves a linked file alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import sys
+from contextlib import ExitStack, suppress
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from seedlint.commands.check import note
+from seedlint.commands.common import (
+    EXIT_CLEAN,
+    EXIT_ERROR,
+    EXIT_FOUND,
+    Documents,
+    Setup,
+    UsageError,
+    choose_jobs,
+    documents,
+    load_setup,
+    reads_stdin,
+)
+from seedlint.commands.work import FixContext, Fixed, fix_item
+from seedlint.engine.fixer import AppliedEdit
+from seedlint.io.atomic import (
+    ChangedMeanwhile,
+    FileState,
+    StaleTemporaries,
+    UnsafePath,
+    atomic_replace,
+    link_count,
+    write_atomic,
+)
+from seedlint.io.pool import ordered_map
+from seedlint.io.records import splice
+from seedlint.io.sources import Item
+from seedlint.output.base import escape, plural
+from seedlint.output.json import encode_pretty, write_bytes
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.changed = self.remaining = self.errors = 0
+        self.records: list[dict[str, Any]] = []
+
+
+def run_fix(args: argparse.Namespace) -> int:
+    if args.diff and args.format == "json":
+        raise UsageError("--diff prints a diff and --format json a change record: pick one")
+    stdin = reads_stdin(args)
+    if stdin and (args.in_place or args.output_dir):
+        raise UsageError("fixing standard input writes the fixed text to standard output")
+    setup = load_setup(args)
+    output = root = None
+    if not (args.in_place or args.diff or stdin):
+        # A folder named on the command line is the user's; one from the configuration
+        # comes with the repository, so nothing below the configuration's folder may be
+        # a link (a cloned "normalised -> ~/.ssh" must not be written through).
+        output = Path(args.output_dir or setup.config.root / setup.config.output_dir)
+        root = output if args.output_dir else setup.config.root
+    docs = documents(args, setup, skip=[output] if output else [])
+    unit = docs.unit
+    if output is not None:
+        _check_overlap(docs, output)
+    sink: Sink
+    if stdin:
+        sink = StdoutSink()
+    elif unit == "record":
+        sink = RecordSink(output, root, args.diff)
+    else:
+        sink = FileSink(output, root, args.diff)
+    tally = Tally()
+    context = FixContext(setup.linter, args.unsafe_fixes)
+    results = ordered_map(fix_item, docs.items, context, choose_jobs(args.jobs, docs.known))
+    try:
+        for item, result in results:
+            if result.problem is not None:
+                note(result.problem.message, "error" if result.problem.error else "note")
+                tally.errors += result.problem.error
+            written = sink.put(item, result)  # a file that cannot be written stops no other
+            tally.errors += written is Written.FAILED
+            tally.changed += result.changed and written is Written.YES
+            left = result.remaining
+            if result.changed and written is not Written.YES:  # the original stays as it was
+                left = setup.linter.lint(
+                    result.original, item.name, setup.linter.rules_for(item.relative)
+                )
+            tally.remaining += sum(map(setup.linter.fails, left))
+            tally.records.extend(change_entry(item.name, a) for a in result.applied)
+            if args.format == "text" and not args.diff and not stdin:
+                _report(item, result, setup, args)
+        tally.errors += sink.close()
+    except BaseException:
+        sink.abort()
+        raise
+    _finish(args, tally, unit, output, stdin)
+    return exit_code(args, tally)
+
+
+def exit_code(args: argparse.Namespace, tally: Tally) -> int:
+    if tally.errors:
+        return EXIT_ERROR
+    if args.exit_non_zero_on_fix and tally.changed:
+        return EXIT_FOUND
+    if args.exit_zero:
+        return EXIT_CLEAN
+    if args.diff:
+        return EXIT_FOUND if tally.changed else EXIT_CLEAN
+    return EXIT_FOUND if tally.remaining else EXIT_CLEAN
+
+
+def _finish(
+    args: argparse.Namespace, tally: Tally, unit: str, output: Path | None, stdin: bool
+) -> None:
+    if args.format == "json":
+        write_bytes(sys.stdout, encode_pretty(tally.records))
+    elif not args.quiet and not args.diff and not stdin:
+        where = "in place" if output is None else f"into {escape(str(output))}"
+        print(
+            f"Fixed {plural(tally.changed, unit)} {where}; "
+            f"{plural(tally.remaining, 'problem')} "
+            f"remain{'s' * (tally.remaining == 1)}.",
+            file=sys.stderr,
+        )
+
+
+def _report(item: Item, result: Fixed, setup: Setup, args: argparse.Namespace) -> None:
+    lines = []
+    if args.show_fixes:
+        for a in result.applied:
+            lines.append(
+                f"{escape(item.name)}:{a.row}:{a.column}: fixed {a.code} [{a.name}] "
+                f"{escape(repr(a.before))} -> {escape(repr(a.after))}"
+            )
+    for d in result.remaining:
+        if not args.quiet or setup.linter.fails(d):
+            lines.append(
+                f"{escape(d.path)}:{d.row}:{d.column}: {d.code} {d.severity.value} "
+                f"[{d.name}] {escape(d.message)}"
+            )
+    if lines:
+        sys.stdout.write("\n".join(lines) + "\n")
+
+
+def change_entry(name: str, applied: AppliedEdit) -> dict[str, Any]:
+    """One entry of the ``--format json`` change record."""
+    return {
+        "filename": name,
+        "code": applied.code,
+        "name": applied.name,
+        "applicability": applied.applicability.value,
+        "row": applied.row,
+        "column": applied.column,
+        "before": applied.before,
+        "after": applied.after,
+    }
+
+
+def unified_diff(before: str, after: str, name: str) -> str:
+    """A diff that ``patch -p1`` applies, including changes to the final newline."""
+    shown = name.lstrip("/")
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        f"a/{shown}",
+        f"b/{shown}",
+    )
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    )
+
+
+def _relative_output(item: Item, unit: str) -> Path:
+    if unit == "record":
+        assert item.shard is not None
+        return Path(item.shard.name)
+    assert item.path is not None and item.base is not None
+    if item.base.is_dir():
+        return item.path.relative_to(item.base)
+    return Path(item.path.name)
+
+
+def _check_overlap(docs: Documents, output: Path) -> None:
+    """UsageError, before anything is written, when the output folder overlaps an input
+    (the same folder, inside it, or holding it; through links too) or two inputs would be
+    written to one output."""
+    out = os.path.realpath(output)
+    if docs.unit == "record":
+        sources = [(shard, shard, Path(shard.name)) for shard in docs.shards]
+    else:
+        sources = [
+            (item.base, item.path, _relative_output(item, "file"))
+            for item in docs.known or []
+            if item.base is not None and item.path is not None
+        ]
+    targets: dict[Path, Path] = {}
+    for base, path, target in sources:
+        for named in {os.path.realpath(base), os.path.realpath(path)}:
+            if _overlaps(named, out):
+                raise UsageError(
+                    f"the output folder {escape(str(output))} overlaps the input "
+                    f"{escape(str(base))}: fixed copies would replace or mix with originals "
+                    "(choose another --output-dir, or --in-place)"
+                )
+        first = targets.setdefault(target, path)
+        if first != path:
+            raise UsageError(
+                f"{escape(str(first))} and {escape(str(path))} would both be written to "
+                f"{escape(str(output / target))}; fix them in separate runs"
+            )
+
+
+def _overlaps(a: str, b: str) -> bool:
+    return (
+        a == b or a.startswith(b.rstrip(os.sep) + os.sep) or b.startswith(a.rstrip(os.sep) + os.sep)
+    )
+
+
+class Written(Enum):
+    YES = "yes"  # written (or printed)
+    KEPT = "kept"  # deliberately not written (a link, in place); not an error
+    FAILED = "failed"  # could not be written: an error
+
+
+class Sink:
+    """Where fixed documents go; ``put`` says whether a document was written, ``close``
+    returns the number of errors."""
+
+    def put(self, item: Item, result: Fixed) -> Written:
+        raise NotImplementedError
+
+    def close(self) -> int:
+        return 0
+
+    def abort(self) -> None:
+        """The run stopped (Ctrl-C): leave nothing half-written."""
+
+
+class StdoutSink(Sink):
+    def put(self, item: Item, result: Fixed) -> Written:
+        if result.problem is None:
+            write_bytes(sys.stdout, result.payload)
+        elif result.original:
+            write_bytes(sys.stdout, result.original.encode("utf-8", "surrogateescape"))
+        return Written.YES
+
+
+class FileSink(Sink):
+    """Copies into the output folder, or in place (``output`` None); or a diff."""
+
+    def __init__(self, output: Path | None, root: Path | None, diff: bool) -> None:
+        self.output = output
+        self.root = root
+        self.diff = diff
+        self.stale = StaleTemporaries()
+
+    def put(self, item: Item, result: Fixed) -> Written:
+        if result.problem is not None or item.path is None:
+            return Written.KEPT
+        if self.diff:
+            if result.changed:
+                sys.stdout.write(unified_diff(result.original, result.fixed, item.name))
+            return Written.YES
+        destination = item.path
+        try:
+            if self.output is None:
+                return self._in_place(item, result)
+            destination = self.output / _relative_output(item, "file")
+            self.stale.remove(destination, root=self.root)
+            write_atomic(destination, result.payload, root=self.root)
+        except (UnsafePath, ChangedMeanwhile) as error:
+            note(str(error), "error")
+            return Written.FAILED
+        except OSError as error:
+            reason = error.strerror or str(error)
+            unchanged = "" if self.output is None else f"; {item.name} is unchanged"
+            note(f"{destination}: cannot write: {reason}{unchanged}", "error")
+            return Written.FAILED
+        return Written.YES
+
+    def _in_place(self, item: Item, result: Fixed) -> Written:
+        assert item.path is not None
+        if not result.changed:
+            return Written.YES
+        if item.path.is_symlink():
+            note(f"{item.name}: a symbolic link; fixed in place only through its target")
+            return Written.KEPT
+        links = link_count(item.path)
+        self.stale.remove(item.path)
+        write_atomic(item.path, result.payload, expected=result.state)
+        if links > 1:
+            note(f"{item.name}: had {links} hard links; the fixed file replaced this name only")
+        return Written.YES
+
+
+class RecordSink(Sink):
+    """Each JSON Lines file written whole: unchanged records byte for byte, changed ones
+    with only their text replaced. In place, the fixed file is written beside the
+    original and renamed over it only if the original did not change meanwhile."""
+
+    def __init__(self, output: Path | None, root: Path | None, diff: bool) -> None:
+        if diff:
+            raise UsageError("--diff does not apply to --jsonl; fix into --output-dir instead")
+        self.output = output
+        self.root = root
+        self.shard: Path | None = None
+        self.errors = 0
+        self.writer: Any = None
+
+    def put(self, item: Item, result: Fixed) -> Written:
+        if item.shard != self.shard:
+            self.errors += self._commit()
+            self._open(item)
+        if self.writer is None or item.record is None:
+            return Written.KEPT
+        record = item.record
+        self.writer.write(splice(record, result.fixed) if result.changed else record.raw)
+        return Written.YES
+
+    def _open(self, item: Item) -> None:
+        self.shard = item.shard
+        self.state = item.shard_state
+        self.writer = None
+        if item.shard is None or item.record is None:
+            return
+        if self.output is None:
+            self.destination = item.shard
+            self.target = item.shard.with_name(f"{item.shard.name}.seedlint-fixed")
+            self.writer = ShardWriter(self.target, None)
+        else:
+            self.destination = self.output / item.shard.name
+            self.target = self.destination
+            self.writer = ShardWriter(self.target, self.root)
+
+    def _commit(self) -> int:
+        if self.writer is None:
+            return 0
+        writer, self.writer = self.writer, None
+        try:
+            writer.commit()
+        except UnsafePath as error:
+            note(str(error), "error")
+            return 1
+        except OSError as error:
+            note(f"{self.target}: cannot write: {error.strerror or error}", "error")
+            return 1
+        if self.output is None:
+            assert self.shard is not None
+            if FileState.read(self.shard) != self.state:
+                note(
+                    f"{self.shard}: changed while being fixed; left as it is, and the "
+                    f"fixed copy kept as {self.target}",
+                    "error",
+                )
+                return 1
+            os.replace(self.target, self.shard)
+        return 0
+
+    def close(self) -> int:
+        return self.errors + self._commit()
+
+    def abort(self) -> None:
+        if self.writer is not None:
+            self.writer.abort()
+            self.writer = None
+
+
+class ShardWriter:
+    """An atomic write kept open across many ``write`` calls: ``commit`` renames it into
+    place, ``abort`` removes it."""
+
+    def __init__(self, path: Path, root: Path | None) -> None:
+        self.stack = ExitStack()
+        self.stream = self.stack.enter_context(atomic_replace(path, root=root))
+
+    def write(self, data: bytes) -> None:
+        self.stream.write(data)
+
+    def commit(self) -> None:
+        self.stack.close()
+
+    def abort(self) -> None:
+        with suppress(_Aborted):
+            self.stack.__exit__(_Aborted, _Aborted(), None)
+
+
+class _Aborted(Exception):
+    """Thrown into an open write to make it remove its temporary file."""

@@ -1,0 +1,121 @@
+"""What happens to one document in a run, the same for every source and in any worker:
+read it (files), answer from the cache or lint it, or fix it.
+
+Results say plainly what they hold: the diagnostics, the text only when there are any
+(reporters read it; a clean document's text is not sent back from a worker), and the
+problem when the document could not be checked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from seedlint.engine.diagnostics import Diagnostic
+from seedlint.engine.fixer import AppliedEdit, FixDidNotConverge, fix_document
+from seedlint.engine.linter import Linter
+from seedlint.io.atomic import FileState
+from seedlint.io.cache import Cache
+from seedlint.io.reading import Unreadable, decode, encode, read_with_state
+from seedlint.io.sources import Item, Problem
+
+
+@dataclass
+class Checked:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    text: str | None = None  # present exactly when there are diagnostics
+    problem: Problem | None = None  # why it was not checked
+    # for the parent's cache: (key, new diagnostics), or (key, None) for a hit to keep
+    cache_entry: tuple[bytes, list[Diagnostic] | None] | None = None
+
+
+@dataclass
+class Fixed:
+    original: str = ""
+    fixed: str = ""
+    payload: bytes = b""  # the fixed text as written (files: bytes that were not UTF-8 kept)
+    applied: list[AppliedEdit] = field(default_factory=list)
+    remaining: list[Diagnostic] = field(default_factory=list)
+    state: FileState | None = None  # the file as read, to notice a change before writing
+    problem: Problem | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.problem is None and self.fixed != self.original
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    linter: Linter
+    cache: Cache | None = None
+
+
+@dataclass(frozen=True)
+class FixContext:
+    linter: Linter
+    unsafe: bool = False
+
+
+def _read(item: Item) -> tuple[bytes, FileState | None]:
+    if item.text is not None:
+        return encode(item.text), None
+    assert item.path is not None
+    return read_with_state(item.path)
+
+
+def _what(item: Item) -> str:
+    return "the record" if item.record is not None else "the file"
+
+
+def check_item(item: Item, context: CheckContext) -> Checked:
+    if item.problem is not None:
+        return Checked(problem=item.problem)
+    if not item.checkable:
+        return Checked()
+    linter, cache = context.linter, context.cache
+    try:
+        data, _ = _read(item) if item.text is None else (b"", None)
+    except Unreadable as error:
+        return Checked(problem=Problem(str(error), error=not error.is_note))
+    rules = linter.rules_for(item.relative)
+    key = None
+    if cache is not None:
+        key = cache.key(data or encode(item.text or ""), rules)
+        cached = cache.get(key, item.name)
+        if cached is not None:  # reporters read the text only where there are findings
+            text = (item.text or decode(data)) if cached else None
+            return Checked(cached, text, cache_entry=(key, None))
+    text = item.text if item.text is not None else decode(data)
+    try:
+        diagnostics = linter.lint(text, item.name, rules)
+    except TimeoutError as error:  # a rule's regular expression ran out of time
+        return Checked(problem=Problem(f"{item.name}: {error}; {_what(item)} was not checked"))
+    entry = (key, diagnostics) if key is not None else None
+    return Checked(diagnostics, text if diagnostics else None, cache_entry=entry)
+
+
+def fix_item(item: Item, context: FixContext) -> Fixed:
+    if item.problem is not None:
+        return Fixed(problem=item.problem)
+    if not item.checkable:
+        return Fixed()
+    linter = context.linter
+    try:
+        data, state = _read(item)
+    except Unreadable as error:
+        return Fixed(problem=Problem(str(error), error=not error.is_note))
+    text = item.text if item.text is not None else decode(data)
+    try:
+        result = fix_document(
+            linter, text, item.name, context.unsafe, linter.rules_for(item.relative)
+        )
+        payload = encode(result.text)
+    except FixDidNotConverge as error:
+        return Fixed(text, text, problem=Problem(str(error)))
+    except TimeoutError as error:
+        return Fixed(
+            text, text, problem=Problem(f"{item.name}: {error}; {_what(item)} was not changed")
+        )
+    except UnicodeEncodeError:
+        message = f"{item.name}: a fix wrote a lone surrogate, which UTF-8 cannot hold; not changed"
+        return Fixed(text, text, problem=Problem(message))
+    return Fixed(text, result.text, payload, result.applied, result.remaining, state)

@@ -1,0 +1,172 @@
+"""The parsed view of one seed document that every rule reads.
+
+A seed is ``date YYYY-MM-DD Title``, a blank line, then paragraphs separated by blank
+lines. Parsing never fails: a document without a header simply has ``header = None`` and
+all of its text is body. Offsets are character offsets into ``text``; rows and columns are
+1-based, columns counting characters, as reported to users. Everything is computed on
+first use and kept, so rules share the work (word sets, paragraphs, line index).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+# A header is recognised even when damaged (leading whitespace, odd spacing), so that the
+# header rules can report the damage instead of treating line 1 as a paragraph.
+HEADER_START = re.compile(r"[\s\ufeff\u200b]*date\b")
+BREAK = r"(?>\r\n|\r|\n)"  # atomic: a CRLF is one line break, never two
+PARAGRAPH_BREAK = re.compile(f"{BREAK}(?:[ \t]*{BREAK})+")
+LINE_BREAK = re.compile(BREAK)
+# Up to this many positions are found by counting line breaks; past it, lines are indexed
+# once (counting for every position of a document with many findings is quadratic).
+COUNTED_LOOKUPS = 16
+LETTER_RUN = re.compile(r"[a-z]+(?:['’][a-z]+)*")
+# an apostrophe between two letters (don't, don’t); also what the consistency rule counts
+APOSTROPHE_CURLY = re.compile(r"(?<=[^\W\d_])\u2019(?=[^\W\d_])")
+APOSTROPHE_STRAIGHT = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A range ``[start, end)`` of the document's text."""
+
+    start: int
+    end: int
+
+
+class Document:
+    """Text plus the structure rules need: line offsets, header line, paragraphs, words.
+
+    ``identify_language`` (given by the linter) names the body's language on demand."""
+
+    def __init__(
+        self,
+        text: str,
+        path: str = "<text>",
+        identify_language: Callable[[Document], str] | None = None,
+    ) -> None:
+        self.text = text
+        self.path = path
+        self._identify_language = identify_language
+        self._counted = 0  # positions found by counting (see position)
+        self.has_cr = "\r" in text
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return [0, *(m.end() for m in LINE_BREAK.finditer(self.text))]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (row, column) of a character offset."""
+        if (
+            self._counted < COUNTED_LOOKUPS
+            and "line_starts" not in self.__dict__
+            and not self.has_cr
+        ):
+            self._counted += 1
+            return self.text.count("\n", 0, offset) + 1, offset - self.text.rfind("\n", 0, offset)
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def line_around(self, offset: int) -> Span:
+        """The span of the line holding ``offset``, without its line break."""
+        if self.has_cr:
+            return self.line_span(self.position(offset)[0])
+        end = self.text.find("\n", offset)
+        return Span(self.text.rfind("\n", 0, offset) + 1, len(self.text) if end < 0 else end)
+
+    def line_span(self, row: int) -> Span:
+        """The span of a 1-based row, without its line break."""
+        start = self.line_starts[row - 1]
+        match = LINE_BREAK.search(self.text, start)
+        return Span(start, match.start() if match else len(self.text))
+
+    @cached_property
+    def header(self) -> Span | None:
+        """Line 1 when it looks like a header (``date`` after optional whitespace)."""
+        match = HEADER_START.match(self.text)
+        if not match:
+            return None
+        # leading blank lines belong to the header's span: the header rule reports them
+        end = LINE_BREAK.search(self.text, match.end())
+        return Span(0, end.start() if end else len(self.text))
+
+    @cached_property
+    def body_start(self) -> int:
+        if self.header is None:
+            return 0
+        match = LINE_BREAK.match(self.text, self.header.end)
+        return match.end() if match else len(self.text)
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        """Non-empty body paragraphs, each trimmed of surrounding line breaks."""
+        text = self.text
+        if not self.has_cr and "\n " not in text and "\n\t" not in text:
+            return self._plain_paragraphs()
+        spans: list[Span] = []
+        start = self.body_start
+        for match in PARAGRAPH_BREAK.finditer(text, start):
+            spans.append(Span(start, match.start()))
+            start = match.end()
+        spans.append(Span(start, len(text)))
+        trimmed = []
+        for span in spans:
+            chunk = text[span.start : span.end]
+            stripped = chunk.strip("\r\n")
+            if stripped.strip():
+                lead = len(chunk) - len(chunk.lstrip("\r\n"))
+                trimmed.append(Span(span.start + lead, span.start + lead + len(stripped)))
+        return trimmed
+
+    def _plain_paragraphs(self) -> list[Span]:
+        """The common case, LF line breaks and no whitespace-only lines: a split on blank
+        lines, with offsets counted along."""
+        spans = []
+        offset = self.body_start
+        for chunk in self.text[offset:].split("\n\n"):
+            stripped = chunk.strip("\n")
+            if stripped.strip():
+                start = offset + len(chunk) - len(chunk.lstrip("\n"))
+                spans.append(Span(start, start + len(stripped)))
+            offset += len(chunk) + 2
+        return spans
+
+    def paragraph_text(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    @cached_property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        """Every distinct word of the text, lower-cased: rules test membership here before
+        running a costly scan, since most documents hold none of their words."""
+        words = frozenset(LETTER_RUN.findall(self.lower))
+        # "minster's" is also "minster", so that rules find the word before its possessive
+        return words.union([w[:-2] for w in words if w.endswith(("'s", "’s"))])
+
+    def body_sample(self, size: int) -> str:
+        """The first ``size`` characters of the body, for language identification."""
+        if not self.paragraphs:
+            return ""
+        start = self.paragraphs[0].start
+        return self.text[start : min(self.paragraphs[-1].end, start + size)]
+
+    @cached_property
+    def language(self) -> str:
+        """The body's language (ISO 639-1), or "" when it cannot be told."""
+        return self._identify_language(self) if self._identify_language else ""
+
+    @cached_property
+    def apostrophe(self) -> str:
+        """The document's apostrophe style: ’ when curly ones outnumber straight ones."""
+        if self.text.isascii():
+            return "'"
+        curly = len(APOSTROPHE_CURLY.findall(self.text))
+        straight = len(APOSTROPHE_STRAIGHT.findall(self.text))
+        return "\u2019" if curly > straight else "'"

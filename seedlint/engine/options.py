@@ -1,0 +1,90 @@
+"""Typed options that checks declare and that rule files set.
+
+A check lists its options as ``{"name": Option(...)}``; the rule loader checks every
+rule's settings against that table, so a mistyped option is reported with its file and
+line before anything runs, and ``seedlint explain`` shows each option's help and value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+REQUIRED: Any = object()
+
+
+@dataclass(frozen=True)
+class Option:
+    type: str  # str, int, number, bool, str-list, str-map, choice
+    default: Any = REQUIRED
+    choices: tuple[str, ...] = ()
+    help: str = ""
+
+    @property
+    def required(self) -> bool:
+        return self.default is REQUIRED
+
+
+def _is_str_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _is_str_map(value: Any) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(key, str) and isinstance(item, str) for key, item in value.items()
+    )
+
+
+CHECKS: dict[str, Callable[[Any], bool]] = {
+    "str": lambda v: isinstance(v, str),
+    "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "bool": lambda v: isinstance(v, bool),
+    "str-list": _is_str_list,
+    "str-map": _is_str_map,
+    "choice": lambda v: isinstance(v, str),
+}
+
+TYPE_NAMES = {
+    "str": "a string",
+    "int": "an integer",
+    "number": "a number",
+    "bool": "true or false",
+    "str-list": "a list of strings",
+    "str-map": "a mapping of strings to strings",
+    "choice": "one of",
+}
+
+
+def resolve(spec: Mapping[str, Option], given: Mapping[str, Any]) -> dict[str, Any]:
+    """Defaults filled in, types checked; raises ValueError naming the option."""
+    values: dict[str, Any] = {}
+    for name, option in spec.items():
+        if name not in given:
+            if option.required:
+                raise ValueError(f"missing required option '{name}'")
+            values[name] = option.default
+            continue
+        value = given[name]
+        if not CHECKS[option.type](value):
+            expected = TYPE_NAMES[option.type]
+            if option.type == "choice":
+                expected += " " + ", ".join(option.choices)
+            raise ValueError(f"option '{name}' must be {expected}, not {value!r}")
+        if option.type == "choice" and value not in option.choices:
+            raise ValueError(
+                f"option '{name}' must be one of {', '.join(option.choices)}, not {value!r}"
+            )
+        values[name] = value
+    return values
+
+
+def shown(value: Any, limit: int = 12) -> str:
+    """An option's value for people: long lists and tables cut to their first items."""
+    if isinstance(value, list) and len(value) > limit:
+        return f"[{', '.join(map(str, value[:limit]))}, … ({len(value)} in all)]"
+    if isinstance(value, dict) and len(value) > limit:
+        items = list(value.items())[:limit]
+        return "{" + ", ".join(f"{k}: {v}" for k, v in items) + f", … ({len(value)} in all)}}"
+    return repr(value) if isinstance(value, str) else str(value)

@@ -1,0 +1,63 @@
+"""A rule as the engine uses it: a kind's check, configured, with its code and message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from seedlint.engine.diagnostics import FixMode, Severity
+from seedlint.engine.kind import Kind
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    flagged: bool
+    fixed: str | None = None
+    unsafe: bool = False  # apply unsafe fixes to reach ``fixed``
+    document: bool = False  # the text is a whole document, not a paragraph
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    kind: str
+    check: str
+    severity: Severity
+    message: str
+    options: dict[str, Any]
+    fix: FixMode  # "off" for checks that cannot fix
+    description: str = ""
+    link: str = ""
+    language: str = ""  # only for documents in this language
+    examples: tuple[Example, ...] = ()
+    source: str = ""
+    line: int = 0
+    fix_message: str = ""  # overrides the kind's description of its fix when set
+    implementation: Kind[Any] | None = field(default=None, repr=False, compare=False)
+    state: Any = field(default=None, repr=False, compare=False)  # built by the kind
+
+    @property
+    def label(self) -> str:
+        return f"{self.code} [{self.name}]"
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix is not FixMode.OFF
+
+    @property
+    def definition(self) -> tuple[Any, ...]:
+        """Everything about the rule that changes its results (for cache keys)."""
+        return (
+            self.code,
+            self.name,
+            self.kind,
+            self.check,
+            self.severity.value,
+            self.message,
+            self.fix.value,
+            self.language,
+            self.fix_message,
+            sorted(self.options.items()),
+        )

@@ -1,0 +1,113 @@
+"""Finding the files to check: named files, and files below named folders, in order.
+
+Folders are walked in sorted order; version-control and tool folders are skipped, as are
+the temporary files of an interrupted write. A file found in a folder is taken when its
+path matches ``include`` and not ``exclude``; a file named on the command line is taken
+as it is, unless ``force_exclude`` (what pre-commit needs: it names every file) applies
+``exclude`` to it too. Patterns follow .gitignore (``pathspec``): relative to the
+configuration's folder, or to the named folder for files outside it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pathspec
+
+from seedlint.io.atomic import TEMPORARY
+
+SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn", "__pycache__", ".venv", "node_modules"})
+
+
+@dataclass(frozen=True)
+class Found:
+    path: Path
+    relative: str  # posix, relative to the configuration's folder (or the named folder)
+    base: Path  # the named path it was found under (itself, for a named file)
+
+
+class Patterns:
+    """The include and exclude patterns of a configuration, compiled once."""
+
+    def __init__(self, root: Path, include: Iterable[str], exclude: Iterable[str]) -> None:
+        self.root = root
+        self.include = pathspec.GitIgnoreSpec.from_lines(include)
+        self.exclude = pathspec.GitIgnoreSpec.from_lines(exclude)
+        self.excludes = bool(list(exclude))
+
+    def relative(self, path: Path, base: Path) -> str:
+        """The path as patterns see it: relative to the root when below it."""
+        absolute = Path(os.path.abspath(path))
+        try:
+            return absolute.relative_to(self.root).as_posix()
+        except ValueError:
+            try:
+                return absolute.relative_to(os.path.abspath(base)).as_posix()
+            except ValueError:
+                return absolute.name
+
+    def excluded(self, relative: str, folder: bool = False) -> bool:
+        return self.excludes and self.exclude.match_file(relative + ("/" if folder else ""))
+
+
+def discover(
+    paths: Iterable[str],
+    patterns: Patterns,
+    skip: Iterable[Path] = (),
+    force_exclude: bool = False,
+) -> Iterator[Found]:
+    """Files named directly, and matching files below named folders, in sorted order.
+
+    A named path that is not a folder is yielded as it is, even when it does not exist:
+    reading it says what is wrong, and the other paths are still checked. A folder below
+    a named one that cannot be listed is yielded too, for the same reason.
+    """
+    skipped = {os.path.realpath(p) for p in skip}
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            yield from _walk(path, patterns, skipped)
+        else:
+            relative = patterns.relative(path, path.parent)
+            if not (force_exclude and patterns.excluded(relative)):
+                yield Found(path, relative, path)
+
+
+def _walk(folder: Path, patterns: Patterns, skipped: set[str]) -> Iterator[Found]:
+    seen: set[tuple[int, int]] = set()
+    unlisted: list[Path] = []
+    walk = os.walk(folder, followlinks=True, onerror=lambda e: unlisted.append(Path(e.filename)))
+    for current, folders, files in walk:
+        yield from (Found(p, patterns.relative(p, folder), folder) for p in _drain(unlisted))
+        try:
+            status = os.stat(current)
+        except OSError:  # removed while being walked
+            continue
+        if (status.st_dev, status.st_ino) in seen:  # a symbolic link loop
+            folders.clear()
+            continue
+        seen.add((status.st_dev, status.st_ino))
+        kept = []
+        for name in sorted(folders):
+            sub = os.path.join(current, name)
+            if name in SKIPPED_FOLDERS or os.path.realpath(sub) in skipped:
+                continue
+            if not patterns.excluded(patterns.relative(Path(sub), folder), folder=True):
+                kept.append(name)
+        folders[:] = kept
+        for name in sorted(files):
+            if TEMPORARY.match(name):
+                continue
+            path = Path(current, name)
+            relative = patterns.relative(path, folder)
+            if patterns.include.match_file(relative) and not patterns.excluded(relative):
+                yield Found(path, relative, folder)
+    yield from (Found(p, patterns.relative(p, folder), folder) for p in _drain(unlisted))
+
+
+def _drain(items: list[Path]) -> Iterator[Path]:
+    while items:
+        yield items.pop(0)

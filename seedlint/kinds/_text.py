@@ -1,0 +1,79 @@
+"""Small text helpers shared by several rule kinds (and by nothing else)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+WORD = re.compile(r"(?<![\w'’\]-])[A-Za-z]+(?:['’][A-Za-z]+)*(?![\w-])")
+SIC = re.compile(r"\s*[\[(]sic[\])]", re.IGNORECASE)
+SENTENCE_START = re.compile(r"(?:\A|[.!?:;\"“‘'(\[—–-]\s*|\n)\s*\Z")
+PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[ \t\u00a0]+\Z")
+NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z]+)")
+
+
+def match_case(source: str, replacement: str) -> str:
+    """Write ``replacement`` in the capitalisation of ``source``, word by word."""
+    source_words = source.split()
+    replacement_words = replacement.split(" ")
+    if len(source_words) != len(replacement_words):
+        source_words = [source] * len(replacement_words)
+        source_words[1:] = [w.lower() for w in source_words[1:]]
+    return " ".join(
+        _match_word(model, word) for model, word in zip(source_words, replacement_words)
+    )
+
+
+def _match_word(model: str, word: str) -> str:
+    if len(model) > 1 and model.isupper():
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def word_occurrences(text: str, lower: str, word: str) -> Iterator[tuple[int, int]]:
+    """Where ``word`` (lower case) stands in ``text`` (``lower`` is ``text.lower()``) as a
+    whole word, in any case: the same places as the WORD tokens equal to it, or to it
+    followed by a possessive 's."""
+    if len(lower) != len(text):  # a few characters change length when lower-cased
+        for match in WORD.finditer(text):
+            token = match.group().lower()
+            if token == word or (token[-2:] in ("'s", "’s") and token[:-2] == word):
+                yield match.start(), match.start() + len(word)
+        return
+    size = len(word)
+    start = lower.find(word)
+    while start != -1:
+        end = start + size
+        before = lower[start - 1] if start else " "
+        if not (before.isalnum() or before in "'’]-_") and _ends_word(lower, end):
+            yield start, end
+        start = lower.find(word, end)
+
+
+def _ends_word(lower: str, end: int) -> bool:
+    after = lower[end : end + 3]
+    if after[:1] in ("'", "’") and after[1:2].isascii() and after[1:2].isalpha():
+        # an apostrophe and letters continue the word, except a possessive 's
+        return after[1:2] == "s" and not (after[2:3].isalnum() or after[2:3] in "_-")
+    return not after[:1] or not (after[:1].isalnum() or after[:1] in "_-")
+
+
+def marked_sic(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` is marked as quoted verbatim: "Theres [sic]"."""
+    return SIC.match(text, end) is not None
+
+
+def at_sentence_start(text: str, start: int) -> bool:
+    return SENTENCE_START.search(text, max(0, start - 8), start) is not None
+
+
+def previous_word(text: str, offset: int) -> str | None:
+    match = PREVIOUS_WORD.search(text, max(0, offset - 48), offset)
+    return match.group(1) if match else None
+
+
+def next_word(text: str, offset: int) -> str | None:
+    match = NEXT_WORD.match(text, offset)
+    return match.group(1) if match else None

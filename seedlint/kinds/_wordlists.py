@@ -1,0 +1,86 @@
+"""Misspelling lists that ship with other packages, read once per process.
+
+``codespell``: codespell's main dictionary (``codespell_lib/data/dictionary.txt``), a
+maintained list of misspelling -> correction pairs chosen to be safe in unattended runs.
+Its British-to-American list is deliberately not read: both spellings are correct in news.
+An entry with several corrections becomes ``"a|b"``, and one that codespell marks as not
+safe to apply (a trailing comma) becomes ``"a|"``: rules report both without a fix.
+
+Parsing the 65,000 lines costs more than start-up should, so the parsed table is kept in
+the user's cache folder (``$XDG_CACHE_HOME/seedlint``, or ``SEEDLINT_WORDLIST_CACHE``) as
+JSON, named by the installed list's size and time; it is read back as data (a mapping of
+strings, validated), and copies made for other installed lists are removed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import msgspec
+
+PREFIX = "codespell-"
+OLD_COPIES = ("codespell-*.json", "codespell-*.marshal")
+
+
+def source_of(name: str) -> Path:
+    """The file a list is read from (also what the results cache keys on)."""
+    if name != "codespell":
+        raise ValueError(f"unknown word list '{name}' (known: codespell)")
+    return Path(str(resources.files("codespell_lib").joinpath("data", "dictionary.txt")))
+
+
+@cache
+def load_list(name: str) -> dict[str, str]:
+    source = source_of(name)
+    stat = source.stat()
+    copy = cache_folder() / f"{PREFIX}{stat.st_size}-{stat.st_mtime_ns}.json"
+    try:
+        return msgspec.json.decode(copy.read_bytes(), type=dict[str, str])
+    except (OSError, msgspec.ValidationError, msgspec.DecodeError):
+        pass  # no copy yet, or a damaged one: parse the list
+    table = parse(source.read_text(encoding="utf-8"))
+    _keep(copy, table)
+    return table
+
+
+def _keep(copy: Path, table: dict[str, str]) -> None:
+    """Write the parsed copy (through no link) and remove copies of other lists."""
+    try:
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        for pattern in OLD_COPIES:
+            for old in copy.parent.glob(pattern):
+                if old.name != copy.name:
+                    with contextlib.suppress(OSError):
+                        old.unlink()
+        temporary = copy.with_name(f".{copy.name}.{os.getpid()}.tmp")
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+        descriptor = os.open(temporary, flags, 0o644)
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(msgspec.json.encode(table))
+        os.replace(temporary, copy)
+    except OSError:
+        pass  # no writable cache folder: parse again next time
+
+
+def cache_folder() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(os.environ.get("SEEDLINT_WORDLIST_CACHE") or Path(base) / "seedlint")
+
+
+def parse(text: str) -> dict[str, str]:
+    # the one-correction entries (nine in ten) go into the dict in one comprehension;
+    # only the others are looked at one by one
+    lines = text.splitlines()
+    table = dict(line.split("->", 1) for line in lines if "," not in line and "->" in line)
+    for line in lines:
+        if "," in line:
+            wrong, _, right = line.partition("->")
+            candidates = [c.strip() for c in right.split(",") if c.strip()]
+            table[wrong] = "|".join(candidates) + ("|" if len(candidates) == 1 else "")
+    for wrong in [w for w in table if not w.islower()]:
+        table[wrong.lower()] = table.pop(wrong)
+    return table

@@ -1,0 +1,55 @@
+"""Checking a rule's own examples: each ``bad`` text is flagged, each ``good`` one is not,
+and each ``fixed`` text is what fixing the ``bad`` one with this rule alone produces.
+
+A paragraph example is wrapped into a minimal document (header, blank line, the text, a
+final newline) so that document-level rules see a real seed; ``document: true`` examples
+are used as they are.
+"""
+
+from __future__ import annotations
+
+from seedlint.engine.fixer import fix_document
+from seedlint.engine.linter import Linter, LintSettings
+from seedlint.engine.rule import Example, Rule
+
+HEAD = "date 2024-01-18 Example\n\n"
+
+
+def wrap(example: Example, text: str) -> str:
+    return text if example.document else f"{HEAD}{text}\n"
+
+
+def unwrap(example: Example, text: str) -> str:
+    if example.document or not (text.startswith(HEAD) and text.endswith("\n")):
+        return text
+    return text[len(HEAD) : -1]
+
+
+def check_examples(rule: Rule, context: list[Rule] | None = None) -> list[str]:
+    """One line per failed example; empty when all pass. ``context`` gives the other
+    rules of the pack: a kind that tells languages keeps doing so for the example."""
+    helpers = [
+        r
+        for r in context or []
+        if r.code != rule.code and r.implementation and r.implementation.identifies_language
+    ]
+    linter = Linter([rule, *helpers], LintSettings(select=(rule.code,)))
+    problems = []
+    for number, example in enumerate(rule.examples, 1):
+        where = f"{rule.source}:{rule.line}: {rule.label} example {number}"
+        text = wrap(example, example.text)
+        found = linter.lint(text)
+        if example.flagged and not found:
+            problems.append(f"{where}: expected a finding in {example.text!r}, got none")
+        if not example.flagged and found:
+            problems.append(
+                f"{where}: expected no finding in {example.text!r}, got "
+                f"{found[0].message!r} at {found[0].row}:{found[0].column}"
+            )
+        if example.fixed is not None:
+            fixed = fix_document(linter, text, unsafe=example.unsafe).text
+            if unwrap(example, fixed) != example.fixed:
+                problems.append(
+                    f"{where}: fixing gave {unwrap(example, fixed)!r}, expected {example.fixed!r}"
+                )
+    return problems

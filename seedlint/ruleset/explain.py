@@ -1,0 +1,93 @@
+"""Documentation of rules for people: the ``rules`` table and ``explain`` pages, made
+from the rules themselves (description, check, options with their help, examples)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from seedlint.engine.options import shown
+from seedlint.engine.rule import Rule
+
+FIX_WORDS = {
+    "safe": "safe: applied by `seedlint fix`",
+    "unsafe": "unsafe: applied only with `seedlint fix --unsafe-fixes`; review the change",
+    "off": "none: a person decides",
+}
+
+
+def list_rules(rules: Sequence[Rule], selected: Sequence[Rule], fmt: str = "text") -> str:
+    enabled = {rule.code for rule in selected}
+    ordered = sorted(rules, key=lambda r: r.code)
+    if fmt == "json":
+        items = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "kind": r.kind,
+                "check": r.check,
+                "severity": r.severity.value,
+                "fix": r.fix.value,
+                "language": r.language,
+                "selected": r.code in enabled,
+                "source": r.source,
+            }
+            for r in ordered
+        ]
+        return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+    header = ("code", "name", "kind", "severity", "fix", "selected")
+    rows = [header] + [
+        (
+            r.code,
+            r.name,
+            f"{r.kind}/{r.check}" if r.check != r.kind else r.kind,
+            r.severity.value,
+            r.fix.value,
+            "yes" if r.code in enabled else "no",
+        )
+        for r in ordered
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    return "".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        + "\n"
+        for row in rows
+    )
+
+
+def explain(rule: Rule) -> str:
+    assert rule.implementation is not None
+    kind = rule.implementation
+    check = kind.checks[rule.check]
+    lines = [
+        f"{rule.code} [{rule.name}]",
+        "",
+        f"kind: {rule.kind}    check: {rule.check} ({check.summary})",
+        f"severity: {rule.severity.value}"
+        + (f"    language: {rule.language}" if rule.language else ""),
+        f"fix: {FIX_WORDS[rule.fix.value]}",
+        f"defined in: {rule.source}:{rule.line}",
+        "",
+        rule.description or "(no description)",
+    ]
+    if rule.link:
+        lines += ["", f"more: {rule.link}"]
+    spec = kind.options_of(rule.check)
+    if spec:
+        lines += ["", "Options (as set for this rule):"]
+        for name, option in spec.items():
+            lines.append(f"  {name}: {shown(rule.options.get(name))}")
+            if option.help:
+                lines.append(f"      {option.help}")
+    bad = [e for e in rule.examples if e.flagged]
+    good = [e for e in rule.examples if not e.flagged]
+    if bad:
+        lines += ["", "Flagged:"]
+        for example in bad:
+            lines.append(f"  {example.text!r}")
+            if example.fixed is not None:
+                lines.append(f"    fixed{' (unsafe)' if example.unsafe else ''}: {example.fixed!r}")
+    if good:
+        lines += ["", "Not flagged:"]
+        lines += [f"  {example.text!r}" for example in good]
+    return "\n".join(lines) + "\n"
