@@ -1,0 +1,1 @@
+"""Input and output: sources of documents, the atomic writer, the results cache."""

@@ -1,0 +1,1 @@
+"""Rule packs and configuration: loading, validating, explaining."""
