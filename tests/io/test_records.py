@@ -317,3 +317,25 @@ def test_splice_changes_only_the_text(line: tuple[bytes, dict[str, Any]], new: s
     start, end = r.value_span
     if new != r.text:
         assert out == raw[:start] + json_string(new).encode() + raw[end:]
+
+
+JSON_PIECES = [
+    b"{", b"}", b"[", b"]", b":", b",", b" ", b'"', b'"text"', b'"id"', b'"a"', b"\\",
+    b'\\"', b"\\u00e9", b"\\ud800", b"1", b"-0.5e400", b"true", b"null", b"NaN",
+    b"Infinity", b"\xc3\xa9", b"\xe9", b"\xed\xa0\x80", b"\xef\xbb\xbf", b"\r", b"\t",
+    b"\x00", b"\xe2\x80\xa8",
+]  # fmt: skip
+JSONISH = st.lists(st.sampled_from(JSON_PIECES), max_size=60).map(b"".join)
+
+
+@settings(max_examples=400)
+@given(JSONISH | st.binary(), st.sampled_from([b"\n", b"\r\n", b""]))
+def test_any_bytes_give_a_record_never_an_exception(body: bytes, ending: bytes) -> None:
+    r = record(body + ending)
+    assert r.raw == body + ending
+    assert (r.text is None) == (r.value_span is None)
+    if r.error is not None:
+        assert r.text is None and "\n" not in r.error
+    if r.text is not None:
+        assert json.loads(literal(r)) == r.text
+        assert json.loads(splice(r, "new"))["text"] == "new"
