@@ -10,9 +10,9 @@ place from whatever the article offers:
   million words) also write in lower case is a common word whose plural may be meant
   ("Bank's" -> "Banks", "Trump's" -> "trumps", "Let's" -> "lets"), and demonyms, days and
   months are left out too; so is a word whose plain plural the article itself uses;
-- contraction_any: a contraction whose apostrophe-less form is not a word ("I'm" -> "Im",
-  "we've" -> "weve"), never can't, won't, we're, we'll, she'll, he'll, it's, I'll, I'd,
-  she'd, let's;
+- contraction_any: any contraction but those whose apostrophe-less form is a common word
+  ("I'm" -> "Im", "we've" -> "weve", "we'd" -> "wed"), so never can't, won't, we're, we'll,
+  she'll, he'll, it's, I'll, I'd, she'd, let's;
 - real_word_slip: a newsroom slip from slips.py where its context makes it unambiguous.
 """
 
