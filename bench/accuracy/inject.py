@@ -1,31 +1,47 @@
-"""Build the accuracy benchmark set: Wikinews articles rendered as seeds, with recorded defects.
+"""Build the accuracy benchmark set: real articles rendered as seeds, with recorded defects.
 
 Every damaged document carries exactly one injected defect of a named class. Injection is
 deterministic: each (class, article) pair gets its own `random.Random` seeded from a string.
+The articles come from tests/data through the shared loader (tests/accuracy/seed_corpora.py);
+Wikinews English unless a corpus and split are named.
 
     python bench/accuracy/inject.py --dump /tmp/seedlint-accuracy   # write files + manifest
+    python bench/accuracy/inject.py --corpus 18f_blog --split validation
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import html.entities
 import json
 import random
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-WIKINEWS = REPO / "tests" / "data" / "wikinews" / "wikinews_en"
+sys.path.insert(0, str(REPO / "tests" / "accuracy"))  # the shared corpus loader
 
-
-def words(spaced: str) -> tuple[str, ...]:
-    return tuple(spaced.split())
-
+import seed_corpora  # noqa: E402
+from defect import (  # noqa: E402
+    APOSTROPHES,
+    Defect,
+    body_start,
+    paragraphs,
+    pick_match,
+    replace,
+    same_case,
+    words,
+)
+from inject_lexical import (  # noqa: E402
+    acronym_possessive,
+    contraction_any,
+    name_possessive,
+    real_word_slip,
+)
 
 RESTORABLE = {
     "header-whitespace": True,
@@ -42,6 +58,10 @@ RESTORABLE = {
     "html-entity": True,
     "control-char": True,
     "invisible-char": True,
+    "apostrophe-acronym-any": True,
+    "apostrophe-name-any": True,
+    "apostrophe-contraction-any": True,
+    "real-word-slip": True,
 }
 CLASSES = tuple(RESTORABLE)
 TRUNCATIONS = ("truncation-comma", "truncation-mid")
@@ -134,7 +154,6 @@ CONTRACTIONS = words(
 HEADER_PREFIXES = (" ", "  ", "\t", " \t", "    ")
 CONTROL_CHARS = ("\x01", "\x07", "\x08", "\x0b", "\x0c", "\x1b", "\x1f", "\x7f")
 INVISIBLE_CHARS = ("\u200b", "\ufeff", "\u2060", "\u00ad")
-APOSTROPHES = "'\u2019"
 
 
 @dataclass(frozen=True)
@@ -152,56 +171,9 @@ class Case:
     restorable: bool
 
 
-@dataclass(frozen=True)
-class Defect:
-    damaged: str
-    start: int
-    end: int
-    original_text: str
-
-
-def load_articles(folder: Path = WIKINEWS) -> dict[str, str]:
-    """Return {article id: rendered seed} for every article listed in index.tsv."""
-    seeds: dict[str, str] = {}
-    with (folder / "index.tsv").open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            raw = (folder / row["file"]).read_text(encoding="utf-8")
-            body = raw.split("\n\n", 1)[1].rstrip("\n") + "\n"
-            seeds[row["file"].removesuffix(".txt")] = f"date {row['date']} {row['title']}\n\n{body}"
-    return seeds
-
-
-def body_start(text: str) -> int:
-    return text.index("\n\n") + 2
-
-
-def replace(text: str, start: int, end: int, new: str) -> Defect:
-    return Defect(text[:start] + new + text[end:], start, start + len(new), text[start:end])
-
-
-def pick_match(
-    text: str, pattern: str | re.Pattern[str], rng: random.Random
-) -> re.Match[str] | None:
-    """A random match of pattern in the body (after the header)."""
-    skip = body_start(text)
-    matches = [m for m in re.finditer(pattern, text) if m.start() >= skip]
-    return rng.choice(matches) if matches else None
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """[start, end) of every body paragraph, newline excluded."""
-    spans, pos = [], body_start(text)
-    for line in text[pos:].split("\n"):
-        if line:
-            spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
-
-
-def same_case(model: str, word: str) -> str:
-    if len(model) > 1 and model.isupper():
-        return word.upper()
-    return word[0].upper() + word[1:] if model[0].isupper() else word
+def load_articles(corpus: str, splits: Iterable[str] = seed_corpora.SPLITS) -> dict[str, str]:
+    """{article id: rendered seed} of a corpus's articles in the given splits."""
+    return {a.article_id: a.seed for a in seed_corpora.articles(corpus, splits)}
 
 
 # --- injectors: (seed text, rng) -> Defect | None ---------------------------------
@@ -395,6 +367,10 @@ INJECTORS: dict[str, Callable[[str, random.Random], Defect | None]] = {
     "html-entity": html_entity,
     "control-char": control_char,
     "invisible-char": invisible_char,
+    "apostrophe-acronym-any": acronym_possessive,
+    "apostrophe-name-any": name_possessive,
+    "apostrophe-contraction-any": contraction_any,
+    "real-word-slip": real_word_slip,
 }
 
 
@@ -409,7 +385,7 @@ def build_cases(
     Clean controls make up clean_share of all documents. A class that an article offers no
     place for (no "Prime Minister", no "UK's", ...) skips that article and takes the next one.
     """
-    seeds = articles if articles is not None else load_articles()
+    seeds = articles if articles is not None else load_articles("wikinews_en")
     ids = sorted(seeds)
     cases: list[Case] = []
     for cls in CLASSES:
@@ -458,15 +434,18 @@ def dump(cases: list[Case], folder: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dump", type=Path, help="folder to write the documents and manifest")
+    parser.add_argument("--corpus", choices=sorted(seed_corpora.CORPORA), default="wikinews_en")
+    parser.add_argument("--split", choices=seed_corpora.SPLITS, action="append")
     parser.add_argument("--per-class", type=int, default=40)
     parser.add_argument("--seed", type=int, default=2024)
     args = parser.parse_args()
-    cases = build_cases(args.per_class, seed=args.seed)
+    articles = load_articles(args.corpus, args.split or seed_corpora.SPLITS)
+    cases = build_cases(args.per_class, seed=args.seed, articles=articles)
     counts: dict[str, int] = {}
     for case in cases:
         counts[case.cls] = counts.get(case.cls, 0) + 1
     for cls, n in counts.items():
-        print(f"{cls:24} {n:4}")
+        print(f"{cls:28} {n:4}")
     if args.dump:
         dump(cases, args.dump)
         print(f"wrote {len(cases)} documents to {args.dump}")

@@ -12,12 +12,14 @@ import json
 import re
 import shutil
 import subprocess
+import tempfile
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from score import Finding, line_span
+from inject import CLASSES, Case
+from score import Finding, Scores, line_span, score
 
 CODESPELL_LINE = re.compile(r"^(?P<path>.+?):(?P<row>\d+): (?P<word>.+?) ==> (?P<fix>.+)$")
 Findings = dict[str, list[Finding]]
@@ -96,3 +98,33 @@ TOOLS: dict[str, Callable[[Path], Findings]] = {
 
 def available() -> dict[str, Callable[[Path], Findings]]:
     return {name: runner for name, runner in TOOLS.items() if shutil.which(name)}
+
+
+def report(cases: list[Case], seedlint_scores: Scores) -> None:
+    """Print recall by class and false positives of seedlint and every installed peer."""
+    tools = available()
+    table: dict[str, Scores] = {"seedlint": seedlint_scores}
+    with tempfile.TemporaryDirectory(prefix="seedlint-accuracy-") as tmp:
+        folder = Path(tmp)
+        for case in cases:
+            path = folder / f"{case.doc_id}.txt"
+            path.write_text(case.damaged, encoding="utf-8", newline="")
+        for name, runner in tools.items():
+            table[name] = score(cases, runner(folder))
+    names = list(table)
+    print("\nrecall by class, seedlint and peer tools (same documents, same span overlap rule)")
+    print(f"{'class':28} {'n':>4}" + "".join(f" {name:>10}" for name in names))
+    for cls in CLASSES:
+        row = f"{cls:28} {seedlint_scores.total[cls]:4}"
+        print(row + "".join(f" {table[name].recall(cls):10.3f}" for name in names))
+    row = f"{'FP per 100 clean docs':33}"
+    print(row + "".join(f" {table[name].fp_per_100():10.1f}" for name in names))
+    print(
+        "seedlint FPs count error/warning only; every peer report counts. codespell reports a line"
+        "\nand a word only: its span is that word's occurrence in the line."
+    )
+    for name in names[1:]:
+        top = ", ".join(f"{code} {n}" for code, n in table[name].false_positives.most_common(5))
+        print(f"  {name} on clean docs: {top or 'nothing'}")
+    for name in sorted(set(TOOLS) - set(tools)):
+        print(f"  {name}: not installed, skipped")

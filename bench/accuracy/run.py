@@ -1,7 +1,13 @@
-"""Accuracy benchmark for seedlint: injected defects in Wikinews seeds, recall and restoration.
+"""Accuracy benchmark for seedlint: every corpus and split, published and with injected defects.
 
     python bench/accuracy/run.py [--peers] [--strict] [--show N] [--per-class N] [--seed N]
+                                 [--corpus NAME ...]
 
+For each corpus split (Wikinews English development, digital.gov development and validation,
+18F validation) it lints every published article (false alarms and precision per rule against
+tests/data/<corpus>/known_defects.tsv) and up to --per-class damaged copies per defect class
+(recall; for repairable classes, whether fix_text of the damaged copy equals fix_text of its
+clean twin). Examples of false alarms are shown for development splits only.
 Always exits 0 unless --strict is given and a target is missed (then 1).
 """
 
@@ -10,16 +16,17 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-import tempfile
 import time
 import traceback
 from collections import Counter
 from collections.abc import Iterable
-from pathlib import Path
+from dataclasses import dataclass, field
 from types import ModuleType
 
 import peers
-from inject import CLASSES, REPO, RESTORABLE, Case, build_cases
+import seed_corpora
+from inject import CLASSES, REPO, RESTORABLE, Case, build_cases, load_articles
+from published import Published, evaluate
 from score import (
     CLEAN_UNCHANGED_TARGET,
     FP_TARGET,
@@ -29,8 +36,27 @@ from score import (
     Scores,
     score,
     snippet,
-    unexplained_change,
 )
+
+DEVELOPMENT = "development"
+
+
+@dataclass
+class GroupResult:
+    """Figures of one corpus split."""
+
+    corpus: str
+    split: str
+    published: Published
+    scores: Scores
+    twin: Counter[str] = field(default_factory=Counter)  # fix(damaged) == fix(original)
+    exact: Counter[str] = field(default_factory=Counter)  # fix(damaged) == original
+    tried: Counter[str] = field(default_factory=Counter)
+    missed: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return f"{self.corpus}/{self.split}"
 
 
 def load_seedlint() -> ModuleType:
@@ -56,165 +82,131 @@ def lint_all(seedlint: ModuleType, cases: Iterable[Case]) -> tuple[dict[str, lis
     return findings, crashes
 
 
-def fix_all(seedlint: ModuleType, cases: Iterable[Case]) -> dict[str, str | None]:
-    """fix_text result of every document whose restoration is scored (None when it crashed)."""
-    fixed: dict[str, str | None] = {}
-    for case in cases:
-        if not case.restorable:
-            continue
-        try:
-            fixed[case.doc_id] = seedlint.fix_text(case.damaged)[0]
-        except Exception:
-            fixed[case.doc_id] = None
-            print(f"fix_text crashed on {case.doc_id}:\n{traceback.format_exc(limit=3)}")
+def fix_text(seedlint: ModuleType, text: str) -> str:
+    fixed: str = seedlint.fix_text(text)[0]
     return fixed
 
 
-def first_difference(a: str, b: str) -> int:
-    return next(
-        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
-    )
-
-
-def mark(ok: bool) -> str:
-    return "" if ok else "  MISS"
-
-
-def report_seedlint(
-    cases: list[Case], scores: Scores, fixed: dict[str, str | None], show: int
-) -> list[str]:
-    """Print the seedlint table; return the targets that were missed."""
-    missed: list[str] = []
-    restored: Counter[str] = Counter()
-    exact: Counter[str] = Counter()
-    tried: Counter[str] = Counter()
-    failures: dict[str, list[tuple[Case, tuple[int, int] | None]]] = {}
+def check_fixes(seedlint: ModuleType, cases: list[Case], result: GroupResult) -> None:
+    """For each repairable damaged document: does fix_text give what it gives the clean twin?"""
     for case in cases:
-        if case.doc_id not in fixed:
+        if not case.restorable:
             continue
-        tried[case.cls] += 1
-        out = fixed[case.doc_id]
-        change = (0, 0) if out is None else unexplained_change(case, out)
-        exact[case.cls] += out == case.original
-        if out is not None and change is None:
-            restored[case.cls] += 1
-        else:
-            failures.setdefault(case.cls, []).append((case, change if out is not None else None))
+        result.tried[case.cls] += 1
+        try:
+            out = fix_text(seedlint, case.damaged)
+        except Exception:
+            print(f"fix_text crashed on {case.doc_id}:\n{traceback.format_exc(limit=3)}")
+            continue
+        twin = result.published.fixed.get(case.article)
+        result.twin[case.cls] += twin is not None and out == twin
+        result.exact[case.cls] += out == case.original
 
-    head = f"{'class':24} {'n':>4} {'recall':>7} {'line':>6} {'target':>7}"
-    print(head + f" {'restored':>9} {'exact':>6} {'target':>7}")
+
+def run_group(
+    seedlint: ModuleType, corpus: str, split: str, per_class: int, seed: int
+) -> tuple[GroupResult, list[Case], dict[str, list[Finding]]]:
+    articles = seed_corpora.articles(corpus, [split])
+    seeds = {a.article_id: a.seed for a in articles}
+    published = evaluate(corpus, articles, seedlint.lint_text, lambda t: fix_text(seedlint, t))
+    cases = build_cases(per_class, seed=seed, articles=seeds, clean_share=0)
+    findings, crashes = lint_all(seedlint, cases)
+    result = GroupResult(corpus, split, published, score(cases, findings))
+    if crashes:
+        result.missed.append(f"lint_text crashed on {crashes} documents")
+    check_fixes(seedlint, cases, result)
+    return result, cases, findings
+
+
+def share(hits: int, total: int) -> float:
+    return hits / total if total else float("nan")
+
+
+def report_published(result: GroupResult, show: int) -> None:
+    pub = result.published
+    fa = pub.per_100(pub.false_alarms)
+    if fa > FP_TARGET:
+        result.missed.append(f"{result.name}: false alarms {fa:.2f} per 100 > {FP_TARGET}")
+    unchanged = share(pub.unchanged_by_fix, pub.articles)
+    if unchanged < CLEAN_UNCHANGED_TARGET:
+        result.missed.append(f"{result.name}: unchanged by fix {unchanged:.3f}")
+    print(
+        f"published articles as clean documents: {pub.articles}\n"
+        f"  findings (error/warning): {sum(pub.findings.values())} = "
+        f"{pub.per_100(pub.findings):.1f} per 100; real defects of the text: "
+        f"{sum(pub.real.values())}\n"
+        f"  false alarms: {sum(pub.false_alarms.values())} = {fa:.2f} per 100 "
+        f"(target <= {FP_TARGET}); not yet adjudicated: {sum(pub.unadjudicated.values())}\n"
+        f"  unchanged by fix_text apart from real defects: {pub.unchanged_by_fix}/"
+        f"{pub.articles} = {unchanged:.3f} (target >= {CLEAN_UNCHANGED_TARGET})"
+    )
+    print(f"  {'rule':8} {'findings':>8} {'real':>5} {'false':>6} {'precision':>9}")
+    for code, total in sorted(pub.findings.items()):
+        false = pub.false_alarms[code]
+        print(f"  {code:8} {total:8} {pub.real[code]:5} {false:6} {pub.precision(code):9.2f}")
+        if show and result.split == DEVELOPMENT:
+            for example in pub.examples.get(code, [])[:show]:
+                print(f"             {example}")
+
+
+def report_damaged(result: GroupResult, show: int) -> None:
+    scores = result.scores
+    print(
+        f"\n{'class':28} {'n':>4} {'recall':>7} {'line':>6} {'target':>7} {'twin':>6} {'exact':>6}"
+    )
     for cls in CLASSES:
         recall = scores.recall(cls)
-        ok = recall >= RECALL_TARGET[cls]
+        ok = not scores.total[cls] or recall >= RECALL_TARGET[cls]
         if not ok:
-            missed.append(f"recall {cls} {recall:.3f} < {RECALL_TARGET[cls]}")
-        row = f"{cls:24} {scores.total[cls]:4} {recall:7.3f} {scores.recall(cls, line=True):6.3f}"
+            result.missed.append(f"{result.name}: recall {cls} {recall:.3f}")
+        row = f"{cls:28} {scores.total[cls]:4} {recall:7.3f} {scores.recall(cls, line=True):6.3f}"
         row += f" {'>=' + str(RECALL_TARGET[cls]):>7}"
-        if RESTORABLE[cls]:
-            share = restored[cls] / tried[cls] if tried[cls] else float("nan")
-            if share < RESTORE_TARGET:
-                missed.append(f"restoration {cls} {share:.3f} < {RESTORE_TARGET}")
+        if RESTORABLE[cls] and result.tried[cls]:
+            twin = share(result.twin[cls], result.tried[cls])
+            if twin < RESTORE_TARGET:
+                result.missed.append(f"{result.name}: twin fix {cls} {twin:.3f}")
                 ok = False
-            row += f" {share:9.3f} {exact[cls] / max(tried[cls], 1):6.3f}"
-            row += f" {'>=' + str(RESTORE_TARGET):>7}"
+            row += f" {twin:6.3f} {share(result.exact[cls], result.tried[cls]):6.3f}"
         else:
-            row += f" {'-':>9} {'-':>6} {'-':>7}"
-        print(row + mark(ok))
-    print(
-        "(restored: fix_text output equals the original seed apart from known defects of the"
-        "\n published text, see source_defects.py; exact: byte-identical)"
-    )
-
-    total = sum(tried[c] for c in CLASSES)
-    print(f"\nrestored overall: {sum(restored[c] for c in CLASSES)}/{total} restorable documents")
-    unchanged = restored["clean"] / max(tried["clean"], 1)
-    ok = unchanged >= CLEAN_UNCHANGED_TARGET
-    if not ok:
-        missed.append(f"clean unchanged {unchanged:.3f} < {CLEAN_UNCHANGED_TARGET}")
-    print(
-        f"clean documents unchanged by fix_text: {restored['clean']}/{tried['clean']}"
-        f" = {unchanged:.3f} (target >= {CLEAN_UNCHANGED_TARGET}){mark(ok)};"
-        f" byte-identical: {exact['clean']}"
-    )
-    fp = scores.fp_per_100()
-    ok = fp <= FP_TARGET
-    if not ok:
-        missed.append(f"false positives {fp:.2f} per 100 clean docs > {FP_TARGET}")
-    print(
-        f"false positives (error/warning) on {scores.clean_docs} clean documents: "
-        f"{sum(scores.false_positives.values())} = {fp:.2f} per 100"
-        f" (target <= {FP_TARGET}){mark(ok)}"
-    )
-    for code, count in scores.false_positives.most_common():
-        print(f"  {count:4}  {code}")
-        for example in scores.examples[code]:
-            print(f"          {example}")
-    found = sum(scores.source_found.values())
-    print(f"known defects of the published text flagged on clean documents: {found}")
-    for code, count in scores.source_found.most_common():
-        print(f"  {count:4}  {code}")
-    print(f"info-level diagnostics on clean documents: {sum(scores.info.values())}")
-    for code, count in scores.info.most_common():
-        print(f"  {count:4}  {code}")
-
+            row += f" {'-':>6} {'-':>6}"
+        print(row + ("" if ok else "  MISS"))
     if show:
-        show_misses(scores, show)
-        show_failures(failures, fixed, show)
-    return missed
+        for cls in CLASSES:
+            for case in scores.missed.get(cls, [])[:show]:
+                where = snippet(case.damaged, case.start, case.end)
+                print(f"  missed {cls:26} {case.doc_id}: {where}")
 
 
-def show_misses(scores: Scores, show: int) -> None:
-    print("\nmissed defects (damaged text around the defect):")
+def report_summary(results: list[GroupResult]) -> None:
+    names = [r.name for r in results]
+    width = max(16, *(len(n) for n in names))
+    print("\n== summary: every corpus and split ==")
+    print(f"{'':28}" + "".join(f" {n:>{width}}" for n in names))
+    rows = {
+        "false alarms / 100 articles": [
+            r.published.per_100(r.published.false_alarms) for r in results
+        ],
+        "findings / 100 articles": [r.published.per_100(r.published.findings) for r in results],
+    }
+    for label, values in rows.items():
+        print(f"{label:28}" + "".join(f" {v:>{width}.2f}" for v in values))
+    print("recall (twin fix rate)")
     for cls in CLASSES:
-        for case in scores.missed.get(cls, [])[:show]:
-            where = snippet(case.damaged, case.start, case.end)
-            print(f"  {cls:24} {case.doc_id}: {where} (was {case.original_text[:20]!r})")
+        cells = []
+        for r in results:
+            cell = "-" if not r.scores.total[cls] else f"{r.scores.recall(cls):.2f}"
+            if RESTORABLE[cls] and r.tried[cls]:
+                cell += f" ({share(r.twin[cls], r.tried[cls]):.2f})"
+            cells.append(cell)
+        print(f"  {cls:26}" + "".join(f" {c:>{width}}" for c in cells))
 
 
-def show_failures(
-    failures: dict[str, list[tuple[Case, tuple[int, int] | None]]],
-    fixed: dict[str, str | None],
-    show: int,
-) -> None:
-    print("\nfailed restorations (original vs fix_text output at the first unexplained change):")
-    for cls in (*CLASSES, "clean"):
-        for case, change in failures.get(cls, [])[:show]:
-            out = fixed[case.doc_id]
-            if out is None or change is None:
-                print(f"  {cls:24} {case.doc_id}: fix_text crashed")
-                continue
-            i, j = change
-            print(f"  {cls:24} {case.doc_id}: expected {snippet(case.original, i, i + 1, 25)}")
-            print(f"  {'':24} {'':{len(case.doc_id)}}  got      {snippet(out, j, j + 1, 25)}")
-
-
-def report_peers(cases: list[Case], seedlint_scores: Scores) -> None:
-    tools = peers.available()
-    table: dict[str, Scores] = {"seedlint": seedlint_scores}
-    with tempfile.TemporaryDirectory(prefix="seedlint-accuracy-") as tmp:
-        folder = Path(tmp)
-        for case in cases:
-            path = folder / f"{case.doc_id}.txt"
-            path.write_text(case.damaged, encoding="utf-8", newline="")
-        for name, runner in tools.items():
-            table[name] = score(cases, runner(folder))
-    names = list(table)
-    print("\nrecall by class, seedlint and peer tools (same documents, same span overlap rule)")
-    print(f"{'class':24} {'n':>4}" + "".join(f" {name:>10}" for name in names))
-    for cls in CLASSES:
-        row = f"{cls:24} {seedlint_scores.total[cls]:4}"
-        print(row + "".join(f" {table[name].recall(cls):10.3f}" for name in names))
-    row = f"{'FP per 100 clean docs':29}"
-    print(row + "".join(f" {table[name].fp_per_100():10.1f}" for name in names))
-    print(
-        "seedlint FPs count error/warning only; every peer report counts. codespell reports a line"
-        "\nand a word only: its span is that word's occurrence in the line."
-    )
-    for name in names[1:]:
-        top = ", ".join(f"{code} {n}" for code, n in table[name].false_positives.most_common(5))
-        print(f"  {name} on clean docs: {top or 'nothing'}")
-    for name in sorted(set(peers.TOOLS) - set(tools)):
-        print(f"  {name}: not installed, skipped")
+def report_peers(cases: list[Case], seedlint: ModuleType, articles: dict[str, str]) -> None:
+    """codespell, typos and proselint on the Wikinews documents, scored like seedlint."""
+    clean = [Case(f"{a}-clean", a, "clean", t, t, 0, 0, "", True) for a, t in articles.items()]
+    documents = cases + clean
+    findings, _ = lint_all(seedlint, documents)
+    peers.report(documents, score(documents, findings))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -224,24 +216,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=0, metavar="N", help="examples of misses")
     parser.add_argument("--per-class", type=int, default=40, metavar="N")
     parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--corpus", choices=sorted(seed_corpora.CORPORA), action="append")
     args = parser.parse_args(argv)
 
     began = time.perf_counter()
     seedlint = load_seedlint()
-    cases = build_cases(args.per_class, seed=args.seed)
-    clean = sum(case.cls == "clean" for case in cases)
-    print(
-        f"seedlint accuracy: {len(cases)} documents from Wikinews ({len(cases) - clean} damaged, "
-        f"{clean} clean), seed {args.seed}\n"
-    )
-    findings, crashes = lint_all(seedlint, cases)
-    scores = score(cases, findings)
-    missed = report_seedlint(cases, scores, fix_all(seedlint, cases), args.show)
-    if crashes:
-        missed.append(f"lint_text crashed on {crashes} documents")
-    if args.peers:
-        report_peers(cases, scores)
-
+    results: list[GroupResult] = []
+    for corpus in args.corpus or seed_corpora.CORPORA:
+        for split in seed_corpora.SPLITS:
+            if not seed_corpora.articles(corpus, [split]):
+                continue
+            result, cases, _ = run_group(seedlint, corpus, split, args.per_class, args.seed)
+            print(f"\n== {result.name}: {len(cases)} damaged documents, seed {args.seed} ==")
+            report_published(result, args.show)
+            report_damaged(result, args.show)
+            results.append(result)
+            if args.peers and corpus == "wikinews_en":
+                report_peers(cases, seedlint, load_articles(corpus, [split]))
+    report_summary(results)
+    missed = [m for r in results for m in r.missed]
     print(f"\n{len(missed)} targets missed" + "".join(f"\n  {m}" for m in missed))
     print(f"time: {time.perf_counter() - began:.1f} s")
     return 1 if args.strict and missed else 0

@@ -1,0 +1,67 @@
+"""The development / validation split recorded in each corpus index is the documented one.
+
+Wikinews English: all development; 18F: all validation; digital.gov: by the parity of the
+SHA-256 of the file name (`seed_corpora.hash_split`). A post must never change sides, so the
+recorded column is checked against the rule, and the rule against fixed names.
+"""
+
+from __future__ import annotations
+
+import pytest
+from seed_corpora import CORPORA, SPLITS, articles, hash_split, index, render
+
+WHOLE_CORPUS_SPLIT = {"wikinews_en": "development", "18f_blog": "validation"}
+MIN_HALF_SHARE = 0.4  # a hash split of 1,792 names is near half and half
+
+
+@pytest.mark.parametrize("corpus", sorted(CORPORA))
+def test_recorded_split_follows_the_rule(corpus: str) -> None:
+    for row in index(corpus):
+        expected = WHOLE_CORPUS_SPLIT.get(corpus) or hash_split(row["file"])
+        assert row["split"] == expected, f"{corpus}/{row['file']}"
+
+
+def test_hash_split_is_fixed() -> None:
+    # Pinned values: changing the hash would move posts between development and validation.
+    assert hash_split("0001_2010-10-22-tell-compelling-stories-with-data-visualization.txt") == (
+        "validation"
+    )
+    assert hash_split("0002_2011-06-21-making-mobile-gov-project.txt") == "validation"
+    assert hash_split("0004_2012-02-19-social-data-unlocked-next-generation-services.txt") == (
+        "development"
+    )
+
+
+def test_digitalgov_halves_are_near_even() -> None:
+    sides = [a.split for a in articles("digitalgov_news")]
+    assert len(sides) == 1792
+    for split in SPLITS:
+        assert sides.count(split) >= MIN_HALF_SHARE * len(sides)
+
+
+def test_articles_filters_by_split() -> None:
+    development = articles("digitalgov_news", ["development"])
+    validation = articles("digitalgov_news", ["validation"])
+    assert {a.split for a in development} == {"development"}
+    assert {a.split for a in validation} == {"validation"}
+    assert len(development) + len(validation) == len(articles("digitalgov_news"))
+    assert articles("18f_blog", ["development"]) == []
+    with pytest.raises(ValueError, match="unknown split"):
+        articles("18f_blog", ["test"])
+
+
+def test_seed_rendering() -> None:
+    assert render("2024-01-18", "A title", "Headline\n\nFirst.\n\nSecond.\n") == (
+        "date 2024-01-18 A title\n\nFirst.\n\nSecond.\n"
+    )
+    quoted = [a for a in articles("digitalgov_news") if a.file.startswith("1522_")]
+    first_line = quoted[0].seed.split("\n", 1)[0]
+    assert first_line == (
+        'date 2017-05-24 "Want to Expand Your Innovation Base? Dive In, Run a Challenge, and '
+        'Listen to Your Customers"'
+    )
+    for corpus in CORPORA:
+        for article in articles(corpus):
+            header, blank, _ = article.seed.split("\n", 2)
+            assert header.startswith("date ") and blank == "", f"{corpus}/{article.file}"
+            assert article.seed.endswith("\n") and not article.seed.endswith("\n\n")
