@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 SEVERITIES = ("error", "warning", "info")  # also the order of the severity sort, worst first
@@ -38,6 +38,7 @@ LONG_SPAN = 80  # longer spans are kept by their two ends
 EDGE = 24  # characters kept of each end of a long span
 LONG_FIX = 120  # longer fix texts are cut down to the places that change
 FIX_CONTEXT = 20  # unchanged characters kept on each side of a place a long fix changes
+COMPARE_CHUNK = 64  # equal-length fix texts are compared this many characters at a time
 MAX_PLACES = 3  # changed places shown of a long fix; the others are counted
 CLIP_PRE, CLIP_POST, CLIP_NEXT_LINE = 1, 2, 4  # flags: context cut on the left, right; span
 # goes on past the end of its line
@@ -59,6 +60,7 @@ AXIS_WIDTH = 44
 AXIS_HEIGHT = 40
 TOP_MARGIN = 10
 
+Key = TypeVar("Key")
 _DATE = re.compile(r"\d{4}-(0[1-9]|1[0-2])-\d{2}")
 _UNSAFE_CHARACTERS = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -104,6 +106,9 @@ def render_report(data: ReportData) -> str:
     css = "\n" + _asset("report.css")
     script = "\n" + _asset("report.js")
     folder_of = {doc.path: doc.folder for doc in data.documents}
+    for f in data.findings:  # a finding of a document not listed: grouped by its parent
+        if f.path not in folder_of:
+            folder_of[f.path] = posixpath.dirname(f.path) or "."
     body = "\n".join(
         [
             _header(data),
@@ -138,6 +143,8 @@ def render_report(data: ReportData) -> str:
 def _clean(text: str) -> str:
     """Text that encodes as UTF-8 and parses as HTML: lone surrogates (undecodable file names)
     and control characters become U+FFFD."""
+    if text.isprintable():  # the common case, and a quick test: no control or surrogate
+        return text
     return _UNSAFE_CHARACTERS.sub("\ufffd", text)
 
 
@@ -177,11 +184,6 @@ def _finding_key(f: ReportFinding) -> tuple[Any, ...]:
     )  # fmt: skip
 
 
-def _folder(path: str, folder_of: dict[str, str]) -> str:
-    """The folder of a finding's document; for a path missing from the documents, its parent."""
-    return folder_of.get(path, posixpath.dirname(path) or ".")
-
-
 # --- the embedded findings -------------------------------------------------------------------
 
 
@@ -194,7 +196,7 @@ def _payload(data: ReportData, folder_of: dict[str, str]) -> str:
     context after, clip flags, fix kind, fix before, fix after, changed places left out].
     """
     paths = sorted({doc.path for doc in data.documents} | {f.path for f in data.findings})
-    folders = sorted({_folder(path, folder_of) for path in paths})
+    folders = sorted({folder_of[path] for path in paths})
     rules = sorted({(f.code, f.name) for f in data.findings})
     messages = sorted({f.message for f in data.findings})
     path_index, rule_index = _index(paths), _index(rules)
@@ -211,7 +213,7 @@ def _payload(data: ReportData, folder_of: dict[str, str]) -> str:
             ]
         )  # fmt: skip
     payload = {
-        "docs": [[path, folder_index[_folder(path, folder_of)]] for path in paths],
+        "docs": [[path, folder_index[folder_of[path]]] for path in paths],
         "folders": folders,
         "rules": [list(rule) for rule in rules],
         "messages": messages,
@@ -278,13 +280,17 @@ def _changed_runs(before: str, after: str) -> list[tuple[int, int]]:
     """[start, end) runs where two strings of one length differ, runs closer than twice the
     context merged."""
     runs: list[tuple[int, int]] = []
-    for position, (old, new) in enumerate(zip(before, after)):
-        if old == new:
+    for chunk in range(0, len(before), COMPARE_CHUNK):
+        end = chunk + COMPARE_CHUNK
+        if before[chunk:end] == after[chunk:end]:  # most of the text: compared at C speed
             continue
-        if runs and position - runs[-1][1] <= 2 * FIX_CONTEXT:
-            runs[-1] = (runs[-1][0], position + 1)
-        else:
-            runs.append((position, position + 1))
+        for position in range(chunk, min(end, len(before))):
+            if before[position] == after[position]:
+                continue
+            if runs and position - runs[-1][1] <= 2 * FIX_CONTEXT:
+                runs[-1] = (runs[-1][0], position + 1)
+            else:
+                runs.append((position, position + 1))
     return runs
 
 
@@ -387,6 +393,14 @@ class _Bar:
         return sum(value for _, value in self.parts)
 
 
+def _by_severity(pairs: Iterable[tuple[Key, str]]) -> dict[Key, Counter[str]]:
+    """Counts of each severity for each key, from (key, severity) pairs."""
+    grouped: dict[Key, Counter[str]] = {}
+    for (key, severity), count in Counter(pairs).items():
+        grouped.setdefault(key, Counter())[severity] = count
+    return grouped
+
+
 def _severity_parts(counts: Counter[str]) -> tuple[tuple[str, int], ...]:
     return tuple((f"bar-{sev}", counts[sev]) for sev in SEVERITIES if counts[sev])
 
@@ -419,9 +433,7 @@ def _figure(key: str, caption: str, chart: str, note: str = "") -> str:
 
 
 def _rule_chart(findings: Sequence[ReportFinding]) -> str:
-    by_rule: dict[tuple[str, str], Counter[str]] = {}
-    for f in findings:
-        by_rule.setdefault((f.code, f.name), Counter())[f.severity] += 1
+    by_rule = _by_severity(((f.code, f.name), f.severity) for f in findings)
     bars = [
         _Bar(f"{code} {name}", _severity_parts(counts)) for (code, name), counts in by_rule.items()
     ]
@@ -429,9 +441,7 @@ def _rule_chart(findings: Sequence[ReportFinding]) -> str:
 
 
 def _folder_chart(data: ReportData, folder_of: dict[str, str]) -> str:
-    by_folder: dict[str, Counter[str]] = {}
-    for f in data.findings:
-        by_folder.setdefault(_folder(f.path, folder_of), Counter())[f.severity] += 1
+    by_folder = _by_severity((folder_of[f.path], f.severity) for f in data.findings)
     documents = Counter(doc.folder for doc in data.documents)
     bars = [
         _Bar(f"{folder} ({_plural(documents[folder], 'doc')})", _severity_parts(counts))
@@ -460,14 +470,9 @@ def _document_chart(documents: Sequence[ReportDocument]) -> str:
 
 def _time_chart(data: ReportData, folder_of: dict[str, str]) -> str:
     date_of = {doc.path: doc.date for doc in data.documents if _DATE.fullmatch(doc.date)}
-    by_month: dict[str, Counter[str]] = {}
-    undated = 0
-    for f in data.findings:
-        date = date_of.get(f.path)
-        if date is None:
-            undated += 1
-            continue
-        by_month.setdefault(date[:7], Counter())[f.severity] += 1
+    dated = [(date_of[f.path][:7], f.severity) for f in data.findings if f.path in date_of]
+    by_month = _by_severity(dated)
+    undated = len(data.findings) - len(dated)
     note = f"{_plural(undated, 'finding')} in documents with no header date." if undated else ""
     if not by_month:
         return _figure("time", "Findings per month of the header date", _empty(), note)
@@ -699,8 +704,8 @@ def _findings_section(data: ReportData, folder_of: dict[str, str]) -> str:
     rules = sorted({(f.code, f.name) for f in data.findings})
     by_rule = Counter((f.code, f.name) for f in data.findings)
     paths = {doc.path for doc in data.documents} | {f.path for f in data.findings}
-    folders = sorted({_folder(path, folder_of) for path in paths})
-    by_folder = Counter(_folder(f.path, folder_of) for f in data.findings)
+    folders = sorted({folder_of[path] for path in paths})
+    by_folder = Counter(folder_of[f.path] for f in data.findings)
     by_severity = Counter(f.severity for f in data.findings)
     by_fix = Counter(f.fix for f in data.findings)
     rule_options = _options(

@@ -313,6 +313,25 @@ def test_bad_severity_is_refused_with_a_clear_message() -> None:
         render_report(ReportData("t", GENERATED, data.documents, [bad], []))
 
 
+def test_long_lines_and_fixes_are_cut_to_what_matters() -> None:
+    words = [f"word{n}" for n in range(400)]
+    line = " ".join(words)
+    curly = "".join(f"{w} it’s " if n % 50 == 0 else f"{w} " for n, w in enumerate(words))
+    column = line.index("word200") + 1
+    finding = ReportFinding(
+        "a.txt", "SL310", "mixed-apostrophes", "info", "mixed", 3, column, 3, column + 7, line,
+        "unsafe", curly, curly.replace("’", "'"),
+    )  # fmt: skip
+    data = embedded(render_report(ReportData("t", GENERATED, [], [finding], [])))
+    row = data["findings"][0]
+    assert row[7] == "word200"  # the span
+    assert len(row[6]) == 60 and len(row[9]) == 60 and row[10] == 3  # cut on both sides
+    before, after, more = row[12], row[13], row[14]
+    assert before.count("it’s") == 3 and after.count("it's") == 3 and more == 5
+    assert before.endswith("…") and len(before) < 200
+    assert before.replace("’", "'") == after  # the same places of both texts
+
+
 def test_an_empty_corpus_renders() -> None:
     page = render_report(ReportData("Empty", GENERATED, [], [], []))
     assert 'id="total-findings" data-value="0"' in page and "No duplicate clusters." in page
@@ -366,6 +385,7 @@ def test_filters_by_rule_severity_and_folder(page: Any, wikinews: ReportData) ->
     status = page.find_element("id", "status")
     assert status.get_attribute("data-matching") == str(len(misspellings))
     assert {row[1] for row in table_rows(page)} == {"SL203 misspelling"}
+    assert "rule SL203 misspelling" in status.text  # the filters in use, said in words
 
     choose(page, "filter-rule", "All rules")
     choose(page, "filter-severity", "warning")

@@ -180,9 +180,11 @@
     }
     rows.replaceChildren(fragment);
     var shown = view.length ? (start + 1).toLocaleString("en") + "\u2013" + end.toLocaleString("en") : "0";
-    var message = "Showing " + shown + " of " + view.length.toLocaleString("en") + " findings";
+    var message = "Showing " + shown + " of " + view.length.toLocaleString("en") +
+      (view.length === 1 ? " finding" : " findings");
     if (view.length !== findings.length) message += " (" + findings.length.toLocaleString("en") + " in all)";
-    status.textContent = message + ".";
+    var filters = activeFilters();
+    status.textContent = message + (filters.length ? "; " + filters.join(", ") : "") + ".";
     status.dataset.matching = String(view.length);
     $("page-info").textContent = "Page " + (state.page + 1).toLocaleString("en") + " of " + pages.toLocaleString("en");
     $("page-first").disabled = $("page-previous").disabled = state.page === 0;
@@ -193,6 +195,21 @@
       else th.removeAttribute("aria-sort");
       th.querySelector(".arrow").textContent = on ? (state.direction === 1 ? " \u25b2" : " \u25bc") : "";
     });
+  }
+
+  // the filters in use, in words: the status says them, and so does a printed page
+  function activeFilters() {
+    var words = [];
+    [["filter-rule", "rule"], ["filter-severity", "severity"], ["filter-folder", "folder"],
+      ["filter-fix", "fix"]].forEach(function (pair) {
+      var select = $(pair[0]);
+      if (select.value !== "-1") {
+        words.push(pair[1] + " " + select.selectedOptions[0].textContent.replace(/ \([\d,]+\)$/, ""));
+      }
+    });
+    if (state.text) words.push("containing \u201c" + state.text + "\u201d");
+    if (state.doc !== -1) words.push("document " + $("document-filter-path").textContent);
+    return words;
   }
 
   function update() { filter(); state.page = 0; render(); }
