@@ -4,7 +4,8 @@ boilerplate paragraphs, on every document of an index or on a few of them.
 Findings on a few documents come from scanning the index (``query.py``), findings on
 all of them from grouping it (``grouped.py``); both give the same findings for the same
 document. They depend only on the set of (key, fingerprint) entries, never on the order
-they were added in, and are returned sorted by key (path order), check and place.
+they were added in, and are returned sorted by key (path order), check and place. A
+repeated title is not reported on a near-duplicate of the document it repeats.
 
 An index can outlive the files it describes. With a ``source`` (the current title and
 body of a key, None when the document is gone), every document a finding names, and every
@@ -19,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from seedlint.corpus.finding import CorpusFinding
+from seedlint.corpus.finding import NEAR_DUPLICATE, REPEATED_TITLE, CorpusFinding
 from seedlint.corpus.fingerprint import body_hash, title_hash, title_key
 from seedlint.corpus.grouped import all_findings
 from seedlint.corpus.index import CorpusIndex
@@ -98,6 +99,13 @@ def _findings(
             result = findings_on(view, rows)
         else:
             result = [item for item in all_findings(view) if item.key in wanted]
+    # a near-duplicate keeps its original's title: saying so again adds nothing
+    near = {(item.key, item.other) for item in result if item.check == NEAR_DUPLICATE}
+    result = [
+        item
+        for item in result
+        if item.check != REPEATED_TITLE or (item.key, item.other) not in near
+    ]
     return tuple(sorted(result, key=CorpusFinding.sort_key))
 
 

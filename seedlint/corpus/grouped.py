@@ -36,7 +36,8 @@ def all_findings(view: CorpusView) -> list[CorpusFinding]:
 def _groups(rows: I64, columns: list[np.ndarray], rank: I64) -> tuple[I64, I64, I64]:
     """(rows sorted by columns then rank, group number of each, first row of each group)."""
     ordered = rows[np.lexsort((rank[rows], *reversed([column[rows] for column in columns])))]
-    new = np.ones(len(ordered), dtype=bool)
+    new = np.zeros(len(ordered), dtype=bool)
+    new[:1] = True
     for column in columns:
         new[1:] |= column[ordered][1:] != column[ordered][:-1]
     group = np.cumsum(new) - 1
