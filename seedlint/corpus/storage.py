@@ -185,11 +185,17 @@ def _decode(data: memoryview, expected: CorpusSettings | None) -> tuple[CorpusSe
         raise Rejected("not a seedlint corpus index")
     length = int.from_bytes(data[len(MAGIC) : len(MAGIC) + 8], "little")
     crc = int.from_bytes(data[len(MAGIC) + 8 : len(MAGIC) + 12], "little")
-    if length > MAX_HEADER or PREFIX + length > len(data):
+    if length > MAX_HEADER or PREFIX + _padded(length) > len(data):
         raise Rejected("truncated or damaged header")
     raw_header = data[PREFIX : PREFIX + length]
     if zlib.crc32(raw_header) != crc:
         raise Rejected("damaged header (checksum mismatch)")
+    # the padding is zeros too: no byte of the file goes unchecked
+    padding = bytes(data[len(MAGIC) + 12 : PREFIX]) + bytes(
+        data[PREFIX + length : PREFIX + _padded(length)]
+    )
+    if any(padding):
+        raise Rejected("damaged header (padding)")
     header = _header_from(raw_header)
     settings = _settings_from(header, expected)
     columns = _split(data[PREFIX + _padded(length) :], header)
