@@ -10,6 +10,7 @@ entries of the merged-in index replace those of the same keys.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -62,9 +63,9 @@ class CorpusIndex:
     def __len__(self) -> int:
         return len(self._table) - len(self._dropped) + len(self._staged)
 
-    def keys(self) -> list[str]:
+    def __iter__(self) -> Iterator[str]:
         """Every key, in path order: what a caller walks to remove keys that are gone."""
-        return sorted(self.table().keys, key=path_order)
+        return iter(sorted(self.table().keys, key=path_order))
 
     def body_hash(self, key: str) -> bytes | None:
         """The body hash stored for a key (see ``fingerprint.body_hash``), None if absent:

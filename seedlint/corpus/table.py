@@ -69,9 +69,6 @@ class Table:
         start, end = int(self.paragraph_offsets[row]), int(self.paragraph_offsets[row + 1])
         return self.paragraph_hashes[start:end], self.paragraph_spans[start:end]
 
-    def body_hex(self, row: int) -> str:
-        return bytes(self.bodies[row].astype("<u8").tobytes()).hex()
-
     @staticmethod
     def empty(num_perm: int) -> Table:
         return Table(
