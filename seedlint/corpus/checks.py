@@ -24,7 +24,7 @@ from seedlint.corpus.finding import NEAR_DUPLICATE, REPEATED_TITLE, CorpusFindin
 from seedlint.corpus.fingerprint import body_hash, title_hash, title_key
 from seedlint.corpus.grouped import all_findings
 from seedlint.corpus.index import CorpusIndex
-from seedlint.corpus.query import findings_on
+from seedlint.corpus.query import findings_naming, findings_on
 from seedlint.corpus.similarity import Bodies
 from seedlint.corpus.view import CorpusView
 
@@ -51,10 +51,17 @@ class CorpusReport:
 
 
 def findings(
-    index: CorpusIndex, keys: Iterable[str] | None = None, *, source: Source | None = None
+    index: CorpusIndex,
+    keys: Iterable[str] | None = None,
+    *,
+    source: Source | None = None,
+    include_named: bool = False,
 ) -> list[CorpusFinding]:
-    """Findings on ``keys`` (every document when None), against the whole index."""
-    return list(check(index, keys, source=source).findings)
+    """Findings on ``keys`` (every document when None), against the whole index. With
+    ``include_named``, also the findings on other documents that name one of ``keys``: a
+    new file that an older one copies, but that comes first in path order, makes the
+    older one the duplicate."""
+    return list(check(index, keys, source=source, include_named=include_named).findings)
 
 
 def check(
@@ -62,11 +69,13 @@ def check(
     keys: Iterable[str] | None = None,
     *,
     source: Source | None = None,
+    include_named: bool = False,
     scan: bool | None = None,
 ) -> CorpusReport:
-    """Findings and stale entries (see the module docstring). ``scan`` forces one way of
-    finding (True: scanning, False: grouping), for tests; by default the cheaper one."""
-    wanted = None if keys is None else set(keys)
+    """Findings and stale entries (see the module docstring and ``findings``). ``scan``
+    forces one way of finding (True: scanning, False: grouping), for tests; by default the
+    cheaper one."""
+    wanted = None if keys is None else _Wanted(set(keys), include_named)
     if source is None:
         return CorpusReport(_findings(index, wanted, None, scan), ())
     work = index.copy()
@@ -84,21 +93,32 @@ def check(
         fresh.consulted_stale.clear()
 
 
+@dataclass(frozen=True)
+class _Wanted:
+    keys: set[str]
+    named: bool  # findings naming one of the keys are wanted too
+
+    def __contains__(self, finding: CorpusFinding) -> bool:
+        return finding.key in self.keys or (self.named and finding.other in self.keys)
+
+
 def _findings(
-    index: CorpusIndex, wanted: set[str] | None, bodies: Bodies | None, scan: bool | None
+    index: CorpusIndex, wanted: _Wanted | None, bodies: Bodies | None, scan: bool | None
 ) -> tuple[CorpusFinding, ...]:
     table = index.table()
     view = CorpusView(table, index.settings, (index.bands, index.rows), bodies)
     if wanted is None:
         result = all_findings(view)
     else:
-        rows = sorted(table.rows[key] for key in wanted if key in table.rows)
+        rows = sorted(table.rows[key] for key in wanted.keys if key in table.rows)
         if scan is None:
             scan = len(rows) <= max(SCAN_MINIMUM, len(table) // SCAN_SHARE)
         if scan:
             result = findings_on(view, rows)
+            if wanted.named:
+                result += findings_naming(view, rows)
         else:
-            result = [item for item in all_findings(view) if item.key in wanted]
+            result = [item for item in all_findings(view) if item in wanted]
     # a near-duplicate keeps its original's title: saying so again adds nothing
     near = {(item.key, item.other) for item in result if item.check == NEAR_DUPLICATE}
     result = [

@@ -36,6 +36,7 @@ LOW_32_BITS = np.uint64(0xFFFFFFFF)
 # shingles are permuted in chunks so that a very long document never needs a
 # num_perm x shingles matrix at once
 SHINGLES_PER_CHUNK = 4096
+SIGNATURES_PER_CHUNK = 8192
 
 
 def words(body: str) -> list[str]:
@@ -103,9 +104,13 @@ def signature(hashes: U64, num_perm: int, seed: int) -> U32:
 
 def band_keys(signatures: U32, bands: int, rows: int) -> U64:
     """(documents, bands) keys: a hash of each band of each signature and its number."""
-    count = signatures.shape[0]
-    cut = signatures[:, : bands * rows].astype(np.uint64).reshape(count, bands, rows)
-    keys = np.broadcast_to(np.arange(1, bands + 1, dtype=np.uint64), (count, bands)).copy()
-    for row in range(rows):
-        keys = keys * BAND_MULTIPLIER + cut[:, :, row]
-    return fmix64(keys)
+    result = np.empty((signatures.shape[0], bands), dtype=np.uint64)
+    # in slices of documents, so that the 64-bit copy of the signatures stays small
+    for start in range(0, signatures.shape[0], SIGNATURES_PER_CHUNK):
+        chunk = signatures[start : start + SIGNATURES_PER_CHUNK, : bands * rows]
+        cut = chunk.astype(np.uint64).reshape(len(chunk), bands, rows)
+        keys = np.broadcast_to(np.arange(1, bands + 1, dtype=np.uint64), (len(chunk), bands))
+        for row in range(rows):
+            keys = keys * BAND_MULTIPLIER + cut[:, :, row]
+        result[start : start + len(chunk)] = fmix64(keys)
+    return result

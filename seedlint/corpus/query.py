@@ -29,6 +29,35 @@ def findings_on(view: CorpusView, rows: list[int]) -> list[CorpusFinding]:
     return result
 
 
+def findings_naming(view: CorpusView, rows: list[int]) -> list[CorpusFinding]:
+    """Findings on other documents that name one of these rows: the copies, same-titled
+    documents and near-duplicates for which a row is the earliest."""
+    named = {view.table.keys[row] for row in rows}
+    related: set[int] = set()
+    for row in rows:
+        related.update(_related(view, row))
+    related.difference_update(rows)
+    found = findings_on(view, sorted(related))
+    return [finding for finding in found if finding.other in named]
+
+
+def _related(view: CorpusView, row: int) -> list[int]:
+    """Rows whose findings may name this row: its body group, its title group when it
+    heads it, and the rows it shares a band with."""
+    if not view.has_body[row]:
+        return []
+    result: list[int] = view.same_body(row).tolist()
+    title = view.table.titles[row]
+    if title != NO_TITLE:
+        group = np.flatnonzero((view.table.titles == title) & view.has_body).tolist()
+        if min(group, key=view.order) == row:
+            result += group
+    if view.has_signature[row]:
+        bands = view.band_keys
+        result += np.flatnonzero((bands == bands[row]).any(axis=1) & view.has_signature).tolist()
+    return result
+
+
 def _findings_on(view: CorpusView, row: int) -> list[CorpusFinding]:
     if not view.has_body[row]:
         return []

@@ -128,6 +128,11 @@ def test_scanning_a_few_equals_grouping_all(corpus, data) -> None:  # type: igno
         scanned = check(index, keys, source=current, scan=True).findings
         grouped = check(index, keys, source=current, scan=False).findings
         assert list(scanned) == list(grouped) == [f for f in everything if f.key in keys]
+        # with the findings on other documents that name one of the keys
+        scanned = check(index, keys, source=current, include_named=True, scan=True).findings
+        grouped = check(index, keys, source=current, include_named=True, scan=False).findings
+        expected = [f for f in everything if f.key in keys or f.other in keys]
+        assert list(scanned) == list(grouped) == expected
 
 
 @RUN

@@ -152,3 +152,16 @@ def test_new_files_against_a_saved_index(tmp_path: Path, scan: bool) -> None:
     assert report.stale == ()
     expected = [e for e in plants.expected if e.key in new]
     assert sorted(summary(list(report.findings)), key=repr) == sorted(expected, key=repr)
+
+
+def test_a_new_file_that_comes_first_is_named_by_the_older_copy() -> None:
+    """Pre-commit: "0000-new.txt" copies "0001.txt" but sorts before it, so the finding
+    is on the older file; include_named brings it into the new file's report."""
+    documents = articles()
+    index = build(documents)
+    index.add(fingerprint_seed("0000-new.txt", documents["0001.txt"], SETTINGS))
+    assert findings(index, ["0000-new.txt"]) == []
+    found = findings(index, ["0000-new.txt"], include_named=True)
+    assert [(f.check, f.key, f.other) for f in found] == [
+        ("duplicate-document", "0001.txt", "0000-new.txt")
+    ]
