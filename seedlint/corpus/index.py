@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from seedlint.corpus import storage
-from seedlint.corpus.fingerprint import Fingerprint
+from seedlint.corpus.fingerprint import BODY_HASH_BYTES, Fingerprint
 from seedlint.corpus.order import path_order
 from seedlint.corpus.settings import CorpusSettings, band_shape
 from seedlint.corpus.table import Table
@@ -36,6 +36,10 @@ class CorpusIndex:
 
     def add(self, fingerprint: Fingerprint) -> None:
         """Add a document, replacing any earlier entry of the same key."""
+        if len(fingerprint.body_hash) != BODY_HASH_BYTES:
+            raise ValueError(
+                f"{fingerprint.key}: a body hash of {len(fingerprint.body_hash)} bytes"
+            )
         size = len(fingerprint.signature)
         if size not in (0, self.settings.num_perm * SIGNATURE_VALUE_BYTES):
             raise ValueError(
@@ -89,9 +93,9 @@ class CorpusIndex:
         return self._table
 
     def merge(self, other: CorpusIndex) -> None:
-        """Take in every entry of ``other`` (built with the same settings); its entries
-        replace this index's entries of the same keys."""
-        if other.settings != self.settings:
+        """Take in every entry of ``other`` (fingerprinted with the same settings); its
+        entries replace this index's entries of the same keys."""
+        if other.settings.fingerprinting() != self.settings.fingerprinting():
             raise ValueError(f"cannot merge an index built with {other.settings}")
         incoming = other.table()
         mine = self.table()
@@ -113,8 +117,10 @@ class CorpusIndex:
     @classmethod
     def load(cls, path: str | Path, settings: CorpusSettings | None = None) -> CorpusIndex | str:
         """The index saved at ``path``, or a one-line reason why it cannot be used (missing,
-        damaged, another format version, built with settings other than ``settings``).
-        Never raises for anything the file holds."""
+        damaged, another format version, fingerprints made with other shingle size,
+        permutations or seed than ``settings``). Never raises for anything the file holds.
+        With ``settings``, the loaded index checks with them: thresholds can change without
+        a rebuild."""
         data = storage.read(Path(path))
         if isinstance(data, str):
             return f"{path}: {data}"

@@ -47,6 +47,14 @@ class CorpusSettings:
             return f"seed must be between 0 and {MAX_SEED}, not {self.seed}"
         return None
 
+    def fingerprinting(self) -> dict[str, int]:
+        """The settings a fingerprint depends on: an index is valid for these alone."""
+        return {
+            "shingle_words": self.shingle_words,
+            "num_perm": self.num_perm,
+            "seed": self.seed,
+        }
+
     def checked(self) -> CorpusSettings:
         """These settings, or ValueError naming what is wrong with them."""
         problem = self.problem()

@@ -219,9 +219,14 @@ def _settings_from(header: Header, expected: CorpusSettings | None) -> CorpusSet
     problem = settings.problem()
     if problem is not None:
         raise Rejected(f"invalid settings in the index: {problem}")
-    if expected is not None and settings != expected:
-        raise Rejected(f"built with other settings ({settings}); not {expected}")
-    return settings
+    if expected is None:
+        return settings
+    if settings.fingerprinting() != expected.fingerprinting():
+        built = ", ".join(f"{name}={value}" for name, value in settings.fingerprinting().items())
+        wanted = ", ".join(f"{name}={value}" for name, value in expected.fingerprinting().items())
+        raise Rejected(f"built with other settings ({built}; now {wanted})")
+    # thresholds apply when checking, not when fingerprinting: the caller's hold
+    return expected
 
 
 def _split(payload: memoryview, header: Header) -> dict[str, Any]:

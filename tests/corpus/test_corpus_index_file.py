@@ -237,10 +237,24 @@ def test_unknown_header_fields_are_refused(tmp_path: Path, saved: bytes) -> None
 def test_an_index_of_other_settings_is_refused(tmp_path: Path, saved: bytes) -> None:
     path = tmp_path / "corpus.index"
     path.write_bytes(saved)
-    other = CorpusSettings(shingle_words=4)
-    assert "built with other settings" in str(CorpusIndex.load(path, other))
+    for other in (
+        CorpusSettings(shingle_words=4),
+        CorpusSettings(num_perm=64),
+        CorpusSettings(seed=2),
+    ):
+        assert "built with other settings" in str(CorpusIndex.load(path, other))
     loaded = CorpusIndex.load(path)  # without expectations, its own settings
     assert isinstance(loaded, CorpusIndex) and loaded.settings == SETTINGS
+
+
+def test_thresholds_can_change_without_a_rebuild(tmp_path: Path, saved: bytes) -> None:
+    path = tmp_path / "corpus.index"
+    path.write_bytes(saved)
+    stricter = CorpusSettings(threshold=0.95, boilerplate_min_documents=5)
+    loaded = CorpusIndex.load(path, stricter)
+    assert isinstance(loaded, CorpusIndex) and loaded.settings == stricter
+    assert (loaded.bands, loaded.rows) != (CorpusIndex(SETTINGS).bands, CorpusIndex(SETTINGS).rows)
+    assert [f.key for f in findings(loaded)] == ["copy.txt"]
 
 
 def test_saving_replaces_atomically_and_leaves_no_temporary(tmp_path: Path) -> None:
