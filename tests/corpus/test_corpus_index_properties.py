@@ -56,6 +56,7 @@ KEYS = [
     "é.txt",
     "z#x.txt",
     "Z.txt",
+    "\udce9.txt",  # a file name that is not UTF-8, as os.fsdecode gives it
 ]
 
 documents = st.lists(
