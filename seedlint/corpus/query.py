@@ -53,8 +53,7 @@ def _related(view: CorpusView, row: int) -> list[int]:
         if min(group, key=view.order) == row:
             result += group
     if view.has_signature[row]:
-        bands = view.band_keys
-        result += np.flatnonzero((bands == bands[row]).any(axis=1) & view.has_signature).tolist()
+        result += np.flatnonzero(view.sharing_band(row)).tolist()
     return result
 
 
@@ -84,8 +83,7 @@ def _repeated_title(view: CorpusView, row: int) -> list[CorpusFinding]:
 def _near_duplicate(view: CorpusView, row: int) -> list[CorpusFinding]:
     if not view.has_signature[row]:
         return []
-    bands = view.band_keys
-    shares_band = (bands == bands[row]).any(axis=1) & view.has_signature
+    shares_band = view.sharing_band(row)
     shares_band[view.same_body(row)] = False
     candidates = np.flatnonzero(shares_band)
     if not len(candidates):

@@ -137,7 +137,7 @@ class Table:
         offsets = [parts[0].paragraph_offsets]
         for table in parts[1:]:
             offsets.append(table.paragraph_offsets[1:] + offsets[-1][-1])
-        return Table(
+        result = Table(
             tuple(key for table in parts for key in table.keys),
             np.concatenate([table.bodies for table in parts]),
             np.concatenate([table.titles for table in parts]),
@@ -147,3 +147,20 @@ class Table:
             np.concatenate([table.paragraph_hashes for table in parts]),
             np.concatenate([table.paragraph_spans for table in parts]),
         )
+        result._carry_over(parts)
+        return result
+
+    def _carry_over(self, parts: list[Table]) -> None:
+        """Extend what the first part has already worked out (its key positions and band
+        keys) rather than work it out again: adding a few documents to a large loaded
+        index then costs a few copies, not a pass of Python over every key."""
+        first = parts[0]
+        if "rows" in first.__dict__:
+            rows = dict(first.rows)
+            offset = len(first)
+            for table in parts[1:]:
+                rows.update((key, offset + row) for row, key in enumerate(table.keys))
+                offset += len(table)
+            self.__dict__["rows"] = rows
+        for shape, keys in first._bands.items():
+            self._bands[shape] = np.concatenate([keys, *(t.band_keys(*shape) for t in parts[1:])])

@@ -38,6 +38,12 @@ class CorpusView:
     def band_keys(self) -> npt.NDArray[np.uint64]:
         return self.table.band_keys(*self.shape)
 
+    def sharing_band(self, row: int) -> Mask:
+        """Rows with a signature that share at least one band key with this row."""
+        keys = self.band_keys
+        shared: Mask = (keys == keys[row]).any(axis=1)
+        return shared & self.has_signature
+
     @cached_property
     def distinct_bodies(self) -> int:
         bodies = self.table.bodies[self.has_body]
