@@ -1,0 +1,164 @@
+"""The corpus checks: duplicate documents, near-duplicates, repeated titles and
+boilerplate paragraphs, on every document of an index or on a few of them.
+
+Findings on a few documents come from scanning the index (``query.py``), findings on
+all of them from grouping it (``grouped.py``); both give the same findings for the same
+document. They depend only on the set of (key, fingerprint) entries, never on the order
+they were added in, and are returned sorted by key (path order), check and place. A
+repeated title is not reported on a near-duplicate of the document it repeats.
+
+An index can outlive the files it describes. With a ``source`` (the current title and
+body of a key, None when the document is gone), every document a finding names, and every
+candidate whose body is read for an exact similarity, is checked against its stored
+hashes first; an entry that no longer matches is left out, the findings are made again
+without it, and the report lists it as stale so that the caller can refresh or remove it.
+Boilerplate counts are corpus statistics and are not checked entry by entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from seedlint.corpus.finding import NEAR_DUPLICATE, REPEATED_TITLE, CorpusFinding
+from seedlint.corpus.fingerprint import body_hash, title_hash, title_key
+from seedlint.corpus.grouped import all_findings
+from seedlint.corpus.index import CorpusIndex
+from seedlint.corpus.query import findings_naming, findings_on
+from seedlint.corpus.similarity import Bodies
+from seedlint.corpus.view import CorpusView
+
+# past this share of the corpus, grouping everything beats scanning once per document
+SCAN_SHARE = 50
+SCAN_MINIMUM = 64
+
+
+@dataclass(frozen=True)
+class CorpusText:
+    """A document as it is now: what ``fingerprint`` was given as title and body."""
+
+    title: str
+    body: str
+
+
+Source = Callable[[str], CorpusText | None]
+
+
+@dataclass(frozen=True)
+class CorpusReport:
+    findings: tuple[CorpusFinding, ...]
+    stale: tuple[str, ...]  # entries left out: gone, or changed since they were indexed
+
+
+def findings(
+    index: CorpusIndex,
+    keys: Iterable[str] | None = None,
+    *,
+    source: Source | None = None,
+    include_named: bool = False,
+) -> list[CorpusFinding]:
+    """Findings on ``keys`` (every document when None), against the whole index. With
+    ``include_named``, also the findings on other documents that name one of ``keys``: a
+    new file that an older one copies, but that comes first in path order, makes the
+    older one the duplicate."""
+    return list(check(index, keys, source=source, include_named=include_named).findings)
+
+
+def check(
+    index: CorpusIndex,
+    keys: Iterable[str] | None = None,
+    *,
+    source: Source | None = None,
+    include_named: bool = False,
+    scan: bool | None = None,
+) -> CorpusReport:
+    """Findings and stale entries (see the module docstring and ``findings``). ``scan``
+    forces one way of finding (True: scanning, False: grouping), for tests; by default the
+    cheaper one."""
+    wanted = None if keys is None else _Wanted(set(keys), include_named)
+    if source is None:
+        return CorpusReport(_findings(index, wanted, None, scan), ())
+    work = index.copy()
+    fresh = _Freshness(work, source)
+    stale: list[str] = []
+    while True:
+        result = _findings(work, wanted, fresh.body, scan)
+        named = {key for finding in result for key in (finding.key, finding.other) if key}
+        suspects = fresh.consulted_stale | {key for key in named if not fresh.holds(key)}
+        if not suspects:
+            return CorpusReport(result, tuple(sorted(stale)))
+        for key in sorted(suspects):
+            work.remove(key)
+            stale.append(key)
+        fresh.consulted_stale.clear()
+
+
+@dataclass(frozen=True)
+class _Wanted:
+    keys: set[str]
+    named: bool  # findings naming one of the keys are wanted too
+
+    def __contains__(self, finding: CorpusFinding) -> bool:
+        return finding.key in self.keys or (self.named and finding.other in self.keys)
+
+
+def _findings(
+    index: CorpusIndex, wanted: _Wanted | None, bodies: Bodies | None, scan: bool | None
+) -> tuple[CorpusFinding, ...]:
+    table = index.table()
+    view = CorpusView(table, index.settings, (index.bands, index.rows), bodies)
+    if wanted is None:
+        result = all_findings(view)
+    else:
+        rows = sorted(table.rows[key] for key in wanted.keys if key in table.rows)
+        if scan is None:
+            scan = len(rows) <= max(SCAN_MINIMUM, len(table) // SCAN_SHARE)
+        if scan:
+            result = findings_on(view, rows)
+            if wanted.named:
+                result += findings_naming(view, rows)
+        else:
+            result = [item for item in all_findings(view) if item in wanted]
+    # a near-duplicate keeps its original's title: saying so again adds nothing
+    near = {(item.key, item.other) for item in result if item.check == NEAR_DUPLICATE}
+    result = [
+        item
+        for item in result
+        if item.check != REPEATED_TITLE or (item.key, item.other) not in near
+    ]
+    return tuple(sorted(result, key=CorpusFinding.sort_key))
+
+
+class _Freshness:
+    """Whether stored entries still match the documents they describe."""
+
+    def __init__(self, index: CorpusIndex, source: Source) -> None:
+        self.index = index
+        self.source = source
+        self.texts: dict[str, CorpusText | None] = {}
+        self.known: dict[str, bool] = {}
+        self.consulted_stale: set[str] = set()
+
+    def holds(self, key: str) -> bool:
+        if key not in self.known:
+            if key not in self.texts:
+                self.texts[key] = self.source(key)
+            text = self.texts[key]
+            table = self.index.table()
+            row = table.rows.get(key)
+            self.known[key] = (
+                text is not None
+                and row is not None
+                and body_hash(text.body) == table.bodies[row].astype("<u8").tobytes()
+                and title_hash(title_key(text.title)) == int(table.titles[row])
+            )
+        return self.known[key]
+
+    def body(self, key: str) -> str | None:
+        """The current body when the entry still matches it; otherwise None, and the key
+        is remembered as stale."""
+        if self.holds(key):
+            text = self.texts[key]
+            return None if text is None else text.body
+        self.consulted_stale.add(key)
+        return None

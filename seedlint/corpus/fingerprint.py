@@ -1,0 +1,113 @@
+"""What the corpus checks keep of one document: its fingerprint.
+
+A fingerprint is computed from one document alone (a pure function of the text and the
+settings), holds only plain data (strings, bytes, integers) and is small, so fingerprints
+can be computed in any process, in any order, and sent to where the index is built.
+
+- ``body_hash``: 16 bytes of BLAKE2b over the body with every run of whitespace made one
+  space and the ends trimmed: the exact-duplicate check compares these.
+- ``title_key``: the title lower-cased with its whitespace normalised.
+- ``signature``: the MinHash signature of the body's word shingles, ``num_perm``
+  little-endian 32-bit values; empty when the body has no word.
+- ``paragraphs``: (hash, start, end) of every non-blank paragraph, the hash a 64-bit BLAKE2b
+  of the whitespace-normalised paragraph, start and end character offsets in the whole
+  document, so that a finding can point at the paragraph and a fix can remove it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from seedlint.corpus.minhash import shingle_hashes, signature
+from seedlint.corpus.settings import CorpusSettings
+
+BODY_HASH_BYTES = 16
+PARAGRAPH_HASH_BYTES = 8
+NO_TITLE = 0  # the 64-bit title hash of a document without a title; real hashes avoid it
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """One document as the corpus checks see it (see the module docstring)."""
+
+    key: str  # a file's path, or FILE#ID for a JSON Lines record
+    body_hash: bytes
+    title_key: str
+    signature: bytes
+    paragraphs: tuple[tuple[int, int, int], ...]
+
+    @property
+    def has_body(self) -> bool:
+        return self.body_hash != EMPTY_BODY_HASH
+
+
+def normalise(text: str) -> str:
+    """The text with every run of whitespace one space, and none at the ends."""
+    return " ".join(text.split())
+
+
+def _digest(text: str, size: int) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=size).digest()
+
+
+def body_hash(body: str) -> bytes:
+    return _digest(normalise(body), BODY_HASH_BYTES)
+
+
+def title_key(title: str) -> str:
+    return normalise(title.lower())
+
+
+def title_hash(key: str) -> int:
+    """The 64-bit hash of a normalised title; NO_TITLE for an empty one."""
+    if not key:
+        return NO_TITLE
+    return int.from_bytes(_digest(key, 8), "little") or 1
+
+
+def paragraph_hash(paragraph: str) -> int:
+    return int.from_bytes(_digest(normalise(paragraph), PARAGRAPH_HASH_BYTES), "little")
+
+
+EMPTY_BODY_HASH = body_hash("")
+
+
+def fingerprint(
+    key: str,
+    title: str,
+    body: str,
+    body_offset: int,
+    paragraphs: Sequence[tuple[int, int]],
+    settings: CorpusSettings,
+) -> Fingerprint:
+    """The fingerprint of a document whose body starts at ``body_offset`` of its text and
+    whose paragraphs are the (start, end) spans given, in offsets of the whole text."""
+    hashes = shingle_hashes(body, settings.shingle_words)
+    values = (
+        signature(hashes, settings.num_perm, settings.seed).astype("<u4").tobytes()
+        if len(hashes)
+        else b""
+    )
+    spans = []
+    for start, end in paragraphs:
+        if not body_offset <= start <= end <= body_offset + len(body):
+            raise ValueError(f"{key}: paragraph {start}-{end} lies outside the body")
+        text = body[start - body_offset : end - body_offset]
+        if text.strip():
+            spans.append((paragraph_hash(text), start, end))
+    return Fingerprint(key, body_hash(body), title_key(title), values, tuple(spans))
+
+
+def exact_similarity(first: str, second: str, shingle_words: int) -> float:
+    """Jaccard similarity of the two bodies' shingle sets (their 64-bit hashes), 0 when
+    either has no word."""
+    left = np.unique(shingle_hashes(first, shingle_words))
+    right = np.unique(shingle_hashes(second, shingle_words))
+    if not len(left) or not len(right):
+        return 0.0
+    common = len(np.intersect1d(left, right, assume_unique=True))
+    return common / (len(left) + len(right) - common)

@@ -1,0 +1,31 @@
+"""Fingerprints of seed documents (``date YYYY-MM-DD Title``, a blank line, paragraphs),
+as files or JSON Lines records alike: the key is whatever names the document."""
+
+from __future__ import annotations
+
+import re
+
+from seedlint.corpus.fingerprint import Fingerprint, fingerprint
+from seedlint.corpus.settings import CorpusSettings
+from seedlint.document import Document
+
+# the header's title is what follows the date; a damaged header still yields its title
+HEADER_TITLE = re.compile(r"[\s\ufeff\u200b]*date\s+\S+[ \t]*(.*)", re.DOTALL)
+
+
+def seed_parts(text: str) -> tuple[str, str, int, list[tuple[int, int]]]:
+    """(title, body, body offset, paragraph spans) of a seed document."""
+    document = Document(text)
+    header = document.header
+    title = ""
+    if header is not None:
+        match = HEADER_TITLE.match(text, 0, header.end)
+        title = match.group(1) if match else ""
+    start = document.body_start
+    spans = [(span.start, span.end) for span in document.paragraphs]
+    return title, text[start:], start, spans
+
+
+def fingerprint_seed(key: str, text: str, settings: CorpusSettings) -> Fingerprint:
+    title, body, offset, spans = seed_parts(text)
+    return fingerprint(key, title, body, offset, spans, settings)

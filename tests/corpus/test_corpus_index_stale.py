@@ -1,0 +1,122 @@
+"""An index outlives the files it describes: with a source of the current files, a
+finding never names a file that is gone or has changed since it was indexed; such
+entries are reported as stale, and the findings are what they would be without them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from corpus_plants import near_copy
+
+from seedlint.corpus import (
+    CorpusIndex,
+    CorpusSettings,
+    CorpusText,
+    Source,
+    check,
+    fingerprint_seed,
+    seed_parts,
+)
+from wikinews import seeds
+
+SETTINGS = CorpusSettings()
+ARTICLES = dict(seeds("en"))
+
+
+def files_source(root: Path) -> Source:
+    """The current title and body of a file of the folder; None once it is gone."""
+
+    def current(key: str) -> CorpusText | None:
+        path = root / key
+        if not path.is_file():
+            return None
+        title, body, _, _ = seed_parts(path.read_text(encoding="utf-8"))
+        return CorpusText(title, body)
+
+    return current
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    """A folder of files, and its index saved beside them, as a pre-commit run leaves it."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    files = {
+        "a.txt": ARTICLES["0001.txt"],
+        "b.txt": ARTICLES["0001.txt"],
+        "c.txt": ARTICLES["0001.txt"],
+        "m.txt": ARTICLES["0041.txt"],
+        "n.txt": near_copy(ARTICLES["0041.txt"]),
+        "o.txt": ARTICLES["0002.txt"],
+    }
+    index = CorpusIndex(SETTINGS)
+    for name, text in files.items():
+        (root / name).write_text(text, encoding="utf-8")
+        index.add(fingerprint_seed(name, text, SETTINGS))
+    index.save(tmp_path / "corpus.index")
+    return root
+
+
+def loaded(repository: Path) -> CorpusIndex:
+    index = CorpusIndex.load(repository.parent / "corpus.index", SETTINGS)
+    assert isinstance(index, CorpusIndex)
+    return index
+
+
+def named(index: CorpusIndex, keys: list[str], root: Path | None) -> list[tuple[str, str, str]]:
+    report = check(index, keys, source=None if root is None else files_source(root))
+    return [(f.check, f.key, f.other) for f in report.findings]
+
+
+def test_a_deleted_file_is_never_named(repository: Path) -> None:
+    (repository / "a.txt").unlink()
+    index = loaded(repository)
+    # trusting the index names the deleted file: this is what the source prevents
+    assert named(index, ["c.txt"], None) == [("duplicate-document", "c.txt", "a.txt")]
+    report = check(index, ["c.txt"], source=files_source(repository))
+    assert [(f.key, f.other) for f in report.findings] == [("c.txt", "b.txt")]
+    assert report.findings[0].count == 2  # a.txt no longer counts
+    assert report.stale == ("a.txt",)
+    assert "a.txt" in index  # the caller's index is left for the caller to update
+
+
+def test_a_changed_file_is_never_named(repository: Path) -> None:
+    assert named(loaded(repository), ["n.txt"], repository) == [
+        ("near-duplicate", "n.txt", "m.txt")
+    ]
+    (repository / "m.txt").write_text(ARTICLES["0003.txt"], encoding="utf-8")
+    report = check(loaded(repository), ["n.txt"], source=files_source(repository))
+    assert report.findings == () and report.stale == ("m.txt",)
+
+
+def test_a_retitled_file_is_stale_too(repository: Path) -> None:
+    text = (repository / "a.txt").read_text(encoding="utf-8")
+    _, _, body = text.partition("\n\n")
+    (repository / "a.txt").write_text("date 2020-01-01 Another title\n\n" + body, encoding="utf-8")
+    report = check(loaded(repository), ["b.txt", "c.txt"], source=files_source(repository))
+    assert report.stale == ("a.txt",)
+    assert [(f.key, f.other) for f in report.findings] == [("c.txt", "b.txt")]
+
+
+def test_every_finding_on_the_whole_corpus_is_verified(repository: Path) -> None:
+    (repository / "a.txt").unlink()
+    (repository / "m.txt").unlink()
+    report = check(loaded(repository), source=files_source(repository))
+    assert [(f.check, f.key, f.other) for f in report.findings] == [
+        ("duplicate-document", "c.txt", "b.txt")
+    ]
+    assert report.stale == ("a.txt", "m.txt")
+
+
+def test_keys_that_are_gone_can_be_pruned_and_saved(repository: Path) -> None:
+    (repository / "b.txt").unlink()
+    index = loaded(repository)
+    gone = [key for key in index if not (repository / key).exists()]
+    assert gone == ["b.txt"]
+    for key in gone:
+        assert index.remove(key)
+    index.save(repository.parent / "corpus.index")
+    pruned = loaded(repository)
+    assert list(pruned) == ["a.txt", "c.txt", "m.txt", "n.txt", "o.txt"]
+    assert named(pruned, ["c.txt"], repository) == [("duplicate-document", "c.txt", "a.txt")]
