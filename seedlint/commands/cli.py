@@ -1,4 +1,4 @@
-"""The command line: ``seedlint check | fix | rules | explain | test-rules | init``.
+"""The command line: ``seedlint check | fix | report | rules | explain | test-rules | init``.
 
 Exit codes: 0 nothing at or above ``fail-on``; 1 something was found (or, for ``fix``,
 remains; for ``fix --diff``, would change; for ``fix --exit-non-zero-on-fix``, a file
@@ -146,6 +146,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="accepted for symmetry with check: fix never reads the cache",
     )
 
+    report = commands.add_parser(
+        "report", help="write a self-contained HTML report", formatter_class=Formatter
+    )
+    _reading(report)
+    report.add_argument(
+        "--output", "-o", type=Path, required=True, metavar="FILE", help="the HTML file to write"
+    )
+    report.add_argument("--title", help="the report's title (default: names the paths)")
+    report.add_argument(
+        "--generated", metavar="DATE", help="the date shown as the report's (default: today)"
+    )
+
     rules = commands.add_parser("rules", help="list the rules", formatter_class=Formatter)
     rules.add_argument("--config", type=Path, metavar="FILE")
     rules.add_argument("--isolated", action="store_true", help="ignore configuration files")
@@ -179,6 +191,7 @@ def _command(name: str) -> Callable[[argparse.Namespace], int]:
     module, function = {
         "check": ("seedlint.commands.check", "run_check"),
         "fix": ("seedlint.commands.fix", "run_fix"),
+        "report": ("seedlint.commands.report", "run_report"),
         "rules": ("seedlint.commands.rules", "run_rules"),
         "explain": ("seedlint.commands.rules", "run_explain"),
         "test-rules": ("seedlint.commands.rules", "run_test_rules"),

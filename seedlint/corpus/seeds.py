@@ -7,7 +7,7 @@ import re
 
 from seedlint.corpus.fingerprint import Fingerprint, fingerprint
 from seedlint.corpus.settings import CorpusSettings
-from seedlint.document import Document
+from seedlint.engine.document import Document
 
 # the header's title is what follows the date; a damaged header still yields its title
 HEADER_TITLE = re.compile(r"[\s\ufeff\u200b]*date\s+\S+[ \t]*(.*)", re.DOTALL)

@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 import seedlint
-from seedlint.diagnostic import Diagnostic
+from seedlint.commands.report import report_finding
 from seedlint.output.html import ReportData, ReportDocument, ReportFinding, render_report
 from wikinews import seeds
 
@@ -47,25 +47,6 @@ RENDER_TIMEOUT = 30  # seconds for a page to render its table (generous: CI mach
 
 
 # --- report data from the real linter ----------------------------------------------------------
-
-
-def report_finding(d: Diagnostic, lines: list[str], text: str) -> ReportFinding:
-    """A diagnostic as the report shows it: its source line, and its fix as before/after."""
-    fix, before, after = "", "", ""
-    if d.fix is not None:
-        edits = sorted(d.fix.edits, key=lambda e: (e.start, e.end))
-        low, high = edits[0].start, max(e.end for e in edits)
-        pieces, position = [], low
-        for edit in edits:
-            pieces += [text[position : edit.start], edit.content]
-            position = edit.end
-        pieces.append(text[position:high])
-        fix, before, after = d.fix.applicability, text[low:high], "".join(pieces)
-    line = lines[d.row - 1] if d.row <= len(lines) else ""
-    return ReportFinding(
-        d.path, d.code, d.name, d.severity, d.message, d.row, d.column, d.end_row,
-        d.end_column, line.rstrip("\r"), fix, before, after,
-    )  # fmt: skip
 
 
 def lint_documents(
