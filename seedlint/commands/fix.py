@@ -14,11 +14,12 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
+import shutil
 import sys
 from contextlib import ExitStack, suppress
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from seedlint.commands.check import note
 from seedlint.commands.common import (
@@ -58,12 +59,12 @@ class Tally:
 
 
 def run_fix(args: argparse.Namespace) -> int:
-    if args.diff and args.format == "json":
-        raise UsageError("--diff prints a diff and --format json a change record: pick one")
     stdin = reads_stdin(args)
-    if stdin and (args.in_place or args.output_dir):
-        raise UsageError("fixing standard input writes the fixed text to standard output")
     setup = load_setup(args)
+    if args.show_settings:
+        from seedlint.commands.settings import show_settings
+
+        return show_settings(setup, args)
     output = root = None
     if not (args.in_place or args.diff or stdin):
         # A folder named on the command line is the user's; one from the configuration
@@ -72,19 +73,24 @@ def run_fix(args: argparse.Namespace) -> int:
         output = Path(args.output_dir or setup.config.root / setup.config.output_dir)
         root = output if args.output_dir else setup.config.root
     docs = documents(args, setup, skip=[output] if output else [])
+    if docs.stdin_excluded:  # excluded: what came in goes out as it was
+        shutil.copyfileobj(sys.stdin.buffer, sys.stdout.buffer)
+        return EXIT_CLEAN
     unit = docs.unit
     if output is not None:
         _check_overlap(docs, output)
     sink: Sink
     if stdin:
-        sink = StdoutSink()
+        sink = StdoutSink(args.diff)
     elif unit == "record":
-        sink = RecordSink(output, root, args.diff)
+        sink = RecordSink(output, root)
     else:
         sink = FileSink(output, root, args.diff)
     tally = Tally()
     context = FixContext(setup.linter, args.unsafe_fixes)
     results = ordered_map(fix_item, docs.items, context, choose_jobs(args.jobs, docs.known))
+    # with standard input, standard output carries the text: the report goes to stderr
+    report_to = sys.stderr if stdin else sys.stdout
     try:
         for item, result in results:
             if result.problem is not None:
@@ -100,8 +106,8 @@ def run_fix(args: argparse.Namespace) -> int:
                 )
             tally.remaining += sum(map(setup.linter.fails, left))
             tally.records.extend(change_entry(item.name, a) for a in result.applied)
-            if args.format == "text" and not args.diff and not stdin:
-                _report(item, result, setup, args)
+            if args.format == "text" and not args.diff:
+                _report(item, result, setup, args, report_to)
         tally.errors += sink.close()
     except BaseException:
         sink.abort()
@@ -127,8 +133,10 @@ def _finish(
 ) -> None:
     if args.format == "json":
         write_bytes(sys.stdout, encode_pretty(tally.records))
-    elif not args.quiet and not args.diff and not stdin:
+    elif not args.quiet and not args.diff:
         where = "in place" if output is None else f"into {escape(str(output))}"
+        if stdin:
+            where = "on standard output"
         print(
             f"Fixed {plural(tally.changed, unit)} {where}; "
             f"{plural(tally.remaining, 'problem')} "
@@ -137,7 +145,9 @@ def _finish(
         )
 
 
-def _report(item: Item, result: Fixed, setup: Setup, args: argparse.Namespace) -> None:
+def _report(
+    item: Item, result: Fixed, setup: Setup, args: argparse.Namespace, stream: TextIO
+) -> None:
     lines = []
     if args.show_fixes:
         for a in result.applied:
@@ -152,7 +162,7 @@ def _report(item: Item, result: Fixed, setup: Setup, args: argparse.Namespace) -
                 f"[{d.name}] {escape(d.message)}"
             )
     if lines:
-        sys.stdout.write("\n".join(lines) + "\n")
+        stream.write("\n".join(lines) + "\n")
 
 
 def change_entry(name: str, applied: AppliedEdit) -> dict[str, Any]:
@@ -250,7 +260,16 @@ class Sink:
 
 
 class StdoutSink(Sink):
+    """Standard input's document, fixed, on standard output; or its diff."""
+
+    def __init__(self, diff: bool) -> None:
+        self.diff = diff
+
     def put(self, item: Item, result: Fixed) -> Written:
+        if self.diff:
+            if result.changed:
+                sys.stdout.write(unified_diff(result.original, result.fixed, item.name))
+            return Written.YES
         if result.problem is None:
             write_bytes(sys.stdout, result.payload)
         elif result.original:
@@ -311,9 +330,7 @@ class RecordSink(Sink):
     with only their text replaced. In place, the fixed file is written beside the
     original and renamed over it only if the original did not change meanwhile."""
 
-    def __init__(self, output: Path | None, root: Path | None, diff: bool) -> None:
-        if diff:
-            raise UsageError("--diff does not apply to --jsonl; fix into --output-dir instead")
+    def __init__(self, output: Path | None, root: Path | None) -> None:
         self.output = output
         self.root = root
         self.shard: Path | None = None
