@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import glob
 import os
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -136,6 +137,7 @@ class Documents:
     # standard input named (--stdin-filename) as a file that --force-exclude excludes:
     # check reports nothing, fix passes the text through unchanged
     stdin_excluded: bool = False
+    stdin_data: bytes = b""  # standard input as it came, for fix to pass through
 
     @property
     def known(self) -> list[Item] | None:
@@ -151,7 +153,9 @@ def documents(args: argparse.Namespace, setup: Setup, skip: list[Path] | None = 
         relative = patterns.relative(Path(name), Path.cwd()) if name else None
         if args.force_exclude and relative is not None and patterns.excluded(relative):
             return Documents([], "file", stdin=True, stdin_excluded=True)
-        return Documents([stdin_item(name, patterns)], "file", stdin=True)
+        data = sys.stdin.buffer.read()
+        item = stdin_item(name, patterns, data)
+        return Documents([item], "file", stdin=True, stdin_data=data)
     paths = paths_of(args, setup.config)
     if args.jsonl:
         files = jsonl_files(paths, setup.config, args.force_exclude)

@@ -81,7 +81,7 @@ def run_fix(args: argparse.Namespace) -> int:
         _check_overlap(docs, output)
     sink: Sink
     if stdin:
-        sink = StdoutSink(args.diff)
+        sink = StdoutSink(args.diff, docs.stdin_data)
     elif unit == "record":
         sink = RecordSink(output, root)
     else:
@@ -260,20 +260,21 @@ class Sink:
 
 
 class StdoutSink(Sink):
-    """Standard input's document, fixed, on standard output; or its diff."""
+    """Standard input's document, fixed, on standard output; or its diff. A document that
+    cannot be fixed (binary, or fixes that do not converge) goes out as it came in."""
 
-    def __init__(self, diff: bool) -> None:
+    def __init__(self, diff: bool, original: bytes) -> None:
         self.diff = diff
+        self.original = original
 
     def put(self, item: Item, result: Fixed) -> Written:
         if self.diff:
             if result.changed:
                 sys.stdout.write(unified_diff(result.original, result.fixed, item.name))
-            return Written.YES
-        if result.problem is None:
+        elif result.problem is None:
             write_bytes(sys.stdout, result.payload)
-        elif result.original:
-            write_bytes(sys.stdout, result.original.encode("utf-8", "surrogateescape"))
+        else:
+            write_bytes(sys.stdout, self.original)
         return Written.YES
 
 
