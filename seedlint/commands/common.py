@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from seedlint.engine.linter import Linter
+from seedlint.engine.linter import Linter, RuleOptionsError
 from seedlint.engine.selectors import SelectorError
 from seedlint.io.discovery import Patterns, discover
 from seedlint.io.pool import available_cores
@@ -83,6 +83,8 @@ def build_setup(config: Config) -> Setup:
     rules = load_rules(config.rule_packs, config.root)
     try:
         linter = Linter(rules, config.lint_settings())
+    except RuleOptionsError as error:  # the engine names the rule; this, the setting
+        raise ConfigError(f"{config.where('rule-options')}: {error}") from None
     except SelectorError as error:
         setting, _, problem = str(error).partition(": ")
         where = config.where(setting)
