@@ -101,11 +101,13 @@ def _reading(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
     parser.add_argument(
         "--extend-select", type=_codes, metavar="CODES",
-        help="add to the selection (added to the configured extend-select)",
+        help="codes, prefixes or names to add to the selection, on top of the configured "
+        "extend-select (default: none)",
     )  # fmt: skip
     parser.add_argument(
         "--ignore", type=_codes, metavar="CODES",
-        help="skip these rules (added to the configured ignore)",
+        help="codes, prefixes or names to skip, on top of the configured ignore "
+        "(default: none)",
     )  # fmt: skip
     parser.add_argument(
         "--fail-on", choices=SEVERITIES,
