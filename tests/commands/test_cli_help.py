@@ -1,6 +1,6 @@
 """``seedlint --help`` and each command's help list every option, with its default for
-every option that takes a value (flags are off unless given, as each help says); usage
-errors are one line."""
+every option that takes a value (or says it is required; flags are off unless given, as
+each help says); usage errors are one line."""
 
 from __future__ import annotations
 
@@ -51,8 +51,8 @@ def test_every_option_is_listed_with_its_default(command: str) -> None:
     for option in COMMANDS[command]:
         entry = listed[option]
         takes_value = re.match(rf"{option} [A-Z{{]", entry) is not None
-        if takes_value:
-            assert "(default: " in entry, entry
+        if takes_value:  # a default, or why there is none
+            assert "(default: " in entry or "(required" in entry, entry
     assert "Flags (options without a value) are off unless given." in result.stdout
 
 
