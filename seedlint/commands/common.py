@@ -43,7 +43,7 @@ class Setup:
 def load_setup(args: argparse.Namespace) -> Setup:
     """The configuration (none with --isolated), with the command line's settings on
     top, its rules, and the linter they make."""
-    config = _configuration(args)
+    config = configuration(args)
     overrides = [
         ("select", getattr(args, "select", None), "--select"),
         ("extend-select", getattr(args, "extend_select", None), "--extend-select"),
@@ -59,7 +59,9 @@ def load_setup(args: argparse.Namespace) -> Setup:
     return build_setup(config)
 
 
-def _configuration(args: argparse.Namespace) -> Config:
+def configuration(args: argparse.Namespace) -> Config:
+    """The configuration file the command line names (``/dev/null``: none), or the one
+    found from the working directory; none at all with ``--isolated``."""
     if getattr(args, "isolated", False):
         if args.config:
             raise UsageError("--isolated ignores configuration files; drop --config")

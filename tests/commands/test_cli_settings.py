@@ -105,6 +105,9 @@ def test_config_dev_null_is_the_empty_configuration(project: Path) -> None:
         "paths: ['seeds']    # default",
         "include: ['*.txt']    # default",
     ]
+    for command in ("rules", "test-rules"):
+        other = run_seedlint(command, "--config", os.devnull, cwd=project)
+        assert (other.returncode, other.stderr) == (0, ""), command
     missing = run_seedlint("check", "--config", "nowhere.yaml", cwd=project)
     one_error(missing, "nowhere.yaml: configuration file not found")
 
