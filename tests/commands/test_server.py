@@ -314,6 +314,28 @@ async def test_positions_are_counted_in_the_agreed_encoding(
     assert apply_edit(text, action.edit, uri, encoding) == text.replace("Minster", "Minister")
 
 
+@pytest.mark.asyncio
+async def test_fix_all_writes_what_fix_writes_for_a_crlf_document(
+    tmp_path: Path, sessions: list[Session]
+) -> None:
+    text = "date 2024-01-18  A title\r\n\r\nThe Deputy Prime Minster spoke ,  twice.\r\n"
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(text.encode("utf-8"))
+    cli = subprocess.run(
+        [sys.executable, "-m", "seedlint", "fix", "-", "--stdin-filename", "crlf.txt"],
+        input=text.encode("utf-8"), capture_output=True, cwd=tmp_path, timeout=120,
+    )  # fmt: skip
+    expected = cli.stdout.decode("utf-8")
+    assert expected != text  # line breaks too: the edit must not end inside a CRLF
+    session = await _start([tmp_path], "emacs")  # no resolve support: the edit comes at once
+    sessions.append(session)
+    uri = session.open(path, text)
+    await session.diagnostics(uri, 1)
+    [action] = await session.actions(uri, whole(text), only=["source.fixAll.seedlint"])
+    assert action.edit is not None
+    assert apply_edit(text, action.edit, uri, session.encoding) == expected
+
+
 # -- configuration, as the command line finds it ---------------------------------------
 
 

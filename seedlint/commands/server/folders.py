@@ -79,6 +79,8 @@ class Folders:
 
     def resolve(self, path: Path | None) -> Resolved:
         """The setup for a document at ``path`` (None: a document not yet saved)."""
+        if path is not None:  # as the configuration's root is: through any links
+            path = path.resolve()
         folder = self.folder_of(path)
         setup = self.setup_for(folder)
         if path is None:

@@ -415,10 +415,13 @@ def register_actions(server: SeedlintServer) -> None:
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(params: types.HoverParams) -> types.Hover | None:
-        runs = server.runs.get(params.text_document.uri)
+        uri = params.text_document.uri
+        runs = server.runs.get(uri)
         if runs is None or runs.published is None:
             return None
         published = runs.published
+        if not server.is_current(uri, published.linted.version):
+            return None  # offsets of an older text: wait for the current diagnostics
         offset = published.index.offset(params.position)
         pages = []
         for diagnostic in published.linted.diagnostics:
