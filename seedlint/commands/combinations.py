@@ -122,22 +122,22 @@ def refuse_combinations(parser: HasCommands, args: argparse.Namespace) -> None:
     for refusal in REFUSALS:
         if command in refusal.commands and refusal.applies(args):
             raise UsageError(refusal.message)
-    subparser = parser.commands[command]
     if args.show_settings:
+        # argparse lists a parser's options only in _actions, which is stable in practice
+        options = parser.commands[command]._actions
         extra = sorted(
-            (action for action in subparser._actions if _given(args, action)),
-            key=lambda action: action.option_strings[0],
+            _flag(a) for a in options if _given(args, a) and a.dest not in SETTINGS_OPTIONS
         )
-        extra = [a for a in extra if a.dest not in SETTINGS_OPTIONS]
         if extra:
             raise UsageError(
-                f"--show-settings prints the settings instead of running: drop {_flag(extra[0])}"
+                f"--show-settings prints the settings instead of running: drop {extra[0]}"
             )
         return
     _refuse_overwriting_inputs(args)
 
 
 def _given(args: argparse.Namespace, action: argparse.Action) -> bool:
+    """Whether an option was given a value other than its default."""
     if not action.option_strings or action.dest == "help":
         return False
     value: Any = getattr(args, action.dest, action.default)
@@ -145,8 +145,8 @@ def _given(args: argparse.Namespace, action: argparse.Action) -> bool:
 
 
 def _flag(action: argparse.Action) -> str:
-    longest = max(action.option_strings, key=len)
-    return longest
+    """The option's long name."""
+    return max(action.option_strings, key=len)
 
 
 def _refuse_overwriting_inputs(args: argparse.Namespace) -> None:
