@@ -175,3 +175,19 @@ def test_show_settings_for_fix_and_report_too(project: Path) -> None:
         assert result.returncode == 0, result.stderr
         assert "select: ['SL2']    # --select" in result.stdout.splitlines()
     assert not (project / "normalised").exists()
+
+
+def test_no_cache_is_accepted_by_fix_and_changes_nothing(project: Path) -> None:
+    plain = run_seedlint("fix", "seeds", "--diff", cwd=project)
+    uncached = run_seedlint("fix", "seeds", "--diff", "--no-cache", cwd=project)
+    assert (uncached.returncode, uncached.stdout, uncached.stderr) == (
+        plain.returncode, plain.stdout, plain.stderr,
+    )  # fmt: skip
+    assert "+The Deputy Prime Minister spoke." in uncached.stdout
+    checked = run_seedlint("check", "seeds", "--no-cache", "--cache-dir", "c", cwd=project)
+    one_error(checked, "--no-cache and --cache-dir contradict each other: drop one")
+    cache = {"SEEDLINT_CACHE_DIR": str(project / "cache")}
+    run_seedlint("check", "seeds", "--no-cache", cwd=project, env=cache)
+    assert not (project / "cache").exists()
+    run_seedlint("check", "seeds", cwd=project, env=cache)
+    assert (project / "cache").is_dir()  # the same run with the cache writes it
