@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import glob
 import os
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,6 +98,10 @@ def jsonl_files(paths: list[str]) -> list[Path]:
             found = sorted(
                 p for p in path.rglob("*") if p.name.endswith(JSONL_SUFFIXES) and p.is_file()
             )
+            if not found:
+                print(
+                    f"seedlint: note: {name}: no JSON Lines files in this folder", file=sys.stderr
+                )
             files.extend(found)
         elif not path.exists() and glob.has_magic(name):
             matches = sorted(glob.glob(name, recursive=True))
