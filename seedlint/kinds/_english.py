@@ -11,24 +11,24 @@ report less.
 from __future__ import annotations
 
 
-def _words(spaced: str) -> frozenset[str]:
+def words(spaced: str) -> frozenset[str]:
     return frozenset(spaced.split())
 
 
-ARTICLES = _words("a an the")
-PREPOSITIONS = _words(
+ARTICLES = words("a an the")
+PREPOSITIONS = words(
     "about above across after against along amid among around as at before behind below "
     "beneath beside besides between beyond by despite down during except for from in inside "
     "into like near of off on onto out outside over past per since than through throughout "
     "till to toward towards under underneath unlike until up upon versus via with within "
     "without"
 )
-CONJUNCTIONS = _words("and but or nor so yet because although though while whereas if unless")
-PRONOUNS = _words(
+CONJUNCTIONS = words("and but or nor so yet because although though while whereas if unless")
+PRONOUNS = words(
     "i me my mine we us our ours you your yours he him his she her hers it its they them "
     "their theirs this that these those who whom whose which what"
 )
-AUXILIARIES = _words(
+AUXILIARIES = words(
     "is are was were be been being am has have had having do does did will would shall "
     "should can could may might must ought"
 )
@@ -38,17 +38,22 @@ DANGLING = (
     | PREPOSITIONS
     | CONJUNCTIONS
     | AUXILIARIES
-    | _words("my our your his her its their this that these those whose which who whom")
+    | words("my our your his her its their this that these those whose which who whom")
 )
-QUANTIFIERS = _words(
+ADVERBS = words(
+    "also alike again already always early even ever here just later never now often only "
+    "once perhaps rather soon still such then there thus together too very well yet"
+)
+QUANTIFIERS = words(
     "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
     "hundred hundreds thousand thousands million millions dozen dozens both all many several "
-    "some few fewer most more other various numerous these those such no multiple"
+    "some few fewer most more other various numerous these those such no multiple "
+    "tens scores"
 )
 
 # Verbs in the forms a plural subject takes (base and past), common in news text. Forms
 # ending in "-ed" are recognised by their ending and need not be listed.
-VERBS = _words(
+VERBS = words(
     "accept achieve act add address admit affect agree aim allow announce answer appear "
     "apply argue arrive ask assess assist attack attempt attend avoid back bear beat become "
     "became begin began believe belong bring brought build built buy bought call came can "
