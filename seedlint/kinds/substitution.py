@@ -165,9 +165,12 @@ def _name_check(doc: Document, start: int, end: int, correction: str, state: Sta
         # a long word of a name of several words is likelier an institution's word
         # misspelt ("Federal Trade Commision") than a person's name: reported, as a guess
         return True if len(word) > state.name_max_length and text.count(word) == 1 else None
-    own_name = bool(first) and names.is_name(first)
-    if own_name or first[:1].isupper() or first.lower() in state.capitalised:
-        return False  # the document's own name misspelt, a name misspelt ("Ukranian"), a month
+    if bool(first) and names.is_name(first):
+        return False  # the document's own name, misspelt
+    if text.count(word) > 1 and names.is_name(word):
+        return None  # a name the document writes again and again: "Malcom ... Malcom"
+    if first[:1].isupper() or first.lower() in state.capitalised:
+        return False  # a name misspelt ("Ukranian"), a month
     if names.is_name(word) and sentence_start(text, start):
         return None  # used as a name elsewhere in the document
     if sentence_start(text, start):
