@@ -126,7 +126,13 @@ def jsonl_files(paths: list[str], config: Config, force_exclude: bool = False) -
         else:
             named.append(name)  # reading it says what is wrong, if anything
     records = Patterns(config.root, [f"*{suffix}" for suffix in JSONL_SUFFIXES], config.exclude)
-    return [found.path for found in discover(named, records, force_exclude=force_exclude)]
+    files: list[Path] = []
+    for name in named:
+        found = [f.path for f in discover([name], records, force_exclude=force_exclude)]
+        if not found and Path(name).is_dir():
+            print(f"seedlint: note: {name}: no JSON Lines files in this folder", file=sys.stderr)
+        files.extend(found)
+    return files
 
 
 @dataclass

@@ -100,10 +100,11 @@ def run_fix(args: argparse.Namespace) -> int:
             tally.errors += written is Written.FAILED
             tally.changed += result.changed and written is Written.YES
             left = result.remaining
-            if result.changed and written is not Written.YES:  # the original stays as it was
-                left = setup.linter.lint(
-                    result.original, item.name, setup.linter.rules_for(item.relative)
-                )
+            unwritten = result.changed and written is not Written.YES
+            if unwritten or (result.problem is not None and result.original):
+                # the original stays as it was, and so do its problems
+                rules = setup.linter.rules_for(item.relative)
+                left = setup.linter.lint(result.original, item.name, rules)
             tally.remaining += sum(map(setup.linter.fails, left))
             tally.records.extend(change_entry(item.name, a) for a in result.applied)
             if args.format == "text" and not args.diff:
@@ -354,14 +355,20 @@ class RecordSink(Sink):
         self.writer = None
         if item.shard is None or item.record is None:
             return
-        if self.output is None:
-            self.destination = item.shard
+        if self.output is None:  # beside the original, renamed over it at the end
             self.target = item.shard.with_name(f"{item.shard.name}.seedlint-fixed")
-            self.writer = ShardWriter(self.target, None)
+            root = None
         else:
-            self.destination = self.output / item.shard.name
-            self.target = self.destination
-            self.writer = ShardWriter(self.target, self.root)
+            self.target = self.output / item.shard.name
+            root = self.root
+        try:
+            self.writer = ShardWriter(self.target, root)
+        except UnsafePath as error:
+            note(str(error), "error")
+            self.errors += 1
+        except OSError as error:
+            note(f"{self.target}: cannot write: {error.strerror or error}", "error")
+            self.errors += 1
 
     def _commit(self) -> int:
         if self.writer is None:

@@ -33,6 +33,7 @@ BUILTIN_KINDS = (
     "language",
     "pairs",
     "pattern",
+    "quotation",
     "substitution",
     "whitespace",
 )
