@@ -15,9 +15,13 @@ from conftest import SAMPLE, run_seedlint, seed
 TYPO = seed("The Deputy Prime Minster spoke.")
 
 
+# the rules these tests count the findings of (others come and go with the rule pack)
+SELECT = "select: [SL001, SL010, SL011, SL201, SL210, SL301]\n"
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    (tmp_path / "seedlint.yaml").write_text("paths: [seeds]\n", encoding="utf-8")
+    (tmp_path / "seedlint.yaml").write_text("paths: [seeds]\n" + SELECT, encoding="utf-8")
     (tmp_path / "seeds").mkdir()
     shutil.copy(SAMPLE, tmp_path / "seeds" / "raw.txt")
     return tmp_path
@@ -25,7 +29,7 @@ def project(tmp_path: Path) -> Path:
 
 def test_text_and_concise_show_severity_and_count_by_it(project: Path) -> None:
     (project / "seedlint.yaml").write_text(
-        "paths: [seeds]\nseverity: {SL210: info, SL001: warning}\n", encoding="utf-8"
+        "paths: [seeds]\nseverity: {SL210: info, SL001: warning}\n" + SELECT, encoding="utf-8"
     )
     concise = run_seedlint("check", "--format", "concise", cwd=project)
     lines = concise.stdout.splitlines()

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
+import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -442,7 +444,16 @@ def register_actions(server: SeedlintServer) -> None:
 
 
 def serve() -> None:
+    """Serve on standard input and output until the client says exit; then end at once,
+    without waiting for a rule still running on a stale text in a worker thread."""
     server = SeedlintServer()
     register(server)
     with contextlib.suppress(KeyboardInterrupt):
         server.start_io()
+    server.stop_work()
+    # LSP: exit code 0 after a shutdown request, 1 when the client exits without one
+    code = 0 if getattr(server.protocol, "_shutdown", False) else 1
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
