@@ -15,7 +15,7 @@ import importlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.metadata import entry_points
+from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar, Generic, TypeVar
@@ -103,9 +103,16 @@ def single_check(name: str, summary: str, **details: Any) -> Mapping[str, Check]
     return declare(Check(name, summary, **details))
 
 
+@cache
+def _plugins() -> tuple[EntryPoint, ...]:
+    """The installed plug-in kinds. Looking them up reads the metadata of every installed
+    distribution, so it is done once per process, not once per rule loaded."""
+    return tuple(entry_points(group=ENTRY_POINT_GROUP))
+
+
 def kind_names() -> list[str]:
     """Every kind a rule file may name: the built-in ones and installed plug-ins."""
-    return sorted({*BUILTIN_KINDS, *(e.name for e in entry_points(group=ENTRY_POINT_GROUP))})
+    return sorted({*BUILTIN_KINDS, *(e.name for e in _plugins())})
 
 
 @cache
@@ -114,7 +121,7 @@ def load_kind(name: str) -> Kind[Any]:
     if name in BUILTIN_KINDS:
         kind = importlib.import_module(f"seedlint.kinds.{name}").KIND
     else:
-        found = [e for e in entry_points(group=ENTRY_POINT_GROUP) if e.name == name]
+        found = [e for e in _plugins() if e.name == name]
         if not found:
             raise KeyError(name)
         loaded = found[0].load()
