@@ -15,12 +15,10 @@ from urllib.parse import unquote, urlsplit
 import jsonschema
 import pytest
 
-from conftest import SAMPLE, run_seedlint, seed
+from conftest import SAMPLE, TESTS, run_seedlint, seed
 from seedlint.output.base import escape
 
-SCHEMA = json.loads(
-    (Path(__file__).parent / "data" / "sarif" / "sarif-schema-2.1.0.json").read_text("utf-8")
-)
+SCHEMA = json.loads((TESTS / "data" / "sarif" / "sarif-schema-2.1.0.json").read_text("utf-8"))
 CLEAN = seed("A clean paragraph of text.")
 # A house rule whose message carries the matched text: a newline, %, commas and colons,
 # and a control character, which each format must carry or escape.

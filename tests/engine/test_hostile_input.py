@@ -25,7 +25,7 @@ from conftest import default_linter
 from seedlint.engine.fixer import fix_document
 from seedlint.engine.linter import Linter
 from seedlint.io.reading import Unreadable, check_text, decode, encode
-from test_fix_properties import documents  # seeds assembled from realistic pieces
+from test_fixer_properties import documents  # seeds assembled from realistic pieces
 
 LINTER = default_linter()
 NO_LINE_ENDINGS = default_linter(ignore=("SL106",))

@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 
 import seedlint
-from conftest import SAMPLE, run_seedlint, seed
+from conftest import GOLDEN, ROOT, SAMPLE, run_seedlint, seed
 
-GOLDEN = Path(__file__).parent / "golden"
 SAFE = (GOLDEN / "000_427d24922044e314.safe.txt").read_text(encoding="utf-8")
 UNSAFE = (GOLDEN / "000_427d24922044e314.unsafe.txt").read_text(encoding="utf-8")
 
@@ -44,7 +43,7 @@ def test_api_safe_and_unsafe_match_the_golden_files(sample_text: str) -> None:
 
 
 def test_bundled_seeds_are_the_reviewed_normalised_sample() -> None:
-    bundled = Path(__file__).parent.parent / "seeds" / SAMPLE.name
+    bundled = ROOT / "seeds" / SAMPLE.name
     assert bundled.read_text(encoding="utf-8") == UNSAFE
     assert run_seedlint("check", "seeds").returncode == 0
 
