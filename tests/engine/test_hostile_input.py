@@ -22,10 +22,10 @@ from hypothesis import strategies as st
 
 import seedlint
 from conftest import default_linter
+from helpers import documents  # seeds assembled from realistic pieces
 from seedlint.engine.fixer import fix_document
 from seedlint.engine.linter import Linter
 from seedlint.io.reading import Unreadable, check_text, decode, encode
-from test_fixer_properties import documents  # seeds assembled from realistic pieces
 
 LINTER = default_linter()
 NO_LINE_ENDINGS = default_linter(ignore=("SL106",))
