@@ -1,7 +1,7 @@
 """Helpers that several test modules share and that are not fixtures: what the bundled
-rules find in a text, reading the command line's JSON output, temporary files a writer
-left, folders of many seeds, rule packs of one pattern rule, and the hypothesis
-strategies that build seeds from realistic pieces.
+rules find in a text, rules of the pattern kind, reading the command line's JSON output,
+temporary files a writer left, folders of many seeds, rule packs of one pattern rule,
+and the hypothesis strategies that build seeds from realistic pieces.
 """
 
 from __future__ import annotations
@@ -18,6 +18,10 @@ from hypothesis import strategies as st
 
 import seedlint
 from conftest import SAMPLE, run_seedlint
+from seedlint.engine.diagnostics import FixMode, Severity
+from seedlint.engine.kind import load_kind
+from seedlint.engine.options import resolve
+from seedlint.engine.rule import Rule
 from seedlint.io.atomic import TEMPORARY
 
 # --- what the bundled rules find -------------------------------------------------------
@@ -31,6 +35,36 @@ def found(text: str, *select: str) -> list[tuple[str, str]]:
 def fixed(text: str, *select: str, unsafe: bool = False) -> str:
     """The text after the selected rules' fixes."""
     return seedlint.fix_text(text, unsafe=unsafe, select=select)[0]
+
+
+def pattern_rule(
+    code: str,
+    regex: str,
+    replacement: str | None = None,
+    *,
+    language: str = "",
+    severity: Severity = Severity.WARNING,
+    message: str = "found {match}",
+    options: dict[str, Any] | None = None,
+) -> Rule:
+    """A rule of the pattern kind, as a rule file would give it (named rule-<code>): with a
+    replacement, its fix is safe."""
+    kind = load_kind("pattern")
+    given = {"regex": regex, **({} if replacement is None else {"replacement": replacement})}
+    settings = resolve(kind.options_of("pattern"), {**given, **(options or {})})
+    return Rule(
+        code=code,
+        name=f"rule-{code.lower()}",
+        kind="pattern",
+        check="pattern",
+        severity=severity,
+        message=message,
+        options=settings,
+        fix=FixMode.OFF if replacement is None else FixMode.SAFE,
+        language=language,
+        implementation=kind,
+        state=kind.build("pattern", settings),
+    )
 
 
 # --- the command line's JSON output ----------------------------------------------------
