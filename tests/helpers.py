@@ -14,6 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 import seedlint
@@ -152,6 +154,27 @@ def write_pattern_pack(folder: Path, regex: str, *options: str) -> None:
         encoding="utf-8",
     )
     (folder / "seedlint.yaml").write_text("rule-packs: [default, house.yaml]\n", encoding="utf-8")
+
+
+# --- properties (hypothesis) -----------------------------------------------------------
+
+QUICK_EXAMPLES = 100  # what a long property is tried on in a quick run (-m "not slow")
+
+
+def example_counts(full: int) -> list[Any]:
+    """Parameters for a long property: a quick run on QUICK_EXAMPLES examples, and the full
+    run on ``full``, marked slow (skipped by -m "not slow", run by CI)."""
+    return [
+        pytest.param(QUICK_EXAMPLES, id="quick"),
+        pytest.param(full, id="full", marks=pytest.mark.slow),
+    ]
+
+
+def property_settings(examples: int) -> settings:
+    """Hypothesis settings for a property tried on ``examples`` inputs, however long."""
+    return settings(
+        max_examples=examples, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
 
 
 # --- seeds from realistic pieces (hypothesis) ------------------------------------------

@@ -136,6 +136,7 @@ def test_a_full_disk_on_a_tiny_tmpfs(tmp_path: Path) -> None:
         subprocess.run(["umount", str(disk)], check=True)
 
 
+@pytest.mark.slow
 def test_sigkill_in_the_middle_of_an_in_place_run_leaves_each_file_old_or_new(
     tmp_path: Path,
 ) -> None:
@@ -168,6 +169,7 @@ def test_sigkill_in_the_middle_of_an_in_place_run_leaves_each_file_old_or_new(
     assert all(not p.name.endswith(".txt") for p in temporaries(folder))
 
 
+@pytest.mark.slow
 def test_ctrl_c_exits_130_with_a_short_message_and_no_half_written_output(
     tmp_path: Path,
 ) -> None:

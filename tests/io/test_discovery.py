@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -110,10 +111,16 @@ def test_a_later_run_removes_the_temporary_files_a_killed_run_left(tmp_path: Pat
 @pytest.mark.slow
 def test_a_folder_of_a_hundred_thousand_files(tmp_path: Path) -> None:
     folder = tmp_path / "seeds"
-    for branch in range(100):
-        (folder / f"{branch:02d}").mkdir(parents=True)
-        for leaf in range(1000):
-            text = TYPO if leaf == 0 else CLEAN
-            (folder / f"{branch:02d}" / f"{leaf:03d}.txt").write_text(text, encoding="utf-8")
-    result = run_seedlint("check", "--no-cache", "--format", "concise", "-q", "seeds", cwd=tmp_path)
-    assert len(result.stdout.splitlines()) == 100  # one typo per folder, every file read
+    try:
+        for branch in range(100):
+            (folder / f"{branch:02d}").mkdir(parents=True)
+            for leaf in range(1000):
+                text = TYPO if leaf == 0 else CLEAN
+                (folder / f"{branch:02d}" / f"{leaf:03d}.txt").write_text(text, encoding="utf-8")
+        result = run_seedlint(
+            "check", "--no-cache", "--format", "concise", "-q", "seeds", cwd=tmp_path
+        )
+        assert len(result.stdout.splitlines()) == 100  # one typo per folder, every file read
+    finally:
+        # removed here, not by a later run's clean-up of old temporary folders
+        shutil.rmtree(folder)

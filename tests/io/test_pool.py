@@ -33,6 +33,7 @@ def test_results_come_in_order_with_their_items_across_windows(jobs: int) -> Non
     assert list(ordered_map(_square, iter(items), 7, jobs)) == [(i, i * i + 7) for i in items]
 
 
+@pytest.mark.slow
 def test_ctrl_c_at_a_terminal_stops_a_parallel_check_without_tracebacks(tmp_path: Path) -> None:
     """A terminal sends SIGINT to the whole process group: the workers too."""
     many_seeds(tmp_path / "seeds", 1500, 8)

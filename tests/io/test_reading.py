@@ -185,6 +185,7 @@ def _news_text(size: int) -> str:
     return "date 2024-01-18 A large seed\n\n" + "\n\n".join([block] * repeats) + "\n"
 
 
+@pytest.mark.slow
 def test_a_one_megabyte_line_is_checked_and_fixed(tmp_path: Path) -> None:
     words = " ".join(_news_text(1_200_000).partition("\n\n")[2].split())
     line = words.encode("utf-8")[:1_000_000].decode("utf-8", "ignore").rsplit(" ", 1)[0]
