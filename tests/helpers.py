@@ -19,12 +19,17 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 import seedlint
-from conftest import SAMPLE, run_seedlint
+from conftest import SAMPLE, run_seedlint, seed
 from seedlint.engine.diagnostics import FixMode, Severity
 from seedlint.engine.kind import load_kind
 from seedlint.engine.options import resolve
 from seedlint.engine.rule import Rule
 from seedlint.io.atomic import TEMPORARY
+
+# a seed the bundled rules find nothing in, and the same seed with one typo (SL203, safe)
+CLEAN = seed("The government agreed.")
+TYPO = seed("The goverment agreed.")
+FIXED_TYPO = CLEAN
 
 # --- what the bundled rules find -------------------------------------------------------
 

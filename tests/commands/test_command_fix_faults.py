@@ -21,11 +21,7 @@ import pytest
 
 import seedlint
 from conftest import default_linter, run_seedlint, seed
-from helpers import many_seeds, temporaries, wait_until
-
-CLEAN = seed("The government agreed.")
-TYPO = seed("The goverment agreed.")
-FIXED_TYPO = CLEAN
+from helpers import FIXED_TYPO, TYPO, many_seeds, temporaries, wait_until
 
 
 def test_in_place_never_writes_through_a_symbolic_link(tmp_path: Path) -> None:

@@ -11,14 +11,13 @@ import msgspec
 import pytest
 
 from conftest import default_linter, run_seedlint, seed
+from helpers import TYPO
 from seedlint.engine.diagnostics import FixMode, Severity
 from seedlint.engine.kind import Check, Kind, declare
 from seedlint.engine.linter import Linter
 from seedlint.engine.rule import Rule
 from seedlint.io import cache as cache_module
 from seedlint.io.cache import Cache, default_cache_dir, fingerprint
-
-TYPO = seed("The goverment agreed.")
 
 
 def cache_files(folder: Path) -> list[Path]:

@@ -15,15 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import default_linter, run_seedlint, seed
-from helpers import codes_by_file, diagnostics_by_file
+from conftest import default_linter, run_seedlint
+from helpers import CLEAN, FIXED_TYPO, TYPO, codes_by_file, diagnostics_by_file
 from seedlint.commands.work import CheckContext, check_item
 from seedlint.io.discovery import Patterns
 from seedlint.io.sources import file_items
-
-CLEAN = seed("The government agreed.")
-TYPO = seed("The goverment agreed.")
-FIXED_TYPO = CLEAN
 
 
 def test_symbolic_links_are_followed_once_and_loops_detected(tmp_path: Path) -> None:

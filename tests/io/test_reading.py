@@ -16,13 +16,9 @@ from pathlib import Path
 import pytest
 
 import seedlint
-from conftest import run_seedlint, seed
-from helpers import codes_by_file, diagnostics_by_file
+from conftest import run_seedlint
+from helpers import CLEAN, TYPO, codes_by_file, diagnostics_by_file
 from wikinews import seeds as wikinews_seeds
-
-CLEAN = seed("The government agreed.")
-TYPO = seed("The goverment agreed.")
-FIXED_TYPO = CLEAN
 
 
 def test_not_utf8_is_reported_at_the_first_bad_byte_and_the_run_goes_on(tmp_path: Path) -> None:

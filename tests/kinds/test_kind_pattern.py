@@ -14,13 +14,10 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLE, run_seedlint, seed
-from helpers import codes_by_file, pattern_rule, write_pattern_pack
+from helpers import FIXED_TYPO, TYPO, codes_by_file, pattern_rule, write_pattern_pack
 from seedlint.engine.kind import load_kind
 from seedlint.engine.linter import Linter
 
-CLEAN = seed("The government agreed.")
-TYPO = seed("The goverment agreed.")
-FIXED_TYPO = CLEAN
 SLOW_REGEX = "a*a*a*a*b"  # quick on short texts, polynomial on long ones
 SLOW = seed("a" * 20000 + "!b.")
 TIME_LIMIT = 0.2  # seconds

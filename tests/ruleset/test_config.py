@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import run_seedlint, seed
-from helpers import sorted_codes
+from helpers import CLEAN, sorted_codes
 
-CLEAN = seed("The government agreed.")
 FRENCH = seed(
     "Le gouvernement français a annoncé mardi une série de mesures destinées à soutenir les "
     "entreprises touchées par la crise, selon un communiqué publié par le ministère de "
