@@ -22,6 +22,10 @@ KNOWN_WHY = "why it is a real defect of the source"
 BAD_ARGUMENTS = 2
 RECORDS = ("known_defects.tsv", "false_alarms.tsv")
 
+# nine runs of the script, each linting a corpus after loading langdetect's profiles;
+# what the rules find on the corpora is pinned by test_known_findings in the quick run
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def checkout(tmp_path: Path) -> Path:
