@@ -1,11 +1,12 @@
-"""The raw sample seed, as received: exactly its five defects, at their rows."""
+"""The raw sample seed, as received: exactly its five defects, at their rows; and the
+bundled seeds/ holds it as reviewed after every fix."""
 
 from __future__ import annotations
 
 import json
 
 import seedlint
-from conftest import SAMPLE, run_seedlint
+from conftest import ROOT, SAMPLE, UNSAFE_FIXED, run_seedlint
 
 EXPECTED = [
     (1, "SL001", "header-leading-whitespace"),  # " date …"
@@ -105,3 +106,9 @@ def test_output_is_deterministic() -> None:
     first = run_seedlint("check", str(SAMPLE), "--format", "json").stdout
     second = run_seedlint("check", str(SAMPLE), "--format", "json").stdout
     assert first == second
+
+
+def test_bundled_seeds_are_the_reviewed_normalised_sample() -> None:
+    bundled = ROOT / "seeds" / SAMPLE.name
+    assert bundled.read_text(encoding="utf-8") == UNSAFE_FIXED.read_text(encoding="utf-8")
+    assert run_seedlint("check", "seeds").returncode == 0
