@@ -46,7 +46,7 @@ from seedlint.io.atomic import (
 )
 from seedlint.io.pool import ordered_map
 from seedlint.io.records import splice
-from seedlint.io.sources import Item
+from seedlint.io.sources import Item, display_path
 from seedlint.output.base import escape, plural
 from seedlint.output.json import encode_pretty, write_bytes
 
@@ -129,7 +129,7 @@ def _finish(
     if args.format == "json":
         write_bytes(sys.stdout, encode_pretty(tally.records))
     elif not args.quiet and not args.diff and not stdin:
-        where = "in place" if output is None else f"into {escape(str(output))}"
+        where = "in place" if output is None else f"into {escape(display_path(output))}"
         print(
             f"Fixed {plural(tally.changed, unit)} {where}; "
             f"{plural(tally.remaining, 'problem')} "

@@ -39,7 +39,7 @@ def test_select_ignore_by_code_prefix_and_name(sample_project: Path) -> None:
     result = run_seedlint(
         "check", "--format", "json", "--ignore", "SL0,minister-typo", cwd=sample_project
     )
-    assert sorted_codes(result) == ["SL210", "SL301"]
+    assert sorted_codes(result) == ["SL210", "SL301", "SL305"]
     result = run_seedlint(
         "check",
         "--format",
@@ -50,7 +50,7 @@ def test_select_ignore_by_code_prefix_and_name(sample_project: Path) -> None:
         "SL3",
         cwd=sample_project,
     )
-    assert sorted_codes(result) == ["SL201", "SL301"]
+    assert sorted_codes(result) == ["SL201", "SL301", "SL305"]
 
 
 def test_unknown_selector_is_a_usage_error(sample_project: Path) -> None:
@@ -74,7 +74,7 @@ def test_exit_zero_quiet_statistics(sample_project: Path) -> None:
         "check", "--exit-zero", "--quiet", "--format", "concise", cwd=sample_project
     )
     assert result.returncode == 0
-    assert len(result.stdout.splitlines()) == 6 and "Found" not in result.stdout
+    assert len(result.stdout.splitlines()) == 7 and "Found" not in result.stdout
     stats = run_seedlint("check", "--statistics", cwd=sample_project)
     assert "     1  SL201  [minister-typo]" in stats.stdout.splitlines()
     assert stats.returncode == 1

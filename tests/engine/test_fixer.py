@@ -175,7 +175,7 @@ def test_api_safe_and_unsafe_match_the_golden_files(sample_text: str) -> None:
     ]
     unsafe, _ = seedlint.fix_text(sample_text, unsafe=True)
     assert unsafe == UNSAFE_FIXED.read_text(encoding="utf-8")
-    assert unsafe.endswith("including AI.\n")
+    assert unsafe.endswith("including AI.”\n")  # the dangling paragraph gone, the quote marked
     assert seedlint.lint_text(unsafe) == []
 
 

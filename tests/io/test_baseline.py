@@ -28,8 +28,8 @@ def corpus(tmp_path: Path) -> Path:
     (seeds / "typo.txt").write_text(seed(TYPO), encoding="utf-8")
     result = run_seedlint("check", "seeds", "--write-baseline", "base.json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "Recorded 7 findings in the baseline (2 files).\n"
-    assert result.stderr == "seedlint: note: wrote 7 baseline entries to base.json\n"
+    assert result.stdout == "Recorded 8 findings in the baseline (2 files).\n"
+    assert result.stderr == "seedlint: note: wrote 8 baseline entries to base.json\n"
     return tmp_path
 
 
@@ -45,7 +45,7 @@ def check(corpus: Path, *args: str, cwd: Path | None = None):
 
 def test_the_baseline_is_sorted_stable_and_has_no_rows(corpus: Path) -> None:
     items = entries(corpus)
-    assert len(items) == 7
+    assert len(items) == 8
     assert all(set(e) == {"file", "code", "before", "text", "after", "occurrence"} for e in items)
     keys = [(e["file"], e["code"], e["before"], e["text"], e["after"]) for e in items]
     assert keys == sorted(keys)
@@ -108,7 +108,7 @@ def test_stale_entries_are_counted_on_stderr_only(corpus: Path) -> None:
     # a deleted file's entries are stale too; files outside this run are not
     (corpus / "seeds" / "raw.txt").unlink()
     result = check(corpus, "seeds", "--baseline", "base.json")
-    assert "seedlint: note: 7 baseline entries no longer match" in result.stderr
+    assert "seedlint: note: 8 baseline entries no longer match" in result.stderr
     typo.write_text(seed("Clean now."), encoding="utf-8")
     shutil.copy(SAMPLE, corpus / "seeds" / "raw.txt")
     result = check(corpus, "seeds/raw.txt", "--baseline", "base.json")
@@ -119,7 +119,7 @@ def test_rewriting_shrinks_and_keeps_files_outside_the_run(corpus: Path) -> None
     typo = corpus / "seeds" / "typo.txt"
     typo.write_text(typo.read_text(encoding="utf-8").replace("Minster", "Minister"), "utf-8")
     result = run_seedlint("check", "seeds/typo.txt", "--write-baseline", "base.json", cwd=corpus)
-    assert result.stderr == "seedlint: note: wrote 6 baseline entries to base.json\n"
+    assert result.stderr == "seedlint: note: wrote 7 baseline entries to base.json\n"
     assert {e["file"] for e in entries(corpus)} == {"seeds/raw.txt"}
     result = check(corpus, "seeds", "--baseline", "base.json")
     assert (result.returncode, result.stderr) == (0, "")

@@ -28,7 +28,7 @@ def test_github_commands_for_the_sample() -> None:
     result = run_seedlint("check", "tests/fixtures/", "--format", "github")
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert len(lines) == 6 and all(GITHUB.fullmatch(line) for line in lines)
+    assert len(lines) == 7 and all(GITHUB.fullmatch(line) for line in lines)
     assert (
         "::error file=tests/fixtures/000_427d24922044e314.txt,line=7,col=28,endLine=7,"
         "endColumn=35,title=SL201 minister-typo::'Minster' is a typo for 'Minister'"

@@ -27,7 +27,7 @@ def test_pyproject_configuration(sample_project: Path) -> None:
         encoding="utf-8",
     )
     result = run_seedlint("check", "--format", "json", cwd=sample_project)
-    assert sorted_codes(result) == ["SL001", "SL010", "SL011", "SL301"]
+    assert sorted_codes(result) == ["SL001", "SL010", "SL011", "SL301", "SL305"]
     assert result.returncode == 0  # everything left is info, below fail-on: warning
 
 
