@@ -35,6 +35,7 @@ class Stats:
     non_idempotent: int = 0
     timeouts: int = 0
     other_failures: int = 0
+    repeats: int = 0  # examples that hit a failure an earlier round reported
     failures: list[str] = field(default_factory=list)
 
     @property
@@ -59,14 +60,26 @@ SEEDLINT_FRAME = re.compile(r'File "[^"]*/(seedlint/[^"]+)", line (\d+)')
 EXCEPTION_LINE = re.compile(r"^([\w.]*(?:Error|Exception|Exit|Interrupt|Converge)\b)", re.M)
 
 
-def failure(base: type[AssertionError], signature: str, message: str) -> AssertionError:
+# signatures of the failures that earlier rounds reported (and shrank)
+REPORTED: set[str] = set()
+
+
+class Repeat(Exception):
+    """A failure that an earlier round already reported: counted, not shrunk again, so
+    that a known problem does not take each round's time from the search for others."""
+
+
+def failure(base: type[AssertionError], signature: str, message: str) -> Exception:
     """An exception of a subclass of ``base`` made for ``signature``: hypothesis tells
     failures apart by their type and place, so each distinct problem is found, shrunk and
-    reported on its own instead of hiding behind the first one of its round."""
+    reported on its own instead of hiding behind the first one of its round. A failure
+    reported by an earlier round is a ``Repeat``."""
+    if signature in REPORTED:
+        return Repeat(signature)
     key = (base, signature)
     if key not in _KINDS:
         name = f"{base.__name__}_{len(_KINDS) + 1}"
-        _KINDS[key] = type(name, (base,), {"__doc__": signature})
+        _KINDS[key] = type(name, (base,), {"signature": signature})
     return _KINDS[key](message)
 
 
@@ -78,20 +91,31 @@ def traceback_signature(stderr: str) -> str:
     return f"{exceptions[-1] if exceptions else '?'} at {place}"
 
 
+def reported(error: BaseException) -> None:
+    """Record a failure a round reported, so that later rounds count it as a repeat."""
+    signature = getattr(type(error), "signature", None)
+    if signature is not None:
+        REPORTED.add(signature)
+
+
 class Keeper:
     """The input files of the example being run; those of the last example that failed
     (hypothesis replays the shrunk one last) are what a failed round saves."""
 
-    def __init__(self) -> None:
+    def __init__(self, stats: Stats) -> None:
+        self.stats = stats
         self.current: dict[str, bytes] = {}
         self.failing: dict[str, bytes] = {}
 
     @contextmanager
     def example(self) -> Iterator[None]:
-        """Around one example: its inputs are kept when it fails."""
+        """Around one example: its inputs are kept when it fails; a repeat of a failure
+        already reported is counted and ends the example quietly."""
         self.current = {}
         try:
             yield
+        except Repeat:
+            self.stats.repeats += 1
         except BaseException:
             self.failing = dict(self.current)
             raise

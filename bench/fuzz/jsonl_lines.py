@@ -19,12 +19,16 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from documents import BAD_BYTES, texts
+from documents import BAD_BYTES, piece
 from hypothesis import strategies as st
 
 from seedlint.io.records import MAX_NESTING
 
-MAX_LINES = 12
+MAX_LINES = 16
+# pieces of a document in a record: fewer than a file's, so that a corpus of many lines
+# stays within what hypothesis draws for one example
+PIECES_PER_RECORD = 12
+MIN_LINES = 4
 EMPTY_ONE_IN = 20  # corpora with no line at all
 MAX_MEMBERS = 5
 MAX_CHILDREN = 4
@@ -149,11 +153,13 @@ strings = st.lists(st.one_of(st.text(max_size=5), st.sampled_from(ODD_CHARACTERS
     "".join
 )
 spaces = st.sampled_from(SPACE)
+texts = st.lists(piece, max_size=PIECES_PER_RECORD).map("".join)
 
 
 @st.composite
 def literal(draw: st.DrawFn, text: str) -> str:
-    return string_literal(text, draw(st.randoms(use_true_random=False)))
+    # a Random seeded once: one draw per character would exhaust what an example may draw
+    return string_literal(text, draw(st.randoms(use_true_random=True)))
 
 
 scalars = st.one_of(
@@ -191,7 +197,7 @@ values = st.recursive(
 @st.composite
 def key_literal(draw: st.DrawFn, name: str) -> str:
     """A key, sometimes spelled with escapes (``"\\u0074ext"`` is ``"text"``)."""
-    return string_literal(name, draw(st.randoms(use_true_random=False)))
+    return string_literal(name, draw(st.randoms(use_true_random=True)))
 
 
 @st.composite
@@ -250,10 +256,9 @@ def line(draw: st.DrawFn, text_field: str, id_field: str) -> bytes:
 def corpora(draw: st.DrawFn) -> Corpus:
     text_field = draw(st.sampled_from(["text"] * 4 + ["body", "t\u00e9xt"]))
     id_field = draw(st.sampled_from(["id", "key"]))
-    empty = draw(st.integers(0, EMPTY_ONE_IN)) == 0
-    lines = (
-        [] if empty else draw(st.lists(line(text_field, id_field), min_size=2, max_size=MAX_LINES))
-    )
+    empty = draw(st.sampled_from([False] * (EMPTY_ONE_IN - 1) + [True]))
+    count = 0 if empty else draw(st.integers(MIN_LINES, MAX_LINES))
+    lines = [draw(line(text_field, id_field)) for _ in range(count)]
     breaks = [draw(st.sampled_from([b"\n", b"\n", b"\r\n"])) for _ in lines]
     if lines and draw(st.booleans()):
         breaks[-1] = b""  # no final line break

@@ -12,7 +12,7 @@ whose text the API's fix leaves as it is, is copied byte for byte. A changed rec
 differs only in its text value: the bytes before and after the value's literal are the
 corpus's, the new literal reads back as the API's fixed text, and the record read
 faithfully (duplicate keys, member order, exact numbers) equals the old one with only
-that value replaced. Fixing the output again changes no byte, and the in-place fix
+that value replaced. Fixing the output (when it differs) again changes no byte, and the in-place fix
 writes what the fix into a folder wrote, leaving nothing else beside it.
 """
 
@@ -33,7 +33,7 @@ from linters import LINTER
 
 from seedlint.engine.fixer import FixDidNotConverge, fix_document
 
-EXAMPLES_PER_ROUND = 10
+EXAMPLES_PER_ROUND = 40  # a round's first examples are hypothesis's simplest ones
 NAME = "corpus.jsonl"
 
 
@@ -120,12 +120,12 @@ def fix_run(
     written = written or b""
     compare(expected, split_lines(written), corpus.text_field, how)
 
-    again = cli(stats, "fix", *options(corpus), str(output), "--output-dir", f"again-{how}",
-                *extra, cwd=folder)  # fmt: skip
-    verify(again, {0, 1, 2})
-    twice = folder / f"again-{how}" / NAME
-    if written and twice.read_bytes() != written:
-        raise NotIdempotent(f"fixing the output of fix ({how}) changed it")
+    if written != corpus.data:  # else the first run has shown what a second one does
+        again = cli(stats, "fix", *options(corpus), str(output), "--output-dir", f"again-{how}",
+                    *extra, cwd=folder)  # fmt: skip
+        verify(again, {0, 1, 2})
+        if (folder / f"again-{how}" / NAME).read_bytes() != written:
+            raise NotIdempotent(f"fixing the output of fix ({how}) changed it")
 
     if not in_place:
         return

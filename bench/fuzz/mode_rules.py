@@ -25,7 +25,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rule_files import MARKER, RuleFile, rule_files
 
-EXAMPLES_PER_ROUND = 20
+EXAMPLES_PER_ROUND = 50  # a round's first examples are hypothesis's simplest ones
 TIME_BOUND = 20.0  # seconds a run on three small seeds may take, whatever the rules say
 RULE_FILE = "fuzz.yaml"
 NOTE_PREFIX = "seedlint: note: "

@@ -387,7 +387,7 @@ class RuleFile:
 @st.composite
 def rule_files(draw: st.DrawFn) -> RuleFile:
     how = draw(st.sampled_from(["pack"] * 5 + ["damaged"] * 3 + ["raw-text", "raw-bytes", "cut"]))
-    chooser: random.Random = draw(st.randoms(use_true_random=False))
+    chooser: random.Random = draw(st.randoms(use_true_random=True))
     if how == "raw-text":
         return RuleFile(draw(st.text(max_size=200)).encode("utf-8", "surrogatepass"))
     if how == "raw-bytes":

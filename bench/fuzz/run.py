@@ -12,8 +12,10 @@ examples, each round with a fresh random seed, until the time is up; a failing r
 recorded (the error and hypothesis's shrunk example, whose input files are saved under
 ``--keep``) and the run goes on.
 
-The summary (examples, documents, runs, crashes, non-idempotent fixes, time-outs, other
-failures) is printed as JSON and written to ``--out``. Exit code 1 when anything failed.
+A failure is shrunk and reported once: a later round that meets it again counts a repeat
+and goes on searching. The summary (examples, documents, runs, crashes, non-idempotent
+fixes, time-outs, other failures, repeats) is printed as JSON and written to ``--out``.
+Exit code 1 when anything failed.
 """
 
 from __future__ import annotations
@@ -72,7 +74,10 @@ def record(stats: Any, seed: int, error: BaseException, keeper: Any, keep: Path 
         folder = keep / f"{stats.mode}-seed{seed}"
         keeper.save(folder)
         where = f" (input: {folder})"
+    from harness import reported
+
     for leaf in _leaves(error):
+        reported(leaf)
         count(stats, leaf)
         stats.failures.append(f"seed {seed}{where}: {_summary(leaf)}")
 
@@ -114,7 +119,7 @@ def main() -> int:
     mode = load_mode(args.mode)
     examples = args.examples or mode.EXAMPLES_PER_ROUND
     stats = Stats(args.mode)
-    keeper = Keeper()
+    keeper = Keeper(stats)
     started = time.monotonic()
     seed = args.seed
     while time.monotonic() - started < args.minutes * 60:
