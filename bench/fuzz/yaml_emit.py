@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+RAW_SHARE = 0.05  # of the strings holding characters YAML refuses raw, those written raw
+SURROGATE = re.compile("[\ud800-\udfff]")
 PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.\-]*\Z")
 
 
@@ -68,12 +70,37 @@ def scalar(value: Any, chooser: random.Random) -> str:
     if isinstance(value, bytes):
         return "!!binary " + json.dumps(base64.b64encode(value).decode("ascii"))
     text = str(value)
+    if SURROGATE.search(text) and chooser.random() > RAW_SHARE:
+        # YAML has no way to write a lone surrogate, raw or escaped: keep most strings
+        # loadable, so that what lies behind the reader is reached
+        text = SURROGATE.sub("\ufffd", text)
     style = chooser.random()
     if style < 0.3 and PLAIN.match(text):
         return text  # may read as another type: that is the point
     if style < 0.5 and text.isprintable():
         return "'" + text.replace("'", "''") + "'"
-    return json.dumps(text, ensure_ascii=chooser.random() < 0.5)
+    # characters YAML does not allow raw (C1 controls, surrogates) are escaped, but for a
+    # share RAW_SHARE of strings: the reader must refuse them with a line of its own
+    escaped = chooser.random() < 0.5 or (not text.isprintable() and chooser.random() > RAW_SHARE)
+    return double_quoted(text, escaped)
+
+
+def double_quoted(text: str, ascii_only: bool) -> str:
+    """A double-quoted YAML scalar: quote, backslash and C0 controls escaped, and every
+    other character that is not printable ASCII too when ``ascii_only`` (as ``\\u`` or,
+    beyond the BMP, ``\\U``: YAML does not pair surrogate escapes as JSON does)."""
+    out = ['"']
+    for character in text:
+        code = ord(character)
+        if character in '"\\':
+            out.append("\\" + character)
+        elif code < 0x20 or (ascii_only and code > 0x7E):
+            out.append(f"\\x{code:02x}" if code < 0x100 else
+                       f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")  # fmt: skip
+        else:
+            out.append(character)
+    out.append('"')
+    return "".join(out)
 
 
 def flow(value: Any, chooser: random.Random) -> str:
