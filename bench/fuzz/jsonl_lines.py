@@ -260,7 +260,8 @@ def corpora(draw: st.DrawFn) -> Corpus:
     count = 0 if empty else draw(st.integers(MIN_LINES, MAX_LINES))
     lines = [draw(line(text_field, id_field)) for _ in range(count)]
     breaks = [draw(st.sampled_from([b"\n", b"\n", b"\r\n"])) for _ in lines]
-    if lines and draw(st.booleans()):
+    unterminated = draw(st.booleans())
+    if lines and unterminated:
         breaks[-1] = b""  # no final line break
     data = b"".join(text + end for text, end in zip(lines, breaks))
     return Corpus(data, text_field, id_field)

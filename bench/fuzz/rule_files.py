@@ -342,9 +342,10 @@ def file_damage(draw: st.DrawFn, value: Any) -> Any:
     elif how == "tag":
         new = Tagged(draw(st.sampled_from(OTHER_TAGS)), old)
     elif how == "alias":  # an anchor here, an alias in its place (or a billion laughs)
-        laughs = [Anchored("a", ["lol"] * 9)]
+        laughs = [Anchored("a", ["lol"] * LAUGHS)]
         laughs += [
-            Anchored(f"a{i}", [Alias(f"a{i - 1}" if i > 1 else "a")] * 9) for i in range(1, 9)
+            Anchored(f"a{i}", [Alias(f"a{i - 1}" if i > 1 else "a")] * LAUGHS)
+            for i in range(1, LAUGHS)
         ]
         new = draw(st.sampled_from([[Anchored("x", old), Alias("x")], laughs, Alias("nowhere")]))
     elif how == "merge":
@@ -353,8 +354,8 @@ def file_damage(draw: st.DrawFn, value: Any) -> Any:
         key = draw(st.sampled_from(["code", "rules", "regex", "name"]))
         new = Pairs(((key, old), (key, old)))
     elif how == "key":
-        key = draw(st.sampled_from(ODD_KEYS))
-        new = Pairs(((key, old),))
+        odd_key = draw(st.sampled_from(ODD_KEYS))
+        new = Pairs(((odd_key, old),))
     else:
         depth = draw(st.sampled_from([MAX_DEPTH - 3, MAX_DEPTH, MAX_DEPTH + 1, 1000, 100000]))
         new = Verbatim("[" * depth + "]" * depth)
