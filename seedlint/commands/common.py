@@ -62,6 +62,11 @@ def load_setup(args: argparse.Namespace) -> Setup:
             value = [*getattr(config, key.replace("-", "_")), *value]
         apply_overrides(config, [(key, value)], flag)
     rules = load_rules(config.rule_packs, config.root)
+    if not rules:
+        where = config.where("rule-packs")
+        raise ConfigError(
+            f"{'' if where == 'default' else where + ': '}the rule packs hold no rule"
+        )
     try:
         linter = Linter(rules, config.lint_settings())
     except SelectorError as error:

@@ -79,7 +79,7 @@ def run_fix(args: argparse.Namespace) -> int:
     if stdin:
         sink = StdoutSink()
     elif unit == "record":
-        sink = RecordSink(output, root, args.diff)
+        sink = RecordSink(output, root, args.diff, docs.shards)
     else:
         sink = FileSink(output, root, args.diff)
     tally = Tally()
@@ -312,7 +312,9 @@ class RecordSink(Sink):
     with only their text replaced. In place, the fixed file is written beside the
     original and renamed over it only if the original did not change meanwhile."""
 
-    def __init__(self, output: Path | None, root: Path | None, diff: bool) -> None:
+    def __init__(
+        self, output: Path | None, root: Path | None, diff: bool, shards: list[Path]
+    ) -> None:
         if diff:
             raise UsageError("--diff does not apply to --jsonl; fix into --output-dir instead")
         self.output = output
@@ -320,8 +322,10 @@ class RecordSink(Sink):
         self.shard: Path | None = None
         self.errors = 0
         self.writer: Any = None
+        self.empty = set(shards)  # shards no record came from yet: an empty copy each
 
     def put(self, item: Item, result: Fixed) -> Written:
+        self.empty.discard(item.shard)
         if item.shard != self.shard:
             self.errors += self._commit()
             self._open(item)
@@ -377,7 +381,16 @@ class RecordSink(Sink):
         return 0
 
     def close(self) -> int:
-        return self.errors + self._commit()
+        errors = self.errors + self._commit()
+        if self.output is not None:  # an empty input file has an empty normalised copy
+            for shard in sorted(self.empty):
+                if shard.is_file():
+                    try:
+                        write_atomic(self.output / shard.name, b"", root=self.root)
+                    except (UnsafePath, OSError) as error:
+                        note(f"{self.output / shard.name}: cannot write: {error}", "error")
+                        errors += 1
+        return errors
 
     def abort(self) -> None:
         if self.writer is not None:

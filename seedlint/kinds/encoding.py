@@ -80,10 +80,17 @@ class Encoding(Kind[State]):
     def build(self, check: str, options: dict[str, Any]) -> State:
         if check != "invalid-utf8":
             return State(check)
+        name = options["legacy-encoding"]
         try:
-            legacy = codecs.lookup(options["legacy-encoding"]).name
+            legacy = codecs.lookup(name).name
         except LookupError:
-            raise ValueError(f"unknown encoding {options['legacy-encoding']!r}") from None
+            raise ValueError(f"unknown encoding {name!r}") from None
+        try:
+            b"\x80".decode(legacy)
+        except LookupError:  # base64, rot13, zlib: codecs, but not from bytes to text
+            raise ValueError(f"{name!r} is not a text encoding") from None
+        except UnicodeError:
+            pass  # a text encoding that has no character for this byte
         return State(check, legacy)
 
     def find(self, doc: Document, state: State) -> Iterator[Finding]:
@@ -232,5 +239,5 @@ def _decoded(run: str, legacy: str) -> str | None:
 def _legacy(data: bytearray, encoding: str) -> str | None:
     try:
         return data.decode(encoding)
-    except UnicodeDecodeError:
+    except UnicodeError:  # not only UnicodeDecodeError: punycode raises its base class
         return None
