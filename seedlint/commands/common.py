@@ -83,6 +83,11 @@ def build_setup(config: Config) -> Setup:
     """The rules of a configuration and the linter they make (the language server builds
     one per workspace folder)."""
     rules = load_rules(config.rule_packs, config.root)
+    if not rules:
+        where = config.where("rule-packs")
+        raise ConfigError(
+            f"{'' if where == 'default' else where + ': '}the rule packs hold no rule"
+        )
     try:
         linter = Linter(rules, config.lint_settings())
     except RuleOptionsError as error:  # the engine names the rule; this, the setting

@@ -47,7 +47,7 @@ from seedlint.io.atomic import (
 )
 from seedlint.io.pool import ordered_map
 from seedlint.io.records import splice
-from seedlint.io.sources import Item
+from seedlint.io.sources import Item, display_path
 from seedlint.output.base import escape, plural
 from seedlint.output.json import encode_pretty, write_bytes
 
@@ -83,7 +83,7 @@ def run_fix(args: argparse.Namespace) -> int:
     if stdin:
         sink = StdoutSink(args.diff, docs.stdin_data)
     elif unit == "record":
-        sink = RecordSink(output, root)
+        sink = RecordSink(output, root, docs.shards)
     else:
         sink = FileSink(output, root, args.diff)
     tally = Tally()
@@ -135,7 +135,7 @@ def _finish(
     if args.format == "json":
         write_bytes(sys.stdout, encode_pretty(tally.records))
     elif not args.quiet and not args.diff:
-        where = "in place" if output is None else f"into {escape(str(output))}"
+        where = "in place" if output is None else f"into {escape(display_path(output))}"
         if stdin:
             where = "on standard output"
         print(
@@ -332,14 +332,16 @@ class RecordSink(Sink):
     with only their text replaced. In place, the fixed file is written beside the
     original and renamed over it only if the original did not change meanwhile."""
 
-    def __init__(self, output: Path | None, root: Path | None) -> None:
+    def __init__(self, output: Path | None, root: Path | None, shards: list[Path]) -> None:
         self.output = output
         self.root = root
         self.shard: Path | None = None
         self.errors = 0
         self.writer: Any = None
+        self.empty = set(shards)  # shards no record came from yet: an empty copy each
 
     def put(self, item: Item, result: Fixed) -> Written:
+        self.empty.discard(item.shard)
         if item.shard != self.shard:
             self.errors += self._commit()
             self._open(item)
@@ -395,7 +397,16 @@ class RecordSink(Sink):
         return 0
 
     def close(self) -> int:
-        return self.errors + self._commit()
+        errors = self.errors + self._commit()
+        if self.output is not None:  # an empty input file has an empty normalised copy
+            for shard in sorted(self.empty):
+                if shard.is_file():
+                    try:
+                        write_atomic(self.output / shard.name, b"", root=self.root)
+                    except (UnsafePath, OSError) as error:
+                        note(f"{self.output / shard.name}: cannot write: {error}", "error")
+                        errors += 1
+        return errors
 
     def abort(self) -> None:
         if self.writer is not None:
