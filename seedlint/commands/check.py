@@ -6,24 +6,31 @@ import argparse
 import sys
 from contextlib import ExitStack
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from seedlint.commands.common import (
     EXIT_CLEAN,
     EXIT_ERROR,
     EXIT_FOUND,
+    Documents,
+    Setup,
     UsageError,
     choose_jobs,
     documents,
     load_setup,
+    paths_of,
 )
+from seedlint.commands.corpus import CorpusRun, corpus_work
 from seedlint.commands.work import CheckContext, check_item
 from seedlint.engine.document import Document
 from seedlint.io.cache import Cache, default_cache_dir
 from seedlint.io.pool import ordered_map
 from seedlint.output import STATISTICS_FORMATS, reporter
-from seedlint.output.base import Summary, escape
+from seedlint.output.base import Reporter, Summary, escape
 from seedlint.output.progress import Progress
+
+if TYPE_CHECKING:
+    from seedlint.io.baseline import Baseline
 
 
 def note(message: str, level: str = "note") -> None:
@@ -54,6 +61,7 @@ def run_check(args: argparse.Namespace) -> int:
         from seedlint.io.baseline import Baseline
 
         baseline = Baseline(args.write_baseline or args.baseline, write=bool(args.write_baseline))
+    corpus = _corpus_run(args, setup, docs, cache)
     jobs = choose_jobs(args.jobs, known)
     summary = Summary(fail_on=linter.settings.fail_on, unit=unit)
     with ExitStack() as stack:
@@ -63,12 +71,15 @@ def run_check(args: argparse.Namespace) -> int:
             statistics=args.statistics,
         )  # fmt: skip
         progress = Progress(len(known) if known is not None else None, f"{unit}s")
-        results = ordered_map(check_item, docs.items, CheckContext(linter, cache), jobs)
+        context = CheckContext(linter, cache, corpus.work if corpus else None)
+        results = ordered_map(check_item, docs.items, context, jobs)
         for item, result in results:
             progress.advance()
             if cache is not None and result.cache_entry is not None:
                 key, fresh = result.cache_entry
                 cache.keep(key) if fresh is None else cache.put(key, fresh)
+            if corpus is not None:
+                corpus.add(item, result.contribution)
             if result.problem is not None:
                 note(result.problem.message, "error" if result.problem.error else "note")
                 summary.unchecked += result.problem.error
@@ -86,6 +97,8 @@ def run_check(args: argparse.Namespace) -> int:
             summary.add(diagnostics, sum(map(linter.fails, diagnostics)))
             out.document(Document(result.text or "", item.name), diagnostics)
         progress.close()
+        if corpus is not None:
+            _report_corpus(corpus, out, summary, baseline)
         if cache is not None:
             cache.save()
         out.finish(summary)
@@ -94,6 +107,58 @@ def run_check(args: argparse.Namespace) -> int:
         if told:
             note(told)
     return exit_code(summary, args.exit_zero)
+
+
+def _corpus_run(
+    args: argparse.Namespace, setup: Setup, docs: Documents, cache: Cache | None
+) -> CorpusRun | None:
+    """The corpus rules' side of the run, None when none is selected or the document is
+    standard input. With the cache, the index kept for the project is loaded (before the
+    workers start, which then reuse its fingerprints of unchanged files); entries below
+    folders this run walks are checked against the walk."""
+    work = corpus_work(setup.linter, setup.config.root)
+    if work is None or docs.stdin:
+        return None
+    if cache is None:
+        return CorpusRun(setup.linter, work, None, args.text_field, args.id_field)
+    from seedlint.io.corpus_store import CorpusStore
+
+    stores = []
+    for number, group in enumerate(work.groups):
+        store = CorpusStore(cache.path.parent, group.name, group.new_index().settings)
+        for told in store.notes:
+            note(told)
+        work.kept[number].update(store.digests)
+        stores.append(store)
+    corpus = CorpusRun(setup.linter, work, stores, args.text_field, args.id_field)
+    paths = [Path(p) for p in paths_of(args, setup.config)]
+    corpus.walked = [p for p in paths if p.is_dir()]
+    if not any(store.found for store in stores) and not any(p.is_dir() for p in paths):
+        note(
+            "no corpus index is kept for this project yet, so the corpus rules compared "
+            "the named files with each other only; checking the whole corpus once keeps one"
+        )
+    return corpus
+
+
+def _report_corpus(
+    corpus: CorpusRun, out: Reporter, summary: Summary, baseline: Baseline | None
+) -> None:
+    """The corpus pass's diagnostics, after every document, in path order."""
+    linter = corpus.linter
+    for key, found in corpus.diagnostics().items():
+        name = corpus.name(key)
+        text = corpus.text(key) or ""
+        diagnostics = [item.diagnostic for item in found]
+        if baseline is not None:
+            kept = baseline.filter(name, text, diagnostics)
+            if baseline.write:
+                summary.recorded += len(diagnostics)
+            else:
+                summary.hidden += len(diagnostics) - len(kept)
+            diagnostics = kept
+        summary.add(diagnostics, sum(map(linter.fails, diagnostics)), document=False)
+        out.document(Document(text, name), diagnostics)
 
 
 def exit_code(summary: Summary, exit_zero: bool) -> int:

@@ -60,4 +60,5 @@ class Rule:
             self.language,
             self.fix_message,
             sorted(self.options.items()),
+            self.implementation.definition_of(self.state) if self.implementation else (),
         )
