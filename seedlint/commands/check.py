@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from contextlib import ExitStack
 from pathlib import Path
@@ -113,13 +114,16 @@ def _corpus_run(
     args: argparse.Namespace, setup: Setup, docs: Documents, cache: Cache | None
 ) -> CorpusRun | None:
     """The corpus rules' side of the run, None when none is selected or the document is
-    standard input. With the cache, the index kept for the project is loaded (before the
-    workers start, which then reuse its fingerprints of unchanged files); entries below
-    folders this run walks are checked against the walk."""
+    standard input. A run of files that all lie in the configured ``paths`` (the whole
+    corpus, or a few of its files as pre-commit names them) is judged against the index
+    the cache keeps of that corpus, loaded here, before the workers start, so that they
+    reuse its fingerprints of unchanged files; any other run is judged on its own."""
     work = corpus_work(setup.linter, setup.config.root)
     if work is None or docs.stdin:
         return None
-    if cache is None:
+    paths = [Path(p) for p in paths_of(args, setup.config)]
+    corpus_paths = [setup.config.root / p for p in setup.config.paths]
+    if cache is None or docs.unit != "file" or not all(_inside(p, corpus_paths) for p in paths):
         return CorpusRun(setup.linter, work, None, args.text_field, args.id_field)
     from seedlint.io.corpus_store import CorpusStore
 
@@ -131,14 +135,18 @@ def _corpus_run(
         work.kept[number].update(store.digests)
         stores.append(store)
     corpus = CorpusRun(setup.linter, work, stores, args.text_field, args.id_field)
-    paths = [Path(p) for p in paths_of(args, setup.config)]
     corpus.walked = [p for p in paths if p.is_dir()]
-    if not any(store.found for store in stores) and not any(p.is_dir() for p in paths):
-        note(
-            "no corpus index is kept for this project yet, so the corpus rules compared "
-            "the named files with each other only; checking the whole corpus once keeps one"
-        )
     return corpus
+
+
+def _inside(path: Path, folders: list[Path]) -> bool:
+    """Whether the path is one of the folders or lies below one."""
+    real = os.path.realpath(path)
+    for folder in folders:
+        top = os.path.realpath(folder)
+        if real == top or real.startswith(top.rstrip(os.sep) + os.sep):
+            return True
+    return False
 
 
 def _report_corpus(

@@ -16,7 +16,7 @@ a key (see ``seedlint.engine.kind.Corpus``).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -135,3 +135,33 @@ def by_key(results: Sequence[CorpusResult]) -> dict[str, list[CorpusDiagnostic]]
         key: sorted(merged[key], key=lambda c: c.diagnostic.sort_key)
         for key in sorted(merged, key=path_order)
     }
+
+
+class TextCorpus:
+    """A corpus of texts in memory, keyed by name (rule examples, tests): every document
+    is of the run, and a key is its own name and path."""
+
+    def __init__(self, index: Any, texts: Mapping[str, str]) -> None:
+        self.index = index
+        self.texts = texts
+        self.keys = frozenset(texts)
+
+    def text(self, key: str) -> str | None:
+        return self.texts.get(key)
+
+    def name(self, key: str) -> str:
+        return key
+
+    def relative(self, key: str) -> str | None:
+        return key
+
+
+def lint_texts(linter: Linter, texts: Mapping[str, str]) -> dict[str, list[CorpusDiagnostic]]:
+    """The corpus rules' diagnostics on a corpus of texts in memory, by key."""
+    results = []
+    for group in corpus_groups(linter.rules):
+        index = group.new_index()
+        for key, text in texts.items():
+            index.add(group.contribute(linter.document(text, key), key))
+        results.append(corpus_diagnostics(linter, group, TextCorpus(index, texts)))
+    return by_key(results)

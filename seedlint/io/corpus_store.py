@@ -46,7 +46,7 @@ JOURNAL_MINIMUM = 1000  # ...but a journal of fewer entries never is
 TOKEN_BYTES = 16
 
 Digest = Annotated[bytes, msgspec.Meta(min_length=DIGEST_BYTES, max_length=DIGEST_BYTES)]
-U64 = Annotated[int, msgspec.Meta(ge=0, lt=2**64)]
+U64_LIMIT = 2**64  # paragraph hashes are 64-bit (msgspec bounds stop at 63 bits)
 Offset = Annotated[int, msgspec.Meta(ge=0, le=2**48)]
 
 
@@ -55,7 +55,7 @@ class StoredFingerprint(msgspec.Struct, array_like=True, frozen=True, forbid_unk
     body_hash: bytes
     title_key: str
     signature: bytes
-    paragraphs: list[tuple[U64, Offset, Offset]]
+    paragraphs: list[tuple[int, Offset, Offset]]
 
 
 class BaseFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -154,8 +154,11 @@ class CorpusStore:
                 index.remove(key)
                 digests.pop(key, None)
             for stored in journal.added:
-                if any(start > end for _, start, end in stored.paragraphs):
-                    raise ValueError(f"a paragraph of {stored.key!r} ends before it starts")
+                if any(
+                    not 0 <= hash_ < U64_LIMIT or start > end
+                    for hash_, start, end in stored.paragraphs
+                ):
+                    raise ValueError(f"a bad paragraph entry of {stored.key!r}")
                 fingerprint = Fingerprint(
                     stored.key,
                     stored.body_hash,
