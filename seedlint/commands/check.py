@@ -132,7 +132,7 @@ def _corpus_run(
         store = CorpusStore(cache.path.parent, group.name, group.new_index().settings)
         for told in store.notes:
             note(told)
-        work.kept[number].update(store.digests)
+        work.kept[number] = store.digests
         stores.append(store)
     corpus = CorpusRun(setup.linter, work, stores, args.text_field, args.id_field)
     corpus.walked = [p for p in paths if p.is_dir()]

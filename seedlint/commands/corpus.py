@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,7 @@ from seedlint.io.records import parse_record
 from seedlint.io.sources import Item, display_path
 
 TEXTS_KEPT = 512  # texts of documents read again, kept for the pass's next question
+FOLD_EVERY = 16_384  # contributions kept as objects before they are folded into columns
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ class CorpusWork:
 
     groups: list[CorpusGroup]
     root: Path
-    kept: list[dict[str, bytes]]  # per group: key -> digest of the kept contribution
+    kept: list[Mapping[str, bytes]]  # per group: key -> digest of the kept contribution
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,7 @@ class _Texts:
     root: Path
     text_field: str
     id_field: str
-    files: dict[str, Path] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)  # where it differs from the key
     records: dict[str, tuple[Path, int, int, int]] = field(default_factory=dict)
     kept: OrderedDict[str, str | None] = field(default_factory=OrderedDict)
 
@@ -143,7 +145,8 @@ class _Texts:
             except OSError:
                 return None
             return parse_record(number, raw, self.text_field, self.id_field).text
-        path = self.files.get(key) or self.root / key  # an absolute key stays absolute
+        path = Path(self.files.get(key, key))
+        path = path if path.is_absolute() else self.root / path
         try:
             return decode(read_with_state(path)[0])
         except Unreadable:
@@ -170,9 +173,11 @@ class CorpusRun:
             else [group.new_index() for group in work.groups]
         )
         self.texts = _Texts(work.root, text_field, id_field)
-        self.names: dict[str, str] = {}  # the run's documents: key -> name in output
-        self.items: dict[str, str] = {}  # key -> item_id
-        self.relatives: dict[str, str | None] = {}
+        # the run's documents: key -> name in output (each held once when they are equal,
+        # as they are when the run starts in the configuration's folder)
+        self.names: dict[str, str] = {}
+        self.relatives: dict[str, str | None] = {}  # where it differs from the key
+        self.folded = 0  # contributions added since the indexes last folded them in
         self.gone: set[str] = set()  # files of the run that could not be read
         self.walked: list[Path] = []  # folders the run walked (see forget_unseen)
         self._offsets: dict[Path, int] = {}  # records: where the next line starts
@@ -212,13 +217,13 @@ class CorpusRun:
             key = f"{file_key(shard, self.work.root)}:{record.number}"
             name = f"{display_path(shard)}:{record.number}"
             data = [None if d is None else replace(d, key=key) for d in data]
-        self.names[key] = name
-        self.relatives[key] = item.relative
-        self.items[key] = item_id(item)
+        self.names[key] = key if name == key else name
+        if item.relative != key:
+            self.relatives[key] = item.relative
         if record is not None and shard is not None:
             self.texts.records[key] = (shard, start, len(record.raw), record.number)
-        elif item.path is not None:
-            self.texts.files[key] = item.path
+        elif item.path is not None and str(item.path) != key:
+            self.texts.files[key] = str(item.path)
         for number, contributed in enumerate(data):
             if contributed is None:
                 continue  # the kept contribution stands
@@ -226,6 +231,11 @@ class CorpusRun:
                 self.stores[number].put(contributed, contribution.digest)
             else:
                 self.indexes[number].add(contributed)
+            self.folded += 1
+        if self.folded >= FOLD_EVERY:  # columns hold fingerprints in a fraction of the memory
+            self.folded = 0
+            for index in self.indexes:
+                index.table()
 
     def forget_unseen(self) -> None:
         """Forget kept entries below folders this run walked that the walk did not find."""
@@ -265,7 +275,14 @@ class CorpusRun:
     def by_item(self) -> dict[str, list[CorpusDiagnostic]]:
         """Every group's diagnostics on the run's documents, by item_id."""
         found = self.diagnostics()
-        return {self.items[key]: items for key, items in found.items() if key in self.items}
+        return {self._item_id(key): items for key, items in found.items() if key in self.names}
+
+    def _item_id(self, key: str) -> str:
+        """item_id of the item a key of the run came from."""
+        if key in self.texts.records:
+            shard, _, _, number = self.texts.records[key]
+            return f"{shard}:{number}"
+        return self.texts.files.get(key, key)
 
 
 def _below(key: str, folder: str) -> bool:

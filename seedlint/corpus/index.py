@@ -129,7 +129,9 @@ class CorpusIndex:
         return storage.encode(self.settings, self.table())
 
     @classmethod
-    def from_bytes(cls, data: bytes, settings: CorpusSettings | None = None) -> CorpusIndex | str:
+    def from_bytes(
+        cls, data: bytes | memoryview, settings: CorpusSettings | None = None
+    ) -> CorpusIndex | str:
         """The index ``to_bytes`` gave, or why these bytes are not one (see ``load``)."""
         decoded = storage.decode(data, settings)
         if isinstance(decoded, str):

@@ -53,6 +53,8 @@ DEFAULT_SHARE = 0.01
 # shorter paragraphs are headings and sign-offs ("Conclusion", "What's next?") that many
 # documents share without being boilerplate
 DEFAULT_MIN_CHARACTERS = 40
+# similarities are kept to four digits: 0.89 is 88.99999... hundredths in floating point
+CUT_SLACK = 1e-6
 # option name -> CorpusSettings field, for messages about bad values
 SETTING_NAMES = {
     "shingle_words": "shingle-words",
@@ -244,7 +246,9 @@ class _Judge:
             similarity = item.exact if item.exact is not None else item.similarity
             assert similarity is not None
             if similarity >= state.settings.threshold:
-                shown = f"{similarity:.2f}" + (", estimated" if item.exact is None else "")
+                # cut, not rounded: a body that is not the same never reads as 1.00
+                shown = f"{math.floor(similarity * 100 + CUT_SLACK) / 100:.2f}"
+                shown += ", estimated" if item.exact is None else ""
                 edits = (Edit(0, len(self.corpus.text(item.key) or ""), ""),)
                 values = {**other, "similarity": shown}
                 yield Finding(0, 0, values, edits, "Leave this near-copy out")
