@@ -41,8 +41,9 @@ def write(folder: Path, size: int) -> None:
     (folder / "seedlint.yaml").write_text("paths: [corpus]\n", encoding="utf-8")
 
 
-def seedlint(folder: Path, *args: str) -> tuple[float, int, str]:
-    """(seconds, peak RSS in bytes, stdout) of one ``seedlint`` run in a fresh process."""
+def seedlint(folder: Path, *args: str) -> tuple[float, int, str, float]:
+    """(seconds, peak RSS in bytes, stdout, CPU seconds) of one ``seedlint`` run in a
+    fresh process (CPU time: user and system, of the process and its workers)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         process = subprocess.Popen(
@@ -59,7 +60,8 @@ def seedlint(folder: Path, *args: str) -> tuple[float, int, str]:
         err.seek(0)
         if process.returncode not in (0, 1):
             raise RuntimeError(f"seedlint {' '.join(args)} failed: {err.read().decode()}")
-        return elapsed, usage.ru_maxrss * 1024, out.read().decode()
+        cpu = usage.ru_utime + usage.ru_stime
+        return elapsed, usage.ru_maxrss * 1024, out.read().decode(), cpu
 
 
 def check_cost(size: int) -> dict[str, float]:
@@ -68,17 +70,21 @@ def check_cost(size: int) -> dict[str, float]:
         folder = Path(name)
         write(folder, size)
         common = ("check", "corpus", "--no-cache", "--format", "concise", "-q")
-        times: dict[str, list[float]] = {"with": [], "without": [], "alone": []}
+        options = {"with": (), "without": ("--ignore", "SL5"), "alone": ("--select", "SL5")}
+        times: dict[str, list[tuple[float, float]]] = {key: [] for key in options}
         for _ in range(RUNS):  # interleaved, so that a busy moment hits each alike
-            times["with"].append(seedlint(folder, *common)[0])
-            times["without"].append(seedlint(folder, *common, "--ignore", "SL5")[0])
-            times["alone"].append(seedlint(folder, *common, "--select", "SL5")[0])
-        medians = {key: statistics.median(values) for key, values in times.items()}
-        return {
-            "documents": size,
-            **{f"{key}_per_1000": value / size * 1000 for key, value in medians.items()},
-            "corpus_rules_per_1000": (medians["with"] - medians["without"]) / size * 1000,
-        }
+            for key, extra in options.items():
+                seconds, _, _, cpu = seedlint(folder, *common, *extra)
+                times[key].append((seconds, cpu))
+        figures: dict[str, float] = {"documents": size}
+        for key, runs in times.items():
+            figures[f"{key}_per_1000"] = statistics.median(r[0] for r in runs) / size * 1000
+            figures[f"{key}_cpu_per_1000"] = statistics.median(r[1] for r in runs) / size * 1000
+        for unit in ("", "cpu_"):
+            figures[f"corpus_{unit}per_1000"] = (
+                figures[f"with_{unit}per_1000"] - figures[f"without_{unit}per_1000"]
+            )
+        return figures
 
 
 def pre_commit(size: int) -> dict[str, object]:
@@ -86,7 +92,7 @@ def pre_commit(size: int) -> dict[str, object]:
     with tempfile.TemporaryDirectory(prefix="seedlint-corpus-index-") as name:
         folder = Path(name)
         write(folder, size)
-        build, build_rss, _ = seedlint(
+        build, build_rss, _, build_cpu = seedlint(
             folder, "check", "corpus", "--select", "SL5", "--cache-dir", "cache", "-q"
         )
         index_bytes = sum(p.stat().st_size for p in (folder / "cache").glob("corpus-*"))
@@ -97,19 +103,27 @@ def pre_commit(size: int) -> dict[str, object]:
             new = folder / "corpus" / "new" / f"document-{number}.txt"
             new.parent.mkdir(exist_ok=True)
             new.write_text(near(documents[1500 + number][1], rng), encoding="utf-8")
-            seconds, rss, out = seedlint(
+            seconds, rss, out, cpu = seedlint(
                 folder, "check", str(new.relative_to(folder)), "--cache-dir", "cache",
                 "--format", "concise", "-q",
             )  # fmt: skip
-            runs.append((seconds, rss, out.strip()))
+            without = seedlint(
+                folder, "check", str(new.relative_to(folder)), "--cache-dir", "cache",
+                "--format", "concise", "-q", "--ignore", "SL5",
+            )  # fmt: skip
+            runs.append((seconds, rss, out.strip(), cpu, without[0], without[3]))
         best = min(runs)
         return {
             "documents": size,
             "build": build,
+            "build_cpu": build_cpu,
             "build_rss": build_rss,
             "index_bytes": index_bytes,
             "best": best[0],
             "median": statistics.median(r[0] for r in runs),
+            "cpu": statistics.median(r[3] for r in runs),
+            "without": statistics.median(r[4] for r in runs),
+            "without_cpu": statistics.median(r[5] for r in runs),
             "rss": best[1],
             "findings": best[2],
         }
@@ -120,23 +134,28 @@ def report(check_size: int, index_size: int) -> None:
     print(f"\n`seedlint check` of {check_size:,} files (every default rule, no cache, "
           f"2 workers), median of {RUNS}, seconds per 1,000 documents:")  # fmt: skip
     print(
-        f"- with the corpus rules {cost['with_per_1000']:.2f} s, without them "
+        f"- with the corpus rules {cost['with_per_1000']:.2f} s, without them (--ignore SL5) "
         f"{cost['without_per_1000']:.2f} s: the corpus rules cost "
-        f"{cost['corpus_rules_per_1000']:.2f} s per 1,000 documents; "
-        f"the corpus rules alone (--select SL5) {cost['alone_per_1000']:.2f} s"
+        f"{cost['corpus_per_1000']:.2f} s per 1,000 documents "
+        f"({cost['corpus_cpu_per_1000']:.2f} s of CPU); the corpus rules alone "
+        f"(--select SL5) {cost['alone_per_1000']:.2f} s"
     )
     kept = pre_commit(index_size)
     print(f"\nOne new file against a kept {index_size:,}-document index (pre-commit style, "
           f"`seedlint check FILE` with every default rule, a fresh process):")  # fmt: skip
     print(
-        f"- best {kept['best']:.3f} s, median {kept['median']:.3f} s of {NEW_FILES} new files; "
-        f"peak RSS {float(kept['rss']) / 1e6:.0f} MB; findings: {kept['findings']!r}"
+        f"- best {kept['best']:.3f} s, median {kept['median']:.3f} s of {NEW_FILES} new files "
+        f"(median CPU {kept['cpu']:.3f} s); the same check without the corpus rules "
+        f"{kept['without']:.3f} s (CPU {kept['without_cpu']:.3f} s); "
+        f"peak RSS {float(kept['rss']) / 1e6:.0f} MB"
     )
+    print(f"- findings: {kept['findings']!r}")
     print(
         f"- building the index first (`seedlint check corpus --select SL5`): "
-        f"{kept['build']:.1f} s, peak RSS {float(kept['build_rss']) / 1e6:.0f} MB, "
-        f"{float(kept['index_bytes']) / 1e6:.1f} MB kept"
+        f"{kept['build']:.1f} s ({kept['build_cpu']:.1f} s of CPU), peak RSS "
+        f"{float(kept['build_rss']) / 1e6:.0f} MB, {float(kept['index_bytes']) / 1e6:.1f} MB kept"
     )
+    print(f"- load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
 def main() -> None:

@@ -68,8 +68,10 @@ def news_text(size: int) -> str:
 
 
 def row(name: str, figures: dict, bound: str, ok: bool) -> None:
-    print(f"| {name} | {figures['seconds']:.1f} s | {figures['rss'] / 1e6:.0f} MB | {bound} | "
-          f"{'PASS' if ok else 'MISS'} |")
+    print(
+        f"| {name} | {figures['seconds']:.1f} s | {figures['rss'] / 1e6:.0f} MB | {bound} | "
+        f"{'PASS' if ok else 'MISS'} |"
+    )
 
 
 def adversarial() -> None:
@@ -87,8 +89,10 @@ def adversarial() -> None:
             times.append(time.perf_counter() - started)
         small, large = times
         ok = large < 8 * small + 0.5
-        print(f"| {name} | {small:.2f} s | {large:.2f} s | {large / max(small, 1e-9):.1f} | "
-              f"{'PASS' if ok else 'MISS'} |")
+        print(
+            f"| {name} | {small:.2f} s | {large:.2f} s | {large / max(small, 1e-9):.1f} | "
+            f"{'PASS' if ok else 'MISS'} |"
+        )
 
 
 def main() -> None:
@@ -103,11 +107,19 @@ def main() -> None:
         line = words.encode("utf-8")[:1_000_000].decode("utf-8", "ignore").rsplit(" ", 1)[0]
         (work / "line.txt").write_text(f"date 2024-01-18 One line\n\n{line}.\n", encoding="utf-8")
         checked = measure("check", "--no-cache", "line.txt", cwd=work)
-        row("1 MB line, check", checked, "< 30 s, < 1 GB",
-            checked["seconds"] < 30 and checked["rss"] < 1e9)
+        row(
+            "1 MB line, check",
+            checked,
+            "< 30 s, < 1 GB",
+            checked["seconds"] < 30 and checked["rss"] < 1e9,
+        )
         fixed = measure("fix", "--in-place", "line.txt", cwd=work)
-        row("1 MB line, fix --in-place", fixed, "< 60 s, < 1 GB",
-            fixed["seconds"] < 60 and fixed["rss"] < 1e9)
+        row(
+            "1 MB line, fix --in-place",
+            fixed,
+            "< 60 s, < 1 GB",
+            fixed["seconds"] < 60 and fixed["rss"] < 1e9,
+        )
         text = news_text(10_000_000 if args.quick else 100_000_000)
         (work / "big.txt").write_text(text, encoding="utf-8")
         (work / "tenth.txt").write_text(text[: len(text) // 10], encoding="utf-8")
@@ -126,8 +138,12 @@ def main() -> None:
                 for leaf in range(1000):
                     (seeds_folder / f"{branch:02d}" / f"{leaf:03d}.txt").write_text(clean)
             many = measure("check", "--no-cache", "seeds", cwd=work)
-            row("100,000 small files, check", many, "< 400 s, < 1 GB",
-                many["seconds"] < 400 and many["rss"] < 1e9)
+            row(
+                "100,000 small files, check",
+                many,
+                "< 400 s, < 1 GB",
+                many["seconds"] < 400 and many["rss"] < 1e9,
+            )
     adversarial()
 
 

@@ -180,6 +180,7 @@ def single_check(name: str, summary: str, **details: Any) -> Mapping[str, Check]
     return declare(Check(name, summary, **details))
 
 
+@cache  # entry points do not change while seedlint runs; every rule asks
 def kind_names() -> list[str]:
     """Every kind a rule file may name: the built-in ones and installed plug-ins."""
     return sorted({*BUILTIN_KINDS, *(e.name for e in entry_points(group=ENTRY_POINT_GROUP))})

@@ -4,8 +4,8 @@ document of the corpus (pre-commit) without reading the corpus again.
 It lives in the results cache's folder (per user, per project; see ``cache.py``), one pair
 of files per set of fingerprinting settings:
 
-- ``corpus-NAME.index``, the base: 16 bytes of magic, the header's length (8 bytes) and
-  the CRC-32 of the header and digests (4 bytes, then 4 of padding); a MessagePack header
+- ``corpus-NAME.index``, the base: 16 bytes of magic, the length (8 bytes) and CRC-32
+  (4 bytes) of the header and digests, the header's length (4 bytes); a MessagePack header
   (format, version, the fingerprinting settings, a random token naming this base, the
   number of documents); the content digest of each document's bytes, 16 bytes each, in the
   order of the index's keys; then the index itself in ``seedlint.corpus.storage``'s format,
@@ -47,7 +47,7 @@ from seedlint.corpus.table import Table
 from seedlint.io.atomic import write_atomic
 
 MAGIC = b"seedlint-store\n\x00"
-PREFIX = len(MAGIC) + 16  # magic, length, CRC-32, padding
+PREFIX = len(MAGIC) + 16  # magic, length and CRC-32 of header and digests, header length
 FORMAT = "seedlint corpus store"
 VERSION = 1
 MAX_HEADER = 1 << 16
@@ -185,27 +185,32 @@ class CorpusStore:
     def _load_base(self, data: memoryview) -> None:
         if len(data) < PREFIX or bytes(data[: len(MAGIC)]) != MAGIC:
             raise Rejected("not a seedlint corpus store")
-        length = int.from_bytes(data[len(MAGIC) : len(MAGIC) + 8], "little")
-        crc = int.from_bytes(data[len(MAGIC) + 8 : len(MAGIC) + 12], "little")
-        if length > min(MAX_HEADER, len(data) - PREFIX) or any(data[len(MAGIC) + 12 : PREFIX]):
+        lead = len(MAGIC)
+        length = int.from_bytes(data[lead : lead + 8], "little")
+        crc = int.from_bytes(data[lead + 8 : lead + 12], "little")
+        header_length = int.from_bytes(data[lead + 12 : PREFIX], "little")
+        if length > len(data) - PREFIX or header_length > min(length, MAX_HEADER):
             raise Rejected("truncated or damaged")
+        end = PREFIX + length
+        if zlib.crc32(data[PREFIX:end]) != crc:
+            raise Rejected("damaged (checksum mismatch)")
         try:
-            header = msgspec.msgpack.decode(data[PREFIX : PREFIX + length], type=BaseHeader)
+            raw = data[PREFIX : PREFIX + header_length]
+            header = msgspec.msgpack.decode(raw, type=BaseHeader)
         except (msgspec.DecodeError, msgspec.ValidationError) as error:
             raise Rejected(f"unreadable header ({error})") from None
-        end = PREFIX + length + header.documents * DIGEST_BYTES
-        if end > len(data) or zlib.crc32(data[PREFIX:end]) != crc:
-            raise Rejected("damaged (checksum mismatch)")
         problem = self._foreign(header.format, header.version, header.settings)
         if problem is not None:
             raise Rejected(problem)
+        if length - header_length != header.documents * DIGEST_BYTES:
+            raise Rejected("damaged digests")
         index = CorpusIndex.from_bytes(data[end:], self.settings)
         if isinstance(index, str):
             raise Rejected(index)
         if len(index) != header.documents:
             raise Rejected("digests and index disagree")
         self.index, self._token, self._base_size = index, header.token, header.documents
-        self.digests = Digests(index.table().rows, data[PREFIX + length : end])
+        self.digests = Digests(index.table().rows, data[PREFIX + header_length : end])
 
     def _foreign(self, format: str, version: int, settings: str) -> str | None:
         if format != FORMAT or version != VERSION:
@@ -308,8 +313,13 @@ class CorpusStore:
         header = msgspec.msgpack.encode(
             BaseHeader(FORMAT, VERSION, self.described, token, len(table))
         )
-        lead = len(header).to_bytes(8, "little") + zlib.crc32(header + blob).to_bytes(4, "little")
-        data = b"".join([MAGIC, lead, bytes(4), header, blob, self.index.to_bytes()])
+        described = header + blob
+        lead = (
+            len(described).to_bytes(8, "little")
+            + zlib.crc32(described).to_bytes(4, "little")
+            + len(header).to_bytes(4, "little")
+        )
+        data = b"".join([MAGIC, lead, described, self.index.to_bytes()])
         write_atomic(self.base_path, data)
         with contextlib.suppress(FileNotFoundError):
             self.journal_path.unlink()
