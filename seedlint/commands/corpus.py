@@ -71,12 +71,16 @@ def corpus_work(linter: Linter, root: Path) -> CorpusWork | None:
     return CorpusWork(groups, root, [{} for _ in groups]) if groups else None
 
 
-def file_key(path: Path, root: Path) -> str:
-    absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(root).as_posix()
-    except ValueError:
-        return absolute.as_posix()
+def file_key(path: Path | str, root: Path) -> str:
+    """A file's key (see the module docstring); string operations, as this runs for every
+    document."""
+    absolute = os.path.abspath(path)
+    top = str(root)
+    if absolute == top:
+        return "."
+    if absolute.startswith(top.rstrip(os.sep) + os.sep):
+        absolute = absolute[len(top.rstrip(os.sep)) + 1 :]
+    return absolute.replace(os.sep, "/") if os.sep != "/" else absolute
 
 
 def corpus_key(item: Item, root: Path) -> str:
