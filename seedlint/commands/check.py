@@ -23,6 +23,7 @@ from seedlint.commands.common import (
 )
 from seedlint.commands.corpus import CorpusRun, corpus_work
 from seedlint.commands.work import CheckContext, check_item
+from seedlint.engine.diagnostics import Diagnostic
 from seedlint.engine.document import Document
 from seedlint.io.cache import Cache, default_cache_dir
 from seedlint.io.pool import ordered_map
@@ -87,16 +88,10 @@ def run_check(args: argparse.Namespace) -> int:
                 continue
             if not item.checkable:
                 continue  # a blank line of a JSON Lines file
-            diagnostics = result.diagnostics
-            if baseline is not None:
-                kept = baseline.filter(item.name, result.text or "", diagnostics)
-                if baseline.write:
-                    summary.recorded += len(diagnostics)
-                else:
-                    summary.hidden += len(diagnostics) - len(kept)
-                diagnostics = kept
+            doc = Document(result.text or "", item.name)
+            diagnostics = _filtered(baseline, summary, doc, result.diagnostics)
             summary.add(diagnostics, sum(map(linter.fails, diagnostics)))
-            out.document(Document(result.text or "", item.name), diagnostics)
+            out.document(doc, diagnostics)
         progress.close()
         if corpus is not None:
             _report_corpus(corpus, out, summary, baseline)
@@ -155,18 +150,24 @@ def _report_corpus(
     """The corpus pass's diagnostics, after every document, in path order."""
     linter = corpus.linter
     for key, found in corpus.diagnostics().items():
-        name = corpus.name(key)
-        text = corpus.text(key) or ""
-        diagnostics = [item.diagnostic for item in found]
-        if baseline is not None:
-            kept = baseline.filter(name, text, diagnostics)
-            if baseline.write:
-                summary.recorded += len(diagnostics)
-            else:
-                summary.hidden += len(diagnostics) - len(kept)
-            diagnostics = kept
+        doc = Document(corpus.text(key) or "", corpus.name(key))
+        diagnostics = _filtered(baseline, summary, doc, [item.diagnostic for item in found])
         summary.add(diagnostics, sum(map(linter.fails, diagnostics)), document=False)
-        out.document(Document(text, name), diagnostics)
+        out.document(doc, diagnostics)
+
+
+def _filtered(
+    baseline: Baseline | None, summary: Summary, doc: Document, diagnostics: list[Diagnostic]
+) -> list[Diagnostic]:
+    """The diagnostics a baseline does not hold (none when one is written), counted."""
+    if baseline is None:
+        return diagnostics
+    kept = baseline.filter(doc.path, doc.text, diagnostics)
+    if baseline.write:
+        summary.recorded += len(diagnostics)
+    else:
+        summary.hidden += len(diagnostics) - len(kept)
+    return kept
 
 
 def exit_code(summary: Summary, exit_zero: bool) -> int:

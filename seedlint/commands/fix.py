@@ -106,19 +106,7 @@ def run_fix(args: argparse.Namespace) -> int:
                 note(result.problem.message, "error" if result.problem.error else "note")
                 tally.errors += result.problem.error
             written = sink.put(item, result)  # a file that cannot be written stops no other
-            tally.errors += written is Written.FAILED
-            tally.changed += result.changed and written is Written.YES
-            left = result.remaining
-            if result.changed and written is not Written.YES:  # the original stays as it was
-                left = setup.linter.lint(
-                    result.original, item.name, setup.linter.rules_for(item.relative)
-                )
-                left += [c.diagnostic for c in found.get(item_id(item), [])]
-            tally.remaining += sum(map(setup.linter.fails, left))
-            tally.records.extend(change_entry(item.name, a) for a in result.applied)
-            if result.dropped:
-                tally.dropped.append((item.name, result.dropped[0]))
-                tally.records.append(drop_entry(item.name, result))
+            _count(tally, item, result, written, setup, found.get(item_id(item), []))
             if args.format == "text" and not args.diff and not stdin:
                 _report(item, result, setup, args)
         tally.errors += sink.close()
@@ -128,6 +116,28 @@ def run_fix(args: argparse.Namespace) -> int:
     _finish(args, tally, unit, output, stdin)
     _tell_corpus(args, tally, found, drop)
     return exit_code(args, tally)
+
+
+def _count(
+    tally: Tally,
+    item: Item,
+    result: Fixed,
+    written: Written,
+    setup: Setup,
+    corpus: list[CorpusDiagnostic],
+) -> None:
+    """One document's part of the tally: written, changed, what remains, the change record."""
+    tally.errors += written is Written.FAILED
+    tally.changed += result.changed and written is Written.YES
+    left = result.remaining
+    if result.changed and written is not Written.YES:  # the original stays as it was
+        left = setup.linter.lint(result.original, item.name, setup.linter.rules_for(item.relative))
+        left += [c.diagnostic for c in corpus]
+    tally.remaining += sum(map(setup.linter.fails, left))
+    tally.records.extend(change_entry(item.name, a) for a in result.applied)
+    if result.dropped:
+        tally.dropped.append((item.name, result.dropped[0]))
+        tally.records.append(drop_entry(item.name, result))
 
 
 def _corpus_pass(

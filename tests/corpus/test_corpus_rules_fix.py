@@ -115,3 +115,21 @@ def test_json_lines_copies_are_not_written(tmp_path: Path, plants: dict) -> None
         line for line in lines if json.loads(line)["id"] not in changed
     ]  # every other record byte for byte
     assert "left corpus.jsonl#planted/copy-0.txt out of the fixed corpus" in result.stderr
+
+
+def test_what_remains_is_placed_in_the_fixed_text(project: Path, plants: dict) -> None:
+    """Without --unsafe-fixes the boilerplate stays; a safe fix above it (a run of blank
+    lines closed up) moves it up two rows, and it is reported where it now is."""
+    host = project / "seeds" / BOILERPLATE_HOSTS[0]
+    text = plants[BOILERPLATE_HOSTS[0]].replace(f"\n\n{BOILERPLATE}", f"\n\n\n\n{BOILERPLATE}")
+    host.write_text(text, encoding="utf-8")
+    row = text[: text.index(BOILERPLATE)].count("\n") + 1
+    result = run_seedlint(
+        "fix", "seeds", "--select", "SL105,SL504", "--output-dir", "out", cwd=project
+    )
+    fixed = (project / "out" / BOILERPLATE_HOSTS[0]).read_text(encoding="utf-8")
+    assert fixed == plants[BOILERPLATE_HOSTS[0]]
+    assert (
+        f"seeds/{BOILERPLATE_HOSTS[0]}:{row - 2}:1: SL504 warning [boilerplate-paragraph] "
+        "Paragraph found in 20 documents (boilerplate: 3 or more)"
+    ) in result.stdout.splitlines()
