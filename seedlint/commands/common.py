@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import glob
 import os
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +62,11 @@ def load_setup(args: argparse.Namespace) -> Setup:
             value = [*getattr(config, key.replace("-", "_")), *value]
         apply_overrides(config, [(key, value)], flag)
     rules = load_rules(config.rule_packs, config.root)
+    if not rules:
+        where = config.where("rule-packs")
+        raise ConfigError(
+            f"{'' if where == 'default' else where + ': '}the rule packs hold no rule"
+        )
     try:
         linter = Linter(rules, config.lint_settings())
     except SelectorError as error:
@@ -97,6 +103,10 @@ def jsonl_files(paths: list[str]) -> list[Path]:
             found = sorted(
                 p for p in path.rglob("*") if p.name.endswith(JSONL_SUFFIXES) and p.is_file()
             )
+            if not found:
+                print(
+                    f"seedlint: note: {name}: no JSON Lines files in this folder", file=sys.stderr
+                )
             files.extend(found)
         elif not path.exists() and glob.has_magic(name):
             matches = sorted(glob.glob(name, recursive=True))

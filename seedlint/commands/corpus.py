@@ -105,7 +105,8 @@ def contribute(
     from seedlint.io.corpus_store import digest
 
     key = corpus_key(item, work.root)
-    content = digest(data)
+    # a record's text may hold a lone surrogate (a JSON escape), which only this writes
+    content = digest(data if item.text is None else item.text.encode("utf-8", "surrogatepass"))
     contributions: list[Any] = []
     for group, kept in zip(work.groups, work.kept, strict=True):
         if kept.get(key) == content:

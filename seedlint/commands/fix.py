@@ -55,7 +55,7 @@ from seedlint.io.atomic import (
 )
 from seedlint.io.pool import ordered_map
 from seedlint.io.records import splice
-from seedlint.io.sources import Item
+from seedlint.io.sources import Item, display_path
 from seedlint.output.base import escape, plural
 from seedlint.output.json import encode_pretty, write_bytes
 
@@ -89,7 +89,7 @@ def run_fix(args: argparse.Namespace) -> int:
     if stdin:
         sink = StdoutSink()
     elif unit == "record":
-        sink = RecordSink(output, root, args.diff)
+        sink = RecordSink(output, root, args.diff, docs.shards)
     else:
         sink = FileSink(output, root, args.diff)
     tally = Tally()
@@ -130,8 +130,11 @@ def _count(
     tally.errors += written is Written.FAILED
     tally.changed += result.changed and written is Written.YES
     left = result.remaining
-    if result.changed and written is not Written.YES:  # the original stays as it was
-        left = setup.linter.lint(result.original, item.name, setup.linter.rules_for(item.relative))
+    unwritten = result.changed and written is not Written.YES
+    if unwritten or (result.problem is not None and result.original):
+        # the original stays as it was, and so do its problems
+        rules = setup.linter.rules_for(item.relative)
+        left = setup.linter.lint(result.original, item.name, rules)
         left += [c.diagnostic for c in corpus]
     tally.remaining += sum(map(setup.linter.fails, left))
     tally.records.extend(change_entry(item.name, a) for a in result.applied)
@@ -216,7 +219,7 @@ def _finish(
     if args.format == "json":
         write_bytes(sys.stdout, encode_pretty(tally.records))
     elif not args.quiet and not args.diff and not stdin:
-        where = "in place" if output is None else f"into {escape(str(output))}"
+        where = "in place" if output is None else f"into {escape(display_path(output))}"
         print(
             f"Fixed {plural(tally.changed, unit)} {where}; "
             f"{plural(tally.remaining, 'problem')} "
@@ -399,7 +402,9 @@ class RecordSink(Sink):
     with only their text replaced. In place, the fixed file is written beside the
     original and renamed over it only if the original did not change meanwhile."""
 
-    def __init__(self, output: Path | None, root: Path | None, diff: bool) -> None:
+    def __init__(
+        self, output: Path | None, root: Path | None, diff: bool, shards: list[Path]
+    ) -> None:
         if diff:
             raise UsageError("--diff does not apply to --jsonl; fix into --output-dir instead")
         self.output = output
@@ -407,8 +412,10 @@ class RecordSink(Sink):
         self.shard: Path | None = None
         self.errors = 0
         self.writer: Any = None
+        self.empty = set(shards)  # shards no record came from yet: an empty copy each
 
     def put(self, item: Item, result: Fixed) -> Written:
+        self.empty.discard(item.shard)
         if item.shard != self.shard:
             self.errors += self._commit()
             self._open(item)
@@ -424,14 +431,20 @@ class RecordSink(Sink):
         self.writer = None
         if item.shard is None or item.record is None:
             return
-        if self.output is None:
-            self.destination = item.shard
+        if self.output is None:  # beside the original, renamed over it at the end
             self.target = item.shard.with_name(f"{item.shard.name}.seedlint-fixed")
-            self.writer = ShardWriter(self.target, None)
+            root = None
         else:
-            self.destination = self.output / item.shard.name
-            self.target = self.destination
-            self.writer = ShardWriter(self.target, self.root)
+            self.target = self.output / item.shard.name
+            root = self.root
+        try:
+            self.writer = ShardWriter(self.target, root)
+        except UnsafePath as error:
+            note(str(error), "error")
+            self.errors += 1
+        except OSError as error:
+            note(f"{self.target}: cannot write: {error.strerror or error}", "error")
+            self.errors += 1
 
     def _commit(self) -> int:
         if self.writer is None:
@@ -458,7 +471,16 @@ class RecordSink(Sink):
         return 0
 
     def close(self) -> int:
-        return self.errors + self._commit()
+        errors = self.errors + self._commit()
+        if self.output is not None:  # an empty input file has an empty normalised copy
+            for shard in sorted(self.empty):
+                if shard.is_file():
+                    try:
+                        write_atomic(self.output / shard.name, b"", root=self.root)
+                    except (UnsafePath, OSError) as error:
+                        note(f"{self.output / shard.name}: cannot write: {error}", "error")
+                        errors += 1
+        return errors
 
     def abort(self) -> None:
         if self.writer is not None:

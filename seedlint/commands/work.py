@@ -9,7 +9,10 @@ problem when the document could not be checked.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar, cast
 
 from seedlint.commands.corpus import (
     Contribution,
@@ -55,6 +58,10 @@ class Fixed:
         return self.problem is None and self.fixed != self.original
 
 
+Context = TypeVar("Context")
+Result = TypeVar("Result")
+
+
 @dataclass(frozen=True)
 class CheckContext:
     linter: Linter
@@ -71,32 +78,50 @@ class FixContext:
     drop: bool = False
 
 
-def _read(item: Item) -> tuple[bytes, FileState | None]:
-    if item.text is not None:
-        return encode(item.text), None
-    assert item.path is not None
-    return read_with_state(item.path)
-
-
 def _what(item: Item) -> str:
     return "the record" if item.record is not None else "the file"
 
 
+def _guarded(function: Callable[[Item, Context], Result]) -> Callable[[Item, Context], Result]:
+    """A bug must cost one document, not the run: an unexpected exception becomes that
+    document's problem (one line, exit code 2), never a traceback."""
+
+    @functools.wraps(function)
+    def guarded(item: Item, context: Context) -> Result:
+        try:
+            return function(item, context)
+        except (KeyboardInterrupt, MemoryError):
+            raise
+        except Exception as error:
+            message = (
+                f"{item.name}: internal error ({type(error).__name__}: {error}); "
+                f"{_what(item)} was skipped, please report this"
+            )
+            failed: Any = Fixed if function.__name__ == "fix_item" else Checked
+            return cast(Result, failed(problem=Problem(message)))
+
+    return guarded
+
+
+@_guarded
 def check_item(item: Item, context: CheckContext) -> Checked:
     if item.problem is not None:
         return Checked(problem=item.problem)
     if not item.checkable:
         return Checked()
     linter, cache = context.linter, context.cache
-    try:
-        data, _ = _read(item) if item.text is None else (b"", None)
-    except Unreadable as error:
-        return Checked(problem=Problem(str(error), error=not error.is_note))
+    data = b""
+    if item.text is None:
+        assert item.path is not None
+        try:
+            data, _ = read_with_state(item.path)
+        except Unreadable as error:
+            return Checked(problem=Problem(str(error), error=not error.is_note))
     rules = linter.rules_for(item.relative)
     key = None
     work = context.corpus
-    if cache is not None:
-        key = cache.key(data or encode(item.text or ""), rules)
+    if cache is not None and item.text is None:
+        key = cache.key(data, rules)
         cached = cache.get(key, item.name)
         if cached is not None:  # reporters read the text only where there are findings
             text = (item.text or decode(data)) if cached else None
@@ -109,36 +134,46 @@ def check_item(item: Item, context: CheckContext) -> Checked:
     except TimeoutError as error:  # a rule's regular expression ran out of time
         return Checked(problem=Problem(f"{item.name}: {error}; {_what(item)} was not checked"))
     entry = (key, diagnostics) if key is not None else None
-    found = None if work is None else contribute(item, data or encode(text), doc, linter, work)
+    found = None if work is None else contribute(item, data, doc, linter, work)
     return Checked(
         diagnostics, text if diagnostics else None, cache_entry=entry, contribution=found
     )
 
 
+@_guarded
 def contribute_item(item: Item, context: CheckContext) -> Checked:
     """The document's contribution to the corpus pass alone (fix reads the corpus first)."""
     if item.problem is not None:
         return Checked(problem=item.problem)
     if not item.checkable or context.corpus is None:
         return Checked()
-    try:
-        data, _ = _read(item)
-    except Unreadable as error:
-        return Checked(problem=Problem(str(error), error=not error.is_note))
+    data = b""
+    if item.text is None:
+        assert item.path is not None
+        try:
+            data, _ = read_with_state(item.path)
+        except Unreadable as error:
+            return Checked(problem=Problem(str(error), error=not error.is_note))
     return Checked(contribution=contribute(item, data, None, context.linter, context.corpus))
 
 
+@_guarded
 def fix_item(item: Item, context: FixContext) -> Fixed:
     if item.problem is not None:
         return Fixed(problem=item.problem)
     if not item.checkable:
         return Fixed()
     linter = context.linter
-    try:
-        data, state = _read(item)
-    except Unreadable as error:
-        return Fixed(problem=Problem(str(error), error=not error.is_note))
-    original = item.text if item.text is not None else decode(data)
+    state = None
+    if item.text is not None:
+        original = item.text
+    else:
+        assert item.path is not None
+        try:
+            data, state = read_with_state(item.path)
+        except Unreadable as error:
+            return Fixed(problem=Problem(str(error), error=not error.is_note))
+        original = decode(data)
     found = context.corpus.get(item_id(item), [])
     dropped = [c for c in found if c.drops_document] if context.drop and context.unsafe else []
     if dropped:  # a copy left out of the fixed corpus: nothing is written for it
@@ -148,7 +183,8 @@ def fix_item(item: Item, context: FixContext) -> Fixed:
         result = fix_document(
             linter, text, item.name, context.unsafe, linter.rules_for(item.relative)
         )
-        payload = encode(result.text)
+        # records are written as JSON strings (splice); files and stdin as bytes
+        payload = encode(result.text) if item.record is None else b""
     except FixDidNotConverge as error:
         return Fixed(original, original, problem=Problem(str(error)))
     except TimeoutError as error:

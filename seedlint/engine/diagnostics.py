@@ -64,6 +64,9 @@ class Finding:
     values: dict[str, Any] = field(default_factory=dict)
     edits: tuple[Edit, ...] | None = None
     fix_message: str = ""
+    # the edits are a guess here even when the rule's fixes are safe (a word that may be a
+    # name): the fix is offered as unsafe, never applied by a plain ``fix``
+    guess: bool = False
 
 
 @dataclass(frozen=True, slots=True)

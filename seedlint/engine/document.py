@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypeVar
 
 # A header is recognised even when damaged (leading whitespace, odd spacing), so that the
 # header rules can report the damage instead of treating line 1 as a paragraph.
@@ -28,6 +29,7 @@ LETTER_RUN = re.compile(r"[a-z]+(?:['’][a-z]+)*")
 # an apostrophe between two letters (don't, don’t); also what the consistency rule counts
 APOSTROPHE_CURLY = re.compile(r"(?<=[^\W\d_])\u2019(?=[^\W\d_])")
 APOSTROPHE_STRAIGHT = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
+Known = TypeVar("Known")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,15 @@ class Document:
         self._identify_language = identify_language
         self._counted = 0  # positions found by counting (see position)
         self.has_cr = "\r" in text
+        self._known: dict[Callable[[Document], object], object] = {}
+
+    def knowledge(self, derive: Callable[[Document], Known]) -> Known:
+        """What ``derive`` tells about this document, worked out once and shared by every
+        rule that asks (the names a text uses, its own spelling of a word): rules keep
+        their knowledge of language, the document keeps the results."""
+        if derive not in self._known:
+            self._known[derive] = derive(self)
+        return self._known[derive]  # type: ignore[return-value]
 
     @cached_property
     def line_starts(self) -> list[int]:

@@ -24,7 +24,7 @@ import importlib
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.metadata import entry_points
+from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
@@ -43,6 +43,7 @@ BUILTIN_KINDS = (
     "language",
     "pairs",
     "pattern",
+    "quotation",
     "substitution",
     "whitespace",
 )
@@ -180,23 +181,39 @@ def single_check(name: str, summary: str, **details: Any) -> Mapping[str, Check]
     return declare(Check(name, summary, **details))
 
 
-@cache  # entry points do not change while seedlint runs; every rule asks
+@cache
+def _plugins() -> tuple[EntryPoint, ...]:
+    """The installed plug-in kinds. Looking them up reads the metadata of every installed
+    distribution, so it is done once per process, not once per rule loaded."""
+    return tuple(entry_points(group=ENTRY_POINT_GROUP))
+
+
 def kind_names() -> list[str]:
     """Every kind a rule file may name: the built-in ones and installed plug-ins."""
-    return sorted({*BUILTIN_KINDS, *(e.name for e in entry_points(group=ENTRY_POINT_GROUP))})
+    return sorted({*BUILTIN_KINDS, *(e.name for e in _plugins())})
+
+
+class KindError(Exception):
+    """An installed plug-in that does not give a usable kind; str() says which and why."""
 
 
 @cache
 def load_kind(name: str) -> Kind[Any]:
-    """The kind called ``name``; KeyError when there is none."""
+    """The kind called ``name``; KeyError when there is none, KindError when the plug-in
+    of that name cannot be loaded or is not a Kind."""
     if name in BUILTIN_KINDS:
         kind = importlib.import_module(f"seedlint.kinds.{name}").KIND
-    else:
-        found = [e for e in entry_points(group=ENTRY_POINT_GROUP) if e.name == name]
-        if not found:
-            raise KeyError(name)
+        assert isinstance(kind, Kind)
+        return kind
+    found = [e for e in _plugins() if e.name == name]
+    if not found:
+        raise KeyError(name)
+    source = f"kind '{name}' (entry point {found[0].value} in {ENTRY_POINT_GROUP})"
+    try:
         loaded = found[0].load()
         kind = loaded() if isinstance(loaded, type) else loaded
+    except Exception as error:  # a plug-in's own code: any failure is the plug-in's
+        raise KindError(f"{source} cannot be loaded: {type(error).__name__}: {error}") from None
     if not isinstance(kind, Kind):
-        raise KeyError(name)
+        raise KindError(f"{source} is not a seedlint Kind but {type(kind).__name__}")
     return kind

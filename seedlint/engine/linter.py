@@ -189,7 +189,8 @@ class Linter:
                 if rule.fix_message
                 else finding.fix_message
             )
-            fix = Fix(applicability, message, finding.edits)
+            trust = Applicability.UNSAFE if finding.guess else applicability
+            fix = Fix(trust, message, finding.edits)
         row, column = doc.position(finding.start)
         end_row, end_column = doc.position(finding.end)
         return Diagnostic(

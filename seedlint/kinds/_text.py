@@ -9,6 +9,7 @@ WORD = re.compile(r"(?<![\w'’\]-])[A-Za-z]+(?:['’][A-Za-z]+)*(?![\w-])")
 SIC = re.compile(r"\s*[\[(]sic[\])]", re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?:\A|[.!?:;\"“‘'(\[—–-]\s*|\n)\s*\Z")
 PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[ \t\u00a0]+\Z")
+COMPOUND_PART = 4  # shorter parts of hyphenated compounds are particles: add-ons, T-shirt
 NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z]+)")
 
 
@@ -35,7 +36,7 @@ def _match_word(model: str, word: str) -> str:
 def word_occurrences(text: str, lower: str, word: str) -> Iterator[tuple[int, int]]:
     """Where ``word`` (lower case) stands in ``text`` (``lower`` is ``text.lower()``) as a
     whole word, in any case: the same places as the WORD tokens equal to it, or to it
-    followed by a possessive 's."""
+    followed by a possessive 's; a part of a hyphenated compound counts as a word."""
     if len(lower) != len(text):  # a few characters change length when lower-cased
         for match in WORD.finditer(text):
             token = match.group().lower()
@@ -47,16 +48,22 @@ def word_occurrences(text: str, lower: str, word: str) -> Iterator[tuple[int, in
     while start != -1:
         end = start + size
         before = lower[start - 1] if start else " "
-        if not (before.isalnum() or before in "'’]-_") and _ends_word(lower, end):
+        compound = size >= COMPOUND_PART  # "add-ons" is no misspelling of "add-one"
+        hyphenated = compound and before == "-" and start > 1 and lower[start - 2].isalpha()
+        if (hyphenated or not (before.isalnum() or before in "'’]-_")) and _ends_word(
+            lower, end, compound
+        ):
             yield start, end
         start = lower.find(word, end)
 
 
-def _ends_word(lower: str, end: int) -> bool:
+def _ends_word(lower: str, end: int, compound: bool = True) -> bool:
     after = lower[end : end + 3]
     if after[:1] in ("'", "’") and after[1:2].isascii() and after[1:2].isalpha():
         # an apostrophe and letters continue the word, except a possessive 's
         return after[1:2] == "s" and not (after[2:3].isalnum() or after[2:3] in "_-")
+    if compound and after[:1] == "-" and after[1:2].isalpha():
+        return True  # a part of a compound: "goverment-wide"
     return not after[:1] or not (after[:1].isalnum() or after[:1] in "_-")
 
 

@@ -84,3 +84,17 @@ def parse(text: str) -> dict[str, str]:
     for wrong in [w for w in table if not w.islower()]:
         table[wrong.lower()] = table.pop(wrong)
     return table
+
+
+@cache
+def vocabulary(name: str) -> frozenset[str]:
+    """The correct words of a list: every correction it offers, lower-cased. codespell's
+    main list corrects into some 30,000 common English words; a word in it is a word of
+    the language, not a name."""
+    return frozenset(
+        word
+        for corrections in load_list(name).values()
+        for candidate in corrections.split("|")
+        for word in candidate.lower().split()
+        if word.isalpha()
+    )

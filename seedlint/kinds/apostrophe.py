@@ -4,9 +4,15 @@ Finds ``UKs`` (for UK's), ``Japans`` (for Japan's) and ``dont`` (for don't). Pos
 come from a list of names that have no plausible plural (``possessives:``, matched
 case-sensitively, so "MPs" or "CEOs" are never touched unless listed); contractions from
 a table of bare forms that cannot be anything else (``contractions:``; "cant", "wont",
-"its" and "well" are real words and stay out). The fix inserts the apostrophe in the
-document's own style: ’ where the document writes curly apostrophes, ' otherwise. A word
-followed by "[sic]" is quoted as written and left alone.
+"its" and "well" are real words and stay out). A listed name after a number or
+quantifier ("two Britains") or after a capitalised word of a longer name ("Aguas
+Argentinas") is not a possessive. With ``acronym-evidence`` and ``name-evidence`` any
+acronym or name + s is read with what the document says about it (``_possessive``:
+"BNP's" written elsewhere, "Makarov" used as a name, a noun after it). A contraction's
+bare form in capitals of three letters or fewer ("IM") may be an acronym and is left
+alone, as is anything inside a quotation in another language (French "dont"). The fix
+inserts the apostrophe in the document's own style: ’ where the document writes curly
+apostrophes, ' otherwise. A word followed by "[sic]" is quoted as written and left alone.
 """
 
 from __future__ import annotations
@@ -20,10 +26,13 @@ from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import Document
 from seedlint.engine.kind import Kind, single_check
 from seedlint.engine.options import Option
+from seedlint.kinds._names import names_of
+from seedlint.kinds._possessive import lost_possessives, plural_context
 from seedlint.kinds._text import marked_sic, match_case
 
 BOUNDARY_BEFORE = r"(?<![\w'’-])"
 BOUNDARY_AFTER = r"(?![\w'’-])"
+ACRONYM = 3  # a bare form in capitals this short may be an acronym: IM, IVE
 
 
 @dataclass(frozen=True)
@@ -32,6 +41,8 @@ class State:
     contraction: re.Pattern[str] | None
     contractions: dict[str, str]
     possessive_words: frozenset[str]  # lower-cased "names" forms: "uks", "kongs"
+    acronym_evidence: bool = False
+    name_evidence: bool = False
 
 
 def _alternation(words: list[str]) -> str:
@@ -50,6 +61,12 @@ class Apostrophe(Kind[State]):
                 "str-list", [], help="names whose bare '+s' form is a possessive"
             ),
             "contractions": Option("str-map", {}, help="bare form -> contraction written with '"),
+            "acronym-evidence": Option(
+                "bool", False, help="any acronym + s the document shows to be a possessive"
+            ),
+            "name-evidence": Option(
+                "bool", False, help="any name + s the document shows to be a possessive"
+            ),
         },
     )
 
@@ -65,7 +82,12 @@ KIND = Apostrophe()
 
 def _build(options: dict[str, Any]) -> State:
     names = options["possessives"]
+    for name in names:
+        if not name.split():  # an empty alternative would match before every "s"
+            raise ValueError(f"possessives: {name!r} is not a name")
     table = {key.lower(): value for key, value in options["contractions"].items()}
+    if any(not bare.strip() for bare in table):
+        raise ValueError("contractions: a bare form is empty")
     for bare, written in table.items():
         if written.replace("'", "").lower() != bare:
             raise ValueError(f"contraction '{written}' is not '{bare}' with apostrophes")
@@ -77,30 +99,44 @@ def _build(options: dict[str, Any]) -> State:
             f"{BOUNDARY_BEFORE}(?:{_alternation(list(table))}){BOUNDARY_AFTER}", re.IGNORECASE
         )
     possessive_words = frozenset(name.split()[-1].lower() + "s" for name in names)
-    return State(possessive, contraction, table, possessive_words)
+    return State(
+        possessive,
+        contraction,
+        table,
+        possessive_words,
+        options["acronym-evidence"],
+        options["name-evidence"],
+    )
 
 
 def _find(doc: Document, state: State) -> Iterator[Finding]:
     text = doc.text
     words = doc.lower_words  # cheap gates: most documents hold none of the forms
+    places: list[tuple[int, int]] = []
     if state.possessive is not None and not words.isdisjoint(state.possessive_words):
         for match in state.possessive.finditer(text):
-            if marked_sic(text, match.end()):
-                continue
-            insert_at = match.start(1)
-            replacement = f"{text[match.start() : insert_at]}{doc.apostrophe}s"
-            yield Finding(
-                match.start(),
-                match.end(),
-                {"match": match.group(), "replacement": replacement},
-                (Edit(insert_at, insert_at, doc.apostrophe),),
-                f"Write '{replacement}'",
-            )
+            if not (marked_sic(text, match.end()) or plural_context(doc, match.start())):
+                places.append((match.start(), match.start(1)))
+    if state.acronym_evidence or state.name_evidence:
+        listed = state.possessive_words if state.possessive is not None else frozenset()
+        evidenced = lost_possessives(doc, state.acronym_evidence, state.name_evidence, listed)
+        places.extend(p for p in evidenced if not marked_sic(text, p[1] + 1))
+    for start, insert_at in sorted(set(places)):
+        replacement = f"{text[start:insert_at]}{doc.apostrophe}s"
+        yield Finding(
+            start,
+            insert_at + 1,
+            {"match": text[start : insert_at + 1], "replacement": replacement},
+            (Edit(insert_at, insert_at, doc.apostrophe),),
+            f"Write '{replacement}'",
+        )
     if state.contraction is not None and not words.isdisjoint(state.contractions):
         for match in state.contraction.finditer(text):
-            if marked_sic(text, match.end()):
-                continue
             source = match.group()
+            if marked_sic(text, match.end()) or not _plain_case(source):
+                continue
+            if names_of(doc).foreign(match.start()):
+                continue
             written = state.contractions[source.lower()].replace("'", doc.apostrophe)
             replacement = match_case(source, written)
             yield Finding(
@@ -110,3 +146,11 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
                 (Edit(match.start(), match.end(), replacement),),
                 f"Write '{replacement}'",
             )
+
+
+def _plain_case(source: str) -> bool:
+    """Lower case, capitalised, or capitals longer than an acronym ("IM", "WHOs" are not
+    contractions)."""
+    if source.isupper():
+        return len(source) > ACRONYM
+    return source.islower() or (source[0].isupper() and source[1:].islower())

@@ -2,8 +2,10 @@
 
 ``check: apostrophes`` counts apostrophes between letters (don't / don’t); ``check:
 quotes`` counts double quotation marks (" against “ ”). When both styles occur, the first
-mark of the less common style is reported with both counts. For apostrophes the fix
-rewrites every minority apostrophe in the majority style (a straight and a curly
+mark of the less common style is reported with both counts. Only the body counts: a
+title is typed apart from the text (often by another hand or tool), so one straight
+apostrophe in the header of a curly document is no inconsistency of the text. For
+apostrophes the fix rewrites every minority apostrophe in the majority style (a straight and a curly
 apostrophe between letters mean the same); quotes are left to a person, since turning a
 straight quote curly needs to know whether it opens or closes.
 """
@@ -52,8 +54,8 @@ def _find(doc: Document, marks: str) -> Iterator[Finding]:
     if text.isascii() or not any(mark in text for mark in GATES[marks]):
         return
     straight_pattern, curly_pattern = STYLES[marks]
-    straight = list(straight_pattern.finditer(text))
-    curly = list(curly_pattern.finditer(text))
+    straight = list(straight_pattern.finditer(text, doc.body_start))
+    curly = list(curly_pattern.finditer(text, doc.body_start))
     if not straight or not curly:
         return
     minority, majority_char = (straight, "\u2019") if len(straight) <= len(curly) else (curly, "'")

@@ -5,11 +5,14 @@ A rule picks one check:
 - ``final-newline``: the text must end with exactly one line break. A missing one is
   appended; extra blank lines at the end are removed.
 - ``truncated``: the last paragraph must end a sentence: terminal punctuation, possibly
-  followed by closing quotes or brackets. A last paragraph that stops mid-sentence, or on a
-  dangling speech introduction ("Sharon Barber commented," / "said:"), is reported. The
-  fix deletes the unfinished fragment: back to the last complete sentence of that
-  paragraph, or the whole paragraph when it holds none. Deleting words is a guess, so
-  rule files mark this fix unsafe.
+  followed by closing quotes or brackets. A last paragraph that stops mid-sentence, on a
+  dangling speech introduction ("Sharon Barber commented," / "said:"), or on markup or
+  caption residue, is reported. Endings that are finished without a full stop are not:
+  a list item, line-up, result or label line, credit, sign-off or contact line, an
+  address, a footnote arrow, a citation in brackets (see ``_endings``). The fix deletes
+  the unfinished fragment: back to the last complete sentence of that paragraph, or the
+  whole paragraph when it holds none. Deleting words is a guess, so rule files mark this
+  fix unsafe.
 - ``empty``: the document has a header but no body.
 """
 
@@ -24,6 +27,7 @@ from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import BREAK, Document
 from seedlint.engine.kind import Check, Kind, declare
 from seedlint.engine.options import Option
+from seedlint.kinds._endings import NOT_AN_END, complete_without_stop, furniture, residue
 
 TAIL = re.compile(f"{BREAK}(?:[ \\t]*{BREAK})*\\Z")
 
@@ -73,15 +77,18 @@ class Ending(Kind[State]):
     def build(self, check: str, options: dict[str, Any]) -> State:
         if check != "truncated":
             return State(check)
+        if not options["terminal"]:
+            raise ValueError("option 'terminal' needs at least one character")
         terminal = re.escape(options["terminal"])
-        closers = re.escape(options["closers"])
+        # a character set of the closers; none at all is a set that matches nothing
+        closers = f"[{re.escape(options['closers'])}]" if options["closers"] else r"[^\s\S]"
         verbs = "|".join(re.escape(v) for v in options["speech-verbs"]) or "(?!)"
         return State(
             check,
-            sentence_end=re.compile(f"[{terminal}][{closers}]*(?=\\s)"),
+            sentence_end=re.compile(f"{NOT_AN_END}[{terminal}]{closers}*(?=\\s)"),
             # thin and no-break spaces sometimes sit between the full stop and a closing quote
             complete=re.compile(
-                f"[{terminal}](?:[{closers}]|[\u2009\u200a\u202f\u00a0])*+\\s*\\Z"  # *+: linear
+                f"[{terminal}](?:{closers}|[\u2009\u200a\u202f\u00a0])*+\\s*\\Z"  # *+: linear
             ),
             speech=re.compile(rf"\b(?:{verbs})\b[^.!?]{{0,40}}[,:]\s*\Z", re.IGNORECASE),
         )
@@ -135,6 +142,12 @@ def _truncated(doc: Document, state: State) -> Iterator[Finding]:
     text = doc.text[last.start : last.end].rstrip()
     if state.complete.search(text):
         return
+    leftover = residue(text)
+    if not leftover and (
+        complete_without_stop(text)
+        or furniture([doc.paragraph_text(p) for p in doc.paragraphs[-2:]])
+    ):
+        return
     ends = list(state.sentence_end.finditer(text))
     fragment_start = last.start
     if ends:
@@ -142,6 +155,8 @@ def _truncated(doc: Document, state: State) -> Iterator[Finding]:
     fragment = doc.text[fragment_start : last.start + len(text)]
     speech = state.speech.search(fragment)
     reason = "on a dangling speech introduction" if speech else "mid-sentence"
+    if leftover and not speech:
+        reason = "on markup or caption residue"
     edits = None
     if ends:  # keep the complete sentences of the last paragraph
         cut = last.start + ends[-1].end()

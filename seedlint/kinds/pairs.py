@@ -8,10 +8,16 @@ of the rule may close another (a straight quote closing a curly one); brackets k
 
 Reported: a closing mark with nothing open, and an opening mark still open at the end of
 its paragraph. News writing lets a quotation run over several paragraphs by reopening
-each new paragraph without closing the previous one; an unclosed mark followed by a
-paragraph that starts by reopening is therefore correct, and so is one whose quotation
-the next paragraph closes without reopening it. With ``apostrophe: true`` a
-closing mark that closes nothing is an apostrophe ("the players’ union"), never a finding.
+each new paragraph without closing the previous one; the last quotation left open by a
+paragraph whose successor starts by reopening is therefore correct (only the last: the
+others are still unclosed), and so is one that a later paragraph closes without reopening
+it, when the paragraphs between hold no quotation marks (a quoted list). With
+``reopening: true`` a quotation mark that opens after a sentence end while the same
+quotation is open continues it: a scraper merged the paragraphs of one quotation, which
+the quotation kind reports once per paragraph. With ``apostrophe: true`` a closing mark
+that closes nothing is an apostrophe ("the players’ union"), never a finding; an opening
+straight mark before a clipped word (``elisions``: 'phone, 'til) is one too. A » at the
+end of a paragraph in a text without « is a link arrow, not a quotation mark.
 
 The fix (a guess, so rule files mark it unsafe) inserts the missing opening mark at the
 start of the paragraph, or the missing closing mark at its end; it is offered only when
@@ -34,6 +40,16 @@ OPENING_CONTEXT = set(" \t\r\n([{<—–-/“‘„\"'«\u00a0")
 NOT_AFTER_OPENING = set(",;:!?)]}")
 POSSESSIVE = re.compile(r"'s\b")
 ENUMERATOR = re.compile(r"(?:^|\s)[a-zA-Z0-9]{1,2}\Z")
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+\Z")
+CLIPPED = re.compile(r"[A-Za-z]+")
+# "…, Koch said. “…": the quotation was closed before its attribution, whose mark is lost
+ATTRIBUTION = re.compile(
+    r",\s+(?:[A-Z][\w.'’-]*\s+){0,4}(?:said|says|added|asked|explained|noted|stated|"
+    r"continued|wrote|told)\b[^.!?\"“”]{0,100}[.!?]\s*\Z"
+)
+ATTRIBUTION_REACH = 160
+SENTENCE_END_REACH = 12  # characters before a mark that may hold a sentence end and spaces
+CARRY_LIMIT = 12  # paragraphs a quoted list may run over before its closing mark
 
 
 @dataclass(frozen=True)
@@ -45,6 +61,8 @@ class State:
     apostrophe: bool
     enumerators: bool
     marks: re.Pattern[str]  # any of the rule's characters
+    reopening: bool = False
+    elisions: frozenset[str] = frozenset()
 
 
 class Pairs(Kind[State]):
@@ -59,6 +77,17 @@ class Pairs(Kind[State]):
             "mixed": Option("bool", False, help="whether pairs of this rule may close each other"),
             "apostrophe": Option("bool", False, help="an unmatched closing mark is an apostrophe"),
             "enumerators": Option("bool", False, help='"a)" and "2)" close nothing and are fine'),
+            "reopening": Option(
+                "bool",
+                False,
+                help="a quotation mark opening after a sentence end inside an open quotation "
+                "continues it (merged paragraphs, reported by the quotation kind)",
+            ),
+            "elisions": Option(
+                "str-list",
+                [],
+                help="clipped words written with an apostrophe in front ('phone, 'til)",
+            ),
         },
     )
 
@@ -93,6 +122,8 @@ def _build(options: dict[str, Any]) -> State:
         options["apostrophe"],
         options["enumerators"],
         re.compile(f"[{re.escape(every)}]"),
+        options["reopening"],
+        frozenset(w.lower() for w in options["elisions"]),
     )
 
 
@@ -101,14 +132,12 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
         return
     paragraphs = doc.paragraphs
     texts = [doc.paragraph_text(p) for p in paragraphs]
-    carried = False  # a quotation left open by the previous paragraph, not reopened here
+    scans = [_scan(text, state) if state.marks.search(text) else ([], []) for text in texts]
+    carried_to = -1  # the paragraph that closes a quotation carried over from an earlier one
     for index, (span, text) in enumerate(zip(paragraphs, texts)):
-        if not state.marks.search(text):
-            carried = False
-            continue
-        unmatched_closes, still_open = _scan(text, state)
-        if carried and unmatched_closes:
-            unmatched_closes.pop(0)  # closes the quotation the previous paragraph opened
+        unmatched_closes, still_open = scans[index]
+        if index == carried_to and unmatched_closes:
+            unmatched_closes = unmatched_closes[1:]  # closes the quotation carried here
         for position, mark in unmatched_closes:
             opener = state.closing.get(mark, mark)
             repaired = len(unmatched_closes) == 1 and _balanced(opener + text, state)
@@ -121,12 +150,13 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
                 f"Insert {opener} at the start of the paragraph",
             )
         following = texts[index + 1].lstrip() if index + 1 < len(texts) else ""
-        carried = False
-        for position, mark in still_open:
-            if following[:1] and _reopens(following[0], mark, state):
+        for number, (position, mark) in enumerate(still_open):
+            last = number == len(still_open) - 1
+            if last and following[:1] and _reopens(following[0], mark, state):
                 continue  # news convention: the quotation continues in the next paragraph
-            if following and _closes_later(following, state):
-                carried = True  # continues without reopening; closed in the next paragraph
+            closer_at = _closed_later(scans, index) if last else -1
+            if closer_at >= 0:
+                carried_to = closer_at  # a quoted list: closed in a later paragraph
                 continue
             closer = state.opening.get(mark, mark)
             end = span.start + len(text.rstrip())
@@ -141,6 +171,20 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
             )
 
 
+def _closed_later(
+    scans: list[tuple[list[tuple[int, str]], list[tuple[int, str]]]], index: int
+) -> int:
+    """The later paragraph whose first unmatched closing mark closes a quotation left open
+    by paragraph ``index``, when every paragraph between holds no mark; -1 if none."""
+    for later in range(index + 1, min(len(scans), index + 1 + CARRY_LIMIT)):
+        unmatched, still_open = scans[later]
+        if unmatched:
+            return later
+        if still_open:
+            return -1
+    return -1
+
+
 def _balanced(text: str, state: State) -> bool:
     """Whether the paragraph balances: a fix is offered only when it makes it so, so that
     fixing converges and never piles marks onto a paragraph it cannot mend."""
@@ -150,17 +194,37 @@ def _balanced(text: str, state: State) -> bool:
 
 def _scan(text: str, state: State) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """Unmatched closing marks and still-open marks, as (position, mark)."""
+    unmatched, stack, _ = scan_reopenings(text, state)
+    return unmatched, stack
+
+
+def scan_reopenings(
+    text: str, state: State
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]], list[int]]:
+    """Unmatched closing marks, still-open marks, and (with ``reopening``) the positions
+    of marks that reopen a quotation still open after a sentence end."""
     stack: list[tuple[int, str]] = []
     unmatched: list[tuple[int, str]] = []
+    reopenings: list[int] = []
+    arrow = len(text.rstrip()) - 1 if text.rstrip().endswith(" »") and "«" not in text else -1
     for found in state.marks.finditer(text):
         position, char = found.start(), found.group()
+        if position == arrow:
+            continue  # "Join the community »": a link arrow
+        if state.reopening and stack and _reopening(text, position, char, stack[-1][1], state):
+            reopenings.append(position)
+            continue
         if char in state.opening:
             stack.append((position, char))
         elif char not in state.closing and char not in state.straight:
             continue
         elif stack and _closes(stack[-1][1], char, state) and _may_close(text, position):
             stack.pop()
-        elif char in state.straight and _opens(text, position):
+        elif (
+            char in state.straight
+            and _opens(text, position)
+            and not _clipped(text, position, state)
+        ):
             stack.append((position, char))
         elif char in state.straight and _not_a_quote(text, position):
             continue
@@ -168,7 +232,21 @@ def _scan(text: str, state: State) -> tuple[list[tuple[int, str]], list[tuple[in
             continue  # "a) first, b) second"
         elif not state.apostrophe:
             unmatched.append((position, char))
-    return unmatched, stack
+    return unmatched, stack, reopenings
+
+
+def _reopening(text: str, position: int, char: str, opened: str, state: State) -> bool:
+    """An opening mark of the open quotation's kind, right after a sentence end that is
+    not an attribution ("…, Koch said. “…" lost the mark closing before "Koch")."""
+    if char in state.opening:
+        same = char == opened or (state.mixed and opened in state.opening)
+    else:
+        same = char in state.straight and char == opened and _opens(text, position)
+    return (
+        same
+        and SENTENCE_END.search(text, max(0, position - SENTENCE_END_REACH), position) is not None
+        and ATTRIBUTION.search(text, max(0, position - ATTRIBUTION_REACH), position) is None
+    )
 
 
 def _may_close(text: str, position: int) -> bool:
@@ -188,6 +266,12 @@ def _opens(text: str, position: int) -> bool:
     if after == ".":  # an ellipsis may open a quotation: "...not recognise"
         return text.startswith("...", position + 1)
     return not after.isspace() and after not in NOT_AFTER_OPENING
+
+
+def _clipped(text: str, position: int, state: State) -> bool:
+    """An apostrophe in front of a clipped word: 'phone, 'til, 'bot nets."""
+    word = CLIPPED.match(text, position + 1)
+    return word is not None and word.group().lower() in state.elisions
 
 
 def _not_a_quote(text: str, position: int) -> bool:

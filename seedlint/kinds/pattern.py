@@ -81,6 +81,8 @@ class Pattern(Kind[State]):
         _probe(pattern)
         replacement = options["replacement"] or ("" if options["delete"] else None)
         for number, name in GROUP_REFERENCE.findall(replacement or ""):
+            if name.isdigit():  # \g<0> is the whole match, \g<2> the second group
+                number, name = name, ""
             known = int(number) <= pattern.groups if number else name in pattern.groupindex
             if not known:
                 raise ValueError(

@@ -7,8 +7,18 @@ several words; matching ignores case and respects word boundaries. ``preceded-by
 caught while "York Minster" is not. The fix writes the replacement in the capitalisation
 of the source ("MINSTER" -> "MINISTER", "Minster" -> "Minister"). Entries with several candidate
 corrections are reported without a fix: a person picks. A word followed by "[sic]" is
-quoted as written and never reported. With ``skip-names``, acronyms and capitalised
-words inside a sentence are taken for names ("Carmel Valley", "Ned Lamont").
+quoted as written and never reported. Words inside a quotation in another language
+(``« la loi dont il parle »``) are not English and never reported.
+
+With ``skip-names``, a word that may be a name is read with what the document tells
+about it (``_names``): acronyms, CamelCase brands ("GameBoy"), spellings whose correction
+differs only by a space, hyphen or capital ("Doubleclick"), words of a multi-word name
+("Teh Hong Piow", "Malcom P. McLean") and words the document uses as names ("Analysys
+... Analysys") are names, unless the document itself spells the corrected name ("the
+Foriegn Minister" beside "the Foreign Minister"). A capitalised word is fixed safely only
+where it cannot be a name (at a sentence start, used nowhere as one) or is the
+document's misspelling of its own name; a single capitalised word inside a sentence
+longer than ``name-max-length`` is reported with its fix offered as a guess.
 """
 
 from __future__ import annotations
@@ -23,8 +33,8 @@ from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import Document
 from seedlint.engine.kind import Kind, single_check
 from seedlint.engine.options import Option
+from seedlint.kinds._names import names_of, sentence_start
 from seedlint.kinds._text import (
-    at_sentence_start,
     marked_sic,
     match_case,
     next_word,
@@ -46,6 +56,7 @@ class State:
     skip_names: bool
     name_max_length: int
     lists: tuple[str, ...]
+    capitalised: frozenset[str] = frozenset()
 
 
 class Substitution(Kind[State]):
@@ -68,12 +79,25 @@ class Substitution(Kind[State]):
                 "int",
                 7,
                 help="with skip-names: longer capitalised words are checked anyway "
-                "('Parliment' is likelier a typo than a name)",
+                "('Parliment' is likelier a typo than a name), their fix offered as a guess",
+            ),
+            "capitalised-words": Option(
+                "str-list",
+                [],
+                help="with skip-names: corrections English always capitalises (months, "
+                "days): their capital says nothing about a name",
             ),
         },
     )
 
     def build(self, check: str, options: dict[str, Any]) -> State:
+        for key, value in options["swap"].items():
+            # an empty phrase matches between any two characters; an empty correction
+            # leaves nothing to suggest (a correction ending in "|" reports without a fix)
+            if not key.split():
+                raise ValueError(f"swap: {key!r} is not a word or phrase")
+            if not value.strip("|").strip():
+                raise ValueError(f"swap: '{key}' has an empty correction")
         table: dict[str, str] = {}
         for name in options["lists"]:
             table.update(load_list(name))
@@ -98,6 +122,7 @@ class Substitution(Kind[State]):
             skip_names=options["skip-names"],
             name_max_length=options["name-max-length"],
             lists=tuple(options["lists"]),
+            capitalised=frozenset(w.lower() for w in options["capitalised-words"]),
         )
 
     def data_files(self, state: State) -> list[Path]:
@@ -125,19 +150,63 @@ class Substitution(Kind[State]):
 KIND = Substitution()
 
 
-def _name(text: str, start: int, end: int, correction: str, state: State) -> bool:
-    """An acronym, or a short capitalised word inside a sentence whose correction is not
-    a name: "CNA", "Carmel Valley", "Ned Lamont". Long words are checked anyway, since
-    "Parliment" or "Goverment" are far likelier than a name of that shape."""
+NAME_JOINERS = re.compile(r"[ \t\u00a0]+(?=[A-Z](?:[a-z]|\.))")  # "Hong", "P."
+SEPARATORS = re.compile(r"[\s'’-]")
+
+
+def _name_check(doc: Document, start: int, end: int, correction: str, state: State) -> bool | None:
+    """None when the word is a name (skip it); otherwise whether its fix is a guess."""
+    text = doc.text
     word = text[start:end]
+    if not word[0].isupper() or not state.skip_names:
+        return False
     if word.isupper() and len(word) > 1:
+        return None  # an acronym
+    if any(c.isupper() for c in word[1:]) or _spaced(word, correction):
+        return None  # GameBoy, Doubleclick: a brand's own spelling
+    names = names_of(doc)
+    first = correction.split("|")[0]
+    if _in_run(text, start, end):
+        if _writes_corrected_run(text, start, end, first) or names.is_name(first):
+            return False
+        # a long word of a name of several words is likelier an institution's word
+        # misspelt ("Federal Trade Commision") than a person's name: reported, as a guess
+        return True if len(word) > state.name_max_length and text.count(word) == 1 else None
+    if bool(first) and names.is_name(first):
+        return False  # the document's own name, misspelt
+    if text.count(word) > 1 and names.is_name(word):
+        return None  # a name the document writes again and again: "Malcom ... Malcom"
+    if first[:1].isupper() or first.lower() in state.capitalised:
+        return False  # a name misspelt ("Ukranian"), a month
+    if names.is_name(word) and sentence_start(text, start):
+        return None  # used as a name elsewhere in the document
+    if sentence_start(text, start):
+        return False
+    if len(word) > state.name_max_length and doc.text.count(word) == 1:
         return True
-    return (
-        word[0].isupper()
-        and len(word) <= state.name_max_length
-        and correction[0].islower()
-        and not at_sentence_start(text, start)
-    )
+    return None
+
+
+def _spaced(word: str, correction: str) -> bool:
+    return any(SEPARATORS.sub("", c).lower() == word.lower() for c in correction.split("|"))
+
+
+def _in_run(text: str, start: int, end: int) -> bool:
+    """A word of a name of several words: a capitalised word or an initial beside it."""
+    if NAME_JOINERS.match(text, end):
+        return True
+    before = text[max(0, start - 40) : start]
+    previous = re.search(r"([A-Z][\w'’.-]*)[ \t\u00a0]+\Z", before)
+    return previous is not None and not sentence_start(text, start - len(previous.group()))
+
+
+def _writes_corrected_run(text: str, start: int, end: int, correction: str) -> bool:
+    """Whether the document writes the name with the correction: "Foreign Minister"."""
+    following = re.match(r"[ \t\u00a0]+([A-Z][\w'’-]*)", text[end : end + 40])
+    if not correction or following is None:
+        return False
+    corrected = correction[0].upper() + correction[1:] + " " + following.group(1)
+    return corrected in text
 
 
 def _in_context(text: str, start: int, end: int, state: State) -> bool:
@@ -154,7 +223,10 @@ def _finding(
     text = doc.text
     if (state.preceded_by or state.followed_by) and not _in_context(text, start, end, state):
         return
-    if marked_sic(text, end) or (state.skip_names and _name(text, start, end, correction, state)):
+    if marked_sic(text, end) or names_of(doc).foreign(start):
+        return
+    guess = _name_check(doc, start, end, correction, state)
+    if guess is None:
         return
     source = text[start:end]
     # a correction with an apostrophe (dont -> don't) is written in the document's style
@@ -172,4 +244,5 @@ def _finding(
         {"match": source, "replacement": replacement},
         edits,
         f"Replace with '{replacement}'" if edits else "",
+        guess=guess,
     )

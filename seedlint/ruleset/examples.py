@@ -5,6 +5,9 @@ A paragraph example is wrapped into a minimal document (header, blank line, the 
 final newline) so that document-level rules see a real seed; ``document: true`` examples
 are used as they are.
 
+A rule whose fixes do not converge on an example, or whose regular expression runs out of
+time on it, fails that example with the reason; it never stops the others.
+
 A corpus rule's example is judged among the documents its ``corpus:`` lists (whole
 documents, each before the example in path order); ``fixed`` is then the example with the
 fixes of this rule that edit it applied.
@@ -12,7 +15,7 @@ fixes of this rule that edit it applied.
 
 from __future__ import annotations
 
-from seedlint.engine.fixer import fix_document
+from seedlint.engine.fixer import FixDidNotConverge, fix_document
 from seedlint.engine.linter import Linter, LintSettings
 from seedlint.engine.rule import Example, Rule
 
@@ -46,7 +49,11 @@ def check_examples(rule: Rule, context: list[Rule] | None = None) -> list[str]:
         if rule.implementation is not None and rule.implementation.corpus:
             problems += _check_corpus_example(linter, example, text, where)
             continue
-        found = linter.lint(text)
+        try:
+            found = linter.lint(text)
+        except TimeoutError as error:
+            problems.append(f"{where}: {error}")
+            continue
         if example.flagged and not found:
             problems.append(f"{where}: expected a finding in {example.text!r}, got none")
         if not example.flagged and found:
@@ -55,7 +62,11 @@ def check_examples(rule: Rule, context: list[Rule] | None = None) -> list[str]:
                 f"{found[0].message!r} at {found[0].row}:{found[0].column}"
             )
         if example.fixed is not None:
-            fixed = fix_document(linter, text, unsafe=example.unsafe).text
+            try:
+                fixed = fix_document(linter, text, unsafe=example.unsafe).text
+            except (FixDidNotConverge, TimeoutError) as error:
+                problems.append(f"{where}: fixing failed: {error}")
+                continue
             if unwrap(example, fixed) != example.fixed:
                 problems.append(
                     f"{where}: fixing gave {unwrap(example, fixed)!r}, expected {example.fixed!r}"

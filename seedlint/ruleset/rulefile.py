@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from seedlint.engine.diagnostics import FixMode, Severity
-from seedlint.engine.kind import Kind, kind_names, load_kind
+from seedlint.engine.kind import Kind, KindError, kind_names, load_kind
 from seedlint.engine.options import resolve
 from seedlint.engine.rule import Example, Rule
 from seedlint.engine.suggest import did_you_mean
@@ -173,7 +173,10 @@ def _rule(item: Any, where: str, prefix: str | None) -> Rule:
     if item["severity"] not in Severity.__members__.values():
         choices = ", ".join(s.value for s in Severity)
         raise fail(f"severity must be one of {choices}, not '{item['severity']}'")
-    kind = load_kind(item["kind"])
+    try:
+        kind = load_kind(item["kind"])
+    except KindError as error:
+        raise fail(str(error)) from None
     check = _check_name(item, kind, fail)
     spec = kind.options_of(check)
     options = {k: v for k, v in item.items() if k not in COMMON_KEYS}

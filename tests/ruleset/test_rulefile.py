@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE, run_seedlint
+from conftest import ROOT, SAMPLE, run_seedlint
 from seedlint.ruleset.examples import check_examples
 from seedlint.ruleset.rulefile import bundled_rule_files, load_file, load_rules
 
-BUNDLED = load_rules(["default"], Path.cwd())
+BUNDLED = load_rules(["default"], ROOT)
 
 
 @pytest.mark.parametrize("rule", BUNDLED, ids=lambda r: f"{r.code}-{r.name}")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE, run_seedlint, seed
+from conftest import SAMPLE, UNSAFE_FIXED, run_seedlint, seed
 
 RAW = SAMPLE.read_text(encoding="utf-8")
 
@@ -60,9 +60,7 @@ def test_fix_writes_a_normalised_file_with_other_fields_untouched(
     assert after[3:5] == before[3:5]  # unusable lines are carried over, not dropped
     raw = json.loads(after[1])
     assert raw["lang"] == "en" and raw["id"] == "raw"
-    assert raw["text"] == (
-        Path(__file__).parent / "golden" / "000_427d24922044e314.unsafe.txt"
-    ).read_text(encoding="utf-8")
+    assert raw["text"] == UNSAFE_FIXED.read_text(encoding="utf-8")
     assert json.loads(after[-1])["text"] == seed("The government agreed.")
     assert corpus.read_text(encoding="utf-8").splitlines() == before
 

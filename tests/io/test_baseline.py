@@ -1,4 +1,5 @@
-"""Adopting seedlint on an existing corpus: a baseline of today's findings, and ``init``.
+"""Adopting seedlint on an existing corpus: a baseline of today's findings
+(seedlint.io.baseline).
 
 The baseline keys findings by code, file and the text around them, never by row, so
 edits elsewhere in a file keep old findings hidden while new damage is reported.
@@ -13,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLE, run_seedlint, seed
-from seedlint.ruleset.config import load_config
 
 TYPO = "The Deputy Prime Minster spoke."
 STALE = "seedlint: note: 1 baseline entry no longer matches in base.json"
@@ -28,8 +28,8 @@ def corpus(tmp_path: Path) -> Path:
     (seeds / "typo.txt").write_text(seed(TYPO), encoding="utf-8")
     result = run_seedlint("check", "seeds", "--write-baseline", "base.json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "Recorded 7 findings in the baseline (2 files).\n"
-    assert result.stderr == "seedlint: note: wrote 7 baseline entries to base.json\n"
+    assert result.stdout == "Recorded 8 findings in the baseline (2 files).\n"
+    assert result.stderr == "seedlint: note: wrote 8 baseline entries to base.json\n"
     return tmp_path
 
 
@@ -45,7 +45,7 @@ def check(corpus: Path, *args: str, cwd: Path | None = None):
 
 def test_the_baseline_is_sorted_stable_and_has_no_rows(corpus: Path) -> None:
     items = entries(corpus)
-    assert len(items) == 7
+    assert len(items) == 8
     assert all(set(e) == {"file", "code", "before", "text", "after", "occurrence"} for e in items)
     keys = [(e["file"], e["code"], e["before"], e["text"], e["after"]) for e in items]
     assert keys == sorted(keys)
@@ -108,7 +108,7 @@ def test_stale_entries_are_counted_on_stderr_only(corpus: Path) -> None:
     # a deleted file's entries are stale too; files outside this run are not
     (corpus / "seeds" / "raw.txt").unlink()
     result = check(corpus, "seeds", "--baseline", "base.json")
-    assert "seedlint: note: 7 baseline entries no longer match" in result.stderr
+    assert "seedlint: note: 8 baseline entries no longer match" in result.stderr
     typo.write_text(seed("Clean now."), encoding="utf-8")
     shutil.copy(SAMPLE, corpus / "seeds" / "raw.txt")
     result = check(corpus, "seeds/raw.txt", "--baseline", "base.json")
@@ -119,7 +119,7 @@ def test_rewriting_shrinks_and_keeps_files_outside_the_run(corpus: Path) -> None
     typo = corpus / "seeds" / "typo.txt"
     typo.write_text(typo.read_text(encoding="utf-8").replace("Minster", "Minister"), "utf-8")
     result = run_seedlint("check", "seeds/typo.txt", "--write-baseline", "base.json", cwd=corpus)
-    assert result.stderr == "seedlint: note: wrote 6 baseline entries to base.json\n"
+    assert result.stderr == "seedlint: note: wrote 7 baseline entries to base.json\n"
     assert {e["file"] for e in entries(corpus)} == {"seeds/raw.txt"}
     result = check(corpus, "seeds", "--baseline", "base.json")
     assert (result.returncode, result.stderr) == (0, "")
@@ -161,26 +161,3 @@ def test_a_baseline_that_cannot_be_written_is_an_error(tmp_path: Path) -> None:
 def test_baseline_options_exclude_each_other() -> None:
     result = run_seedlint("check", "--baseline", "a.json", "--write-baseline", "b.json")
     assert result.returncode == 2 and "not allowed with" in result.stderr
-
-
-def test_init_writes_a_starter_configuration(tmp_path: Path) -> None:
-    (tmp_path / "seeds").mkdir()
-    shutil.copy(SAMPLE, tmp_path / "seeds" / "raw.txt")
-    result = run_seedlint("init", cwd=tmp_path)
-    assert (result.returncode, result.stderr) == (0, "seedlint: wrote seedlint.yaml\n")
-    config = load_config(tmp_path / "seedlint.yaml")
-    assert config.paths == ["seeds"] and config.select == ["ALL"] and config.fail_on == "warning"
-    assert run_seedlint("check", "--format", "json", cwd=tmp_path).returncode == 1  # seeds/
-    again = run_seedlint("init", cwd=tmp_path)
-    assert again.returncode == 2 and "exists (--force replaces it)" in again.stderr
-    assert run_seedlint("init", "--force", cwd=tmp_path).returncode == 0
-
-
-def test_init_leaves_a_configured_folder_alone(tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text('[tool.seedlint]\nignore = ["SL2"]\n', "utf-8")
-    result = run_seedlint("init", cwd=tmp_path)
-    assert result.returncode == 2 and "pyproject.toml already configures seedlint" in result.stderr
-    assert not (tmp_path / "seedlint.yaml").exists()
-    (tmp_path / "other").mkdir()
-    assert run_seedlint("init", cwd=tmp_path / "other").returncode == 0
-    assert load_config(tmp_path / "other" / "seedlint.yaml").paths == ["."]

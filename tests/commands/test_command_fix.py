@@ -1,4 +1,5 @@
-"""``seedlint fix`` and ``seedlint.fix_text``: safe and unsafe repairs, never losing text."""
+"""``seedlint fix``: fixed copies, in place, as a diff, or as a record of changes; safe and
+unsafe repairs, never losing text. (Faults while fixing: test_command_fix_faults.py.)"""
 
 from __future__ import annotations
 
@@ -11,12 +12,11 @@ from pathlib import Path
 
 import pytest
 
-import seedlint
-from conftest import SAMPLE, run_seedlint, seed
+from conftest import SAFE_FIXED, SAMPLE, UNSAFE_FIXED, run_seedlint, seed
 
-GOLDEN = Path(__file__).parent / "golden"
-SAFE = (GOLDEN / "000_427d24922044e314.safe.txt").read_text(encoding="utf-8")
-UNSAFE = (GOLDEN / "000_427d24922044e314.unsafe.txt").read_text(encoding="utf-8")
+SAFE = SAFE_FIXED.read_text(encoding="utf-8")
+UNSAFE = UNSAFE_FIXED.read_text(encoding="utf-8")
+TYPO = seed("The Deputy Prime Minster spoke.")  # one defect, and a safe fix for it
 
 
 @pytest.fixture
@@ -28,27 +28,6 @@ def corpus(tmp_path: Path) -> Path:
     return folder
 
 
-def test_api_safe_and_unsafe_match_the_golden_files(sample_text: str) -> None:
-    safe, applied = seedlint.fix_text(sample_text)
-    assert safe == SAFE
-    assert [(a.code, a.before, a.after) for a in applied] == [
-        ("SL001", " ", ""),
-        ("SL210", "", "’"),
-        ("SL201", "Minster", "Minister"),
-        ("SL010", "", "\n"),
-    ]
-    unsafe, _ = seedlint.fix_text(sample_text, unsafe=True)
-    assert unsafe == UNSAFE
-    assert unsafe.endswith("including AI.\n")
-    assert seedlint.lint_text(unsafe) == []
-
-
-def test_bundled_seeds_are_the_reviewed_normalised_sample() -> None:
-    bundled = Path(__file__).parent.parent / "seeds" / SAMPLE.name
-    assert bundled.read_text(encoding="utf-8") == UNSAFE
-    assert run_seedlint("check", "seeds").returncode == 0
-
-
 def test_fix_writes_copies_and_leaves_originals(corpus: Path) -> None:
     before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in corpus.rglob("*.txt")}
     result = run_seedlint("fix", "seeds", cwd=corpus.parent)
@@ -57,7 +36,8 @@ def test_fix_writes_copies_and_leaves_originals(corpus: Path) -> None:
     out = corpus.parent / "normalised"
     assert (out / "2024" / "sample.txt").read_text(encoding="utf-8") == SAFE
     assert (out / "clean.txt").read_bytes() == (corpus / "clean.txt").read_bytes()
-    assert "Fixed 1 file into" in result.stderr and "2 problems remain" in result.stderr
+    assert "Fixed 1 file into normalised;" in result.stderr  # relative to the working folder
+    assert "3 problems remain" in result.stderr
 
 
 def test_unsafe_fixes_leave_nothing(corpus: Path) -> None:
@@ -157,16 +137,22 @@ def test_rule_that_does_not_converge_is_an_error_not_a_loop(corpus: Path) -> Non
     assert (corpus / "clean.txt").read_bytes() == original
 
 
-def test_adjacent_fixes_are_all_applied() -> None:
-    text = seed("The goverment  recieved it.\u200b")
-    fixed, applied = seedlint.fix_text(text)
-    assert fixed == seed("The government received it.")
-    assert len(applied) == 4
-
-
 def test_crlf_file_fixed_in_place_keeps_other_bytes(tmp_path: Path) -> None:
     path = tmp_path / "crlf.txt"
     path.write_bytes(b"date 2024-01-18 T\r\n\r\nThe goverment agreed.\r\n")
     os.chmod(path, 0o600)
     assert run_seedlint("fix", str(path), "--in-place", "--ignore", "SL106").returncode == 0
     assert path.read_bytes() == b"date 2024-01-18 T\r\n\r\nThe government agreed.\r\n"
+
+
+def test_exit_non_zero_on_fix(tmp_path: Path) -> None:
+    """The option the fix hook uses: 1 when a file changed, even with --exit-zero."""
+    path = tmp_path / "typo.txt"
+    path.write_text(TYPO, encoding="utf-8")
+    plain = run_seedlint("fix", str(path), "--in-place")
+    assert plain.returncode == 0 and "Minister" in path.read_text(encoding="utf-8")
+    path.write_text(TYPO, encoding="utf-8")
+    flagged = run_seedlint("fix", str(path), "--in-place", "--exit-non-zero-on-fix", "--exit-zero")
+    assert flagged.returncode == 1
+    again = run_seedlint("fix", str(path), "--in-place", "--exit-non-zero-on-fix")
+    assert again.returncode == 0  # nothing left to change

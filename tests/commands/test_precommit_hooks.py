@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SAMPLE, run_seedlint, seed
+from conftest import ROOT, SAFE_FIXED, SAMPLE, seed
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-SAFE = (ROOT / "tests" / "golden" / "000_427d24922044e314.safe.txt").read_text(encoding="utf-8")
+SAFE = SAFE_FIXED.read_text(encoding="utf-8")
 CLEAN = seed("A clean paragraph of text.")
 TYPO = seed("The Deputy Prime Minster spoke.")  # one defect, and a safe fix for it
 
@@ -143,19 +143,6 @@ def test_try_repo_fix_fails_when_it_changed_a_file_even_with_nothing_left(
     assert "- exit code: 1" in first.stdout  # the hook itself fails, not only pre-commit
     assert "Fixed 1 file in place; 0 problems remain." in first.stdout
     assert (corpus / "typo.txt").read_text(encoding="utf-8") == TYPO.replace("Minster", "Minister")
-
-
-def test_exit_non_zero_on_fix(tmp_path: Path) -> None:
-    """The option the fix hook uses: 1 when a file changed, even with --exit-zero."""
-    path = tmp_path / "typo.txt"
-    path.write_text(TYPO, encoding="utf-8")
-    plain = run_seedlint("fix", str(path), "--in-place")
-    assert plain.returncode == 0 and "Minister" in path.read_text(encoding="utf-8")
-    path.write_text(TYPO, encoding="utf-8")
-    flagged = run_seedlint("fix", str(path), "--in-place", "--exit-non-zero-on-fix", "--exit-zero")
-    assert flagged.returncode == 1
-    again = run_seedlint("fix", str(path), "--in-place", "--exit-non-zero-on-fix")
-    assert again.returncode == 0  # nothing left to change
 
 
 def test_installed_hooks_stop_a_defective_commit_and_let_a_clean_one_through(

@@ -1,7 +1,6 @@
 """Properties of the fixer, on arbitrary Unicode and on seeds assembled from realistic
-pieces (real sentences, and the damage pipelines do): each pass changes only what its
-edits name, and the --diff output reproduces the fixed copy. ``documents`` also feeds
-the never-raise, idempotence and nothing-left properties in test_properties.py."""
+pieces (real sentences, and the damage pipelines do; see helpers.py): each pass changes
+only what its edits name, and the --diff output reproduces the fixed copy."""
 
 from __future__ import annotations
 
@@ -13,57 +12,11 @@ from hypothesis import strategies as st
 
 import seedlint
 from conftest import default_linter
+from helpers import documents, realistic
 from seedlint.commands.fix import unified_diff
 from seedlint.engine.fixer import apply, choose
 
 LINTER = default_linter()
-SENTENCES = [
-    "The Memorandum was signed during a three-day visit to the UK.",
-    "Co-chaired by Deputy Prime Minister Oliver Dowden, NCAB was formed in 2022.",
-    "“Cyber is the new frontier,” he said.",
-    'She said "it is over" and left.',
-    "Japan’s Keidanren met the board (NCAB) on Tuesday.",
-    "York Minster hosted 300 guests; MPs and CEOs attended.",
-]
-DAMAGE = [
-    "UKs",
-    "Prime Minster",
-    "“",
-    "”",
-    '"',
-    "&amp;",
-    "â€™",
-    "\u200b",
-    "  ",
-    "\t",
-    "dont",
-    "goverment",
-    "\u00a0",
-    "(",
-    "\x07",
-    "Sharon Barber commented,",
-]
-HEADERS = [
-    "date 2024-01-18 A title",
-    " date 2024-01-18 A title",
-    "date 2023-02-29 T",
-    "date  2024-01-18 T",
-    "Date: 2024",
-    "\n\ndate 2024-01-18 T",
-    "",
-]
-SEPARATORS = ["\n\n", "\n\n\n", "\r\n\r\n", "\n", "\n \n"]
-ENDINGS = ["\n", "", "\n\n", "\r\n"]
-
-paragraph = st.lists(st.sampled_from(SENTENCES + DAMAGE), min_size=1, max_size=6).map(" ".join)
-realistic = st.builds(
-    lambda header, parts, separator, ending: header + separator + separator.join(parts) + ending,
-    st.sampled_from(HEADERS),
-    st.lists(paragraph, min_size=0, max_size=5),
-    st.sampled_from(SEPARATORS),
-    st.sampled_from(ENDINGS),
-)
-documents = st.one_of(realistic, st.text(max_size=300))
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 

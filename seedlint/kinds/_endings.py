@@ -1,0 +1,141 @@
+"""What a last paragraph without a closing full stop is: finished furniture, or damage.
+
+News and web articles end on things that are complete without a full stop: the last item
+of a list, a line-up or a result line ("Referee: J Smith (England)", "Attendance: 10,481"),
+a credit ("Additional reporting by Jane Doe"), a sign-off or contact line ("Jane Doe,
+Department of Agriculture", "Jane Doe | jdoe (at) agency (dot) gov"), a sentence that ends
+on an address (no stop, so that nobody copies it into the address), a footnote's back-link
+arrow, a citation in brackets after the last sentence, a quoted title after a colon.
+
+Markup left by a converter is never furniture: shortcodes (``[youtube=…]``), heading
+anchors (``{#toc5}``), emoji codes (``:clap:``), stray emphasis marks (``_._``), and image
+captions and credits ("Photo credit: …", "(Image: …)"); neither is a sentence whose last
+word cannot end one ("the", "of", "and", …), or one that stops on a comma.
+"""
+
+from __future__ import annotations
+
+import re
+
+from seedlint.kinds._english import AUXILIARIES, DANGLING, PRONOUNS
+
+ITEM_WORDS = 45  # a list item, heading or credit is shorter than this; prose may not be
+TITLE_SHARE = 0.75
+LABEL_WORDS = 4  # "Referee", "Subs not used", "Best supporting actor"
+
+SHORTCODE = re.compile(
+    r"\[(?:youtube|soundcloud|vimeo|slideshare|embed|caption|video|audio)\b[^\]]*\]",
+    re.IGNORECASE,
+)
+RESIDUE = re.compile(
+    r"\{#[^}\s]*\}"  # heading anchors
+    r"|(?<![\w:/]):[a-z][a-z0-9_+-]*:(?![\w/])"  # emoji codes
+    r"|(?<![\w@/])_|_(?![\w])|(?-i:[a-z0-9]_[A-Z][a-z])"  # emphasis marks around words
+    r"|(?<![\w.])[*\\]+(?![\w])"
+    r"|\((?:image|photo|picture|video|illustration)s?\b[^)]*\)"
+    r"|(?:\A|(?<=[.!?] ))(?:image|photo|picture|video|illustration)s?\s+"
+    r"(?:credit|courtesy|by|source)\b",
+    re.IGNORECASE,
+)
+ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+ADDRESS_END = re.compile(r"(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w+)\s*\Z")
+BACK_LINKS = re.compile(r"[\s\u21a9\u21b5\ufe0e]+\Z")  # ↩ ↵ after a footnote
+CITATION_AFTER = re.compile(r"[.!?…][\"'”’]?\s+\([^()\n]{1,80}\)\s*\Z")
+TITLE_AFTER_COLON = re.compile(r":\s*[“\"][^“”\"\n]+[”\"]\s*\Z")
+CREDIT = re.compile(
+    r"(?:(?:additional|further|extra)\s+)?(?:reporting|writing|research|editing|"
+    r"translation|interviews?|compiled|written|edited|produced|translated|reported|"
+    r"contributed)(?:\s+\w+){0,2}\s+by\s+\S"
+    r"|by\s+[A-Z]"
+    r"|[—–-]+\s*[A-Z]",
+    re.IGNORECASE,
+)
+LABEL = re.compile(rf"([A-Z][\w’'&./-]*(?:\s+[\w’'&./-]+){{0,{LABEL_WORDS - 1}}}):\s+\S")
+NAME_THEN_ROLE = re.compile(r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]*)+\s*(?:,|\||—|–|-\s|\()")
+OBFUSCATED_ADDRESS = re.compile(r"\((?:at|dot)\)", re.IGNORECASE)
+IMAGE_WORDS = frozenset({"image", "photo", "picture", "video", "caption", "illustration"})
+WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+TERMINAL = ".!?…"
+# a full stop after these ends no sentence ("mobile apps vs. mobile websites", "the U.S.")
+NOT_AN_END = "".join(f"(?<!\\b{a})" for a in ("vs", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr")) + (
+    "(?<![A-Z]\\.[A-Z])"
+)
+INNER_FRAGMENT = re.compile(f"[a-z]{NOT_AN_END}[.!?…]\\s+[-–—a-z]")
+
+
+def residue(paragraph: str) -> bool:
+    """Whether the paragraph holds markup or caption residue (addresses aside)."""
+    return bool(SHORTCODE.search(paragraph) or RESIDUE.search(ADDRESS.sub(" ", paragraph)))
+
+
+def complete_without_stop(paragraph: str) -> bool:
+    """A sentence ending that needs no full stop: an address, back-link arrows after a
+    finished sentence, a citation in brackets after it, a quoted title after a colon."""
+    text = paragraph.rstrip()
+    arrows = BACK_LINKS.search(text)
+    if arrows and any(c in arrows.group() for c in "\u21a9\u21b5"):
+        text = text[: arrows.start()].rstrip()
+        if text[-1:] in TERMINAL + "”’\"')":
+            return True
+    return bool(
+        ADDRESS_END.search(text) or CITATION_AFTER.search(text) or TITLE_AFTER_COLON.search(text)
+    )
+
+
+def furniture(paragraphs: list[str]) -> bool:
+    """Whether the last paragraph is a list item, line-up, credit or sign-off: finished
+    as it stands. ``paragraphs`` are the document's, in order, at least one."""
+    last = paragraphs[-1].strip()
+    words = WORD.findall(last)
+    if not words or len(words) > ITEM_WORDS or _dangles(last, words):
+        return False
+    if CREDIT.match(last) or OBFUSCATED_ADDRESS.search(last):
+        return True
+    if _labelled(last) or _name_then_role(last):
+        return True
+    if INNER_FRAGMENT.search(last):
+        return False  # a sentence, then words that continue none: "Done! from the archive"
+    # a run of unpunctuated short paragraphs, or of titles, is a list: its last item needs
+    # no stop
+    previous = paragraphs[-2].strip() if len(paragraphs) > 1 else ""
+    return _short(previous) and (previous[-1] not in TERMINAL or _title(previous))
+
+
+def _title(text: str) -> bool:
+    """Title case: most words of four letters or more are capitalised."""
+    long_words = [w for w in WORD.findall(text) if len(w) > 3]
+    capitalised = sum(w[0].isupper() for w in long_words)
+    return bool(long_words) and capitalised >= TITLE_SHARE * len(long_words)
+
+
+def _dangles(text: str, words: list[str]) -> bool:
+    return text[-1] in ",;:-–—(" or words[-1].lower() in DANGLING
+
+
+def _short(text: str) -> bool:
+    return 0 < len(WORD.findall(text)) <= ITEM_WORDS
+
+
+def _finite(words: list[str]) -> bool:
+    """Whether the words hold a clause's verb or subject pronoun: then they are prose
+    ("US" and "IT" in capitals are names, not pronouns)."""
+    lowered = (w.lower() for w in words if w == "I" or w[1:].islower() or w.islower())
+    return any(w in AUXILIARIES or w in PRONOUNS for w in lowered)
+
+
+def _labelled(text: str) -> bool:
+    """'Referee: J Smith (England)', 'Attendance: 10,481': a short label, then names or
+    figures and no clause."""
+    match = LABEL.match(text)
+    if not match:
+        return False
+    label = WORD.findall(match.group(1).lower())
+    if IMAGE_WORDS.intersection(label) or _finite(label):
+        return False
+    return not _finite(WORD.findall(text[match.end() :]))
+
+
+def _name_then_role(text: str) -> bool:
+    """'Jane Doe, Department of Agriculture', 'Jane Doe — product manager, GSA'."""
+    match = NAME_THEN_ROLE.match(text)
+    return match is not None and not _finite(WORD.findall(text))

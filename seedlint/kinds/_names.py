@@ -1,0 +1,128 @@
+"""What a document tells about its own words: which it uses as names, and where it quotes
+another language. Worked out once per document (``Document.knowledge``) for every rule.
+
+Names: a word the document writes with a capital inside a sentence and never in lower
+case (headings in title case aside) is a name there: "Makarov", "Analysys", "Teh". A
+capitalised word beside another one, or before an initial, belongs to a name of several
+words ("Teh Hong Piow", "Malcom P. McLean").
+
+Foreign quotations: a quotation whose function words are another language's ("« la loi
+dont il parle »", "“Je ne sais pas”") is not English text, whatever the document's
+language: English spelling rules leave its words alone.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from seedlint.engine.document import Document
+from seedlint.kinds._english import (
+    ARTICLES,
+    AUXILIARIES,
+    CONJUNCTIONS,
+    PREPOSITIONS,
+    PRONOUNS,
+    words,
+)
+
+TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+SENTENCE_BREAK = re.compile(r"(?:[.!?…:][\"'”’)\]]*|[\"“‘(\[—–•*#|])\s*\Z")
+TITLE_SHARE = 0.75  # a paragraph whose long words are this capitalised is a heading
+QUOTATION = re.compile(r"“([^“”\n]{3,400})”|«([^«»\n]{3,400})»|\"([^\"\n]{3,400})\"")
+ENGLISH = ARTICLES | PREPOSITIONS | CONJUNCTIONS | PRONOUNS | AUXILIARIES
+# function words of the languages English news quotes most, none an English word
+FOREIGN = words(
+    "le la les des du une est et dont qui pas nous vous sont avec pour dans sur ce cette "
+    "der die das und ist nicht ein eine mit auf sich dem den ich wir "
+    "el los las y es del por para con una que muy pero como son "
+    "il di che non per sono della gli lo nel"
+)
+MIN_FOREIGN = 2  # foreign function words a quotation needs to be read as foreign
+
+
+@dataclass(frozen=True)
+class Names:
+    """The document's names (lower-cased) and its foreign quotations (spans)."""
+
+    names: frozenset[str]
+    lower: frozenset[str]  # words it writes in lower case somewhere
+    foreign_starts: tuple[int, ...]
+    foreign_ends: tuple[int, ...]
+
+    def is_name(self, word: str) -> bool:
+        return word.lower() in self.names
+
+    def writes_lower(self, word: str) -> bool:
+        return word.lower() in self.lower
+
+    def foreign(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside a quotation in another language."""
+        index = bisect.bisect_right(self.foreign_starts, offset) - 1
+        return index >= 0 and offset < self.foreign_ends[index]
+
+
+def names_of(doc: Document) -> Names:
+    return doc.knowledge(_derive)
+
+
+def sentence_start(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens its paragraph, a sentence, a quotation, an item."""
+    before = text[max(0, start - 12) : start]
+    if "\n" in before or start == 0:
+        return not before.rsplit("\n", 1)[-1].strip() or bool(SENTENCE_BREAK.search(before))
+    return bool(SENTENCE_BREAK.search(before))
+
+
+def _derive(doc: Document) -> Names:
+    text = doc.text
+    names: set[str] = set()
+    lower: set[str] = set()
+    for span in doc.paragraphs:
+        paragraph = doc.paragraph_text(span)
+        tokens = list(TOKEN.finditer(paragraph))
+        heading = not paragraph.rstrip().endswith((".", "!", "?", "…")) and _title_case(
+            [t.group() for t in tokens]
+        )
+        for number, token in enumerate(tokens):
+            word = token.group()
+            if word.islower():
+                lower.add(word)
+            elif not heading and word[0].isupper() and not word.isupper():
+                following = tokens[number + 1] if number + 1 < len(tokens) else None
+                # a sentence's first word is a name when a name of several words starts
+                # with it: "Teh Hong Piow founded"
+                in_run = following is not None and _joined(paragraph, token, following)
+                if in_run or not sentence_start(paragraph, token.start()):
+                    names.add(word.lower())
+    foreign = sorted(_foreign_quotations(text, doc.body_start))
+    return Names(
+        frozenset(names - lower),
+        frozenset(lower),
+        tuple(s for s, _ in foreign),
+        tuple(e for _, e in foreign),
+    )
+
+
+def _joined(paragraph: str, token: re.Match[str], following: re.Match[str]) -> bool:
+    """Whether a capitalised word follows ``token`` after nothing but a space."""
+    word = following.group()
+    gap = paragraph[token.end() : following.start()]
+    return gap == " " and word[0].isupper() and not word.isupper()
+
+
+def _title_case(words: list[str]) -> bool:
+    long_words = [w for w in words if len(w) > 3]
+    capitalised = sum(w[0].isupper() for w in long_words)
+    return len(long_words) > 1 and capitalised >= TITLE_SHARE * len(long_words)
+
+
+def _foreign_quotations(text: str, start: int) -> Iterator[tuple[int, int]]:
+    for match in QUOTATION.finditer(text, start):
+        words = [w.lower() for w in TOKEN.findall(match.group())]
+        foreign = sum(w in FOREIGN for w in words)
+        english = sum(w in ENGLISH for w in words)
+        if foreign >= MIN_FOREIGN and foreign > english:
+            yield match.start(), match.end()

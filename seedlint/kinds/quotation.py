@@ -1,0 +1,152 @@
+"""quotation: quotations damaged across paragraphs.
+
+A rule picks one check:
+
+- ``merged-paragraphs``: a paragraph in which a quotation is reopened after a sentence end
+  while it is still open (``… we are still in it. "The players are down …``): the news
+  convention of reopening each paragraph of a long quotation, with the paragraph breaks
+  lost, as scrapers do. One finding per paragraph, however many reopenings it holds; the
+  fix (unsafe: the breaks are inferred) starts a new paragraph at each reopening.
+- ``unquoted-speech``: a paragraph that ends by introducing speech ("Jane Doe said," /
+  "commented:", "told us:", "said in a statement:"; not a passive "we were told:")
+  followed by a paragraph that is the quotation without its marks: it holds
+  no quotation mark and speaks in the first person. The fix (unsafe) puts the document's
+  own quotation marks around that paragraph.
+
+Quotation marks are read as the ``pairs`` kind reads them (``pairs``, ``mixed``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from seedlint.engine.diagnostics import Edit, Finding
+from seedlint.engine.document import Document
+from seedlint.engine.kind import Check, Kind, declare
+from seedlint.engine.options import Option
+from seedlint.kinds import pairs
+
+FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]d|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
+# what may stand between the verb and the colon of a speech introduction: "told us:",
+# "said in a statement:"; anything longer ("told us two things:") introduces no speech
+HEARERS = r"(?:us|me|him|her|them|reporters|journalists)"
+OCCASION = r"(?:in|at|on|during)\s+(?:a|an|the|his|her|their|its|our)\s+[\w-]+"
+NOT_PASSIVE = "".join(f"(?<!\\b{w} )" for w in ("was", "were", "been", "be", "is", "are"))
+QUOTES = {"curly": ("“", "”"), "straight": ('"', '"')}
+
+
+@dataclass(frozen=True)
+class State:
+    check: str
+    marks: pairs.State
+    speech: re.Pattern[str]
+
+
+MARK_OPTIONS = {
+    "pairs": Option("str-list", ["“”", '""'], help="the quotation marks, opening+closing"),
+    "mixed": Option("bool", True, help="whether the pairs may close each other"),
+}
+
+
+class Quotation(Kind[State]):
+    name = "quotation"
+    options = MARK_OPTIONS
+    checks = declare(
+        Check(
+            "merged-paragraphs",
+            "paragraphs of one quotation merged into one",
+            fields=("count",),
+            fixable=True,
+        ),
+        Check(
+            "unquoted-speech",
+            "a quotation introduced as speech but written without its marks",
+            fields=("introduction",),
+            fixable=True,
+            options={
+                "speech-verbs": Option(
+                    "str-list", [], help="verbs that introduce a quotation (said, commented)"
+                )
+            },
+        ),
+    )
+
+    def build(self, check: str, options: dict[str, Any]) -> State:
+        marks = pairs.KIND.build(
+            "pairs",
+            {
+                "pairs": options["pairs"],
+                "mixed": options["mixed"],
+                "apostrophe": False,
+                "enumerators": False,
+                "reopening": True,
+                "elisions": [],
+            },
+        )
+        verbs = "|".join(re.escape(v) for v in options.get("speech-verbs", [])) or "(?!)"
+        speech = re.compile(
+            rf"{NOT_PASSIVE}\b(?:{verbs})\b(?:\s+{HEARERS})?(?:\s+{OCCASION})?\s*[,:]\s*\Z",
+            re.IGNORECASE,
+        )
+        return State(check, marks, speech)
+
+    def find(self, doc: Document, state: State) -> Iterator[Finding]:
+        if state.check == "merged-paragraphs":
+            return _merged(doc, state)
+        return _unquoted(doc, state)
+
+
+KIND = Quotation()
+
+
+def _merged(doc: Document, state: State) -> Iterator[Finding]:
+    if not state.marks.marks.search(doc.text):
+        return
+    for span in doc.paragraphs:
+        text = doc.paragraph_text(span)
+        if not state.marks.marks.search(text):
+            continue
+        reopenings = pairs.scan_reopenings(text, state.marks)[2]
+        if not reopenings:
+            continue
+        edits = []
+        for position in reopenings:
+            gap = len(text[:position]) - len(text[:position].rstrip())
+            edits.append(Edit(span.start + position - gap, span.start + position, "\n\n"))
+        yield Finding(
+            span.start,
+            span.start + reopenings[-1] + 1,
+            {"count": len(reopenings) + 1},
+            tuple(edits),
+            "Start a new paragraph at each reopening quotation mark",
+        )
+
+
+def _unquoted(doc: Document, state: State) -> Iterator[Finding]:
+    texts = [doc.paragraph_text(p) for p in doc.paragraphs]
+    marks = state.marks.marks
+    for index in range(len(texts) - 1):
+        introduction = state.speech.search(texts[index])
+        if introduction is None:
+            continue
+        quoted = texts[index + 1]
+        if marks.search(quoted) or not FIRST_PERSON.search(quoted):
+            continue
+        span = doc.paragraphs[index + 1]
+        opening, closing = QUOTES["curly" if _curly(doc) else "straight"]
+        end = span.start + len(quoted.rstrip())
+        yield Finding(
+            span.start,
+            end,
+            {"introduction": introduction.group().strip()},
+            (Edit(span.start, span.start, opening), Edit(end, end, closing)),
+            f"Put {opening}{closing} around the paragraph",
+        )
+
+
+def _curly(doc: Document) -> bool:
+    text = doc.text
+    return text.count("“") + text.count("”") > text.count('"')

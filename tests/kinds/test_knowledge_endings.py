@@ -1,0 +1,65 @@
+"""truncated-ending (SL011) knows the endings that are finished without a full stop.
+
+A list, a line-up, a credit or a sign-off ends an article as published; markup residue and
+an unfinished sentence do not, whatever comes before them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import seedlint
+from conftest import seed
+
+
+def flagged(body: str) -> list[str]:
+    text = seed(body)
+    return [text[d.start : d.end] for d in seedlint.lint_text(text, select=["SL011"])]
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "Chelsea won 2-0 at home.\n\nReferee: J Smith (England)",
+        "The crowd sang.\n\nAttendance: 10,481",
+        "Chelsea: Cech; Ferreira, Terry, Carvalho, Gallas; Makelele, Lampard",
+        "The winners were named.\n\nBest actor: John Doe (US), Richard Roe (UK)",
+        "The talks went on.\n\nAdditional reporting by Jane Doe",
+        "Thanks for reading.\n\nJane Doe, US Department of Agriculture",
+        "Thanks for reading.\n\nJane Doe — product manager, 10x, GSA",
+        "Contact\n\nJane Doe | jdoe (at) agency (dot) gov",
+        "Further reading:\n\nUse common, everyday words\n\nFocus on verbs, not nouns",
+        "For more details, visit: https://www.example.gov/challenge/",
+        "It was settled in 1999. https://example.org/history ↩",
+        "It helps the public. (Slides 194-205)",
+        "The team mentioned A vs. B before.\n\nRelated:\n\nA Title\n\nA vs. B: the Problem",
+    ],
+)
+def test_finished_endings_are_not_truncations(ending: str) -> None:
+    assert flagged(ending) == []
+
+
+@pytest.mark.parametrize(
+    ("ending", "span"),
+    [
+        ("A sentence.\n\nOne sentence. And then the text stops in the", "And then the"),
+        ("Watch the video.\n\n[youtube=http://www.youtube.com/watch?v=x1&w=600]", "[youtube="),
+        ("Read on.\n\nItem one\n\nItem two\n\n:clap: :clap:", ":clap:"),
+        ("She served at VA in 2013._", "She served"),
+        ("Read on.\n\nItem one\n\nItem two, and then the", "Item two"),
+        ("A full sentence.\n\nCo-chair of NCAB, Sharon Barber commented,", "Co-chair"),
+    ],
+)
+def test_unfinished_endings_and_residue_are_found(ending: str, span: str) -> None:
+    found = flagged(ending)
+    assert len(found) == 1 and found[0].startswith(span)
+
+
+def test_a_lone_heading_after_prose_is_a_missing_section() -> None:
+    assert flagged("The last sentence of the article.\n\nConclusion") == ["Conclusion"]
+
+
+def test_abbreviations_end_no_sentence() -> None:
+    # "vs." and "U.S." inside the last paragraph do not make a fragment of what follows
+    found = flagged("Prose ends here.\n\nSome prose about the U.S. Web Design System and more of")
+    assert found == ["Some prose about the U.S. Web Design System and more of"]

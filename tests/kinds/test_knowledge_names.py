@@ -1,0 +1,89 @@
+"""Spelling and apostrophe rules read what the document says about its own words.
+
+misspelling (SL203): names used as names, multi-word names, brands, variants, British
+spellings, foreign quotations; missing-possessive-apostrophe (SL210) and
+missing-contraction-apostrophe (SL211): document evidence for a lost apostrophe.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import seedlint
+from conftest import seed
+
+
+def found(text: str, *select: str) -> list[str]:
+    return [text[d.start : d.end] for d in seedlint.lint_text(text, select=select)]
+
+
+def fixed(text: str, *select: str) -> str:
+    return seedlint.fix_text(text, select=select)[0]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Teh Hong Piow founded the bank in 1966. Teh said it was his life.",
+        "Ned Boulting, the presenter, spoke first.",
+        "In 1955, Malcom P. McLean had the idea.",
+        "The research firm Analysys said so. Analysys expects growth.",
+        "He played a GameBoy and clicked Doubleclick ads.",
+        "The parcel was despatched; the data were imbedded in a useable, homogenous file.",
+        "The French call it « la loi dont il parle », she said.",
+        "Chelsea: Cech; Teh, Terry; Lampard.",
+    ],
+)
+def test_names_variants_and_foreign_words_are_not_misspellings(body: str) -> None:
+    assert found(seed(body), "SL203") == []
+
+
+def test_a_capitalised_word_that_may_be_a_name_is_never_fixed_safely() -> None:
+    text = seed("The Parliment met on Tuesday.")
+    assert found(text, "SL203") == ["Parliment"]
+    assert fixed(text, "SL203") == text  # reported, its fix offered as a guess
+    assert seedlint.fix_text(text, unsafe=True, select=["SL203"])[0] == seed(
+        "The Parliament met on Tuesday."
+    )
+
+
+def test_the_documents_own_spelling_of_a_name_makes_the_fix_safe() -> None:
+    text = seed("The Foreign Minister spoke. Later the Foriegn Minister left.")
+    assert fixed(text, "SL203") == seed(
+        "The Foreign Minister spoke. Later the Foreign Minister left."
+    )
+
+
+def test_a_misspelling_in_a_hyphenated_compound_is_found() -> None:
+    assert fixed(seed("A goverment-wide plan."), "SL203") == seed("A government-wide plan.")
+    assert found(seed("Install the add-ons."), "SL203") == []
+
+
+def test_acronym_possessive_needs_the_documents_evidence() -> None:
+    text = seed("The BNP's members met. Later the BNPs leader spoke, and the MPs voted.")
+    assert found(text, "SL210") == ["BNPs"]
+    spelt = seed("The British National Party (BNP) met. The BNPs leader spoke.")
+    assert found(spelt, "SL210") == ["BNPs"]
+    counted = seed("Key Performance Indicators (KPIs) matter. Track KPIs weekly.")
+    assert found(counted, "SL210") == []
+
+
+def test_name_possessive_needs_the_name_used_elsewhere() -> None:
+    text = seed("The coach Ivan Makarov smiled. Later, Makarovs team won the cup.")
+    assert found(text, "SL210") == ["Makarovs"]
+    assert fixed(text, "SL210") == seed(
+        "The coach Ivan Makarov smiled. Later, Makarov's team won the cup."
+    )
+    assert found(seed("The Kennedys met. Kennedy said the Kennedys agreed."), "SL210") == []
+
+
+@pytest.mark.parametrize(
+    "body", ["Two Britains emerged.", "The water firm Aguas Argentinas said so."]
+)
+def test_plurals_and_longer_names_are_not_possessives(body: str) -> None:
+    assert found(seed(body), "SL210") == []
+
+
+def test_contractions_im_and_ive_but_not_acronyms() -> None:
+    assert fixed(seed("Im sure Ive seen it."), "SL211") == seed("I'm sure I've seen it.")
+    assert found(seed("Send an IM to IVE."), "SL211") == []

@@ -1,0 +1,83 @@
+"""Quotation rules know how news writes quotations across paragraphs, and report one cause once.
+
+unbalanced-quotes (SL301), unclosed-single-quote (SL302), merged-paragraphs (SL304),
+unquoted-speech (SL305), mixed-apostrophes (SL310).
+"""
+
+from __future__ import annotations
+
+import seedlint
+from conftest import seed
+
+
+def codes(text: str, *select: str) -> list[tuple[str, str]]:
+    return [(d.code, text[d.start : d.end]) for d in seedlint.lint_text(text, select=select)]
+
+
+def fixed(text: str, *select: str) -> str:
+    return seedlint.fix_text(text, unsafe=True, select=select)[0]
+
+
+MERGED = (
+    '"We are still in it. "The players are down but they are ready. "We go on and we win," he said.'
+)
+
+
+def test_merged_paragraphs_are_one_finding_and_no_unbalanced_quote() -> None:
+    text = seed(f"The coach spoke.\n\n{MERGED}")
+    found = codes(text, "SL3")
+    assert [code for code, _ in found] == ["SL304"]
+    assert "3 paragraphs" in seedlint.lint_text(text, select=["SL304"])[0].message
+
+
+def test_merged_paragraphs_fix_splits_at_each_reopening() -> None:
+    assert fixed(seed(MERGED), "SL304") == seed(
+        '"We are still in it.\n\n"The players are down but they are ready.\n\n'
+        '"We go on and we win," he said.'
+    )
+    # after the split the paragraphs follow the multi-paragraph convention: nothing left
+    assert codes(fixed(seed(MERGED), "SL304"), "SL3") == []
+
+
+def test_a_lost_closing_mark_before_an_attribution_is_no_merge() -> None:
+    text = seed("“We try hard, Koch said. “And we will go on.”")
+    assert [code for code, _ in codes(text, "SL3")] == ["SL301"]
+
+
+def test_only_the_last_open_quotation_continues_into_the_next_paragraph() -> None:
+    text = seed('He said "one thing and "another thing.\n\n"The rest of it."')
+    assert codes(text, "SL301") == [("SL301", '"one thing and "another thing.')]
+
+
+def test_a_quoted_list_closes_at_its_last_item() -> None:
+    text = seed("The law says the agency must:\n\n“Publish data\n\nKeep records\n\nReport yearly.”")
+    assert codes(text, "SL301") == []
+    # but a quotation left open before a paragraph that opens another is still unclosed
+    assert codes(seed("He said “yes\n\nItem\n\nShe said “no.”"), "SL301") != []
+
+
+def test_a_link_arrow_is_no_guillemet() -> None:
+    assert codes(seed("Join the community »"), "SL301") == []
+    assert codes(seed("Il a dit « non » et « oui"), "SL301") != []
+
+
+def test_clipped_words_keep_their_apostrophe() -> None:
+    text = seed("Criminals rent 'bot nets, answer the 'phone and wait 'til dawn.")
+    assert codes(text, "SL302") == []
+    assert codes(seed("He called it 'a disaster."), "SL302") == [("SL302", "'a disaster.")]
+
+
+def test_speech_without_its_marks_is_found_and_quoted_in_the_documents_style() -> None:
+    text = seed("Signing for Japan, Dr Endo commented,\n\nWe hope to go on with “our” work.")
+    assert codes(text, "SL305") == []  # it has a quotation mark: the quotation rules' case
+    text = seed("“Yes,” he said. Signing for Japan, Dr Endo commented,\n\nWe hope to go on.")
+    assert [code for code, _ in codes(text, "SL305")] == ["SL305"]
+    assert fixed(text, "SL305").endswith("commented,\n\n“We hope to go on.”\n")
+    assert codes(seed("Here is what we were told:\n\nWe must go on."), "SL305") == []
+    assert codes(seed("The results told us two things:\n\nWe must go on."), "SL305") == []
+
+
+def test_a_straight_apostrophe_in_the_title_of_a_curly_document_is_consistent() -> None:
+    text = seed("Japan’s plan and the UK’s plan.", title="Italy's plan")
+    assert codes(text, "SL310") == []
+    assert codes(seed("Japan’s plan and Italy's plan, the UK’s too."), "SL310") != []

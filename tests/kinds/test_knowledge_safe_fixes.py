@@ -1,0 +1,70 @@
+"""Safe fixes keep meaning: properties over generated documents.
+
+A safe fix never changes a capitalised word that the document uses as a name, never
+changes a word inside a quotation in another language, and English rules never run on a
+document identified as another language.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import seedlint
+from conftest import seed
+
+# capitalised, these misspellings from codespell's list are also real names
+NAMES = ["Teh", "Malcom", "Analysys", "Makarov", "Boulting", "Ned", "Pavillion", "Commision"]
+FILLER = [
+    "The board met on Tuesday.",
+    "Officials said the plan would cost more than expected.",
+    "It was the first meeting of the year.",
+    "Critics called the decision rushed.",
+]
+FOREIGN_QUOTES = ["« la loi dont il parle »", "“nous ne sommes pas dont il est question”"]
+FRENCH = (
+    "Le gouvernement français a annoncé mardi une série de mesures destinées à soutenir "
+    "les entreprises touchées par la crise, selon un communiqué publié dont le ministère "
+    "de l'Économie et des Finances à Paris ne dit pas plus, et qui sont attendues."
+)
+
+
+@st.composite
+def name_documents(draw: st.DrawFn) -> tuple[str, str]:
+    name = draw(st.sampled_from(NAMES))
+    uses = [
+        f"{name} Hong Piow founded the firm.",
+        f"The firm was founded by {name} Lee in 1966.",
+        f"Later, {name} said the firm would grow. Critics asked {name} why.",
+    ]
+    sentences = draw(st.lists(st.sampled_from(uses + FILLER), min_size=2, max_size=6))
+    sentences.append(draw(st.sampled_from(uses)))
+    return name, seed(" ".join(sentences))
+
+
+@settings(max_examples=60, deadline=None)
+@given(name_documents())
+def test_a_safe_fix_never_changes_a_name_the_document_uses(case: tuple[str, str]) -> None:
+    name, text = case
+    fixed = seedlint.fix_text(text)[0]
+    pattern = rf"\b{re.escape(name)}\b"
+    assert len(re.findall(pattern, fixed)) == len(re.findall(pattern, text))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(FILLER), min_size=1, max_size=4), st.sampled_from(FOREIGN_QUOTES))
+def test_a_safe_fix_never_changes_a_foreign_quotation(filler: list[str], quote: str) -> None:
+    text = seed(" ".join(filler) + f" The minister spoke of {quote}, reporters said.")
+    fixed = seedlint.fix_text(text)[0]
+    assert quote in fixed
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["dont", "teh", "goverment", "Untied States", "to to"]))
+def test_english_rules_never_run_on_a_french_document(word: str) -> None:
+    text = seed(f"{FRENCH} {word} {FRENCH}")
+    english = {"SL201", "SL202", "SL203", "SL204", "SL210", "SL211"}
+    assert not english & {d.code for d in seedlint.lint_text(text)}
+    assert word in seedlint.fix_text(text)[0]
