@@ -15,7 +15,6 @@ from seedlint.commands.common import (
     EXIT_FOUND,
     Documents,
     Setup,
-    UsageError,
     choose_jobs,
     documents,
     load_setup,
@@ -27,7 +26,7 @@ from seedlint.engine.diagnostics import Diagnostic
 from seedlint.engine.document import Document
 from seedlint.io.cache import Cache, default_cache_dir
 from seedlint.io.pool import ordered_map
-from seedlint.output import STATISTICS_FORMATS, reporter
+from seedlint.output import reporter
 from seedlint.output.base import Reporter, Summary, escape
 from seedlint.output.progress import Progress
 
@@ -40,16 +39,11 @@ def note(message: str, level: str = "note") -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    if args.statistics and args.format not in STATISTICS_FORMATS:
-        raise UsageError(
-            f"--statistics prints counts per rule in {', '.join(STATISTICS_FORMATS)}, "
-            f"not {args.format}"
-        )
     setup = load_setup(args)
     if args.show_settings:
         from seedlint.commands.settings import show_settings
 
-        return show_settings(setup)
+        return show_settings(setup, args)
     linter = setup.linter
     docs = documents(args, setup)
     unit, known = docs.unit, docs.known

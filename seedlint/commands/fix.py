@@ -21,11 +21,12 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
+import shutil
 import sys
 from contextlib import ExitStack, suppress
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from seedlint.commands.check import note
 from seedlint.commands.common import (
@@ -68,12 +69,12 @@ class Tally:
 
 
 def run_fix(args: argparse.Namespace) -> int:
-    if args.diff and args.format == "json":
-        raise UsageError("--diff prints a diff and --format json a change record: pick one")
     stdin = reads_stdin(args)
-    if stdin and (args.in_place or args.output_dir):
-        raise UsageError("fixing standard input writes the fixed text to standard output")
     setup = load_setup(args)
+    if args.show_settings:
+        from seedlint.commands.settings import show_settings
+
+        return show_settings(setup, args)
     output = root = None
     if not (args.in_place or args.diff or stdin):
         # A folder named on the command line is the user's; one from the configuration
@@ -82,14 +83,17 @@ def run_fix(args: argparse.Namespace) -> int:
         output = Path(args.output_dir or setup.config.root / setup.config.output_dir)
         root = output if args.output_dir else setup.config.root
     docs = documents(args, setup, skip=[output] if output else [])
+    if docs.stdin_excluded:  # excluded: what came in goes out as it was
+        shutil.copyfileobj(sys.stdin.buffer, sys.stdout.buffer)
+        return EXIT_CLEAN
     unit = docs.unit
     if output is not None:
         _check_overlap(docs, output)
     sink: Sink
     if stdin:
-        sink = StdoutSink()
+        sink = StdoutSink(args.diff, docs.stdin_data)
     elif unit == "record":
-        sink = RecordSink(output, root, args.diff, docs.shards)
+        sink = RecordSink(output, root, docs.shards)
     else:
         sink = FileSink(output, root, args.diff)
     tally = Tally()
@@ -100,6 +104,8 @@ def run_fix(args: argparse.Namespace) -> int:
     drop = output is not None and not args.diff
     context = FixContext(setup.linter, args.unsafe_fixes, found, drop)
     results = ordered_map(fix_item, docs.items, context, jobs)
+    # with standard input, standard output carries the text: the report goes to stderr
+    report_to = sys.stderr if stdin else sys.stdout
     try:
         for item, result in results:
             if result.problem is not None:
@@ -107,8 +113,8 @@ def run_fix(args: argparse.Namespace) -> int:
                 tally.errors += result.problem.error
             written = sink.put(item, result)  # a file that cannot be written stops no other
             _count(tally, item, result, written, setup, found.get(item_id(item), []))
-            if args.format == "text" and not args.diff and not stdin:
-                _report(item, result, setup, args)
+            if args.format == "text" and not args.diff:
+                _report(item, result, setup, args, report_to)
         tally.errors += sink.close()
     except BaseException:
         sink.abort()
@@ -218,8 +224,10 @@ def _finish(
 ) -> None:
     if args.format == "json":
         write_bytes(sys.stdout, encode_pretty(tally.records))
-    elif not args.quiet and not args.diff and not stdin:
+    elif not args.quiet and not args.diff:
         where = "in place" if output is None else f"into {escape(display_path(output))}"
+        if stdin:
+            where = "on standard output"
         print(
             f"Fixed {plural(tally.changed, unit)} {where}; "
             f"{plural(tally.remaining, 'problem')} "
@@ -228,7 +236,9 @@ def _finish(
         )
 
 
-def _report(item: Item, result: Fixed, setup: Setup, args: argparse.Namespace) -> None:
+def _report(
+    item: Item, result: Fixed, setup: Setup, args: argparse.Namespace, stream: TextIO
+) -> None:
     lines = []
     if args.show_fixes:
         for a in result.applied:
@@ -243,7 +253,7 @@ def _report(item: Item, result: Fixed, setup: Setup, args: argparse.Namespace) -
                 f"[{d.name}] {escape(d.message)}"
             )
     if lines:
-        sys.stdout.write("\n".join(lines) + "\n")
+        stream.write("\n".join(lines) + "\n")
 
 
 def change_entry(name: str, applied: AppliedEdit) -> dict[str, Any]:
@@ -341,11 +351,21 @@ class Sink:
 
 
 class StdoutSink(Sink):
+    """Standard input's document, fixed, on standard output; or its diff. A document that
+    cannot be fixed (binary, or fixes that do not converge) goes out as it came in."""
+
+    def __init__(self, diff: bool, original: bytes) -> None:
+        self.diff = diff
+        self.original = original
+
     def put(self, item: Item, result: Fixed) -> Written:
-        if result.problem is None:
+        if self.diff:
+            if result.changed:
+                sys.stdout.write(unified_diff(result.original, result.fixed, item.name))
+        elif result.problem is None:
             write_bytes(sys.stdout, result.payload)
-        elif result.original:
-            write_bytes(sys.stdout, result.original.encode("utf-8", "surrogateescape"))
+        else:
+            write_bytes(sys.stdout, self.original)
         return Written.YES
 
 
@@ -402,11 +422,7 @@ class RecordSink(Sink):
     with only their text replaced. In place, the fixed file is written beside the
     original and renamed over it only if the original did not change meanwhile."""
 
-    def __init__(
-        self, output: Path | None, root: Path | None, diff: bool, shards: list[Path]
-    ) -> None:
-        if diff:
-            raise UsageError("--diff does not apply to --jsonl; fix into --output-dir instead")
+    def __init__(self, output: Path | None, root: Path | None, shards: list[Path]) -> None:
         self.output = output
         self.root = root
         self.shard: Path | None = None

@@ -67,6 +67,10 @@ def folder_of(name: str) -> str:
 
 def run_report(args: argparse.Namespace) -> int:
     setup = load_setup(args)
+    if args.show_settings:
+        from seedlint.commands.settings import show_settings
+
+        return show_settings(setup, args)
     linter = setup.linter
     docs = documents(args, setup)
     reported: list[ReportDocument] = []
