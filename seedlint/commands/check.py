@@ -19,6 +19,7 @@ from seedlint.commands.common import (
     documents,
     load_setup,
     paths_of,
+    record_fields,
 )
 from seedlint.commands.corpus import CorpusRun, corpus_work
 from seedlint.commands.work import CheckContext, check_item
@@ -113,7 +114,7 @@ def _corpus_run(
     paths = [Path(p) for p in paths_of(args, setup.config)]
     corpus_paths = [setup.config.root / p for p in setup.config.paths]
     if cache is None or docs.unit != "file" or not all(_inside(p, corpus_paths) for p in paths):
-        return CorpusRun(setup.linter, work, None, args.text_field, args.id_field)
+        return CorpusRun(setup.linter, work, None, *record_fields(args))
     from seedlint.io.corpus_store import CorpusStore
 
     stores = []
@@ -123,7 +124,7 @@ def _corpus_run(
             note(told)
         work.kept[number] = store.digests
         stores.append(store)
-    corpus = CorpusRun(setup.linter, work, stores, args.text_field, args.id_field)
+    corpus = CorpusRun(setup.linter, work, stores, *record_fields(args))
     corpus.walked = [p for p in paths if p.is_dir()]
     return corpus
 

@@ -40,6 +40,7 @@ from seedlint.commands.common import (
     documents,
     load_setup,
     reads_stdin,
+    record_fields,
 )
 from seedlint.commands.corpus import CorpusRun, corpus_work, item_id
 from seedlint.commands.work import CheckContext, FixContext, Fixed, contribute_item, fix_item
@@ -163,7 +164,7 @@ def _corpus_pass(
         if docs.known is not None
         else documents(args, setup, [output] if output else []).items
     )
-    corpus = CorpusRun(setup.linter, work, None, args.text_field, args.id_field)
+    corpus = CorpusRun(setup.linter, work, None, *record_fields(args))
     context = CheckContext(setup.linter, None, work)
     for item, result in ordered_map(contribute_item, items, context, jobs):
         corpus.add(item, result.contribution)

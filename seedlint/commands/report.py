@@ -24,6 +24,7 @@ from seedlint.commands.common import (
     choose_jobs,
     documents,
     load_setup,
+    record_fields,
 )
 from seedlint.commands.corpus import CorpusRun, corpus_work
 from seedlint.commands.work import CheckContext, check_item
@@ -77,7 +78,7 @@ def run_report(args: argparse.Namespace) -> int:
     findings: list[ReportFinding] = []
     errors = failing = 0
     work = None if docs.stdin else corpus_work(linter, setup.config.root)
-    corpus = None if work is None else CorpusRun(linter, work, None, args.text_field, args.id_field)
+    corpus = None if work is None else CorpusRun(linter, work, None, *record_fields(args))
     context = CheckContext(linter, None, work)
     for item, result in ordered_map(
         check_item, docs.items, context, choose_jobs(args.jobs, docs.known)

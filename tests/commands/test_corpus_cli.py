@@ -162,8 +162,8 @@ def test_bad_corpus_options_are_one_line(project: Path) -> None:
     code, _, err = check(project, "seeds")
     assert code == 2
     assert err == (
-        "seedlint: error: SL502 [near-duplicate]: rule-options: option 'threshold' must be "
-        "above 0 and at most 1, not 1.5\n"
+        f"seedlint: error: {project / 'seedlint.yaml'}:1: SL502 [near-duplicate]: rule-options: "
+        "option 'threshold' must be above 0 and at most 1, not 1.5\n"
     )
 
 
@@ -220,8 +220,8 @@ def test_a_bad_date_option_is_one_line(tmp_path: Path) -> None:
     code, _, err = check(tmp_path, ".")
     assert code == 2
     assert err == (
-        "seedlint: error: SL007 [date-out-of-range]: rule-options: option 'today' must be a "
-        "date YYYY-MM-DD, not 'yesterday'\n"
+        f"seedlint: error: {tmp_path / 'seedlint.yaml'}:1: SL007 [date-out-of-range]: "
+        "rule-options: option 'today' must be a date YYYY-MM-DD, not 'yesterday'\n"
     )
 
 
