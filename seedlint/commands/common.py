@@ -174,10 +174,14 @@ def documents(args: argparse.Namespace, setup: Setup, skip: list[Path] | None = 
     paths = paths_of(args, setup.config)
     if args.jsonl:
         files = jsonl_files(paths, setup.config, args.force_exclude)
-        fields = (args.text_field or "text", args.id_field or "id")
-        return Documents(record_items(files, patterns, *fields), "record", files)
+        return Documents(record_items(files, patterns, *record_fields(args)), "record", files)
     items = list(file_items(paths, patterns, skip or [], args.force_exclude))
     return Documents(items, "file")
+
+
+def record_fields(args: argparse.Namespace) -> tuple[str, str]:
+    """The names of a JSON Lines record's text and identifier fields."""
+    return (args.text_field or "text", args.id_field or "id")
 
 
 def choose_jobs(requested: int, items: list[Item] | None) -> int:

@@ -7,18 +7,27 @@ rule's settings once (``build``) and then finds problems in documents (``find``)
 the Document and nothing else. A kind is a subclass of ``Kind`` exposed as ``KIND`` in a
 module of ``seedlint.kinds``, or by another package through the ``seedlint.kinds`` entry
 point group (see the README's "Writing a kind").
+
+A corpus kind (``corpus = True``) finds problems across documents (the same body twice)
+rather than in one. Its rules find nothing in ``find``; instead, every document gives the
+kind a *contribution*, plain data computed with the document in whichever process reads
+it (``contribute``), rules whose ``contribution_key`` is equal sharing one; after the last
+document, the kind's ``corpus_pass`` reads every contribution, and those kept from earlier
+runs, and yields findings on documents by key. ``seedlint.engine.corpus`` turns those into
+ordinary diagnostics; the contract stays free of I/O: what is kept between runs, and how
+documents are read again, is given by the caller.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from seedlint.engine.diagnostics import Finding
 from seedlint.engine.document import Document
@@ -27,6 +36,7 @@ from seedlint.engine.options import Option
 BUILTIN_KINDS = (
     "apostrophe",
     "consistency",
+    "duplicates",
     "encoding",
     "ending",
     "header",
@@ -53,6 +63,9 @@ class Check:
     options: Mapping[str, Option] = field(default_factory=dict)
     # whether its fixes turn every line break into LF (a CRLF file keeps its style otherwise)
     normalises_line_breaks: bool = False
+    # whether its fix leaves the whole document out of a fixed corpus (a later copy): such a
+    # fix is applied only with --unsafe-fixes, and only to copies written elsewhere
+    drops_document: bool = False
 
 
 class Kind(Generic[State]):
@@ -64,6 +77,8 @@ class Kind(Generic[State]):
     options: ClassVar[Mapping[str, Option]] = {}
     # a kind that can tell a document's language offers it to the engine (identify)
     identifies_language: ClassVar[bool] = False
+    # a kind whose findings come from a pass over every document (see the module docstring)
+    corpus: ClassVar[bool] = False
 
     @property
     def default_check(self) -> str | None:
@@ -92,6 +107,68 @@ class Kind(Generic[State]):
     def identify(self, doc: Document, state: State) -> tuple[str, float]:
         """The body's language and its probability (kinds with identifies_language)."""
         raise NotImplementedError
+
+    def definition_of(self, state: State) -> tuple[Any, ...]:
+        """What changes a rule's results besides its options (a date read from the clock),
+        for cache keys."""
+        return ()
+
+    # --- corpus kinds ---------------------------------------------------------------------
+
+    def contribution_key(self, state: State) -> Hashable:
+        """Rules of this kind whose keys are equal share one contribution per document."""
+        return ()
+
+    def contribute(self, doc: Document, key: str, state: State) -> Any:
+        """What the corpus pass needs of one document, known by ``key``: plain data that
+        can travel between processes and be kept."""
+        raise NotImplementedError
+
+    def corpus_index(self, state: State) -> Any:
+        """An empty store of contributions for these settings: ``add(contribution)``,
+        ``remove(key)``, ``in`` and iteration over keys."""
+        raise NotImplementedError
+
+    def corpus_pass(self, rules: Sequence[CorpusRule], corpus: Corpus) -> CorpusOutcome:
+        """Findings on documents of the corpus, by key, for the given rules (which share
+        one contribution key): findings on the run's documents, and on other documents
+        when they name one of the run's."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class CorpusRule:
+    """A rule as a corpus pass sees it: which check, with which settings, under a label
+    that the pass hands back with each of its findings."""
+
+    label: str
+    check: str
+    state: Any
+
+
+class Corpus(Protocol):
+    """What a corpus pass reads: every contribution (``index``, holding those of this run
+    and those kept from earlier ones), which keys the run holds (all of them in the index),
+    and, through the caller, the current text and display name of any key."""
+
+    index: Any
+    keys: frozenset[str]
+
+    def text(self, key: str) -> str | None:
+        """The document as it is now; None when it is gone or cannot be read."""
+
+    def name(self, key: str) -> str:
+        """How output names the document."""
+
+
+@dataclass(frozen=True)
+class CorpusOutcome:
+    """What a corpus pass found: (rule label, key, finding) triples, and the keys whose
+    kept contribution no longer matches the document (gone or changed), for the caller to
+    forget."""
+
+    findings: list[tuple[str, str, Finding]]
+    stale: tuple[str, ...] = ()
 
 
 def declare(*checks: Check) -> Mapping[str, Check]:

@@ -7,6 +7,10 @@ are used as they are.
 
 A rule whose fixes do not converge on an example, or whose regular expression runs out of
 time on it, fails that example with the reason; it never stops the others.
+
+A corpus rule's example is judged among the documents its ``corpus:`` lists (whole
+documents, each before the example in path order); ``fixed`` is then the example with the
+fixes of this rule that edit it applied.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from seedlint.engine.linter import Linter, LintSettings
 from seedlint.engine.rule import Example, Rule
 
 HEAD = "date 2024-01-18 Example\n\n"
+EXAMPLE_KEY = "example.txt"  # after the corpus's documents in path order
 
 
 def wrap(example: Example, text: str) -> str:
@@ -41,6 +46,9 @@ def check_examples(rule: Rule, context: list[Rule] | None = None) -> list[str]:
     for number, example in enumerate(rule.examples, 1):
         where = f"{rule.source}:{rule.line}: {rule.label} example {number}"
         text = wrap(example, example.text)
+        if rule.implementation is not None and rule.implementation.corpus:
+            problems += _check_corpus_example(linter, example, text, where)
+            continue
         try:
             found = linter.lint(text)
         except TimeoutError as error:
@@ -64,3 +72,25 @@ def check_examples(rule: Rule, context: list[Rule] | None = None) -> list[str]:
                     f"{where}: fixing gave {unwrap(example, fixed)!r}, expected {example.fixed!r}"
                 )
     return problems
+
+
+def _check_corpus_example(linter: Linter, example: Example, text: str, where: str) -> list[str]:
+    from seedlint.engine.corpus import lint_texts
+    from seedlint.engine.fixer import apply, choose
+
+    texts = {f"corpus/{number:03d}.txt": other for number, other in enumerate(example.corpus)}
+    texts[EXAMPLE_KEY] = text
+    items = lint_texts(linter, texts).get(EXAMPLE_KEY, [])
+    found = [item.diagnostic for item in items]
+    among = f"{example.text!r} among {len(example.corpus)} documents"
+    if example.flagged and not found:
+        return [f"{where}: expected a finding in {among}, got none"]
+    if not example.flagged and found:
+        return [f"{where}: expected no finding in {among}, got {found[0].message!r}"]
+    if example.fixed is not None:
+        editing = [item.diagnostic for item in items if not item.drops_document]
+        edits = [e for d in choose(editing, example.unsafe) if d.fix for e in d.fix.edits]
+        fixed = unwrap(example, apply(text, edits))
+        if fixed != example.fixed:
+            return [f"{where}: fixing gave {fixed!r}, expected {example.fixed!r}"]
+    return []

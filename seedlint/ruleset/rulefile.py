@@ -45,7 +45,7 @@ COMMON_KEYS = (
     "link",
     "language",
 )
-EXAMPLE_KEYS = ("bad", "good", "fixed", "unsafe", "document")
+EXAMPLE_KEYS = ("bad", "good", "fixed", "unsafe", "document", "corpus")
 FILE_KEYS = ("rules", "prefix")
 
 
@@ -298,10 +298,14 @@ def _example(value: Any, fail: Callable[[str], _Problem]) -> Example:
         raise fail("example texts must be strings")
     if fixed is not None and "bad" not in value:
         raise fail("'fixed' goes with a 'bad' example")
+    corpus = value.get("corpus", [])
+    if not isinstance(corpus, list) or not all(isinstance(t, str) for t in corpus):
+        raise fail("an example's 'corpus' is a list of documents (strings)")
     return Example(
         text=text,
         flagged="bad" in value,
         fixed=fixed,
         unsafe=bool(value.get("unsafe")),
         document=bool(value.get("document")),
+        corpus=tuple(corpus),
     )
