@@ -30,9 +30,11 @@ def test_symbolic_links_are_followed_once_and_loops_detected(tmp_path: Path) -> 
     (folder / "sub" / "up").symlink_to("..")  # a folder loop
     (folder / "link.txt").symlink_to("a.txt")
     (folder / "loop.txt").symlink_to("loop.txt")  # a link to itself
+    # the files are copies of one text: without the corpus rules, which would name them too
     result = run_seedlint(
-        "check", "--no-cache", "--format", "json", "seeds", cwd=tmp_path, timeout=60
-    )
+        "check", "--no-cache", "--ignore", "SL5", "--format", "json", "seeds", cwd=tmp_path,
+        timeout=60,
+    )  # fmt: skip
     assert result.returncode == 2
     assert result.stderr == "seedlint: error: seeds/loop.txt: cannot read: symbolic link loop\n"
     names = sorted(d["filename"] for d in json.loads(result.stdout))
