@@ -115,9 +115,11 @@ def test_a_folder_of_a_hundred_thousand_files(tmp_path: Path) -> None:
             for leaf in range(1000):
                 text = TYPO if leaf == 0 else CLEAN
                 (folder / f"{branch:02d}" / f"{leaf:03d}.txt").write_text(text, encoding="utf-8")
+        # (the files are copies: the corpus rules, which would name 99,900, are left out)
         result = run_seedlint(
-            "check", "--no-cache", "--format", "concise", "-q", "seeds", cwd=tmp_path
-        )
+            "check", "--no-cache", "--ignore", "SL5", "--format", "concise", "-q", "seeds",
+            cwd=tmp_path,
+        )  # fmt: skip
         assert len(result.stdout.splitlines()) == 100  # one typo per folder, every file read
     finally:
         # removed here, not by a later run's clean-up of old temporary folders
