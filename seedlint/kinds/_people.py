@@ -1,0 +1,38 @@
+"""People's names: which words are given names, and which surnames end in s of their own.
+
+"Robert Muellers investigation" is "Robert Mueller's investigation" with the apostrophe
+lost, even in a document that writes "Mueller" nowhere else: a given name before a
+capitalised word makes that word a surname, and a surname + s before a noun is a
+possessive. Unless the surname ends in s itself: "Serena Williams match", "Chris Evans
+film" are correct as written, so surnames that end in s are known too.
+
+Both lists come from the United States Census Bureau's 1990 name files (public domain),
+as shipped by the Python package "names" 0.3.0 (MIT License); see the header of each file
+in ``data/``. The given names are all 5,163 of the male and female files; the surnames are
+the 1,943 ending in s that at least 0.001% of people bore.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+DATA = "data"
+
+
+@cache
+def _read(name: str) -> frozenset[str]:
+    text = resources.files("seedlint.kinds").joinpath(DATA, name).read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and line[0] != "#"
+    )
+
+
+def given_name(word: str) -> bool:
+    """Whether ``word`` is a given name in the census lists: "Robert", "Leonie"."""
+    return word.lower() in _read("given_names.txt")
+
+
+def surname_ending_in_s(word: str) -> bool:
+    """Whether ``word`` is a surname that ends in s of its own: "Williams", "Roberts"."""
+    return word.lower() in _read("surnames_s.txt")
