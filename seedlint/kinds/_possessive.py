@@ -60,7 +60,10 @@ from seedlint.kinds._wordclass import (
 from seedlint.kinds._wordlists import vocabulary
 
 ACRONYM_S = re.compile(r"(?<![\w.'’&-])((?=[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z])[A-Z0-9]{2,})s(?![\w'’-])")
-NAME_S = re.compile(r"(?<![\w.'’&-])([A-Z][a-z]{2,}(?:[A-Z][a-z]+)*)s(?![\w'’-])")
+# "Makarovs", "DigitalGovs", and "McArthurs": a name may open with a short part
+NAME_S = re.compile(
+    r"(?<![\w.'’&-])([A-Z](?:[a-z]{2,}|[a-z](?=[A-Z]))(?:[A-Z][a-z]+)*)s(?![\w'’-])"
+)
 NEXT = re.compile(r"[ \t\u00a0]+([\"“‘]?)([A-Za-z0-9][\w’'-]*)")
 PREVIOUS = re.compile(r"([A-Za-z][\w’'-]*)[ \t\u00a0]+\Z")
 DEMONYM_ENDINGS = ("an", "ese", "ish", "ite", "i", "ic")
@@ -342,7 +345,10 @@ def _name(doc: Document, match: re.Match[str], context: Context) -> int:
         if next_word[:1].isupper() and not alone:
             return NO  # inside a name of several words: "National Parks Service"
     if context.reading == EITHER or lower.endswith(DEMONYM_ENDINGS):
-        return SURE if _possessives(text, stem) or _subject(text, stem) else NO
+        if _possessives(text, stem) or _subject(text, stem):
+            return SURE
+        # a given name the document uses, before a noun: "Eric said ... Erics team"
+        return GUESS if given_name(stem) and _lower_noun(next_word) else NO
     return SURE
 
 
@@ -356,28 +362,29 @@ def _given_name(doc: Document, word: str) -> bool:
 
 
 def _noun_after(context: Context) -> bool:
-    """Whether the word after is a noun or a name ("tips", "WordPress"), not a verb that
-    takes a singular subject ("says", "wins")."""
+    """Whether the word after is a noun or a name ("tips", "offer", "WordPress", a compound
+    such as "word-to-markdown"), not a verb that takes a singular subject ("says")."""
     following = context.next_word
-    if context.reading != NOUN:
-        return False
-    return following[:1].isupper() or _lower_noun(following)
+    if following[:1].isupper() or "-" in following:
+        return context.reading == NOUN
+    return _lower_noun(following)
 
 
 def _lower_noun(word: str) -> bool:
     """Whether ``word`` is a lower-case noun or adjective and not a verb's -s form that
     news writes after a name ("says", "does", "plans")."""
-    if not word.islower() or not noun_or_adjective(word):
-        return False
+    if not word.islower() or not noun_or_adjective(word) or past_tense(word):
+        return False  # "said" may be an adjective, but not after a name
     verbs = VERBS | AUXILIARIES
     return not (word.endswith("s") and (word[:-1] in verbs or word[:-2] in verbs))
 
 
 def _surname(written: str) -> bool:
     """Whether ``written`` after a given name is a surname + s: not a surname ending in s
-    of its own ("Serena Williams"), nor a plural noun ("Bill Gates", "Emma Stones")."""
+    of its own ("Serena Williams", "Bill Gates"), nor a plural noun ("Art Galleries",
+    and so "Steve Jobs" too, although "Ian Smiths government" is then left alone)."""
     lower = written.lower()
-    return not (surname_ending_in_s(written) or noun(lower) or lemma(lower))
+    return not (surname_ending_in_s(written) or lemma(lower) or noun(lower))
 
 
 def _common_word_as_name(doc: Document, stem: str, context: Context) -> bool:
