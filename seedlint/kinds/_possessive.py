@@ -91,6 +91,8 @@ CALENDAR = frozenset(
     ]
 )
 REACH = 40
+# what follows the acronym of a company's name: "HDT Limited", "ACME Inc."
+COMPANY = r"(?:Limited|Ltd|Inc|Incorporated|Corp|Corporation|plc|PLC|LLC|LLP|GmbH|AG|Kft)\b"
 NO, SURE, GUESS = 0, 1, 2  # verdicts on a word + s: a plural, a possessive, likely one
 NOUN, EITHER, VERB = "noun", "either", "verb"  # what the word after "XXXs" makes of it
 COUNTABLE = frozenset(["a", "an", "one", "each", "every", "another", "per"])
@@ -289,11 +291,15 @@ def _alone(text: str, stem: str) -> bool:
 
 def _organisation(text: str, stem: str) -> bool:
     """Whether the document spells the acronym out as one body's name: "British National
-    Party (BNP)", "BNP (British National Party)"; a plural spelling ("Key Performance
-    Indicators (KPIs)") names things that can be counted."""
+    Party (BNP)", "BNP (British National Party)", or names a company by it ("HDT
+    Limited"); a plural spelling ("Key Performance Indicators (KPIs)") names things that
+    can be counted."""
     name = r"[A-Z][\w&.-]*(?:\s+(?:of|and|for|the|on|&)?\s*[A-Z][\w&.-]*)+"
     spelt = re.search(rf"({name})\s+\({re.escape(stem)}\)|\b{re.escape(stem)}\s+\(({name})\)", text)
-    return spelt is not None and not (spelt.group(1) or spelt.group(2)).endswith("s")
+    if spelt is not None and not (spelt.group(1) or spelt.group(2)).endswith("s"):
+        return True
+    # a company's name: "HDT Limited was registered", "ACME Inc."
+    return re.search(rf"(?<![\w'’.-]){re.escape(stem)}\s+{COMPANY}", text) is not None
 
 
 def _counted(text: str, start: int, acronym: bool) -> bool:

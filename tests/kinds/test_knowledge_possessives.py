@@ -135,3 +135,9 @@ def test_surnames_that_are_plural_nouns_and_names_with_a_short_first_part(
     body: str, flagged: list[str]
 ) -> None:
     assert found(seed(body)) == flagged
+
+
+def test_an_acronym_that_names_a_company_is_a_possessive_before_a_number() -> None:
+    text = seed("HDT Limited was registered in May. A bond covers HDTs 38.8 million euro loan.")
+    assert found(text) == ["HDTs"]
+    assert found(seed("A bond covers HDTs 38 million euro loans.")) == []
