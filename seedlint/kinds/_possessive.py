@@ -48,7 +48,7 @@ from seedlint.kinds._english import (
     VERBS,
 )
 from seedlint.kinds._names import names_of, sentence_start
-from seedlint.kinds._people import given_name, surname_ending_in_s
+from seedlint.kinds._people import common_surname, given_name, surname_ending_in_s
 from seedlint.kinds._wordclass import (
     adjective,
     lemma,
@@ -91,6 +91,8 @@ CALENDAR = frozenset(
     ]
 )
 REACH = 40
+TITLE_OPENERS = frozenset(["The", "A", "An"])  # a title after a name: "Dan Sheldons The ..."
+VERB_ENDINGS = ("ed", "ing", "ly", "s")  # what an unlisted word may be a verb or adverb by
 # what follows the acronym of a company's name: "HDT Limited", "ACME Inc."
 COMPANY = r"(?:Limited|Ltd|Inc|Incorporated|Corp|Corporation|plc|PLC|LLC|LLP|GmbH|AG|Kft)\b"
 NO, SURE, GUESS = 0, 1, 2  # verdicts on a word + s: a plural, a possessive, likely one
@@ -368,12 +370,23 @@ def _given_name(doc: Document, word: str) -> bool:
 
 
 def _noun_after(context: Context) -> bool:
-    """Whether the word after is a noun or a name ("tips", "offer", "WordPress", a compound
-    such as "word-to-markdown"), not a verb that takes a singular subject ("says")."""
+    """Whether the word after a given name and surname + s is what it possesses: a noun
+    or a name ("tips", "offer", "WordPress", "word-to-markdown"), a word no dictionary
+    lists ("blog"), or a title ("Dan Sheldons The Government IT Self-Harm Playbook"); not
+    a verb that takes a singular subject ("says", "said")."""
     following = context.next_word
+    if following in TITLE_OPENERS:
+        return True
     if following[:1].isupper() or "-" in following:
         return context.reading == NOUN
-    return _lower_noun(following)
+    return _lower_noun(following) or _unknown(following)
+
+
+def _unknown(word: str) -> bool:
+    """Whether ``word`` is lower case, known to no word list and has no verb's ending."""
+    if not word.islower() or word.endswith(VERB_ENDINGS) or lemma(word) or noun(word):
+        return False
+    return not (word in VERBS or word in DANGLING or word in PRONOUNS or word in ADVERBS)
 
 
 def _lower_noun(word: str) -> bool:
@@ -388,9 +401,11 @@ def _lower_noun(word: str) -> bool:
 def _surname(written: str) -> bool:
     """Whether ``written`` after a given name is a surname + s: not a surname ending in s
     of its own ("Serena Williams", "Bill Gates"), nor a plural noun ("Art Galleries",
-    and so "Steve Jobs" too, although "Ian Smiths government" is then left alone)."""
+    "Steve Jobs") unless the stem is one of the most frequent surnames ("Ian Smiths")."""
     lower = written.lower()
-    return not (surname_ending_in_s(written) or lemma(lower) or noun(lower))
+    if surname_ending_in_s(written) or lemma(lower):
+        return False
+    return not noun(lower) or common_surname(written[:-1])
 
 
 def _common_word_as_name(doc: Document, stem: str, context: Context) -> bool:

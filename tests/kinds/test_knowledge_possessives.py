@@ -11,7 +11,7 @@ import pytest
 
 import seedlint
 from conftest import seed
-from seedlint.kinds._people import given_name, surname_ending_in_s
+from seedlint.kinds._people import common_surname, given_name, surname, surname_ending_in_s
 from seedlint.kinds._wordclass import adjective, lemma, noun_or_adjective, past_tense, verb_base
 
 
@@ -125,7 +125,7 @@ def test_a_fix_resting_on_the_name_lists_is_offered_not_applied() -> None:
 @pytest.mark.parametrize(
     ("body", "flagged"),
     [
-        ("Mugabe led a movement against Ian Smiths government.", []),  # smiths: a noun
+        ("Mugabe led a movement against Ian Smiths government.", ["Smiths"]),  # Smith: common
         ("In 2003 Steve Jobs said, and the Steve Jobs biography sold.", []),
         ("A search of McArthurs van found a weapon.", []),  # no given name, no use: alone
         ("McArthur was charged. A search of McArthurs van found a weapon.", ["McArthurs"]),
@@ -141,3 +141,13 @@ def test_an_acronym_that_names_a_company_is_a_possessive_before_a_number() -> No
     text = seed("HDT Limited was registered in May. A bond covers HDTs 38.8 million euro loan.")
     assert found(text) == ["HDTs"]
     assert found(seed("A bond covers HDTs 38 million euro loans.")) == []
+
+
+def test_a_frequent_surname_stays_a_surname_when_its_plural_is_a_word() -> None:
+    assert common_surname("Franklin") and common_surname("smith")
+    assert surname("Job") and not common_surname("Job")
+    assert found(seed("You can't find Ben Franklins jetpack online.")) == ["Franklins"]
+    assert found(seed("Dan Sheldons The Government IT Playbook; Ben Rossets blog.")) == [
+        "Sheldons",
+        "Rossets",
+    ]
