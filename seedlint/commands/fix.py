@@ -55,8 +55,9 @@ from seedlint.io.atomic import (
     link_count,
     write_atomic,
 )
+from seedlint.io.compressed import compressing
 from seedlint.io.pool import ordered_map
-from seedlint.io.records import splice
+from seedlint.io.records import Record, splice
 from seedlint.io.sources import Item, display_path
 from seedlint.output.base import escape, plural
 from seedlint.output.json import encode_pretty, write_bytes
@@ -94,7 +95,9 @@ def run_fix(args: argparse.Namespace) -> int:
     if stdin:
         sink = StdoutSink(args.diff, docs.stdin_data)
     elif unit == "record":
-        sink = RecordSink(output, root, docs.shards)
+        from seedlint.commands.shards import shard_sink
+
+        sink = shard_sink(args.parquet, output, root, docs.shards, record_fields(args)[0])
     else:
         sink = FileSink(output, root, args.diff)
     tally = Tally()
@@ -420,8 +423,9 @@ class FileSink(Sink):
 
 class RecordSink(Sink):
     """Each JSON Lines file written whole: unchanged records byte for byte, changed ones
-    with only their text replaced. In place, the fixed file is written beside the
-    original and renamed over it only if the original did not change meanwhile."""
+    with only their text replaced, compressed as the original was. In place, the fixed
+    file is written beside the original and renamed over it only if the original did not
+    change meanwhile."""
 
     def __init__(self, output: Path | None, root: Path | None, shards: list[Path]) -> None:
         self.output = output
@@ -436,11 +440,28 @@ class RecordSink(Sink):
         if item.shard != self.shard:
             self.errors += self._commit()
             self._open(item)
+        if item.record is None and item.problem is not None and self.writer is not None:
+            # the file could not be read to its end: no copy of part of it
+            self.writer.abort()
+            self.writer = None
+            note(f"{self.target}: not written, as {item.shard} could not be read whole")
         if self.writer is None or item.record is None or result.dropped:
+            self._skip(result)
             return Written.KEPT
-        record = item.record
-        self.writer.write(splice(record, result.fixed) if result.changed else record.raw)
+        self._write(item.record, result)
         return Written.YES
+
+    def _write(self, record: Record, result: Fixed) -> None:
+        self.writer.write(splice(record, result.fixed) if result.changed else record.raw)
+
+    def _skip(self, result: Fixed) -> None:
+        """A record that is not written (left out of the fixed corpus)."""
+
+    def _writer(self, item: Item, target: Path, root: Path | None) -> Any:
+        return ShardWriter(target, root)
+
+    def _write_empty(self, shard: Path, target: Path) -> None:
+        ShardWriter(target, self.root).commit()
 
     def _open(self, item: Item) -> None:
         self.shard = item.shard
@@ -455,7 +476,7 @@ class RecordSink(Sink):
             self.target = self.output / item.shard.name
             root = self.root
         try:
-            self.writer = ShardWriter(self.target, root)
+            self.writer = self._writer(item, self.target, root)
         except UnsafePath as error:
             note(str(error), "error")
             self.errors += 1
@@ -493,7 +514,7 @@ class RecordSink(Sink):
             for shard in sorted(self.empty):
                 if shard.is_file():
                     try:
-                        write_atomic(self.output / shard.name, b"", root=self.root)
+                        self._write_empty(shard, self.output / shard.name)
                     except (UnsafePath, OSError) as error:
                         note(f"{self.output / shard.name}: cannot write: {error}", "error")
                         errors += 1
@@ -511,7 +532,9 @@ class ShardWriter:
 
     def __init__(self, path: Path, root: Path | None) -> None:
         self.stack = ExitStack()
-        self.stream = self.stack.enter_context(atomic_replace(path, root=root))
+        raw = self.stack.enter_context(atomic_replace(path, root=root))
+        # a .gz or .zst copy is compressed as its original was
+        self.stream = compressing(raw, path, self.stack)
 
     def write(self, data: bytes) -> None:
         self.stream.write(data)
