@@ -26,7 +26,7 @@ import sys
 from contextlib import ExitStack, suppress
 from enum import Enum
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from seedlint.commands.check import note
 from seedlint.commands.common import (
@@ -62,6 +62,11 @@ from seedlint.io.sources import Item, display_path
 from seedlint.output.base import escape, plural
 from seedlint.output.json import encode_pretty, write_bytes
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from seedlint.distributed.engine import DaskEngine
+
 
 class Tally:
     def __init__(self) -> None:
@@ -71,6 +76,15 @@ class Tally:
 
 
 def run_fix(args: argparse.Namespace) -> int:
+    if args.engine == "dask":
+        from seedlint.distributed.engine import DaskEngine
+
+        with DaskEngine(args) as engine:
+            return _run_fix(args, engine)
+    return _run_fix(args, None)
+
+
+def _run_fix(args: argparse.Namespace, engine: DaskEngine | None) -> int:
     stdin = reads_stdin(args)
     setup = load_setup(args)
     if args.show_settings:
@@ -102,12 +116,21 @@ def run_fix(args: argparse.Namespace) -> int:
         sink = FileSink(output, root, args.diff)
     tally = Tally()
     jobs = choose_jobs(args.jobs, docs.known)
-    found = {} if stdin else _corpus_pass(args, setup, docs, output, jobs)
+    found = {} if stdin else _corpus_pass(args, setup, docs, output, jobs, engine)
     if found and docs.known is None:  # records: the first pass read the stream
         docs = documents(args, setup, skip=[output] if output else [])
     drop = output is not None and not args.diff
     context = FixContext(setup.linter, args.unsafe_fixes, found, drop)
-    results = ordered_map(fix_item, docs.items, context, jobs)
+    results: Iterable[tuple[Item, Fixed]]
+    if engine is None:
+        results = ordered_map(fix_item, docs.items, context, jobs)
+    else:  # each task writes its shard's copy; the results say what was written
+        from seedlint.distributed.engine import fix_settings
+
+        shards = engine.shards(docs.shards, setup)
+        results = sink = engine.fix(
+            shards, context, output, root, tally, fix_settings(setup, args, drop)
+        )
     # with standard input, standard output carries the text: the report goes to stderr
     report_to = sys.stderr if stdin else sys.stdout
     try:
@@ -154,7 +177,12 @@ def _count(
 
 
 def _corpus_pass(
-    args: argparse.Namespace, setup: Setup, docs: Documents, output: Path | None, jobs: int
+    args: argparse.Namespace,
+    setup: Setup,
+    docs: Documents,
+    output: Path | None,
+    jobs: int,
+    engine: DaskEngine | None = None,
 ) -> dict[str, list[CorpusDiagnostic]]:
     """The corpus pass over the run's documents, read once for it (see the module
     docstring); its diagnostics by item. Problems reading a document are told by the fix
@@ -169,7 +197,11 @@ def _corpus_pass(
     )
     corpus = CorpusRun(setup.linter, work, None, *record_fields(args))
     context = CheckContext(setup.linter, None, work)
-    for item, result in ordered_map(contribute_item, items, context, jobs):
+    if engine is None:
+        contributed = ordered_map(contribute_item, items, context, jobs)
+    else:
+        contributed = engine.check(engine.shards(docs.shards, setup), context, contribute=True)
+    for item, result in contributed:
         corpus.add(item, result.contribution)
     return corpus.by_item()
 

@@ -24,6 +24,8 @@ from seedlint.io.discovery import Patterns, discover
 from seedlint.io.reading import Unreadable, check_text, decode
 from seedlint.io.records import Record, read_records
 
+SKIP_CHUNK = 1 << 20  # decompressed bytes read at a time to reach an offset
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -137,6 +139,26 @@ def open_shard(file: Path) -> BinaryIO:
         return open(file, "rb")
     except OSError as error:
         raise Unreadable(file, f"cannot read: {error.strerror or error}") from None
+
+
+def read_span(file: Path, offset: int, length: int) -> bytes | None:
+    """``length`` bytes of a JSON Lines file's (decompressed) content from ``offset``;
+    None when they cannot be read."""
+    broken: tuple[type[BaseException], ...] = (Unreadable, OSError, *decompression_errors())
+    try:
+        with open_shard(file) as raw:
+            stream = decompressing(raw, file)
+            if stream is raw:
+                raw.seek(offset)
+            else:  # a compressed stream is read up to the offset
+                while offset > 0:
+                    skipped = len(stream.read(min(offset, SKIP_CHUNK)))
+                    if not skipped:
+                        return None
+                    offset -= skipped
+            return stream.read(length)
+    except broken:
+        return None
 
 
 def stdin_item(filename: str | None, patterns: Patterns, data: bytes | None = None) -> Item:
