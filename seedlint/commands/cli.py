@@ -138,7 +138,7 @@ def _engine(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--engine", choices=("local", "dask"), default="local",
         help="local: worker processes on this machine; dask: one task per shard of --jsonl "
-        "or --parquet on a Dask cluster (needs seedlint[dask])",
+        "or --parquet on a Dask cluster, needs seedlint[dask] (default: local)",
     )  # fmt: skip
     parser.add_argument(
         "--scheduler", metavar="ADDRESS",

@@ -109,6 +109,9 @@ class DaskEngine:
         settings: str,
     ) -> RemoteFix:
         name = self._ship(context)
+        # workers of a cluster elsewhere do not share this working directory
+        output = None if output is None else output.absolute()
+        root = None if root is None else root.absolute()
         manifest = None if output is None else Manifest(output, root, settings)
         return RemoteFix(self, shards, name, output, root, tally, manifest)
 

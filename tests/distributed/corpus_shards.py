@@ -52,12 +52,18 @@ def decompress(data: bytes, suffix: str) -> bytes:
 
 
 def write_shards(
-    folder: Path, shards: int, per_shard: int, suffix: str = ".jsonl", bad_every: int = 0
+    folder: Path,
+    shards: int,
+    per_shard: int,
+    suffix: str = ".jsonl",
+    bad_every: int = 0,
+    first: int = 0,
 ) -> list[Path]:
-    """``shards`` files of ``per_shard`` records each, named part-00000 on."""
+    """``shards`` files of ``per_shard`` records each, named part-00000 on (or from
+    part-``first``)."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for number in range(shards):
+    for number in range(first, first + shards):
         data = jsonl_bytes(per_shard, number * per_shard, bad_every)
         path = folder / f"part-{number:05d}{suffix}"
         path.write_bytes(compress(data, suffix))
