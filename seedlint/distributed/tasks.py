@@ -22,6 +22,7 @@ from pathlib import Path
 from seedlint.commands.fix import Written
 from seedlint.commands.work import Checked, Fixed, check_item, contribute_item, fix_item
 from seedlint.distributed.shipping import shipped
+from seedlint.io.atomic import UnsafePath, remove_stale_temporaries
 from seedlint.io.sources import Item, shard_items
 
 DIGEST_CHUNK = 1 << 20
@@ -112,6 +113,10 @@ def fix_shard(
         finished = done is not None and done[0] == before and target.is_file()
         if finished and done is not None and digest(target) == done[1]:
             return ShardFixed(input_digest=before, output_digest=done[1], skipped=True)
+    if target is not None:  # what a run killed while writing this shard left behind
+        # (a folder that is missing or unsafe is the sink's to report)
+        with contextlib.suppress(OSError, UnsafePath):
+            remove_stale_temporaries(target, root=root)
     context = shipped(context_name)
     fixed = ShardFixed(input_digest=before)
     notes = io.StringIO()
