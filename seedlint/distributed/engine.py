@@ -17,7 +17,13 @@ from seedlint.commands.common import Setup, record_fields
 from seedlint.commands.fix import Sink, Tally, Written
 from seedlint.commands.work import CheckContext, Checked, FixContext, Fixed
 from seedlint.distributed import cluster
-from seedlint.distributed.manifest import Finished, Manifest, settings_key
+from seedlint.distributed.manifest import (
+    EMPTY,
+    Finished,
+    Manifest,
+    corpus_digests,
+    settings_key,
+)
 from seedlint.distributed.ordered import TASKS_PER_THREAD, ordered_tasks
 from seedlint.distributed.tasks import (
     Shard,
@@ -113,7 +119,7 @@ class DaskEngine:
         output = None if output is None else output.absolute()
         root = None if root is None else root.absolute()
         manifest = None if output is None else Manifest(output, root, settings)
-        return RemoteFix(self, shards, name, output, root, tally, manifest)
+        return RemoteFix(self, shards, name, output, root, tally, manifest, context)
 
 
 def _failed_check(shard: Shard, error: BaseException) -> list[tuple[Item, Checked]]:
@@ -143,6 +149,7 @@ class RemoteFix(Sink):
         root: Path | None,
         tally: Tally,
         manifest: Manifest | None,
+        context: FixContext,
     ) -> None:
         self.engine = engine
         self.shards = shards
@@ -154,9 +161,15 @@ class RemoteFix(Sink):
         self.errors = 0
         self.skipped = 0
         self.pending = Written.KEPT
+        self.corpus = corpus_digests(context.corpus)
+
+    def _corpus(self, shard: Shard) -> str:
+        return self.corpus.get(str(shard.path), EMPTY)
 
     def _arguments(self, shard: Shard) -> tuple[Any, ...]:
-        done = None if self.manifest is None else self.manifest.done(shard.path.name)
+        done = None
+        if self.manifest is not None:
+            done = self.manifest.done(shard.path.name, self._corpus(shard))
         return (self.context_name, self.output, self.root, done)
 
     def __iter__(self) -> Iterator[tuple[Item, Fixed]]:
@@ -177,7 +190,8 @@ class RemoteFix(Sink):
             if self.manifest is not None and fixed.output_digest and not fixed.errors:
                 after = (self.tally.changed, self.tally.remaining, self.tally.errors)
                 counts = (now - then for now, then in zip(after, before, strict=True))
-                entry = Finished(fixed.input_digest, fixed.output_digest, *counts)
+                digests = (fixed.input_digest, fixed.output_digest, self._corpus(shard))
+                entry = Finished(*digests, *counts)
                 self.manifest.finish(shard.path.name, entry)
 
     def _skip(self, shard: Shard, fixed: ShardFixed) -> None:
