@@ -25,6 +25,7 @@ from seedlint.distributed.manifest import (
     settings_key,
 )
 from seedlint.distributed.ordered import TASKS_PER_THREAD, ordered_tasks
+from seedlint.distributed.split import split
 from seedlint.distributed.tasks import (
     Shard,
     ShardFixed,
@@ -99,8 +100,9 @@ class DaskEngine:
         alone with ``contribute``)."""
         name = self._ship(context)
         function = contribute_shard if contribute else check_shard
+        parts = split(self._connect(), shards)  # large plain shards: several tasks each
         results = ordered_tasks(
-            self._connect(), function, shards, lambda _: (name,), self._window(), _failed_check
+            self._connect(), function, parts, lambda _: (name,), self._window(), _failed_check
         )
         for _, pairs in results:
             yield from pairs

@@ -23,7 +23,7 @@ from seedlint.commands.fix import Written
 from seedlint.commands.work import Checked, Fixed, check_item, contribute_item, fix_item
 from seedlint.distributed.shipping import shipped
 from seedlint.io.atomic import UnsafePath, remove_stale_temporaries
-from seedlint.io.sources import Item, shard_items
+from seedlint.io.sources import Item, range_items, shard_items
 
 DIGEST_CHUNK = 1 << 20
 # Notes print to the process's standard error, which a task captures for the parent; a
@@ -43,8 +43,16 @@ class Shard:
     parquet: bool
     text_field: str
     id_field: str
+    # a part of a large plain JSON Lines file (see ``split``): its bytes, its first line
+    span: tuple[int, int] | None = None
+    first_number: int = 1
 
     def items(self) -> Iterator[Item]:
+        if self.span is not None:
+            fields = (self.text_field, self.id_field)
+            return range_items(
+                self.path, self.shown, self.relative, fields, self.span, self.first_number
+            )
         if self.parquet:
             from seedlint.io.parquet import parquet_shard_items
 

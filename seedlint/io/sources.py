@@ -22,7 +22,7 @@ from seedlint.io.atomic import FileState
 from seedlint.io.compressed import compression_of, decompressing, decompression_errors
 from seedlint.io.discovery import Patterns, discover
 from seedlint.io.reading import Unreadable, check_text, decode
-from seedlint.io.records import Record, read_records
+from seedlint.io.records import Record, parse_record, read_records
 
 SKIP_CHUNK = 1 << 20  # decompressed bytes read at a time to reach an offset
 
@@ -105,6 +105,39 @@ def shard_items(
             where = f" after line {number}" if number else ""
             verb = "decompress" if compression_of(file) else "read"
             message = f"{shown}: cannot {verb}{where}: {error}; the rest is not read"
+            yield Item(shown, relative, problem=Problem(message), shard=file)
+
+
+def range_items(
+    file: Path,
+    shown: str,
+    relative: str | None,
+    fields: tuple[str, str],
+    span: tuple[int, int],
+    first_number: int,
+) -> Iterator[Item]:
+    """The records of a plain JSON Lines file whose lines start in ``span`` (a byte range
+    that starts at a line's start), numbered from ``first_number``: a part of a large
+    file, read by one worker while others read the rest."""
+    start, end = span
+    try:
+        raw = open_shard(file)
+    except Unreadable as unreadable:
+        yield Item(shown, relative, problem=Problem(str(unreadable)), shard=file)
+        return
+    state = FileState.of(os.fstat(raw.fileno()))
+    number = first_number
+    with raw:
+        try:
+            raw.seek(start)
+            position = start
+            while position < end and (line := raw.readline()):
+                position += len(line)
+                record = parse_record(number, line, *fields)
+                yield record_item(record, shown, relative, file, state)
+                number += 1
+        except OSError as error:
+            message = f"{shown}: cannot read after line {number - 1}: {error.strerror or error}"
             yield Item(shown, relative, problem=Problem(message), shard=file)
 
 
