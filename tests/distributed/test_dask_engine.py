@@ -130,3 +130,17 @@ def test_engine_options_that_do_not_go_together(
     code, out, err = _run(tmp_path, *args)
     assert code == 2 and out == ""
     assert err.startswith(f"seedlint: error: {message}") and err.count("\n") == 1
+
+
+def test_fix_in_place_on_a_cluster(tmp_path: Path, dask_cluster: Cluster) -> None:
+    for engine in ("local", "dask"):
+        write_shards(tmp_path / engine, 2, PER_SHARD, ".jsonl.gz", 9)
+    originals = {p.name: p.read_bytes() for p in (tmp_path / "local").iterdir()}
+    local = _run(tmp_path, "fix", "--jsonl", "local", "--in-place")
+    dask = _run(tmp_path, "fix", "--jsonl", "dask", "--in-place", "--engine", "dask",
+                "--scheduler", dask_cluster.address)  # fmt: skip
+    assert dask[0] == local[0] == 2
+    assert dask[2] == local[2].replace("local/", "dask/")
+    fixed = {p.name: p.read_bytes() for p in (tmp_path / "local").iterdir()}
+    assert fixed == {p.name: p.read_bytes() for p in (tmp_path / "dask").iterdir()}
+    assert fixed != originals and fixed.keys() == originals.keys()  # no file left beside
