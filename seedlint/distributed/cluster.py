@@ -17,6 +17,11 @@ DASK_MISSING = "--engine dask needs Dask: pip install 'seedlint[dask]'"
 QUIET_LOGGERS = ("distributed", "tornado", "bokeh")
 
 
+def require_dask() -> None:
+    """UsageError (one line) when the extra seedlint[dask] is not installed."""
+    _distributed()
+
+
 def _distributed() -> Any:
     try:
         import distributed

@@ -8,7 +8,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from distributed import WorkerPlugin, get_worker
+from seedlint.distributed.cluster import require_dask
+
+require_dask()  # before the import below: a missing extra is one line, not a traceback
+from distributed import WorkerPlugin, get_worker  # noqa: E402
 
 
 class RunContext(WorkerPlugin):
