@@ -12,6 +12,7 @@ from typing import Any
 from seedlint.commands.common import UsageError
 
 CONNECT_TIMEOUT = "5s"  # a scheduler that answers at all answers well within this
+WORKERS_TIMEOUT = 10  # seconds for a running cluster to show one worker
 DASK_MISSING = "--engine dask needs Dask: pip install 'seedlint[dask]'"
 # Dask logs every worker it loses and every retry; the run's own output says what matters.
 QUIET_LOGGERS = ("distributed", "tornado", "bokeh")
@@ -42,6 +43,12 @@ def start(scheduler: str | None, workers: int) -> tuple[Any, Any]:
         except (OSError, TimeoutError, ValueError, TypeError) as error:
             reason = str(error).splitlines()[0] if str(error) else type(error).__name__
             message = f"--scheduler {scheduler}: cannot reach the scheduler ({reason})"
+            raise UsageError(message) from None
+        try:  # tasks would wait for ever on a cluster without workers
+            client.wait_for_workers(1, timeout=WORKERS_TIMEOUT)
+        except TimeoutError:
+            client.close()
+            message = f"--scheduler {scheduler}: no worker joined within {WORKERS_TIMEOUT} s"
             raise UsageError(message) from None
         return client, None
     cluster = distributed.LocalCluster(

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from cluster_fixtures import Cluster, dask_cluster
+from cluster_fixtures import Cluster, dask_cluster, start_cluster, stop_cluster
 
 from conftest import run_seedlint
 from corpus_shards import write_parquet, write_shards
@@ -113,6 +113,18 @@ def test_an_unreachable_scheduler_is_one_line(tmp_path: Path) -> None:
     assert err.startswith("seedlint: error: --scheduler tcp://127.0.0.1:9: cannot reach")
     assert err.count("\n") == 1
     assert time.monotonic() - started < 60  # not the default timeout of minutes
+
+
+def test_a_cluster_without_workers_is_one_line(tmp_path: Path) -> None:
+    write_shards(tmp_path, 1, 2)
+    cluster = start_cluster(tmp_path / "cluster", workers=0)
+    try:
+        code, out, err = _run(tmp_path, "check", "--jsonl", "part-00000.jsonl", "--engine",
+                              "dask", "--scheduler", cluster.address)  # fmt: skip
+    finally:
+        stop_cluster(cluster)
+    assert code == 2 and out == ""
+    assert err == f"seedlint: error: --scheduler {cluster.address}: no worker joined within 10 s\n"
 
 
 @pytest.mark.parametrize(
