@@ -28,14 +28,17 @@ from corpus_shards import write_shards  # noqa: E402
 
 RECORD_BYTES = 2630  # the average record of corpus_shards.jsonl_bytes, measured
 OVERHEAD_TASKS = 200  # one-record shards, against one shard of as many records
-# peak RSS of the largest process the run waited for, as bench/scale/run.py measures it
+# peak RSS of the largest process the run waited for, as bench/scale/run.py measures it,
+# and the CPU time of every process of the run (on a shared machine, wall time is not
+# the work's alone: CPU time per record is what capacity planning starts from)
 MEASURE = """
 import json, resource, subprocess, sys, time
 started = time.perf_counter()
 code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
 seconds = time.perf_counter() - started
-rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-print(json.dumps({"code": code, "seconds": seconds, "rss": rss}))
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = usage.ru_utime + usage.ru_stime
+print(json.dumps({"code": code, "seconds": seconds, "rss": usage.ru_maxrss * 1024, "cpu": cpu}))
 """
 
 
@@ -56,18 +59,23 @@ def engines(workers: list[int]) -> list[tuple[str, list[str]]]:
     return runs
 
 
-def throughput(folder: Path, records: int, workers: list[int]) -> list[dict[str, object]]:
+def throughput(
+    folder: Path, records: int, workers: list[int], commands: list[str]
+) -> list[dict[str, object]]:
     rows = []
     common = ["--isolated", "--jsonl", "corpus"]
-    for command, extra in (("check", ["--format", "concise"]), ("fix", ["--output-dir", "out"])):
-        for name, options in engines(workers):
-            figures = measure(command, *common, *extra, *options, cwd=folder)
+    options = {"check": ["--format", "concise"], "fix": ["--output-dir", "out"]}
+    for command in commands:
+        extra = options[command]
+        for name, flags in engines(workers):
+            figures = measure(command, *common, *extra, *flags, cwd=folder)
             figures |= {"command": command, "engine": name, "records": records}
             figures["per_second"] = records / figures["seconds"]
             rows.append(figures)
             print(
                 f"| {command} | {name} | {figures['seconds']:.1f} s | "
-                f"{figures['per_second']:.0f} | {figures['rss'] / 1e6:.0f} MB |",
+                f"{figures['per_second']:.0f} | {figures['cpu'] / records * 1000:.2f} ms | "
+                f"{figures['rss'] / 1e6:.0f} MB |",
                 flush=True,
             )
     return rows
@@ -95,6 +103,8 @@ def main() -> None:
     parser.add_argument("--megabytes", type=float, default=50)
     parser.add_argument("--shards", type=int, default=20)
     parser.add_argument("--workers", default="1,2", help="process counts, comma-separated")
+    parser.add_argument("--commands", default="check,fix", help="commands, comma-separated")
+    parser.add_argument("--no-overhead", action="store_true", help="skip the per-task runs")
     args = parser.parse_args()
     workers = [int(n) for n in args.workers.split(",")]
     records = int(args.megabytes * 1e6 / RECORD_BYTES)
@@ -105,10 +115,15 @@ def main() -> None:
         size = sum(p.stat().st_size for p in paths)
         total = per_shard * args.shards
         print(f"corpus: {args.shards} shards, {total} records, {size / 1e6:.1f} MB\n")
-        print("| command | engine | wall time | records/s | peak RSS (largest process) |")
-        print("| --- | --- | ---: | ---: | ---: |")
-        rows = throughput(folder, total, workers)
-        costs = overhead(folder)
+        print(
+            "| command | engine | wall time | records/s | CPU per record "
+            "| peak RSS (largest process) |"
+        )
+        print("| --- | --- | ---: | ---: | ---: | ---: |")
+        rows = throughput(folder, total, workers, args.commands.split(","))
+        costs = {"local_start": 0.0, "dask_start": 0.0, "per_task": 0.0}
+        if not args.no_overhead:
+            costs = overhead(folder)
     print(
         f"\nstart-up: local {costs['local_start']:.2f} s, dask {costs['dask_start']:.2f} s; "
         f"dask overhead per task: {costs['per_task'] * 1000:.1f} ms"
