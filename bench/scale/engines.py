@@ -64,10 +64,10 @@ def throughput(
 ) -> list[dict[str, object]]:
     rows = []
     common = ["--isolated", "--jsonl", "corpus"]
-    options = {"check": ["--format", "concise"], "fix": ["--output-dir", "out"]}
     for command in commands:
-        extra = options[command]
-        for name, flags in engines(workers):
+        for number, (name, flags) in enumerate(engines(workers)):
+            # a folder per run: a fix into one that a Dask run used would resume it
+            extra = ["--format", "concise"] if command == "check" else ["--output-dir", f"out{number}"]
             figures = measure(command, *common, *extra, *flags, cwd=folder)
             figures |= {"command": command, "engine": name, "records": records}
             figures["per_second"] = records / figures["seconds"]
