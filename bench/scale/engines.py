@@ -67,7 +67,8 @@ def throughput(
     for command in commands:
         for number, (name, flags) in enumerate(engines(workers)):
             # a folder per run: a fix into one that a Dask run used would resume it
-            extra = ["--format", "concise"] if command == "check" else ["--output-dir", f"out{number}"]
+            output = ["--output-dir", f"out{number}"]
+            extra = ["--format", "concise"] if command == "check" else output
             figures = measure(command, *common, *extra, *flags, cwd=folder)
             figures |= {"command": command, "engine": name, "records": records}
             figures["per_second"] = records / figures["seconds"]
