@@ -35,8 +35,11 @@ def start(scheduler: str | None, workers: int) -> tuple[Any, Any]:
     """(client, local cluster or None): connected to ``scheduler``, or to a new local
     cluster of ``workers`` processes with one thread each (the work holds the GIL)."""
     distributed = _distributed()
-    for name in QUIET_LOGGERS:
-        logging.getLogger(name).setLevel(logging.CRITICAL)
+    # Dask's configuration gives some of its loggers levels of their own (distributed.client
+    # warns of every task it reschedules): each one is quietened, not only the top
+    for name in [*QUIET_LOGGERS, *logging.root.manager.loggerDict]:
+        if name.partition(".")[0] in QUIET_LOGGERS:
+            logging.getLogger(name).setLevel(logging.CRITICAL)
     if scheduler is not None:
         try:
             client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
