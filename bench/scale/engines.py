@@ -99,7 +99,9 @@ def overhead(folder: Path) -> dict[str, float]:
     return {"local_start": local, "dask_start": start, "per_task": per_task}
 
 
-def parent_cost(folder: Path, records: int, commands: list[str]) -> dict[str, float]:
+def parent_cost(
+    folder: Path, records: int, commands: list[str], ignore: list[str]
+) -> dict[str, float]:
     """CPU time per record of the seedlint process alone (it orders the results, reports,
     runs the corpus pass): the run uses a dask scheduler and worker started here, whose
     CPU time is not the measured process's."""
@@ -112,7 +114,7 @@ def parent_cost(folder: Path, records: int, commands: list[str]) -> dict[str, fl
             extra = ["--format", "concise"] if command == "check" else ["--output-dir", "outp"]
             figures = measure(
                 command, "--isolated", "--jsonl", "corpus", *extra,
-                "--engine", "dask", "--scheduler", cluster.address, cwd=folder,
+                "--engine", "dask", "--scheduler", cluster.address, *ignore, cwd=folder,
             )  # fmt: skip
             costs[command] = figures["cpu"] / records
     finally:
@@ -130,6 +132,7 @@ def main() -> None:
     parser.add_argument(
         "--parent", action="store_true", help="only the seedlint process's CPU per record"
     )
+    parser.add_argument("--ignore", help="with --parent: codes to pass to --ignore")
     args = parser.parse_args()
     workers = [int(n) for n in args.workers.split(",")]
     records = int(args.megabytes * 1e6 / RECORD_BYTES)
@@ -141,7 +144,9 @@ def main() -> None:
         total = per_shard * args.shards
         print(f"corpus: {args.shards} shards, {total} records, {size / 1e6:.1f} MB\n")
         if args.parent:
-            for command, cpu in parent_cost(folder, total, args.commands.split(",")).items():
+            ignore = ["--ignore", args.ignore] if args.ignore else []
+            commands = args.commands.split(",")
+            for command, cpu in parent_cost(folder, total, commands, ignore).items():
                 print(f"{command}: the seedlint process, {cpu * 1000:.2f} ms CPU per record")
             return
         print(
