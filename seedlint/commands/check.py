@@ -32,6 +32,7 @@ from seedlint.output.base import Reporter, Summary, escape
 from seedlint.output.progress import Progress
 
 if TYPE_CHECKING:
+    from seedlint.distributed.engine import DaskEngine
     from seedlint.io.baseline import Baseline
 
 
@@ -40,6 +41,15 @@ def note(message: str, level: str = "note") -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    if args.engine == "dask":
+        from seedlint.distributed.engine import DaskEngine
+
+        with DaskEngine(args) as engine:
+            return _run_check(args, engine)
+    return _run_check(args, None)
+
+
+def _run_check(args: argparse.Namespace, engine: DaskEngine | None) -> int:
     setup = load_setup(args)
     if args.show_settings:
         from seedlint.commands.settings import show_settings
@@ -69,7 +79,10 @@ def run_check(args: argparse.Namespace) -> int:
         )  # fmt: skip
         progress = Progress(len(known) if known is not None else None, f"{unit}s")
         context = CheckContext(linter, cache, corpus.work if corpus else None)
-        results = ordered_map(check_item, docs.items, context, jobs)
+        if engine is None:
+            results = ordered_map(check_item, docs.items, context, jobs)
+        else:  # the same items and results, from one task per shard
+            results = engine.check(engine.shards(docs.shards, setup), context)
         for item, result in results:
             progress.advance()
             if cache is not None and result.cache_entry is not None:

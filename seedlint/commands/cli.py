@@ -78,12 +78,18 @@ def _reading(parser: argparse.ArgumentParser) -> None:
         "one record per line",
     )  # fmt: skip
     parser.add_argument(
+        "--parquet", action="store_true",
+        help="the paths are Parquet files (files, folders of *.parquet, or globs): one "
+        "document per row, in the --text-field column (needs seedlint[parquet])",
+    )  # fmt: skip
+    parser.add_argument(
         "--text-field", metavar="NAME",
-        help="with --jsonl: the field holding the document (default: text)",
+        help="with --jsonl or --parquet: the field or column holding the document "
+        "(default: text)",
     )  # fmt: skip
     parser.add_argument(
         "--id-field", metavar="NAME",
-        help="with --jsonl: the field naming the record (default: id)",
+        help="with --jsonl or --parquet: the field or column naming the record (default: id)",
     )  # fmt: skip
     parser.add_argument(
         "--stdin-filename", metavar="PATH",
@@ -127,6 +133,20 @@ def _reading(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _engine(parser: argparse.ArgumentParser) -> None:
+    """Where check and fix run: this machine's worker processes, or a Dask cluster."""
+    parser.add_argument(
+        "--engine", choices=("local", "dask"), default="local",
+        help="local: worker processes on this machine; dask: one task per shard of --jsonl "
+        "or --parquet on a Dask cluster, needs seedlint[dask] (default: local)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="with --engine dask: the scheduler of a running cluster, tcp://HOST:PORT "
+        "(default: a local cluster of --jobs worker processes, one per core)",
+    )  # fmt: skip
+
+
 def build_parser() -> Parser:
     parser = Parser(
         prog="seedlint",
@@ -142,6 +162,7 @@ def build_parser() -> Parser:
         "check", help="report problems", formatter_class=Formatter, epilog=FLAGS_NOTE
     )
     _reading(check)
+    _engine(check)
     check.add_argument("--format", default="text", choices=FORMATS, help="output format")
     check.add_argument(
         "--output-file", "-o", type=Path, metavar="FILE",
@@ -170,6 +191,7 @@ def build_parser() -> Parser:
         epilog=FLAGS_NOTE,
     )
     _reading(fix)
+    _engine(fix)
     where = fix.add_mutually_exclusive_group()
     where.add_argument(
         "--output-dir", type=Path, metavar="DIR",

@@ -55,8 +55,31 @@ def _stdin(args: argparse.Namespace) -> bool:
 REFUSALS = (
     Refusal(
         ("check", "fix", "report"),
-        lambda a: not a.jsonl and (a.text_field is not None or a.id_field is not None),
-        "--text-field and --id-field name fields of JSON Lines records: add --jsonl",
+        lambda a: (
+            not (a.jsonl or a.parquet) and (a.text_field is not None or a.id_field is not None)
+        ),
+        "--text-field and --id-field name fields of JSON Lines records or Parquet columns: "
+        "add --jsonl or --parquet",
+    ),
+    Refusal(
+        ("check", "fix", "report"),
+        lambda a: a.jsonl and a.parquet,
+        "--jsonl and --parquet name two kinds of shards: run each kind separately",
+    ),
+    Refusal(
+        ("check", "fix"),
+        lambda a: a.engine == "dask" and not (a.jsonl or a.parquet),
+        "--engine dask runs one task per shard of a corpus: add --jsonl or --parquet",
+    ),
+    Refusal(
+        ("check", "fix"),
+        lambda a: a.scheduler is not None and a.engine != "dask",
+        "--scheduler names a Dask cluster: add --engine dask",
+    ),
+    Refusal(
+        ("fix",),
+        lambda a: a.parquet and a.diff,
+        "--diff does not apply to --parquet; fix into --output-dir instead",
     ),
     Refusal(
         ("check",),
@@ -71,7 +94,7 @@ REFUSALS = (
     ),
     Refusal(
         ("check",),
-        lambda a: a.cache_dir is not None and (a.jsonl or _stdin(a)),
+        lambda a: a.cache_dir is not None and (a.jsonl or a.parquet or _stdin(a)),
         "--cache-dir: only files are cached, not JSON Lines records or standard input",
     ),
     Refusal(

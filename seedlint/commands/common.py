@@ -117,10 +117,16 @@ def paths_of(args: argparse.Namespace, config: Config) -> list[str]:
     return [str(config.root / p) for p in config.paths]
 
 
-def jsonl_files(paths: list[str], config: Config, force_exclude: bool = False) -> list[Path]:
-    """JSON Lines files named, globbed ('corpus/*.jsonl') or found in named folders (as
-    files are found: ``exclude`` applies in folders, and to named files with
-    ``force_exclude``)."""
+def jsonl_files(
+    paths: list[str],
+    config: Config,
+    force_exclude: bool = False,
+    suffixes: tuple[str, ...] = JSONL_SUFFIXES,
+    kind: str = "JSON Lines",
+) -> list[Path]:
+    """JSON Lines files (or, with other ``suffixes``, Parquet files) named, globbed
+    ('corpus/*.jsonl') or found in named folders (as files are found: ``exclude`` applies
+    in folders, and to named files with ``force_exclude``)."""
     named: list[str] = []
     for name in paths:
         if not Path(name).exists() and glob.has_magic(name):
@@ -130,12 +136,12 @@ def jsonl_files(paths: list[str], config: Config, force_exclude: bool = False) -
             named.extend(matches)
         else:
             named.append(name)  # reading it says what is wrong, if anything
-    records = Patterns(config.root, [f"*{suffix}" for suffix in JSONL_SUFFIXES], config.exclude)
+    records = Patterns(config.root, [f"*{suffix}" for suffix in suffixes], config.exclude)
     files: list[Path] = []
     for name in named:
         found = [f.path for f in discover([name], records, force_exclude=force_exclude)]
         if not found and Path(name).is_dir():
-            print(f"seedlint: note: {name}: no JSON Lines files in this folder", file=sys.stderr)
+            print(f"seedlint: note: {name}: no {kind} files in this folder", file=sys.stderr)
         files.extend(found)
     return files
 
@@ -162,8 +168,9 @@ class Documents:
 def documents(args: argparse.Namespace, setup: Setup, skip: list[Path] | None = None) -> Documents:
     patterns = setup.patterns
     if reads_stdin(args):
-        if args.jsonl:
-            raise UsageError("--jsonl reads files; standard input is one document")
+        if args.jsonl or getattr(args, "parquet", False):
+            flag = "--jsonl" if args.jsonl else "--parquet"
+            raise UsageError(f"{flag} reads files; standard input is one document")
         name = args.stdin_filename
         relative = patterns.relative(Path(name), Path.cwd()) if name else None
         if args.force_exclude and relative is not None and patterns.excluded(relative):
@@ -175,6 +182,11 @@ def documents(args: argparse.Namespace, setup: Setup, skip: list[Path] | None = 
     if args.jsonl:
         files = jsonl_files(paths, setup.config, args.force_exclude)
         return Documents(record_items(files, patterns, *record_fields(args)), "record", files)
+    if getattr(args, "parquet", False):
+        from seedlint.io.parquet import PARQUET_SUFFIXES, parquet_items
+
+        files = jsonl_files(paths, setup.config, args.force_exclude, PARQUET_SUFFIXES, "Parquet")
+        return Documents(parquet_items(files, patterns, *record_fields(args)), "record", files)
     items = list(file_items(paths, patterns, skip or [], args.force_exclude))
     return Documents(items, "file")
 

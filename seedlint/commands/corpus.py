@@ -41,9 +41,10 @@ from seedlint.engine.diagnostics import Applicability, Diagnostic
 from seedlint.engine.document import Document, Span
 from seedlint.engine.fixer import AppliedEdit, apply, choose
 from seedlint.engine.linter import Linter
+from seedlint.io.parquet import PARQUET_SUFFIXES, row_text
 from seedlint.io.reading import Unreadable, decode, read_with_state
 from seedlint.io.records import parse_record
-from seedlint.io.sources import Item, display_path
+from seedlint.io.sources import Item, display_path, read_span
 
 TEXTS_KEPT = 512  # texts of documents read again, kept for the pass's next question
 FOLD_EVERY = 16_384  # contributions kept as objects before they are folded into columns
@@ -143,11 +144,10 @@ class _Texts:
     def _read(self, key: str) -> str | None:
         if key in self.records:
             shard, offset, length, number = self.records[key]
-            try:
-                with open(shard, "rb") as stream:
-                    stream.seek(offset)
-                    raw = stream.read(length)
-            except OSError:
+            if shard.name.endswith(PARQUET_SUFFIXES):  # rows have no bytes of their own
+                return row_text(shard, number, self.text_field)
+            raw = read_span(shard, offset, length)
+            if raw is None:
                 return None
             return parse_record(number, raw, self.text_field, self.id_field).text
         path = Path(self.files.get(key, key))

@@ -26,7 +26,7 @@ import sys
 from contextlib import ExitStack, suppress
 from enum import Enum
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from seedlint.commands.check import note
 from seedlint.commands.common import (
@@ -55,11 +55,17 @@ from seedlint.io.atomic import (
     link_count,
     write_atomic,
 )
+from seedlint.io.compressed import compressing
 from seedlint.io.pool import ordered_map
-from seedlint.io.records import splice
+from seedlint.io.records import Record, splice
 from seedlint.io.sources import Item, display_path
 from seedlint.output.base import escape, plural
 from seedlint.output.json import encode_pretty, write_bytes
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from seedlint.distributed.engine import DaskEngine
 
 
 class Tally:
@@ -70,6 +76,15 @@ class Tally:
 
 
 def run_fix(args: argparse.Namespace) -> int:
+    if args.engine == "dask":
+        from seedlint.distributed.engine import DaskEngine
+
+        with DaskEngine(args) as engine:
+            return _run_fix(args, engine)
+    return _run_fix(args, None)
+
+
+def _run_fix(args: argparse.Namespace, engine: DaskEngine | None) -> int:
     stdin = reads_stdin(args)
     setup = load_setup(args)
     if args.show_settings:
@@ -94,17 +109,28 @@ def run_fix(args: argparse.Namespace) -> int:
     if stdin:
         sink = StdoutSink(args.diff, docs.stdin_data)
     elif unit == "record":
-        sink = RecordSink(output, root, docs.shards)
+        from seedlint.commands.shards import shard_sink
+
+        sink = shard_sink(args.parquet, output, root, docs.shards, record_fields(args)[0])
     else:
         sink = FileSink(output, root, args.diff)
     tally = Tally()
     jobs = choose_jobs(args.jobs, docs.known)
-    found = {} if stdin else _corpus_pass(args, setup, docs, output, jobs)
+    found = {} if stdin else _corpus_pass(args, setup, docs, output, jobs, engine)
     if found and docs.known is None:  # records: the first pass read the stream
         docs = documents(args, setup, skip=[output] if output else [])
     drop = output is not None and not args.diff
     context = FixContext(setup.linter, args.unsafe_fixes, found, drop)
-    results = ordered_map(fix_item, docs.items, context, jobs)
+    results: Iterable[tuple[Item, Fixed]]
+    if engine is None:
+        results = ordered_map(fix_item, docs.items, context, jobs)
+    else:  # each task writes its shard's copy; the results say what was written
+        from seedlint.distributed.engine import fix_settings
+
+        shards = engine.shards(docs.shards, setup)
+        results = sink = engine.fix(
+            shards, context, output, root, tally, fix_settings(setup, args, drop)
+        )
     # with standard input, standard output carries the text: the report goes to stderr
     report_to = sys.stderr if stdin else sys.stdout
     try:
@@ -151,7 +177,12 @@ def _count(
 
 
 def _corpus_pass(
-    args: argparse.Namespace, setup: Setup, docs: Documents, output: Path | None, jobs: int
+    args: argparse.Namespace,
+    setup: Setup,
+    docs: Documents,
+    output: Path | None,
+    jobs: int,
+    engine: DaskEngine | None = None,
 ) -> dict[str, list[CorpusDiagnostic]]:
     """The corpus pass over the run's documents, read once for it (see the module
     docstring); its diagnostics by item. Problems reading a document are told by the fix
@@ -166,7 +197,11 @@ def _corpus_pass(
     )
     corpus = CorpusRun(setup.linter, work, None, *record_fields(args))
     context = CheckContext(setup.linter, None, work)
-    for item, result in ordered_map(contribute_item, items, context, jobs):
+    if engine is None:
+        contributed = ordered_map(contribute_item, items, context, jobs)
+    else:
+        contributed = engine.check(engine.shards(docs.shards, setup), context, contribute=True)
+    for item, result in contributed:
         corpus.add(item, result.contribution)
     return corpus.by_item()
 
@@ -420,8 +455,9 @@ class FileSink(Sink):
 
 class RecordSink(Sink):
     """Each JSON Lines file written whole: unchanged records byte for byte, changed ones
-    with only their text replaced. In place, the fixed file is written beside the
-    original and renamed over it only if the original did not change meanwhile."""
+    with only their text replaced, compressed as the original was. In place, the fixed
+    file is written beside the original and renamed over it only if the original did not
+    change meanwhile."""
 
     def __init__(self, output: Path | None, root: Path | None, shards: list[Path]) -> None:
         self.output = output
@@ -436,11 +472,28 @@ class RecordSink(Sink):
         if item.shard != self.shard:
             self.errors += self._commit()
             self._open(item)
+        if item.record is None and item.problem is not None and self.writer is not None:
+            # the file could not be read to its end: no copy of part of it
+            self.writer.abort()
+            self.writer = None
+            note(f"{self.target}: not written, as {item.shard} could not be read whole")
         if self.writer is None or item.record is None or result.dropped:
+            self._skip(result)
             return Written.KEPT
-        record = item.record
-        self.writer.write(splice(record, result.fixed) if result.changed else record.raw)
+        self._write(item.record, result)
         return Written.YES
+
+    def _write(self, record: Record, result: Fixed) -> None:
+        self.writer.write(splice(record, result.fixed) if result.changed else record.raw)
+
+    def _skip(self, result: Fixed) -> None:
+        """A record that is not written (left out of the fixed corpus)."""
+
+    def _writer(self, item: Item, target: Path, root: Path | None) -> Any:
+        return ShardWriter(target, root)
+
+    def _write_empty(self, shard: Path, target: Path) -> None:
+        ShardWriter(target, self.root).commit()
 
     def _open(self, item: Item) -> None:
         self.shard = item.shard
@@ -455,7 +508,7 @@ class RecordSink(Sink):
             self.target = self.output / item.shard.name
             root = self.root
         try:
-            self.writer = ShardWriter(self.target, root)
+            self.writer = self._writer(item, self.target, root)
         except UnsafePath as error:
             note(str(error), "error")
             self.errors += 1
@@ -493,7 +546,7 @@ class RecordSink(Sink):
             for shard in sorted(self.empty):
                 if shard.is_file():
                     try:
-                        write_atomic(self.output / shard.name, b"", root=self.root)
+                        self._write_empty(shard, self.output / shard.name)
                     except (UnsafePath, OSError) as error:
                         note(f"{self.output / shard.name}: cannot write: {error}", "error")
                         errors += 1
@@ -511,7 +564,9 @@ class ShardWriter:
 
     def __init__(self, path: Path, root: Path | None) -> None:
         self.stack = ExitStack()
-        self.stream = self.stack.enter_context(atomic_replace(path, root=root))
+        raw = self.stack.enter_context(atomic_replace(path, root=root))
+        # a .gz or .zst copy is compressed as its original was
+        self.stream = compressing(raw, path, self.stack)
 
     def write(self, data: bytes) -> None:
         self.stream.write(data)

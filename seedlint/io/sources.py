@@ -1,4 +1,5 @@
-"""Where documents come from: files on disk, JSON Lines records, standard input.
+"""Where documents come from: files on disk, JSON Lines records (plain, gzip or zstd),
+standard input.
 
 Each source yields ``Item``s in a stable order. An item names its document for output,
 says where it sits for per-file settings (``relative``), and either points at a file that
@@ -18,9 +19,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from seedlint.io.atomic import FileState
+from seedlint.io.compressed import compression_of, decompressing, decompression_errors
 from seedlint.io.discovery import Patterns, discover
 from seedlint.io.reading import Unreadable, check_text, decode
-from seedlint.io.records import Record, read_records
+from seedlint.io.records import Record, parse_record, read_records
+
+SKIP_CHUNK = 1 << 20  # decompressed bytes read at a time to reach an offset
 
 
 @dataclass(frozen=True)
@@ -72,42 +76,122 @@ def record_items(
     for file in files:
         shown = display_path(file)
         relative = patterns.relative(file, file.parent)
+        yield from shard_items(file, shown, relative, text_field, id_field)
+
+
+def shard_items(
+    file: Path, shown: str, relative: str | None, text_field: str, id_field: str
+) -> Iterator[Item]:
+    """The records of one JSON Lines file (gzip- or zstd-compressed by its extension),
+    named after ``shown``. A file that cannot be read, or decompressed to its end, ends
+    with an item that carries the problem and no record: a fixed copy of it is not
+    written."""
+    try:
+        raw = open_shard(file)
+    except Unreadable as unreadable:
+        yield Item(shown, relative, problem=Problem(str(unreadable)), shard=file)
+        return
+    state = FileState.of(os.fstat(raw.fileno()))
+    number = 0
+    broken: tuple[type[BaseException], ...] = (*decompression_errors(), OSError)
+    with raw:
         try:
-            stream = _open_records(file)
+            for record in read_records(decompressing(raw, file), text_field, id_field):
+                number = record.number
+                yield record_item(record, shown, relative, file, state)
         except Unreadable as unreadable:
             yield Item(shown, relative, problem=Problem(str(unreadable)), shard=file)
-            continue
-        state = FileState.of(os.fstat(stream.fileno()))
-        with stream:
-            for record in read_records(stream, text_field, id_field):
-                name = f"{shown}#{record.identifier}"
-                problem = None
-                if record.error is not None:
-                    name = f"{shown}:{record.number}"
-                    problem = Problem(f"{name}: {record.error}")
-                yield Item(
-                    name,
-                    relative,
-                    text=record.text,
-                    problem=problem,
-                    record=record,
-                    shard=file,
-                    shard_state=state,
-                )
+        except broken as error:
+            where = f" after line {number}" if number else ""
+            verb = "decompress" if compression_of(file) else "read"
+            message = f"{shown}: cannot {verb}{where}: {error}; the rest is not read"
+            yield Item(shown, relative, problem=Problem(message), shard=file)
 
 
-def _open_records(file: Path) -> BinaryIO:
+def range_items(
+    file: Path,
+    shown: str,
+    relative: str | None,
+    fields: tuple[str, str],
+    span: tuple[int, int],
+    first_number: int,
+) -> Iterator[Item]:
+    """The records of a plain JSON Lines file whose lines start in ``span`` (a byte range
+    that starts at a line's start), numbered from ``first_number``: a part of a large
+    file, read by one worker while others read the rest."""
+    start, end = span
+    try:
+        raw = open_shard(file)
+    except Unreadable as unreadable:
+        yield Item(shown, relative, problem=Problem(str(unreadable)), shard=file)
+        return
+    state = FileState.of(os.fstat(raw.fileno()))
+    number = first_number
+    with raw:
+        try:
+            raw.seek(start)
+            position = start
+            while position < end and (line := raw.readline()):
+                position += len(line)
+                record = parse_record(number, line, *fields)
+                yield record_item(record, shown, relative, file, state)
+                number += 1
+        except OSError as error:
+            message = f"{shown}: cannot read after line {number - 1}: {error.strerror or error}"
+            yield Item(shown, relative, problem=Problem(message), shard=file)
+
+
+def record_item(
+    record: Record, shown: str, relative: str | None, file: Path, state: FileState
+) -> Item:
+    name = f"{shown}#{record.identifier}"
+    problem = None
+    if record.error is not None:
+        name = f"{shown}:{record.number}"
+        problem = Problem(f"{name}: {record.error}")
+    return Item(
+        name,
+        relative,
+        text=record.text,
+        problem=problem,
+        record=record,
+        shard=file,
+        shard_state=state,
+    )
+
+
+def open_shard(file: Path) -> BinaryIO:
     """The file opened for reading records; Unreadable when it is not a regular file
     (a FIFO would block, a folder cannot be read)."""
     try:
         mode = os.stat(file).st_mode
         if stat.S_ISDIR(mode):
-            raise Unreadable(file, "is a folder, not a JSON Lines file")
+            raise Unreadable(file, "is a folder, not a file of records")
         if not stat.S_ISREG(mode):
             raise Unreadable(file, "not a regular file")
         return open(file, "rb")
     except OSError as error:
         raise Unreadable(file, f"cannot read: {error.strerror or error}") from None
+
+
+def read_span(file: Path, offset: int, length: int) -> bytes | None:
+    """``length`` bytes of a JSON Lines file's (decompressed) content from ``offset``;
+    None when they cannot be read."""
+    broken: tuple[type[BaseException], ...] = (Unreadable, OSError, *decompression_errors())
+    try:
+        with open_shard(file) as raw:
+            stream = decompressing(raw, file)
+            if stream is raw:
+                raw.seek(offset)
+            else:  # a compressed stream is read up to the offset
+                while offset > 0:
+                    skipped = len(stream.read(min(offset, SKIP_CHUNK)))
+                    if not skipped:
+                        return None
+                    offset -= skipped
+            return stream.read(length)
+    except broken:
+        return None
 
 
 def stdin_item(filename: str | None, patterns: Patterns, data: bytes | None = None) -> Item:

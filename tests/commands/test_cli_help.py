@@ -11,15 +11,15 @@ import pytest
 from conftest import run_seedlint
 
 READING = [
-    "--config", "--isolated", "--jobs", "--jsonl", "--text-field", "--id-field",
+    "--config", "--isolated", "--jobs", "--jsonl", "--parquet", "--text-field", "--id-field",
     "--stdin-filename", "--force-exclude", "--select", "--extend-select", "--ignore",
     "--fail-on", "--exit-zero", "--quiet", "--show-settings",
 ]  # fmt: skip
 COMMANDS = {
     "check": [*READING, "--format", "--output-file", "--statistics", "--no-cache",
-              "--cache-dir", "--baseline", "--write-baseline"],
+              "--cache-dir", "--baseline", "--write-baseline", "--engine", "--scheduler"],
     "fix": [*READING, "--output-dir", "--in-place", "--diff", "--unsafe-fixes", "--show-fixes",
-            "--exit-non-zero-on-fix", "--format", "--no-cache"],
+            "--exit-non-zero-on-fix", "--format", "--no-cache", "--engine", "--scheduler"],
     "report": [*READING, "--output", "--title", "--generated"],
     "rules": ["--config", "--isolated", "--format"],
     "explain": ["--config", "--isolated"],

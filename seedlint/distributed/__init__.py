@@ -1,0 +1,14 @@
+"""``--engine dask``: check and fix sharded corpora on a Dask cluster.
+
+The parent (the ``seedlint`` command) names the shards and reports; each shard is one
+task, run on a worker by the same per-document functions as the local engine
+(``seedlint.commands.work``), and its results come back in shard order, so that the
+report and the fixed copies are the local engine's, byte for byte. Modules:
+
+- ``cluster``: a local cluster sized to the machine, or a running one (``--scheduler``)
+- ``shipping``: the linter and its settings, sent to each worker once per run
+- ``tasks``: what a worker does with one shard (check, contribute, fix)
+- ``ordered``: tasks submitted a window at a time, results taken in order
+- ``manifest``: the shards a fix finished, so that a run that died resumes
+- ``engine``: the parent's side, as ``check`` and ``fix`` use it
+"""

@@ -1,0 +1,242 @@
+"""The parent's side of ``--engine dask``: the cluster for the run (started at its first
+use, closed with the run), the shards as tasks, and results in the shape the local engine
+gives them: ``(item, result)`` in order for check and the corpus pass; for fix, the same
+pairs from an object that is also the run's sink, answering for each document whether its
+worker wrote it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from seedlint.commands.common import Setup, record_fields
+from seedlint.commands.fix import Sink, Tally, Written
+from seedlint.commands.work import CheckContext, Checked, FixContext, Fixed
+from seedlint.distributed import cluster
+from seedlint.distributed.manifest import (
+    EMPTY,
+    Finished,
+    Manifest,
+    corpus_digests,
+    settings_key,
+)
+from seedlint.distributed.ordered import TASKS_PER_THREAD, ordered_tasks
+from seedlint.distributed.split import split
+from seedlint.distributed.tasks import (
+    Shard,
+    ShardFixed,
+    check_shard,
+    contribute_shard,
+    fix_shard,
+)
+from seedlint.io.pool import available_cores
+from seedlint.io.sources import Item, Problem, display_path
+from seedlint.output.base import escape, plural
+
+
+class DaskEngine:
+    """One run's cluster: ``with DaskEngine(args) as engine``."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.scheduler: str | None = args.scheduler
+        self.workers = args.jobs or available_cores()
+        self.parquet = bool(args.parquet)
+        self.fields = record_fields(args)
+        self.client: Any = None
+        self.cluster: Any = None
+        self.shipped: list[str] = []
+
+    def __enter__(self) -> DaskEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.client is None:
+            return
+        from seedlint.distributed.shipping import unship
+
+        try:
+            for name in self.shipped:
+                unship(self.client, name)
+        finally:
+            cluster.stop(self.client, self.cluster)
+
+    def _connect(self) -> Any:
+        if self.client is None:
+            self.client, self.cluster = cluster.start(self.scheduler, self.workers)
+        return self.client
+
+    def _ship(self, context: Any) -> str:
+        from seedlint.distributed.shipping import ship
+
+        name = ship(self._connect(), context)
+        self.shipped.append(name)
+        return name
+
+    def shards(self, files: list[Path], setup: Setup) -> list[Shard]:
+        text_field, id_field = self.fields
+        return [
+            Shard(
+                file.absolute(),
+                display_path(file),
+                setup.patterns.relative(file, file.parent),
+                self.parquet,
+                text_field,
+                id_field,
+            )
+            for file in files
+        ]
+
+    def _window(self) -> int:
+        return TASKS_PER_THREAD * cluster.threads(self._connect())
+
+    def check(
+        self, shards: list[Shard], context: CheckContext, contribute: bool = False
+    ) -> Iterator[tuple[Item, Checked]]:
+        """Every item of the shards with its result, in order (the corpus contribution
+        alone with ``contribute``)."""
+        name = self._ship(context)
+        function = contribute_shard if contribute else check_shard
+        parts = split(self._connect(), shards)  # large plain shards: several tasks each
+        results = ordered_tasks(
+            self._connect(), function, parts, lambda _: (name,), self._window(), _failed_check
+        )
+        for _, pairs in results:
+            yield from pairs
+
+    def fix(
+        self,
+        shards: list[Shard],
+        context: FixContext,
+        output: Path | None,
+        root: Path | None,
+        tally: Tally,
+        settings: str,
+    ) -> RemoteFix:
+        name = self._ship(context)
+        # workers of a cluster elsewhere do not share this working directory
+        output = None if output is None else output.absolute()
+        root = None if root is None else root.absolute()
+        manifest = None if output is None else Manifest(output, root, settings)
+        return RemoteFix(self, shards, name, output, root, tally, manifest, context)
+
+
+def _failed_check(shard: Shard, error: BaseException) -> list[tuple[Item, Checked]]:
+    problem = _shard_problem(shard, error)
+    return [(Item(shard.shown, shard.relative, problem=problem), Checked(problem=problem))]
+
+
+def _shard_problem(shard: Shard, error: BaseException) -> Problem:
+    reason = str(error).splitlines()[0] if str(error) else ""
+    return Problem(
+        f"{shard.shown}: the cluster could not process this shard "
+        f"({type(error).__name__}{': ' + reason if reason else ''}); it was skipped"
+    )
+
+
+class RemoteFix(Sink):
+    """The fix pass on the cluster: iterated, the documents with their results; as the
+    run's sink, whether each one's worker wrote it. The counts of each shard go into the
+    manifest once the run has counted them."""
+
+    def __init__(
+        self,
+        engine: DaskEngine,
+        shards: list[Shard],
+        context_name: str,
+        output: Path | None,
+        root: Path | None,
+        tally: Tally,
+        manifest: Manifest | None,
+        context: FixContext,
+    ) -> None:
+        self.engine = engine
+        self.shards = shards
+        self.context_name = context_name
+        self.output = output
+        self.root = root
+        self.tally = tally
+        self.manifest = manifest
+        self.errors = 0
+        self.skipped = 0
+        self.pending = Written.KEPT
+        self.corpus = corpus_digests(context.corpus)
+
+    def _corpus(self, shard: Shard) -> str:
+        return self.corpus.get(str(shard.path), EMPTY)
+
+    def _arguments(self, shard: Shard) -> tuple[Any, ...]:
+        done = None
+        if self.manifest is not None:
+            done = self.manifest.done(shard.path.name, self._corpus(shard))
+        return (self.context_name, self.output, self.root, done)
+
+    def __iter__(self) -> Iterator[tuple[Item, Fixed]]:
+        client = self.engine._connect()
+        results = ordered_tasks(
+            client, fix_shard, self.shards, self._arguments, self.engine._window(), _failed_fix
+        )
+        for shard, fixed in results:
+            if fixed.skipped:
+                self._skip(shard, fixed)
+                continue
+            before = (self.tally.changed, self.tally.remaining, self.tally.errors)
+            for item, result, written in fixed.entries:
+                self.pending = written
+                yield item, result
+            sys.stderr.write(fixed.notes)
+            self.errors += fixed.errors
+            if self.manifest is not None and fixed.output_digest and not fixed.errors:
+                after = (self.tally.changed, self.tally.remaining, self.tally.errors)
+                counts = (now - then for now, then in zip(after, before, strict=True))
+                digests = (fixed.input_digest, fixed.output_digest, self._corpus(shard))
+                entry = Finished(*digests, *counts)
+                self.manifest.finish(shard.path.name, entry)
+
+    def _skip(self, shard: Shard, fixed: ShardFixed) -> None:
+        assert self.manifest is not None
+        entry = self.manifest.shards[shard.path.name]
+        self.tally.changed += entry.changed
+        self.tally.remaining += entry.remaining
+        self.tally.errors += entry.errors
+        self.skipped += 1
+
+    def put(self, item: Item, result: Fixed) -> Written:
+        return self.pending
+
+    def close(self) -> int:
+        if self.manifest is not None:
+            self.manifest.save()
+        if self.skipped:
+            told = plural(self.skipped, "shard")
+            print(
+                f"seedlint: note: {told} already fixed by an earlier run (see "
+                f"{escape(str(self.manifest.path if self.manifest else ''))}): skipped, "
+                "and not reported again",
+                file=sys.stderr,
+            )
+        return self.errors
+
+    def abort(self) -> None:
+        """Interrupted: what is finished stays listed (each copy was written whole)."""
+        if self.manifest is not None:
+            self.manifest.save()
+
+
+def _failed_fix(shard: Shard, error: BaseException) -> ShardFixed:
+    problem = _shard_problem(shard, error)
+    item = Item(shard.shown, shard.relative, problem=problem, shard=shard.path)
+    return ShardFixed(entries=[(item, Fixed(problem=problem), Written.KEPT)])
+
+
+def fix_settings(setup: Setup, args: argparse.Namespace, drop: bool) -> str:
+    """What the manifest's entries hold for: the rules and settings (as the cache sees
+    them), the fields, the fix options."""
+    from seedlint.io.cache import fingerprint
+
+    parts = [fingerprint(setup.linter), *record_fields(args)]
+    parts += [f"unsafe={bool(args.unsafe_fixes)}", f"drop={drop}", f"parquet={bool(args.parquet)}"]
+    return settings_key(*parts)
