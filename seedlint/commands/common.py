@@ -12,14 +12,13 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from seedlint.engine.linter import Linter
-from seedlint.engine.selectors import SelectorError
-from seedlint.io.discovery import Patterns
-from seedlint.io.pool import available_cores
-from seedlint.io.sources import Item, file_items, record_items, stdin_item
-from seedlint.ruleset.config import Config, ConfigError, apply_overrides, load_config
-from seedlint.ruleset.rulefile import load_rules
+if TYPE_CHECKING:  # the command line imports this module before it knows what runs
+    from seedlint.engine.linter import Linter
+    from seedlint.io.discovery import Patterns
+    from seedlint.io.sources import Item
+    from seedlint.ruleset.config import Config
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 # A run with less work than this stays in one process: starting workers and moving
@@ -43,6 +42,12 @@ class Setup:
 def load_setup(args: argparse.Namespace) -> Setup:
     """The configuration (none with --isolated), with the command line's settings on
     top, its rules, and the linter they make."""
+    from seedlint.engine.linter import Linter
+    from seedlint.engine.selectors import SelectorError
+    from seedlint.io.discovery import Patterns
+    from seedlint.ruleset.config import Config, ConfigError, apply_overrides, load_config
+    from seedlint.ruleset.rulefile import load_rules
+
     if getattr(args, "isolated", False):
         if args.config:
             raise UsageError("--isolated ignores configuration files; drop --config")
@@ -129,6 +134,8 @@ class Documents:
 
 
 def documents(args: argparse.Namespace, setup: Setup, skip: list[Path] | None = None) -> Documents:
+    from seedlint.io.sources import file_items, record_items, stdin_item
+
     if reads_stdin(args):
         if args.jsonl:
             raise UsageError("--jsonl reads files; standard input is one document")
@@ -149,6 +156,8 @@ def choose_jobs(requested: int, items: list[Item] | None) -> int:
         raise UsageError("--jobs must be 0 (chosen from the work) or more")
     if requested:
         return requested
+    from seedlint.io.pool import available_cores
+
     cores = available_cores()
     if items is None or cores == 1:
         return cores

@@ -15,7 +15,6 @@ import importlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.metadata import entry_points
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar, Generic, TypeVar
@@ -106,7 +105,21 @@ def single_check(name: str, summary: str, **details: Any) -> Mapping[str, Check]
 
 def kind_names() -> list[str]:
     """Every kind a rule file may name: the built-in ones and installed plug-ins."""
-    return sorted({*BUILTIN_KINDS, *(e.name for e in entry_points(group=ENTRY_POINT_GROUP))})
+    return sorted({*BUILTIN_KINDS, *_plugins()})
+
+
+def is_kind(name: str) -> bool:
+    """Whether a rule file may name ``name``; the installed plug-ins are looked up only
+    for a name that is no built-in kind (reading them costs more than a start-up should)."""
+    return name in BUILTIN_KINDS or name in _plugins()
+
+
+@cache
+def _plugins() -> dict[str, Any]:
+    """The ``seedlint.kinds`` entry points of installed packages, by name, read once."""
+    from importlib.metadata import entry_points
+
+    return {e.name: e for e in entry_points(group=ENTRY_POINT_GROUP)}
 
 
 @cache
@@ -115,10 +128,9 @@ def load_kind(name: str) -> Kind[Any]:
     if name in BUILTIN_KINDS:
         kind = importlib.import_module(f"seedlint.kinds.{name}").KIND
     else:
-        found = [e for e in entry_points(group=ENTRY_POINT_GROUP) if e.name == name]
-        if not found:
+        if name not in _plugins():
             raise KeyError(name)
-        loaded = found[0].load()
+        loaded = _plugins()[name].load()
         kind = loaded() if isinstance(loaded, type) else loaded
     if not isinstance(kind, Kind):
         raise KeyError(name)

@@ -15,6 +15,7 @@ strings, validated), and copies made for other installed lists are removed.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import os
 from functools import cache
 from importlib import resources
@@ -26,10 +27,15 @@ PREFIX = "codespell-"
 OLD_COPIES = ("codespell-*.json", "codespell-*.marshal")
 
 
+@cache
 def source_of(name: str) -> Path:
     """The file a list is read from (also what the results cache keys on)."""
     if name != "codespell":
         raise ValueError(f"unknown word list '{name}' (known: codespell)")
+    # found without importing codespell_lib, whose import loads codespell itself
+    spec = importlib.util.find_spec("codespell_lib")
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)), "data", "dictionary.txt")
     return Path(str(resources.files("codespell_lib").joinpath("data", "dictionary.txt")))
 
 
