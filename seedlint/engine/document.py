@@ -26,9 +26,12 @@ LINE_BREAK = re.compile(BREAK)
 # once (counting for every position of a document with many findings is quadratic).
 COUNTED_LOOKUPS = 16
 LETTER_RUN = re.compile(r"[a-z]+(?:['’][a-z]+)*")
-# an apostrophe between two letters (don't, don’t); also what the consistency rule counts
-APOSTROPHE_CURLY = re.compile(r"(?<=[^\W\d_])\u2019(?=[^\W\d_])")
-APOSTROPHE_STRAIGHT = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
+# an apostrophe between two letters (don't, don’t); also what the consistency rule counts.
+# The mark comes first and the letter before it is looked at from behind the mark: a
+# pattern that starts with a literal is searched for it, one that starts with a
+# look-behind is tried at every offset of the text.
+APOSTROPHE_CURLY = re.compile(r"\u2019(?<=[^\W\d_]\u2019)(?=[^\W\d_])")
+APOSTROPHE_STRAIGHT = re.compile(r"'(?<=[^\W\d_]')(?=[^\W\d_])")
 Known = TypeVar("Known")
 
 
