@@ -6,7 +6,8 @@ paragraphs, lower-cased words and language, are worked out before the clock star
 a rule derives and shares through ``Document.knowledge`` is counted in every rule that
 asks). Also measures the whole ``Linter.lint`` per document, the parse alone, and the
 linter's own overhead (the total less the parse and the rules' sum). Rounds alternate rule
-by rule and the median is reported, so a busy machine slows every row alike.
+by rule and the median is reported; times are the process's CPU time, which a busy
+machine disturbs far less than wall time.
 
     python bench/speed/rules.py                    # the news corpus (2,585 articles)
     python bench/speed/rules.py --corpus real      # the 288 Wikinews articles
@@ -43,9 +44,9 @@ def load_texts(folder: Path) -> list[tuple[str, str]]:
 
 
 def timed(run: Callable[[], object]) -> float:
-    start = time.perf_counter()
+    start = time.process_time()
     run()
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def parsed(linter: Linter, texts: list[tuple[str, str]]) -> list[Document]:
@@ -65,12 +66,12 @@ def rule_time(linter: Linter, rule: Rule, texts: list[tuple[str, str]]) -> float
     assert rule.implementation is not None
     find, state = rule.implementation.find, rule.state
     docs = parsed(linter, texts)
-    start = time.perf_counter()
+    start = time.process_time()
     for doc in docs:
         if linter.applies(rule, doc):
             for _ in find(doc, state):
                 pass
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def lint_pass(linter: Linter, texts: list[tuple[str, str]]) -> Callable[[], None]:
@@ -116,7 +117,7 @@ def main() -> None:
         f"{len(texts)} documents, {size / 1e6:.1f} M characters, {len(per_doc)} rules, "
         f"median of {args.rounds} rounds\n"
     )
-    print("| what | µs / document | share of lint |")
+    print("| what | CPU µs / document | share of lint |")
     print("| --- | ---: | ---: |")
     print(f"| lint, every rule | {lint_total:,.0f} | 100% |")
     print(f"| parse (paragraphs, words, language) | {parse:,.0f} | {parse / lint_total:.0%} |")

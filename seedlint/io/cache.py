@@ -26,7 +26,6 @@ from functools import cache
 from pathlib import Path
 
 import msgspec
-import platformdirs
 
 from seedlint import __version__
 from seedlint.engine.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
@@ -69,6 +68,8 @@ def default_cache_dir(root: Path) -> Path:
     named = os.environ.get("SEEDLINT_CACHE_DIR")
     if named:
         return Path(named)
+    import platformdirs  # here: --no-cache and the commands that keep no cache never need it
+
     project = hashlib.blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()
     return Path(platformdirs.user_cache_dir("seedlint", appauthor=False)) / "results" / project
 
