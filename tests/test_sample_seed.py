@@ -1,23 +1,26 @@
-"""The raw sample seed, as received: exactly its five defects, at their rows."""
+"""The raw sample seed, as received: exactly its five named defects at their rows, and the
+sixth its damage also holds (the quotation marks lost around Dr Endo's words after
+"commented,"); and the bundled seeds/ holds it as reviewed after every fix."""
 
 from __future__ import annotations
 
 import json
 
 import seedlint
-from conftest import SAMPLE, run_seedlint
+from conftest import ROOT, SAMPLE, UNSAFE_FIXED, run_seedlint
 
 EXPECTED = [
     (1, "SL001", "header-leading-whitespace"),  # " date …"
     (1, "SL210", "missing-possessive-apostrophe"),  # "the UKs strategic approach"
     (7, "SL201", "minister-typo"),  # "Deputy Prime Minster"
     (11, "SL301", "unbalanced-quotes"),  # a closing ” with no opening “
+    (19, "SL305", "unquoted-speech"),  # "… Endo commented," then his words, unquoted
     (21, "SL011", "truncated-ending"),  # stops at "Sharon Barber commented,"
     (21, "SL010", "final-newline"),  # … and has no final newline
 ]
 
 
-def test_api_finds_exactly_the_five_defects(sample_text: str) -> None:
+def test_api_finds_exactly_the_named_defects(sample_text: str) -> None:
     found = [(d.row, d.code, d.name) for d in seedlint.lint_text(sample_text)]
     assert sorted(found) == sorted(EXPECTED)
 
@@ -58,8 +61,8 @@ def test_text_format_shows_source_and_caret() -> None:
     assert caret.strip() == "^" * 7
     assert "= fix (safe): Replace with 'Minister'" in out
     assert (
-        "Found 6 problems (5 errors, 1 warning) in 1 file (4 fixable with `seedlint fix`, "
-        "2 more with --unsafe-fixes)." in out
+        "Found 7 problems (5 errors, 2 warnings) in 1 file (4 fixable with `seedlint fix`, "
+        "3 more with --unsafe-fixes)." in out
     )
 
 
@@ -67,7 +70,7 @@ def test_json_format_has_exactly_the_documented_keys() -> None:
     result = run_seedlint("check", str(SAMPLE), "--format", "json")
     assert result.returncode == 1
     items = json.loads(result.stdout)
-    assert len(items) == 6
+    assert len(items) == 7
     for item in items:
         assert set(item) == {
             "code",
@@ -105,3 +108,9 @@ def test_output_is_deterministic() -> None:
     first = run_seedlint("check", str(SAMPLE), "--format", "json").stdout
     second = run_seedlint("check", str(SAMPLE), "--format", "json").stdout
     assert first == second
+
+
+def test_bundled_seeds_are_the_reviewed_normalised_sample() -> None:
+    bundled = ROOT / "seeds" / SAMPLE.name
+    assert bundled.read_text(encoding="utf-8") == UNSAFE_FIXED.read_text(encoding="utf-8")
+    assert run_seedlint("check", "seeds").returncode == 0

@@ -7,7 +7,8 @@ For each corpus split (Wikinews English development, digital.gov development and
 18F validation) it lints every published article (false alarms and precision per rule against
 tests/data/<corpus>/known_defects.tsv) and up to --per-class damaged copies per defect class
 (recall; for repairable classes, whether fix_text of the damaged copy equals fix_text of its
-clean twin). Examples of false alarms are shown for development splits only.
+clean twin). Examples of false alarms are shown for development splits only. Then ftfy's
+own test cases, wrapped as seeds: mojibake found and repaired (bench/accuracy/mojibake_cases.py).
 Always exits 0 unless --strict is given and a target is missed (then 1).
 """
 
@@ -23,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from types import ModuleType
 
+import mojibake_cases
 import peers
 import seed_corpora
 from inject import CLASSES, REPO, RESTORABLE, Case, build_cases, load_articles
@@ -235,6 +237,7 @@ def main(argv: list[str] | None = None) -> int:
                 report_peers(cases, seedlint, load_articles(corpus, [split]))
     report_summary(results)
     missed = [m for r in results for m in r.missed]
+    missed += mojibake_cases.report(seedlint)
     print(f"\n{len(missed)} targets missed" + "".join(f"\n  {m}" for m in missed))
     print(f"time: {time.perf_counter() - began:.1f} s")
     return 1 if args.strict and missed else 0

@@ -3,8 +3,13 @@
 document against a saved 100,000-document index (a fresh process: import, load,
 fingerprint, query), and peak RSS. Prints figures; a benchmark, not a unit test.
 
-    python bench/corpus/run.py                  # 10,000 and 100,000 documents, ~5 minutes
+    python bench/corpus/run.py                  # 10,000 and 100,000 documents, ~15 minutes
     python bench/corpus/run.py --sizes 10000    # one size
+    python bench/corpus/run.py --no-rules       # without the command-line figures
+
+Then, through the command line (bench/corpus/rules.py): the cost of the corpus rules per
+1,000 documents in a whole `seedlint check`, and one new file checked against a kept index
+of the largest size, as pre-commit runs it.
 
 The corpora are made from the 288 English Wikinews articles (CC BY 2.5, see
 tests/data/wikinews/README.md): each document takes 3 to 9 paragraphs of random articles
@@ -168,6 +173,10 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a child's size
     parser.add_argument("--index", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--no-rules", action="store_true", help="skip the command-line figures")
+    parser.add_argument(
+        "--check-size", type=int, default=10_000, help="files of the whole-check figure"
+    )
     args = parser.parse_args()
     if args.one:
         print(json.dumps(measure_size(args.one, args.index)))
@@ -211,6 +220,10 @@ def main() -> None:
             f"({query['process']:.3f} s with interpreter start)"
         )
         print(f"- peak RSS {float(query['peak_rss']) / 1e6:.0f} MB; findings: {query['findings']}")
+    if not args.no_rules:
+        from rules import report
+
+        report(args.check_size, max(args.sizes))
 
 
 if __name__ == "__main__":

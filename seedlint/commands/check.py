@@ -3,27 +3,36 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from contextlib import ExitStack
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from seedlint.commands.common import (
     EXIT_CLEAN,
     EXIT_ERROR,
     EXIT_FOUND,
-    UsageError,
+    Documents,
+    Setup,
     choose_jobs,
     documents,
     load_setup,
+    paths_of,
+    record_fields,
 )
+from seedlint.commands.corpus import CorpusRun, corpus_work
 from seedlint.commands.work import CheckContext, check_item
+from seedlint.engine.diagnostics import Diagnostic
 from seedlint.engine.document import Document
 from seedlint.io.cache import Cache, default_cache_dir
 from seedlint.io.pool import ordered_map
-from seedlint.output import STATISTICS_FORMATS, reporter
-from seedlint.output.base import Summary, escape
+from seedlint.output import reporter
+from seedlint.output.base import Reporter, Summary, escape
 from seedlint.output.progress import Progress
+
+if TYPE_CHECKING:
+    from seedlint.io.baseline import Baseline
 
 
 def note(message: str, level: str = "note") -> None:
@@ -31,16 +40,11 @@ def note(message: str, level: str = "note") -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    if args.statistics and args.format not in STATISTICS_FORMATS:
-        raise UsageError(
-            f"--statistics prints counts per rule in {', '.join(STATISTICS_FORMATS)}, "
-            f"not {args.format}"
-        )
     setup = load_setup(args)
     if args.show_settings:
         from seedlint.commands.settings import show_settings
 
-        return show_settings(setup)
+        return show_settings(setup, args)
     linter = setup.linter
     docs = documents(args, setup)
     unit, known = docs.unit, docs.known
@@ -54,6 +58,7 @@ def run_check(args: argparse.Namespace) -> int:
         from seedlint.io.baseline import Baseline
 
         baseline = Baseline(args.write_baseline or args.baseline, write=bool(args.write_baseline))
+    corpus = _corpus_run(args, setup, docs, cache)
     jobs = choose_jobs(args.jobs, known)
     summary = Summary(fail_on=linter.settings.fail_on, unit=unit)
     with ExitStack() as stack:
@@ -63,29 +68,28 @@ def run_check(args: argparse.Namespace) -> int:
             statistics=args.statistics,
         )  # fmt: skip
         progress = Progress(len(known) if known is not None else None, f"{unit}s")
-        results = ordered_map(check_item, docs.items, CheckContext(linter, cache), jobs)
+        context = CheckContext(linter, cache, corpus.work if corpus else None)
+        results = ordered_map(check_item, docs.items, context, jobs)
         for item, result in results:
             progress.advance()
             if cache is not None and result.cache_entry is not None:
                 key, fresh = result.cache_entry
                 cache.keep(key) if fresh is None else cache.put(key, fresh)
+            if corpus is not None:
+                corpus.add(item, result.contribution)
             if result.problem is not None:
                 note(result.problem.message, "error" if result.problem.error else "note")
                 summary.unchecked += result.problem.error
                 continue
             if not item.checkable:
                 continue  # a blank line of a JSON Lines file
-            diagnostics = result.diagnostics
-            if baseline is not None:
-                kept = baseline.filter(item.name, result.text or "", diagnostics)
-                if baseline.write:
-                    summary.recorded += len(diagnostics)
-                else:
-                    summary.hidden += len(diagnostics) - len(kept)
-                diagnostics = kept
+            doc = Document(result.text or "", item.name)
+            diagnostics = _filtered(baseline, summary, doc, result.diagnostics)
             summary.add(diagnostics, sum(map(linter.fails, diagnostics)))
-            out.document(Document(result.text or "", item.name), diagnostics)
+            out.document(doc, diagnostics)
         progress.close()
+        if corpus is not None:
+            _report_corpus(corpus, out, summary, baseline)
         if cache is not None:
             cache.save()
         out.finish(summary)
@@ -94,6 +98,71 @@ def run_check(args: argparse.Namespace) -> int:
         if told:
             note(told)
     return exit_code(summary, args.exit_zero)
+
+
+def _corpus_run(
+    args: argparse.Namespace, setup: Setup, docs: Documents, cache: Cache | None
+) -> CorpusRun | None:
+    """The corpus rules' side of the run, None when none is selected or the document is
+    standard input. A run of files that all lie in the configured ``paths`` (the whole
+    corpus, or a few of its files as pre-commit names them) is judged against the index
+    the cache keeps of that corpus, loaded here, before the workers start, so that they
+    reuse its fingerprints of unchanged files; any other run is judged on its own."""
+    work = corpus_work(setup.linter, setup.config.root)
+    if work is None or docs.stdin:
+        return None
+    paths = [Path(p) for p in paths_of(args, setup.config)]
+    corpus_paths = [setup.config.root / p for p in setup.config.paths]
+    if cache is None or docs.unit != "file" or not all(_inside(p, corpus_paths) for p in paths):
+        return CorpusRun(setup.linter, work, None, *record_fields(args))
+    from seedlint.io.corpus_store import CorpusStore
+
+    stores = []
+    for number, group in enumerate(work.groups):
+        store = CorpusStore(cache.path.parent, group.name, group.new_index().settings)
+        for told in store.notes:
+            note(told)
+        work.kept[number] = store.digests
+        stores.append(store)
+    corpus = CorpusRun(setup.linter, work, stores, *record_fields(args))
+    corpus.walked = [p for p in paths if p.is_dir()]
+    return corpus
+
+
+def _inside(path: Path, folders: list[Path]) -> bool:
+    """Whether the path is one of the folders or lies below one."""
+    real = os.path.realpath(path)
+    for folder in folders:
+        top = os.path.realpath(folder)
+        if real == top or real.startswith(top.rstrip(os.sep) + os.sep):
+            return True
+    return False
+
+
+def _report_corpus(
+    corpus: CorpusRun, out: Reporter, summary: Summary, baseline: Baseline | None
+) -> None:
+    """The corpus pass's diagnostics, after every document, in path order."""
+    linter = corpus.linter
+    for key, found in corpus.diagnostics().items():
+        doc = Document(corpus.text(key) or "", corpus.name(key))
+        diagnostics = _filtered(baseline, summary, doc, [item.diagnostic for item in found])
+        summary.add(diagnostics, sum(map(linter.fails, diagnostics)), document=False)
+        out.document(doc, diagnostics)
+
+
+def _filtered(
+    baseline: Baseline | None, summary: Summary, doc: Document, diagnostics: list[Diagnostic]
+) -> list[Diagnostic]:
+    """The diagnostics a baseline does not hold (none when one is written), counted."""
+    if baseline is None:
+        return diagnostics
+    kept = baseline.filter(doc.path, doc.text, diagnostics)
+    if baseline.write:
+        summary.recorded += len(diagnostics)
+    else:
+        summary.hidden += len(diagnostics) - len(kept)
+    return kept
 
 
 def exit_code(summary: Summary, exit_zero: bool) -> int:

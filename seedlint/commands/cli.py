@@ -1,4 +1,5 @@
-"""The command line: ``seedlint check | fix | report | rules | explain | test-rules | init``.
+"""The command line: ``seedlint check | fix | report | rules | explain | test-rules | init |
+server``.
 
 Exit codes: 0 nothing at or above ``fail-on``; 1 something was found (or, for ``fix``,
 remains; for ``fix --diff``, would change; for ``fix --exit-non-zero-on-fix``, a file
@@ -11,16 +12,43 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, NoReturn
 
 from seedlint import __version__
 from seedlint.commands.common import EXIT_ERROR, EXIT_INTERRUPTED, UsageError
 
 SEVERITIES = ("info", "warning", "error")
+FLAGS_NOTE = "Flags (options without a value) are off unless given."
+CONFIG_HELP = (
+    "a seedlint.yaml or pyproject.toml; /dev/null for none (default: the nearest, from the "
+    "working directory upwards)"
+)
 FORMATS = ("text", "concise", "json", "json-lines", "github", "sarif", "junit")
 
 
-class Formatter(argparse.ArgumentDefaultsHelpFormatter):
-    """Help that shows every option's default."""
+class Formatter(argparse.HelpFormatter):
+    """Help that shows every option's default: appended when it is a value, written into
+    the help text when it depends on the configuration; flags are off unless given."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = action.help or ""
+        if "(default" in text or action.nargs == 0 or action.default in (None, argparse.SUPPRESS):
+            return text
+        default = action.default
+        if isinstance(default, list):
+            default = ", ".join(map(str, default)) or "none"
+        return f"{text} (default: {default})"
+
+
+class Parser(argparse.ArgumentParser):
+    """Usage errors in one line, and the parser of each command kept by name."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands: dict[str, argparse.ArgumentParser] = {}
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
 def _codes(value: str) -> list[str]:
@@ -36,8 +64,9 @@ def _reading(parser: argparse.ArgumentParser) -> None:
         help="files or folders; '-' reads standard input (default: the configured paths)",
     )
     parser.add_argument(
-        "--config", type=Path, metavar="FILE", help="a seedlint.yaml or pyproject.toml"
-    )
+        "--config", type=Path, metavar="FILE",
+        help=CONFIG_HELP,
+    )  # fmt: skip
     parser.add_argument("--isolated", action="store_true", help="ignore configuration files")
     parser.add_argument(
         "--jobs", "-j", type=int, default=0, metavar="N",
@@ -49,17 +78,17 @@ def _reading(parser: argparse.ArgumentParser) -> None:
         "one record per line",
     )  # fmt: skip
     parser.add_argument(
-        "--text-field",
-        default="text",
-        metavar="NAME",
-        help="with --jsonl: the field holding the document",
-    )
+        "--text-field", metavar="NAME",
+        help="with --jsonl: the field holding the document (default: text)",
+    )  # fmt: skip
     parser.add_argument(
-        "--id-field", default="id", metavar="NAME", help="with --jsonl: the field naming the record"
-    )
+        "--id-field", metavar="NAME",
+        help="with --jsonl: the field naming the record (default: id)",
+    )  # fmt: skip
     parser.add_argument(
         "--stdin-filename", metavar="PATH",
-        help="the name of standard input's document (for settings and output)",
+        help="the name of standard input's document, for per-file settings, --force-exclude "
+        "and output (default: '-')",
     )  # fmt: skip
     parser.add_argument(
         "--force-exclude", action="store_true",
@@ -67,16 +96,22 @@ def _reading(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
     parser.add_argument(
         "--select", type=_codes, metavar="CODES",
-        help="only these codes, prefixes or names (comma-separated; replaces the configured "
-        "selection)",
+        help="only these codes, prefixes or names, comma-separated (default: the configured "
+        "select, or ALL)",
     )  # fmt: skip
     parser.add_argument(
-        "--extend-select", type=_codes, metavar="CODES", help="add to the selection"
-    )
-    parser.add_argument("--ignore", type=_codes, metavar="CODES", help="skip these rules")
+        "--extend-select", type=_codes, metavar="CODES",
+        help="codes, prefixes or names to add to the selection, on top of the configured "
+        "extend-select (default: none)",
+    )  # fmt: skip
     parser.add_argument(
-        "--fail-on", choices=SEVERITIES, help="lowest severity that fails the run (default: "
-        "the configured fail-on, or warning)",
+        "--ignore", type=_codes, metavar="CODES",
+        help="codes, prefixes or names to skip, on top of the configured ignore "
+        "(default: none)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--fail-on", choices=SEVERITIES,
+        help="lowest severity that fails the run (default: the configured fail-on, or warning)",
     )  # fmt: skip
     parser.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when problems are found"
@@ -87,24 +122,31 @@ def _reading(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--show-settings",
         action="store_true",
-        help="print the resolved settings and where each came from",
+        help="print the resolved settings and where each came from (and, for each file "
+        "named, the rules that apply to it) instead of running",
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="seedlint", description="Lint and normalise seed documents.", formatter_class=Formatter
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="seedlint",
+        description="Lint and normalise seed documents.",
+        epilog=f"{FLAGS_NOTE} 'seedlint COMMAND --help' lists a command's options.",
+        formatter_class=Formatter,
     )
     parser.add_argument("--version", action="version", version=f"seedlint {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
 
-    check = commands.add_parser("check", help="report problems", formatter_class=Formatter)
+    check = commands.add_parser(
+        "check", help="report problems", formatter_class=Formatter, epilog=FLAGS_NOTE
+    )
     _reading(check)
     check.add_argument("--format", default="text", choices=FORMATS, help="output format")
     check.add_argument(
-        "--output-file", "-o", type=Path, metavar="FILE", help="write the report here"
-    )
+        "--output-file", "-o", type=Path, metavar="FILE",
+        help="write the report here (default: standard output)",
+    )  # fmt: skip
     check.add_argument("--statistics", action="store_true", help="counts per rule instead")
     check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     check.add_argument(
@@ -113,14 +155,19 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     baseline = check.add_mutually_exclusive_group()
     baseline.add_argument(
-        "--baseline", type=Path, metavar="FILE", help="report only findings not in FILE"
-    )
+        "--baseline", type=Path, metavar="FILE",
+        help="report only findings not in FILE (default: none)",
+    )  # fmt: skip
     baseline.add_argument(
-        "--write-baseline", type=Path, metavar="FILE", help="record today's findings in FILE"
-    )
+        "--write-baseline", type=Path, metavar="FILE",
+        help="record today's findings in FILE instead of failing on them (default: none)",
+    )  # fmt: skip
 
     fix = commands.add_parser(
-        "fix", help="write fixed copies (or fix in place)", formatter_class=Formatter
+        "fix",
+        help="write fixed copies (or fix in place)",
+        formatter_class=Formatter,
+        epilog=FLAGS_NOTE,
     )
     _reading(fix)
     where = fix.add_mutually_exclusive_group()
@@ -147,40 +194,63 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     report = commands.add_parser(
-        "report", help="write a self-contained HTML report", formatter_class=Formatter
+        "report",
+        help="write a self-contained HTML report",
+        formatter_class=Formatter,
+        epilog=FLAGS_NOTE,
     )
     _reading(report)
     report.add_argument(
-        "--output", "-o", type=Path, required=True, metavar="FILE", help="the HTML file to write"
-    )
+        "--output", "-o", type=Path, metavar="FILE",
+        help="the HTML file to write (required, except with --show-settings)",
+    )  # fmt: skip
     report.add_argument("--title", help="the report's title (default: names the paths)")
     report.add_argument(
         "--generated", metavar="DATE", help="the date shown as the report's (default: today)"
     )
 
-    rules = commands.add_parser("rules", help="list the rules", formatter_class=Formatter)
-    rules.add_argument("--config", type=Path, metavar="FILE")
+    rules = commands.add_parser(
+        "rules", help="list the rules", formatter_class=Formatter, epilog=FLAGS_NOTE
+    )
+    rules.add_argument("--config", type=Path, metavar="FILE", help=CONFIG_HELP)
     rules.add_argument("--isolated", action="store_true", help="ignore configuration files")
-    rules.add_argument("--format", default="text", choices=["text", "json"])
+    rules.add_argument("--format", default="text", choices=["text", "json"], help="output format")
 
-    explain = commands.add_parser("explain", help="explain a rule", formatter_class=Formatter)
+    explain = commands.add_parser(
+        "explain", help="explain a rule", formatter_class=Formatter, epilog=FLAGS_NOTE
+    )
     explain.add_argument("rule", help="a code (SL201) or name (minister-typo)")
-    explain.add_argument("--config", type=Path, metavar="FILE")
+    explain.add_argument("--config", type=Path, metavar="FILE", help=CONFIG_HELP)
     explain.add_argument("--isolated", action="store_true", help="ignore configuration files")
 
     test_rules = commands.add_parser(
-        "test-rules", help="run the examples of rule files", formatter_class=Formatter
+        "test-rules",
+        help="run the examples of rule files",
+        formatter_class=Formatter,
+        epilog=FLAGS_NOTE,
     )
     test_rules.add_argument(
         "files", nargs="*", type=Path, help="rule files or folders (default: the configured packs)"
     )
-    test_rules.add_argument("--config", type=Path, metavar="FILE")
+    test_rules.add_argument("--config", type=Path, metavar="FILE", help=CONFIG_HELP)
 
     init = commands.add_parser(
-        "init", help="write a starter seedlint.yaml", formatter_class=Formatter
+        "init", help="write a starter seedlint.yaml", formatter_class=Formatter, epilog=FLAGS_NOTE
     )
-    init.add_argument("file", nargs="?", type=Path, default=Path("seedlint.yaml"))
+    init.add_argument(
+        "file", nargs="?", type=Path, default=Path("seedlint.yaml"), help="the file to write"
+    )
     init.add_argument("--force", action="store_true", help="replace an existing file")
+
+    commands.add_parser(
+        "server", formatter_class=Formatter, epilog=FLAGS_NOTE,
+        help="run the language server (LSP, on standard input and output) for editors",
+        description="A Language Server Protocol server on standard input and output: "
+        "diagnostics as you type, quick fixes, and 'fix all safe problems'. Each workspace "
+        "folder is configured as 'seedlint check' run there would be. Needs the server "
+        "extra: pip install 'seedlint[server]'.",
+    )  # fmt: skip
+    parser.commands = dict(commands.choices)
     return parser
 
 
@@ -196,6 +266,7 @@ def _command(name: str) -> Callable[[argparse.Namespace], int]:
         "explain": ("seedlint.commands.rules", "run_explain"),
         "test-rules": ("seedlint.commands.rules", "run_test_rules"),
         "init": ("seedlint.commands.init", "run_init"),
+        "server": ("seedlint.commands.server", "run_server"),
     }[name]
     found: Callable[[argparse.Namespace], int] = getattr(importlib.import_module(module), function)
     return found
@@ -207,6 +278,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # a byte that is not UTF-8 prints as \udcXX
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    from seedlint.commands.combinations import refuse_combinations
     from seedlint.engine.linter import RuleOptionsError
     from seedlint.io.atomic import UnsafePath
     from seedlint.io.baseline import BaselineError
@@ -215,6 +287,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from seedlint.ruleset.rulefile import RuleFileError
 
     try:
+        refuse_combinations(parser, args)
         return _command(args.command)(args)
     except RuleFileError as error:
         for problem in error.problems:

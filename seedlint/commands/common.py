@@ -12,13 +12,14 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the command line imports this module before it knows what runs
-    from seedlint.engine.linter import Linter
-    from seedlint.io.discovery import Patterns
-    from seedlint.io.sources import Item
-    from seedlint.ruleset.config import Config
+from seedlint.engine.linter import Linter, RuleOptionsError
+from seedlint.engine.selectors import SelectorError
+from seedlint.io.discovery import Patterns, discover
+from seedlint.io.pool import available_cores
+from seedlint.io.sources import Item, file_items, record_items, stdin_item
+from seedlint.ruleset.config import Config, ConfigError, apply_overrides, load_config
+from seedlint.ruleset.rulefile import load_rules
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 # A run with less work than this stays in one process: starting workers and moving
@@ -42,18 +43,7 @@ class Setup:
 def load_setup(args: argparse.Namespace) -> Setup:
     """The configuration (none with --isolated), with the command line's settings on
     top, its rules, and the linter they make."""
-    from seedlint.engine.linter import Linter
-    from seedlint.engine.selectors import SelectorError
-    from seedlint.io.discovery import Patterns
-    from seedlint.ruleset.config import Config, ConfigError, apply_overrides, load_config
-    from seedlint.ruleset.rulefile import load_rules
-
-    if getattr(args, "isolated", False):
-        if args.config:
-            raise UsageError("--isolated ignores configuration files; drop --config")
-        config = Config(root=Path.cwd().resolve())
-    else:
-        config = load_config(args.config) if args.config else load_config()
+    config = configuration(args)
     overrides = [
         ("select", getattr(args, "select", None), "--select"),
         ("extend-select", getattr(args, "extend_select", None), "--extend-select"),
@@ -66,9 +56,42 @@ def load_setup(args: argparse.Namespace) -> Setup:
         if key in ("extend-select", "ignore"):
             value = [*getattr(config, key.replace("-", "_")), *value]
         apply_overrides(config, [(key, value)], flag)
+    return build_setup(config)
+
+
+def configuration(args: argparse.Namespace) -> Config:
+    """The configuration file the command line names (``/dev/null``: none), or the one
+    found from the working directory; none at all with ``--isolated``."""
+    if getattr(args, "isolated", False):
+        if args.config:
+            raise UsageError("--isolated ignores configuration files; drop --config")
+        return Config(root=Path.cwd().resolve())
+    if args.config is not None and _is_devnull(args.config):
+        # the conventional "no configuration": the defaults, rooted where the run is
+        return Config(root=Path.cwd().resolve(), source=str(args.config))
+    return load_config(args.config) if args.config else load_config()
+
+
+def _is_devnull(path: Path) -> bool:
+    try:
+        return os.path.samefile(path, os.devnull)
+    except OSError:
+        return False
+
+
+def build_setup(config: Config) -> Setup:
+    """The rules of a configuration and the linter they make (the language server builds
+    one per workspace folder)."""
     rules = load_rules(config.rule_packs, config.root)
+    if not rules:
+        where = config.where("rule-packs")
+        raise ConfigError(
+            f"{'' if where == 'default' else where + ': '}the rule packs hold no rule"
+        )
     try:
         linter = Linter(rules, config.lint_settings())
+    except RuleOptionsError as error:  # the engine names the rule; this, the setting
+        raise ConfigError(f"{config.where('rule-options')}: {error}") from None
     except SelectorError as error:
         setting, _, problem = str(error).partition(": ")
         where = config.where(setting)
@@ -94,27 +117,26 @@ def paths_of(args: argparse.Namespace, config: Config) -> list[str]:
     return [str(config.root / p) for p in config.paths]
 
 
-def jsonl_files(paths: list[str]) -> list[Path]:
-    """JSON Lines files named, globbed ('corpus/*.jsonl') or found in named folders."""
-    files: list[Path] = []
+def jsonl_files(paths: list[str], config: Config, force_exclude: bool = False) -> list[Path]:
+    """JSON Lines files named, globbed ('corpus/*.jsonl') or found in named folders (as
+    files are found: ``exclude`` applies in folders, and to named files with
+    ``force_exclude``)."""
+    named: list[str] = []
     for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.name.endswith(JSONL_SUFFIXES) and p.is_file()
-            )
-            if not found:
-                print(
-                    f"seedlint: note: {name}: no JSON Lines files in this folder", file=sys.stderr
-                )
-            files.extend(found)
-        elif not path.exists() and glob.has_magic(name):
+        if not Path(name).exists() and glob.has_magic(name):
             matches = sorted(glob.glob(name, recursive=True))
             if not matches:
                 raise UsageError(f"{name}: no file matches")
-            files.extend(Path(m) for m in matches)
+            named.extend(matches)
         else:
-            files.append(path)  # reading it says what is wrong, if anything
+            named.append(name)  # reading it says what is wrong, if anything
+    records = Patterns(config.root, [f"*{suffix}" for suffix in JSONL_SUFFIXES], config.exclude)
+    files: list[Path] = []
+    for name in named:
+        found = [f.path for f in discover([name], records, force_exclude=force_exclude)]
+        if not found and Path(name).is_dir():
+            print(f"seedlint: note: {name}: no JSON Lines files in this folder", file=sys.stderr)
+        files.extend(found)
     return files
 
 
@@ -127,6 +149,10 @@ class Documents:
     unit: str  # "file" or "record"
     shards: list[Path] = field(default_factory=list)
     stdin: bool = False
+    # standard input named (--stdin-filename) as a file that --force-exclude excludes:
+    # check reports nothing, fix passes the text through unchanged
+    stdin_excluded: bool = False
+    stdin_data: bytes = b""  # standard input as it came, for fix to pass through
 
     @property
     def known(self) -> list[Item] | None:
@@ -134,19 +160,28 @@ class Documents:
 
 
 def documents(args: argparse.Namespace, setup: Setup, skip: list[Path] | None = None) -> Documents:
-    from seedlint.io.sources import file_items, record_items, stdin_item
-
+    patterns = setup.patterns
     if reads_stdin(args):
         if args.jsonl:
             raise UsageError("--jsonl reads files; standard input is one document")
-        return Documents([stdin_item(args.stdin_filename, setup.patterns)], "file", stdin=True)
+        name = args.stdin_filename
+        relative = patterns.relative(Path(name), Path.cwd()) if name else None
+        if args.force_exclude and relative is not None and patterns.excluded(relative):
+            return Documents([], "file", stdin=True, stdin_excluded=True)
+        data = sys.stdin.buffer.read()
+        item = stdin_item(name, patterns, data)
+        return Documents([item], "file", stdin=True, stdin_data=data)
     paths = paths_of(args, setup.config)
     if args.jsonl:
-        files = jsonl_files(paths)
-        items = record_items(files, setup.patterns, args.text_field, args.id_field)
-        return Documents(items, "record", files)
-    force = args.force_exclude
-    return Documents(list(file_items(paths, setup.patterns, skip or [], force)), "file")
+        files = jsonl_files(paths, setup.config, args.force_exclude)
+        return Documents(record_items(files, patterns, *record_fields(args)), "record", files)
+    items = list(file_items(paths, patterns, skip or [], args.force_exclude))
+    return Documents(items, "file")
+
+
+def record_fields(args: argparse.Namespace) -> tuple[str, str]:
+    """The names of a JSON Lines record's text and identifier fields."""
+    return (args.text_field or "text", args.id_field or "id")
 
 
 def choose_jobs(requested: int, items: list[Item] | None) -> int:
@@ -156,8 +191,6 @@ def choose_jobs(requested: int, items: list[Item] | None) -> int:
         raise UsageError("--jobs must be 0 (chosen from the work) or more")
     if requested:
         return requested
-    from seedlint.io.pool import available_cores
-
     cores = available_cores()
     if items is None or cores == 1:
         return cores

@@ -7,6 +7,13 @@ their names. Nothing is written when the output folder overlaps an input (the sa
 folder, inside it, or holding it) or two inputs would land on one output. Every write is
 atomic (see ``seedlint.io.atomic``), and nothing is written through a symbolic link: in
 the output folder a link is refused, and ``--in-place`` leaves a linked file alone.
+
+With corpus rules selected, the documents are read once first for the corpus pass (over
+the documents of the run alone: fix keeps no corpus index). Its fixes that edit a
+document (a boilerplate paragraph removed) are applied before the per-document ones; a
+later copy is left out of the fixed corpus (not written into the output folder, or into
+the output JSON Lines file) only with ``--unsafe-fixes`` and an output folder, and each
+one left out is named. No document is ever deleted in place.
 """
 
 from __future__ import annotations
@@ -14,11 +21,12 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
+import shutil
 import sys
 from contextlib import ExitStack, suppress
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from seedlint.commands.check import note
 from seedlint.commands.common import (
@@ -32,8 +40,11 @@ from seedlint.commands.common import (
     documents,
     load_setup,
     reads_stdin,
+    record_fields,
 )
-from seedlint.commands.work import FixContext, Fixed, fix_item
+from seedlint.commands.corpus import CorpusRun, corpus_work, item_id
+from seedlint.commands.work import CheckContext, FixContext, Fixed, contribute_item, fix_item
+from seedlint.engine.corpus import CorpusDiagnostic
 from seedlint.engine.fixer import AppliedEdit
 from seedlint.io.atomic import (
     ChangedMeanwhile,
@@ -46,7 +57,7 @@ from seedlint.io.atomic import (
 )
 from seedlint.io.pool import ordered_map
 from seedlint.io.records import splice
-from seedlint.io.sources import Item
+from seedlint.io.sources import Item, display_path
 from seedlint.output.base import escape, plural
 from seedlint.output.json import encode_pretty, write_bytes
 
@@ -55,15 +66,16 @@ class Tally:
     def __init__(self) -> None:
         self.changed = self.remaining = self.errors = 0
         self.records: list[dict[str, Any]] = []
+        self.dropped: list[tuple[str, CorpusDiagnostic]] = []  # (name, why)
 
 
 def run_fix(args: argparse.Namespace) -> int:
-    if args.diff and args.format == "json":
-        raise UsageError("--diff prints a diff and --format json a change record: pick one")
     stdin = reads_stdin(args)
-    if stdin and (args.in_place or args.output_dir):
-        raise UsageError("fixing standard input writes the fixed text to standard output")
     setup = load_setup(args)
+    if args.show_settings:
+        from seedlint.commands.settings import show_settings
+
+        return show_settings(setup, args)
     output = root = None
     if not (args.in_place or args.diff or stdin):
         # A folder named on the command line is the user's; one from the configuration
@@ -72,43 +84,128 @@ def run_fix(args: argparse.Namespace) -> int:
         output = Path(args.output_dir or setup.config.root / setup.config.output_dir)
         root = output if args.output_dir else setup.config.root
     docs = documents(args, setup, skip=[output] if output else [])
+    if docs.stdin_excluded:  # excluded: what came in goes out as it was
+        shutil.copyfileobj(sys.stdin.buffer, sys.stdout.buffer)
+        return EXIT_CLEAN
     unit = docs.unit
     if output is not None:
         _check_overlap(docs, output)
     sink: Sink
     if stdin:
-        sink = StdoutSink()
+        sink = StdoutSink(args.diff, docs.stdin_data)
     elif unit == "record":
-        sink = RecordSink(output, root, args.diff)
+        sink = RecordSink(output, root, docs.shards)
     else:
         sink = FileSink(output, root, args.diff)
     tally = Tally()
-    context = FixContext(setup.linter, args.unsafe_fixes)
-    results = ordered_map(fix_item, docs.items, context, choose_jobs(args.jobs, docs.known))
+    jobs = choose_jobs(args.jobs, docs.known)
+    found = {} if stdin else _corpus_pass(args, setup, docs, output, jobs)
+    if found and docs.known is None:  # records: the first pass read the stream
+        docs = documents(args, setup, skip=[output] if output else [])
+    drop = output is not None and not args.diff
+    context = FixContext(setup.linter, args.unsafe_fixes, found, drop)
+    results = ordered_map(fix_item, docs.items, context, jobs)
+    # with standard input, standard output carries the text: the report goes to stderr
+    report_to = sys.stderr if stdin else sys.stdout
     try:
         for item, result in results:
             if result.problem is not None:
                 note(result.problem.message, "error" if result.problem.error else "note")
                 tally.errors += result.problem.error
             written = sink.put(item, result)  # a file that cannot be written stops no other
-            tally.errors += written is Written.FAILED
-            tally.changed += result.changed and written is Written.YES
-            left = result.remaining
-            unwritten = result.changed and written is not Written.YES
-            if unwritten or (result.problem is not None and result.original):
-                # the original stays as it was, and so do its problems
-                rules = setup.linter.rules_for(item.relative)
-                left = setup.linter.lint(result.original, item.name, rules)
-            tally.remaining += sum(map(setup.linter.fails, left))
-            tally.records.extend(change_entry(item.name, a) for a in result.applied)
-            if args.format == "text" and not args.diff and not stdin:
-                _report(item, result, setup, args)
+            _count(tally, item, result, written, setup, found.get(item_id(item), []))
+            if args.format == "text" and not args.diff:
+                _report(item, result, setup, args, report_to)
         tally.errors += sink.close()
     except BaseException:
         sink.abort()
         raise
     _finish(args, tally, unit, output, stdin)
+    _tell_corpus(args, tally, found, drop)
     return exit_code(args, tally)
+
+
+def _count(
+    tally: Tally,
+    item: Item,
+    result: Fixed,
+    written: Written,
+    setup: Setup,
+    corpus: list[CorpusDiagnostic],
+) -> None:
+    """One document's part of the tally: written, changed, what remains, the change record."""
+    tally.errors += written is Written.FAILED
+    tally.changed += result.changed and written is Written.YES
+    left = result.remaining
+    unwritten = result.changed and written is not Written.YES
+    if unwritten or (result.problem is not None and result.original):
+        # the original stays as it was, and so do its problems
+        rules = setup.linter.rules_for(item.relative)
+        left = setup.linter.lint(result.original, item.name, rules)
+        left += [c.diagnostic for c in corpus]
+    tally.remaining += sum(map(setup.linter.fails, left))
+    tally.records.extend(change_entry(item.name, a) for a in result.applied)
+    if result.dropped:
+        tally.dropped.append((item.name, result.dropped[0]))
+        tally.records.append(drop_entry(item.name, result))
+
+
+def _corpus_pass(
+    args: argparse.Namespace, setup: Setup, docs: Documents, output: Path | None, jobs: int
+) -> dict[str, list[CorpusDiagnostic]]:
+    """The corpus pass over the run's documents, read once for it (see the module
+    docstring); its diagnostics by item. Problems reading a document are told by the fix
+    pass that follows."""
+    work = corpus_work(setup.linter, setup.config.root)
+    if work is None:
+        return {}
+    items = (
+        docs.items
+        if docs.known is not None
+        else documents(args, setup, [output] if output else []).items
+    )
+    corpus = CorpusRun(setup.linter, work, None, *record_fields(args))
+    context = CheckContext(setup.linter, None, work)
+    for item, result in ordered_map(contribute_item, items, context, jobs):
+        corpus.add(item, result.contribution)
+    return corpus.by_item()
+
+
+def _tell_corpus(
+    args: argparse.Namespace,
+    tally: Tally,
+    found: dict[str, list[CorpusDiagnostic]],
+    drop: bool,
+) -> None:
+    """Which documents were left out of the fixed corpus, and why; or how many copies
+    were kept because nothing is ever dropped in place."""
+    if args.format == "json":
+        return
+    for name, why in tally.dropped:
+        d = why.diagnostic
+        note(f"left {name} out of the fixed corpus: {d.code} [{d.name}] {d.message}")
+    kept = sum(c.drops_document for items in found.values() for c in items)
+    if args.unsafe_fixes and kept and not drop:
+        note(
+            f"{kept} later cop{'y' if kept == 1 else 'ies'} kept: a document is left out "
+            "only of fixed copies written to an output folder, never deleted in place"
+        )
+
+
+def drop_entry(name: str, result: Fixed) -> dict[str, Any]:
+    """The ``--format json`` change record's entry of a document left out: its whole
+    text removed."""
+    d = result.dropped[0].diagnostic
+    return {
+        "filename": name,
+        "code": d.code,
+        "name": d.name,
+        "applicability": "unsafe",
+        "row": 1,
+        "column": 1,
+        "before": result.original,
+        "after": "",
+    }
 
 
 def exit_code(args: argparse.Namespace, tally: Tally) -> int:
@@ -128,8 +225,10 @@ def _finish(
 ) -> None:
     if args.format == "json":
         write_bytes(sys.stdout, encode_pretty(tally.records))
-    elif not args.quiet and not args.diff and not stdin:
-        where = "in place" if output is None else f"into {escape(str(output))}"
+    elif not args.quiet and not args.diff:
+        where = "in place" if output is None else f"into {escape(display_path(output))}"
+        if stdin:
+            where = "on standard output"
         print(
             f"Fixed {plural(tally.changed, unit)} {where}; "
             f"{plural(tally.remaining, 'problem')} "
@@ -138,7 +237,9 @@ def _finish(
         )
 
 
-def _report(item: Item, result: Fixed, setup: Setup, args: argparse.Namespace) -> None:
+def _report(
+    item: Item, result: Fixed, setup: Setup, args: argparse.Namespace, stream: TextIO
+) -> None:
     lines = []
     if args.show_fixes:
         for a in result.applied:
@@ -153,7 +254,7 @@ def _report(item: Item, result: Fixed, setup: Setup, args: argparse.Namespace) -
                 f"[{d.name}] {escape(d.message)}"
             )
     if lines:
-        sys.stdout.write("\n".join(lines) + "\n")
+        stream.write("\n".join(lines) + "\n")
 
 
 def change_entry(name: str, applied: AppliedEdit) -> dict[str, Any]:
@@ -251,11 +352,21 @@ class Sink:
 
 
 class StdoutSink(Sink):
+    """Standard input's document, fixed, on standard output; or its diff. A document that
+    cannot be fixed (binary, or fixes that do not converge) goes out as it came in."""
+
+    def __init__(self, diff: bool, original: bytes) -> None:
+        self.diff = diff
+        self.original = original
+
     def put(self, item: Item, result: Fixed) -> Written:
-        if result.problem is None:
+        if self.diff:
+            if result.changed:
+                sys.stdout.write(unified_diff(result.original, result.fixed, item.name))
+        elif result.problem is None:
             write_bytes(sys.stdout, result.payload)
-        elif result.original:
-            write_bytes(sys.stdout, result.original.encode("utf-8", "surrogateescape"))
+        else:
+            write_bytes(sys.stdout, self.original)
         return Written.YES
 
 
@@ -269,7 +380,7 @@ class FileSink(Sink):
         self.stale = StaleTemporaries()
 
     def put(self, item: Item, result: Fixed) -> Written:
-        if result.problem is not None or item.path is None:
+        if result.problem is not None or item.path is None or result.dropped:
             return Written.KEPT
         if self.diff:
             if result.changed:
@@ -312,20 +423,20 @@ class RecordSink(Sink):
     with only their text replaced. In place, the fixed file is written beside the
     original and renamed over it only if the original did not change meanwhile."""
 
-    def __init__(self, output: Path | None, root: Path | None, diff: bool) -> None:
-        if diff:
-            raise UsageError("--diff does not apply to --jsonl; fix into --output-dir instead")
+    def __init__(self, output: Path | None, root: Path | None, shards: list[Path]) -> None:
         self.output = output
         self.root = root
         self.shard: Path | None = None
         self.errors = 0
         self.writer: Any = None
+        self.empty = set(shards)  # shards no record came from yet: an empty copy each
 
     def put(self, item: Item, result: Fixed) -> Written:
+        self.empty.discard(item.shard)
         if item.shard != self.shard:
             self.errors += self._commit()
             self._open(item)
-        if self.writer is None or item.record is None:
+        if self.writer is None or item.record is None or result.dropped:
             return Written.KEPT
         record = item.record
         self.writer.write(splice(record, result.fixed) if result.changed else record.raw)
@@ -377,7 +488,16 @@ class RecordSink(Sink):
         return 0
 
     def close(self) -> int:
-        return self.errors + self._commit()
+        errors = self.errors + self._commit()
+        if self.output is not None:  # an empty input file has an empty normalised copy
+            for shard in sorted(self.empty):
+                if shard.is_file():
+                    try:
+                        write_atomic(self.output / shard.name, b"", root=self.root)
+                    except (UnsafePath, OSError) as error:
+                        note(f"{self.output / shard.name}: cannot write: {error}", "error")
+                        errors += 1
+        return errors
 
     def abort(self) -> None:
         if self.writer is not None:

@@ -6,9 +6,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from seedlint.commands.common import EXIT_CLEAN, EXIT_FOUND, UsageError, load_setup
+from seedlint.commands.common import (
+    EXIT_CLEAN,
+    EXIT_FOUND,
+    UsageError,
+    configuration,
+    load_setup,
+)
 from seedlint.engine.suggest import did_you_mean
-from seedlint.ruleset.config import load_config
 from seedlint.ruleset.examples import check_examples
 from seedlint.ruleset.explain import explain, list_rules
 from seedlint.ruleset.rulefile import load_rules
@@ -33,7 +38,7 @@ def run_explain(args: argparse.Namespace) -> int:
 
 
 def run_test_rules(args: argparse.Namespace) -> int:
-    config = load_config(args.config) if args.config else load_config()
+    config = configuration(args)
     packs = [str(f.resolve()) for f in args.files] or config.rule_packs
     rules = load_rules(packs, config.root)
     failures = [problem for rule in rules for problem in check_examples(rule, rules)]

@@ -1,5 +1,6 @@
 """What happens to one document in a run, the same for every source and in any worker:
-read it (files), answer from the cache or lint it, or fix it.
+read it (files), answer from the cache or lint it, or fix it; and, when corpus rules are
+selected, compute its contribution to the corpus pass (``commands/corpus.py``).
 
 Results say plainly what they hold: the diagnostics, the text only when there are any
 (reporters read it; a clean document's text is not sent back from a worker), and the
@@ -13,6 +14,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
+from seedlint.commands.corpus import (
+    Contribution,
+    CorpusWork,
+    contribute,
+    corpus_fixes,
+    item_id,
+    relocated,
+)
+from seedlint.engine.corpus import CorpusDiagnostic
 from seedlint.engine.diagnostics import Diagnostic
 from seedlint.engine.fixer import AppliedEdit, FixDidNotConverge, fix_document
 from seedlint.engine.linter import Linter
@@ -29,6 +39,7 @@ class Checked:
     problem: Problem | None = None  # why it was not checked
     # for the parent's cache: (key, new diagnostics), or (key, None) for a hit to keep
     cache_entry: tuple[bytes, list[Diagnostic] | None] | None = None
+    contribution: Contribution | None = None  # to the corpus pass
 
 
 @dataclass
@@ -40,6 +51,7 @@ class Fixed:
     remaining: list[Diagnostic] = field(default_factory=list)
     state: FileState | None = None  # the file as read, to notice a change before writing
     problem: Problem | None = None
+    dropped: list[CorpusDiagnostic] = field(default_factory=list)  # why it was left out
 
     @property
     def changed(self) -> bool:
@@ -54,12 +66,16 @@ Result = TypeVar("Result")
 class CheckContext:
     linter: Linter
     cache: Cache | None = None
+    corpus: CorpusWork | None = None
 
 
 @dataclass(frozen=True)
 class FixContext:
     linter: Linter
     unsafe: bool = False
+    # the corpus pass's diagnostics by item (see item_id), and whether a copy may be left out
+    corpus: dict[str, list[CorpusDiagnostic]] = field(default_factory=dict)
+    drop: bool = False
 
 
 def _what(item: Item) -> str:
@@ -81,7 +97,7 @@ def _guarded(function: Callable[[Item, Context], Result]) -> Callable[[Item, Con
                 f"{item.name}: internal error ({type(error).__name__}: {error}); "
                 f"{_what(item)} was skipped, please report this"
             )
-            failed: Any = Checked if function.__name__ == "check_item" else Fixed
+            failed: Any = Fixed if function.__name__ == "fix_item" else Checked
             return cast(Result, failed(problem=Problem(message)))
 
     return guarded
@@ -103,19 +119,42 @@ def check_item(item: Item, context: CheckContext) -> Checked:
             return Checked(problem=Problem(str(error), error=not error.is_note))
     rules = linter.rules_for(item.relative)
     key = None
+    work = context.corpus
     if cache is not None and item.text is None:
         key = cache.key(data, rules)
         cached = cache.get(key, item.name)
         if cached is not None:  # reporters read the text only where there are findings
             text = (item.text or decode(data)) if cached else None
-            return Checked(cached, text, cache_entry=(key, None))
+            found = None if work is None else contribute(item, data, None, linter, work)
+            return Checked(cached, text, cache_entry=(key, None), contribution=found)
     text = item.text if item.text is not None else decode(data)
+    doc = linter.document(text, item.name)
     try:
-        diagnostics = linter.lint(text, item.name, rules)
+        diagnostics = linter.lint_document(doc, rules)
     except TimeoutError as error:  # a rule's regular expression ran out of time
         return Checked(problem=Problem(f"{item.name}: {error}; {_what(item)} was not checked"))
     entry = (key, diagnostics) if key is not None else None
-    return Checked(diagnostics, text if diagnostics else None, cache_entry=entry)
+    found = None if work is None else contribute(item, data, doc, linter, work)
+    return Checked(
+        diagnostics, text if diagnostics else None, cache_entry=entry, contribution=found
+    )
+
+
+@_guarded
+def contribute_item(item: Item, context: CheckContext) -> Checked:
+    """The document's contribution to the corpus pass alone (fix reads the corpus first)."""
+    if item.problem is not None:
+        return Checked(problem=item.problem)
+    if not item.checkable or context.corpus is None:
+        return Checked()
+    data = b""
+    if item.text is None:
+        assert item.path is not None
+        try:
+            data, _ = read_with_state(item.path)
+        except Unreadable as error:
+            return Checked(problem=Problem(str(error), error=not error.is_note))
+    return Checked(contribution=contribute(item, data, None, context.linter, context.corpus))
 
 
 @_guarded
@@ -127,14 +166,19 @@ def fix_item(item: Item, context: FixContext) -> Fixed:
     linter = context.linter
     state = None
     if item.text is not None:
-        text = item.text
+        original = item.text
     else:
         assert item.path is not None
         try:
             data, state = read_with_state(item.path)
         except Unreadable as error:
             return Fixed(problem=Problem(str(error), error=not error.is_note))
-        text = decode(data)
+        original = decode(data)
+    found = context.corpus.get(item_id(item), [])
+    dropped = [c for c in found if c.drops_document] if context.drop and context.unsafe else []
+    if dropped:  # a copy left out of the fixed corpus: nothing is written for it
+        return Fixed(original, original, state=state, dropped=dropped[:1])
+    text, applied, left = corpus_fixes(original, found, context.unsafe)
     try:
         result = fix_document(
             linter, text, item.name, context.unsafe, linter.rules_for(item.relative)
@@ -142,12 +186,14 @@ def fix_item(item: Item, context: FixContext) -> Fixed:
         # records are written as JSON strings (splice); files and stdin as bytes
         payload = encode(result.text) if item.record is None else b""
     except FixDidNotConverge as error:
-        return Fixed(text, text, problem=Problem(str(error)))
+        return Fixed(original, original, problem=Problem(str(error)))
     except TimeoutError as error:
-        return Fixed(
-            text, text, problem=Problem(f"{item.name}: {error}; {_what(item)} was not changed")
-        )
+        problem = Problem(f"{item.name}: {error}; {_what(item)} was not changed")
+        return Fixed(original, original, problem=problem)
     except UnicodeEncodeError:
         message = f"{item.name}: a fix wrote a lone surrogate, which UTF-8 cannot hold; not changed"
-        return Fixed(text, text, problem=Problem(message))
-    return Fixed(text, result.text, payload, result.applied, result.remaining, state)
+        return Fixed(original, original, problem=Problem(message))
+    fixed = linter.document(result.text, item.name)
+    remaining = result.remaining + relocated(left, original, fixed)
+    remaining.sort(key=lambda d: d.sort_key)
+    return Fixed(original, result.text, payload, applied + result.applied, remaining, state)

@@ -110,9 +110,35 @@ class CorpusIndex:
         twin._table = self.table()
         return twin
 
+    def with_settings(self, settings: CorpusSettings) -> CorpusIndex:
+        """The same entries judged with other thresholds (the fingerprinting settings must
+        be the same: ValueError otherwise)."""
+        if settings.fingerprinting() != self.settings.fingerprinting():
+            raise ValueError(f"these entries were fingerprinted with {self.settings}")
+        twin = CorpusIndex(settings)
+        twin._table = self.table()
+        return twin
+
     def save(self, path: str | Path) -> None:
         """Write the index to ``path`` atomically (see ``storage.py``)."""
-        storage.write(Path(path), storage.encode(self.settings, self.table()))
+        storage.write(Path(path), self.to_bytes())
+
+    def to_bytes(self) -> bytes:
+        """The index file's bytes (see ``storage.py``), for a caller that stores them
+        inside a file of its own."""
+        return storage.encode(self.settings, self.table())
+
+    @classmethod
+    def from_bytes(
+        cls, data: bytes | memoryview, settings: CorpusSettings | None = None
+    ) -> CorpusIndex | str:
+        """The index ``to_bytes`` gave, or why these bytes are not one (see ``load``)."""
+        decoded = storage.decode(data, settings)
+        if isinstance(decoded, str):
+            return decoded
+        index = cls(decoded[0])
+        index._table = decoded[1]
+        return index
 
     @classmethod
     def load(cls, path: str | Path, settings: CorpusSettings | None = None) -> CorpusIndex | str:
@@ -124,9 +150,5 @@ class CorpusIndex:
         data = storage.read(Path(path))
         if isinstance(data, str):
             return f"{path}: {data}"
-        decoded = storage.decode(data, settings)
-        if isinstance(decoded, str):
-            return f"{path}: {decoded}"
-        index = cls(decoded[0])
-        index._table = decoded[1]
-        return index
+        index = cls.from_bytes(data, settings)
+        return f"{path}: {index}" if isinstance(index, str) else index

@@ -36,6 +36,7 @@ LOW_32_BITS = np.uint64(0xFFFFFFFF)
 # shingles are permuted in chunks so that a very long document never needs a
 # num_perm x shingles matrix at once
 SHINGLES_PER_CHUNK = 4096
+MAX_CACHED_WORDS = 200_000  # words whose hash is kept (a few tens of MB at most)
 SIGNATURES_PER_CHUNK = 8192
 
 
@@ -44,13 +45,25 @@ def words(body: str) -> list[str]:
     return WORD.findall(body.lower())
 
 
+class _WordHashes(dict[str, int]):
+    """CRC-32 of each word met, computed once: a corpus repeats its vocabulary, and a
+    lookup costs a fifth of hashing the word again."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= MAX_CACHED_WORDS:
+            self.clear()
+        value = self[word] = zlib.crc32(word.encode("utf-8", "surrogatepass"))
+        return value
+
+
+WORD_HASHES = _WordHashes()
+
+
 def shingle_hashes(body: str, shingle_words: int) -> U64:
     """64-bit hashes of every run of ``shingle_words`` consecutive words (one run of all the
     words when there are fewer); empty when the text has no word."""
-    hashed = np.fromiter(
-        (zlib.crc32(word.encode("utf-8", "surrogatepass")) for word in words(body)),
-        dtype=np.uint64,
-    )
+    found = words(body)
+    hashed = np.fromiter(map(WORD_HASHES.__getitem__, found), dtype=np.uint64, count=len(found))
     width = min(shingle_words, len(hashed))
     if width == 0:
         return np.empty(0, dtype=np.uint64)

@@ -15,7 +15,13 @@ HEADER_TITLE = re.compile(r"[\s\ufeff\u200b]*date\s+\S+[ \t]*(.*)", re.DOTALL)
 
 def seed_parts(text: str) -> tuple[str, str, int, list[tuple[int, int]]]:
     """(title, body, body offset, paragraph spans) of a seed document."""
-    document = Document(text)
+    return document_parts(Document(text))
+
+
+def document_parts(document: Document) -> tuple[str, str, int, list[tuple[int, int]]]:
+    """``seed_parts`` of a document already parsed (the linter's, whose paragraphs the
+    rules have found already)."""
+    text = document.text
     header = document.header
     title = ""
     if header is not None:
@@ -28,4 +34,10 @@ def seed_parts(text: str) -> tuple[str, str, int, list[tuple[int, int]]]:
 
 def fingerprint_seed(key: str, text: str, settings: CorpusSettings) -> Fingerprint:
     title, body, offset, spans = seed_parts(text)
+    return fingerprint(key, title, body, offset, spans, settings)
+
+
+def fingerprint_document(key: str, document: Document, settings: CorpusSettings) -> Fingerprint:
+    """``fingerprint_seed`` of a document already parsed."""
+    title, body, offset, spans = document_parts(document)
     return fingerprint(key, title, body, offset, spans, settings)

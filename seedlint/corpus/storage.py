@@ -172,8 +172,11 @@ def read(path: Path) -> bytes | str:
         os.close(handle)
 
 
-def decode(data: bytes, expected: CorpusSettings | None) -> tuple[CorpusSettings, Table] | str:
-    """The settings and table in ``data``, or the reason it is not a usable index."""
+def decode(
+    data: bytes | memoryview, expected: CorpusSettings | None
+) -> tuple[CorpusSettings, Table] | str:
+    """The settings and table in ``data``, or the reason it is not a usable index (the
+    columns are read where they lie in ``data``, without copying them)."""
     try:
         return _decode(memoryview(data), expected)
     except Rejected as reason:

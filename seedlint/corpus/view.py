@@ -39,9 +39,24 @@ class CorpusView:
         return self.table.band_keys(*self.shape)
 
     def sharing_band(self, row: int) -> Mask:
-        """Rows with a signature that share at least one band key with this row."""
-        keys = self.band_keys
-        shared: Mask = (keys == keys[row]).any(axis=1)
+        """Rows with a signature that share at least one band with this row. Once the band
+        keys of the whole table are known (grouping computes them), they are compared;
+        until then, the bands themselves: the first value of each band over every row,
+        then whole bands over the few rows that match one, which costs a pass over a
+        twentieth of the signatures instead of hashing all of them (one new document
+        against a large loaded index). Equal bands have equal keys, and unequal ones
+        equal keys only by a 64-bit collision, so both ways find the same rows."""
+        if "band_keys" in self.__dict__:
+            keys = self.band_keys
+            shared: Mask = (keys == keys[row]).any(axis=1)
+            return shared & self.has_signature
+        bands, rows = self.shape
+        signatures = self.table.signatures[:, : bands * rows]
+        mine = signatures[row]
+        heads = np.flatnonzero((signatures[:, ::rows] == mine[::rows]).any(axis=1))
+        whole = signatures[heads].reshape(len(heads), bands, rows) == mine.reshape(bands, rows)
+        shared = np.zeros(len(self.table), dtype=bool)
+        shared[heads[whole.all(axis=2).any(axis=1)]] = True
         return shared & self.has_signature
 
     @cached_property

@@ -7,17 +7,26 @@ rule's settings once (``build``) and then finds problems in documents (``find``)
 the Document and nothing else. A kind is a subclass of ``Kind`` exposed as ``KIND`` in a
 module of ``seedlint.kinds``, or by another package through the ``seedlint.kinds`` entry
 point group (see the README's "Writing a kind").
+
+A corpus kind (``corpus = True``) finds problems across documents (the same body twice)
+rather than in one. Its rules find nothing in ``find``; instead, every document gives the
+kind a *contribution*, plain data computed with the document in whichever process reads
+it (``contribute``), rules whose ``contribution_key`` is equal sharing one; after the last
+document, the kind's ``corpus_pass`` reads every contribution, and those kept from earlier
+runs, and yields findings on documents by key. ``seedlint.engine.corpus`` turns those into
+ordinary diagnostics; the contract stays free of I/O: what is kept between runs, and how
+documents are read again, is given by the caller.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from seedlint.engine.diagnostics import Finding
 from seedlint.engine.document import Document
@@ -26,6 +35,7 @@ from seedlint.engine.options import Option
 BUILTIN_KINDS = (
     "apostrophe",
     "consistency",
+    "duplicates",
     "encoding",
     "ending",
     "header",
@@ -52,6 +62,9 @@ class Check:
     options: Mapping[str, Option] = field(default_factory=dict)
     # whether its fixes turn every line break into LF (a CRLF file keeps its style otherwise)
     normalises_line_breaks: bool = False
+    # whether its fix leaves the whole document out of a fixed corpus (a later copy): such a
+    # fix is applied only with --unsafe-fixes, and only to copies written elsewhere
+    drops_document: bool = False
 
 
 class Kind(Generic[State]):
@@ -63,6 +76,8 @@ class Kind(Generic[State]):
     options: ClassVar[Mapping[str, Option]] = {}
     # a kind that can tell a document's language offers it to the engine (identify)
     identifies_language: ClassVar[bool] = False
+    # a kind whose findings come from a pass over every document (see the module docstring)
+    corpus: ClassVar[bool] = False
 
     @property
     def default_check(self) -> str | None:
@@ -92,6 +107,68 @@ class Kind(Generic[State]):
         """The body's language and its probability (kinds with identifies_language)."""
         raise NotImplementedError
 
+    def definition_of(self, state: State) -> tuple[Any, ...]:
+        """What changes a rule's results besides its options (a date read from the clock),
+        for cache keys."""
+        return ()
+
+    # --- corpus kinds ---------------------------------------------------------------------
+
+    def contribution_key(self, state: State) -> Hashable:
+        """Rules of this kind whose keys are equal share one contribution per document."""
+        return ()
+
+    def contribute(self, doc: Document, key: str, state: State) -> Any:
+        """What the corpus pass needs of one document, known by ``key``: plain data that
+        can travel between processes and be kept."""
+        raise NotImplementedError
+
+    def corpus_index(self, state: State) -> Any:
+        """An empty store of contributions for these settings: ``add(contribution)``,
+        ``remove(key)``, ``in`` and iteration over keys."""
+        raise NotImplementedError
+
+    def corpus_pass(self, rules: Sequence[CorpusRule], corpus: Corpus) -> CorpusOutcome:
+        """Findings on documents of the corpus, by key, for the given rules (which share
+        one contribution key): findings on the run's documents, and on other documents
+        when they name one of the run's."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class CorpusRule:
+    """A rule as a corpus pass sees it: which check, with which settings, under a label
+    that the pass hands back with each of its findings."""
+
+    label: str
+    check: str
+    state: Any
+
+
+class Corpus(Protocol):
+    """What a corpus pass reads: every contribution (``index``, holding those of this run
+    and those kept from earlier ones), which keys the run holds (all of them in the index),
+    and, through the caller, the current text and display name of any key."""
+
+    index: Any
+    keys: frozenset[str]
+
+    def text(self, key: str) -> str | None:
+        """The document as it is now; None when it is gone or cannot be read."""
+
+    def name(self, key: str) -> str:
+        """How output names the document."""
+
+
+@dataclass(frozen=True)
+class CorpusOutcome:
+    """What a corpus pass found: (rule label, key, finding) triples, and the keys whose
+    kept contribution no longer matches the document (gone or changed), for the caller to
+    forget."""
+
+    findings: list[tuple[str, str, Finding]]
+    stale: tuple[str, ...] = ()
+
 
 def declare(*checks: Check) -> Mapping[str, Check]:
     """A kind's ``checks``, by name (read-only: kinds are shared by every rule)."""
@@ -116,22 +193,35 @@ def is_kind(name: str) -> bool:
 
 @cache
 def _plugins() -> dict[str, Any]:
-    """The ``seedlint.kinds`` entry points of installed packages, by name, read once."""
+    """The ``seedlint.kinds`` entry points of installed packages, by name, read once per
+    process: looking them up reads the metadata of every installed distribution (and
+    importing importlib.metadata costs more than a start-up should)."""
     from importlib.metadata import entry_points
 
     return {e.name: e for e in entry_points(group=ENTRY_POINT_GROUP)}
 
 
+class KindError(Exception):
+    """An installed plug-in that does not give a usable kind; str() says which and why."""
+
+
 @cache
 def load_kind(name: str) -> Kind[Any]:
-    """The kind called ``name``; KeyError when there is none."""
+    """The kind called ``name``; KeyError when there is none, KindError when the plug-in
+    of that name cannot be loaded or is not a Kind."""
     if name in BUILTIN_KINDS:
         kind = importlib.import_module(f"seedlint.kinds.{name}").KIND
-    else:
-        if name not in _plugins():
-            raise KeyError(name)
-        loaded = _plugins()[name].load()
-        kind = loaded() if isinstance(loaded, type) else loaded
-    if not isinstance(kind, Kind):
+        assert isinstance(kind, Kind)
+        return kind
+    entry = _plugins().get(name)
+    if entry is None:
         raise KeyError(name)
+    source = f"kind '{name}' (entry point {entry.value} in {ENTRY_POINT_GROUP})"
+    try:
+        loaded = entry.load()
+        kind = loaded() if isinstance(loaded, type) else loaded
+    except Exception as error:  # a plug-in's own code: any failure is the plug-in's
+        raise KindError(f"{source} cannot be loaded: {type(error).__name__}: {error}") from None
+    if not isinstance(kind, Kind):
+        raise KindError(f"{source} is not a seedlint Kind but {type(kind).__name__}")
     return kind

@@ -14,7 +14,14 @@ from typing import Any
 
 import pathspec
 
-from seedlint.engine.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from seedlint.engine.diagnostics import (
+    Applicability,
+    Diagnostic,
+    Edit,
+    Finding,
+    Fix,
+    Severity,
+)
 from seedlint.engine.document import Document
 from seedlint.engine.options import resolve
 from seedlint.engine.rule import Rule
@@ -146,52 +153,60 @@ class Linter:
 
     def lint_document(self, doc: Document, rules: Iterable[Rule] | None = None) -> list[Diagnostic]:
         text = doc.text
-        diagnostics = []
+        diagnostics: list[Diagnostic] = []
         undecodable = not text.isascii() and UNDECODABLE.search(text) is not None
         for rule in self.rules if rules is None else rules:
-            if not self.applies(rule, doc):
-                continue
             assert rule.implementation is not None
+            if rule.implementation.corpus or not self.applies(rule, doc):
+                continue  # corpus rules find across documents (seedlint.engine.corpus)
             try:
                 findings = list(rule.implementation.find(doc, rule.state))
             except TimeoutError as error:  # a user's regular expression took too long
                 raise TimeoutError(f"{rule.label}: {error}") from None
-            applicability = rule.fix.applicability
-            for finding in findings:
-                fix = None
-                if (
-                    applicability is not None
-                    and finding.edits is not None
-                    and _changes(text, finding.edits)
-                    and not (undecodable and _beside_undecodable(text, finding.edits))
-                ):
-                    message = (
-                        _format(rule.fix_message, finding.values)
-                        if rule.fix_message
-                        else finding.fix_message
-                    )
-                    trust = Applicability.UNSAFE if finding.guess else applicability
-                    fix = Fix(trust, message, finding.edits)
-                row, column = doc.position(finding.start)
-                end_row, end_column = doc.position(finding.end)
-                diagnostics.append(
-                    Diagnostic(
-                        code=rule.code,
-                        name=rule.name,
-                        severity=rule.severity,
-                        message=_format(rule.message, finding.values),
-                        path=doc.path,
-                        start=finding.start,
-                        end=finding.end,
-                        row=row,
-                        column=column,
-                        end_row=end_row,
-                        end_column=end_column,
-                        fix=fix,
-                    )
-                )
+            diagnostics.extend(self.diagnostic(rule, doc, f, undecodable) for f in findings)
         diagnostics.sort(key=lambda d: d.sort_key)
         return diagnostics
+
+    def diagnostic(
+        self, rule: Rule, doc: Document, finding: Finding, undecodable: bool | None = None
+    ) -> Diagnostic:
+        """A rule's finding in a document as users see it: message, place and fix (none
+        when the rule's fix is off, the edits change nothing, or they border a byte that
+        is not UTF-8)."""
+        text = doc.text
+        if undecodable is None:
+            undecodable = not text.isascii() and UNDECODABLE.search(text) is not None
+        applicability = rule.fix.applicability
+        fix = None
+        if (
+            applicability is not None
+            and finding.edits is not None
+            and _changes(text, finding.edits)
+            and not (undecodable and _beside_undecodable(text, finding.edits))
+        ):
+            message = (
+                _format(rule.fix_message, finding.values)
+                if rule.fix_message
+                else finding.fix_message
+            )
+            trust = Applicability.UNSAFE if finding.guess else applicability
+            fix = Fix(trust, message, finding.edits)
+        row, column = doc.position(finding.start)
+        end_row, end_column = doc.position(finding.end)
+        return Diagnostic(
+            code=rule.code,
+            name=rule.name,
+            severity=rule.severity,
+            message=_format(rule.message, finding.values),
+            path=doc.path,
+            start=finding.start,
+            end=finding.end,
+            row=row,
+            column=column,
+            end_row=end_row,
+            end_column=end_column,
+            fix=fix,
+        )
 
     def fails(self, diagnostic: Diagnostic) -> bool:
         return diagnostic.severity.rank >= self.settings.fail_on.rank

@@ -16,6 +16,7 @@ class Example:
     fixed: str | None = None
     unsafe: bool = False  # apply unsafe fixes to reach ``fixed``
     document: bool = False  # the text is a whole document, not a paragraph
+    corpus: tuple[str, ...] = ()  # corpus rules: the other documents it is judged among
 
 
 @dataclass(frozen=True)
@@ -60,4 +61,5 @@ class Rule:
             self.language,
             self.fix_message,
             sorted(self.options.items()),
+            self.implementation.definition_of(self.state) if self.implementation else (),
         )

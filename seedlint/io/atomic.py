@@ -38,6 +38,7 @@ import contextlib
 import errno
 import os
 import re
+import signal
 import stat
 import string
 from collections.abc import Iterator
@@ -128,7 +129,8 @@ def atomic_replace(
         _check_target(folder, name, path, root, expected)
         temporary: str | None = None
         try:
-            temporary, descriptor = _create_temporary(folder, name)
+            with _signals_held():
+                temporary, descriptor = _create_temporary(folder, name)
             with os.fdopen(descriptor, "wb") as stream:
                 yield stream
                 stream.flush()
@@ -287,6 +289,23 @@ def _temporary_prefix(name: str) -> str:
         if size > budget:
             return name[:index]
     return name
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C and termination held until the block ends: a signal between creating the
+    temporary file and learning its name would leave the file behind, unknown to the
+    clean-up (a held signal is raised as the block ends, where the name is known)."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    try:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    except (AttributeError, ValueError):  # no signal masks here, or not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _create_temporary(folder: int, name: str) -> tuple[str, int]:

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import BinaryIO, NoReturn
 
 MAX_NESTING = 500  # arrays and objects inside each other; json.loads recurses per level
@@ -67,6 +69,12 @@ def _refuse_constant(name: str) -> NoReturn:
     raise _NotJson(f"{name} is not a JSON number")
 
 
+def _integer(literal: str) -> int | Decimal:
+    """Any JSON integer: int() refuses more digits than sys.get_int_max_str_digits()."""
+    limit = sys.get_int_max_str_digits()
+    return int(literal) if not limit or len(literal) <= limit else Decimal(literal)
+
+
 def read_records(stream: BinaryIO, text_field: str, id_field: str) -> Iterator[Record]:
     """The records of a binary stream, one line at a time: memory is bounded by the
     longest line."""
@@ -92,7 +100,7 @@ def parse_record(number: int, raw: bytes, text_field: str, id_field: str) -> Rec
     if members is None:
         return unusable(f"not valid JSON (nested more than {MAX_NESTING} levels deep)")
     try:
-        data = json.loads(line, parse_constant=_refuse_constant)
+        data = json.loads(line, parse_constant=_refuse_constant, parse_int=_integer)
     except json.JSONDecodeError as error:
         return unusable(f"not valid JSON ({error.msg} at column {error.colno})")
     except _NotJson as error:

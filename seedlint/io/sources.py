@@ -110,9 +110,11 @@ def _open_records(file: Path) -> BinaryIO:
         raise Unreadable(file, f"cannot read: {error.strerror or error}") from None
 
 
-def stdin_item(filename: str | None, patterns: Patterns) -> Item:
-    """Standard input as one document, named ``filename`` (for output and settings)."""
-    data = sys.stdin.buffer.read()
+def stdin_item(filename: str | None, patterns: Patterns, data: bytes | None = None) -> Item:
+    """Standard input (or ``data``, when the caller has read it) as one document, named
+    ``filename`` (for output and settings)."""
+    if data is None:
+        data = sys.stdin.buffer.read()
     name = filename or "-"
     relative = patterns.relative(Path(filename), Path.cwd()) if filename else None
     try:

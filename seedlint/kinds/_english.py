@@ -50,6 +50,17 @@ QUANTIFIERS = words(
     "some few fewer most more other various numerous these those such no multiple "
     "tens scores"
 )
+# titles before a name: "Senator Klobuchar", "Chancellor Angela Merkel"
+TITLES = words(
+    "mr mrs ms miss dr prof professor sir dame lord lady president senator governor mayor "
+    "chancellor minister secretary ambassador judge justice attorney general colonel "
+    "captain sergeant lieutenant coach director chairman chairwoman chair king queen prince "
+    "princess pope bishop archbishop rabbi imam father sister brother uncle aunt saint st "
+    "representative rep sen gov congressman congresswoman councillor councilman commissioner"
+)
+# prefixes a hyphen may join to a verb ("re-elected", "co-founded"); other hyphenated words
+# before a noun are compound modifiers ("web-based")
+VERB_PREFIXES = words("re co pre de un mis over out under up down cross dis")
 
 # Verbs in the forms a plural subject takes (base and past), common in news text. Forms
 # ending in "-ed" are recognised by their ending and need not be listed.

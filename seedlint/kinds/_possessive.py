@@ -1,14 +1,22 @@
 """Possessives that lost their apostrophe, told from plurals by what the document says.
 
-"BNPs" and "Makarovs" may be plurals or possessives without their apostrophe. The document
-usually settles it: it writes "BNP's" elsewhere, or uses "Makarov" as a name; and a
-possessive is followed by what is possessed ("the BNPs leader", "Makarovs team"), where a
-plural is followed by its verb ("the MPs voted") or by a function word, and preceded by a
-number or quantifier ("two Britains"). A form the document writes more than once, a
-common word (one it also writes in lower case), a demonym ("Americans") and a word of a
-longer name ("the water firm Aguas Argentinas") are never read as possessives; a common
-word is one the document writes in lower case, or one of the 30,000 English words that
-codespell's list corrects misspellings into.
+"BNPs" and "Makarovs" may be plurals or possessives without their apostrophe. The word after
+them tells much (``_reading``): a possessive is followed by what is possessed ("the BNPs
+leader", "Makarovs team"), a plural by its verb ("the MPs voted") or a function word. Word
+classes come from a dictionary of English inflections (``_wordclass``): "leader" can only be
+a noun, "voted" only a verb, "report" or "team" either. The document settles the rest: it
+writes "BNP's" elsewhere, spells the acronym out as one body's name, or uses "Makarov" as
+a name ("Makarov said"). A number or quantifier before the word ("two Britains", "dozens
+of NGOs") makes it a plural.
+
+An acronym + s is a possessive when a noun follows or the document shows it. A capitalised
+word + s needs the document's evidence that its stem is a name, and stronger evidence
+(the possessive written elsewhere, or the stem as the subject of a verb) when the next word
+may be a verb ("Makarovs team") or the stem ends like a demonym ("Americans", "Israelis").
+Never read as possessives: a form the document writes more than once, a common word (one
+the document writes in lower case, one of the 30,000 English words codespell corrects
+misspellings into, or a dictionary word ending in s such as "corps"), and a word of a
+longer name ("the water firm Aguas Argentinas") whose stem the document never uses alone.
 """
 
 from __future__ import annotations
@@ -17,15 +25,32 @@ import re
 from collections.abc import Iterator
 
 from seedlint.engine.document import Document
-from seedlint.kinds._english import ADVERBS, DANGLING, PRONOUNS, QUANTIFIERS, is_verb
+from seedlint.kinds._english import (
+    ADVERBS,
+    ARTICLES,
+    AUXILIARIES,
+    DANGLING,
+    PRONOUNS,
+    QUANTIFIERS,
+    TITLES,
+    VERB_PREFIXES,
+    VERBS,
+)
 from seedlint.kinds._names import names_of, sentence_start
+from seedlint.kinds._wordclass import (
+    adjective,
+    lemma,
+    noun_or_adjective,
+    past_tense,
+    verb_base,
+)
 from seedlint.kinds._wordlists import vocabulary
 
 ACRONYM_S = re.compile(r"(?<![\w.'’&-])((?=[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z])[A-Z0-9]{2,})s(?![\w'’-])")
 NAME_S = re.compile(r"(?<![\w.'’&-])([A-Z][a-z]{2,}(?:[A-Z][a-z]+)*)s(?![\w'’-])")
-NEXT = re.compile(r"[ \t\u00a0]+([A-Za-z][\w’'-]*)")
+NEXT = re.compile(r"[ \t\u00a0]+([\"“‘]?)([A-Za-z0-9][\w’'-]*)")
 PREVIOUS = re.compile(r"([A-Za-z][\w’'-]*)[ \t\u00a0]+\Z")
-DEMONYM_ENDINGS = ("an", "ese", "ish", "ite", "i")
+DEMONYM_ENDINGS = ("an", "ese", "ish", "ite", "i", "ic")
 CALENDAR = frozenset(
     [
         "monday",
@@ -50,6 +75,17 @@ CALENDAR = frozenset(
     ]
 )
 REACH = 40
+NOUN, EITHER, VERB = "noun", "either", "verb"  # what the word after "XXXs" makes of it
+COUNTABLE = frozenset(["a", "an", "one", "each", "every", "another", "per"])
+WH_WORDS = frozenset(["where", "when", "why", "how", "whether", "whatever", "wherever"])
+DETERMINERS = (
+    ARTICLES
+    | COUNTABLE
+    | QUANTIFIERS
+    | frozenset(
+        ["my", "your", "his", "her", "its", "our", "their", "this", "that", "these", "those", "any"]
+    )
+)
 
 
 def lost_possessives(
@@ -71,23 +107,33 @@ def _possessive(doc: Document, match: re.Match[str], acronym: bool) -> bool:
     text = doc.text
     stem, written = match.group(1), match.group()
     following = NEXT.match(text, match.end(), match.end() + REACH)
-    if following is None or not _possessed(following.group(1)):
+    reading = _reading(text, following, acronym) if following else VERB
+    if reading == VERB:
         return False
     previous = PREVIOUS.search(text, max(0, match.start() - REACH), match.start())
     before = previous.group(1) if previous else ""
     if before.lower() in QUANTIFIERS or (not acronym and before.lower() == "the"):
         return False
+    in_name = previous is not None and _name_word(text, previous)
     if _count(text, written) > 1 or names_of(doc).foreign(match.start()):
         return False
-    if _counted(text, match.start()):
+    if _counted(text, match.start(), acronym):
         return False
     if acronym:
-        return _count(text, stem + "'s") + _count(text, stem + "’s") > 0 or _organisation(
-            text, stem
-        )
-    if before[:1].isupper() and following.group(1)[:1].isupper():
-        return False  # inside a name of several words: "National Parks Service"
-    return _name(doc, match, stem, before)
+        if in_name and following and following.group(2)[:1].isupper():
+            return bool(_possessives(text, stem))  # in a name: "Eligibility APIs Initiative"
+        return reading == NOUN or _acronym_evidence(text, stem)
+    next_word = following.group(2) if following else ""
+    return _name(doc, match, stem, before if in_name else "", next_word, reading)
+
+
+def _name_word(text: str, previous: re.Match[str]) -> bool:
+    """Whether the word before is capitalised as a word of a name, not as a function word
+    or because it opens a sentence ("During ABCs ...", "For DigitalGovs ...")."""
+    word = previous.group(1)
+    if not word[:1].isupper() or word.lower() in DANGLING or word.lower() in PRONOUNS:
+        return False
+    return not sentence_start(text, previous.start())
 
 
 def plural_context(doc: Document, start: int) -> bool:
@@ -109,14 +155,113 @@ def plural_context(doc: Document, start: int) -> bool:
     return not _count(doc.text, f"{before} {word[:-1]}")
 
 
-def _possessed(word: str) -> bool:
-    """What may follow a possessive: a noun or adjective, not a verb or function word."""
+def _reading(text: str, following: re.Match[str], acronym: bool) -> str:
+    """NOUN when only a possessive fits the next word ("the BNPs leader"), VERB when only a
+    plural does ("the MPs voted", "URLs containing"), EITHER when both may ("the BTPs
+    report", a number, a quoted or capitalised title: "ABCs "A Tribute"", "OMBs A Guide").
+    After an acronym, a word that may be an adjective reads as a noun only before a noun
+    ("the BNPs new leader"; "keep the URLs simple" may be a plural)."""
+    quote, word = following.group(1), following.group(2)
     lower = word.lower()
+    if quote or word[0].isdigit():
+        return EITHER
     if word[0].isupper():
-        return lower not in DANGLING and lower not in PRONOUNS
-    if "'" in word or "’" in word or lower.endswith(("ing", "ly")):
-        return False  # "PDFs shouldn’t", "URLs containing", "PMs generally"
-    return not (is_verb(lower) or lower in DANGLING or lower in PRONOUNS or lower in ADVERBS)
+        if lower in DANGLING or lower in PRONOUNS or lower in WH_WORDS:
+            return EITHER if lower in ARTICLES else VERB  # a title: "OMBs A Guide to ..."
+        return NOUN
+    if "-" in lower:
+        prefix, rest = lower.split("-", 1)
+        if prefix not in VERB_PREFIXES:
+            return NOUN  # a compound modifier: "soon-to-be-released", "web-based"
+        lower = rest  # "re-elected" reads as "elected"
+    reading = _word_reading(lower)
+    if acronym and reading == NOUN and adjective(lower):
+        after = NEXT.match(text, following.end(), following.end() + REACH)
+        if after is None or after.group(1) or _word_reading(after.group(2).lower()) != NOUN:
+            return EITHER  # "keep the URLs simple and short"
+    return reading
+
+
+def _word_reading(lower: str) -> str:
+    """The reading of a lower-case word: the dictionary tells nouns and adjectives from
+    verbs; of the words that may be both, those in the list of verbs common after a plural
+    subject ("report", "plan", "use") may be either, the others ("team", "brother") are read
+    as the nouns they mostly are."""
+    if "'" in lower or "’" in lower or lower in DANGLING or lower in PRONOUNS or lower in WH_WORDS:
+        return VERB  # "PDFs shouldn’t", "MPs in", "FAQs where"
+    if lower in ADVERBS:
+        return VERB  # "PMs also"
+    nominal = noun_or_adjective(lower)
+    if lower in VERBS or lower in AUXILIARIES:
+        return EITHER if nominal else VERB
+    if lower.endswith("ing"):
+        return EITHER if nominal else VERB  # "opening"; "URLs containing"
+    if past_tense(lower) or verb_base(lower):
+        return NOUN if nominal else VERB
+    if lower.endswith("ly") and not nominal:
+        return VERB  # an adverb: "PMs generally"
+    return NOUN
+
+
+def _acronym_evidence(text: str, stem: str) -> bool:
+    """Whether the document writes the acronym's possessive ("BNP's"), spells it out as one
+    body's name, or uses it as a name: with no determiner, before a verb or punctuation
+    ("when BTP arrived", "by GSA."), and never as a countable noun ("a PDF")."""
+    if _possessives(text, stem) or _organisation(text, stem):
+        return True
+    uses = rf"(?<![\w'’.-]){re.escape(stem)}(?![\w'’-])"
+    if any(_word_before(text, m.start()).lower() in COUNTABLE for m in re.finditer(uses, text)):
+        return False  # a countable noun: "a PDF", "each ID"
+    for use in _name_uses(text, stem):
+        following = NEXT.match(text, use.end(), use.end() + REACH)
+        if following is None or following.start() != use.end():
+            return True  # punctuation follows
+        if following.group(2)[:1].islower() and _word_reading(following.group(2)) == VERB:
+            return True
+    return False
+
+
+def _possessives(text: str, stem: str) -> int:
+    return _count(text, stem + "'s") + _count(text, stem + "’s")
+
+
+def _word_before(text: str, start: int) -> str:
+    previous = PREVIOUS.search(text, max(0, start - REACH), start)
+    return previous.group(1) if previous else ""
+
+
+def _name_uses(text: str, stem: str, full_names: bool = False) -> Iterator[re.Match[str]]:
+    """Where the document writes ``stem`` as a name: not after a determiner ("an MP", "the
+    average Hispanic") or a noun or adjective ("brand Hispanic"), nor with 's; after a
+    capitalised word (a longer name: "Ivan Makarov") only with ``full_names``."""
+    for found in re.finditer(rf"(?<![\w'’.-]){re.escape(stem)}(?![\w'’-])", text):
+        before = _word_before(text, found.start())
+        lower = before.lower()
+        if (before[:1].isupper() and not full_names) or lower in DETERMINERS:
+            continue
+        if lower and lower not in DANGLING and _word_reading(lower) == NOUN:
+            continue
+        yield found
+
+
+def _subject(text: str, stem: str) -> bool:
+    """Whether the document writes ``stem`` as a name and the subject of a verb: "Makarov
+    said", "Ivan Makarov smiled"."""
+    for use in _name_uses(text, stem, full_names=True):
+        following = NEXT.match(text, use.end(), use.end() + REACH)
+        if following is None or following.group(1) or following.start() != use.end():
+            continue
+        word = following.group(2).lower()
+        if word in AUXILIARIES or past_tense(word):
+            return True
+    return False
+
+
+def _alone(text: str, stem: str) -> bool:
+    """Whether the document writes ``stem`` (or its possessive) with no capitalised word
+    before it, as a surname used alone ("Mueller said" beside "Robert Mueller")."""
+    pattern = rf"(?<![\w'’.-]){re.escape(stem)}(?=['’]s\b|[^\w'’-]|\Z)"
+    return any(not _word_before(text, m.start())[:1].isupper() for m in re.finditer(pattern, text))
 
 
 def _organisation(text: str, stem: str) -> bool:
@@ -128,19 +273,23 @@ def _organisation(text: str, stem: str) -> bool:
     return spelt is not None and not (spelt.group(1) or spelt.group(2)).endswith("s")
 
 
-def _counted(text: str, start: int) -> bool:
-    """After a number, or after "thousands of", "some of": a plural."""
+def _counted(text: str, start: int, acronym: bool) -> bool:
+    """After a number, or (acronyms) after "thousands of", "some of": a plural. A name's
+    plural takes an article there ("some of the Kennedys")."""
     before = text[max(0, start - REACH) : start]
     if re.search(r"\d[\d,.]*\s+\Z", before):
         return True
     of = re.search(r"([A-Za-z]+)\s+of\s+\Z", before)
-    return of is not None and of.group(1).lower() in QUANTIFIERS
+    return acronym and of is not None and of.group(1).lower() in QUANTIFIERS
 
 
-def _name(doc: Document, match: re.Match[str], stem: str, before: str) -> bool:
+def _name(
+    doc: Document, match: re.Match[str], stem: str, before: str, next_word: str, reading: str
+) -> bool:
+    text = doc.text
     lower = stem.lower()
-    if lower in CALENDAR or lower.endswith(DEMONYM_ENDINGS) or lower.endswith("s"):
-        return False
+    if lower in CALENDAR or lower.endswith("s") or lemma(lower + "s"):
+        return False  # "Mondays", "Joneses", and words of their own: "Peace Corps"
     names = names_of(doc)
     if (
         names.writes_lower(lower)
@@ -148,11 +297,28 @@ def _name(doc: Document, match: re.Match[str], stem: str, before: str) -> bool:
         or lower in vocabulary("codespell")
     ):
         return False  # a common word: "the Banks report", "Working Groups" are plurals
-    if sentence_start(doc.text, match.start()):
+    if sentence_start(text, match.start()) or not _named(text, stem, names.is_name(stem)):
         return False
-    if before[:1].isupper() and not _count(doc.text, f"{before} {stem}"):
-        return False  # a word of a longer name ("Aguas Argentinas"), not "Robert Mueller"
-    return names.is_name(stem) and _count(doc.text, stem) > 0
+    alone = _alone(text, stem)
+    if before[:1].isupper() and before.lower() not in TITLES:
+        if not (
+            alone or _count(text, f"{before} {stem}") or _possessives(text, f"{before} {stem}")
+        ):
+            return False  # a word of a longer name ("Aguas Argentinas"), not "Robert Mueller"
+        if next_word[:1].isupper() and not alone:
+            return False  # inside a name of several words: "National Parks Service"
+    if reading == EITHER or lower.endswith(DEMONYM_ENDINGS):
+        return bool(_possessives(text, stem)) or _subject(text, stem)
+    return True
+
+
+def _named(text: str, stem: str, used_as_name: bool) -> bool:
+    """Whether the document shows ``stem`` to be a name: it writes it capitalised inside a
+    sentence (``used_as_name``) or with 's; or, for a word no dictionary lists
+    ("DigitalGov"), anywhere, headings and the title included."""
+    if used_as_name or _possessives(text, stem):
+        return True
+    return not lemma(stem.lower()) and _count(text, stem) > 0
 
 
 def _count(text: str, word: str) -> int:

@@ -82,7 +82,12 @@ KIND = Apostrophe()
 
 def _build(options: dict[str, Any]) -> State:
     names = options["possessives"]
+    for name in names:
+        if not name.split():  # an empty alternative would match before every "s"
+            raise ValueError(f"possessives: {name!r} is not a name")
     table = {key.lower(): value for key, value in options["contractions"].items()}
+    if any(not bare.strip() for bare in table):
+        raise ValueError("contractions: a bare form is empty")
     for bare, written in table.items():
         if written.replace("'", "").lower() != bare:
             raise ValueError(f"contraction '{written}' is not '{bare}' with apostrophes")

@@ -13,11 +13,14 @@ A rule picks one check:
   mark this fix unsafe.
 
 - ``mojibake``: text that was encoded in UTF-8 and decoded as something else
-  ("UKâ€™s" for "UK’s", "cafÃ©" for "café"). Found and repaired by ftfy with encoding
+  ("UKâ€™s" for "UK’s", "cafÃ©" for "café", "Р±" for "б", "√©" for "é"): every mix-up
+  ftfy repairs, in all of its single-byte encodings (Latin-1, Windows-1250 to -1254 and
+  -1257, ISO-8859-2, MacRoman, code page 437). Found and repaired by ftfy with encoding
   repair only: its quote uncurling, ligature and width fixes, HTML unescaping and Unicode
   normalisation are all switched off, so curly quotes and other correct text survive.
-  ftfy runs only on lines that its own cheap badness test flags, and never on pure ASCII.
-  Undecodable bytes are boundaries it never sees, so a fix never touches them.
+  Undecodable bytes are boundaries it never sees, so a fix never touches them. ftfy is
+  imported and run only on lines that pass ``_mojibake_hint`` (see there: a cheap test that
+  ftfy's repair provably needs) and then its own badness test; pure ASCII never gets there.
 - ``html-entity``: ``&amp;``, ``&#8217;``, ``&eacute;`` and the like, left by a scraper;
   replaced by the character they name (one level per pass, so ``&amp;quot;`` converges).
 """
@@ -37,15 +40,9 @@ from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import Document
 from seedlint.engine.kind import Check, Kind, declare
 from seedlint.engine.options import Option
+from seedlint.kinds._mojibake import MOJIBAKE_HINT, repaired
 
 ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-# UTF-8 read as Windows-1252 or Latin-1 always shows a lead byte as Â..ô followed by a
-# continuation byte as one of these: a cheap pre-check before ftfy is imported or run.
-MOJIBAKE_HINT = re.compile(
-    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
-    "\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030"
-    "\u2039\u203a\u20ac\u2122]"
-)
 SEGMENT = re.compile("[^\r\n\ud800-\udfff]+")  # a line, up to any undecodable byte
 SURROGATES = re.compile("[\ud800-\udfff]+")
 ENCODING_NAMES = {"cp1252": "Windows-1252", "latin-1": "Latin-1", "cp1250": "Windows-1250"}
@@ -80,10 +77,17 @@ class Encoding(Kind[State]):
     def build(self, check: str, options: dict[str, Any]) -> State:
         if check != "invalid-utf8":
             return State(check)
+        name = options["legacy-encoding"]
         try:
-            legacy = codecs.lookup(options["legacy-encoding"]).name
+            legacy = codecs.lookup(name).name
         except LookupError:
-            raise ValueError(f"unknown encoding {options['legacy-encoding']!r}") from None
+            raise ValueError(f"unknown encoding {name!r}") from None
+        try:
+            b"\x80".decode(legacy)
+        except LookupError:  # base64, rot13, zlib: codecs, but not from bytes to text
+            raise ValueError(f"{name!r} is not a text encoding") from None
+        except UnicodeError:
+            pass  # a text encoding that has no character for this byte
         return State(check, legacy)
 
     def find(self, doc: Document, state: State) -> Iterator[Finding]:
@@ -122,24 +126,8 @@ def _entities(text: str) -> Iterator[Finding]:
 
 
 def _mojibake(text: str) -> Iterator[Finding]:
-    import ftfy  # imported here: most documents never need it
-    from ftfy.badness import is_bad
-
-    config = ftfy.TextFixerConfig(
-        unescape_html=False,
-        remove_terminal_escapes=False,
-        fix_latin_ligatures=False,
-        fix_character_width=False,
-        uncurl_quotes=False,
-        fix_line_breaks=False,
-        remove_control_chars=False,
-        normalization=None,
-        explain=False,
-    )
     for line in SEGMENT.finditer(text):
-        if line.group().isascii() or not is_bad(line.group()):
-            continue
-        fixed = ftfy.fix_text(line.group(), config)
+        fixed = repaired(line.group())
         if fixed == line.group():
             continue
         for i1, i2, j1, j2 in _differences(line.group(), fixed):
@@ -232,5 +220,5 @@ def _decoded(run: str, legacy: str) -> str | None:
 def _legacy(data: bytearray, encoding: str) -> str | None:
     try:
         return data.decode(encoding)
-    except UnicodeDecodeError:
+    except UnicodeError:  # not only UnicodeDecodeError: punycode raises its base class
         return None

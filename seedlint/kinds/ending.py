@@ -77,15 +77,18 @@ class Ending(Kind[State]):
     def build(self, check: str, options: dict[str, Any]) -> State:
         if check != "truncated":
             return State(check)
+        if not options["terminal"]:
+            raise ValueError("option 'terminal' needs at least one character")
         terminal = re.escape(options["terminal"])
-        closers = re.escape(options["closers"])
+        # a character set of the closers; none at all is a set that matches nothing
+        closers = f"[{re.escape(options['closers'])}]" if options["closers"] else r"[^\s\S]"
         verbs = "|".join(re.escape(v) for v in options["speech-verbs"]) or "(?!)"
         return State(
             check,
-            sentence_end=re.compile(f"{NOT_AN_END}[{terminal}][{closers}]*(?=\\s)"),
+            sentence_end=re.compile(f"{NOT_AN_END}[{terminal}]{closers}*(?=\\s)"),
             # thin and no-break spaces sometimes sit between the full stop and a closing quote
             complete=re.compile(
-                f"[{terminal}](?:[{closers}]|[\u2009\u200a\u202f\u00a0])*+\\s*\\Z"  # *+: linear
+                f"[{terminal}](?:{closers}|[\u2009\u200a\u202f\u00a0])*+\\s*\\Z"  # *+: linear
             ),
             speech=re.compile(rf"\b(?:{verbs})\b[^.!?]{{0,40}}[,:]\s*\Z", re.IGNORECASE),
         )

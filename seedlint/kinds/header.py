@@ -6,6 +6,9 @@ A rule picks one check:
   fixed by deleting them.
 - ``format``: line 1 is not ``date``, a space, an ISO date and a title.
 - ``date``: the date is not a real calendar day (2024-02-30), or before ``min-year``.
+- ``date-range``: a real date after ``today`` (the system's date unless set, so that
+  results can be made not to depend on the day; ``grace-days`` later still pass, for a
+  newsroom a time zone ahead), or outside ``earliest`` .. ``latest`` when set.
 - ``title``: the title is missing.
 - ``spacing``: fields separated by anything but one space; fixed to one space.
 - ``blank-line``: the header is not followed by a blank line; fixed by inserting one.
@@ -48,13 +51,30 @@ class Header(Kind[State]):
             fields=("date",),
             options={"min-year": Option("int", 1800, help="earliest year accepted")},
         ),
+        Check(
+            "date-range",
+            "a date in the future, or outside the range allowed",
+            fields=("date", "why"),
+            options={
+                "earliest": Option("str", "", help="earliest date allowed (YYYY-MM-DD), if any"),
+                "latest": Option("str", "", help="latest date allowed (YYYY-MM-DD), if any"),
+                "today": Option("str", "", help="today's date (YYYY-MM-DD); default: the clock"),
+                "grace-days": Option("int", 1, help="days after today still accepted"),
+            },
+        ),
         Check("title", "a header without a title", fields=("date",)),
         Check("spacing", "fields not separated by one space", fields=("found",), fixable=True),
         Check("blank-line", "no blank line after the header", fixable=True),
     )
 
     def build(self, check: str, options: dict[str, Any]) -> State:
+        if check == "date-range":
+            options = {**options, **_date_bounds(options)}
         return State(check, options)
+
+    def definition_of(self, state: State) -> tuple[Any, ...]:
+        # "today" read from the clock changes results from one day to the next
+        return (state.options.get("today-read", ""),)
 
     def find(self, doc: Document, state: State) -> Iterator[Finding]:
         return _find(doc, state.check, state.options)
@@ -103,6 +123,46 @@ def _date(
         yield Finding(start + fields.start("date"), start + fields.end("date"), {"date": value})
 
 
+def _date_bounds(options: dict[str, Any]) -> dict[str, Any]:
+    """The range options as dates (ValueError naming a bad one), with "today" read from
+    the clock when not set."""
+    bounds: dict[str, Any] = {}
+    for name in ("earliest", "latest", "today"):
+        value = options[name]
+        try:
+            bounds[f"{name}-date"] = datetime.date.fromisoformat(value) if value else None
+        except ValueError:
+            raise ValueError(f"option '{name}' must be a date YYYY-MM-DD, not {value!r}") from None
+    if options["grace-days"] < 0:
+        raise ValueError("option 'grace-days' must be 0 or more")
+    if bounds["today-date"] is None:
+        today = datetime.date.today()
+        bounds["today-date"], bounds["today-read"] = today, today.isoformat()
+    return bounds
+
+
+def _date_range(
+    doc: Document, start: int, fields: re.Match[str], options: dict[str, Any]
+) -> Iterator[Finding]:
+    value = fields.group("date")
+    try:
+        date = datetime.date.fromisoformat(value)
+    except ValueError:
+        return  # not a calendar date: the date check says so
+    today, earliest = options["today-date"], options["earliest-date"]
+    latest = options["latest-date"]
+    why = ""
+    if earliest is not None and date < earliest:
+        why = f"before {earliest.isoformat()}, the earliest date allowed"
+    elif latest is not None and date > latest:
+        why = f"after {latest.isoformat()}, the latest date allowed"
+    elif (date - today).days > options["grace-days"]:
+        why = f"in the future (today is {today.isoformat()})"
+    if why:
+        span = (start + fields.start("date"), start + fields.end("date"))
+        yield Finding(*span, {"date": value, "why": why})
+
+
 def _title(
     doc: Document, start: int, fields: re.Match[str], options: dict[str, Any]
 ) -> Iterator[Finding]:
@@ -134,6 +194,7 @@ def _blank_line(
 
 CHECKS: dict[str, FieldCheck] = {
     "date": _date,
+    "date-range": _date_range,
     "title": _title,
     "spacing": _spacing,
     "blank-line": _blank_line,

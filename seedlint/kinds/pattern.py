@@ -6,12 +6,11 @@ match carries a fix that substitutes it. The message may use ``{match}`` and the
 of the regex's groups.
 
 With ``gate`` (strings), the regex runs only on documents holding one of them: a cheap
-test that lets most documents skip the search. With ``candidates``, the rule says where
-its matches can start, and the regex is tried only there, found by a fast scan:
-``repeated-word`` is the start of a run of ASCII letters followed by spaces or tabs and
-the same run in any case ("the the"), which every match of a pattern built on
-``([A-Za-z]+)[ \t]+(\1)`` after zero-width assertions starts with. The message may also
-use ``{codepoints}`` (the match's first characters as U+XXXX) and ``{length}``.
+test that lets most documents skip the search. A regex of the shape of a word written
+twice (``(?<![\\w'’-])``, look-arounds, then ``([A-Za-z]+)[ \\t]+(\\1)(?![\\w'’-])``) is
+tried only where a fast scan finds a word followed by itself (see ``_candidates``). The
+message may also use ``{codepoints}`` (the match's first characters as U+XXXX) and
+``{length}``.
 
 A user's regular expression can backtrack for longer than the age of the universe
 (``(a|aa)+$``), so patterns run on the ``regex`` module, which supports time limits. When
@@ -23,11 +22,8 @@ file.
 
 from __future__ import annotations
 
-import itertools
-import operator
 import re
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +33,7 @@ from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import Document
 from seedlint.engine.kind import Kind, single_check
 from seedlint.engine.options import Option
+from seedlint.kinds._candidates import matches_at, repeated_word_shape, repeated_words
 
 GROUP_REFERENCE = re.compile(r"\\(?:(\d+)|g<(\w+)>)")
 TIME_PER_MB = 0.5  # seconds of search per megabyte of document, per second of time-limit
@@ -51,7 +48,7 @@ class State:
     replacement: str | None
     gate: tuple[str, ...]
     time_limit: float
-    candidates: str = ""
+    repeats_only: bool = False  # every match is a word written twice: scan for those
 
 
 class Pattern(Kind[State]):
@@ -75,12 +72,6 @@ class Pattern(Kind[State]):
                 2.0,
                 help="seconds a search of one document may take (plus half as much per MB)",
             ),
-            "candidates": Option(
-                "str",
-                "",
-                help="where matches can start, for a fast scan to find: repeated-word (a "
-                "word followed by itself); empty: anywhere",
-            ),
         },
     )
 
@@ -95,6 +86,8 @@ class Pattern(Kind[State]):
         _probe(pattern)
         replacement = options["replacement"] or ("" if options["delete"] else None)
         for number, name in GROUP_REFERENCE.findall(replacement or ""):
+            if name.isdigit():  # \g<0> is the whole match, \g<2> the second group
+                number, name = name, ""
             known = int(number) <= pattern.groups if number else name in pattern.groupindex
             if not known:
                 raise ValueError(
@@ -107,17 +100,12 @@ class Pattern(Kind[State]):
                 raise ValueError(f"invalid replacement {replacement!r}: {error}") from None
         if options["time-limit"] <= 0:
             raise ValueError("option 'time-limit' must be more than 0 seconds")
-        if options["candidates"] and options["candidates"] not in CANDIDATES:
-            raise ValueError(
-                f"option 'candidates' must be one of {', '.join(CANDIDATES)}, "
-                f"not {options['candidates']!r}"
-            )
         return State(
             pattern,
             replacement,
             tuple(options["gate"]),
             float(options["time-limit"]),
-            options["candidates"],
+            repeated_word_shape(options["regex"]),
         )
 
     def message_fields(self, check: str, state: State) -> tuple[str, ...]:
@@ -129,12 +117,12 @@ class Pattern(Kind[State]):
         if state.gate and not any(g in text for g in state.gate):
             return
         limit = state.time_limit * (1 + TIME_PER_MB * len(text) / 1e6)
-        starts = CANDIDATES[state.candidates](doc) if state.candidates else None
+        starts = repeated_words(doc) if state.repeats_only else None
         try:
             if starts is None:
                 matches = list(state.pattern.finditer(text, timeout=limit))
             else:
-                matches = _matches_at(state.pattern, text, starts, limit)
+                matches = matches_at(state.pattern, text, starts, limit)
         except TimeoutError:
             raise TimeoutError(
                 f"regex {state.pattern.pattern!r} ran out of time ({limit:.1f} s)"
@@ -160,58 +148,6 @@ class Pattern(Kind[State]):
 
 
 KIND = Pattern()
-
-# the only characters beyond ASCII that IGNORECASE equates with an ASCII letter (in re and
-# in regex): İ ı ſ K; İ is also the one character whose lower case is longer
-ASCII_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
-NOT_ASCII_LETTERS = re.compile("[^a-z]+")
-
-
-def _repeated_word(doc: Document) -> list[int] | None:
-    """Where a run of ASCII letters is followed by spaces or tabs and the same run in any
-    case; None (search everywhere) when the text holds a character that IGNORECASE equates
-    with an ASCII letter. Without one, the ASCII letters of the lower-cased text stand
-    where the text's do, lower-cased: equal runs there are runs equal in any case."""
-    if ASCII_LOOKALIKES.search(doc.text):
-        return None
-    lower = doc.lower
-    runs = NOT_ASCII_LETTERS.split(lower)
-    # the runs equal to the next run, whatever stands between: few, in most documents none
-    repeated = set(itertools.compress(runs, map(operator.eq, runs, runs[1:])))
-    starts = []
-    for word in repeated:  # [a-z]+: nothing to escape
-        for match in re.finditer(f"{word}(?=[ \t]++{word}(?![a-z]))", lower):
-            start = match.start()
-            if not start or not "a" <= lower[start - 1] <= "z":
-                starts.append(start)
-    return sorted(starts)
-
-
-CANDIDATES: dict[str, Callable[[Document], list[int] | None]] = {
-    "repeated-word": _repeated_word,
-}
-
-
-def _matches_at(
-    pattern: regex.Pattern[str], text: str, starts: list[int], limit: float
-) -> list[regex.Match[str]]:
-    """What ``pattern.finditer(text)`` finds when every match starts at one of ``starts``
-    (ascending): the pattern tried at each, past the end of the last match, within the
-    same time limit for the whole document. Look-behinds see the text before each start."""
-    deadline = time.monotonic() + limit
-    matches = []
-    done = 0
-    for start in starts:
-        if start < done:
-            continue
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise TimeoutError("regex timed out")
-        match = pattern.match(text, start, timeout=remaining)
-        if match is not None and match.end() > match.start():
-            matches.append(match)
-            done = match.end()
-    return matches
 
 
 def _probe(pattern: regex.Pattern[str]) -> None:

@@ -97,6 +97,13 @@ class Substitution(Kind[State]):
     )
 
     def build(self, check: str, options: dict[str, Any]) -> State:
+        for key, value in options["swap"].items():
+            # an empty phrase matches between any two characters; an empty correction
+            # leaves nothing to suggest (a correction ending in "|" reports without a fix)
+            if not key.split():
+                raise ValueError(f"swap: {key!r} is not a word or phrase")
+            if not value.strip("|").strip():
+                raise ValueError(f"swap: '{key}' has an empty correction")
         table: dict[str, str] = {}
         for name in options["lists"]:
             table.update(load_list(name))

@@ -71,8 +71,10 @@ class Summary:
     fail_on: Severity = Severity.WARNING
     unit: str = "file"
 
-    def add(self, diagnostics: list[Diagnostic], failing: int) -> None:
-        self.documents += 1
+    def add(self, diagnostics: list[Diagnostic], failing: int, document: bool = True) -> None:
+        """A document's diagnostics (``document=False``: more of one already counted, or
+        of a document outside the run, as the corpus rules report after the last one)."""
+        self.documents += document
         self.failing += failing
         for d in diagnostics:
             self.by_severity[d.severity.value] += 1

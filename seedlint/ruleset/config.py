@@ -26,6 +26,7 @@ configuration's folder. Every value remembers where it came from (``origin``), w
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
@@ -134,6 +135,27 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: {error}") from None
 
 
+TOML_TABLE = re.compile(r"\[\s*tool\s*\.\s*seedlint\s*(?:\.\s*\"?([A-Za-z0-9_-]+)\"?\s*)?\]")
+TOML_KEY = re.compile(r"\"?([A-Za-z0-9_-]+)\"?\s*=")
+
+
+def _toml_key_lines(text: str) -> dict[str, int]:
+    """The line of each setting of ``[tool.seedlint]`` (or of its own sub-table, such as
+    ``[tool.seedlint.severity]``), so that errors name it; tomllib keeps no lines."""
+    lines: dict[str, int] = {}
+    inside = False
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            table = TOML_TABLE.fullmatch(stripped.split("#", 1)[0].strip())
+            inside = table is not None and table.group(1) is None
+            if table is not None and table.group(1) is not None:
+                lines.setdefault(table.group(1), number)
+        elif inside and (key := TOML_KEY.match(stripped)) is not None:
+            lines.setdefault(key.group(1), number)
+    return lines
+
+
 def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     """The configuration in ``path``, or the one found from ``start``; defaults if none."""
     if path is None:
@@ -149,7 +171,7 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
         raw = tool.get("seedlint", {}) if isinstance(tool, dict) else {}
         if not isinstance(raw, dict):
             raise ConfigError(f"{path}: [tool.seedlint] must be a table of settings")
-        return _build(raw, path, {})
+        return _build(raw, path, _toml_key_lines(path.read_text(encoding="utf-8")))
     try:
         data = load_yaml(path)
     except YamlError as error:

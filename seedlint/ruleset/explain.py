@@ -62,7 +62,8 @@ def explain(rule: Rule) -> str:
     lines = [
         f"{rule.code} [{rule.name}]",
         "",
-        f"kind: {rule.kind}    check: {rule.check} ({check.summary})",
+        f"kind: {rule.kind}    check: {rule.check} ({check.summary})"
+        + ("    across the corpus" if kind.corpus else ""),
         f"severity: {rule.severity.value}"
         + (f"    language: {rule.language}" if rule.language else ""),
         f"fix: {FIX_WORDS[rule.fix.value]}",
@@ -85,9 +86,12 @@ def explain(rule: Rule) -> str:
         lines += ["", "Flagged:"]
         for example in bad:
             lines.append(f"  {example.text!r}")
+            lines += [f"    among: {other!r}" for other in example.corpus]
             if example.fixed is not None:
                 lines.append(f"    fixed{' (unsafe)' if example.unsafe else ''}: {example.fixed!r}")
     if good:
         lines += ["", "Not flagged:"]
-        lines += [f"  {example.text!r}" for example in good]
+        for example in good:
+            lines.append(f"  {example.text!r}")
+            lines += [f"    among: {other!r}" for other in example.corpus]
     return "\n".join(lines) + "\n"

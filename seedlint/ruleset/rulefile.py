@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from seedlint.engine.diagnostics import FixMode, Severity
-from seedlint.engine.kind import Kind, is_kind, kind_names, load_kind
+from seedlint.engine.kind import Kind, KindError, is_kind, kind_names, load_kind
 from seedlint.engine.options import resolve
 from seedlint.engine.rule import Example, Rule
 from seedlint.engine.suggest import did_you_mean
@@ -45,7 +45,7 @@ COMMON_KEYS = (
     "link",
     "language",
 )
-EXAMPLE_KEYS = ("bad", "good", "fixed", "unsafe", "document")
+EXAMPLE_KEYS = ("bad", "good", "fixed", "unsafe", "document", "corpus")
 FILE_KEYS = ("rules", "prefix")
 
 
@@ -173,7 +173,10 @@ def _rule(item: Any, where: str, prefix: str | None) -> Rule:
     if item["severity"] not in Severity.__members__.values():
         choices = ", ".join(s.value for s in Severity)
         raise fail(f"severity must be one of {choices}, not '{item['severity']}'")
-    kind = load_kind(item["kind"])
+    try:
+        kind = load_kind(item["kind"])
+    except KindError as error:
+        raise fail(str(error)) from None
     check = _check_name(item, kind, fail)
     spec = kind.options_of(check)
     options = {k: v for k, v in item.items() if k not in COMMON_KEYS}
@@ -295,10 +298,14 @@ def _example(value: Any, fail: Callable[[str], _Problem]) -> Example:
         raise fail("example texts must be strings")
     if fixed is not None and "bad" not in value:
         raise fail("'fixed' goes with a 'bad' example")
+    corpus = value.get("corpus", [])
+    if not isinstance(corpus, list) or not all(isinstance(t, str) for t in corpus):
+        raise fail("an example's 'corpus' is a list of documents (strings)")
     return Example(
         text=text,
         flagged="bad" in value,
         fixed=fixed,
         unsafe=bool(value.get("unsafe")),
         document=bool(value.get("document")),
+        corpus=tuple(corpus),
     )

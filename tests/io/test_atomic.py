@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import seed
+from helpers import temporaries
 from seedlint.io.atomic import (
     MAX_NAME_BYTES,
     TEMPORARY,
@@ -30,6 +32,7 @@ from seedlint.io.atomic import (
     write_atomic,
 )
 from seedlint.io.discovery import TEMPORARY as DISCOVERY_SKIPS
+from seedlint.io.reading import read_with_state
 
 VICTIM = b"the victim's own content\n"
 ROOT_ONLY = pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file away")
@@ -68,10 +71,6 @@ def snapshot(top: Path) -> dict[str, tuple[str, bytes | str, int]]:
             else:
                 found[str(path.relative_to(top))] = ("file", path.read_bytes(), mode)
     return found
-
-
-def temporaries(folder: Path) -> list[str]:
-    return [name for name in os.listdir(folder) if TEMPORARY.match(name)]
 
 
 # --- writing into an output folder ---------------------------------------------------
@@ -564,3 +563,14 @@ def test_a_sweep_over_many_files_lists_each_folder_once(tmp_path: Path) -> None:
     assert sweeper.remove(tmp_path / "b.txt") == 1
     assert sweeper.remove(tmp_path / "a.txt") == 0  # each name is swept once per run
     assert os.listdir(tmp_path) == [".a.txt.later___.tmp"]
+
+
+def test_a_file_changed_during_an_in_place_fix_is_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(seed("The goverment agreed."), encoding="utf-8")
+    _, state = read_with_state(path)
+    path.write_text("edited meanwhile\n", encoding="utf-8")
+    with pytest.raises(ChangedMeanwhile):
+        write_atomic(path, seed("The government agreed.").encode("utf-8"), expected=state)
+    assert path.read_text(encoding="utf-8") == "edited meanwhile\n"
+    assert temporaries(tmp_path) == []

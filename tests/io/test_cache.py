@@ -5,46 +5,39 @@ from __future__ import annotations
 
 import os
 import pickle
-import shutil
 from pathlib import Path
 
 import msgspec
 import pytest
 
-from conftest import SAMPLE, default_linter, run_seedlint, seed
+from conftest import default_linter, run_seedlint, seed
+from helpers import TYPO
 from seedlint.engine.diagnostics import FixMode, Severity
 from seedlint.engine.kind import Check, Kind, declare
 from seedlint.engine.linter import Linter
 from seedlint.engine.rule import Rule
 from seedlint.io import cache as cache_module
 from seedlint.io.cache import Cache, default_cache_dir, fingerprint
-from wikinews import seeds
-
-TYPO = seed("The goverment agreed.")
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The 288 English articles as seeds, plus the raw sample."""
-    folder = tmp_path_factory.mktemp("corpus")
-    for name, text in seeds("en"):
-        (folder / name).write_text(text, encoding="utf-8")
-    shutil.copy(SAMPLE, folder / "sample.txt")
-    return folder
 
 
 def cache_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.msgpack"))
 
 
-def test_cache_is_written_reused_and_invalidated_by_content(corpus: Path, tmp_path: Path) -> None:
+def test_cache_is_written_reused_and_invalidated_by_content(
+    wikinews_folder: Path, tmp_path: Path
+) -> None:
     cache = tmp_path / "cache"
-    first = run_seedlint("check", str(corpus), "--cache-dir", str(cache), "--format", "json")
+    first = run_seedlint(
+        "check", str(wikinews_folder), "--cache-dir", str(cache), "--format", "json"
+    )
     [file] = cache_files(cache)
     assert file.stat().st_size > 1000
-    second = run_seedlint("check", str(corpus), "--cache-dir", str(cache), "--format", "json")
+    second = run_seedlint(
+        "check", str(wikinews_folder), "--cache-dir", str(cache), "--format", "json"
+    )
     assert second.stdout == first.stdout and second.stderr == ""
-    changed = corpus / "0001.txt"
+    changed = wikinews_folder / "0001.txt"
     original = changed.read_text(encoding="utf-8")
     try:
         changed.write_text(original.replace(" the ", " teh ", 1), encoding="utf-8")
@@ -54,10 +47,10 @@ def test_cache_is_written_reused_and_invalidated_by_content(corpus: Path, tmp_pa
         changed.write_text(original, encoding="utf-8")
 
 
-def test_a_warm_run_with_workers_keeps_the_cache(corpus: Path, tmp_path: Path) -> None:
+def test_a_warm_run_with_workers_keeps_the_cache(wikinews_folder: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     for _ in range(3):
-        run_seedlint("check", str(corpus), "--cache-dir", str(cache), "-j", "2")
+        run_seedlint("check", str(wikinews_folder), "--cache-dir", str(cache), "-j", "2")
         [file] = cache_files(cache)
         assert file.stat().st_size > 1000  # hits found by workers are kept by the parent
 

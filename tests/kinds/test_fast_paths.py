@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, seed
 from seedlint.engine.document import APOSTROPHE_CURLY, APOSTROPHE_STRAIGHT, Document
-from seedlint.engine.linter import Linter
-from seedlint.kinds import pattern, substitution
+from seedlint.engine.linter import Linter, LintSettings
+from seedlint.kinds import _candidates, substitution
 from seedlint.ruleset.rulefile import load_rules
 
 RULES = {rule.code: rule for rule in load_rules(["default"], ROOT)}
@@ -102,11 +103,11 @@ def test_repeated_word_candidates_find_what_a_full_search_finds(text: str) -> No
     state = RULES["SL204"].state
     doc = Document(text)
     expected = [m.span() for m in state.pattern.finditer(text) if m.end() > m.start()]
-    starts = pattern._repeated_word(doc)
+    starts = _candidates.repeated_words(doc)
     if starts is None:
         assert regex.search("[\u0130\u0131\u017f\u212a]", text)
         return
-    found = [m.span() for m in pattern._matches_at(state.pattern, text, starts, 10.0)]
+    found = [m.span() for m in _candidates.matches_at(state.pattern, text, starts, 10.0)]
     assert found == expected
 
 
@@ -144,3 +145,34 @@ def test_apostrophe_patterns_find_the_marks_between_two_letters(text: str, start
         assert [m.span() for m in found.finditer(text, start)] == [
             m.span() for m in meant.finditer(text, start)
         ]
+
+
+def test_the_repeated_word_rule_is_searched_by_the_scan() -> None:
+    assert RULES["SL204"].state.repeats_only
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"([A-Za-z]+)[ \t]+(\1)(?![\w'’-])",  # no look-behind: may start inside a word
+        r"(?<![\w'’-])x([A-Za-z]+)[ \t]+(\1)(?![\w'’-])",  # a character before the word
+        r"(?<![\w'’-])(?!a)|([A-Za-z]+)[ \t]+(\1)(?![\w'’-])",  # an alternative
+        r"(?<![\w'’-])(?:(?!a))?([A-Za-z]+)[ \t]+(\1)(?![\w'’-])",  # a group, no look-around
+        r"(?<![\w'’-])(?!a)([A-Za-z]+)[ \t]+(\1)",  # a word after the repeat may follow
+        r"(?<![\w'’-])(?!a[)])b)([A-Za-z]+)[ \t]+(\1)(?![\w'’-])",  # unbalanced
+    ],
+)
+def test_patterns_of_another_shape_are_searched_everywhere(source: str) -> None:
+    assert not _candidates.repeated_word_shape(source)
+
+
+def test_a_repeated_word_pattern_given_in_rule_options_is_searched_everywhere() -> None:
+    linter = Linter(
+        list(RULES.values()),
+        LintSettings(rule_options={"SL204": {"regex": r"\b(\w+) (\1)\b"}}),
+    )
+    (rule,) = [r for r in linter.rules if r.code == "SL204"]
+    assert not rule.state.repeats_only
+    text = seed("The minister said that 25 25 people came to the the meeting on Monday.")
+    found = [text[d.start : d.end] for d in linter.lint(text) if d.code == "SL204"]
+    assert found == ["25 25", "the the"]

@@ -1,6 +1,7 @@
 """The HTML report, built from seedlint's findings on the Wikinews articles and opened in a
 real headless Chromium (Debian's /usr/bin/chromium with its chromedriver; nothing is
-downloaded). The browser tests skip only when Chromium is not installed.
+downloaded). The browser tests skip only when Chromium is not installed, and are marked
+slow (starting Chromium and rendering take seconds): -m "not slow" runs the rest.
 
 The helpers here (turning diagnostics into report findings, building a corpus report,
 starting Chromium) are also used by bench/report/run.py.
@@ -321,6 +322,7 @@ def test_an_empty_corpus_renders() -> None:
 # --- in the browser ----------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_loads_without_errors_and_shows_the_input_totals(
     page: Any, wikinews: ReportData, tmp_path: Path
 ) -> None:
@@ -359,6 +361,7 @@ def choose(driver: Any, select_id: str, text_start: str) -> None:
     select.select_by_visible_text(next(label for label in labels if label.startswith(text_start)))
 
 
+@pytest.mark.slow
 def test_filters_by_rule_severity_and_folder(page: Any, wikinews: ReportData) -> None:
     folder_of = {doc.path: doc.folder for doc in wikinews.documents}
     choose(page, "filter-rule", "SL203 misspelling")
@@ -390,6 +393,7 @@ def test_filters_by_rule_severity_and_folder(page: Any, wikinews: ReportData) ->
     assert console_errors(page) == []
 
 
+@pytest.mark.slow
 def test_sorts_by_severity_both_ways(page: Any, wikinews: ReportData) -> None:
     button = page.find_element("css selector", "th[data-sort=severity] button")
     button.click()
@@ -405,6 +409,7 @@ def test_sorts_by_severity_both_ways(page: Any, wikinews: ReportData) -> None:
     assert paths == sorted(paths) and paths[0] == min(f.path for f in wikinews.findings)
 
 
+@pytest.mark.slow
 def test_pages_through_all_findings(page: Any, wikinews: ReportData) -> None:
     from selenium.webdriver.support.ui import Select
 
@@ -425,6 +430,7 @@ def test_pages_through_all_findings(page: Any, wikinews: ReportData) -> None:
     assert page.find_element("id", "page-previous").is_enabled() is False
 
 
+@pytest.mark.slow
 def test_rows_show_the_span_and_the_fix(page: Any, wikinews: ReportData) -> None:
     choose(page, "filter-rule", "SL203 misspelling")
     first = min(
@@ -438,6 +444,7 @@ def test_rows_show_the_span_and_the_fix(page: Any, wikinews: ReportData) -> None
     assert first.fix in fix.text
 
 
+@pytest.mark.slow
 def test_cluster_links_show_that_document(page: Any, wikinews: ReportData) -> None:
     with_findings = {f.path for f in wikinews.findings}
     members = [path for cluster in wikinews.clusters for path in cluster]
@@ -452,6 +459,7 @@ def test_cluster_links_show_that_document(page: Any, wikinews: ReportData) -> No
     wait_for(page, MATCHING, str(len(wikinews.findings)))
 
 
+@pytest.mark.slow
 def test_keyboard_reaches_the_table_first(page: Any) -> None:
     from selenium.webdriver.common.keys import Keys
 
@@ -471,6 +479,7 @@ def test_keyboard_reaches_the_table_first(page: Any) -> None:
     )
 
 
+@pytest.mark.slow
 def test_dark_mode_and_print(page: Any, tmp_path: Path) -> None:
     background = "return getComputedStyle(document.documentElement).backgroundColor"
     light = page.execute_script(background)
@@ -490,6 +499,7 @@ def test_dark_mode_and_print(page: Any, tmp_path: Path) -> None:
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
 
 
+@pytest.mark.slow
 def test_summary_and_charts_work_with_scripts_off(
     browser: Any, wikinews: ReportData, tmp_path: Path
 ) -> None:
@@ -509,6 +519,7 @@ def test_summary_and_charts_work_with_scripts_off(
     assert "needs JavaScript" in notice
 
 
+@pytest.mark.slow
 def test_hostile_names_and_text_do_not_break_out(browser: Any, tmp_path: Path) -> None:
     from selenium.common.exceptions import NoAlertPresentException
 

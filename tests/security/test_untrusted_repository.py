@@ -5,52 +5,19 @@ review (SECURITY.md lists them); each drives the real command line on real files
 
 from __future__ import annotations
 
-import ctypes
 import json
 import os
 import stat
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import seed
-
-TYPO = seed("The goverment agreed.")
-FIXED = seed("The government agreed.")
-
-
-def run_seedlint(
-    *args: str,
-    cwd: Path,
-    timeout: float = 300,
-    umask: int | None = None,
-    permissions: bool = False,
-) -> subprocess.CompletedProcess[str]:
-    """The real command line, with a umask, or with file permissions applying even to
-    root (the capabilities that let root ignore them dropped), when asked."""
-
-    def prepare() -> None:
-        if umask is not None:
-            os.umask(umask)
-        if permissions and os.geteuid() == 0:
-            libc = ctypes.CDLL(None, use_errno=True)
-            for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
-                if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
-                    raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
-
-    environment = {**os.environ, "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "seedlint", *args],
-        cwd=cwd,
-        env=environment,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=timeout,
-        preexec_fn=prepare if umask is not None or permissions else None,
-    )
+from conftest import run_seedlint, seed
+from helpers import FIXED_TYPO as FIXED
+from helpers import TYPO
 
 
 def one_error_line(result: subprocess.CompletedProcess[str], *fragments: str) -> None:
@@ -320,12 +287,14 @@ def test_jsonl_on_a_missing_file_a_folder_without_records_and_a_fifo(tmp_path: P
     assert quiet.returncode == 0 and "no JSON Lines files" in quiet.stderr
 
 
-def test_fix_jsonl_onto_a_read_only_folder_is_one_line(tmp_path: Path) -> None:
+def test_fix_jsonl_onto_a_read_only_folder_is_one_line(
+    tmp_path: Path, permissions: Callable[[], None] | None
+) -> None:
     (tmp_path / "c.jsonl").write_text(json.dumps({"text": TYPO}) + "\n", encoding="utf-8")
     (tmp_path / "out").mkdir(mode=0o555)
     (tmp_path / "out").chmod(0o555)
     result = run_seedlint(
-        "fix", "--jsonl", "c.jsonl", "--output-dir", "out", cwd=tmp_path, permissions=True
+        "fix", "--jsonl", "c.jsonl", "--output-dir", "out", cwd=tmp_path, preexec=permissions
     )
     (tmp_path / "out").chmod(0o755)
     one_error_line(result, "cannot write")
@@ -408,21 +377,25 @@ def test_an_exact_code_names_one_rule_and_a_prefix_names_many(tmp_path: Path) ->
 # --- 13, 14 and 15. modes, long names, links to the same file ---------------------------------
 
 
+def _umask_022() -> None:
+    os.umask(0o022)
+
+
 def test_new_files_follow_the_umask_and_replaced_files_keep_their_mode(tmp_path: Path) -> None:
     project = _project(tmp_path)
     (project / "seeds" / "a.txt").chmod(0o640)
-    run_seedlint("fix", "seeds", "--output-dir", "out", cwd=project, umask=0o022)
+    run_seedlint("fix", "seeds", "--output-dir", "out", cwd=project, preexec=_umask_022)
     assert stat.S_IMODE((project / "out" / "a.txt").stat().st_mode) == 0o644
     assert stat.S_IMODE((project / "out" / "sub").stat().st_mode) == 0o755
-    run_seedlint("check", "seeds", "--write-baseline", "base.json", cwd=project, umask=0o022)
+    run_seedlint("check", "seeds", "--write-baseline", "base.json", cwd=project, preexec=_umask_022)
     assert stat.S_IMODE((project / "base.json").stat().st_mode) == 0o644
-    run_seedlint("fix", "seeds", "--in-place", cwd=project, umask=0o022)
+    run_seedlint("fix", "seeds", "--in-place", cwd=project, preexec=_umask_022)
     assert stat.S_IMODE((project / "seeds" / "a.txt").stat().st_mode) == 0o640
 
 
 @pytest.mark.parametrize("length", [242, 255])
 def test_long_file_names_are_fixed_and_one_failure_stops_no_other(
-    tmp_path: Path, length: int
+    tmp_path: Path, length: int, permissions: Callable[[], None] | None
 ) -> None:
     name = "x" * (length - 4) + ".txt"
     locked = tmp_path / "locked"
@@ -432,7 +405,7 @@ def test_long_file_names_are_fixed_and_one_failure_stops_no_other(
         path.chmod(0o666)
     locked.chmod(0o555)  # a.txt cannot be replaced there
     result = run_seedlint(
-        "fix", "--in-place", name, "locked/a.txt", "ok.txt", cwd=tmp_path, permissions=True
+        "fix", "--in-place", name, "locked/a.txt", "ok.txt", cwd=tmp_path, preexec=permissions
     )
     locked.chmod(0o755)
     assert result.returncode == 2

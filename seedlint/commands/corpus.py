@@ -1,0 +1,384 @@
+"""The corpus rules in a run of check, fix or report: what workers contribute, what the
+parent collects, and the pass after the last document.
+
+Each document of a corpus has a key: a file's path relative to the configuration's folder
+(posix; its absolute path when outside it), or ``FILE#ID`` for a JSON Lines record (with
+the file's key; a record whose ID its file already used is ``FILE:LINE``). Keys decide
+path order, so findings do not depend on the working directory. A worker sends back, with
+each document, its content digest and one contribution per corpus group, or None for a
+group whose kept contribution (``CorpusStore``) has the same digest.
+
+The parent puts the contributions in each group's index: the kept one for ``check`` with
+its cache, so that a few named files are judged against every document checked before
+(entries under a folder the run walked that the walk did not find are forgotten: gone or
+excluded), or a new one (``--no-cache``, JSON Lines, ``fix``, ``report``), holding the
+run's documents alone. After the pass, stale entries (files changed or deleted since they
+were kept) are forgotten and the store is saved.
+
+Documents are read again only where the pass needs their text (a finding's document, a
+body to measure): files from disk, records by their place in their file, noted as they
+stream past; a few hundred texts are kept at a time.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import OrderedDict
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from seedlint.engine.corpus import (
+    CorpusDiagnostic,
+    CorpusGroup,
+    CorpusResult,
+    by_key,
+    corpus_diagnostics,
+    corpus_groups,
+)
+from seedlint.engine.diagnostics import Applicability, Diagnostic
+from seedlint.engine.document import Document, Span
+from seedlint.engine.fixer import AppliedEdit, apply, choose
+from seedlint.engine.linter import Linter
+from seedlint.io.reading import Unreadable, decode, read_with_state
+from seedlint.io.records import parse_record
+from seedlint.io.sources import Item, display_path
+
+TEXTS_KEPT = 512  # texts of documents read again, kept for the pass's next question
+FOLD_EVERY = 16_384  # contributions kept as objects before they are folded into columns
+
+
+@dataclass(frozen=True)
+class CorpusWork:
+    """What a worker needs to contribute (inherited when workers fork)."""
+
+    groups: list[CorpusGroup]
+    root: Path
+    kept: list[Mapping[str, bytes]]  # per group: key -> digest of the kept contribution
+
+
+@dataclass(frozen=True)
+class Contribution:
+    key: str
+    digest: bytes
+    data: list[Any]  # per group: the contribution, or None to reuse the kept one
+
+
+def corpus_work(linter: Linter, root: Path) -> CorpusWork | None:
+    """The run's corpus groups, or None when no corpus rule is selected."""
+    groups = corpus_groups(linter.rules)
+    return CorpusWork(groups, root, [{} for _ in groups]) if groups else None
+
+
+def file_key(path: Path | str, root: Path) -> str:
+    """A file's key (see the module docstring); string operations, as this runs for every
+    document."""
+    absolute = os.path.abspath(path)
+    top = str(root)
+    if absolute == top:
+        return "."
+    if absolute.startswith(top.rstrip(os.sep) + os.sep):
+        absolute = absolute[len(top.rstrip(os.sep)) + 1 :]
+    return absolute.replace(os.sep, "/") if os.sep != "/" else absolute
+
+
+def corpus_key(item: Item, root: Path) -> str:
+    if item.record is not None and item.shard is not None:
+        return f"{file_key(item.shard, root)}#{item.record.identifier}"
+    assert item.path is not None
+    return file_key(item.path, root)
+
+
+def item_id(item: Item) -> str:
+    """Names an item uniquely in a run, whatever its key in the corpus."""
+    if item.record is not None:
+        return f"{item.shard}:{item.record.number}"
+    return str(item.path)
+
+
+def contribute(
+    item: Item, data: bytes, doc: Document | None, linter: Linter, work: CorpusWork
+) -> Contribution:
+    """One document's contribution (``data``: its bytes as read; ``doc``: the parsed
+    document when the caller has it)."""
+    from seedlint.io.corpus_store import digest
+
+    key = corpus_key(item, work.root)
+    # a record's text may hold a lone surrogate (a JSON escape), which only this writes
+    content = digest(data if item.text is None else item.text.encode("utf-8", "surrogatepass"))
+    contributions: list[Any] = []
+    for group, kept in zip(work.groups, work.kept, strict=True):
+        if kept.get(key) == content:
+            contributions.append(None)
+            continue
+        if doc is None:
+            text = item.text if item.text is not None else decode(data)
+            doc = linter.document(text, item.name)
+        contributions.append(group.contribute(doc, key))
+    return Contribution(key, content, contributions)
+
+
+@dataclass
+class _Texts:
+    """The current text of a key, read again (see the module docstring)."""
+
+    root: Path
+    text_field: str
+    id_field: str
+    files: dict[str, str] = field(default_factory=dict)  # where it differs from the key
+    records: dict[str, tuple[Path, int, int, int]] = field(default_factory=dict)
+    kept: OrderedDict[str, str | None] = field(default_factory=OrderedDict)
+
+    def text(self, key: str) -> str | None:
+        if key in self.kept:
+            self.kept.move_to_end(key)
+            return self.kept[key]
+        text = self._read(key)
+        self.kept[key] = text
+        if len(self.kept) > TEXTS_KEPT:
+            self.kept.popitem(last=False)
+        return text
+
+    def _read(self, key: str) -> str | None:
+        if key in self.records:
+            shard, offset, length, number = self.records[key]
+            try:
+                with open(shard, "rb") as stream:
+                    stream.seek(offset)
+                    raw = stream.read(length)
+            except OSError:
+                return None
+            return parse_record(number, raw, self.text_field, self.id_field).text
+        path = Path(self.files.get(key, key))
+        path = path if path.is_absolute() else self.root / path
+        try:
+            return decode(read_with_state(path)[0])
+        except Unreadable:
+            return None
+
+
+class CorpusRun:
+    """The parent's side: contributions collected, the pass, the store kept up to date."""
+
+    def __init__(
+        self,
+        linter: Linter,
+        work: CorpusWork,
+        stores: list[Any] | None = None,
+        text_field: str = "text",
+        id_field: str = "id",
+    ) -> None:
+        self.linter = linter
+        self.work = work
+        self.stores = stores  # CorpusStore per group (check with a cache), or None
+        self.indexes = (
+            [store.index for store in stores]
+            if stores is not None
+            else [group.new_index() for group in work.groups]
+        )
+        self.texts = _Texts(work.root, text_field, id_field)
+        # the run's documents: key -> name in output (each held once when they are equal,
+        # as they are when the run starts in the configuration's folder)
+        self.names: dict[str, str] = {}
+        self.relatives: dict[str, str | None] = {}  # where it differs from the key
+        self.folded = 0  # contributions added since the indexes last folded them in
+        self.gone: set[str] = set()  # files of the run that could not be read
+        self.walked: list[Path] = []  # folders the run walked (see forget_unseen)
+        self._offsets: dict[Path, int] = {}  # records: where the next line starts
+
+    # --- what the pass asks ---------------------------------------------------------------
+
+    def text(self, key: str) -> str | None:
+        return self.texts.text(key)
+
+    def name(self, key: str) -> str:
+        if key in self.names:
+            return self.names[key]
+        return display_path(self.work.root / key)
+
+    def relative(self, key: str) -> str | None:
+        if key in self.relatives:
+            return self.relatives[key]
+        return Path(key).name if os.path.isabs(key) else key
+
+    # --- collecting -----------------------------------------------------------------------
+
+    def add(self, item: Item, contribution: Contribution | None) -> None:
+        """One item of the run, in order: a document's contribution, or (None) an item
+        that is not a document of the corpus (unreadable, not a record, blank)."""
+        record, shard = item.record, item.shard
+        start = 0
+        if record is not None and shard is not None:
+            start = self._offsets.get(shard, 0)
+            self._offsets[shard] = start + len(record.raw)
+        if contribution is None:
+            if item.path is not None and record is None:
+                self.gone.add(file_key(item.path, self.work.root))
+            return
+        key, name, data = contribution.key, item.name, contribution.data
+        if key in self.names and record is not None and shard is not None:
+            # a record whose ID its file already used: known by its line instead
+            key = f"{file_key(shard, self.work.root)}:{record.number}"
+            name = f"{display_path(shard)}:{record.number}"
+            data = [None if d is None else replace(d, key=key) for d in data]
+        self.names[key] = key if name == key else name
+        if item.relative != key:
+            self.relatives[key] = item.relative
+        if record is not None and shard is not None:
+            self.texts.records[key] = (shard, start, len(record.raw), record.number)
+        elif item.path is not None and str(item.path) != key:
+            self.texts.files[key] = str(item.path)
+        for number, contributed in enumerate(data):
+            if contributed is None:
+                continue  # the kept contribution stands
+            if self.stores is not None:
+                self.stores[number].put(contributed, contribution.digest)
+            else:
+                self.indexes[number].add(contributed)
+            self.folded += 1
+        if self.folded >= FOLD_EVERY:  # columns hold fingerprints in a fraction of the memory
+            self.folded = 0
+            for index in self.indexes:
+                index.table()
+
+    def forget_unseen(self) -> None:
+        """Forget kept entries below folders this run walked that the walk did not find."""
+        if self.stores is None or not self.walked:
+            return
+        prefixes = [file_key(folder, self.work.root) for folder in self.walked]
+        for store in self.stores:
+            store.remove(
+                [
+                    key
+                    for key in store.digests
+                    if key not in self.names and any(_below(key, p) for p in prefixes)
+                ]
+            )
+
+    def finish(self) -> list[CorpusResult]:
+        """The pass of every group; stale entries forgotten and the stores saved."""
+        self.forget_unseen()
+        keys = frozenset(self.names)
+        results = []
+        for number, group in enumerate(self.work.groups):
+            store = None if self.stores is None else self.stores[number]
+            if store is not None:
+                store.remove(self.gone)
+            index = self.indexes[number] if store is None else store.index
+            result = corpus_diagnostics(self.linter, group, _GroupCorpus(self, index, keys))
+            if store is not None:
+                store.remove(result.stale)
+                store.save()
+            results.append(result)
+        return results
+
+    def diagnostics(self) -> dict[str, list[CorpusDiagnostic]]:
+        """Every group's diagnostics by document key, in path order."""
+        return by_key(self.finish())
+
+    def by_item(self) -> dict[str, list[CorpusDiagnostic]]:
+        """Every group's diagnostics on the run's documents, by item_id."""
+        found = self.diagnostics()
+        return {self._item_id(key): items for key, items in found.items() if key in self.names}
+
+    def _item_id(self, key: str) -> str:
+        """item_id of the item a key of the run came from."""
+        if key in self.texts.records:
+            shard, _, _, number = self.texts.records[key]
+            return f"{shard}:{number}"
+        return self.texts.files.get(key, key)
+
+
+def _below(key: str, folder: str) -> bool:
+    if folder == ".":  # the configuration's folder: every relative key
+        return not os.path.isabs(key)
+    return key.startswith(folder.rstrip("/") + "/")
+
+
+@dataclass
+class _GroupCorpus:
+    """One group's view of the run, as ``corpus_diagnostics`` reads it."""
+
+    run: CorpusRun
+    index: Any
+    keys: frozenset[str]
+
+    def text(self, key: str) -> str | None:
+        return self.run.text(key)
+
+    def name(self, key: str) -> str:
+        return self.run.name(key)
+
+    def relative(self, key: str) -> str | None:
+        return self.run.relative(key)
+
+
+# --- fix: the corpus's fixes of one document ---------------------------------------------
+
+
+def corpus_fixes(
+    text: str, found: list[CorpusDiagnostic], unsafe: bool
+) -> tuple[str, list[AppliedEdit], list[Diagnostic]]:
+    """The text with the corpus pass's fixes that edit it applied (boilerplate removed; a
+    fix that leaves a document out is never an edit), the edits applied, and the
+    diagnostics left. They are applied to the text as read, before the per-document
+    fixes, since their places are the places in that text."""
+    chosen: list[Diagnostic] = []
+    left: list[Diagnostic] = []
+    for item in found:
+        fix = item.diagnostic.fix
+        usable = fix is not None and (unsafe or fix.applicability is Applicability.SAFE)
+        (chosen if usable and not item.drops_document else left).append(item.diagnostic)
+    if not chosen:
+        return text, [], left
+    doc = Document(text)
+    applied, edits = [], []
+    for diagnostic in choose(chosen, unsafe):
+        assert diagnostic.fix is not None
+        for edit in diagnostic.fix.edits:
+            edits.append(edit)
+            before, after = text[edit.start : edit.end], edit.content
+            row, column = doc.position(edit.start)
+            fixed = diagnostic.fix.applicability
+            applied.append(
+                AppliedEdit(diagnostic.code, diagnostic.name, fixed, row, column, before, after)
+            )
+    return apply(text, edits), applied, left
+
+
+def relocated(left: list[Diagnostic], original: str, fixed: Document) -> list[Diagnostic]:
+    """Diagnostics of the text as read (``original``), placed in the fixed text: a
+    paragraph's finding at the fixed text's first paragraph that reads the same
+    (whitespace normalised), without its fix; a finding on the whole document stays at
+    1:1; one whose paragraph a fix changed is left out."""
+    if not left:
+        return []
+    paragraphs: dict[str, Span] = {}
+    for span in reversed(fixed.paragraphs):  # the first of equal paragraphs wins
+        paragraphs[" ".join(fixed.paragraph_text(span).split())] = span
+    result = []
+    for d in left:
+        if d.start == d.end == 0:
+            result.append(d)
+            continue
+        found = paragraphs.get(" ".join(original[d.start : d.end].split()))
+        if found is None:
+            continue
+        (row, column), (end_row, end_column) = (
+            fixed.position(found.start),
+            fixed.position(found.end),
+        )
+        result.append(
+            replace(
+                d,
+                start=found.start,
+                end=found.end,
+                row=row,
+                column=column,
+                end_row=end_row,
+                end_column=end_column,
+                fix=None,
+            )
+        )
+    return result

@@ -1,0 +1,99 @@
+"""Which English words may be a noun or adjective, and which a verb after a plural subject.
+
+Read from the Automatically Generated Inflection Database (AGID, Kevin Atkinson,
+http://wordlist.aspell.net/other), as the pyinflect package ships it (``infl.csv``, one
+lemma and word class a line with its inflections: ``report,V,reported,<>,reporting,reports``,
+``report,N,reports``). Only the file is read; pyinflect's code is never imported.
+
+A word after "XXXs" tells a plural ("the MPs voted") from a possessive ("the BNPs leader"):
+a plural subject is followed by a finite verb, the base form or the past ("report",
+"voted"), a possessive by a noun or adjective. ``finite_verb`` and ``noun_or_adjective``
+answer for one lower-case word; a word may be both ("report", "offer"), and then only
+what the document says settles it. ``lemma`` tells whether a word is a dictionary word of
+its own ("corps", "news"), not just an inflection.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+NOUN, VERB, ADJECTIVE = "N", "V", "A"  # the word classes of infl.csv
+PAST = 2  # the column of a verb's past tense ("<>" when it has none of its own)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lemmas: frozenset[str]
+    nouns: frozenset[str]  # lemmas and plurals
+    adjectives: frozenset[str]
+    verb_bases: frozenset[str]
+    past_tenses: frozenset[str]
+
+
+def source() -> Path | None:
+    """pyinflect's infl.csv, found without importing pyinflect (its import loads the data
+    into its own structures); None when pyinflect is not installed."""
+    spec = importlib.util.find_spec("pyinflect")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "infl.csv"
+    return path if path.is_file() else None
+
+
+@cache
+def lexicon() -> Lexicon:
+    path = source()
+    lemmas: set[str] = set()
+    nouns: set[str] = set()
+    adjectives: set[str] = set()
+    bases: set[str] = set()
+    pasts: set[str] = set()
+    if path is not None:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            fields = line.split(",")
+            if len(fields) < 3:
+                continue
+            lemma, kind = fields[0], fields[1]
+            lemmas.add(lemma)
+            if kind == NOUN:
+                nouns.add(lemma)
+                nouns.update(fields[2].split("/"))
+            elif kind == ADJECTIVE:
+                adjectives.add(lemma)
+            elif kind == VERB:
+                bases.add(lemma)
+                pasts.update(f for f in fields[PAST].split("/") if f != "<>")
+    return Lexicon(
+        frozenset(lemmas),
+        frozenset(nouns),
+        frozenset(adjectives),
+        frozenset(bases),
+        frozenset(pasts),
+    )
+
+
+def verb_base(word: str) -> bool:
+    """Whether ``word`` (lower case) is a verb's base form: "report", "vote"."""
+    return word in lexicon().verb_bases
+
+
+def past_tense(word: str) -> bool:
+    """Whether ``word`` (lower case) is a verb's past tense: "reported", "said"."""
+    return word in lexicon().past_tenses
+
+
+def noun_or_adjective(word: str) -> bool:
+    return word in lexicon().nouns or word in lexicon().adjectives
+
+
+def adjective(word: str) -> bool:
+    """Whether ``word`` (lower case) may be an adjective: "simple", "new"."""
+    return word in lexicon().adjectives
+
+
+def lemma(word: str) -> bool:
+    """Whether ``word`` (lower case) is a dictionary word in its own right."""
+    return word in lexicon().lemmas

@@ -1,0 +1,170 @@
+"""The corpus index kept between runs, through the real command line: a few named files
+(as pre-commit passes them) are judged against every document of the configured corpus
+and get the findings a whole-corpus run gives them; files deleted or changed since they
+were kept are never reported against; the kept files are data only, and a damaged one
+costs one note, never a wrong finding."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+from corpus_plants import near_copy
+from corpus_rules_data import Found, found, planted, write_files
+
+from conftest import run_seedlint, seed
+from seedlint.corpus import CorpusSettings
+from seedlint.io.corpus_store import CorpusStore
+
+CORPUS_RULES = "SL501,SL502,SL503,SL504"
+
+
+def check(project: Path, *paths: str, cache: bool = True) -> tuple[int, list[dict], str]:
+    caching = ("--cache-dir", "cache") if cache else ("--no-cache",)
+    result = run_seedlint(
+        "check", *paths, "--select", CORPUS_RULES, "--format", "json", *caching, cwd=project
+    )
+    return result.returncode, json.loads(result.stdout or "null"), result.stderr
+
+
+def stores(project: Path) -> list[Path]:
+    return sorted((project / "cache").glob("corpus-*"))
+
+
+def kept_keys(project: Path) -> set[str]:
+    base = next(p for p in stores(project) if p.suffix == ".index")
+    name = base.name.removeprefix("corpus-").removesuffix(".index")
+    return set(CorpusStore(project / "cache", name, CorpusSettings()).digests)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """The planted Wikinews corpus in seeds/ (the configured corpus), checked once whole."""
+    (tmp_path / "seedlint.yaml").write_text("paths: [seeds]\n", encoding="utf-8")
+    write_files(tmp_path / "seeds", planted().documents)
+    code, _, stderr = check(tmp_path)
+    assert (code, stderr) == (1, "")
+    return tmp_path
+
+
+def involving(findings: set[Found], names: set[str]) -> set[Found]:
+    return {f for f in findings if f.file in names or f.other in names}
+
+
+def test_a_few_new_files_get_the_findings_of_a_whole_corpus_run(project: Path) -> None:
+    articles = planted().documents
+    new = {
+        "seeds/new/copy.txt": articles["0100.txt"],
+        "seeds/new/near.txt": near_copy(articles["0286.txt"], every=61),
+        "seeds/0000-first.txt": articles["0150.txt"],  # sorts before its original
+        "seeds/new/fresh.txt": seed("A story of its own, told in a few words for once."),
+    }
+    write_files(project, new)
+    code, few, stderr = check(project, *new)
+    assert stderr == "" and code == 1
+    whole = found(check(project, cache=False)[1])
+    assert found(few) == involving(whole, set(new))
+    assert {f.file for f in found(few)} == {
+        "seeds/new/copy.txt",
+        "seeds/new/near.txt",
+        "seeds/0150.txt",  # the older file is the copy now, though it was not named
+    }
+
+
+def test_what_one_pre_commit_run_adds_the_next_one_knows(project: Path) -> None:
+    base = next(p for p in stores(project) if p.suffix == ".index")
+    before = base.read_bytes()
+    draft = project / "seeds" / "draft.txt"
+    draft.write_text(seed("A draft of a story, written today."), encoding="utf-8")
+    assert check(project, "seeds/draft.txt")[0] in (0, 1)
+    assert base.read_bytes() == before  # a few files: only the journal is written
+    assert [p.suffix for p in stores(project)] == [".index", ".journal"]
+    shutil.copy(draft, project / "seeds" / "redraft.txt")
+    _, found_now, _ = check(project, "seeds/redraft.txt")
+    assert found(found_now) >= {Found("SL501", "seeds/redraft.txt", 1, "seeds/draft.txt")}
+
+
+def test_an_unchanged_corpus_is_not_written_again(project: Path) -> None:
+    before = {p.name: p.read_bytes() for p in stores(project)}
+    assert check(project)[0] == 1
+    assert {p.name: p.read_bytes() for p in stores(project)} == before
+
+
+def test_a_deleted_file_is_never_named_and_is_forgotten(project: Path) -> None:
+    (project / "seeds" / "0005.txt").unlink()
+    _, diagnostics, _ = check(project, "seeds/planted/copy-0.txt")
+    assert all("0005.txt" not in d["message"] for d in diagnostics)
+    assert "seeds/0005.txt" not in kept_keys(project)
+    shutil.copy(project / "seeds" / "planted" / "copy-0.txt", project / "seeds" / "again.txt")
+    _, diagnostics, _ = check(project, "seeds/again.txt")
+    assert found(diagnostics) == {Found("SL501", "seeds/planted/copy-0.txt", 1, "seeds/again.txt")}
+
+
+def test_a_changed_file_is_not_reported_against(project: Path) -> None:
+    original = project / "seeds" / "0077.txt"
+    original.write_text(original.read_text(encoding="utf-8") + "\nA correction.\n", "utf-8")
+    _, diagnostics, _ = check(project, "seeds/planted/copy-1.txt")
+    assert [d for d in diagnostics if "0077" in d["message"] and d["code"] == "SL501"] == []
+
+
+def test_a_walk_forgets_files_it_no_longer_finds(project: Path) -> None:
+    assert "seeds/0042.txt" in kept_keys(project)
+    (project / "seeds" / "0042.txt").unlink()
+    check(project, "seeds")
+    assert "seeds/0042.txt" not in kept_keys(project)
+    assert "seeds/0043.txt" in kept_keys(project)
+
+
+def test_files_outside_the_configured_corpus_are_judged_on_their_own(project: Path) -> None:
+    (project / "drafts").mkdir()
+    shutil.copy(project / "seeds" / "0009.txt", project / "drafts" / "copy.txt")
+    assert check(project, "drafts/copy.txt") == (0, [], "")
+    assert "drafts/copy.txt" not in kept_keys(project)
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "pickle", "journal"])
+def test_a_damaged_index_costs_a_note_and_no_wrong_finding(project: Path, damage: str) -> None:
+    new = project / "seeds" / "new.txt"
+    shutil.copy(project / "seeds" / "0100.txt", new)
+    check(project, "seeds/new.txt")  # writes a journal
+    base, journal = stores(project)
+    marker = project / "unpickled"
+    if damage == "truncate":
+        base.write_bytes(base.read_bytes()[:5000])
+    elif damage == "garbage":
+        base.write_bytes(b"\x00" * 100)
+    elif damage == "pickle":
+        base.write_bytes(pickle.dumps(Planted(str(marker))))
+    else:
+        journal.write_bytes(journal.read_bytes()[:-7])
+    _, diagnostics, stderr = check(project, "seeds/new.txt")
+    assert not marker.exists()
+    damaged = journal if damage == "journal" else base
+    assert stderr.startswith(f"seedlint: note: cache/{damaged.name}: not a usable corpus index (")
+    assert len(stderr.splitlines()) == 1 and "Traceback" not in stderr
+    expected = {Found("SL501", "seeds/new.txt", 1, "seeds/0100.txt")}
+    assert found(diagnostics) == (expected if damage == "journal" else set())
+    assert check(project, "seeds/new.txt")[2] == ""  # the next run finds a usable index
+
+
+class Planted:
+    """Unpickling this would create a file: a kept index is never unpickled."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+        return (open, (self.path, "w"))
+
+
+def test_workers_give_the_same_bytes(project: Path) -> None:
+    outputs = {
+        jobs: run_seedlint(
+            "check", "seeds", "--select", CORPUS_RULES, "--no-cache", "-j", jobs, cwd=project
+        ).stdout
+        for jobs in ("1", "2")
+    }
+    assert outputs["1"] == outputs["2"] and "SL502" in outputs["1"]

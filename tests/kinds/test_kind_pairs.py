@@ -1,0 +1,36 @@
+"""The pairs kind, through the bundled rules on it (SL301-SL303): quotation marks and
+brackets that close nothing or are never closed, and the conventions that are correct."""
+
+from __future__ import annotations
+
+from conftest import seed
+from helpers import fixed, found
+
+
+def test_closing_quote_without_opening_is_found() -> None:
+    text = seed("He said,\n\nOur values”. Japan is a friend.")
+    # the span covers where the opening mark is missing: the paragraph up to the closing one
+    assert found(text, "SL301") == [("SL301", "Our values”")]
+    assert fixed(text, "SL301", unsafe=True) == seed("He said,\n\n“Our values”. Japan is a friend.")
+    assert fixed(text, "SL301") == text  # the fix is unsafe: not applied by default
+
+
+def test_multi_paragraph_quotation_convention_is_correct() -> None:
+    text = seed("“The first paragraph of a long quotation.\n\n“The second.\n\n“The third, closed.”")
+    assert found(text, "SL3") == []
+
+
+def test_unclosed_quotation_at_the_end_of_a_paragraph_is_found() -> None:
+    text = seed('She said "it is over.\n\nThen she left.')
+    assert found(text, "SL301") == [("SL301", '"it is over.')]
+
+
+def test_apostrophes_are_not_single_quotes() -> None:
+    text = seed("The players’ union, rock ’n’ roll, the ’90s and the teachers' pay, 'quoted' too.")
+    assert found(text, "SL302") == []
+    assert found(seed("He called it ‘a disaster."), "SL302") == [("SL302", "‘a disaster.")]
+
+
+def test_brackets() -> None:
+    assert found(seed("The board (NCAB met."), "SL303") == [("SL303", "(NCAB met.")]
+    assert found(seed("Sins: a) leaving and b) refusing (twice)."), "SL303") == []

@@ -1,0 +1,52 @@
+"""The substitution kind, through the bundled rules on it (SL201-SL203): words and
+phrases from a table, fixed with their capitalisation kept, and what it must not flag."""
+
+from __future__ import annotations
+
+import pytest
+
+import seedlint
+from conftest import seed
+from helpers import fixed, found
+
+
+@pytest.mark.parametrize("title", ["Prime", "Deputy Prime", "Foreign", "Health"])
+def test_minster_after_a_title_is_a_typo(title: str) -> None:
+    text = seed(f"The {title} Minster spoke.")
+    assert found(text, "SL201") == [("SL201", "Minster")]
+    assert fixed(text, "SL201") == seed(f"The {title} Minister spoke.")
+
+
+@pytest.mark.parametrize("phrase", ["York Minster", "Beverley Minster", "the Minster's bells"])
+def test_minster_as_a_church_is_not_flagged(phrase: str) -> None:
+    assert found(seed(f"We visited {phrase} today."), "SL2") == []
+
+
+def test_substitution_keeps_capitalisation() -> None:
+    assert fixed(seed("THE PRIME MINSTER SAID SO."), "SL201") == seed("THE PRIME MINISTER SAID SO.")
+    assert fixed(seed("The Untied States agreed."), "SL202") == seed("The United States agreed.")
+    assert fixed(seed("The goverment agreed."), "SL203") == seed("The government agreed.")
+    assert fixed(seed("Goverment sources agreed."), "SL203") == seed("Government sources agreed.")
+
+
+def test_phrase_matches_across_a_line_break_and_respects_word_boundaries() -> None:
+    assert found(seed("The Untied\nStates agreed."), "SL202") == [("SL202", "Untied\nStates")]
+    assert found(seed("The Untied Statesmen agreed."), "SL202") == []
+
+
+def test_ambiguous_misspelling_is_reported_without_a_fix() -> None:
+    diagnostics = seedlint.lint_text(seed("He said teh end was ther."), select=["SL203"])
+    by_word = {d.message.split("'")[1]: d for d in diagnostics}
+    assert by_word["teh"].fix is not None
+    assert by_word["ther"].fix is None
+    assert "'there' or 'their'" in by_word["ther"].message
+
+
+def test_names_and_acronyms_are_not_misspellings() -> None:
+    text = seed("Governor Ned Lamont met Coco Chanel in Carmel Valley at 7 pm IST; CNA agreed.")
+    assert found(text, "SL203") == []
+
+
+def test_british_spellings_are_correct() -> None:
+    text = seed("The colour of the organisation's centre was grey, and it was licenced.")
+    assert found(text, "SL203") == []
