@@ -13,6 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from seedlint.commands.exits import EXIT_CLEAN as EXIT_CLEAN
+from seedlint.commands.exits import EXIT_ERROR as EXIT_ERROR
+from seedlint.commands.exits import EXIT_FOUND as EXIT_FOUND
+from seedlint.commands.exits import EXIT_INTERRUPTED as EXIT_INTERRUPTED
+from seedlint.commands.exits import UsageError as UsageError
 from seedlint.engine.linter import Linter, RuleOptionsError
 from seedlint.engine.selectors import SelectorError
 from seedlint.io.discovery import Patterns, discover
@@ -21,16 +26,11 @@ from seedlint.io.sources import Item, file_items, record_items, stdin_item
 from seedlint.ruleset.config import Config, ConfigError, apply_overrides, load_config
 from seedlint.ruleset.rulefile import load_rules
 
-EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 # A run with less work than this stays in one process: starting workers and moving
 # results between processes costs more than it saves (measured by bench/speed).
 PARALLEL_FROM_DOCUMENTS = 200
 PARALLEL_FROM_BYTES = 2 << 20
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson")
-
-
-class UsageError(Exception):
-    """A command line that cannot be run; str() is the one-line report."""
 
 
 @dataclass

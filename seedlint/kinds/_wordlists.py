@@ -54,10 +54,15 @@ def load_list(name: str) -> dict[str, str]:
 
 
 def _keep(copy: Path, table: dict[str, str]) -> None:
-    """Write the parsed copy (through no link) and remove copies of other lists."""
+    keep_data(copy, msgspec.json.encode(table), OLD_COPIES)
+
+
+def keep_data(copy: Path, data: bytes, old_copies: tuple[str, ...]) -> None:
+    """Write a parsed copy (through no link) and remove the files of ``old_copies``
+    (glob patterns) beside it, copies made for other installed sources."""
     try:
         copy.parent.mkdir(parents=True, exist_ok=True)
-        for pattern in OLD_COPIES:
+        for pattern in old_copies:
             for old in copy.parent.glob(pattern):
                 if old.name != copy.name:
                     with contextlib.suppress(OSError):
@@ -66,7 +71,7 @@ def _keep(copy: Path, table: dict[str, str]) -> None:
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
         descriptor = os.open(temporary, flags, 0o644)
         with os.fdopen(descriptor, "wb") as stream:
-            stream.write(msgspec.json.encode(table))
+            stream.write(data)
         os.replace(temporary, copy)
     except OSError:
         pass  # no writable cache folder: parse again next time
