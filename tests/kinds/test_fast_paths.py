@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from conftest import ROOT, seed
 from seedlint.engine.document import APOSTROPHE_CURLY, APOSTROPHE_STRAIGHT, Document
 from seedlint.engine.linter import Linter, LintSettings
-from seedlint.kinds import _candidates, substitution
+from seedlint.kinds import _candidates, _possessive, substitution
 from seedlint.ruleset.rulefile import load_rules
 
 RULES = {rule.code: rule for rule in load_rules(["default"], ROOT)}
@@ -176,3 +176,22 @@ def test_a_repeated_word_pattern_given_in_rule_options_is_searched_everywhere() 
     text = seed("The minister said that 25 25 people came to the the meeting on Monday.")
     found = [text[d.start : d.end] for d in linter.lint(text) if d.code == "SL204"]
     assert found == ["25 25", "the the"]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.text(alphabet="aB's’_1² é-\n", max_size=30),
+    st.text(alphabet="aB's’ é-", min_size=1, max_size=4),
+)
+def test_possessive_counts_are_what_the_regex_counts(text: str, word: str) -> None:
+    pattern = rf"(?<![\w'’]){re.escape(word)}(?![\w'’])"
+    assert _possessive._count(text, word) == len(re.findall(pattern, text))
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.text(alphabet="AbcZs.'’&-_ 1é\n", max_size=24), st.integers(0, 4))
+def test_capitalised_plurals_are_found_as_the_plain_pattern_finds_them(text: str, at: int) -> None:
+    plain = re.compile(r"(?<![\w.'’&-])([A-Z][a-z]{2,}(?:[A-Z][a-z]+)*)s(?![\w'’-])")
+    assert [m.span(1) for m in _possessive.NAME_S.finditer(text, at)] == [
+        m.span(1) for m in plain.finditer(text, at)
+    ]
