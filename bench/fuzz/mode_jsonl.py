@@ -75,7 +75,9 @@ def exit_code(expected: list[Expected], fixing: bool) -> int:
 
 def options(corpus: Corpus) -> list[str]:
     fields = ["--text-field", corpus.text_field, "--id-field", corpus.id_field]
-    return ["--isolated", "-j", "1", "--jsonl", *fields]
+    # the API judges one record at a time: the corpus rules (SL5), which judge records
+    # against each other, are left to their own tests (tests/corpus)
+    return ["--isolated", "-j", "1", "--ignore", "SL5", "--jsonl", *fields]
 
 
 def example(stats: Stats, keeper: Keeper, corpus: Corpus, in_place_unsafe: bool) -> None:

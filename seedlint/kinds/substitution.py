@@ -70,7 +70,7 @@ class Substitution(Kind[State]):
     checks = single_check(
         "substitution",
         "listed misspellings and phrases, replaced case-aware",
-        fields=("match", "replacement"),
+        fields=("match", "replacement", "suggestions"),
         fixable=True,
         options={
             "swap": Option("str-map", {}, help="misspelling or phrase -> correction"),
@@ -302,15 +302,17 @@ def _finding(
     candidates = [
         match_case(source, c).replace("'", doc.apostrophe) for c in correction.split("|") if c
     ]
-    replacement = " or ".join(f"'{c}'" for c in candidates)
+    # "replacement" is the text itself (or the choices, joined by "or"); "suggestions"
+    # quotes each choice, for messages that offer one or several alike
+    replacement = " or ".join(candidates)
+    suggestions = " or ".join(f"'{c}'" for c in candidates)
     edits = None
     if "|" not in correction:
-        replacement = candidates[0]
         edits = (Edit(start, end, replacement),)
     yield Finding(
         start,
         end,
-        {"match": source, "replacement": replacement},
+        {"match": source, "replacement": replacement, "suggestions": suggestions},
         edits,
         f"Replace with '{replacement}'" if edits else "",
         guess=guess,
