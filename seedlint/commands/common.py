@@ -26,10 +26,14 @@ from seedlint.io.sources import Item, file_items, record_items, stdin_item
 from seedlint.ruleset.config import Config, ConfigError, apply_overrides, load_config
 from seedlint.ruleset.rulefile import load_rules
 
-# A run with less work than this stays in one process: starting workers and moving
-# results between processes costs more than it saves (measured by bench/speed).
-PARALLEL_FROM_DOCUMENTS = 200
-PARALLEL_FROM_BYTES = 2 << 20
+# The work of a run, in seconds of one process, is estimated from its files and bytes
+# (bench/speed/rules.py: about 0.2 ms per document and 0.85 µs per byte with every default
+# rule). A worker pays for itself only with this much work of its own: forking, loading the
+# word lists and profiles again in the worker, and sending results back cost about half a
+# second (bench/speed/run.py, default jobs against -j 1 on 100, 388 and 2,585 files).
+SECONDS_PER_FILE = 0.2e-3
+SECONDS_PER_BYTE = 0.85e-6
+WORK_PER_WORKER = 1.0
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson")
 
 
@@ -185,8 +189,10 @@ def record_fields(args: argparse.Namespace) -> tuple[str, str]:
 
 
 def choose_jobs(requested: int, items: list[Item] | None) -> int:
-    """The worker count: as asked; by default one per core, but one process for a run
-    too small to gain from workers (a known list of files under the thresholds)."""
+    """The worker count: as asked; by default from the work, a known list of files: one
+    worker per second of estimated work (``WORK_PER_WORKER``), at most one per core, so that
+    a small run never pays for a pool. A stream of records, whose size is not known, gets
+    one per core."""
     if requested < 0:
         raise UsageError("--jobs must be 0 (chosen from the work) or more")
     if requested:
@@ -194,15 +200,17 @@ def choose_jobs(requested: int, items: list[Item] | None) -> int:
     cores = available_cores()
     if items is None or cores == 1:
         return cores
-    if len(items) < PARALLEL_FROM_DOCUMENTS:
-        return 1
-    size = 0
+    enough = cores * WORK_PER_WORKER  # estimated seconds past which every core is worth it
+    work = 0.0
     for item in items:
+        work += SECONDS_PER_FILE
         if item.path is not None:
             try:
-                size += os.stat(item.path).st_size
+                work += os.stat(item.path).st_size * SECONDS_PER_BYTE
             except OSError:
                 continue
-        if size >= PARALLEL_FROM_BYTES:
+        elif item.text is not None:
+            work += len(item.text) * SECONDS_PER_BYTE
+        if work >= enough:
             return cores
-    return 1
+    return max(1, min(cores, int(work / WORK_PER_WORKER)))

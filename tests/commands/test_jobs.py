@@ -1,0 +1,43 @@
+"""The default worker count follows the work: a small run stays in one process, a large
+one gets every core; what is asked for is what runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from seedlint.commands.common import UsageError, choose_jobs
+from seedlint.io.discovery import Patterns
+from seedlint.io.pool import available_cores
+from seedlint.io.sources import Item, file_items
+
+MB = 1_000_000
+
+
+def items(folder: Path, sizes: list[int]) -> list[Item]:
+    folder.mkdir()
+    for number, size in enumerate(sizes):
+        with open(folder / f"{number:03d}.txt", "wb") as stream:
+            stream.truncate(size)  # sparse: the size is what counts, not the bytes
+    return list(file_items([str(folder)], Patterns(folder, ["*.txt"], [])))
+
+
+def test_a_small_run_stays_in_one_process(tmp_path: Path) -> None:
+    assert choose_jobs(0, items(tmp_path / "seeds", [3_000] * 100)) == 1
+
+
+def test_a_large_run_gets_every_core(tmp_path: Path) -> None:
+    assert choose_jobs(0, items(tmp_path / "seeds", [8 * MB] * 8)) == available_cores()
+
+
+def test_many_small_files_count_as_work(tmp_path: Path) -> None:
+    few = choose_jobs(0, items(tmp_path / "few", [100] * 10))
+    many = choose_jobs(0, items(tmp_path / "many", [100] * 40_000))
+    assert few == 1 and many == available_cores()
+
+
+def test_what_is_asked_for_runs(tmp_path: Path) -> None:
+    assert choose_jobs(3, items(tmp_path / "seeds", [100])) == 3
+    with pytest.raises(UsageError):
+        choose_jobs(-1, [])
