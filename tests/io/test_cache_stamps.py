@@ -50,9 +50,10 @@ def test_unchanged_files_are_served_and_a_rewritten_one_is_checked(tmp_path: Pat
     assert (seeds / "a.txt").stat().st_size == before.st_size
     after = check(tmp_path, cache)
     assert A_FOUND in after
-    assert after == run_seedlint(
-        "check", "--format", "json", "--no-cache", "seeds", cwd=tmp_path
-    ).stdout
+    assert (
+        after
+        == run_seedlint("check", "--format", "json", "--no-cache", "seeds", cwd=tmp_path).stdout
+    )
 
 
 def test_a_file_changed_just_now_gets_no_stamp(tmp_path: Path) -> None:
