@@ -200,6 +200,7 @@ def choose_jobs(requested: int, items: list[Item] | None) -> int:
     cores = available_cores()
     if items is None or cores == 1:
         return cores
+    cores = min(cores, len(items))  # a worker with no document of its own only costs
     enough = cores * WORK_PER_WORKER  # estimated seconds past which every core is worth it
     work = 0.0
     for item in items:

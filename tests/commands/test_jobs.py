@@ -41,3 +41,7 @@ def test_what_is_asked_for_runs(tmp_path: Path) -> None:
     assert choose_jobs(3, items(tmp_path / "seeds", [100])) == 3
     with pytest.raises(UsageError):
         choose_jobs(-1, [])
+
+
+def test_one_large_file_gets_no_pool(tmp_path: Path) -> None:
+    assert choose_jobs(0, items(tmp_path / "seeds", [100 * MB])) == 1
