@@ -280,6 +280,32 @@ def build_replicated(
     return _materialise(path, params, documents())
 
 
+def build_big(min_mb: float = 100.0, cache: Path = DEFAULT_CACHE, source: Path = SOURCE) -> Corpus:
+    """One seed document of at least ``min_mb`` MB: the Wikinews articles' paragraphs, in
+    order, again and again under one header (``big-<key>/big.txt``)."""
+    params: dict[str, object] = {
+        "kind": "big",
+        "version": GENERATOR_VERSION,
+        "source": _source_fingerprint(source),
+        "min_mb": min_mb,
+    }
+    path = cache / f"big-{_key(params)}"
+    found = _load_manifest(path, params)
+    if found is None:
+        paragraphs = [p for article in load_articles(source) for p in article.paragraphs]
+        body: list[str] = []
+        size, target = 0, int(min_mb * 1e6)
+        while size < target:
+            for paragraph in paragraphs:
+                body.append(paragraph)
+                size += len(paragraph.encode("utf-8")) + 2
+                if size >= target:
+                    break
+        text = render_seed("2020-01-01", "One very long document", body)
+        found = _materialise(path, params, iter([("big.txt", text)]))
+    return Corpus(path / "big.txt", found.files, found.bytes)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--min-mb", type=float, default=50.0)

@@ -32,7 +32,7 @@ import corpus  # bench/speed/corpus.py, beside this script
 REPO = corpus.REPO
 CACHE = corpus.DEFAULT_CACHE
 CHECKS = ("real", "news", "replicated")  # folders every tool checks
-SCENARIOS = ("startup", "one-file", *CHECKS, "jobs", "cache")
+SCENARIOS = ("startup", "one-file", *CHECKS, "jobs", "cache", "memory")
 JOBS_SIZES = (100, 388, 2_585)  # files of the news corpus for default jobs against -j 1
 # Exit codes that mean "ran fine", with or without findings (seedlint's with --exit-zero: 0).
 OK_CODES = {"codespell": frozenset({0, 65}), "typos": frozenset({0, 2}), "ruff": frozenset({0})}
@@ -45,8 +45,11 @@ SCENARIO_LABELS = {
     "news": "news: Wikinews, digital.gov, 18F",
     "replicated": "replicated",
     "one-file": "one file",
-    "cache": "news, cache on",
+    "cache": "news as a configured project, cache on",
+    "cache-plain": "news, cache on, outside the configured paths",
+    "memory": "one 100 MB file",
 }
+BIG_FILE_MB = 100  # the single large file of the memory scenario
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,7 @@ class Tool:
     shown: str  # the command as a user would type it, without paths
     ok_codes: frozenset[int]
     env: dict[str, str] | None = None
+    cwd: Path = REPO
 
     def command(self, paths: Sequence[Path]) -> list[str]:
         return [*self.argv, *(str(p) for p in paths)]
@@ -112,7 +116,11 @@ class Seedlint:
     version: str
 
     def tool(
-        self, name: str = "seedlint", cache_dir: Path | None = None, jobs: int | None = None
+        self,
+        name: str = "seedlint",
+        cache_dir: Path | None = None,
+        jobs: int | None = None,
+        cwd: Path = REPO,
     ) -> Tool:
         flags = [f for f in SEEDLINT_WANTED if f in self.options]
         if jobs is not None:
@@ -122,7 +130,7 @@ class Seedlint:
             flags = [f for f in flags if f != "--no-cache"] + ["--cache-dir", str(cache_dir)]
             shown = ["seedlint", "check", *flags[:-1], "<cache>"]
         ok = frozenset({0} if "--exit-zero" in flags else {0, 1})
-        return Tool(name, (*self.launcher, "check", *flags), " ".join(shown), ok, self.env)
+        return Tool(name, (*self.launcher, "check", *flags), " ".join(shown), ok, self.env, cwd)
 
     def bare(self, name: str, *args: str) -> Tool:
         """seedlint with other arguments (--version, --help)."""
@@ -162,7 +170,7 @@ def measure(tool: Tool, paths: Sequence[Path]) -> tuple[Sample, str]:
             command = [GNU_TIME, "-f", "%M", "-o", rss.name, *command]
         start = time.perf_counter()
         proc = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=err, cwd=REPO, env=tool.env
+            command, stdout=subprocess.DEVNULL, stderr=err, cwd=tool.cwd, env=tool.env
         )
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
@@ -333,6 +341,14 @@ def evaluate(results: dict[tuple[str, str], Series]) -> list[Check]:
     )
     value = ratio(wall("cache", "seedlint cold"), wall("cache", "seedlint warm"))
     specs.append(("cache re-run speed-up, cold / warm", value, "x", ">= 10", lambda v: v >= 10.0))
+    value = ratio(wall("cache-plain", "seedlint cold"), wall("cache-plain", "seedlint warm"))
+    label = "cache re-run speed-up, outside the configured paths"
+    specs.append((label, value, "x", "(shown)", lambda v: True))
+    memory = results.get(("memory", "seedlint"))
+    if memory is not None and memory.rss_mb is not None:
+        value = memory.rss_mb * 2**20 / memory.bytes
+        label = f"seedlint peak RSS / file size, one {BIG_FILE_MB} MB file"
+        specs.append((label, value, "x", "< 5", lambda v: v < 5.0))
     for what in ("--version", "--help"):
         for other in ("ruff", "codespell"):
             value = ratio(wall("startup", f"seedlint {what}"), wall("startup", f"{other} {what}"))
@@ -471,19 +487,41 @@ def jobs_folders(news: corpus.Corpus) -> list[Scenario]:
 
 
 def run_cache(seedlint: Seedlint, news: Scenario, runs: int) -> dict[tuple[str, str], Series]:
-    """Each round: seedlint into an emptied cache dir (cold), then again over it (warm)."""
-    cache_dir = CACHE / "seedlint-cache"
-    cold = seedlint.tool("seedlint cold", cache_dir)
-    warm = seedlint.tool("seedlint warm", cache_dir)
-    scenario = Scenario("cache", news.paths, news.files, news.bytes)
+    """Each round: seedlint into an emptied cache dir (cold), then again over it (warm).
 
-    def empty_before_cold(tool: Tool) -> None:
-        if tool is cold:
-            shutil.rmtree(cache_dir, ignore_errors=True)
+    Twice: on the news corpus as a project configures it (a ``seedlint.yaml`` beside the
+    corpus folder naming it in ``paths``, seedlint run there: the corpus rules' index is
+    kept in the cache, as for a project's own corpus), and on the same folder from the
+    repository, outside its configured paths, where every corpus run is judged on its own
+    and so fingerprints every document again."""
+    folder = news.paths[0]
+    (folder.parent / "seedlint.yaml").write_text(f"paths: [{folder.name}]\n", encoding="utf-8")
+    found: dict[tuple[str, str], Series] = {}
+    for name, cwd, paths in (
+        ("cache", folder.parent, (Path(folder.name),)),
+        ("cache-plain", REPO, news.paths),
+    ):
+        cache_dir = CACHE / f"seedlint-{name}"
+        cold = seedlint.tool("seedlint cold", cache_dir, cwd=cwd)
+        warm = seedlint.tool("seedlint warm", cache_dir, cwd=cwd)
+        scenario = Scenario(name, paths, news.files, news.bytes)
 
-    print("scenario cache (cold cache, then warm re-run)", file=sys.stderr)
-    series = run_series(scenario, [cold, warm], runs, before=empty_before_cold)
-    return {(s.scenario, s.tool): s for s in series}
+        def empty_before_cold(tool: Tool, cold: Tool = cold, cache_dir: Path = cache_dir) -> None:
+            if tool is cold:
+                shutil.rmtree(cache_dir, ignore_errors=True)
+
+        print(f"scenario {name} (cold cache, then warm re-run)", file=sys.stderr)
+        prime_page_cache(news.paths)
+        series = run_series(scenario, [cold, warm], runs, before=empty_before_cold)
+        found.update({(s.scenario, s.tool): s for s in series})
+    return found
+
+
+def run_memory(tools: Sequence[Tool], runs: int) -> list[Series]:
+    """Peak RSS on one large seed document (``BIG_FILE_MB`` MB), against its size."""
+    big = corpus.build_big(BIG_FILE_MB)
+    scenario = Scenario("memory", (big.path,), 1, big.bytes)
+    return run_series(scenario, tools, runs)
 
 
 def parse_args() -> argparse.Namespace:
@@ -588,6 +626,8 @@ def main() -> None:
                 record(run_series(scenario, seedlints[:2], runs))
         elif name == "cache" and seedlint is not None:
             record(run_cache(seedlint, scenarios["news"], runs).values())
+        elif name == "memory":
+            record(run_memory([*seedlints[:1], *others], min(runs, 2)))
 
     report = markdown(results, versions, runs, notes)
     print(report)

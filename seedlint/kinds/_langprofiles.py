@@ -14,7 +14,6 @@ the pages.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import mmap
 import os
@@ -26,7 +25,7 @@ from typing import Any
 
 import msgspec
 
-from seedlint.kinds._wordlists import cache_folder
+from seedlint.kinds._wordlists import cache_folder, keep_data
 
 PREFIX = "langdetect-"
 FORMAT = 1
@@ -125,26 +124,17 @@ def _read(copy: Path) -> Any:
 
 
 def _keep(copy: Path, languages: list[str], table: Mapping[str, list[float]]) -> None:
-    """Write the table (through no link), removing tables of other profiles."""
+    """Write the table (through no link), keeping few tables of other profiles."""
     ngrams = list(table)
     header = msgspec.json.encode(Header(languages, ngrams))
     start = len(MAGIC) + HEADER_SIZE.size
     padding = b"\0" * (_aligned(start + len(header)) - start - len(header))
     rows = struct.Struct(f"={len(languages)}d")  # native order, as memoryview.cast reads
-    try:
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        for old in copy.parent.glob(f"{PREFIX}*.bin"):
-            if old.name != copy.name:
-                with contextlib.suppress(OSError):
-                    old.unlink()
-        temporary = copy.with_name(f".{copy.name}.{os.getpid()}.tmp")
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
-        with os.fdopen(os.open(temporary, flags, 0o644), "wb") as stream:
-            stream.write(MAGIC + HEADER_SIZE.pack(len(header)) + header + padding)
-            stream.write(b"".join(rows.pack(*table[ngram]) for ngram in ngrams))
-        os.replace(temporary, copy)
-    except OSError:
-        pass  # no writable cache folder: langdetect builds its table again next time
+    data = b"".join(
+        [MAGIC, HEADER_SIZE.pack(len(header)), header, padding]
+        + [rows.pack(*table[ngram]) for ngram in ngrams]
+    )
+    keep_data(copy, data, (f"{PREFIX}*.bin",))
 
 
 def _aligned(offset: int) -> int:
