@@ -6,6 +6,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
+from seedlint.kinds import _wordlists
 from seedlint.kinds._wordlists import COPIES_KEPT, keep_data
 
 
@@ -32,3 +35,21 @@ def test_a_copy_is_written_through_no_link(tmp_path: Path) -> None:
     copy.with_name(f".{copy.name}.{os.getpid()}.tmp").symlink_to(target)
     keep_data(copy, b"{}", ("codespell-*.json",))
     assert target.read_bytes() == b"mine"
+
+
+def test_the_vocabulary_is_kept_and_a_damaged_copy_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SEEDLINT_WORDLIST_CACHE", str(tmp_path))
+    _wordlists.vocabulary.cache_clear()
+    gathered = _wordlists._vocabulary(_wordlists.load_list("codespell"))
+    assert "government" in gathered
+    assert _wordlists.vocabulary("codespell") == gathered  # gathered, and kept
+    (copy,) = tmp_path.glob("vocabulary-codespell-*.json")
+    copy.write_bytes(b'["zzyzx"]')
+    _wordlists.vocabulary.cache_clear()
+    assert _wordlists.vocabulary("codespell") == {"zzyzx"}  # what is read is the copy
+    copy.write_bytes(b'{"not": "a list"}')
+    _wordlists.vocabulary.cache_clear()
+    assert _wordlists.vocabulary("codespell") == gathered
+    _wordlists.vocabulary.cache_clear()
