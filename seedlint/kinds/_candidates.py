@@ -17,7 +17,7 @@ import time
 
 import regex
 
-from seedlint.engine.document import Document
+from seedlint.engine.document import LARGE_TEXT, Document
 
 REPEAT_HEAD = r"(?<![\w'’-])"
 REPEAT_TAIL = r"([A-Za-z]+)[ \t]+(\1)(?![\w'’-])"
@@ -27,6 +27,7 @@ SCOPED_FLAGS = re.compile(r"\(\?[a-zA-Z]*(?:-[a-zA-Z]+)?:")
 # in regex): İ ı ſ K; İ is also the one character whose lower case is longer
 ASCII_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
 NOT_ASCII_LETTERS = re.compile("[^a-z]+")
+ASCII_LETTER_RUN = re.compile("[a-z]+")
 
 
 def repeated_word_shape(source: str) -> bool:
@@ -90,9 +91,17 @@ def repeated_words(doc: Document) -> list[int] | None:
     if ASCII_LOOKALIKES.search(doc.text):
         return None
     lower = doc.lower
-    runs = NOT_ASCII_LETTERS.split(lower)
     # the runs equal to the next run, whatever stands between: few, in most documents none
-    repeated = set(itertools.compress(runs, map(operator.eq, runs, runs[1:])))
+    if len(lower) <= LARGE_TEXT:
+        runs = NOT_ASCII_LETTERS.split(lower)
+        repeated = set(itertools.compress(runs, map(operator.eq, runs, runs[1:])))
+    else:  # one run at a time: a list of every run of a very large text is ten times its size
+        repeated, previous = set(), ""
+        for match in ASCII_LETTER_RUN.finditer(lower):
+            run = match.group()
+            if run == previous:
+                repeated.add(run)
+            previous = run
     starts = []
     for word in repeated:  # [a-z]+: nothing to escape
         for match in re.finditer(f"{word}(?=[ \t]++{word}(?![a-z]))", lower):

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from seedlint.engine.diagnostics import Edit, Finding
-from seedlint.engine.document import Document
+from seedlint.engine.document import Document, found_words
 from seedlint.engine.kind import Kind, single_check
 from seedlint.engine.options import Option
 from seedlint.kinds._names import names_of, sentence_start
@@ -190,7 +190,7 @@ def _phrase_matches(doc: Document, state: State) -> Iterator[re.Match[str]]:
         yield from state.phrase_pattern.finditer(text)
         return
     lower = doc.lower
-    runs = frozenset(ASCII_RUNS.findall(lower))
+    runs = frozenset(found_words(ASCII_RUNS, lower))
     kept = [p for p, words in state.phrase_order if words is not None and words <= runs]
     firsts = [p.split(" ", 1)[0] for p in kept]
     starts: set[int] = set()

@@ -17,6 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, seed
+from seedlint.corpus import minhash
+from seedlint.engine import document
 from seedlint.engine.document import APOSTROPHE_CURLY, APOSTROPHE_STRAIGHT, Document
 from seedlint.engine.linter import Linter, LintSettings
 from seedlint.kinds import _candidates, _possessive, substitution
@@ -195,3 +197,32 @@ def test_capitalised_plurals_are_found_as_the_plain_pattern_finds_them(text: str
     assert [m.span(1) for m in _possessive.NAME_S.finditer(text, at)] == [
         m.span(1) for m in plain.finditer(text, at)
     ]
+
+
+LARGE_TEXT_SAMPLES = [
+    *(
+        p.read_text(encoding="utf-8")
+        for p in sorted(ROOT.glob("tests/data/wikinews/wikinews_en/0*.txt"))[:12]
+    ),
+    "the the THE The. a a\ta 5 5 x x-x ı ı bora bora",
+    "",
+]
+
+
+def large_text_answers(text: str) -> tuple[object, ...]:
+    doc = Document(text)
+    state = RULES["SL202"].state
+    return (
+        doc.lower_words,
+        _candidates.repeated_words(doc),
+        minhash.shingle_hashes(text, 5).tolist(),
+        [m.span() for m in substitution._phrase_matches(doc, state)],
+    )
+
+
+def test_large_texts_give_what_ordinary_ones_give(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past LARGE_TEXT characters words are gathered one at a time: the same words."""
+    ordinary = [large_text_answers(text) for text in LARGE_TEXT_SAMPLES]
+    monkeypatch.setattr(document, "LARGE_TEXT", 0)
+    monkeypatch.setattr(_candidates, "LARGE_TEXT", 0)
+    assert [large_text_answers(text) for text in LARGE_TEXT_SAMPLES] == ordinary
