@@ -47,9 +47,9 @@ SCENARIO_LABELS = {
     "one-file": "one file",
     "cache": "news as a configured project, cache on",
     "cache-plain": "news, cache on, outside the configured paths",
-    "memory": "one 100 MB file",
+    "memory": "one large file",
 }
-BIG_FILE_MB = 100  # the single large file of the memory scenario
+BIG_FILE_MB = 100  # the single large file of the memory scenario (--big-mb)
 
 
 @dataclass(frozen=True)
@@ -352,7 +352,7 @@ def evaluate(results: dict[tuple[str, str], Series]) -> list[Check]:
     memory = results.get(("memory", "seedlint"))
     if memory is not None and memory.rss_mb is not None:
         value = memory.rss_mb * 2**20 / memory.bytes
-        label = f"seedlint peak RSS / file size, one {BIG_FILE_MB} MB file"
+        label = f"seedlint peak RSS / file size, one {memory.bytes / 1e6:.0f} MB file"
         specs.append((label, value, "x", "< 5", lambda v: v < 5.0))
     for what in ("--version", "--help"):
         for other in ("ruff", "codespell"):
@@ -522,10 +522,10 @@ def run_cache(seedlint: Seedlint, news: Scenario, runs: int) -> dict[tuple[str, 
     return found
 
 
-def run_memory(tools: Sequence[Tool], runs: int) -> list[Series]:
-    """Peak RSS on one large seed document (``BIG_FILE_MB`` MB), against its size: one run
-    each, after the corpus runs have written every tool's bytecode (minutes per run)."""
-    big = corpus.build_big(BIG_FILE_MB)
+def run_memory(tools: Sequence[Tool], runs: int, megabytes: float) -> list[Series]:
+    """Peak RSS on one large seed document, against its size: one run each, after the
+    corpus runs have written every tool's bytecode (minutes per run)."""
+    big = corpus.build_big(megabytes)
     scenario = Scenario("memory", (big.path,), 1, big.bytes)
     return run_series(scenario, tools, runs, warm_up=False)
 
@@ -556,6 +556,12 @@ def parse_args() -> argparse.Namespace:
         metavar="DIR",
         help="also measure the seedlint of this checkout (a git worktree of the previous "
         "commit), in the same rounds",
+    )
+    parser.add_argument(
+        "--big-mb",
+        type=float,
+        default=BIG_FILE_MB,
+        help="size of the one file of the memory scenario (MB)",
     )
     parser.add_argument("--output", type=Path, help="also write the Markdown report here")
     parser.add_argument("--json", type=Path, help="also write every sample as JSON here")
@@ -633,7 +639,7 @@ def main() -> None:
         elif name == "cache" and seedlint is not None:
             record(run_cache(seedlint, scenarios["news"], runs).values())
         elif name == "memory":
-            record(run_memory([*seedlints[:1], *others], 1))
+            record(run_memory([*seedlints[:1], *others], 1, args.big_mb))
 
     report = markdown(results, versions, runs, notes)
     print(report)

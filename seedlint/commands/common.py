@@ -189,15 +189,31 @@ def record_fields(args: argparse.Namespace) -> tuple[str, str]:
 
 
 def choose_jobs(requested: int, items: list[Item] | None) -> int:
-    """The worker count: as asked; by default from the work, a known list of files: one
-    worker per second of estimated work (``WORK_PER_WORKER``), at most one per core, so that
-    a small run never pays for a pool. A stream of records, whose size is not known, gets
-    one per core."""
+    """The worker count: as asked; by default from the work and the idle cores (see
+    ``default_jobs``)."""
     if requested < 0:
         raise UsageError("--jobs must be 0 (chosen from the work) or more")
     if requested:
         return requested
+    return default_jobs(items, idle_cores())
+
+
+def idle_cores() -> int:
+    """The cores this process may use that are not busy: a worker on a core that other
+    processes keep busy only adds its own start-up and the moving of results, so a run
+    on a loaded machine gets fewer (the one-minute load average, as make -l reads it)."""
     cores = available_cores()
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average on this system
+        return cores
+    return max(1, min(cores, cores - int(load)))
+
+
+def default_jobs(items: list[Item] | None, cores: int) -> int:
+    """From a known list of files: one worker per second of estimated work
+    (``WORK_PER_WORKER``), at most one per core and one per file, so that a small run never
+    pays for a pool. A stream of records, whose size is not known, gets one per core."""
     if items is None or cores == 1:
         return cores
     cores = min(cores, len(items))  # a worker with no document of its own only costs
