@@ -2,7 +2,7 @@
 the regex at every offset of the text.
 
 A pattern kind's regex of the shape ``(?<![\\w'’-])``, then look-arounds only, then
-``([A-Za-z]+)[ \\t]+(\\1)(?![\\w'’-])`` (repeated-word, SL204) matches only at the start
+``([A-Za-z]+)[ \\t]+(\\1)(?![\\w'’-]...)`` (repeated-word, SL204) matches only at the start
 of a run of ASCII letters that spaces or tabs and the same run, in any case, follow. Those
 starts are few (in most documents none) and found by comparing neighbouring runs of the
 lower-cased text; the regex is then tried at each, with its own look-arounds.
@@ -20,7 +20,8 @@ import regex
 from seedlint.engine.document import LARGE_TEXT, Document
 
 REPEAT_HEAD = r"(?<![\w'’-])"
-REPEAT_TAIL = r"([A-Za-z]+)[ \t]+(\1)(?![\w'’-])"
+REPEAT_CORE = r"([A-Za-z]+)[ \t]+(\1)"
+WORD_END = r"(?![\w'’-]"  # the tail's first alternative: no word character after the repeat
 LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
 SCOPED_FLAGS = re.compile(r"\(\?[a-zA-Z]*(?:-[a-zA-Z]+)?:")
 # the only characters beyond ASCII that IGNORECASE equates with an ASCII letter (in re and
@@ -31,10 +32,18 @@ ASCII_LETTER_RUN = re.compile("[a-z]+")
 
 
 def repeated_word_shape(source: str) -> bool:
-    """Whether every match of ``source`` is a word written twice, as the scan finds them."""
-    if not (source.startswith(REPEAT_HEAD) and source.endswith(REPEAT_TAIL)):
+    r"""Whether every match of ``source`` is a word written twice, as the scan finds them:
+    ``REPEAT_HEAD``, look-arounds only, ``REPEAT_CORE``, then one negative look-ahead whose
+    first alternative is ``[\w'’-]`` (so that no letter follows the second word)."""
+    core = source.rfind(REPEAT_CORE)
+    if core < 0 or not source.startswith(REPEAT_HEAD):
         return False
-    return _zero_width(source[len(REPEAT_HEAD) : -len(REPEAT_TAIL)])
+    tail = source[core + len(REPEAT_CORE) :]
+    if not tail.startswith(WORD_END) or tail[len(WORD_END) : len(WORD_END) + 1] not in "|)":
+        return False
+    if _group_end(tail, 0) != len(tail):
+        return False
+    return _zero_width(source[len(REPEAT_HEAD) : core])
 
 
 def _zero_width(source: str) -> bool:

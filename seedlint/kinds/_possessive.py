@@ -13,16 +13,27 @@ An acronym + s is a possessive when a noun follows or the document shows it. A c
 word + s needs the document's evidence that its stem is a name, and stronger evidence
 (the possessive written elsewhere, or the stem as the subject of a verb) when the next word
 may be a verb ("Makarovs team") or the stem ends like a demonym ("Americans", "Israelis").
+Where the document writes the stem nowhere else, lists of people's names (``_people``)
+stand in: a surname after a given name before a noun ("Robert Muellers investigation",
+"Steve Grunwells WordPress plugin"), or a given name alone before a noun ("Brendas
+programs"); not a surname that ends in s of its own ("Serena Williams match"), a plural
+noun ("Bill Gates foundation") or a verb after it ("Jessica Arriens says"). Such a fix is
+a guess (a rare surname may end in s), offered but never applied by a plain ``fix``. A
+stem that is a common word ("Ford") counts as a name when the document writes it as a
+name, the subject of a verb, and a lower-case noun follows ("Fords internal testing").
+
 Never read as possessives: a form the document writes more than once, a common word (one
-the document writes in lower case, one of the 30,000 English words codespell corrects
-misspellings into, or a dictionary word ending in s such as "corps"), and a word of a
-longer name ("the water firm Aguas Argentinas") whose stem the document never uses alone.
+the document writes in lower case, a dictionary word ending in s such as "corps", or one
+of the 30,000 English words codespell corrects misspellings into, unless used as above),
+and a word of a longer name ("the water firm Aguas Argentinas") whose stem the document
+never uses alone.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from seedlint.engine.document import Document
 from seedlint.kinds._english import (
@@ -37,9 +48,11 @@ from seedlint.kinds._english import (
     VERBS,
 )
 from seedlint.kinds._names import names_of, sentence_start
+from seedlint.kinds._people import common_surname, given_name, surname_ending_in_s
 from seedlint.kinds._wordclass import (
     adjective,
     lemma,
+    noun,
     noun_or_adjective,
     past_tense,
     verb_base,
@@ -47,9 +60,12 @@ from seedlint.kinds._wordclass import (
 from seedlint.kinds._wordlists import vocabulary
 
 ACRONYM_S = re.compile(r"(?<![\w.'’&-])((?=[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z])[A-Z0-9]{2,})s(?![\w'’-])")
-# the capital first, then the look-behind at the character before it: a pattern that starts
-# with a look-behind is tried at every offset, one that starts with [A-Z] only at capitals
-NAME_S = re.compile(r"([A-Z](?<![\w.'’&-].)[a-z]{2,}(?:[A-Z][a-z]+)*)s(?![\w'’-])")
+# "Makarovs", "DigitalGovs", and "McArthurs": a name may open with a short part. The capital
+# comes first, then the look-behind at the character before it: a pattern that starts with
+# a look-behind is tried at every offset, one that starts with [A-Z] only at capitals
+NAME_S = re.compile(
+    r"([A-Z](?<![\w.'’&-].)(?:[a-z]{2,}|[a-z](?=[A-Z]))(?:[A-Z][a-z]+)*)s(?![\w'’-])"
+)
 NEXT = re.compile(r"[ \t\u00a0]+([\"“‘]?)([A-Za-z0-9][\w’'-]*)")
 PREVIOUS = re.compile(r"([A-Za-z][\w’'-]*)[ \t\u00a0]+\Z")
 DEMONYM_ENDINGS = ("an", "ese", "ish", "ite", "i", "ic")
@@ -77,6 +93,11 @@ CALENDAR = frozenset(
     ]
 )
 REACH = 40
+TITLE_OPENERS = frozenset(["The", "A", "An"])  # a title after a name: "Dan Sheldons The ..."
+VERB_ENDINGS = ("ed", "ing", "ly", "s")  # what an unlisted word may be a verb or adverb by
+# what follows the acronym of a company's name: "HDT Limited", "ACME Inc."
+COMPANY = r"(?:Limited|Ltd|Inc|Incorporated|Corp|Corporation|plc|PLC|LLC|LLP|GmbH|AG|Kft)\b"
+NO, SURE, GUESS = 0, 1, 2  # verdicts on a word + s: a plural, a possessive, likely one
 NOUN, EITHER, VERB = "noun", "either", "verb"  # what the word after "XXXs" makes of it
 COUNTABLE = frozenset(["a", "an", "one", "each", "every", "another", "per"])
 WH_WORDS = frozenset(["where", "when", "why", "how", "whether", "whatever", "wherever"])
@@ -92,41 +113,47 @@ DETERMINERS = (
 
 def lost_possessives(
     doc: Document, acronyms: bool, names: bool, listed: frozenset[str]
-) -> Iterator[tuple[int, int]]:
-    """(start of the word, offset of its final s) of each evidenced lost possessive; the
-    words of the ``listed`` names (lower-cased, as "uks") are the list's business."""
+) -> Iterator[tuple[int, int, bool]]:
+    """(start of the word, offset of its final s, whether the fix is a guess) of each
+    evidenced lost possessive; the words of the ``listed`` names (lower-cased, as "uks")
+    are the list's business. A fix is a guess when the evidence is a list of names, not
+    the document: a rare surname may end in s of its own ("Jessica Arriens match")."""
     text = doc.text
     patterns = [p for p, on in ((ACRONYM_S, acronyms), (NAME_S, names)) if on]
     for pattern in patterns:
         for match in pattern.finditer(text, doc.body_start):
             if match.group().lower() in listed:
                 continue
-            if _possessive(doc, match, pattern is ACRONYM_S):
-                yield match.start(), match.end(1)
+            verdict = _possessive(doc, match, pattern is ACRONYM_S)
+            if verdict != NO:
+                yield match.start(), match.end(1), verdict == GUESS
 
 
-def _possessive(doc: Document, match: re.Match[str], acronym: bool) -> bool:
+def _possessive(doc: Document, match: re.Match[str], acronym: bool) -> int:
     text = doc.text
     stem, written = match.group(1), match.group()
     following = NEXT.match(text, match.end(), match.end() + REACH)
     reading = _reading(text, following, acronym) if following else VERB
     if reading == VERB:
-        return False
+        return NO
     previous = PREVIOUS.search(text, max(0, match.start() - REACH), match.start())
     before = previous.group(1) if previous else ""
     if before.lower() in QUANTIFIERS or (not acronym and before.lower() == "the"):
-        return False
+        return NO
     in_name = previous is not None and _name_word(text, previous)
     if _count(text, written) > 1 or names_of(doc).foreign(match.start()):
-        return False
+        return NO
     if _counted(text, match.start(), acronym):
-        return False
+        return NO
     if acronym:
         if in_name and following and following.group(2)[:1].isupper():
-            return bool(_possessives(text, stem))  # in a name: "Eligibility APIs Initiative"
-        return reading == NOUN or _acronym_evidence(text, stem)
+            # in a name: "Eligibility APIs Initiative"
+            return SURE if _possessives(text, stem) else NO
+        return SURE if reading == NOUN or _acronym_evidence(text, stem) else NO
     next_word = following.group(2) if following else ""
-    return _name(doc, match, stem, before if in_name else "", next_word, reading)
+    given = previous is not None and previous.end(1) == match.start() - 1
+    given = given and _given_name(doc, before)
+    return _name(doc, match, Context(before if in_name else "", next_word, reading, given))
 
 
 def _name_word(text: str, previous: re.Match[str]) -> bool:
@@ -268,50 +295,148 @@ def _alone(text: str, stem: str) -> bool:
 
 def _organisation(text: str, stem: str) -> bool:
     """Whether the document spells the acronym out as one body's name: "British National
-    Party (BNP)", "BNP (British National Party)"; a plural spelling ("Key Performance
-    Indicators (KPIs)") names things that can be counted."""
+    Party (BNP)", "BNP (British National Party)", or names a company by it ("HDT
+    Limited"); a plural spelling ("Key Performance Indicators (KPIs)") names things that
+    can be counted."""
     name = r"[A-Z][\w&.-]*(?:\s+(?:of|and|for|the|on|&)?\s*[A-Z][\w&.-]*)+"
     spelt = re.search(rf"({name})\s+\({re.escape(stem)}\)|\b{re.escape(stem)}\s+\(({name})\)", text)
-    return spelt is not None and not (spelt.group(1) or spelt.group(2)).endswith("s")
+    if spelt is not None and not (spelt.group(1) or spelt.group(2)).endswith("s"):
+        return True
+    # a company's name: "HDT Limited was registered", "ACME Inc."
+    return re.search(rf"(?<![\w'’.-]){re.escape(stem)}\s+{COMPANY}", text) is not None
 
 
 def _counted(text: str, start: int, acronym: bool) -> bool:
     """After a number, or (acronyms) after "thousands of", "some of": a plural. A name's
     plural takes an article there ("some of the Kennedys")."""
     before = text[max(0, start - REACH) : start]
-    if re.search(r"\d[\d,.]*\s+\Z", before):
-        return True
+    if re.search(r"\d(?:[\d,.]*\d)?\s+\Z", before):
+        return True  # "2,000 NGOs", but not "in late 2010, FSAs office"
     of = re.search(r"([A-Za-z]+)\s+of\s+\Z", before)
     return acronym and of is not None and of.group(1).lower() in QUANTIFIERS
 
 
-def _name(
-    doc: Document, match: re.Match[str], stem: str, before: str, next_word: str, reading: str
-) -> bool:
+@dataclass(frozen=True)
+class Context:
+    """What surrounds a capitalised word + s: the capitalised word of a name before it
+    ("" when none), the word after it, that word's reading, and whether the word before is
+    a given name ("Robert Muellers")."""
+
+    before: str
+    next_word: str
+    reading: str
+    after_given_name: bool
+
+
+def _name(doc: Document, match: re.Match[str], context: Context) -> int:
     text = doc.text
+    stem, written = match.group(1), match.group()
     lower = stem.lower()
     if lower in CALENDAR or lower.endswith("s") or lemma(lower + "s"):
-        return False  # "Mondays", "Joneses", and words of their own: "Peace Corps"
+        return NO  # "Mondays", "Joneses", and words of their own: "Peace Corps"
     names = names_of(doc)
-    if (
-        names.writes_lower(lower)
-        or names.writes_lower(lower + "s")
-        or lower in vocabulary("codespell")
-    ):
-        return False  # a common word: "the Banks report", "Working Groups" are plurals
-    if sentence_start(text, match.start()) or not _named(text, stem, names.is_name(stem)):
-        return False
+    if names.writes_lower(lower) or names.writes_lower(lower + "s"):
+        return NO  # a common word: "the Banks report", "Working Groups" are plurals
+    if sentence_start(text, match.start()):
+        return NO
+    if context.after_given_name and _surname(written) and _noun_after(context):
+        return GUESS  # "Robert Muellers investigation", "Leonie Watsons tips"
+    if lower in vocabulary("codespell") and not _common_word_as_name(doc, stem, context):
+        return NO
+    if not _named(text, stem, names.is_name(stem)):
+        return GUESS if _single_use(written, context) else NO
+    before, next_word = context.before, context.next_word
     alone = _alone(text, stem)
     if before[:1].isupper() and before.lower() not in TITLES:
         if not (
             alone or _count(text, f"{before} {stem}") or _possessives(text, f"{before} {stem}")
         ):
-            return False  # a word of a longer name ("Aguas Argentinas"), not "Robert Mueller"
+            return NO  # a word of a longer name ("Aguas Argentinas"), not "Robert Mueller"
         if next_word[:1].isupper() and not alone:
-            return False  # inside a name of several words: "National Parks Service"
-    if reading == EITHER or lower.endswith(DEMONYM_ENDINGS):
-        return bool(_possessives(text, stem)) or _subject(text, stem)
-    return True
+            return NO  # inside a name of several words: "National Parks Service"
+    if context.reading == EITHER or lower.endswith(DEMONYM_ENDINGS):
+        if _possessives(text, stem) or _subject(text, stem):
+            return SURE
+        # a given name the document uses, before a noun: "Eric said ... Erics team"
+        return GUESS if given_name(stem) and _lower_noun(next_word) else NO
+    return SURE
+
+
+def _given_name(doc: Document, word: str) -> bool:
+    """Whether ``word`` is a given name here: in the census list, capitalised, and never
+    written in lower case by the document ("Will", "Hope", "May" often are)."""
+    lower = word.lower()
+    if not word[:1].isupper() or word.isupper() or lower in CALENDAR or lower in DANGLING:
+        return False
+    return given_name(word) and not names_of(doc).writes_lower(lower)
+
+
+def _noun_after(context: Context) -> bool:
+    """Whether the word after a given name and surname + s is what it possesses: a noun
+    or a name ("tips", "offer", "WordPress", "word-to-markdown"), a word no dictionary
+    lists ("blog"), or a title ("Dan Sheldons The Government IT Self-Harm Playbook"); not
+    a verb that takes a singular subject ("says", "said")."""
+    following = context.next_word
+    if following in TITLE_OPENERS:
+        return True
+    if following[:1].isupper() or "-" in following:
+        return context.reading == NOUN
+    return _lower_noun(following) or _unknown(following)
+
+
+def _unknown(word: str) -> bool:
+    """Whether ``word`` is lower case, known to no word list and has no verb's ending."""
+    if not word.islower() or word.endswith(VERB_ENDINGS) or lemma(word) or noun(word):
+        return False
+    return not (word in VERBS or word in DANGLING or word in PRONOUNS or word in ADVERBS)
+
+
+def _lower_noun(word: str) -> bool:
+    """Whether ``word`` is a lower-case noun or adjective and not a verb's -s form that
+    news writes after a name ("says", "does", "plans")."""
+    if not word.islower() or not noun_or_adjective(word) or past_tense(word):
+        return False  # "said" may be an adjective, but not after a name
+    verbs = VERBS | AUXILIARIES
+    return not (word.endswith("s") and (word[:-1] in verbs or word[:-2] in verbs))
+
+
+def _surname(written: str) -> bool:
+    """Whether ``written`` after a given name is a surname + s: not a surname ending in s
+    of its own ("Serena Williams", "Bill Gates"), nor a plural noun ("Art Galleries",
+    "Steve Jobs") unless the stem is one of the most frequent surnames ("Ian Smiths")."""
+    lower = written.lower()
+    if surname_ending_in_s(written) or lemma(lower):
+        return False
+    return not noun(lower) or common_surname(written[:-1])
+
+
+def _common_word_as_name(doc: Document, stem: str, context: Context) -> bool:
+    """Whether a stem that is also a common word ("Ford") is a name here: the document
+    writes it capitalised inside sentences and never in lower case, as the subject of a
+    verb or with 's ("Ford said"), and a lower-case noun follows ("Fords internal
+    testing"). A capitalised word after it may go on with a name ("Veterans Affairs")."""
+    if context.before or not _lower_noun(context.next_word):
+        return False
+    if not names_of(doc).is_name(stem):
+        return False
+    return bool(_possessives(doc.text, stem)) or _subject(doc.text, stem)
+
+
+def _single_use(written: str, context: Context) -> bool:
+    """A given name the document writes only here, with its apostrophe lost ("Brendas
+    programs", "Erics team"): a given name of the census lists whose + s form is no
+    dictionary word or surname, with no capitalised word of a name before it and a
+    lower-case noun after it. Other words written once stay alone: "Nunjucks templates",
+    "Thanos helmet", "SpaceApps Challenge" are names that end in s."""
+    stem = written[:-1]
+    if context.before or not _lower_noun(context.next_word) or not given_name(stem):
+        return False
+    return not (_dictionary(written) or surname_ending_in_s(written))
+
+
+def _dictionary(written: str) -> bool:
+    lower = written.lower()
+    return noun(lower) or lemma(lower) or lower in vocabulary("codespell")
 
 
 def _named(text: str, stem: str, used_as_name: bool) -> bool:

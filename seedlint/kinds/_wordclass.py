@@ -127,6 +127,11 @@ def noun_or_adjective(word: str) -> bool:
     return word in lexicon().nouns or word in lexicon().adjectives
 
 
+def noun(word: str) -> bool:
+    """Whether ``word`` (lower case) is a noun or a noun's plural: "report", "stones"."""
+    return word in lexicon().nouns
+
+
 def adjective(word: str) -> bool:
     """Whether ``word`` (lower case) may be an adjective: "simple", "new"."""
     return word in lexicon().adjectives

@@ -11,7 +11,9 @@ acronym or name + s is read with what the document says about it (``_possessive`
 "BNP's" written elsewhere, "Makarov" used as a name, a noun after it). A contraction's
 bare form in capitals of three letters or fewer ("IM") may be an acronym and is left
 alone, as is anything inside a quotation in another language (French "dont"). The fix
-inserts the apostrophe in the document's own style: ’ where the document writes curly
+``phrases:`` names fixed phrases whose possessive is never a plural ("Valentines Day",
+"Parkinsons disease"), matched as written. The fix inserts the apostrophe in the document's
+own style: ’ where the document writes curly
 apostrophes, ' otherwise. A word followed by "[sic]" is quoted as written and left alone.
 """
 
@@ -43,6 +45,8 @@ class State:
     possessive_words: frozenset[str]  # lower-cased "names" forms: "uks", "kongs"
     acronym_evidence: bool = False
     name_evidence: bool = False
+    phrase: re.Pattern[str] | None = None
+    phrase_marks: dict[str, int] | None = None  # bare phrase -> where its apostrophe goes
 
 
 def _alternation(words: list[str]) -> str:
@@ -61,6 +65,9 @@ class Apostrophe(Kind[State]):
                 "str-list", [], help="names whose bare '+s' form is a possessive"
             ),
             "contractions": Option("str-map", {}, help="bare form -> contraction written with '"),
+            "phrases": Option(
+                "str-map", {}, help="bare fixed phrase -> the phrase written with its '"
+            ),
             "acronym-evidence": Option(
                 "bool", False, help="any acronym + s the document shows to be a possessive"
             ),
@@ -99,6 +106,10 @@ def _build(options: dict[str, Any]) -> State:
             f"{BOUNDARY_BEFORE}(?:{_alternation(list(table))}){BOUNDARY_AFTER}", re.IGNORECASE
         )
     possessive_words = frozenset(name.split()[-1].lower() + "s" for name in names)
+    marks = _phrase_marks(options["phrases"])
+    phrase = None
+    if marks:
+        phrase = re.compile(f"{BOUNDARY_BEFORE}(?:{_alternation(list(marks))}){BOUNDARY_AFTER}")
     return State(
         possessive,
         contraction,
@@ -106,22 +117,40 @@ def _build(options: dict[str, Any]) -> State:
         possessive_words,
         options["acronym-evidence"],
         options["name-evidence"],
+        phrase,
+        marks,
     )
+
+
+def _phrase_marks(phrases: dict[str, str]) -> dict[str, int]:
+    """Where each fixed phrase takes its one apostrophe: "Valentines Day" -> 9."""
+    marks: dict[str, int] = {}
+    for bare, written in phrases.items():
+        if not bare.split() or written.count("'") != 1 or written.replace("'", "") != bare:
+            raise ValueError(f"phrases: '{written}' is not '{bare}' with one apostrophe")
+        marks[bare] = written.index("'")
+    return marks
 
 
 def _find(doc: Document, state: State) -> Iterator[Finding]:
     text = doc.text
     words = doc.lower_words  # cheap gates: most documents hold none of the forms
-    places: list[tuple[int, int]] = []
+    places: list[tuple[int, int, bool]] = []  # start, offset of the s, fix is a guess
     if state.possessive is not None and not words.isdisjoint(state.possessive_words):
         for match in state.possessive.finditer(text):
             if not (marked_sic(text, match.end()) or plural_context(doc, match.start())):
-                places.append((match.start(), match.start(1)))
+                places.append((match.start(), match.start(1), False))
     if state.acronym_evidence or state.name_evidence:
         listed = state.possessive_words if state.possessive is not None else frozenset()
         evidenced = lost_possessives(doc, state.acronym_evidence, state.name_evidence, listed)
         places.extend(p for p in evidenced if not marked_sic(text, p[1] + 1))
-    for start, insert_at in sorted(set(places)):
+    if state.phrase is not None and state.phrase_marks:
+        for match in state.phrase.finditer(text, doc.body_start):
+            places.append((match.start(), match.start() + state.phrase_marks[match.group()], False))
+    sure = {(start, insert_at) for start, insert_at, guess in places if not guess}
+    for start, insert_at, guess in sorted(set(places)):
+        if guess and (start, insert_at) in sure:
+            continue  # the same place found with evidence that makes the fix safe
         replacement = f"{text[start:insert_at]}{doc.apostrophe}s"
         yield Finding(
             start,
@@ -129,6 +158,7 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
             {"match": text[start : insert_at + 1], "replacement": replacement},
             (Edit(insert_at, insert_at, doc.apostrophe),),
             f"Write '{replacement}'",
+            guess=guess,
         )
     if state.contraction is not None and not words.isdisjoint(state.contractions):
         for match in state.contraction.finditer(text):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import seedlint
 from conftest import SAMPLE, run_seedlint, seed
 from helpers import FIXED_TYPO, TYPO, codes_by_file, pattern_rule, write_pattern_pack
 from seedlint.engine.kind import load_kind
@@ -96,3 +97,22 @@ def test_a_record_whose_regex_ran_out_of_time_is_named(slow_project: Path) -> No
     lines = run_seedlint("check", "--no-cache", "--jsonl", "c.jsonl", cwd=slow_project)
     assert lines.returncode == 2 and "c.jsonl#slow: HS900 [house-rule]" in lines.stderr
     assert "c.jsonl#ok:3:5: SL203" in lines.stdout
+
+
+@pytest.mark.parametrize(
+    ("body", "repeated"),
+    [
+        ("We are here to to help.", ["to to"]),
+        ("Read the The Commerce Blog.", ["the The"]),  # a function word before itself
+        ("Save the file as data data. Then go.", ["data data"]),  # a full stop, not a file
+        ("Try the Project Open Data data.json Validator.", []),  # a dotted file name
+        ("Instead of: Use: Poor people People with lower incomes.", []),  # table cells
+        ("Mentally ill Ill health.", []),
+    ],
+)
+def test_repeated_words_skip_file_names_and_run_together_table_cells(
+    body: str, repeated: list[str]
+) -> None:
+    text = seed(body)
+    diagnostics = seedlint.lint_text(text, select=["SL204"])
+    assert [text[d.start : d.end] for d in diagnostics] == repeated

@@ -50,3 +50,12 @@ def test_names_and_acronyms_are_not_misspellings() -> None:
 def test_british_spellings_are_correct() -> None:
     text = seed("The colour of the organisation's centre was grey, and it was licenced.")
     assert found(text, "SL203") == []
+
+
+def test_a_misspellings_suggestions_are_quoted_alike_whether_one_or_several() -> None:
+    diagnostics = seedlint.lint_text(seed("Teh cat sat. We nead more."), select=["SL203"])
+    assert [d.message for d in diagnostics] == [
+        "'Teh' is a misspelling of 'The'",
+        "'nead' is a misspelling of 'need' or 'knead' or 'head'",
+    ]
+    assert diagnostics[0].fix is not None and diagnostics[0].fix.edits[0].content == "The"

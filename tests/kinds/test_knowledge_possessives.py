@@ -11,6 +11,7 @@ import pytest
 
 import seedlint
 from conftest import seed
+from seedlint.kinds._people import common_surname, given_name, surname, surname_ending_in_s
 from seedlint.kinds._wordclass import adjective, lemma, noun_or_adjective, past_tense, verb_base
 
 
@@ -57,3 +58,96 @@ def test_a_lost_possessive_is_found(body: str, flagged: list[str]) -> None:
 )
 def test_plurals_names_and_words_of_their_own_are_left_alone(body: str) -> None:
     assert found(seed(body)) == []
+
+
+def test_the_census_lists_know_given_names_and_surnames_that_end_in_s() -> None:
+    assert given_name("Leonie") and given_name("robert") and not given_name("Mueller")
+    assert surname_ending_in_s("Williams") and surname_ending_in_s("ADAMS")
+    assert not surname_ending_in_s("Watsons")  # too rare to be anyone's own surname
+
+
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        # a given name makes the next word a surname, written nowhere else
+        ("Manafort agreed to help with Robert Muellers investigation.", ["Muellers"]),
+        ("Check out Leonie Watsons tips on accessible SVG.", ["Watsons"]),
+        ("Steve Grunwells WordPress plugin embeds petitions.", ["Grunwells"]),
+        # a given name used alone, once, before a noun
+        ("Why do you think Brendas programs keep getting cut?", ["Brendas"]),
+        # a common word the document uses as a name, before a noun
+        ("Officials at Ford said so. Police searched Fords internal records.", ["Fords"]),
+        # fixed phrases named after one person or feast
+        ("Need a last minute Valentines Day gift idea?", ["Valentines"]),
+        ("He died of Parkinsons disease in 2019.", ["Parkinsons"]),
+        # a body of the United States government has no plural
+        ("To see it in action, check out GSAs Per Diem API.", ["GSAs"]),
+        # a year before a comma counts nothing
+        ("Established in late 2010, USDAs Customer Experience Office works.", ["USDAs"]),
+    ],
+)
+def test_a_lost_possessive_is_found_with_new_knowledge(body: str, flagged: list[str]) -> None:
+    assert found(seed(body)) == flagged
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Serena Williams match ended, and Chris Evans film opened.",  # surnames with s
+        "Bill Gates foundation and Art Galleries staff.",  # a surname in s, a plural noun
+        "As the Foundation's Jessica Arriens says, post often.",  # a verb follows
+        "Tedros Adhanom Ghebreyesus spoke; Angelos Tsiaras replied.",  # names of two words
+        "Campbell was working on a Thanos helmet with Nunjucks templates.",  # names in s
+        "The U.S. Department of Veterans Affairs and the Article and Events models.",
+        "She studied at Rutgers University and Scripps Research.",
+        "In the Department of Veterans Affairs, Presidents Day and Veterans Day are holidays.",
+        "Two Johns and the Marys came; Will Rogers spoke and May Days passed.",
+    ],
+)
+def test_surnames_names_in_s_and_plurals_stay_alone(body: str) -> None:
+    assert found(seed(body)) == []
+
+
+def test_a_fixed_phrase_takes_the_documents_own_apostrophe() -> None:
+    text = seed("It’s here: a Valentines Day card.")
+    assert seedlint.fix_text(text)[0] == seed("It’s here: a Valentine’s Day card.")
+
+
+def test_a_fix_resting_on_the_name_lists_is_offered_not_applied() -> None:
+    text = seed("Check out Leonie Watsons tips. Officials at Ford said so; Fords staff agreed.")
+    fixes = {text[d.start : d.end]: d.fix for d in seedlint.lint_text(text, select=["SL210"])}
+    assert fixes["Watsons"] is not None and fixes["Watsons"].applicability.value == "unsafe"
+    assert fixes["Fords"] is not None and fixes["Fords"].applicability.value == "safe"
+    fixed = seedlint.fix_text(text)[0]
+    assert "Leonie Watsons tips" in fixed and "Ford's staff" in fixed
+
+
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        ("Mugabe led a movement against Ian Smiths government.", ["Smiths"]),  # Smith: common
+        ("In 2003 Steve Jobs said, and the Steve Jobs biography sold.", []),
+        ("A search of McArthurs van found a weapon.", []),  # no given name, no use: alone
+        ("McArthur was charged. A search of McArthurs van found a weapon.", ["McArthurs"]),
+    ],
+)
+def test_surnames_that_are_plural_nouns_and_names_with_a_short_first_part(
+    body: str, flagged: list[str]
+) -> None:
+    assert found(seed(body)) == flagged
+
+
+def test_an_acronym_that_names_a_company_is_a_possessive_before_a_number() -> None:
+    text = seed("HDT Limited was registered in May. A bond covers HDTs 38.8 million euro loan.")
+    assert found(text) == ["HDTs"]
+    assert found(seed("A bond covers HDTs 38 million euro loans.")) == []
+
+
+def test_a_frequent_surname_stays_a_surname_when_its_plural_is_a_word() -> None:
+    assert common_surname("Franklin") and common_surname("smith")
+    assert surname("Job") and not common_surname("Job")
+    assert found(seed("You can't find Ben Franklins jetpack online.")) == ["Franklins"]
+    assert found(seed("Dan Sheldons The Government IT Playbook; Ben Rossets blog.")) == [
+        "Sheldons",
+        "Rossets",
+    ]

@@ -68,3 +68,32 @@ def test_english_rules_never_run_on_a_french_document(word: str) -> None:
     english = {"SL201", "SL202", "SL203", "SL204", "SL210", "SL211"}
     assert not english & {d.code for d in seedlint.lint_text(text)}
     assert word in seedlint.fix_text(text)[0]
+
+
+# capitalised words that may be plurals or names ending in s: a safe fix never touches them
+PLURALS = [
+    "two Britains",
+    "the Joneses",
+    "the water firm Aguas Argentinas",
+    "the Kennedys",
+    "Serena Williams",
+    "Bill Gates",
+    "Jessica Arriens",
+    "Rutgers University",
+    "Nunjucks",
+]
+AFTER = ["said", "match", "foundation", "templates", "team", "says"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(FILLER), min_size=0, max_size=3),
+    st.sampled_from(PLURALS),
+    st.sampled_from(AFTER),
+)
+def test_a_safe_fix_never_turns_a_possible_plural_into_a_possessive(
+    filler: list[str], plural: str, after: str
+) -> None:
+    text = seed(" ".join([*filler, f"Reporters saw {plural} {after} on Tuesday."]))
+    fixed = seedlint.fix_text(text)[0]
+    assert f"{plural} {after}" in fixed

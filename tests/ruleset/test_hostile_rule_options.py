@@ -27,13 +27,18 @@ def pack(tmp_path: Path, rule: str) -> None:
     ("rule", "reason"),
     [
         ("    kind: apostrophe\n    possessives: [' ']\n", "possessive"),
+        ("    kind: apostrophe\n    phrases: {' ': \"'\"}\n", "one apostrophe"),
+        ("    kind: apostrophe\n    phrases: {Moms Day: \"Mom's Day's\"}\n", "one apostrophe"),
         ("    kind: encoding\n    check: invalid-utf8\n    legacy-encoding: rot13\n", "rot13"),
         ("    kind: encoding\n    check: invalid-utf8\n    legacy-encoding: base64\n", "base64"),
         ("    kind: ending\n    check: truncated\n    terminal: ''\n", "terminal"),
         ("    kind: substitution\n    swap: {minster: ''}\n", "empty correction"),
         ("    kind: substitution\n    swap: {' ': x}\n", "not a word or phrase"),
     ],
-    ids=["blank-possessive", "rot13", "base64", "no-terminal", "empty-correction", "empty-phrase"],
+    ids=[
+        "blank-possessive", "blank-phrase", "two-apostrophes", "rot13", "base64", "no-terminal",
+        "empty-correction", "empty-phrase",
+    ],
 )  # fmt: skip
 def test_unusable_options_are_refused_when_the_pack_loads(
     tmp_path: Path, rule: str, reason: str

@@ -1,0 +1,52 @@
+"""People's names: which words are given names, and which surnames end in s of their own.
+
+"Robert Muellers investigation" is "Robert Mueller's investigation" with the apostrophe
+lost, even in a document that writes "Mueller" nowhere else: a given name before a
+capitalised word makes that word a surname, and a surname + s before a noun is a
+possessive. Unless the surname ends in s itself: "Serena Williams match", "Chris Evans
+film" are correct as written, so surnames are known too; and one of the most frequent
+surnames stays a surname when its plural is a word ("Ian Smiths government", "Ben
+Franklins jetpack"), while a rare one does not ("Steve Jobs biography").
+
+Both lists come from the United States Census Bureau's 1990 name files (public domain),
+as shipped by the Python package "names" 0.3.0 (MIT License); see the header of each file
+in ``data/``. The given names are all 5,163 of the male and female files; the surnames are
+the 18,839 that at least 0.001% of people bore (1,943 of them end in s).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+DATA = "data"
+COMMON = 1000  # the most frequent surnames, of which "Franklin" is one and "Job" not
+
+
+@cache
+def _read(name: str) -> dict[str, int]:
+    """The names of a list file (lower-cased), each with its place in the file."""
+    text = resources.files("seedlint.kinds").joinpath(DATA, name).read_text(encoding="utf-8")
+    lines = [line.strip().lower() for line in text.splitlines()]
+    names = [line for line in lines if line and line[0] != "#"]
+    return {name: rank for rank, name in reversed(list(enumerate(names)))}
+
+
+def given_name(word: str) -> bool:
+    """Whether ``word`` is a given name in the census lists: "Robert", "Leonie"."""
+    return word.lower() in _read("given_names.txt")
+
+
+def surname(word: str) -> bool:
+    """Whether ``word`` is a surname in the census list: "Smith", "Mueller"."""
+    return word.lower() in _read("surnames.txt")
+
+
+def common_surname(word: str) -> bool:
+    """Whether ``word`` is one of the most frequent surnames: "Smith", "Franklin"."""
+    return _read("surnames.txt").get(word.lower(), COMMON) < COMMON
+
+
+def surname_ending_in_s(word: str) -> bool:
+    """Whether ``word`` is a surname that ends in s of its own: "Williams", "Roberts"."""
+    return word[-1:] in "sS" and surname(word)
