@@ -9,7 +9,7 @@ safe to apply (a trailing comma) becomes ``"a|"``: rules report both without a f
 Parsing the 65,000 lines costs more than start-up should, so the parsed table is kept in
 the user's cache folder (``$XDG_CACHE_HOME/seedlint``, or ``SEEDLINT_WORDLIST_CACHE``) as
 JSON, named by the installed list's size and time; it is read back as data (a mapping of
-strings, validated), and only the newest copies made for other installed lists are kept.
+strings, validated), and copies made for other installed lists are removed.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ import msgspec
 
 PREFIX = "codespell-"
 OLD_COPIES = ("codespell-*.json", "codespell-*.marshal")
-COPIES_KEPT = 4  # parsed copies of one kind kept, this one and the newest others
 
 
 @cache
@@ -59,17 +58,15 @@ def _keep(copy: Path, table: dict[str, str]) -> None:
 
 
 def keep_data(copy: Path, data: bytes, old_copies: tuple[str, ...]) -> None:
-    """Write a parsed copy (through no link), and of the files of ``old_copies`` (glob
-    patterns) beside it, copies made for other installed sources, keep only the newest
-    ``COPIES_KEPT``: several environments of one user, each with its own installed
-    source, must not remove each other's copy at every run."""
+    """Write a parsed copy (through no link) and remove the files of ``old_copies`` (glob
+    patterns) beside it: copies made for other installed sources."""
     try:
         copy.parent.mkdir(parents=True, exist_ok=True)
-        others = [old for pattern in old_copies for old in copy.parent.glob(pattern) if old != copy]
-        others.sort(key=_modified, reverse=True)
-        for old in others[COPIES_KEPT - 1 :]:
-            with contextlib.suppress(OSError):
-                old.unlink()
+        for pattern in old_copies:
+            for old in copy.parent.glob(pattern):
+                if old != copy:
+                    with contextlib.suppress(OSError):
+                        old.unlink()
         temporary = copy.with_name(f".{copy.name}.{os.getpid()}.tmp")
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
         descriptor = os.open(temporary, flags, 0o644)
@@ -78,13 +75,6 @@ def keep_data(copy: Path, data: bytes, old_copies: tuple[str, ...]) -> None:
         os.replace(temporary, copy)
     except OSError:
         pass  # no writable cache folder: parse again next time
-
-
-def _modified(path: Path) -> int:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return 0
 
 
 def cache_folder() -> Path:

@@ -1,5 +1,5 @@
-"""Parsed copies in the user's cache folder: environments with other installed sources keep
-their copies (up to a few), so that they do not remove each other's at every run."""
+"""Parsed copies in the user's cache folder: one per kind, written through no link, and the
+codespell vocabulary kept beside the parsed list."""
 
 from __future__ import annotations
 
@@ -9,21 +9,19 @@ from pathlib import Path
 import pytest
 
 from seedlint.kinds import _wordlists
-from seedlint.kinds._wordlists import COPIES_KEPT, keep_data
+from seedlint.kinds._wordlists import keep_data
 
 
-def test_the_newest_copies_of_other_sources_are_kept(tmp_path: Path) -> None:
-    others = [tmp_path / f"codespell-{n}-1.json" for n in range(6)]
-    for age, old in enumerate(others):  # others[0] is the newest
+def test_copies_of_other_sources_are_removed_and_other_kinds_left(tmp_path: Path) -> None:
+    others = [tmp_path / f"codespell-{n}-1.json" for n in range(3)]
+    for old in others:
         old.write_bytes(b"{}")
-        os.utime(old, ns=(10**18 - age * 10**9, 10**18 - age * 10**9))
     unrelated = tmp_path / "wordclass-1-1.json"
     unrelated.write_bytes(b"{}")
     copy = tmp_path / "codespell-9-9.json"
     keep_data(copy, b'{"teh": "the"}', ("codespell-*.json",))
     assert copy.read_bytes() == b'{"teh": "the"}'
-    kept = sorted(p.name for p in tmp_path.glob("codespell-*.json") if p != copy)
-    assert kept == sorted(p.name for p in others[: COPIES_KEPT - 1])
+    assert not any(old.exists() for old in others)
     assert unrelated.exists()
 
 
