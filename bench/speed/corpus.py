@@ -3,6 +3,9 @@
 Two corpora are materialised under a cache directory (default ``bench/speed/.data``):
 
 * ``real-<key>/``: the 288 articles rendered as seed documents, one file each;
+* ``news-<key>/``: every article of the three real-text corpora in tests/data (Wikinews
+  English, digital.gov news, the 18F blog: 2,585 articles, 11 MB) rendered as seeds the way
+  the accuracy benchmark renders them, one sub-folder per corpus;
 * ``replicated-<key>/``: at least ``min_files`` files and ``min_mb`` megabytes of seed documents
   derived from the real ones (new dates, paragraphs dropped, shuffled and borrowed from other
   articles, a sprinkle of typos), spread over nested sub-folders.
@@ -24,12 +27,18 @@ import json
 import random
 import re
 import shutil
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 SOURCE = REPO / "tests" / "data" / "wikinews" / "wikinews_en"
+NEWS_SOURCES = {  # corpus name -> folder of its articles and index.tsv
+    "wikinews_en": SOURCE,
+    "digitalgov_news": REPO / "tests" / "data" / "digitalgov_news" / "digitalgov_news",
+    "18f_blog": REPO / "tests" / "data" / "18f_blog" / "18f_blog",
+}
 DEFAULT_CACHE = Path(__file__).resolve().parent / ".data"
 
 # Bump when the generator changes, so that stale corpora are not re-used.
@@ -164,6 +173,29 @@ def build_real(cache: Path = DEFAULT_CACHE, source: Path = SOURCE) -> Corpus:
     return _materialise(path, params, docs)
 
 
+def build_news(cache: Path = DEFAULT_CACHE) -> Corpus:
+    """Every article of the real-text corpora as a seed: ``<corpus>/<file>``, rendered by
+    ``tests/accuracy/seed_corpora.py`` (the accuracy benchmark's rendering)."""
+    params: dict[str, object] = {
+        "kind": "news",
+        "version": GENERATOR_VERSION,
+        "sources": {name: _source_fingerprint(path) for name, path in NEWS_SOURCES.items()},
+    }
+    path = cache / f"news-{_key(params)}"
+    found = _load_manifest(path, params)
+    if found is not None:
+        return found
+    sys.path.insert(0, str(REPO / "tests" / "accuracy"))
+    import seed_corpora
+
+    docs = (
+        (f"{name}/{article.file}", article.seed)
+        for name in NEWS_SOURCES
+        for article in seed_corpora.articles(name)
+    )
+    return _materialise(path, params, docs)
+
+
 def _misspell(text: str, rng: random.Random) -> str:
     """Introduce one typo: a known misspelling if a candidate word is there, else a swap."""
     known = list(_KNOWN_WORD.finditer(text))
@@ -248,6 +280,32 @@ def build_replicated(
     return _materialise(path, params, documents())
 
 
+def build_big(min_mb: float = 100.0, cache: Path = DEFAULT_CACHE, source: Path = SOURCE) -> Corpus:
+    """One seed document of at least ``min_mb`` MB: the Wikinews articles' paragraphs, in
+    order, again and again under one header (``big-<key>/big.txt``)."""
+    params: dict[str, object] = {
+        "kind": "big",
+        "version": GENERATOR_VERSION,
+        "source": _source_fingerprint(source),
+        "min_mb": min_mb,
+    }
+    path = cache / f"big-{_key(params)}"
+    found = _load_manifest(path, params)
+    if found is None:
+        paragraphs = [p for article in load_articles(source) for p in article.paragraphs]
+        body: list[str] = []
+        size, target = 0, int(min_mb * 1e6)
+        while size < target:
+            for paragraph in paragraphs:
+                body.append(paragraph)
+                size += len(paragraph.encode("utf-8")) + 2
+                if size >= target:
+                    break
+        text = render_seed("2020-01-01", "One very long document", body)
+        found = _materialise(path, params, iter([("big.txt", text)]))
+    return Corpus(path / "big.txt", found.files, found.bytes)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--min-mb", type=float, default=50.0)
@@ -257,6 +315,7 @@ def main() -> None:
     args = parser.parse_args()
     for corpus in (
         build_real(args.cache_dir),
+        build_news(args.cache_dir),
         build_replicated(args.min_mb, args.min_files, args.seed, args.cache_dir),
     ):
         print(f"{corpus.path}: {corpus.files} files, {corpus.megabytes:.1f} MB")

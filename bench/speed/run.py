@@ -1,10 +1,11 @@
 """Speed benchmark: seedlint against codespell and typos on the same seed documents.
 
-Runs every tool on the same folders, round-robin within each run (seedlint, codespell, typos,
-then again), and reports the median wall time, throughput, CPU time and peak RSS of each, the
-ratios between them and whether each target is met. Prints a Markdown report.
+Runs every tool on the same inputs, round-robin within each round (seedlint, seedlint -j 1,
+codespell, typos, then again), and reports the median wall time, throughput, CPU time and
+peak RSS of each, the ratios between them and whether each target is met. Ratios are what
+to read on a shared machine: every tool of a scenario runs under the same load.
 
-Usage: ``python bench/speed/run.py [--runs 5] [--quick] [--output report.md] [--profile]``
+Usage: ``python bench/speed/run.py [--runs 5] [--quick] [--previous DIR] [--output FILE]``
 """
 
 from __future__ import annotations
@@ -30,12 +31,25 @@ import corpus  # bench/speed/corpus.py, beside this script
 
 REPO = corpus.REPO
 CACHE = corpus.DEFAULT_CACHE
-SCENARIOS = ("real", "replicated", "one-file", "cache")
+CHECKS = ("real", "news", "replicated")  # folders every tool checks
+SCENARIOS = ("startup", "one-file", *CHECKS, "jobs", "cache", "memory")
+JOBS_SIZES = (100, 388, 2_585)  # files of the news corpus for default jobs against -j 1
 # Exit codes that mean "ran fine", with or without findings (seedlint's with --exit-zero: 0).
-OK_CODES = {"codespell": frozenset({0, 65}), "typos": frozenset({0, 2})}
+OK_CODES = {"codespell": frozenset({0, 65}), "typos": frozenset({0, 2}), "ruff": frozenset({0})}
 GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
-SCENARIO_LABELS = {"cache": "replicated, cache on"}
 SEEDLINT_WANTED = ("--no-cache", "--exit-zero", "--quiet")
+# where the command line's main() lives, newest layout first
+CLI_MODULES = ("seedlint/commands/cli.py", "seedlint/cli.py")
+SCENARIO_LABELS = {
+    "real": "real: Wikinews",
+    "news": "news: Wikinews, digital.gov, 18F",
+    "replicated": "replicated",
+    "one-file": "one file",
+    "cache": "news as a configured project, cache on",
+    "cache-plain": "news, cache on, outside the configured paths",
+    "memory": "one large file",
+}
+BIG_FILE_MB = 100  # the single large file of the memory scenario (--big-mb)
 
 
 @dataclass(frozen=True)
@@ -78,6 +92,7 @@ class Tool:
     shown: str  # the command as a user would type it, without paths
     ok_codes: frozenset[int]
     env: dict[str, str] | None = None
+    cwd: Path = REPO
 
     def command(self, paths: Sequence[Path]) -> list[str]:
         return [*self.argv, *(str(p) for p in paths)]
@@ -93,25 +108,54 @@ class Scenario:
 
 @dataclass(frozen=True)
 class Seedlint:
-    """How to launch the working tree's seedlint and what its ``check`` accepts."""
+    """How to launch a checkout's seedlint and what its ``check`` accepts."""
 
     launcher: tuple[str, ...]
     env: dict[str, str]
     options: frozenset[str]
     version: str
 
-    def tool(self, name: str = "seedlint", cache_dir: Path | None = None) -> Tool:
+    def tool(
+        self,
+        name: str = "seedlint",
+        cache_dir: Path | None = None,
+        jobs: int | None = None,
+        cwd: Path = REPO,
+    ) -> Tool:
         flags = [f for f in SEEDLINT_WANTED if f in self.options]
+        if jobs is not None:
+            flags.append(f"-j{jobs}")
         shown = ["seedlint", "check", *flags]
         if cache_dir is not None:
             flags = [f for f in flags if f != "--no-cache"] + ["--cache-dir", str(cache_dir)]
             shown = ["seedlint", "check", *flags[:-1], "<cache>"]
         ok = frozenset({0} if "--exit-zero" in flags else {0, 1})
-        return Tool(name, (*self.launcher, "check", *flags), " ".join(shown), ok, self.env)
+        return Tool(name, (*self.launcher, "check", *flags), " ".join(shown), ok, self.env, cwd)
+
+    def bare(self, name: str, *args: str) -> Tool:
+        """seedlint with other arguments (--version, --help)."""
+        return Tool(
+            name, (*self.launcher, *args), " ".join(["seedlint", *args]), frozenset({0}), self.env
+        )
 
 
 def median(values: Iterable[float]) -> float:
     return statistics.median(list(values))
+
+
+def python_env(extra_path: Path | None = None) -> dict[str, str]:
+    """The environment every Python tool runs in: bytecode written and read from one
+    folder (so no tool pays for compiling its modules at each start, whatever
+    PYTHONDONTWRITEBYTECODE says), and the checkout first on the import path."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(CACHE / "pycache")
+    # seedlint's parsed word lists and profiles in a folder of the bench's own: on a shared
+    # machine, another user's seedlint of another version must not replace them mid-run
+    env["SEEDLINT_WORDLIST_CACHE"] = str(CACHE / "user-cache")
+    if extra_path is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(extra_path), env.get("PYTHONPATH")]))
+    return env
 
 
 def measure(tool: Tool, paths: Sequence[Path]) -> tuple[Sample, str]:
@@ -129,7 +173,7 @@ def measure(tool: Tool, paths: Sequence[Path]) -> tuple[Sample, str]:
             command = [GNU_TIME, "-f", "%M", "-o", rss.name, *command]
         start = time.perf_counter()
         proc = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=err, cwd=REPO, env=tool.env
+            command, stdout=subprocess.DEVNULL, stderr=err, cwd=tool.cwd, env=tool.env
         )
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
@@ -160,36 +204,42 @@ def find_executable(name: str) -> str | None:
     return found
 
 
-def find_seedlint(override: str | None) -> tuple[Seedlint | None, str]:
-    """Launch seedlint from the working tree; return it, or None and the reason why not."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+def find_seedlint(
+    override: str | None, checkout: Path = REPO, label: str = "working tree"
+) -> tuple[Seedlint | None, str]:
+    """Launch seedlint from a checkout; return it, or None and the reason why not."""
+    env = python_env(checkout)
     if override:
         launcher: tuple[str, ...] = tuple(shlex.split(override))
-    elif not (REPO / "seedlint" / "cli.py").is_file():
-        return None, "seedlint/cli.py does not exist yet"
-    elif (REPO / "seedlint" / "__main__.py").is_file():
+    elif (checkout / "seedlint" / "__main__.py").is_file():
         launcher = (sys.executable, "-m", "seedlint")
     else:
-        program = "import sys; from seedlint.cli import main; sys.exit(main())"
+        module = next((m for m in CLI_MODULES if (checkout / m).is_file()), None)
+        if module is None:
+            return None, f"none of {', '.join(CLI_MODULES)} exists in {checkout}"
+        dotted = module.removesuffix(".py").replace("/", ".")
+        program = f"import sys; from {dotted} import main; sys.exit(main())"
         launcher = (sys.executable, "-c", program)
     code, help_text = output_of([*launcher, "check", "--help"], env)
     if code != 0:
         return None, f"`seedlint check --help` failed: {help_text[-500:]}"
     options = frozenset(re.findall(r"--[a-z][a-z0-9-]*", help_text))
-    return Seedlint(launcher, env, options, seedlint_version(launcher, env)), ""
+    version = seedlint_version(launcher, env, checkout, label)
+    return Seedlint(launcher, env, options, version), ""
 
 
-def seedlint_version(launcher: Sequence[str], env: dict[str, str]) -> str:
+def seedlint_version(
+    launcher: Sequence[str], env: dict[str, str], checkout: Path, label: str
+) -> str:
     code, text = output_of([*launcher, "--version"], env)
     if code == 0 and text:
         version = text.splitlines()[0]
     else:
-        pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+        pyproject = (checkout / "pyproject.toml").read_text(encoding="utf-8")
         found = re.search(r'^version = "([^"]+)"', pyproject, re.M)
         version = f"seedlint {found.group(1) if found else '?'}"
-    code, commit = output_of(["git", "describe", "--always", "--dirty"])
-    return f"{version} (working tree {commit})" if code == 0 else f"{version} (working tree)"
+    code, commit = output_of(["git", "-C", str(checkout), "describe", "--always", "--dirty"])
+    return f"{version} ({label} {commit})" if code == 0 else f"{version} ({label})"
 
 
 def prime_page_cache(paths: Sequence[Path]) -> None:
@@ -204,26 +254,32 @@ def run_series(
     scenario: Scenario,
     tools: Sequence[Tool],
     runs: int,
-    before: Callable[[], None] | None = None,
+    before: Callable[[Tool], None] | None = None,
+    warm_up: bool = True,
 ) -> list[Series]:
-    """``runs`` rounds; in each, every tool once, in order."""
+    """A warm-up round (unless not ``warm_up``), then ``runs`` rounds; in each, every
+    tool once, in order."""
     where = "<file>" if scenario.name == "one-file" else "<dir>"
+    if scenario.name == "startup":
+        where = ""
     series = [
-        Series(scenario.name, t.name, scenario.files, scenario.bytes, f"{t.shown} {where}")
+        Series(scenario.name, t.name, scenario.files, scenario.bytes, f"{t.shown} {where}".strip())
         for t in tools
     ]
     prime_page_cache(scenario.paths)
-    for run in range(runs):
-        if before is not None:
-            before()
+    for run in range(0 if warm_up else 1, runs + 1):
         for tool, result in zip(tools, series, strict=True):
+            if before is not None:
+                before(tool)
             sample, stderr = measure(tool, scenario.paths)
+            if run == 0:
+                continue  # warm-up: bytecode written, files in the page cache
             result.samples.append(sample)
             if sample.returncode not in tool.ok_codes:
                 tail = stderr.strip()[-800:]
                 result.error = result.error or f"exit code {sample.returncode}\n{tail}"
             print(
-                f"  [{scenario.name}] run {run + 1}/{runs} {tool.name}: {sample.wall:.3f} s,"
+                f"  [{scenario.name}] run {run}/{runs} {tool.name}: {sample.wall:.3f} s,"
                 f" {sample.rss_mb:.0f} MB, rc={sample.returncode}",
                 file=sys.stderr,
             )
@@ -258,22 +314,51 @@ def evaluate(results: dict[tuple[str, str], Series]) -> list[Check]:
         return lambda v: v <= limit
 
     specs: list[tuple[str, float | None, str, str, Callable[[float], bool]]] = []
-    for other, limit in (("codespell", 1.0), ("typos", 3.0)):
-        for scenario in ("real", "replicated"):
+    for scenario in CHECKS:
+        if (scenario, "seedlint") not in results:
+            continue
+        for other, limit in (("codespell", 1.0), ("typos", 3.0), ("seedlint -j1", 1.0)):
             value = ratio(wall(scenario, "seedlint"), wall(scenario, other))
             label = f"seedlint / {other}, {scenario}"
             specs.append((label, value, "x", f"<= {limit}", at_most(limit)))
+    for size in JOBS_SIZES:
+        scenario = f"jobs-{size}"
+        if (scenario, "seedlint") in results:
+            value = ratio(wall(scenario, "seedlint"), wall(scenario, "seedlint -j1"))
+            label = f"default jobs / -j 1, {size:,} files"
+            specs.append((label, value, "x", "<= 1.0", at_most(1.0)))
     value = ratio(wall("one-file", "seedlint"), wall("one-file", "codespell"))
     specs.append(("seedlint / codespell, one file", value, "x", "<= 1.5", at_most(1.5)))
-    specs.append(
-        ("seedlint peak RSS, replicated", rss("replicated"), " MB", "<= 150 MB", at_most(150.0))
-    )
+    for scenario in ("one-file", *CHECKS):
+        value = ratio(wall(scenario, "seedlint"), wall(scenario, "seedlint previous"))
+        if value is not None:
+            label = f"seedlint / previous seedlint, {scenario}"
+            specs.append((label, value, "x", "(shown)", lambda v: True))
+    for scenario in ("replicated", "news"):
+        if (scenario, "seedlint") in results:
+            specs.append(
+                (f"seedlint peak RSS, {scenario}", rss(scenario), " MB", "<= 150 MB",
+                 at_most(150.0))
+            )  # fmt: skip
     value = ratio(rss("replicated"), rss("real"))
     specs.append(
         ("seedlint peak RSS, replicated / real", value, "x", "<= 1.5 (roughly flat)", at_most(1.5))
     )
     value = ratio(wall("cache", "seedlint cold"), wall("cache", "seedlint warm"))
     specs.append(("cache re-run speed-up, cold / warm", value, "x", ">= 10", lambda v: v >= 10.0))
+    value = ratio(wall("cache-plain", "seedlint cold"), wall("cache-plain", "seedlint warm"))
+    label = "cache re-run speed-up, outside the configured paths"
+    specs.append((label, value, "x", "(shown)", lambda v: True))
+    memory = results.get(("memory", "seedlint"))
+    if memory is not None and memory.rss_mb is not None:
+        value = memory.rss_mb * 2**20 / memory.bytes
+        label = f"seedlint peak RSS / file size, one {memory.bytes / 1e6:.0f} MB file"
+        specs.append((label, value, "x", "< 5", lambda v: v < 5.0))
+    for what in ("--version", "--help"):
+        for other in ("ruff", "codespell"):
+            value = ratio(wall("startup", f"seedlint {what}"), wall("startup", f"{other} {what}"))
+            if value is not None:
+                specs.append((f"seedlint / {other}, {what}", value, "x", "(shown)", lambda v: True))
     return [
         Check(label, value, unit, goal, None if value is None else goal_met(value))
         for label, value, unit, goal, goal_met in specs
@@ -292,11 +377,13 @@ def markdown(
 ) -> str:
     nproc = len(os.sched_getaffinity(0))
     rss_source = "GNU time %M" if GNU_TIME else "os.wait4 ru_maxrss"
+    load = os.getloadavg()[0]
     lines = [
         f"### Speed benchmark, {dt.date.today().isoformat()}",
         "",
-        f"`nproc` {nproc}, Python {platform.python_version()}, {platform.system()}"
-        f" {platform.machine()}; {', '.join(versions)}. Median of {runs} interleaved runs;"
+        f"`nproc` {nproc} (load average {load:.1f} at the end), Python"
+        f" {platform.python_version()}, {platform.system()} {platform.machine()};"
+        f" {', '.join(versions)}. Median of {runs} interleaved runs after a warm-up run;"
         " wall time includes interpreter start; MB = 10^6 bytes; peak RSS is the largest"
         f" single process (max over runs, {rss_source}).",
         "",
@@ -312,14 +399,17 @@ def markdown(
             )
             continue
         walls = [x.wall for x in s.samples]
+        throughput = f"{s.bytes / 1e6 / s.wall:,.1f} | {s.files / s.wall:,.0f}" if s.files else "|"
         lines.append(
             f"| {label} | {s.tool} | {s.files:,} | {s.bytes / 1e6:.3g} | {s.wall:.3f} |"
-            f" {min(walls):.3f}-{max(walls):.3f} | {s.bytes / 1e6 / s.wall:,.1f} |"
-            f" {s.files / s.wall:,.0f} | {s.cpu:.2f} | {fmt(s.rss_mb, 0)} |"
+            f" {min(walls):.3f}-{max(walls):.3f} | {throughput} | {s.cpu:.2f} |"
+            f" {fmt(s.rss_mb, 0)} |"
         )
     lines += ["", "| target | value | goal | result |", "| --- | ---: | --- | --- |"]
     for c in evaluate(results):
         verdict = "n/a" if c.passed is None else ("PASS" if c.passed else "MISS")
+        if c.goal == "(shown)":
+            verdict = ""
         value = "n/a" if c.value is None else f"{fmt(c.value)}{c.unit}"
         lines.append(f"| {c.label} | {value} | {c.goal} | {verdict} |")
     commands = sorted({s.command for s in results.values()})
@@ -338,7 +428,7 @@ def profile(seedlint: Seedlint, scenario: Scenario) -> None:
         sys.exit("pyinstrument is not installed: pip install pyinstrument")
     stem = CACHE / f"profile-{scenario.name}"
     session, text, html = (stem.with_suffix(x) for x in (".pyisession", ".txt", ".html"))
-    target = [*seedlint.tool().argv[1:], *map(str, scenario.paths)]  # "-m seedlint check ..."
+    target = [*seedlint.tool(jobs=1).argv[1:], *map(str, scenario.paths)]
     pyi = [sys.executable, "-m", "pyinstrument"]
     subprocess.run(
         [*pyi, "-r", "pyisession", "-o", str(session), *target],
@@ -353,20 +443,10 @@ def profile(seedlint: Seedlint, scenario: Scenario) -> None:
     print(f"Saved {text} and {html}", file=sys.stderr)
 
 
-def collect_tools(
-    names: Sequence[str], seedlint: Seedlint | None, why: str, notes: list[str]
-) -> tuple[list[Tool], list[str]]:
-    """The tools to run, in round-robin order, and their versions; append notes on gaps."""
+def other_tools(names: Sequence[str], notes: list[str]) -> tuple[list[Tool], list[str]]:
+    """codespell and typos, as found, and their versions; notes on the ones missing."""
     tools: list[Tool] = []
     versions: list[str] = []
-    if seedlint is not None:
-        tools.append(seedlint.tool())
-        versions.append(seedlint.version)
-        missing = [f for f in SEEDLINT_WANTED if f not in seedlint.options]
-        if missing:
-            notes.append(f"seedlint check does not accept {', '.join(missing)} yet: dropped.")
-    elif "seedlint" in names:
-        notes.append(f"seedlint not measured: {why}.")
     for name in ("codespell", "typos"):
         if name not in names:
             continue
@@ -374,27 +454,83 @@ def collect_tools(
         if exe is None:
             notes.append(f"{name} not measured: not found on PATH.")
             continue
-        tools.append(Tool(name, (exe,), name, OK_CODES[name]))
+        env = python_env() if name == "codespell" else None
+        tools.append(Tool(name, (exe,), name, OK_CODES[name], env))
         versions.append(f"{name} {output_of([exe, '--version'])[1].split()[-1]}")
     return tools, versions
 
 
-def run_cache(seedlint: Seedlint, replicated: Scenario, runs: int) -> dict[tuple[str, str], Series]:
-    """Each run: seedlint into an emptied cache dir (cold), then again over it (warm)."""
-    cache_dir = CACHE / "seedlint-cache"
-    cold = seedlint.tool("seedlint cold", cache_dir)
-    warm = seedlint.tool("seedlint warm", cache_dir)
-    scenario = Scenario("cache", replicated.paths, replicated.files, replicated.bytes)
+def startup_tools(seedlint: Seedlint, notes: list[str]) -> list[Tool]:
+    """``--version`` and ``--help`` of seedlint, ruff and codespell."""
+    tools = [seedlint.bare(f"seedlint {a}", a) for a in ("--version", "--help")]
+    for name in ("ruff", "codespell"):
+        exe = find_executable(name)
+        if exe is None:
+            notes.append(f"{name} start-up not measured: not found on PATH.")
+            continue
+        env = python_env() if name == "codespell" else None
+        for arg in ("--version", "--help"):
+            tools.append(Tool(f"{name} {arg}", (exe, arg), f"{name} {arg}", frozenset({0}), env))
+    return tools
 
-    def empty_cache() -> None:
-        shutil.rmtree(cache_dir, ignore_errors=True)
 
-    print("scenario cache (cold cache, then warm re-run)", file=sys.stderr)
-    series = run_series(scenario, [cold, warm], runs, before=empty_cache)
-    return {(s.scenario, s.tool): s for s in series}
+def jobs_folders(news: corpus.Corpus) -> list[Scenario]:
+    """The first N files of the news corpus, for each N of JOBS_SIZES, as folders of links."""
+    files = sorted(p for p in news.path.rglob("*.txt"))
+    scenarios = []
+    for size in JOBS_SIZES:
+        folder = CACHE / f"jobs-{news.path.name}-{size}"
+        chosen = files[:size]
+        if not folder.is_dir() or sum(1 for _ in folder.iterdir()) != len(chosen):
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            for number, path in enumerate(chosen):
+                (folder / f"{number:05d}.txt").write_bytes(path.read_bytes())
+        total = sum(p.stat().st_size for p in chosen)
+        scenarios.append(Scenario(f"jobs-{size}", (folder,), len(chosen), total))
+    return scenarios
 
 
-def main() -> None:
+def run_cache(seedlint: Seedlint, news: Scenario, runs: int) -> dict[tuple[str, str], Series]:
+    """Each round: seedlint into an emptied cache dir (cold), then again over it (warm).
+
+    Twice: on the news corpus as a project configures it (a ``seedlint.yaml`` beside the
+    corpus folder naming it in ``paths``, seedlint run there: the corpus rules' index is
+    kept in the cache, as for a project's own corpus), and on the same folder from the
+    repository, outside its configured paths, where every corpus run is judged on its own
+    and so fingerprints every document again."""
+    folder = news.paths[0]
+    (folder.parent / "seedlint.yaml").write_text(f"paths: [{folder.name}]\n", encoding="utf-8")
+    found: dict[tuple[str, str], Series] = {}
+    for name, cwd, paths in (
+        ("cache", folder.parent, (Path(folder.name),)),
+        ("cache-plain", REPO, news.paths),
+    ):
+        cache_dir = CACHE / f"seedlint-{name}"
+        cold = seedlint.tool("seedlint cold", cache_dir, cwd=cwd)
+        warm = seedlint.tool("seedlint warm", cache_dir, cwd=cwd)
+        scenario = Scenario(name, paths, news.files, news.bytes)
+
+        def empty_before_cold(tool: Tool, cold: Tool = cold, cache_dir: Path = cache_dir) -> None:
+            if tool is cold:
+                shutil.rmtree(cache_dir, ignore_errors=True)
+
+        print(f"scenario {name} (cold cache, then warm re-run)", file=sys.stderr)
+        prime_page_cache(news.paths)
+        series = run_series(scenario, [cold, warm], runs, before=empty_before_cold)
+        found.update({(s.scenario, s.tool): s for s in series})
+    return found
+
+
+def run_memory(tools: Sequence[Tool], runs: int, megabytes: float) -> list[Series]:
+    """Peak RSS on one large seed document, against its size: one run each, after the
+    corpus runs have written every tool's bytecode (minutes per run)."""
+    big = corpus.build_big(megabytes)
+    scenario = Scenario("memory", (big.path,), 1, big.bytes)
+    return run_series(scenario, tools, runs, warm_up=False)
+
+
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, help="runs per tool and scenario (5; 3 if --quick)")
     parser.add_argument(
@@ -414,58 +550,96 @@ def main() -> None:
         metavar="CMD",
         help="command that launches seedlint (default: python -m seedlint from the working tree)",
     )
+    parser.add_argument(
+        "--previous",
+        type=Path,
+        metavar="DIR",
+        help="also measure the seedlint of this checkout (a git worktree of the previous "
+        "commit), in the same rounds",
+    )
+    parser.add_argument(
+        "--big-mb",
+        type=float,
+        default=BIG_FILE_MB,
+        help="size of the one file of the memory scenario (MB)",
+    )
     parser.add_argument("--output", type=Path, help="also write the Markdown report here")
     parser.add_argument("--json", type=Path, help="also write every sample as JSON here")
     parser.add_argument(
         "--profile",
         nargs="?",
-        const="real",
-        choices=("real", "replicated", "one-file"),
-        help="only profile seedlint with pyinstrument, on the real corpus by default",
+        const="news",
+        choices=("real", "news", "replicated", "one-file"),
+        help="only profile seedlint -j 1 with pyinstrument, on the news corpus by default",
     )
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = parse_args()
     runs = args.runs or (3 if args.quick else 5)
 
-    real = corpus.build_real()
+    real, news = corpus.build_real(), corpus.build_news()
     replicated = corpus.build_replicated(2.0, 500) if args.quick else corpus.build_replicated()
-    print(
-        f"real: {real.files} files, {real.megabytes:.1f} MB; replicated: {replicated.files}"
-        f" files, {replicated.megabytes:.1f} MB",
-        file=sys.stderr,
-    )
+    for built in (real, news, replicated):
+        print(f"{built.path.name}: {built.files} files, {built.megabytes:.1f} MB", file=sys.stderr)
 
     notes: list[str] = []
     seedlint, why = find_seedlint(args.seedlint) if "seedlint" in args.tools else (None, "")
+    previous, why_not = (None, "")
+    if args.previous is not None:
+        previous, why_not = find_seedlint(None, args.previous.resolve(), "previous")
+        if previous is None:
+            notes.append(f"previous seedlint not measured: {why_not}.")
     one = min(real.path.glob("*.txt"), key=lambda p: abs(p.stat().st_size - 2_500))
     scenarios = {
-        "real": Scenario("real", (real.path,), real.files, real.bytes),
-        "replicated": Scenario(
-            "replicated", (replicated.path,), replicated.files, replicated.bytes
-        ),
-        "one-file": Scenario("one-file", (one,), 1, one.stat().st_size),
+        name: Scenario(name, (c.path,), c.files, c.bytes)
+        for name, c in (("real", real), ("news", news), ("replicated", replicated))
     }
+    scenarios["one-file"] = Scenario("one-file", (one,), 1, one.stat().st_size)
     if args.profile:
         if seedlint is None:
             sys.exit(f"cannot profile: {why}")
         profile(seedlint, scenarios[args.profile])
         return
 
-    tools, versions = collect_tools(args.tools, seedlint, why, notes)
+    versions: list[str] = []
+    seedlints: list[Tool] = []
+    if seedlint is not None:
+        seedlints = [seedlint.tool(), seedlint.tool("seedlint -j1", jobs=1)]
+        versions.append(seedlint.version)
+        missing = [f for f in SEEDLINT_WANTED if f not in seedlint.options]
+        if missing:
+            notes.append(f"seedlint check does not accept {', '.join(missing)} yet: dropped.")
+    elif "seedlint" in args.tools:
+        notes.append(f"seedlint not measured: {why}.")
+    if previous is not None:
+        seedlints.append(previous.tool("seedlint previous"))
+        versions.append(previous.version)
+    others, other_versions = other_tools(args.tools, notes)
+    versions += other_versions
+
     results: dict[tuple[str, str], Series] = {}
-    for name in args.scenarios:
-        if name == "cache":
-            continue
-        print(f"scenario {name}", file=sys.stderr)
-        for s in run_series(scenarios[name], tools, runs):
+
+    def record(series: Iterable[Series]) -> None:
+        for s in series:
             results[(s.scenario, s.tool)] = s
 
-    if "cache" in args.scenarios and seedlint is not None:
-        if "--cache-dir" in seedlint.options:
-            results.update(run_cache(seedlint, scenarios["replicated"], runs))
-        else:
-            notes.append(
-                "Cache re-run: no cache support yet (no --cache-dir in `seedlint check --help`)."
-            )
+    for name in args.scenarios:
+        print(f"scenario {name}", file=sys.stderr)
+        if name == "startup" and seedlint is not None:
+            record(run_series(Scenario("startup", (), 0, 0), startup_tools(seedlint, notes), runs))
+        elif name == "one-file":
+            record(run_series(scenarios[name], [*seedlints[:1], *seedlints[2:], *others], runs))
+        elif name in CHECKS:
+            record(run_series(scenarios[name], [*seedlints, *others], runs))
+        elif name == "jobs" and seedlint is not None:
+            for scenario in jobs_folders(news):
+                record(run_series(scenario, seedlints[:2], runs))
+        elif name == "cache" and seedlint is not None:
+            record(run_cache(seedlint, scenarios["news"], runs).values())
+        elif name == "memory":
+            record(run_memory([*seedlints[:1], *others], 1, args.big_mb))
 
     report = markdown(results, versions, runs, notes)
     print(report)

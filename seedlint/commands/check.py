@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -22,11 +23,12 @@ from seedlint.commands.common import (
     record_fields,
 )
 from seedlint.commands.corpus import CorpusRun, corpus_work
-from seedlint.commands.work import CheckContext, check_item
+from seedlint.commands.work import CheckContext, Checked, check_item, serve_unchanged
 from seedlint.engine.diagnostics import Diagnostic
 from seedlint.engine.document import Document
 from seedlint.io.cache import Cache, default_cache_dir
 from seedlint.io.pool import ordered_map
+from seedlint.io.sources import Item
 from seedlint.output import reporter
 from seedlint.output.base import Reporter, Summary, escape
 from seedlint.output.progress import Progress
@@ -69,7 +71,6 @@ def _run_check(args: argparse.Namespace, engine: DaskEngine | None) -> int:
 
         baseline = Baseline(args.write_baseline or args.baseline, write=bool(args.write_baseline))
     corpus = _corpus_run(args, setup, docs, cache)
-    jobs = choose_jobs(args.jobs, known)
     summary = Summary(fail_on=linter.settings.fail_on, unit=unit)
     with ExitStack() as stack:
         stream = _output(args.output_file, stack)
@@ -80,7 +81,7 @@ def _run_check(args: argparse.Namespace, engine: DaskEngine | None) -> int:
         progress = Progress(len(known) if known is not None else None, f"{unit}s")
         context = CheckContext(linter, cache, corpus.work if corpus else None)
         if engine is None:
-            results = ordered_map(check_item, docs.items, context, jobs)
+            results = _results(args, docs, context)
         else:  # the same items and results, from one task per shard
             results = engine.check(engine.shards(docs.shards, setup), context)
         for item, result in results:
@@ -88,6 +89,8 @@ def _run_check(args: argparse.Namespace, engine: DaskEngine | None) -> int:
             if cache is not None and result.cache_entry is not None:
                 key, fresh = result.cache_entry
                 cache.keep(key) if fresh is None else cache.put(key, fresh)
+            if cache is not None and result.stamp is not None and item.path is not None:
+                cache.stamped(os.path.abspath(item.path), result.stamp)
             if corpus is not None:
                 corpus.add(item, result.contribution)
             if result.problem is not None:
@@ -111,6 +114,25 @@ def _run_check(args: argparse.Namespace, engine: DaskEngine | None) -> int:
         if told:
             note(told)
     return exit_code(summary, args.exit_zero)
+
+
+def _results(
+    args: argparse.Namespace, docs: Documents, context: CheckContext
+) -> Iterator[tuple[Item, Checked]]:
+    """Every item with its result, in order: files the cache knows unchanged are served
+    here, without being read; the others are checked by the workers, whose number is
+    chosen from what remains to be done."""
+    known = docs.known
+    if context.cache is None or known is None:
+        yield from ordered_map(check_item, docs.items, context, choose_jobs(args.jobs, known))
+        return
+    served = [serve_unchanged(item, context) for item in known]
+    rest = [item for item, result in zip(known, served, strict=True) if result is None]
+    checked = ordered_map(check_item, rest, context, choose_jobs(args.jobs, rest))
+    for item, result in zip(known, served, strict=True):
+        yield (item, result) if result is not None else next(checked)
+    for _ in checked:  # nothing is left; this closes the pool
+        pass
 
 
 def _corpus_run(

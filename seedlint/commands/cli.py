@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from seedlint import __version__
-from seedlint.commands.common import EXIT_ERROR, EXIT_INTERRUPTED, UsageError
+from seedlint.commands.exits import EXIT_ERROR, EXIT_INTERRUPTED, UsageError
 
 SEVERITIES = ("info", "warning", "error")
 FLAGS_NOTE = "Flags (options without a value) are off unless given."

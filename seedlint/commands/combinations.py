@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from seedlint.commands.common import UsageError
+from seedlint.commands.exits import UsageError
 from seedlint.output import STATISTICS_FORMATS
 
 # What --show-settings reads: the configuration, the command line's settings, and the

@@ -13,6 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from seedlint.commands.exits import EXIT_CLEAN as EXIT_CLEAN
+from seedlint.commands.exits import EXIT_ERROR as EXIT_ERROR
+from seedlint.commands.exits import EXIT_FOUND as EXIT_FOUND
+from seedlint.commands.exits import EXIT_INTERRUPTED as EXIT_INTERRUPTED
+from seedlint.commands.exits import UsageError as UsageError
 from seedlint.engine.linter import Linter, RuleOptionsError
 from seedlint.engine.selectors import SelectorError
 from seedlint.io.discovery import Patterns, discover
@@ -21,16 +26,15 @@ from seedlint.io.sources import Item, file_items, record_items, stdin_item
 from seedlint.ruleset.config import Config, ConfigError, apply_overrides, load_config
 from seedlint.ruleset.rulefile import load_rules
 
-EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
-# A run with less work than this stays in one process: starting workers and moving
-# results between processes costs more than it saves (measured by bench/speed).
-PARALLEL_FROM_DOCUMENTS = 200
-PARALLEL_FROM_BYTES = 2 << 20
+# The work of a run, in seconds of one process, is estimated from its files and bytes
+# (bench/speed/rules.py: about 0.2 ms per document and 0.85 µs per byte with every default
+# rule). A worker pays for itself only with this much work of its own: forking, loading the
+# word lists and profiles again in the worker, and sending results back cost about half a
+# second (bench/speed/run.py, default jobs against -j 1 on 100, 388 and 2,585 files).
+SECONDS_PER_FILE = 0.2e-3
+SECONDS_PER_BYTE = 0.85e-6
+WORK_PER_WORKER = 1.0
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson")
-
-
-class UsageError(Exception):
-    """A command line that cannot be run; str() is the one-line report."""
 
 
 @dataclass
@@ -197,24 +201,45 @@ def record_fields(args: argparse.Namespace) -> tuple[str, str]:
 
 
 def choose_jobs(requested: int, items: list[Item] | None) -> int:
-    """The worker count: as asked; by default one per core, but one process for a run
-    too small to gain from workers (a known list of files under the thresholds)."""
+    """The worker count: as asked; by default from the work and the idle cores (see
+    ``default_jobs``)."""
     if requested < 0:
         raise UsageError("--jobs must be 0 (chosen from the work) or more")
     if requested:
         return requested
+    return default_jobs(items, idle_cores())
+
+
+def idle_cores() -> int:
+    """The cores this process may use that are not busy: a worker on a core that other
+    processes keep busy only adds its own start-up and the moving of results, so a run
+    on a loaded machine gets fewer (the one-minute load average, as make -l reads it)."""
     cores = available_cores()
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average on this system
+        return cores
+    return max(1, min(cores, cores - int(load)))
+
+
+def default_jobs(items: list[Item] | None, cores: int) -> int:
+    """From a known list of files: one worker per second of estimated work
+    (``WORK_PER_WORKER``), at most one per core and one per file, so that a small run never
+    pays for a pool. A stream of records, whose size is not known, gets one per core."""
     if items is None or cores == 1:
         return cores
-    if len(items) < PARALLEL_FROM_DOCUMENTS:
-        return 1
-    size = 0
+    cores = min(cores, len(items))  # a worker with no document of its own only costs
+    enough = cores * WORK_PER_WORKER  # estimated seconds past which every core is worth it
+    work = 0.0
     for item in items:
+        work += SECONDS_PER_FILE
         if item.path is not None:
             try:
-                size += os.stat(item.path).st_size
+                work += os.stat(item.path).st_size * SECONDS_PER_BYTE
             except OSError:
                 continue
-        if size >= PARALLEL_FROM_BYTES:
+        elif item.text is not None:
+            work += len(item.text) * SECONDS_PER_BYTE
+        if work >= enough:
             return cores
-    return 1
+    return max(1, min(cores, int(work / WORK_PER_WORKER)))

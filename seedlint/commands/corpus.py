@@ -120,6 +120,16 @@ def contribute(
     return Contribution(key, content, contributions)
 
 
+def kept_contribution(item: Item, content: bytes, work: CorpusWork) -> Contribution | None:
+    """The contribution of a file unchanged since every group kept its own (``content``:
+    the digest of its bytes, as ``contribute`` takes it); None when a group must be given
+    a new one, which needs the document."""
+    key = corpus_key(item, work.root)
+    if all(kept.get(key) == content for kept in work.kept):
+        return Contribution(key, content, [None] * len(work.groups))
+    return None
+
+
 @dataclass
 class _Texts:
     """The current text of a key, read again (see the module docstring)."""

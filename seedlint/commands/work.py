@@ -9,7 +9,9 @@ problem when the document could not be checked.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
@@ -20,6 +22,7 @@ from seedlint.commands.corpus import (
     contribute,
     corpus_fixes,
     item_id,
+    kept_contribution,
     relocated,
 )
 from seedlint.engine.corpus import CorpusDiagnostic
@@ -27,7 +30,7 @@ from seedlint.engine.diagnostics import Diagnostic
 from seedlint.engine.fixer import AppliedEdit, FixDidNotConverge, fix_document
 from seedlint.engine.linter import Linter
 from seedlint.io.atomic import FileState
-from seedlint.io.cache import Cache
+from seedlint.io.cache import Cache, Stamp, content_digest, stamp
 from seedlint.io.reading import Unreadable, decode, encode, read_with_state
 from seedlint.io.sources import Item, Problem
 
@@ -40,6 +43,7 @@ class Checked:
     # for the parent's cache: (key, new diagnostics), or (key, None) for a hit to keep
     cache_entry: tuple[bytes, list[Diagnostic] | None] | None = None
     contribution: Contribution | None = None  # to the corpus pass
+    stamp: Stamp | None = None  # for the parent's cache: the file's status, its content
 
 
 @dataclass
@@ -111,8 +115,12 @@ def check_item(item: Item, context: CheckContext) -> Checked:
         return Checked()
     linter, cache = context.linter, context.cache
     data = b""
+    status = None
     if item.text is None:
         assert item.path is not None
+        if cache is not None:  # taken before the read: a later write shows in it
+            with contextlib.suppress(OSError):  # the read says what is wrong
+                status = os.stat(item.path)
         try:
             data, _ = read_with_state(item.path)
         except Unreadable as error:
@@ -120,13 +128,16 @@ def check_item(item: Item, context: CheckContext) -> Checked:
     rules = linter.rules_for(item.relative)
     key = None
     work = context.corpus
+    kept = None
     if cache is not None and item.text is None:
-        key = cache.key(data, rules)
+        content = content_digest(data)
+        key = cache.content_key(content, rules)
+        kept = None if status is None else stamp(status, content)
         cached = cache.get(key, item.name)
         if cached is not None:  # reporters read the text only where there are findings
             text = (item.text or decode(data)) if cached else None
             found = None if work is None else contribute(item, data, None, linter, work)
-            return Checked(cached, text, cache_entry=(key, None), contribution=found)
+            return Checked(cached, text, cache_entry=(key, None), contribution=found, stamp=kept)
     text = item.text if item.text is not None else decode(data)
     doc = linter.document(text, item.name)
     try:
@@ -136,8 +147,44 @@ def check_item(item: Item, context: CheckContext) -> Checked:
     entry = (key, diagnostics) if key is not None else None
     found = None if work is None else contribute(item, data, doc, linter, work)
     return Checked(
-        diagnostics, text if diagnostics else None, cache_entry=entry, contribution=found
-    )
+        diagnostics, text if diagnostics else None, cache_entry=entry, contribution=found,
+        stamp=kept,
+    )  # fmt: skip
+
+
+def serve_unchanged(item: Item, context: CheckContext) -> Checked | None:
+    """A file's result from the cache without reading it, when the cache keeps a stamp
+    that its status still matches (see io/cache.py) and an entry for its content under
+    its rules; None when it must be checked (read, and linted or looked up). A file with
+    findings is read for the report to quote, and checked anew if it is not what the stamp
+    says."""
+    cache = context.cache
+    if cache is None or item.path is None or item.text is not None or not item.checkable:
+        return None
+    if item.problem is not None:
+        return None
+    kept = cache.unchanged(os.path.abspath(item.path))
+    if kept is None:
+        return None
+    key = cache.content_key(kept.content, context.linter.rules_for(item.relative))
+    cached = cache.get(key, item.name)
+    if cached is None:
+        return None
+    found = None
+    if context.corpus is not None:
+        found = kept_contribution(item, kept.content, context.corpus)
+        if found is None:
+            return None  # the corpus pass needs this document's fingerprint
+    text = None
+    if cached:
+        try:
+            data, _ = read_with_state(item.path)
+        except Unreadable:
+            return None
+        if content_digest(data) != kept.content:
+            return None
+        text = decode(data)
+    return Checked(cached, text, cache_entry=(key, None), contribution=found, stamp=kept)
 
 
 @_guarded

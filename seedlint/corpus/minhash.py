@@ -25,6 +25,8 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
+from seedlint.engine.document import found_words
+
 U32 = npt.NDArray[np.uint32]
 U64 = npt.NDArray[np.uint64]
 
@@ -62,8 +64,10 @@ WORD_HASHES = _WordHashes()
 def shingle_hashes(body: str, shingle_words: int) -> U64:
     """64-bit hashes of every run of ``shingle_words`` consecutive words (one run of all the
     words when there are fewer); empty when the text has no word."""
-    found = words(body)
-    hashed = np.fromiter(map(WORD_HASHES.__getitem__, found), dtype=np.uint64, count=len(found))
+    # a very large text's words one at a time (found_words): a list of every word of a
+    # 100 MB text is ten times its size
+    found = found_words(WORD, body.lower())
+    hashed = np.fromiter(map(WORD_HASHES.__getitem__, found), dtype=np.uint64)
     width = min(shingle_words, len(hashed))
     if width == 0:
         return np.empty(0, dtype=np.uint64)

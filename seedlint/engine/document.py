@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TypeVar
@@ -26,9 +26,15 @@ LINE_BREAK = re.compile(BREAK)
 # once (counting for every position of a document with many findings is quadratic).
 COUNTED_LOOKUPS = 16
 LETTER_RUN = re.compile(r"[a-z]+(?:['’][a-z]+)*")
-# an apostrophe between two letters (don't, don’t); also what the consistency rule counts
-APOSTROPHE_CURLY = re.compile(r"(?<=[^\W\d_])\u2019(?=[^\W\d_])")
-APOSTROPHE_STRAIGHT = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
+# a text past this many characters has its words gathered one by one: a list of every word
+# of a 100 MB text (findall) takes ten times the text's size
+LARGE_TEXT = 1 << 20
+# an apostrophe between two letters (don't, don’t); also what the consistency rule counts.
+# The mark comes first and the letter before it is looked at from behind the mark: a
+# pattern that starts with a literal is searched for it, one that starts with a
+# look-behind is tried at every offset of the text.
+APOSTROPHE_CURLY = re.compile(r"\u2019(?<=[^\W\d_]\u2019)(?=[^\W\d_])")
+APOSTROPHE_STRAIGHT = re.compile(r"'(?<=[^\W\d_]')(?=[^\W\d_])")
 Known = TypeVar("Known")
 
 
@@ -157,7 +163,7 @@ class Document:
     def lower_words(self) -> frozenset[str]:
         """Every distinct word of the text, lower-cased: rules test membership here before
         running a costly scan, since most documents hold none of their words."""
-        words = frozenset(LETTER_RUN.findall(self.lower))
+        words = frozenset(found_words(LETTER_RUN, self.lower))
         # "minster's" is also "minster", so that rules find the word before its possessive
         return words.union([w[:-2] for w in words if w.endswith(("'s", "’s"))])
 
@@ -181,3 +187,12 @@ class Document:
         curly = len(APOSTROPHE_CURLY.findall(self.text))
         straight = len(APOSTROPHE_STRAIGHT.findall(self.text))
         return "\u2019" if curly > straight else "'"
+
+
+def found_words(pattern: re.Pattern[str], text: str) -> Iterable[str]:
+    """What ``pattern.findall(text)`` finds (a pattern without groups): as a list for an
+    ordinary text, which is fastest; one at a time past ``LARGE_TEXT`` characters, so that
+    a very large text never has every word in memory at once."""
+    if len(text) <= LARGE_TEXT:
+        return pattern.findall(text)
+    return (match.group() for match in pattern.finditer(text))

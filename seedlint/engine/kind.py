@@ -24,7 +24,6 @@ import importlib
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
@@ -181,16 +180,25 @@ def single_check(name: str, summary: str, **details: Any) -> Mapping[str, Check]
     return declare(Check(name, summary, **details))
 
 
-@cache
-def _plugins() -> tuple[EntryPoint, ...]:
-    """The installed plug-in kinds. Looking them up reads the metadata of every installed
-    distribution, so it is done once per process, not once per rule loaded."""
-    return tuple(entry_points(group=ENTRY_POINT_GROUP))
-
-
 def kind_names() -> list[str]:
     """Every kind a rule file may name: the built-in ones and installed plug-ins."""
-    return sorted({*BUILTIN_KINDS, *(e.name for e in _plugins())})
+    return sorted({*BUILTIN_KINDS, *_plugins()})
+
+
+def is_kind(name: str) -> bool:
+    """Whether a rule file may name ``name``; the installed plug-ins are looked up only
+    for a name that is no built-in kind (reading them costs more than a start-up should)."""
+    return name in BUILTIN_KINDS or name in _plugins()
+
+
+@cache
+def _plugins() -> dict[str, Any]:
+    """The ``seedlint.kinds`` entry points of installed packages, by name, read once per
+    process: looking them up reads the metadata of every installed distribution (and
+    importing importlib.metadata costs more than a start-up should)."""
+    from importlib.metadata import entry_points
+
+    return {e.name: e for e in entry_points(group=ENTRY_POINT_GROUP)}
 
 
 class KindError(Exception):
@@ -205,12 +213,12 @@ def load_kind(name: str) -> Kind[Any]:
         kind = importlib.import_module(f"seedlint.kinds.{name}").KIND
         assert isinstance(kind, Kind)
         return kind
-    found = [e for e in _plugins() if e.name == name]
-    if not found:
+    entry = _plugins().get(name)
+    if entry is None:
         raise KeyError(name)
-    source = f"kind '{name}' (entry point {found[0].value} in {ENTRY_POINT_GROUP})"
+    source = f"kind '{name}' (entry point {entry.value} in {ENTRY_POINT_GROUP})"
     try:
-        loaded = found[0].load()
+        loaded = entry.load()
         kind = loaded() if isinstance(loaded, type) else loaded
     except Exception as error:  # a plug-in's own code: any failure is the plug-in's
         raise KindError(f"{source} cannot be loaded: {type(error).__name__}: {error}") from None

@@ -38,7 +38,6 @@ import contextlib
 import errno
 import os
 import re
-import secrets
 import signal
 import stat
 import string
@@ -313,7 +312,11 @@ def _create_temporary(folder: int, name: str) -> tuple[str, int]:
     """A new temporary file for ``name`` in ``folder``: its name and a descriptor."""
     prefix = _temporary_prefix(name)
     for _ in range(ATTEMPTS):
-        suffix = "".join(secrets.choice(SUFFIX_ALPHABET) for _ in range(SUFFIX_LENGTH))
+        # os.urandom, not secrets: a unique name needs no cryptography, and importing
+        # secrets (hmac, random) costs a pre-commit run more than the whole write
+        suffix = "".join(
+            SUFFIX_ALPHABET[byte % len(SUFFIX_ALPHABET)] for byte in os.urandom(SUFFIX_LENGTH)
+        )
         temporary = f".{prefix}.{suffix}.tmp"
         try:
             return temporary, os.open(temporary, TEMPORARY_FLAGS, NEW_FILE_MODE, dir_fd=folder)

@@ -15,18 +15,26 @@ version, the source of the engine and of every kind in use, the data files they 
 entry is keyed by a hash of the document's bytes and of the codes of the rules applied
 to it (per-file ignores differ by path), and holds its diagnostics without the path.
 Entries not used by a run are dropped when it saves, so the file does not grow unbounded.
+
+A re-run over unchanged files need not read them: the cache also keeps, per file path, the
+file's device, inode, size, modification and change times (nanoseconds) as they were
+before it was read, and the digest of its content. A file whose status is the same is
+served from its entry without being read (only when it has findings, for the report to
+quote). Any write changes the change time, which no user can set; a status taken within
+``RACY_NS`` of the file's last change is not kept, since a write in the same clock tick
+could leave every field as it was (git's racy-index rule).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
 import msgspec
-import platformdirs
 
 from seedlint import __version__
 from seedlint.engine.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
@@ -35,6 +43,8 @@ from seedlint.engine.rule import Rule
 from seedlint.io.atomic import write_atomic
 
 FORMAT_VERSION = 2
+CONTENT_DIGEST = 16  # bytes of a content digest, as the corpus store's (io/corpus_store.py)
+RACY_NS = 2_000_000_000  # a file changed this recently may change again unseen
 ENGINE = Path(__file__).resolve().parent.parent / "engine"
 
 
@@ -58,10 +68,47 @@ class CachedDiagnostic(msgspec.Struct, array_like=True, frozen=True):
     fix: CachedFix | None
 
 
+class Stamp(msgspec.Struct, array_like=True, frozen=True):
+    """A file's status before it was read, and the digest of what was read."""
+
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    content: bytes
+
+
 class CacheFile(msgspec.Struct, frozen=True):
     version: int
     fingerprint: str
     entries: dict[bytes, list[CachedDiagnostic]]
+    files: dict[str, Stamp] = {}  # absolute path -> its stamp (files of earlier versions: none)
+
+
+def content_digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=CONTENT_DIGEST).digest()
+
+
+def stamp(status: os.stat_result, content: bytes) -> Stamp | None:
+    """The stamp of a file read after ``status`` was taken; None when it changed so recently
+    that another change could leave its status as it is."""
+    if time.time_ns() - max(status.st_mtime_ns, status.st_ctime_ns) < RACY_NS:
+        return None
+    return Stamp(
+        status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns,
+        content,
+    )  # fmt: skip
+
+
+def _same_file(status: os.stat_result, kept: Stamp) -> bool:
+    return (
+        status.st_ctime_ns == kept.ctime_ns
+        and status.st_mtime_ns == kept.mtime_ns
+        and status.st_size == kept.size
+        and status.st_ino == kept.inode
+        and status.st_dev == kept.device
+    )
 
 
 def default_cache_dir(root: Path) -> Path:
@@ -69,6 +116,8 @@ def default_cache_dir(root: Path) -> Path:
     named = os.environ.get("SEEDLINT_CACHE_DIR")
     if named:
         return Path(named)
+    import platformdirs  # here: --no-cache and the commands that keep no cache never need it
+
     project = hashlib.blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()
     return Path(platformdirs.user_cache_dir("seedlint", appauthor=False)) / "results" / project
 
@@ -149,6 +198,8 @@ class Cache:
         self.path = folder / f"{self.fingerprint}.msgpack"
         self.entries: dict[bytes, list[CachedDiagnostic]] = {}
         self.used: dict[bytes, list[CachedDiagnostic]] = {}
+        self.files: dict[str, Stamp] = {}
+        self.used_files: dict[str, Stamp] = {}
         self.changed = False
         self.note: str | None = None  # why an existing cache file was discarded
         self._codes: dict[int, bytes] = {}
@@ -161,17 +212,42 @@ class Cache:
             if loaded.version != FORMAT_VERSION or loaded.fingerprint != self.fingerprint:
                 raise ValueError("made for other rules or another version")
             self.entries = loaded.entries
+            self.files = loaded.files
         except (msgspec.DecodeError, msgspec.ValidationError, ValueError) as error:
             self.note = f"{self.path}: not a valid seedlint cache ({error}); discarded"
             self.changed = True
 
     def key(self, data: bytes, rules: list[Rule]) -> bytes:
+        return self.content_key(content_digest(data), rules)
+
+    def content_key(self, content: bytes, rules: list[Rule]) -> bytes:
+        """The entry of a content (its digest) under these rules."""
         codes = self._codes.get(id(rules))
         if codes is None:  # rule lists are few and long-lived (see Linter.rules_for)
             codes = self._codes[id(rules)] = " ".join(rule.code for rule in rules).encode()
-        digest = hashlib.blake2b(data, digest_size=16)
+        digest = hashlib.blake2b(content, digest_size=16)
         digest.update(codes)
         return digest.digest()
+
+    def unchanged(self, path: str) -> Stamp | None:
+        """The kept stamp of the file at ``path`` (absolute) when its status is still the
+        same (it was not written since); None otherwise."""
+        kept = self.files.get(path)
+        if kept is None:
+            return None
+        try:
+            status = os.stat(path)
+        except OSError:
+            return None
+        return kept if _same_file(status, kept) else None
+
+    def stamped(self, path: str, found: Stamp | None) -> None:
+        """Keep a file's stamp for the next run (None: the file changed too recently)."""
+        if found is None:
+            return
+        self.used_files[path] = found
+        if self.files.get(path) != found:
+            self.changed = True
 
     def get(self, key: bytes, path: str) -> list[Diagnostic] | None:
         found = self.entries.get(key)
@@ -189,13 +265,17 @@ class Cache:
     def save(self) -> None:
         """Write the entries this run used, atomically, into a folder that carries its own
         .gitignore; a cache that cannot be written is skipped, as it only saves time."""
-        if not self.changed and len(self.used) == len(self.entries):
+        if (
+            not self.changed
+            and len(self.used) == len(self.entries)
+            and len(self.used_files) == len(self.files)
+        ):
             return
         folder = self.path.parent
         try:
             folder.mkdir(parents=True, exist_ok=True)
             _ignore_folder(folder)
-            payload = CacheFile(FORMAT_VERSION, self.fingerprint, self.used)
+            payload = CacheFile(FORMAT_VERSION, self.fingerprint, self.used, self.used_files)
             write_atomic(self.path, msgspec.msgpack.encode(payload))
         except OSError:
             pass

@@ -8,7 +8,7 @@ stays bounded however long the stream (a JSON Lines file of millions of records)
 
 from __future__ import annotations
 
-import multiprocessing
+import gc
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
@@ -51,12 +51,18 @@ def ordered_map(
     """``(item, function(item, context))`` for every item, in order, in ``jobs``
     processes."""
     global _INHERITED
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or not _can_fork():
         for item in items:
             yield item, function(item, context)
         return
+    import multiprocessing  # only here: a run in one process never pays for its import
+
     _INHERITED = (function, context)
     iterator = iter(items)
+    # what the parent built (rules, word lists, the cache) is moved out of the collector's
+    # reach before the fork: a collection in a worker would otherwise write to every
+    # inherited object's header and copy its memory page by page
+    gc.freeze()
     pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_interrupts)
     try:
         while window := list(islice(iterator, WINDOW)):
@@ -65,4 +71,9 @@ def ordered_map(
         pool.close()
     finally:
         pool.terminate()
+        gc.unfreeze()
         _INHERITED = None
+
+
+def _can_fork() -> bool:
+    return hasattr(os, "fork") and hasattr(os, "register_at_fork")

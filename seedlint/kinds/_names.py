@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from functools import cached_property
 
-from seedlint.engine.document import Document
+from seedlint.engine.document import Document, Span
 from seedlint.kinds._english import (
     ARTICLES,
     AUXILIARIES,
@@ -31,6 +31,7 @@ from seedlint.kinds._english import (
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 SENTENCE_BREAK = re.compile(r"(?:[.!?…:][\"'”’)\]]*|[\"“‘(\[—–•*#|])\s*\Z")
 TITLE_SHARE = 0.75  # a paragraph whose long words are this capitalised is a heading
+SENTENCE_ENDS = (".", "!", "?", "…")  # a paragraph ending so is no heading
 QUOTATION = re.compile(r"“([^“”\n]{3,400})”|«([^«»\n]{3,400})»|\"([^\"\n]{3,400})\"")
 ENGLISH = ARTICLES | PREPOSITIONS | CONJUNCTIONS | PRONOUNS | AUXILIARIES
 # function words of the languages English news quotes most, none an English word
@@ -43,14 +44,31 @@ FOREIGN = words(
 MIN_FOREIGN = 2  # foreign function words a quotation needs to be read as foreign
 
 
-@dataclass(frozen=True)
 class Names:
-    """The document's names (lower-cased) and its foreign quotations (spans)."""
+    """The document's names (lower-cased) and its foreign quotations (spans), each worked
+    out when first asked: most documents need the quotations only, many neither."""
 
-    names: frozenset[str]
-    lower: frozenset[str]  # words it writes in lower case somewhere
-    foreign_starts: tuple[int, ...]
-    foreign_ends: tuple[int, ...]
+    def __init__(self, text: str, paragraphs: Sequence[Span], body_start: int) -> None:
+        self._text = text  # the document's text and spans, not the document: no cycle
+        self._paragraphs = paragraphs
+        self._body_start = body_start
+
+    @property
+    def names(self) -> frozenset[str]:
+        return self._words[0]
+
+    @property
+    def lower(self) -> frozenset[str]:
+        """Words it writes in lower case somewhere."""
+        return self._words[1]
+
+    @property
+    def foreign_starts(self) -> tuple[int, ...]:
+        return self._foreign[0]
+
+    @property
+    def foreign_ends(self) -> tuple[int, ...]:
+        return self._foreign[1]
 
     def is_name(self, word: str) -> bool:
         return word.lower() in self.names
@@ -60,8 +78,18 @@ class Names:
 
     def foreign(self, offset: int) -> bool:
         """Whether ``offset`` lies inside a quotation in another language."""
-        index = bisect.bisect_right(self.foreign_starts, offset) - 1
-        return index >= 0 and offset < self.foreign_ends[index]
+        starts, ends = self._foreign
+        index = bisect.bisect_right(starts, offset) - 1
+        return index >= 0 and offset < ends[index]
+
+    @cached_property
+    def _foreign(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        foreign = sorted(_foreign_quotations(self._text, self._body_start))
+        return tuple(s for s, _ in foreign), tuple(e for _, e in foreign)
+
+    @cached_property
+    def _words(self) -> tuple[frozenset[str], frozenset[str]]:
+        return _names_and_lower(self._text, self._paragraphs)
 
 
 def names_of(doc: Document) -> Names:
@@ -77,13 +105,20 @@ def sentence_start(text: str, start: int) -> bool:
 
 
 def _derive(doc: Document) -> Names:
-    text = doc.text
+    return Names(doc.text, doc.paragraphs, doc.body_start)
+
+
+def _names_and_lower(
+    text: str, paragraphs: Sequence[Span]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The names (capitalised inside a sentence, never written in lower case) and the
+    words written in lower case."""
     names: set[str] = set()
     lower: set[str] = set()
-    for span in doc.paragraphs:
-        paragraph = doc.paragraph_text(span)
+    for span in paragraphs:
+        paragraph = text[span.start : span.end]
         tokens = list(TOKEN.finditer(paragraph))
-        heading = not paragraph.rstrip().endswith((".", "!", "?", "…")) and _title_case(
+        heading = not paragraph.rstrip().endswith(SENTENCE_ENDS) and _title_case(
             [t.group() for t in tokens]
         )
         for number, token in enumerate(tokens):
@@ -91,19 +126,16 @@ def _derive(doc: Document) -> Names:
             if word.islower():
                 lower.add(word)
             elif not heading and word[0].isupper() and not word.isupper():
+                name = word.lower()
+                if name in names:
+                    continue  # known already: no need to look again
                 following = tokens[number + 1] if number + 1 < len(tokens) else None
                 # a sentence's first word is a name when a name of several words starts
                 # with it: "Teh Hong Piow founded"
                 in_run = following is not None and _joined(paragraph, token, following)
                 if in_run or not sentence_start(paragraph, token.start()):
-                    names.add(word.lower())
-    foreign = sorted(_foreign_quotations(text, doc.body_start))
-    return Names(
-        frozenset(names - lower),
-        frozenset(lower),
-        tuple(s for s, _ in foreign),
-        tuple(e for _, e in foreign),
-    )
+                    names.add(name)
+    return frozenset(names - lower), frozenset(lower)
 
 
 def _joined(paragraph: str, token: re.Match[str], following: re.Match[str]) -> bool:

@@ -60,9 +60,11 @@ from seedlint.kinds._wordclass import (
 from seedlint.kinds._wordlists import vocabulary
 
 ACRONYM_S = re.compile(r"(?<![\w.'’&-])((?=[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z])[A-Z0-9]{2,})s(?![\w'’-])")
-# "Makarovs", "DigitalGovs", and "McArthurs": a name may open with a short part
+# "Makarovs", "DigitalGovs", and "McArthurs": a name may open with a short part. The capital
+# comes first, then the look-behind at the character before it: a pattern that starts with
+# a look-behind is tried at every offset, one that starts with [A-Z] only at capitals
 NAME_S = re.compile(
-    r"(?<![\w.'’&-])([A-Z](?:[a-z]{2,}|[a-z](?=[A-Z]))(?:[A-Z][a-z]+)*)s(?![\w'’-])"
+    r"([A-Z](?<![\w.'’&-].)(?:[a-z]{2,}|[a-z](?=[A-Z]))(?:[A-Z][a-z]+)*)s(?![\w'’-])"
 )
 NEXT = re.compile(r"[ \t\u00a0]+([\"“‘]?)([A-Za-z0-9][\w’'-]*)")
 PREVIOUS = re.compile(r"([A-Za-z][\w’'-]*)[ \t\u00a0]+\Z")
@@ -447,4 +449,24 @@ def _named(text: str, stem: str, used_as_name: bool) -> bool:
 
 
 def _count(text: str, word: str) -> int:
-    return len(re.findall(rf"(?<![\w'’]){re.escape(word)}(?![\w'’])", text))
+    r"""How many times ``word`` stands in ``text`` with no word character or apostrophe on
+    either side: what ``re.findall(r"(?<![\w'’])WORD(?![\w'’])")`` counts (matches do
+    not overlap), found with str.find; a pattern that starts with a look-behind is tried
+    at every offset of the text, and compiling one per word fills re's cache."""
+    count = 0
+    size = len(word)
+    at = text.find(word)
+    while at != -1:
+        end = at + size
+        if (at == 0 or not _joins(text[at - 1])) and (end == len(text) or not _joins(text[end])):
+            count += 1
+            at = text.find(word, end)
+        else:
+            at = text.find(word, at + 1)
+    return count
+
+
+def _joins(char: str) -> bool:
+    r"""Whether ``char`` is one of ``[\w'’]``: re's \w is a character str.isalnum() accepts,
+    or the underscore."""
+    return char.isalnum() or char in "_'’"

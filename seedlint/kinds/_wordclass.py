@@ -11,6 +11,11 @@ a plural subject is followed by a finite verb, the base form or the past ("repor
 answer for one lower-case word; a word may be both ("report", "offer"), and then only
 what the document says settles it. ``lemma`` tells whether a word is a dictionary word of
 its own ("corps", "news"), not just an inflection.
+
+Reading the 120,000 lines costs half a second, so the five word sets are kept in the
+user's cache folder (beside the parsed codespell list, see ``_wordlists``) as JSON named
+by the file's size and time, read back as data (lists of strings, validated); a damaged
+copy is ignored and the file read again.
 """
 
 from __future__ import annotations
@@ -20,8 +25,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import msgspec
+
+from seedlint.kinds._wordlists import cache_folder, keep_data
+
 NOUN, VERB, ADJECTIVE = "N", "V", "A"  # the word classes of infl.csv
 PAST = 2  # the column of a verb's past tense ("<>" when it has none of its own)
+PREFIX = "wordclass-"
 
 
 @dataclass(frozen=True)
@@ -43,9 +53,37 @@ def source() -> Path | None:
     return path if path.is_file() else None
 
 
+class Kept(msgspec.Struct, frozen=True):
+    """The lexicon as kept in the cache folder."""
+
+    lemmas: list[str]
+    nouns: list[str]
+    adjectives: list[str]
+    verb_bases: list[str]
+    past_tenses: list[str]
+
+
 @cache
 def lexicon() -> Lexicon:
     path = source()
+    if path is None:
+        return _parse(None)
+    status = path.stat()
+    copy = cache_folder() / f"{PREFIX}{status.st_size}-{status.st_mtime_ns}.json"
+    try:
+        kept = msgspec.json.decode(copy.read_bytes(), type=Kept)
+    except (OSError, msgspec.ValidationError, msgspec.DecodeError):
+        pass  # no copy yet, or a damaged one: read the file
+    else:
+        return Lexicon(*(frozenset(words) for words in msgspec.structs.astuple(kept)))
+    found = _parse(path)
+    sets = (found.lemmas, found.nouns, found.adjectives, found.verb_bases, found.past_tenses)
+    data = msgspec.json.encode(Kept(*(sorted(words) for words in sets)))
+    keep_data(copy, data, (f"{PREFIX}*.json",))
+    return found
+
+
+def _parse(path: Path | None) -> Lexicon:
     lemmas: set[str] = set()
     nouns: set[str] = set()
     adjectives: set[str] = set()

@@ -15,6 +15,7 @@ strings, validated), and copies made for other installed lists are removed.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import os
 from functools import cache
 from importlib import resources
@@ -26,10 +27,15 @@ PREFIX = "codespell-"
 OLD_COPIES = ("codespell-*.json", "codespell-*.marshal")
 
 
+@cache
 def source_of(name: str) -> Path:
     """The file a list is read from (also what the results cache keys on)."""
     if name != "codespell":
         raise ValueError(f"unknown word list '{name}' (known: codespell)")
+    # found without importing codespell_lib, whose import loads codespell itself
+    spec = importlib.util.find_spec("codespell_lib")
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)), "data", "dictionary.txt")
     return Path(str(resources.files("codespell_lib").joinpath("data", "dictionary.txt")))
 
 
@@ -48,19 +54,24 @@ def load_list(name: str) -> dict[str, str]:
 
 
 def _keep(copy: Path, table: dict[str, str]) -> None:
-    """Write the parsed copy (through no link) and remove copies of other lists."""
+    keep_data(copy, msgspec.json.encode(table), OLD_COPIES)
+
+
+def keep_data(copy: Path, data: bytes, old_copies: tuple[str, ...]) -> None:
+    """Write a parsed copy (through no link) and remove the files of ``old_copies`` (glob
+    patterns) beside it: copies made for other installed sources."""
     try:
         copy.parent.mkdir(parents=True, exist_ok=True)
-        for pattern in OLD_COPIES:
+        for pattern in old_copies:
             for old in copy.parent.glob(pattern):
-                if old.name != copy.name:
+                if old != copy:
                     with contextlib.suppress(OSError):
                         old.unlink()
         temporary = copy.with_name(f".{copy.name}.{os.getpid()}.tmp")
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
         descriptor = os.open(temporary, flags, 0o644)
         with os.fdopen(descriptor, "wb") as stream:
-            stream.write(msgspec.json.encode(table))
+            stream.write(data)
         os.replace(temporary, copy)
     except OSError:
         pass  # no writable cache folder: parse again next time
@@ -90,10 +101,23 @@ def parse(text: str) -> dict[str, str]:
 def vocabulary(name: str) -> frozenset[str]:
     """The correct words of a list: every correction it offers, lower-cased. codespell's
     main list corrects into some 30,000 common English words; a word in it is a word of
-    the language, not a name."""
+    the language, not a name. Kept beside the parsed list (a JSON list of strings, named
+    like it), as gathering it costs half a second."""
+    status = source_of(name).stat()
+    copy = cache_folder() / f"vocabulary-{name}-{status.st_size}-{status.st_mtime_ns}.json"
+    try:
+        return frozenset(msgspec.json.decode(copy.read_bytes(), type=list[str]))
+    except (OSError, msgspec.ValidationError, msgspec.DecodeError):
+        pass  # no copy yet, or a damaged one: gather the words
+    words = _vocabulary(load_list(name))
+    keep_data(copy, msgspec.json.encode(sorted(words)), (f"vocabulary-{name}-*.json",))
+    return words
+
+
+def _vocabulary(table: dict[str, str]) -> frozenset[str]:
     return frozenset(
         word
-        for corrections in load_list(name).values()
+        for corrections in table.values()
         for candidate in corrections.split("|")
         for word in candidate.lower().split()
         if word.isalpha()

@@ -15,9 +15,10 @@ for one language (``language: en``) never run on a document in another.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -38,6 +39,7 @@ class State:
     sample_chars: int
     stopword_share: float
     stopwords: frozenset[str]
+    identified: Callable[[Document], tuple[str, float]] = field(compare=False, repr=False)
 
 
 class Language(Kind[State]):
@@ -62,26 +64,22 @@ class Language(Kind[State]):
     )
 
     def build(self, check: str, options: dict[str, Any]) -> State:
-        return State(
-            tuple(options["allowed"]),
+        stopwords = frozenset(w.lower() for w in options["english-stopwords"])
+        settings = (
             options["min-words"],
             options["threshold"],
             options["sample-chars"],
             options["english-stopword-share"],
-            frozenset(w.lower() for w in options["english-stopwords"]),
+            stopwords,
         )
+        # what a document keeps as this rule's answer (Document.knowledge)
+        identified = functools.partial(_identify, settings=settings)
+        return State(tuple(options["allowed"]), *settings, identified=identified)
 
     def identify(self, doc: Document, state: State) -> tuple[str, float]:
-        sample = doc.body_sample(state.sample_chars)
-        words = TOKEN.findall(sample.lower())
-        if len(words) < state.min_words:
-            return "", 0.0
-        if state.stopwords:
-            share = sum(map(state.stopwords.__contains__, words)) / len(words)
-            if share >= state.stopword_share:
-                return "en", 1.0
-        language, probability = detect(sample)
-        return (language, probability) if probability >= state.threshold else ("", probability)
+        """Worked out once per document and rule: the engine asks for the language of
+        every document, and this rule again."""
+        return doc.knowledge(state.identified)
 
     def find(self, doc: Document, state: State) -> Iterator[Finding]:
         language, probability = self.identify(doc, state)
@@ -98,12 +96,31 @@ class Language(Kind[State]):
 KIND = Language()
 
 
+def _identify(
+    doc: Document, settings: tuple[int, float, int, float, frozenset[str]]
+) -> tuple[str, float]:
+    min_words, threshold, sample_chars, stopword_share, stopwords = settings
+    sample = doc.body_sample(sample_chars)
+    words = TOKEN.findall(sample.lower())
+    if len(words) < min_words:
+        return "", 0.0
+    if stopwords:
+        share = sum(map(stopwords.__contains__, words)) / len(words)
+        if share >= stopword_share:
+            return "en", 1.0
+    language, probability = detect(sample)
+    return (language, probability) if probability >= threshold else ("", probability)
+
+
 @lru_cache(maxsize=DETECTIONS_KEPT)
 def detect(text: str) -> tuple[str, float]:
     """The most probable language and its probability; ("", 0.0) when undecidable."""
     from langdetect import DetectorFactory, detect_langs  # imported on first use: slow
     from langdetect.lang_detect_exception import LangDetectException
 
+    from seedlint.kinds._langprofiles import load_factory
+
+    load_factory()  # the profiles, parsed once per machine
     DetectorFactory.seed = 0  # langdetect samples at random; a fixed seed makes it repeatable
     try:
         best = detect_langs(text)[0]

@@ -6,8 +6,11 @@ match carries a fix that substitutes it. The message may use ``{match}`` and the
 of the regex's groups.
 
 With ``gate`` (strings), the regex runs only on documents holding one of them: a cheap
-test that lets most documents skip the search. The message may also use ``{codepoints}``
-(the match's first characters as U+XXXX) and ``{length}``.
+test that lets most documents skip the search. A regex of the shape of a word written
+twice (``(?<![\\w'’-])``, look-arounds, then ``([A-Za-z]+)[ \\t]+(\\1)(?![\\w'’-]...)``) is
+tried only where a fast scan finds a word followed by itself (see ``_candidates``). The
+message may also use ``{codepoints}`` (the match's first characters as U+XXXX) and
+``{length}``.
 
 A user's regular expression can backtrack for longer than the age of the universe
 (``(a|aa)+$``), so patterns run on the ``regex`` module, which supports time limits. When
@@ -30,6 +33,7 @@ from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import Document
 from seedlint.engine.kind import Kind, single_check
 from seedlint.engine.options import Option
+from seedlint.kinds._candidates import matches_at, repeated_word_shape, repeated_words
 
 GROUP_REFERENCE = re.compile(r"\\(?:(\d+)|g<(\w+)>)")
 TIME_PER_MB = 0.5  # seconds of search per megabyte of document, per second of time-limit
@@ -44,6 +48,7 @@ class State:
     replacement: str | None
     gate: tuple[str, ...]
     time_limit: float
+    repeats_only: bool = False  # every match is a word written twice: scan for those
 
 
 class Pattern(Kind[State]):
@@ -95,7 +100,13 @@ class Pattern(Kind[State]):
                 raise ValueError(f"invalid replacement {replacement!r}: {error}") from None
         if options["time-limit"] <= 0:
             raise ValueError("option 'time-limit' must be more than 0 seconds")
-        return State(pattern, replacement, tuple(options["gate"]), float(options["time-limit"]))
+        return State(
+            pattern,
+            replacement,
+            tuple(options["gate"]),
+            float(options["time-limit"]),
+            repeated_word_shape(options["regex"]),
+        )
 
     def message_fields(self, check: str, state: State) -> tuple[str, ...]:
         """The message may also use the regex's named groups."""
@@ -106,8 +117,12 @@ class Pattern(Kind[State]):
         if state.gate and not any(g in text for g in state.gate):
             return
         limit = state.time_limit * (1 + TIME_PER_MB * len(text) / 1e6)
+        starts = repeated_words(doc) if state.repeats_only else None
         try:
-            matches = list(state.pattern.finditer(text, timeout=limit))
+            if starts is None:
+                matches = list(state.pattern.finditer(text, timeout=limit))
+            else:
+                matches = matches_at(state.pattern, text, starts, limit)
         except TimeoutError:
             raise TimeoutError(
                 f"regex {state.pattern.pattern!r} ran out of time ({limit:.1f} s)"

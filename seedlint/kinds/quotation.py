@@ -36,6 +36,7 @@ HEARERS = r"(?:us|me|him|her|them|reporters|journalists)"
 OCCASION = r"(?:in|at|on|during)\s+(?:a|an|the|his|her|their|its|our)\s+[\w-]+"
 NOT_PASSIVE = "".join(f"(?<!\\b{w} )" for w in ("was", "were", "been", "be", "is", "are"))
 QUOTES = {"curly": ("“", "”"), "straight": ('"', '"')}
+INTRODUCTION_ENDS = (",", ":")  # the characters a speech introduction ends with
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,10 @@ def _unquoted(doc: Document, state: State) -> Iterator[Finding]:
     texts = [doc.paragraph_text(p) for p in doc.paragraphs]
     marks = state.marks.marks
     for index in range(len(texts) - 1):
+        # the introduction ends its paragraph with a comma or colon (then only \s, which
+        # is what rstrip() strips): a paragraph ending otherwise is not searched at all
+        if texts[index].rstrip()[-1:] not in INTRODUCTION_ENDS:
+            continue
         introduction = state.speech.search(texts[index])
         if introduction is None:
             continue

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from seedlint.engine.diagnostics import FixMode, Severity
-from seedlint.engine.kind import Kind, KindError, kind_names, load_kind
+from seedlint.engine.kind import Kind, KindError, is_kind, kind_names, load_kind
 from seedlint.engine.options import resolve
 from seedlint.engine.rule import Example, Rule
 from seedlint.engine.suggest import did_you_mean
@@ -167,8 +167,8 @@ def _rule(item: Any, where: str, prefix: str | None) -> Rule:
     _check_code(item["code"], prefix, fail)
     if not NAME.match(item["name"]):
         raise fail(f"name '{item['name']}' must be kebab-case (lower-case words and hyphens)")
-    names = kind_names()
-    if item["kind"] not in names:
+    if not is_kind(item["kind"]):
+        names = kind_names()
         raise fail(f"unknown kind '{item['kind']}'{did_you_mean(item['kind'], names)}")
     if item["severity"] not in Severity.__members__.values():
         choices = ", ".join(s.value for s in Severity)

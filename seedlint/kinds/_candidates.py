@@ -1,0 +1,142 @@
+"""Where a word-written-twice pattern can match, found by a fast scan instead of trying
+the regex at every offset of the text.
+
+A pattern kind's regex of the shape ``(?<![\\w'’-])``, then look-arounds only, then
+``([A-Za-z]+)[ \\t]+(\\1)(?![\\w'’-]...)`` (repeated-word, SL204) matches only at the start
+of a run of ASCII letters that spaces or tabs and the same run, in any case, follow. Those
+starts are few (in most documents none) and found by comparing neighbouring runs of the
+lower-cased text; the regex is then tried at each, with its own look-arounds.
+"""
+
+from __future__ import annotations
+
+import itertools
+import operator
+import re
+import time
+
+import regex
+
+from seedlint.engine.document import LARGE_TEXT, Document
+
+REPEAT_HEAD = r"(?<![\w'’-])"
+REPEAT_CORE = r"([A-Za-z]+)[ \t]+(\1)"
+WORD_END = r"(?![\w'’-]"  # the tail's first alternative: no word character after the repeat
+LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+SCOPED_FLAGS = re.compile(r"\(\?[a-zA-Z]*(?:-[a-zA-Z]+)?:")
+# the only characters beyond ASCII that IGNORECASE equates with an ASCII letter (in re and
+# in regex): İ ı ſ K; İ is also the one character whose lower case is longer
+ASCII_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
+NOT_ASCII_LETTERS = re.compile("[^a-z]+")
+ASCII_LETTER_RUN = re.compile("[a-z]+")
+
+
+def repeated_word_shape(source: str) -> bool:
+    r"""Whether every match of ``source`` is a word written twice, as the scan finds them:
+    ``REPEAT_HEAD``, look-arounds only, ``REPEAT_CORE``, then one negative look-ahead whose
+    first alternative is ``[\w'’-]`` (so that no letter follows the second word)."""
+    core = source.rfind(REPEAT_CORE)
+    if core < 0 or not source.startswith(REPEAT_HEAD):
+        return False
+    tail = source[core + len(REPEAT_CORE) :]
+    if not tail.startswith(WORD_END) or tail[len(WORD_END) : len(WORD_END) + 1] not in "|)":
+        return False
+    if _group_end(tail, 0) != len(tail):
+        return False
+    return _zero_width(source[len(REPEAT_HEAD) : core])
+
+
+def _zero_width(source: str) -> bool:
+    """Whether ``source`` is a sequence of look-around groups, each alone or inside a
+    group that only scopes flags (``(?-i:...)``) and holds look-arounds only."""
+    at = 0
+    while at < len(source):
+        end = _group_end(source, at)
+        if end is None:
+            return False
+        group = source[at:end]
+        if not group.startswith(LOOKAROUNDS):
+            flags = SCOPED_FLAGS.match(group)
+            if flags is None or not _zero_width(group[flags.end() : -1]):
+                return False
+        at = end
+    return True
+
+
+def _group_end(source: str, at: int) -> int | None:
+    """The end of the parenthesised group starting at ``at``; None if none starts there
+    or it is not closed. Escapes and character classes hold no parentheses."""
+    if source[at] != "(":
+        return None
+    depth, index, in_class = 0, at, False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if source.startswith("^", index + 1):
+                index += 1
+            if source.startswith("]", index + 1):  # a ']' first in a class is itself
+                index += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if not depth:
+                return index + 1
+        index += 1
+    return None
+
+
+def repeated_words(doc: Document) -> list[int] | None:
+    """Where a run of ASCII letters is followed by spaces or tabs and the same run in any
+    case; None (search everywhere) when the text holds a character that IGNORECASE equates
+    with an ASCII letter. Without one, the ASCII letters of the lower-cased text stand
+    where the text's do, lower-cased: equal runs there are runs equal in any case."""
+    if ASCII_LOOKALIKES.search(doc.text):
+        return None
+    lower = doc.lower
+    # the runs equal to the next run, whatever stands between: few, in most documents none
+    if len(lower) <= LARGE_TEXT:
+        runs = NOT_ASCII_LETTERS.split(lower)
+        repeated = set(itertools.compress(runs, map(operator.eq, runs, runs[1:])))
+    else:  # one run at a time: a list of every run of a very large text is ten times its size
+        repeated, previous = set(), ""
+        for match in ASCII_LETTER_RUN.finditer(lower):
+            run = match.group()
+            if run == previous:
+                repeated.add(run)
+            previous = run
+    starts = []
+    for word in repeated:  # [a-z]+: nothing to escape
+        for match in re.finditer(f"{word}(?=[ \t]++{word}(?![a-z]))", lower):
+            start = match.start()
+            if not start or not "a" <= lower[start - 1] <= "z":
+                starts.append(start)
+    return sorted(starts)
+
+
+def matches_at(
+    pattern: regex.Pattern[str], text: str, starts: list[int], limit: float
+) -> list[regex.Match[str]]:
+    """What ``pattern.finditer(text)`` finds when every match starts at one of ``starts``
+    (ascending): the pattern tried at each, past the end of the last match, within the
+    same time limit for the whole document. Look-behinds see the text before each start."""
+    deadline = time.monotonic() + limit
+    matches = []
+    done = 0
+    for start in starts:
+        if start < done:
+            continue
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError("regex timed out")
+        match = pattern.match(text, start, timeout=remaining)
+        if match is not None and match.end() > match.start():
+            matches.append(match)
+            done = match.end()
+    return matches

@@ -1,0 +1,58 @@
+"""The default worker count follows the work: a small run stays in one process, a large
+one gets every core; what is asked for is what runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from seedlint.commands.common import UsageError, choose_jobs, default_jobs, idle_cores
+from seedlint.io.discovery import Patterns
+from seedlint.io.pool import available_cores
+from seedlint.io.sources import Item, file_items
+
+MB = 1_000_000
+
+
+def items(folder: Path, sizes: list[int]) -> list[Item]:
+    folder.mkdir()
+    for number, size in enumerate(sizes):
+        with open(folder / f"{number:03d}.txt", "wb") as stream:
+            stream.truncate(size)  # sparse: the size is what counts, not the bytes
+    return list(file_items([str(folder)], Patterns(folder, ["*.txt"], [])))
+
+
+def test_a_small_run_stays_in_one_process(tmp_path: Path) -> None:
+    assert default_jobs(items(tmp_path / "seeds", [3_000] * 100), 8) == 1
+    assert choose_jobs(0, items(tmp_path / "more", [3_000] * 100)) == 1
+
+
+def test_a_large_run_gets_every_idle_core(tmp_path: Path) -> None:
+    large = items(tmp_path / "seeds", [8 * MB] * 8)
+    assert default_jobs(large, 4) == 4
+    assert default_jobs(large, 1) == 1
+    assert choose_jobs(0, large) == idle_cores()
+
+
+def test_a_run_of_a_few_seconds_gets_a_worker_per_second(tmp_path: Path) -> None:
+    assert default_jobs(items(tmp_path / "seeds", [MB] * 3), 8) == 2  # 2.6 s of work
+
+
+def test_idle_cores_are_between_one_and_the_cores() -> None:
+    assert 1 <= idle_cores() <= available_cores()
+
+
+def test_many_small_files_count_as_work(tmp_path: Path) -> None:
+    assert default_jobs(items(tmp_path / "few", [100] * 10), 4) == 1
+    assert default_jobs(items(tmp_path / "many", [100] * 40_000), 4) == 4
+
+
+def test_what_is_asked_for_runs(tmp_path: Path) -> None:
+    assert choose_jobs(3, items(tmp_path / "seeds", [100])) == 3
+    with pytest.raises(UsageError):
+        choose_jobs(-1, [])
+
+
+def test_one_large_file_gets_no_pool(tmp_path: Path) -> None:
+    assert default_jobs(items(tmp_path / "seeds", [100 * MB]), 8) == 1

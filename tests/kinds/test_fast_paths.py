@@ -1,0 +1,233 @@
+"""The kinds' fast paths find exactly what the plain searches they stand in for find.
+
+Each fast path skips work a plain search would do (trying a phrase pattern at every offset,
+a regex at every offset, a look-behind at every offset, a speech introduction in every
+paragraph); these tests put the two side by side on texts built to hit the edges: case,
+the four characters IGNORECASE equates with ASCII letters, apostrophes, hyphens, digits,
+repeats of repeats.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT, seed
+from seedlint.corpus import minhash
+from seedlint.engine import document
+from seedlint.engine.document import APOSTROPHE_CURLY, APOSTROPHE_STRAIGHT, Document
+from seedlint.engine.linter import Linter, LintSettings
+from seedlint.kinds import _candidates, _possessive, substitution
+from seedlint.ruleset.rulefile import load_rules
+
+RULES = {rule.code: rule for rule in load_rules(["default"], ROOT)}
+LINTER = Linter(list(RULES.values()))
+EXAMPLES = 300
+
+# pieces of text near the edges of the fast paths' reasoning
+EDGES = ["İ", "ı", "ſ", "K", "'", "’", "-", "_", "\n", "\t", "  ", " ", ".", ",", "5", "é"]
+
+
+def disguised(word: str) -> st.SearchStrategy[str]:
+    """The word as written, in capitals or title case, or with a letter swapped for a
+    character that IGNORECASE takes for it."""
+    return st.sampled_from(
+        [
+            word,
+            word.upper(),
+            word.title(),
+            word.replace("i", "ı"),
+            word.replace("i", "İ"),
+            word.replace("s", "ſ"),
+            word.replace("k", "K"),
+        ]
+    )
+
+
+def texts(words: list[str]) -> st.SearchStrategy[str]:
+    piece = st.sampled_from(words).flatmap(disguised)
+    return st.lists(piece | st.sampled_from(EDGES), max_size=40).map("".join)
+
+
+def phrase_words() -> list[str]:
+    state = RULES["SL202"].state
+    return sorted({w for phrase in state.phrases for w in phrase.split()} | {"508"})
+
+
+def written_phrases() -> st.SearchStrategy[str]:
+    """A phrase of the rule with each word disguised, between spaces, tabs or a line."""
+    phrases = [*sorted(RULES["SL202"].state.phrases), "508 complaint"]
+    return st.sampled_from(phrases).flatmap(
+        lambda phrase: st.tuples(
+            *(disguised(w) for w in phrase.split()), st.sampled_from([" ", "  ", "\t", "\n"])
+        ).map(lambda parts: parts[-1].join(parts[:-1]))
+    )
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.lists(texts(phrase_words()) | written_phrases() | st.sampled_from(EDGES), max_size=12).map(
+        " ".join
+    )
+)
+def test_phrases_are_found_where_the_whole_pattern_finds_them(text: str) -> None:
+    state = RULES["SL202"].state
+    doc = Document(text)
+    expected = [(m.start(), m.end(), m.group()) for m in state.phrase_pattern.finditer(text)]
+    found = [(m.start(), m.end(), m.group()) for m in substitution._phrase_matches(doc, state)]
+    assert found == expected
+
+
+def test_phrases_a_document_holds_are_found_in_it() -> None:
+    state = RULES["SL202"].state
+    text = "The Untied  States and the PUBIC\tsector; a 508 complaint, free reign's end."
+    found = [m.group() for m in substitution._phrase_matches(Document(text), state)]
+    assert found == ["Untied  States", "PUBIC\tsector", "508 complaint", "free reign"]
+
+
+REPEAT_WORDS = ["the", "The", "THE", "had", "bora", "Bora", "a", "to", "is", "first", "FIRST"]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(REPEAT_WORDS).flatmap(disguised)
+        | st.sampled_from(EDGES)
+        | st.sampled_from([" ", "\t"]),
+        max_size=30,
+    ).map("".join)
+)
+def test_repeated_word_candidates_find_what_a_full_search_finds(text: str) -> None:
+    state = RULES["SL204"].state
+    doc = Document(text)
+    expected = [m.span() for m in state.pattern.finditer(text) if m.end() > m.start()]
+    starts = _candidates.repeated_words(doc)
+    if starts is None:
+        assert regex.search("[\u0130\u0131\u017f\u212a]", text)
+        return
+    found = [m.span() for m in _candidates.matches_at(state.pattern, text, starts, 10.0)]
+    assert found == expected
+
+
+def test_repeated_word_finds_a_repeat_after_a_name_written_twice() -> None:
+    text = seed(
+        "The minister said that the visitors flew to Bora Bora bora last week, and that "
+        "the the island was busy with people who had come for the summer."
+    )
+    diagnostics = [d for d in LINTER.lint(text) if d.code == "SL204"]
+    assert [text[d.start : d.end] for d in diagnostics] == ["Bora bora", "the the"]
+
+
+def test_unquoted_speech_is_found_after_an_introduction_ending_in_spaces() -> None:
+    text = seed(
+        "The minister spoke to the press on Monday morning and said:  \n\n"
+        "We will win this election, and our plan will bring the country together."
+    )
+    diagnostics = [d for d in LINTER.lint(text) if d.code == "SL305"]
+    assert [text[d.start : d.end] for d in diagnostics] == [
+        "We will win this election, and our plan will bring the country together."
+    ]
+
+
+APOSTROPHE_DEFINITIONS = {  # what the patterns mean, spelt the way that is slow to search
+    "curly": re.compile(r"(?<=[^\W\d_])\u2019(?=[^\W\d_])"),
+    "straight": re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])"),
+}
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.text(alphabet="ab'’ 1_é²\n-", max_size=16), st.integers(0, 4))
+def test_apostrophe_patterns_find_the_marks_between_two_letters(text: str, start: int) -> None:
+    for name, found in (("curly", APOSTROPHE_CURLY), ("straight", APOSTROPHE_STRAIGHT)):
+        meant = APOSTROPHE_DEFINITIONS[name]
+        assert [m.span() for m in found.finditer(text, start)] == [
+            m.span() for m in meant.finditer(text, start)
+        ]
+
+
+def test_the_repeated_word_rule_is_searched_by_the_scan() -> None:
+    assert RULES["SL204"].state.repeats_only
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"([A-Za-z]+)[ \t]+(\1)(?![\w'’-])",  # no look-behind: may start inside a word
+        r"(?<![\w'’-])x([A-Za-z]+)[ \t]+(\1)(?![\w'’-])",  # a character before the word
+        r"(?<![\w'’-])(?!a)|([A-Za-z]+)[ \t]+(\1)(?![\w'’-])",  # an alternative
+        r"(?<![\w'’-])(?:(?!a))?([A-Za-z]+)[ \t]+(\1)(?![\w'’-])",  # a group, no look-around
+        r"(?<![\w'’-])(?!a)([A-Za-z]+)[ \t]+(\1)",  # a word after the repeat may follow
+        r"(?<![\w'’-])(?!a[)])b)([A-Za-z]+)[ \t]+(\1)(?![\w'’-])",  # unbalanced
+        r"(?<![\w'’-])([A-Za-z]+)[ \t]+(\1)(?!\.\w|[\w'’-])",  # another first alternative
+        r"(?<![\w'’-])([A-Za-z]+)[ \t]+(\1)(?![\w'’-])x",  # more after the look-ahead
+        r"(?<![\w'’-])([A-Za-z]+)[ \t]+(\1)(?![\w'’-]x)",  # a longer first alternative
+    ],
+)
+def test_patterns_of_another_shape_are_searched_everywhere(source: str) -> None:
+    assert not _candidates.repeated_word_shape(source)
+
+
+def test_a_repeated_word_pattern_given_in_rule_options_is_searched_everywhere() -> None:
+    linter = Linter(
+        list(RULES.values()),
+        LintSettings(rule_options={"SL204": {"regex": r"\b(\w+) (\1)\b"}}),
+    )
+    (rule,) = [r for r in linter.rules if r.code == "SL204"]
+    assert not rule.state.repeats_only
+    text = seed("The minister said that 25 25 people came to the the meeting on Monday.")
+    found = [text[d.start : d.end] for d in linter.lint(text) if d.code == "SL204"]
+    assert found == ["25 25", "the the"]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.text(alphabet="aB's’_1² é-\n", max_size=30),
+    st.text(alphabet="aB's’ é-", min_size=1, max_size=4),
+)
+def test_possessive_counts_are_what_the_regex_counts(text: str, word: str) -> None:
+    pattern = rf"(?<![\w'’]){re.escape(word)}(?![\w'’])"
+    assert _possessive._count(text, word) == len(re.findall(pattern, text))
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.text(alphabet="AbcMZs.'’&-_ 1é\n", max_size=24), st.integers(0, 4))
+def test_capitalised_plurals_are_found_as_the_plain_pattern_finds_them(text: str, at: int) -> None:
+    plain = re.compile(
+        r"(?<![\w.'’&-])([A-Z](?:[a-z]{2,}|[a-z](?=[A-Z]))(?:[A-Z][a-z]+)*)s(?![\w'’-])"
+    )
+    assert [m.span(1) for m in _possessive.NAME_S.finditer(text, at)] == [
+        m.span(1) for m in plain.finditer(text, at)
+    ]
+
+
+LARGE_TEXT_SAMPLES = [
+    *(
+        p.read_text(encoding="utf-8")
+        for p in sorted(ROOT.glob("tests/data/wikinews/wikinews_en/0*.txt"))[:12]
+    ),
+    "the the THE The. a a\ta 5 5 x x-x ı ı bora bora",
+    "",
+]
+
+
+def large_text_answers(text: str) -> tuple[object, ...]:
+    doc = Document(text)
+    state = RULES["SL202"].state
+    return (
+        doc.lower_words,
+        _candidates.repeated_words(doc),
+        minhash.shingle_hashes(text, 5).tolist(),
+        [m.span() for m in substitution._phrase_matches(doc, state)],
+    )
+
+
+def test_large_texts_give_what_ordinary_ones_give(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past LARGE_TEXT characters words are gathered one at a time: the same words."""
+    ordinary = [large_text_answers(text) for text in LARGE_TEXT_SAMPLES]
+    monkeypatch.setattr(document, "LARGE_TEXT", 0)
+    monkeypatch.setattr(_candidates, "LARGE_TEXT", 0)
+    assert [large_text_answers(text) for text in LARGE_TEXT_SAMPLES] == ordinary
