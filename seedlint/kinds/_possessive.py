@@ -32,8 +32,10 @@ never uses alone.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from seedlint.engine.document import Document
 from seedlint.kinds._english import (
@@ -451,8 +453,42 @@ def _named(text: str, stem: str, used_as_name: bool) -> bool:
 def _count(text: str, word: str) -> int:
     r"""How many times ``word`` stands in ``text`` with no word character or apostrophe on
     either side: what ``re.findall(r"(?<![\w'’])WORD(?![\w'’])")`` counts (matches do
-    not overlap), found with str.find; a pattern that starts with a look-behind is tried
-    at every offset of the text, and compiling one per word fills re's cache."""
+    not overlap). A word, or two words and a space, is looked up in the text's counts of
+    words and of word pairs, made once per text: a scan of the whole text per candidate
+    would make a long document's check grow with the square of its length."""
+    singles, pairs = _word_counts(text)
+    if _WORD_RUN.fullmatch(word):
+        return singles[word]
+    first, space, second = word.partition(" ")
+    if space and _WORD_RUN.fullmatch(first) and _WORD_RUN.fullmatch(second):
+        return pairs[word]
+    return _scan_count(text, word)
+
+
+# A run of the characters _joins accepts: re's \w is str.isalnum() or the underscore.
+_WORD_RUN = re.compile(r"[\w'’]+")
+# The last few texts' counts: the rules of one document ask about the same text.
+_TEXTS_COUNTED = 4
+
+
+@lru_cache(maxsize=_TEXTS_COUNTED)
+def _word_counts(text: str) -> tuple[Counter[str], Counter[str]]:
+    """The text's maximal runs of word characters and apostrophes, and its pairs of such
+    runs with exactly one space between them, counted."""
+    singles: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
+    previous, previous_end = "", -2
+    for match in _WORD_RUN.finditer(text):
+        word = match.group()
+        singles[word] += 1
+        if match.start() == previous_end + 1 and text[previous_end] == " ":
+            pairs[f"{previous} {word}"] += 1
+        previous, previous_end = word, match.end()
+    return singles, pairs
+
+
+def _scan_count(text: str, word: str) -> int:
+    """``_count`` for any other string, by scanning the text."""
     count = 0
     size = len(word)
     at = text.find(word)
