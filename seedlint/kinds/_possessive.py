@@ -453,20 +453,28 @@ def _named(text: str, stem: str, used_as_name: bool) -> bool:
 def _count(text: str, word: str) -> int:
     r"""How many times ``word`` stands in ``text`` with no word character or apostrophe on
     either side: what ``re.findall(r"(?<![\w'’])WORD(?![\w'’])")`` counts (matches do
-    not overlap). A word, or two words and a space, is looked up in the text's counts of
-    words and of word pairs, made once per text: a scan of the whole text per candidate
-    would make a long document's check grow with the square of its length."""
-    singles, pairs = _word_counts(text)
-    if _WORD_RUN.fullmatch(word):
-        return singles[word]
-    first, space, second = word.partition(" ")
-    if space and _WORD_RUN.fullmatch(first) and _WORD_RUN.fullmatch(second):
-        return pairs[word]
+    not overlap). In a long text a word, or two words and a space, is looked up in the
+    text's counts of words and of word pairs, made once: a scan of the whole text per
+    candidate would make a long document's check grow with the square of its length. A
+    short text is scanned, which costs less than counting all of it."""
+    if len(text) >= COUNTED_FROM:
+        singles, pairs = _word_counts(text)
+        if _WORD_RUN.fullmatch(word):
+            return singles[word]
+        first, space, second = word.partition(" ")
+        if space and _WORD_RUN.fullmatch(first) and _WORD_RUN.fullmatch(second):
+            return pairs[word]
     return _scan_count(text, word)
 
 
+# Texts at least this long have their words counted once instead of scanned per word
+# (a news article is a few thousand characters; scanning one costs microseconds).
+COUNTED_FROM = 50_000
 # A run of the characters _joins accepts: re's \w is str.isalnum() or the underscore.
 _WORD_RUN = re.compile(r"[\w'’]+")
+# a maximal run followed by one space and the next maximal run (a look-ahead, so that
+# every pair of neighbours is found, overlapping ones included)
+_WORD_PAIR = re.compile(r"(?<![\w'’])([\w'’]+)(?= ([\w'’]+))")
 # The last few texts' counts: the rules of one document ask about the same text.
 _TEXTS_COUNTED = 4
 
@@ -475,15 +483,8 @@ _TEXTS_COUNTED = 4
 def _word_counts(text: str) -> tuple[Counter[str], Counter[str]]:
     """The text's maximal runs of word characters and apostrophes, and its pairs of such
     runs with exactly one space between them, counted."""
-    singles: Counter[str] = Counter()
-    pairs: Counter[str] = Counter()
-    previous, previous_end = "", -2
-    for match in _WORD_RUN.finditer(text):
-        word = match.group()
-        singles[word] += 1
-        if match.start() == previous_end + 1 and text[previous_end] == " ":
-            pairs[f"{previous} {word}"] += 1
-        previous, previous_end = word, match.end()
+    singles = Counter(_WORD_RUN.findall(text))
+    pairs = Counter(f"{first} {second}" for first, second in _WORD_PAIR.findall(text))
     return singles, pairs
 
 

@@ -194,6 +194,22 @@ def test_possessive_counts_are_what_the_regex_counts(text: str, word: str) -> No
 
 
 @settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.text(alphabet="aB's’_1² é-\n", max_size=40),
+    st.text(alphabet="aB's’ é-", min_size=1, max_size=5),
+)
+def test_possessive_counts_of_a_long_text_are_what_the_regex_counts(text: str, word: str) -> None:
+    # a long text's words are counted once and looked up: the same counts as a scan
+    pattern = rf"(?<![\w'’]){re.escape(word)}(?![\w'’])"
+    counted_from = _possessive.COUNTED_FROM
+    _possessive.COUNTED_FROM = 0
+    try:
+        assert _possessive._count(text, word) == len(re.findall(pattern, text))
+    finally:
+        _possessive.COUNTED_FROM = counted_from
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(st.text(alphabet="AbcMZs.'’&-_ 1é\n", max_size=24), st.integers(0, 4))
 def test_capitalised_plurals_are_found_as_the_plain_pattern_finds_them(text: str, at: int) -> None:
     plain = re.compile(
