@@ -9,6 +9,7 @@ from __future__ import annotations
 import ctypes
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Callable
@@ -19,6 +20,12 @@ import pytest
 from seedlint.engine.linter import Linter, LintSettings
 from seedlint.ruleset.rulefile import load_rules
 from wikinews import seeds as wikinews_seeds
+
+# A test run started in the background by a non-interactive shell ignores Ctrl-C, and an
+# ignored signal stays ignored in every process it starts; the tests that press Ctrl-C on
+# a command line need it delivered, so the suite's children get the default again.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"

@@ -151,11 +151,15 @@ def test_installed_hooks_stop_a_defective_commit_and_let_a_clean_one_through(
     """The configuration is the README's snippet, pointed at the hook repository."""
     repo = new_repo(tmp_path / "corpus", env)
     rev = git("rev-parse", "HEAD", cwd=hook_repo, env=env).strip()
-    snippet = README.split("```yaml\n# .pre-commit-config.yaml\n", 1)[1].split("```", 1)[0]
+    remote = "repo: https://github.com/OWNER/seedlint"
+    snippet = next(b for b in README.split("```yaml\n")[1:] if remote in b).split("```", 1)[0]
     snippet = snippet.replace("https://github.com/OWNER/seedlint", str(hook_repo))
-    (repo / ".pre-commit-config.yaml").write_text(
-        snippet.replace("rev: v0.1.0", f"rev: {rev}"), encoding="utf-8"
-    )
+    snippet = re.sub(r"rev: v[0-9.]+", f"rev: {rev}", snippet)
+    # the README advises one hook; both are installed here to test each
+    one_hook = "      - id: seedlint-fix        # or seedlint-check\n"
+    assert one_hook in snippet
+    snippet = snippet.replace(one_hook, "      - id: seedlint-fix\n      - id: seedlint-check\n")
+    (repo / ".pre-commit-config.yaml").write_text(snippet, encoding="utf-8")
     installed = pre_commit("install", cwd=repo, env=env)
     assert installed.returncode == 0, installed.stderr
     git("add", "-A", cwd=repo, env=env)
