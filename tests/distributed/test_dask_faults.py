@@ -27,13 +27,16 @@ MANIFEST = ".seedlint-manifest.json"
 WAIT = 300  # seconds: on a busy machine a run can be slow, never this slow
 
 
-def _seedlint(*args: str, cwd: Path) -> subprocess.Popen[str]:
-    """The real command line in a process group of its own (with its local cluster)."""
+def _seedlint(*args: str, cwd: Path, read: bool = True) -> subprocess.Popen[str]:
+    """The real command line in a process group of its own (with its local cluster). A
+    run whose output is not read writes it nowhere: a pipe nobody drains would stop it
+    once full, long before the fault the test is waiting to cause."""
+    output = subprocess.PIPE if read else subprocess.DEVNULL
     return subprocess.Popen(
         [sys.executable, "-m", "seedlint", *args],
         cwd=cwd,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stdout=output,
+        stderr=output,
         text=True,
         env={**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)},
         start_new_session=True,
@@ -71,7 +74,7 @@ def test_a_killed_fix_leaves_whole_shards_and_resumes(tmp_path: Path) -> None:
     reference = _copies(tmp_path / "expected")
     args = ["fix", "--isolated", "--jsonl", *shards, "--output-dir", "out", "--engine", "dask",
             "--jobs", "2"]  # fmt: skip
-    run = _seedlint(*args, cwd=tmp_path)
+    run = _seedlint(*args, cwd=tmp_path, read=False)
     _until(lambda: _finished(tmp_path / "out") >= 2, run)
     os.killpg(run.pid, signal.SIGKILL)  # the command, its cluster and workers
     run.wait()
