@@ -24,6 +24,7 @@ from seedlint.commands.common import (
 )
 from seedlint.commands.corpus import CorpusRun, corpus_work
 from seedlint.commands.work import CheckContext, Checked, check_item, serve_unchanged
+from seedlint.engine.corpus import can_report
 from seedlint.engine.diagnostics import Diagnostic
 from seedlint.engine.document import Document
 from seedlint.io.cache import Cache, default_cache_dir
@@ -142,13 +143,18 @@ def _corpus_run(
     standard input. A run of files that all lie in the configured ``paths`` (the whole
     corpus, or a few of its files as pre-commit names them) is judged against the index
     the cache keeps of that corpus, loaded here, before the workers start, so that they
-    reuse its fingerprints of unchanged files; any other run is judged on its own."""
+    reuse its fingerprints of unchanged files; any other run is judged on its own, and
+    skipped (None) when it has too few files for any corpus rule to find something, as a
+    pre-commit run of one file outside the configured corpus has."""
     work = corpus_work(setup.linter, setup.config.root)
     if work is None or docs.stdin:
         return None
     paths = [Path(p) for p in paths_of(args, setup.config)]
     corpus_paths = [setup.config.root / p for p in setup.config.paths]
     if cache is None or docs.unit != "file" or not all(_inside(p, corpus_paths) for p in paths):
+        known = docs.known
+        if docs.unit == "file" and known is not None and not can_report(work.groups, len(known)):
+            return None
         return CorpusRun(setup.linter, work, None, *record_fields(args))
     from seedlint.io.corpus_store import CorpusStore
 

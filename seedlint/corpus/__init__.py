@@ -5,22 +5,55 @@ Each document is reduced on its own to a ``Fingerprint`` (plain data: hashes, a 
 signature, paragraph hashes and spans); fingerprints go into a ``CorpusIndex``, which is
 saved to and loaded from a data-only file and can be merged with other indexes; and
 ``findings`` reports on every document, or on a few new ones against the whole index.
+
+The names below are imported when first asked for: most of them need numpy, whose import
+would otherwise weigh on every run that builds a corpus rule's settings
+(``seedlint.corpus.settings``), including runs that never fingerprint a document.
 """
 
-from seedlint.corpus.checks import CorpusReport, CorpusText, Source, check, findings
-from seedlint.corpus.finding import (
-    BOILERPLATE,
-    CHECKS,
-    DUPLICATE,
-    NEAR_DUPLICATE,
-    REPEATED_TITLE,
-    CorpusFinding,
-)
-from seedlint.corpus.fingerprint import Fingerprint, exact_similarity, fingerprint
-from seedlint.corpus.index import CorpusIndex
-from seedlint.corpus.order import path_order
-from seedlint.corpus.seeds import fingerprint_seed, seed_parts
-from seedlint.corpus.settings import CorpusSettings
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from seedlint.corpus.checks import CorpusReport, CorpusText, Source, check, findings
+    from seedlint.corpus.finding import (
+        BOILERPLATE,
+        CHECKS,
+        DUPLICATE,
+        NEAR_DUPLICATE,
+        REPEATED_TITLE,
+        CorpusFinding,
+    )
+    from seedlint.corpus.fingerprint import Fingerprint, exact_similarity, fingerprint
+    from seedlint.corpus.index import CorpusIndex
+    from seedlint.corpus.order import path_order
+    from seedlint.corpus.seeds import fingerprint_seed, seed_parts
+    from seedlint.corpus.settings import CorpusSettings
+
+# public name -> the module of this package that defines it
+_HOMES = {
+    "CorpusReport": "checks",
+    "CorpusText": "checks",
+    "Source": "checks",
+    "check": "checks",
+    "findings": "checks",
+    "BOILERPLATE": "finding",
+    "CHECKS": "finding",
+    "DUPLICATE": "finding",
+    "NEAR_DUPLICATE": "finding",
+    "REPEATED_TITLE": "finding",
+    "CorpusFinding": "finding",
+    "Fingerprint": "fingerprint",
+    "exact_similarity": "fingerprint",
+    "fingerprint": "fingerprint",
+    "CorpusIndex": "index",
+    "path_order": "order",
+    "fingerprint_seed": "seeds",
+    "seed_parts": "seeds",
+    "CorpusSettings": "settings",
+}
 
 __all__ = [
     "BOILERPLATE",
@@ -43,3 +76,16 @@ __all__ = [
     "path_order",
     "seed_parts",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value  # asked once per process
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HOMES})

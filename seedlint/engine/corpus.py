@@ -67,6 +67,16 @@ def corpus_groups(rules: Iterable[Rule]) -> list[CorpusGroup]:
     ]
 
 
+def can_report(groups: Sequence[CorpusGroup], documents: int) -> bool:
+    """Whether a corpus pass over ``documents`` documents alone (no contributions kept
+    from earlier runs) can find anything in any of the groups."""
+    return any(
+        documents >= group.kind.corpus_min_documents(rule.state)
+        for group in groups
+        for rule in group.rules
+    )
+
+
 class CorpusSource(Corpus, Protocol):
     """A corpus as the caller gives it: ``Corpus`` and where each document sits, for
     per-file ignores."""

@@ -123,6 +123,12 @@ class Kind(Generic[State]):
         can travel between processes and be kept."""
         raise NotImplementedError
 
+    def corpus_min_documents(self, state: State) -> int:
+        """The fewest documents among which the corpus pass can find anything (two for a
+        check that compares documents): a run of fewer, with no contributions kept from
+        earlier runs, skips the contributions and the pass, which would find nothing."""
+        return 1
+
     def corpus_index(self, state: State) -> Any:
         """An empty store of contributions for these settings: ``add(contribution)``,
         ``remove(key)``, ``in`` and iteration over keys."""

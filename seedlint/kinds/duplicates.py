@@ -48,6 +48,7 @@ NEAR = "near-duplicate"
 TITLE = "repeated-title"
 BOILERPLATE = "boilerplate-paragraph"
 DEFAULT_THRESHOLD = 0.8
+PAIR = 2  # the fewest documents any check here can report on
 DEFAULT_MIN_DOCUMENTS = 3
 DEFAULT_SHARE = 0.01
 # shorter paragraphs are headings and sign-offs ("Conclusion", "What's next?") that many
@@ -124,7 +125,7 @@ class Duplicates(Kind[State]):
     )
 
     def build(self, check: str, options: dict[str, Any]) -> State:
-        from seedlint.corpus import CorpusSettings
+        from seedlint.corpus.settings import CorpusSettings  # without numpy
 
         settings = CorpusSettings(
             shingle_words=options["shingle-words"],
@@ -152,6 +153,11 @@ class Duplicates(Kind[State]):
         from seedlint.corpus.seeds import fingerprint_document
 
         return fingerprint_document(key, doc, state.settings)
+
+    def corpus_min_documents(self, state: State) -> int:
+        # every check compares two documents (a boilerplate paragraph is in two at least:
+        # CorpusSettings refuses a lower min-documents)
+        return PAIR
 
     def corpus_index(self, state: State) -> CorpusIndex:
         from seedlint.corpus import CorpusIndex
