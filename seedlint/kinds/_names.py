@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import cached_property
 
-from seedlint.engine.document import Document, Span
+from seedlint.engine.document import Document, Span, found_words
 from seedlint.kinds._english import (
     ARTICLES,
     AUXILIARIES,
@@ -53,14 +53,14 @@ class Names:
         self._paragraphs = paragraphs
         self._body_start = body_start
 
-    @property
+    @cached_property
     def names(self) -> frozenset[str]:
-        return self._words[0]
+        return _names(self._text, self._paragraphs, self.lower)
 
-    @property
+    @cached_property
     def lower(self) -> frozenset[str]:
         """Words it writes in lower case somewhere."""
-        return self._words[1]
+        return _lower_words(self._text, self._paragraphs)
 
     @property
     def foreign_starts(self) -> tuple[int, ...]:
@@ -87,10 +87,6 @@ class Names:
         foreign = sorted(_foreign_quotations(self._text, self._body_start))
         return tuple(s for s, _ in foreign), tuple(e for _, e in foreign)
 
-    @cached_property
-    def _words(self) -> tuple[frozenset[str], frozenset[str]]:
-        return _names_and_lower(self._text, self._paragraphs)
-
 
 def names_of(doc: Document) -> Names:
     return doc.knowledge(_derive)
@@ -108,34 +104,45 @@ def _derive(doc: Document) -> Names:
     return Names(doc.text, doc.paragraphs, doc.body_start)
 
 
-def _names_and_lower(
-    text: str, paragraphs: Sequence[Span]
-) -> tuple[frozenset[str], frozenset[str]]:
-    """The names (capitalised inside a sentence, never written in lower case) and the
-    words written in lower case."""
-    names: set[str] = set()
+def _lower_words(text: str, paragraphs: Sequence[Span]) -> frozenset[str]:
+    """The words written in lower case: each paragraph's distinct words, tested once each."""
     lower: set[str] = set()
     for span in paragraphs:
+        words = set(found_words(TOKEN, text[span.start : span.end]))
+        lower.update([word for word in words if word.islower()])
+    return frozenset(lower)
+
+
+def _names(text: str, paragraphs: Sequence[Span], lower: frozenset[str]) -> frozenset[str]:
+    """The names: words capitalised inside a sentence (or opening a name of several
+    words), outside headings, and never written in lower case. Only the capitalised words
+    of a paragraph that are not known already are looked at in place."""
+    names: set[str] = set()
+    for span in paragraphs:
         paragraph = text[span.start : span.end]
-        tokens = list(TOKEN.finditer(paragraph))
-        heading = not paragraph.rstrip().endswith(SENTENCE_ENDS) and _title_case(
-            [t.group() for t in tokens]
-        )
-        for number, token in enumerate(tokens):
-            word = token.group()
-            if word.islower():
-                lower.add(word)
-            elif not heading and word[0].isupper() and not word.isupper():
-                name = word.lower()
-                if name in names:
-                    continue  # known already: no need to look again
-                following = tokens[number + 1] if number + 1 < len(tokens) else None
-                # a sentence's first word is a name when a name of several words starts
-                # with it: "Teh Hong Piow founded"
-                in_run = following is not None and _joined(paragraph, token, following)
-                if in_run or not sentence_start(paragraph, token.start()):
-                    names.add(name)
-    return frozenset(names - lower), frozenset(lower)
+        words = TOKEN.findall(paragraph)
+        if not paragraph.rstrip().endswith(SENTENCE_ENDS) and _title_case(words):
+            continue  # a heading: its capitals are title case
+        wanted = [
+            number
+            for number, word in enumerate(words)
+            if word[0].isupper() and not word.isupper() and word.lower() not in lower
+        ]
+        if not wanted:
+            continue
+        tokens = list(TOKEN.finditer(paragraph))  # the same words, with their places
+        for number in wanted:
+            name = words[number].lower()
+            if name in names:
+                continue  # known already: no need to look again
+            token = tokens[number]
+            following = tokens[number + 1] if number + 1 < len(tokens) else None
+            # a sentence's first word is a name when a name of several words starts
+            # with it: "Teh Hong Piow founded"
+            in_run = following is not None and _joined(paragraph, token, following)
+            if in_run or not sentence_start(paragraph, token.start()):
+                names.add(name)
+    return frozenset(names)
 
 
 def _joined(paragraph: str, token: re.Match[str], following: re.Match[str]) -> bool:
