@@ -29,6 +29,9 @@ from seedlint.kinds._english import (
 )
 
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# where TOKEN's scan starts a word: not after a letter, nor after a letter and an
+# apostrophe (a word goes on through "'" and the letters after it: "O'Brien")
+TOKEN_START = re.compile(r"(?<![^\W\d_])(?<![^\W\d_]['’])")
 SENTENCE_BREAK = re.compile(r"(?:[.!?…:][\"'”’)\]]*|[\"“‘(\[—–•*#|])\s*\Z")
 TITLE_SHARE = 0.75  # a paragraph whose long words are this capitalised is a heading
 SENTENCE_ENDS = (".", "!", "?", "…")  # a paragraph ending so is no heading
@@ -52,6 +55,9 @@ class Names:
         self._text = text  # the document's text and spans, not the document: no cycle
         self._paragraphs = paragraphs
         self._body_start = body_start
+        self._written_lower: dict[str, bool] = {}  # writes_lower's answers so far
+        self._named: dict[str, bool] = {}  # is_name's answers so far
+        self._headings: dict[int, bool] = {}  # by paragraph number
 
     @cached_property
     def names(self) -> frozenset[str]:
@@ -71,10 +77,67 @@ class Names:
         return self._foreign[1]
 
     def is_name(self, word: str) -> bool:
-        return word.lower() in self.names
+        name = word.lower()
+        if "names" in self.__dict__ or not self._in_place:
+            return name in self.names
+        known = self._named.get(name)
+        if known is None:  # found where it stands, as writes_lower
+            known = self._named[name] = bool(name) and self._named_in_place(name)
+        return known
+
+    @cached_property
+    def _in_place(self) -> bool:
+        """Whether a word's places in the lower-cased text are its places in the text: no
+        character lower-cases to two (İ) or by its context (Σ)."""
+        text = self._text
+        return len(self._lower_text) == len(text) and "\u03a3" not in text
+
+    @cached_property
+    def _lower_text(self) -> str:
+        return self._text.lower()
+
+    def _named_in_place(self, name: str) -> bool:
+        """Whether ``name`` is in ``names``, from the words that lower-case to it alone."""
+        text, paragraphs = self._text, self._paragraphs
+        if not paragraphs:
+            return False
+        starts = [span.start for span in paragraphs]
+        end = paragraphs[-1].end
+        at = self._lower_text.find(name, starts[0], end)
+        while at != -1:
+            if TOKEN_START.match(text, at) and _ends_word(text, at, len(name)):
+                word = text[at : at + len(name)]
+                number = bisect.bisect_right(starts, at) - 1
+                if word[0].isupper() and not word.isupper() and self._names_here(number, at):
+                    return not self.writes_lower(name)
+            at = self._lower_text.find(name, at + 1, end)
+        return False
+
+    def _names_here(self, number: int, at: int) -> bool:
+        """Whether the capitalised word at ``at`` of paragraph ``number`` counts as a name
+        there (see ``_names``)."""
+        span = self._paragraphs[number]
+        paragraph = self._text[span.start : span.end]
+        if self._headings.get(number) is None:
+            self._headings[number] = _heading(paragraph, TOKEN.findall(paragraph))
+        if self._headings[number]:
+            return False
+        token = TOKEN.match(paragraph, at - span.start)
+        assert token is not None
+        following = TOKEN.search(paragraph, token.end())  # the next word, as finditer goes
+        in_run = following is not None and _joined(paragraph, token, following)
+        return in_run or not sentence_start(paragraph, token.start())
 
     def writes_lower(self, word: str) -> bool:
-        return word.lower() in self.lower
+        lower = word.lower()
+        if "lower" in self.__dict__:  # every such word is known already
+            return lower in self.lower
+        known = self._written_lower.get(lower)
+        if known is None:  # found where it stands: rules ask about a few words only
+            known = self._written_lower[lower] = _written_in_lower(
+                self._text, self._paragraphs, lower
+            )
+        return known
 
     def foreign(self, offset: int) -> bool:
         """Whether ``offset`` lies inside a quotation in another language."""
@@ -113,6 +176,31 @@ def _lower_words(text: str, paragraphs: Sequence[Span]) -> frozenset[str]:
     return frozenset(lower)
 
 
+def _written_in_lower(text: str, paragraphs: Sequence[Span], word: str) -> bool:
+    """Whether ``word`` (lower-cased) is one of the words of ``_lower_words``: where it
+    occurs in the paragraphs (between them is whitespace only), a whole TOKEN starts."""
+    if not paragraphs or not word.islower():
+        return False
+    end = paragraphs[-1].end
+    at = text.find(word, paragraphs[0].start, end)
+    while at != -1:
+        if TOKEN_START.match(text, at) and _ends_word(text, at, len(word)):
+            return True
+        at = text.find(word, at + 1, end)
+    return False
+
+
+def _ends_word(text: str, at: int, size: int) -> bool:
+    """Whether the TOKEN starting at ``at`` is ``size`` characters long."""
+    token = TOKEN.match(text, at)
+    return token is not None and token.end() == at + size
+
+
+def _heading(paragraph: str, words: list[str]) -> bool:
+    """A paragraph in title case that ends with no sentence end: its capitals say nothing."""
+    return not paragraph.rstrip().endswith(SENTENCE_ENDS) and _title_case(words)
+
+
 def _names(text: str, paragraphs: Sequence[Span], lower: frozenset[str]) -> frozenset[str]:
     """The names: words capitalised inside a sentence (or opening a name of several
     words), outside headings, and never written in lower case. Only the capitalised words
@@ -121,8 +209,8 @@ def _names(text: str, paragraphs: Sequence[Span], lower: frozenset[str]) -> froz
     for span in paragraphs:
         paragraph = text[span.start : span.end]
         words = TOKEN.findall(paragraph)
-        if not paragraph.rstrip().endswith(SENTENCE_ENDS) and _title_case(words):
-            continue  # a heading: its capitals are title case
+        if _heading(paragraph, words):
+            continue
         wanted = [
             number
             for number, word in enumerate(words)

@@ -21,7 +21,7 @@ from seedlint.corpus import minhash
 from seedlint.engine import document
 from seedlint.engine.document import APOSTROPHE_CURLY, APOSTROPHE_STRAIGHT, Document
 from seedlint.engine.linter import Linter, LintSettings
-from seedlint.kinds import _candidates, _possessive, substitution
+from seedlint.kinds import _candidates, _names, _possessive, substitution
 from seedlint.ruleset.rulefile import load_rules
 
 RULES = {rule.code: rule for rule in load_rules(["default"], ROOT)}
@@ -247,3 +247,66 @@ def test_large_texts_give_what_ordinary_ones_give(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(document, "LARGE_TEXT", 0)
     monkeypatch.setattr(_candidates, "LARGE_TEXT", 0)
     assert [large_text_answers(text) for text in LARGE_TEXT_SAMPLES] == ordinary
+
+
+def plain_names_and_lower(doc: Document) -> tuple[frozenset[str], frozenset[str]]:
+    """The names and the words written in lower case, word by word along each paragraph."""
+    names: set[str] = set()
+    lower: set[str] = set()
+    for span in doc.paragraphs:
+        paragraph = doc.paragraph_text(span)
+        tokens = list(_names.TOKEN.finditer(paragraph))
+        heading = not paragraph.rstrip().endswith(_names.SENTENCE_ENDS) and _names._title_case(
+            [t.group() for t in tokens]
+        )
+        for number, token in enumerate(tokens):
+            word = token.group()
+            if word.islower():
+                lower.add(word)
+            elif not heading and word[0].isupper() and not word.isupper():
+                following = tokens[number + 1] if number + 1 < len(tokens) else None
+                in_run = following is not None and _names._joined(paragraph, token, following)
+                if in_run or not _names.sentence_start(paragraph, token.start()):
+                    names.add(word.lower())
+    return frozenset(names - lower), frozenset(lower)
+
+
+# letters and marks at the edges: İ lower-cases to two characters, Σ by its context, ϒ
+# not at all though it is a capital
+NAME_PIECES = [
+    "a",
+    "ab",
+    "Ab",
+    "AB",
+    "aB",
+    "Ba",
+    "Abcd",
+    "Abcd Abcd",
+    "Éa",
+    "é",
+    "İ",
+    "Σ",
+    "σ",
+    "ϒa",
+]
+NAME_PIECES += [" ", " ", " ", ". ", "\n", "\n\n", "'", "’", "“", "1", "_", "²", "-"]
+NAME_TEXT = st.lists(st.sampled_from(NAME_PIECES), max_size=30).map("".join)
+ASKED = ["a", "ab", "abcd", "b", "é", "éa", "a'b", "a’b", "ba", "A", "Ab", "aB", "ϒa", "σ", "i̇", ""]
+
+
+@settings(max_examples=EXAMPLES * 3, deadline=None)
+@given(st.booleans(), NAME_TEXT, st.sampled_from(ASKED))
+def test_names_and_lower_words_are_what_a_word_by_word_reading_finds(
+    header: bool, body: str, word: str
+) -> None:
+    text = seed(body) if header else body
+    names, lower = plain_names_and_lower(Document(text))
+    # asked before the set is made (found where the word stands), and after it
+    asked = _names.names_of(Document(text))
+    assert asked.is_name(word) is (word.lower() in names)
+    assert asked.writes_lower(word) is (word.lower() in lower)
+    assert (asked.names, asked.lower) == (names, lower)
+    assert asked.is_name(word) is (word.lower() in names)
+    other = _names.names_of(Document(text))
+    assert other.writes_lower(word) is (word.lower() in lower)
+    assert other.is_name(word) is (word.lower() in names)
