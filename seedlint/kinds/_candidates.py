@@ -17,7 +17,7 @@ import time
 
 import regex
 
-from seedlint.engine.document import LARGE_TEXT, Document
+from seedlint.engine.document import LARGE_TEXT, Document, ascii_runs
 
 REPEAT_HEAD = r"(?<![\w'’-])"
 REPEAT_CORE = r"([A-Za-z]+)[ \t]+(\1)"
@@ -27,7 +27,6 @@ SCOPED_FLAGS = re.compile(r"\(\?[a-zA-Z]*(?:-[a-zA-Z]+)?:")
 # the only characters beyond ASCII that IGNORECASE equates with an ASCII letter (in re and
 # in regex): İ ı ſ K; İ is also the one character whose lower case is longer
 ASCII_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
-NOT_ASCII_LETTERS = re.compile("[^a-z]+")
 ASCII_LETTER_RUN = re.compile("[a-z]+")
 
 
@@ -102,7 +101,7 @@ def repeated_words(doc: Document) -> list[int] | None:
     lower = doc.lower
     # the runs equal to the next run, whatever stands between: few, in most documents none
     if len(lower) <= LARGE_TEXT:
-        runs = NOT_ASCII_LETTERS.split(lower)
+        runs = list(ascii_runs(lower))
         repeated = set(itertools.compress(runs, map(operator.eq, runs, runs[1:])))
     else:  # one run at a time: a list of every run of a very large text is ten times its size
         repeated, previous = set(), ""

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from seedlint.engine.diagnostics import Edit, Finding
-from seedlint.engine.document import Document, found_words
+from seedlint.engine.document import Document, ascii_runs
 from seedlint.engine.kind import Kind, single_check
 from seedlint.engine.options import Option
 from seedlint.kinds._names import names_of, sentence_start
@@ -63,6 +63,12 @@ class State:
     phrase_patterns: dict[str, re.Pattern[str]] = field(
         default_factory=dict, compare=False, hash=False
     )
+    # first word -> the phrases (numbers in phrase_words) that open with it: a document
+    # holds a phrase's words only if it holds its first word, which one set operation finds
+    phrase_firsts: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # first word -> the plain phrases (numbers in phrase_order) that open with it
+    order_firsts: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    all_plain: bool = False  # every phrase is of plain words (see _phrase_matches)
 
 
 class Substitution(Kind[State]):
@@ -116,6 +122,9 @@ class Substitution(Kind[State]):
         alternatives = sorted(phrases, key=len, reverse=True)
         if phrases:
             pattern = _phrase_pattern(alternatives)
+        phrase_order = tuple(
+            (p, frozenset(p.split()) if PLAIN_WORDS.fullmatch(p) else None) for p in alternatives
+        )
         return State(
             words=words,
             listed=frozenset(words),
@@ -128,10 +137,10 @@ class Substitution(Kind[State]):
             name_max_length=options["name-max-length"],
             lists=tuple(options["lists"]),
             capitalised=frozenset(w.lower() for w in options["capitalised-words"]),
-            phrase_order=tuple(
-                (p, frozenset(p.split()) if PLAIN_WORDS.fullmatch(p) else None)
-                for p in alternatives
-            ),
+            phrase_order=phrase_order,
+            phrase_firsts=_by_first_word(list(phrases)),
+            order_firsts=_by_first_word([p for p, words in phrase_order if words is not None]),
+            all_plain=all(words is not None for _, words in phrase_order),
         )
 
     def data_files(self, state: State) -> list[Path]:
@@ -148,9 +157,7 @@ class Substitution(Kind[State]):
                     found.append((start, end, state.words[word]))
             for start, end, correction in sorted(found):
                 yield from _finding(doc, start, end, correction, state)
-        if state.phrase_pattern is not None and any(
-            w <= doc.lower_words for w in state.phrase_words
-        ):
+        if state.phrase_pattern is not None and _holds_a_phrase(doc.lower_words, state):
             for match in _phrase_matches(doc, state):
                 correction = state.phrases[" ".join(match.group().lower().split())]
                 yield from _finding(doc, match.start(), match.end(), correction, state)
@@ -159,9 +166,26 @@ class Substitution(Kind[State]):
 KIND = Substitution()
 
 PLAIN_WORDS = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
-ASCII_RUNS = re.compile(r"[a-z0-9]+")
 # the only characters beyond ASCII that IGNORECASE matches to an ASCII letter: İ ı ſ K
 ASCII_LETTER_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _by_first_word(phrases: list[str]) -> dict[str, tuple[int, ...]]:
+    """First word -> the numbers of the phrases that open with it, in order."""
+    found: dict[str, list[int]] = {}
+    for number, phrase in enumerate(phrases):
+        found.setdefault(phrase.split()[0], []).append(number)
+    return {first: tuple(numbers) for first, numbers in found.items()}
+
+
+def _holds_a_phrase(words: frozenset[str], state: State) -> bool:
+    """Whether ``words`` holds every word of some phrase (``phrase_words``)."""
+    phrase_words = state.phrase_words
+    return any(
+        phrase_words[number] <= words
+        for first in words.intersection(state.phrase_firsts)
+        for number in state.phrase_firsts[first]
+    )
 
 
 def _phrase_pattern(alternatives: list[str]) -> re.Pattern[str]:
@@ -186,30 +210,40 @@ def _phrase_matches(doc: Document, state: State) -> Iterator[re.Match[str]]:
     """
     assert state.phrase_pattern is not None
     text = doc.text
-    if ASCII_LETTER_LOOKALIKES.search(text) or any(w is None for _, w in state.phrase_order):
+    if ASCII_LETTER_LOOKALIKES.search(text) or not state.all_plain:
         yield from state.phrase_pattern.finditer(text)
         return
     lower = doc.lower
-    runs = frozenset(found_words(ASCII_RUNS, lower))
-    kept = [p for p, words in state.phrase_order if words is not None and words <= runs]
-    firsts = [p.split(" ", 1)[0] for p in kept]
-    starts: set[int] = set()
-    for first in set(firsts):
+    runs = frozenset(ascii_runs(lower, digits=True))
+    order = state.phrase_order
+    # first word -> the phrases opening with it whose words are all runs, in pattern order
+    tried: dict[str, list[int]] = {}
+    for first in runs.intersection(state.order_firsts):
+        numbers = [n for n in state.order_firsts[first] if _within(order[n][1], runs)]
+        if numbers:
+            tried[first] = numbers
+    firsts_at: dict[int, list[str]] = {}  # offset -> the first words that stand there
+    for first in tried:
         at = lower.find(first)
         while at != -1:
-            starts.add(at)
+            firsts_at.setdefault(at, []).append(first)
             at = lower.find(first, at + 1)
     done = 0
-    for at in sorted(starts):
+    for at in sorted(firsts_at):
         if at < done:
             continue
-        for phrase, first in zip(kept, firsts):
-            if lower.startswith(first, at):
-                match = _single_phrase(state, phrase).match(text, at)
-                if match is not None:
-                    done = match.end()
-                    yield match
-                    break
+        here = firsts_at[at]
+        numbers = tried[here[0]] if len(here) == 1 else sorted(n for f in here for n in tried[f])
+        for number in numbers:
+            match = _single_phrase(state, order[number][0]).match(text, at)
+            if match is not None:
+                done = match.end()
+                yield match
+                break
+
+
+def _within(words: frozenset[str] | None, runs: frozenset[str]) -> bool:
+    return words is not None and words <= runs
 
 
 def _single_phrase(state: State, phrase: str) -> re.Pattern[str]:

@@ -310,3 +310,15 @@ def test_names_and_lower_words_are_what_a_word_by_word_reading_finds(
     other = _names.names_of(Document(text))
     assert other.writes_lower(word) is (word.lower() in lower)
     assert other.is_name(word) is (word.lower() in names)
+
+
+RUN_TEXT = st.text(alphabet="abz09'’\u2018 \n-_é²İK\udcff\x01AZ", max_size=40)
+
+
+@settings(max_examples=EXAMPLES * 3, deadline=None)
+@given(RUN_TEXT)
+def test_runs_and_words_split_from_bytes_are_what_the_patterns_find(text: str) -> None:
+    lower = text.lower()
+    assert list(document.ascii_runs(lower)) == re.findall("[a-z]+", lower)
+    assert list(document.ascii_runs(lower, digits=True)) == re.findall("[a-z0-9]+", lower)
+    assert set(document.letter_words(lower)) == set(document.LETTER_RUN.findall(lower))
