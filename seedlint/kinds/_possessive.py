@@ -61,7 +61,13 @@ from seedlint.kinds._wordclass import (
 )
 from seedlint.kinds._wordlists import vocabulary
 
-ACRONYM_S = re.compile(r"(?<![\w.'’&-])((?=[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z])[A-Z0-9]{2,})s(?![\w'’-])")
+# "BNPs", "MPs", "3DSs": capitals and digits, two capitals at least, then s. As NAME_S,
+# the first character comes first and the look-behind follows it; the capitals are
+# counted after it, one more when it is a capital itself
+ACRONYM_S = re.compile(
+    r"([A-Z0-9](?<![\w.'’&-].)(?:(?<=[A-Z])(?=[A-Z0-9]*[A-Z])|(?=[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z]))"
+    r"[A-Z0-9]+)s(?![\w'’-])"
+)
 # "Makarovs", "DigitalGovs", and "McArthurs": a name may open with a short part. The capital
 # comes first, then the look-behind at the character before it: a pattern that starts with
 # a look-behind is tried at every offset, one that starts with [A-Z] only at capitals

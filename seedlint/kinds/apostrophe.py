@@ -49,8 +49,22 @@ class State:
     phrase_marks: dict[str, int] | None = None  # bare phrase -> where its apostrophe goes
 
 
+# BOUNDARY_BEFORE, looked at from behind a word's first character: a pattern that starts
+# with a look-behind is tried at every offset of the text, one that starts with its words'
+# first characters only where one of them stands
+BOUNDARY_BEHIND_FIRST = r"(?<![\w'’-][\s\S])"
+
+
 def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _bounded_alternation(words: list[str]) -> str:
+    """``BOUNDARY_BEFORE(?:ALTERNATION)`` with the boundary behind each first character."""
+    return "|".join(
+        f"{re.escape(w[0])}{BOUNDARY_BEHIND_FIRST}{re.escape(w[1:])}"
+        for w in sorted(words, key=len, reverse=True)
+    )
 
 
 class Apostrophe(Kind[State]):
@@ -100,7 +114,7 @@ def _build(options: dict[str, Any]) -> State:
             raise ValueError(f"contraction '{written}' is not '{bare}' with apostrophes")
     possessive = contraction = None
     if names:
-        possessive = re.compile(f"{BOUNDARY_BEFORE}(?:{_alternation(names)})(s){BOUNDARY_AFTER}")
+        possessive = re.compile(f"(?:{_bounded_alternation(names)})(s){BOUNDARY_AFTER}")
     if table:
         contraction = re.compile(
             f"{BOUNDARY_BEFORE}(?:{_alternation(list(table))}){BOUNDARY_AFTER}", re.IGNORECASE
@@ -109,7 +123,7 @@ def _build(options: dict[str, Any]) -> State:
     marks = _phrase_marks(options["phrases"])
     phrase = None
     if marks:
-        phrase = re.compile(f"{BOUNDARY_BEFORE}(?:{_alternation(list(marks))}){BOUNDARY_AFTER}")
+        phrase = re.compile(f"(?:{_bounded_alternation(list(marks))}){BOUNDARY_AFTER}")
     return State(
         possessive,
         contraction,

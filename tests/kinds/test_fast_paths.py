@@ -21,7 +21,7 @@ from seedlint.corpus import minhash
 from seedlint.engine import document
 from seedlint.engine.document import APOSTROPHE_CURLY, APOSTROPHE_STRAIGHT, Document
 from seedlint.engine.linter import Linter, LintSettings
-from seedlint.kinds import _candidates, _names, _possessive, substitution
+from seedlint.kinds import _candidates, _names, _possessive, apostrophe, substitution
 from seedlint.ruleset.rulefile import load_rules
 
 RULES = {rule.code: rule for rule in load_rules(["default"], ROOT)}
@@ -322,3 +322,39 @@ def test_runs_and_words_split_from_bytes_are_what_the_patterns_find(text: str) -
     assert list(document.ascii_runs(lower)) == re.findall("[a-z]+", lower)
     assert list(document.ascii_runs(lower, digits=True)) == re.findall("[a-z0-9]+", lower)
     assert set(document.letter_words(lower)) == set(document.LETTER_RUN.findall(lower))
+
+
+@settings(max_examples=EXAMPLES * 3, deadline=None)
+@given(st.text(alphabet="ABZ19sb.'’&-_ é\n", max_size=24), st.integers(0, 4))
+def test_acronym_plurals_are_found_as_the_plain_pattern_finds_them(text: str, at: int) -> None:
+    plain = re.compile(r"(?<![\w.'’&-])((?=[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z])[A-Z0-9]{2,})s(?![\w'’-])")
+    assert [m.span(1) for m in _possessive.ACRONYM_S.finditer(text, at)] == [
+        m.span(1) for m in plain.finditer(text, at)
+    ]
+
+
+def apostrophe_words() -> list[str]:
+    options = RULES["SL210"].options
+    return [*options["possessives"][:40], *options["phrases"], "Hong Kong", "x"]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(st.sampled_from(apostrophe_words()) | st.sampled_from([*EDGES, "s"]), max_size=30))
+def test_bare_possessives_and_phrases_are_found_as_the_plain_patterns_find_them(
+    pieces: list[str],
+) -> None:
+    text = "".join(pieces)
+    options = RULES["SL210"].options
+    names, phrases = options["possessives"], list(options["phrases"])
+    plain_names = re.compile(
+        f"{apostrophe.BOUNDARY_BEFORE}(?:{apostrophe._alternation(names)})(s)"
+        f"{apostrophe.BOUNDARY_AFTER}"
+    )
+    plain_phrases = re.compile(
+        f"{apostrophe.BOUNDARY_BEFORE}(?:{apostrophe._alternation(phrases)})"
+        f"{apostrophe.BOUNDARY_AFTER}"
+    )
+    state = RULES["SL210"].state
+    assert state.possessive is not None and state.phrase is not None
+    for fast, plain in ((state.possessive, plain_names), (state.phrase, plain_phrases)):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
