@@ -163,9 +163,10 @@ class Document:
     def lower_words(self) -> frozenset[str]:
         """Every distinct word of the text, lower-cased: rules test membership here before
         running a costly scan, since most documents hold none of their words."""
-        words = frozenset(letter_words(self.lower))
+        words, marked = letter_words(self.lower)
         # "minster's" is also "minster", so that rules find the word before its possessive
-        return words.union([w[:-2] for w in words if w.endswith(("'s", "’s"))])
+        words.update([w[:-2] for w in marked if w.endswith(("'s", "’s"))])
+        return frozenset(words)
 
     def body_sample(self, size: int) -> str:
         """The first ``size`` characters of the body, for language identification."""
@@ -215,22 +216,24 @@ CURLY_UTF8 = "\u2019".encode()
 _MARKED_RUN = re.compile(f"[a-z]+(?:['{MARK}][a-z]+)*")
 
 
-def letter_words(lower: str) -> Iterable[str]:
-    """The distinct words of ``LETTER_RUN`` in a lower-cased text, as ``ascii_runs``
-    splits them out: the text's bytes keep only ASCII letters and apostrophes (’ as
-    MARK); the few pieces holding an apostrophe are then split with the pattern."""
+def letter_words(lower: str) -> tuple[set[str], Iterable[str]]:
+    """The distinct words of ``LETTER_RUN`` in a lower-cased text, and those of them that
+    hold an apostrophe (or more), split out as ``ascii_runs`` splits runs: the text's bytes
+    keep only ASCII letters and apostrophes (’ as MARK); the few pieces holding an
+    apostrophe are then split with the pattern."""
     if len(lower) > LARGE_TEXT or MARK in lower:
-        return found_words(LETTER_RUN, lower)
+        words = set(found_words(LETTER_RUN, lower))
+        return words, words
     data = lower.encode("utf-8", "surrogatepass")
     if b"'" not in data and CURLY_UTF8 not in data:
-        return set(data.translate(_LETTERS).decode("ascii").split())
+        return set(data.translate(_LETTERS).decode("ascii").split()), ()
     pieces = data.replace(CURLY_UTF8, MARK.encode()).translate(_LETTERS_MARKS).decode("ascii")
     words = set(pieces.split())
     marked = [word for word in words if "'" in word or MARK in word]
     words.difference_update(marked)
-    for piece in marked:
-        words.update(word.replace(MARK, "\u2019") for word in _MARKED_RUN.findall(piece))
-    return words
+    found = {w.replace(MARK, "\u2019") for piece in marked for w in _MARKED_RUN.findall(piece)}
+    words.update(found)
+    return words, [w for w in found if "'" in w or "\u2019" in w]
 
 
 def found_words(pattern: re.Pattern[str], text: str) -> Iterable[str]:

@@ -60,10 +60,15 @@ def _alternation(words: list[str]) -> str:
 
 
 def _bounded_alternation(words: list[str]) -> str:
-    """``BOUNDARY_BEFORE(?:ALTERNATION)`` with the boundary behind each first character."""
+    """``BOUNDARY_BEFORE(?:ALTERNATION)`` with the boundary behind the first character:
+    the words are grouped by it (each group keeps the alternation's order, and only one
+    group can match at an offset), so that the boundary is compiled once per group."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
     return "|".join(
-        f"{re.escape(w[0])}{BOUNDARY_BEHIND_FIRST}{re.escape(w[1:])}"
-        for w in sorted(words, key=len, reverse=True)
+        f"{re.escape(first)}{BOUNDARY_BEHIND_FIRST}(?:{'|'.join(rests)})"
+        for first, rests in groups.items()
     )
 
 
