@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +51,7 @@ class State:
     listed: frozenset[str]  # the words' keys, for a set-to-set disjointness test
     phrase_words: tuple[frozenset[str], ...]  # a document lacking them has none of the phrases
     phrases: dict[str, str]
-    phrase_pattern: re.Pattern[str] | None
+    phrase_source: str | None  # the pattern of every phrase (see phrase_pattern)
     preceded_by: frozenset[str]
     followed_by: frozenset[str]
     skip_names: bool
@@ -69,6 +70,13 @@ class State:
     # first word -> the plain phrases (numbers in phrase_order) that open with it
     order_firsts: dict[str, tuple[int, ...]] = field(default_factory=dict)
     all_plain: bool = False  # every phrase is of plain words (see _phrase_matches)
+
+    @property
+    def phrase_pattern(self) -> re.Pattern[str] | None:
+        """Every phrase in one pattern, compiled when first used: most documents are
+        searched phrase by phrase (``_phrase_matches``), and a run that never needs it
+        does not pay for compiling it."""
+        return None if self.phrase_source is None else _compiled(self.phrase_source)
 
 
 class Substitution(Kind[State]):
@@ -118,10 +126,8 @@ class Substitution(Kind[State]):
             table.pop(word.lower(), None)
         phrases = {" ".join(key.split()): table.pop(key) for key in [k for k in table if " " in k]}
         words = table
-        pattern = None
         alternatives = sorted(phrases, key=len, reverse=True)
-        if phrases:
-            pattern = _phrase_pattern(alternatives)
+        source = _phrase_source(alternatives) if phrases else None
         phrase_order = tuple(
             (p, frozenset(p.split()) if PLAIN_WORDS.fullmatch(p) else None) for p in alternatives
         )
@@ -130,7 +136,7 @@ class Substitution(Kind[State]):
             listed=frozenset(words),
             phrase_words=tuple(frozenset(p.split()) for p in phrases),
             phrases=phrases,
-            phrase_pattern=pattern,
+            phrase_source=source,
             preceded_by=frozenset(w.lower() for w in options["preceded-by"]),
             followed_by=frozenset(w.lower() for w in options["followed-by"]),
             skip_names=options["skip-names"],
@@ -157,7 +163,7 @@ class Substitution(Kind[State]):
                     found.append((start, end, state.words[word]))
             for start, end, correction in sorted(found):
                 yield from _finding(doc, start, end, correction, state)
-        if state.phrase_pattern is not None and _holds_a_phrase(doc.lower_words, state):
+        if state.phrase_source is not None and _holds_a_phrase(doc.lower_words, state):
             for match in _phrase_matches(doc, state):
                 correction = state.phrases[" ".join(match.group().lower().split())]
                 yield from _finding(doc, match.start(), match.end(), correction, state)
@@ -165,6 +171,8 @@ class Substitution(Kind[State]):
 
 KIND = Substitution()
 
+# the rules' whole-table patterns kept compiled (a phrase's own pattern is kept in its State)
+PHRASE_PATTERNS_KEPT = 16
 PLAIN_WORDS = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 # the only characters beyond ASCII that IGNORECASE matches to an ASCII letter: İ ı ſ K
 ASCII_LETTER_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
@@ -188,9 +196,18 @@ def _holds_a_phrase(words: frozenset[str], state: State) -> bool:
     )
 
 
-def _phrase_pattern(alternatives: list[str]) -> re.Pattern[str]:
+def _phrase_source(alternatives: list[str]) -> str:
     body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in alternatives)
-    return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-])", re.IGNORECASE)
+    return rf"(?<![\w'’-])(?:{body})(?![\w-])"
+
+
+@lru_cache(maxsize=PHRASE_PATTERNS_KEPT)
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.IGNORECASE)
+
+
+def _phrase_pattern(alternatives: list[str]) -> re.Pattern[str]:
+    return re.compile(_phrase_source(alternatives), re.IGNORECASE)
 
 
 def _phrase_matches(doc: Document, state: State) -> Iterator[re.Match[str]]:
@@ -208,9 +225,9 @@ def _phrase_matches(doc: Document, state: State) -> Iterator[re.Match[str]]:
     with the pattern's look-arounds: the first that matches is the alternative the whole
     pattern would have matched there.
     """
-    assert state.phrase_pattern is not None
     text = doc.text
     if ASCII_LETTER_LOOKALIKES.search(text) or not state.all_plain:
+        assert state.phrase_pattern is not None
         yield from state.phrase_pattern.finditer(text)
         return
     lower = doc.lower
