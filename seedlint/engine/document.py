@@ -38,6 +38,30 @@ APOSTROPHE_STRAIGHT = re.compile(r"'(?<=[^\W\d_]')(?=[^\W\d_])")
 Known = TypeVar("Known")
 
 
+def characters(*ranges: str) -> frozenset[str]:
+    """The characters of ranges written as one character ("\xa0") or two ("\u2000\u200a")."""
+    return frozenset(
+        chr(code) for bounds in ranges for code in range(ord(bounds[0]), ord(bounds[-1]) + 1)
+    )
+
+
+# Controls, unusual spaces, invisible characters and lone surrogates: characters only a few
+# checks look for, and most documents hold none. A document's are found in one scan
+# (Document.rare), so that each check asks a set instead of scanning the text again.
+CONTROLS = characters(
+    "\x00\x08", "\x0b", "\x0c", "\x0e\x1f", "\x7f", "\x81", "\x8d", "\x8f", "\x90", "\x9d"
+)
+UNUSUAL_SPACES = characters("\u00a0", "\u2000\u200a", "\u202f", "\u205f", "\u3000")
+INVISIBLES = characters(
+    "\u200b\u200f", "\u2060", "\ufeff", "\u00ad", "\u202a\u202e", "\u2066\u2069", "\u180e"
+)
+SURROGATES = characters("\ud800\udfff")
+RARE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00a0\u00ad\u180e\u2000-\u200f\u202a-\u202f"
+    "\u205f-\u2069\u3000\ufeff\ud800-\udfff]"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """A range ``[start, end)`` of the document's text."""
@@ -154,6 +178,15 @@ class Document:
 
     def paragraph_text(self, span: Span) -> str:
         return self.text[span.start : span.end]
+
+    @cached_property
+    def rare(self) -> frozenset[str]:
+        """The characters of ``RARE`` that the text holds."""
+        return frozenset(found_words(RARE, self.text))
+
+    def holds(self, wanted: frozenset[str]) -> bool:
+        """Whether the text holds one of ``wanted`` (characters of ``RARE``)."""
+        return not self.rare.isdisjoint(wanted)
 
     @cached_property
     def lower(self) -> str:

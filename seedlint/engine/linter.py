@@ -22,7 +22,7 @@ from seedlint.engine.diagnostics import (
     Fix,
     Severity,
 )
-from seedlint.engine.document import Document
+from seedlint.engine.document import SURROGATES, Document
 from seedlint.engine.options import resolve
 from seedlint.engine.rule import Rule
 from seedlint.engine.selectors import SelectorError, check_selector, codes_of, selected
@@ -154,7 +154,7 @@ class Linter:
     def lint_document(self, doc: Document, rules: Iterable[Rule] | None = None) -> list[Diagnostic]:
         text = doc.text
         diagnostics: list[Diagnostic] = []
-        undecodable = not text.isascii() and UNDECODABLE.search(text) is not None
+        undecodable = not text.isascii() and doc.holds(SURROGATES)
         for rule in self.rules if rules is None else rules:
             assert rule.implementation is not None
             if rule.implementation.corpus or not self.applies(rule, doc):
@@ -175,7 +175,7 @@ class Linter:
         is not UTF-8)."""
         text = doc.text
         if undecodable is None:
-            undecodable = not text.isascii() and UNDECODABLE.search(text) is not None
+            undecodable = not text.isascii() and doc.holds(SURROGATES)
         applicability = rule.fix.applicability
         fix = None
         if (

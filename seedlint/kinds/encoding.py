@@ -37,6 +37,7 @@ from html.entities import html5
 from typing import Any
 
 from seedlint.engine.diagnostics import Edit, Finding
+from seedlint.engine.document import SURROGATES as LONE_SURROGATES
 from seedlint.engine.document import Document
 from seedlint.engine.kind import Check, Kind, declare
 from seedlint.engine.options import Option
@@ -95,7 +96,7 @@ class Encoding(Kind[State]):
         if state.check == "html-entity":
             yield from _entities(text)
         elif state.check == "invalid-utf8":
-            if not text.isascii():
+            if not text.isascii() and doc.holds(LONE_SURROGATES):
                 yield from _invalid_utf8(text, state.legacy)
         elif not text.isascii() and MOJIBAKE_HINT.search(text):
             yield from _mojibake(text)

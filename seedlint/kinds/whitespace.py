@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from seedlint.engine.diagnostics import Edit, Finding
-from seedlint.engine.document import BREAK, Document
+from seedlint.engine.document import BREAK, CONTROLS, INVISIBLES, UNUSUAL_SPACES, Document
 from seedlint.engine.kind import Check, Kind, declare
 from seedlint.engine.options import Option
 
@@ -45,8 +45,14 @@ CRLF = re.compile(r"\r\n?")
 SHOWN_CODEPOINTS = 4
 
 
-def _unusual_space(text: str) -> bool:
-    return not text.isascii() and UNUSUAL_SPACE.search(text) is not None
+def _unusual_space(doc: Document) -> bool:
+    """Whether the text holds a no-break or other unusual space: four checks ask, so the
+    answer is kept with the document."""
+    return doc.knowledge(_holds_unusual_space)
+
+
+def _holds_unusual_space(doc: Document) -> bool:
+    return not doc.text.isascii() and doc.holds(UNUSUAL_SPACES)
 
 
 @dataclass(frozen=True)
@@ -57,7 +63,7 @@ class Spacing:
     # each run is tried from its start only, so patterns stay linear on long runs
     pattern: re.Pattern[str]
     # a cheap test any finding passes: most documents fail it and the pattern never runs
-    gate: Callable[[str], bool]
+    gate: Callable[[Document], bool]
     replacement: str = ""
 
 
@@ -65,28 +71,32 @@ SPACING: Mapping[str, Spacing] = {
     "trailing": Spacing(
         "spaces or tabs at the end of a line",
         re.compile(f"(?<![ \t{SPACES}])[ \t{SPACES}]+{EOL}"),
-        lambda t: (
-            " \n" in t or "\t\n" in t or "\r" in t or t.endswith((" ", "\t")) or _unusual_space(t)
+        lambda d: (
+            " \n" in d.text
+            or "\t\n" in d.text
+            or d.has_cr
+            or d.text.endswith((" ", "\t"))
+            or _unusual_space(d)
         ),
     ),
     "leading": Spacing(
         "indentation at the start of a body line",
         re.compile(f"(?<=[\n\r])[ \t{SPACES}]+(?=[^\\s])"),
-        lambda t: "\n " in t or "\n\t" in t or "\r" in t or _unusual_space(t),
+        lambda d: "\n " in d.text or "\n\t" in d.text or d.has_cr or _unusual_space(d),
     ),
     "tab": Spacing(
-        "a tab between words", re.compile(r"(?<=\S)\t+(?=\S)"), lambda t: "\t" in t, " "
+        "a tab between words", re.compile(r"(?<=\S)\t+(?=\S)"), lambda d: "\t" in d.text, " "
     ),
     "double-space": Spacing(
         "two or more spaces between words",
         re.compile(f"(?<=\\S)(?: [ {SPACES}]+|[{SPACES}] [ {SPACES}]*)(?=\\S)"),
-        lambda t: "  " in t or _unusual_space(t),
+        lambda d: "  " in d.text or _unusual_space(d),
         " ",
     ),
     "blank-lines": Spacing(
         "more than one blank line between paragraphs",
         re.compile(f"(?<=\\S)[ \\t]*{BREAK}(?:[ \\t]*{BREAK}){{2,}}(?=\\S)"),
-        lambda t: "\n\n\n" in t or "\r" in t or "\n " in t or "\n\t" in t,
+        lambda d: "\n\n\n" in d.text or d.has_cr or "\n " in d.text or "\n\t" in d.text,
         "\n\n",
     ),
     "nbsp": Spacing(
@@ -100,12 +110,12 @@ SPACING: Mapping[str, Spacing] = {
             "[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069"
             "\u180e]|(?<=[\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?=[\x00-\x7f])"
         ),
-        lambda t: not t.isascii() and INVISIBLE_HINT.search(t) is not None,
+        lambda d: not d.text.isascii() and d.holds(INVISIBLES),
     ),
     "control": Spacing(
         "C0 and C1 control characters other than tab and line breaks",
         CONTROL,
-        lambda t: CONTROL.search(t) is not None,
+        lambda d: d.holds(CONTROLS),
     ),
 }
 FIELDS = ("found", "count")
@@ -160,7 +170,7 @@ KIND = Whitespace()
 def _spacing(doc: Document, state: State) -> Iterator[Finding]:
     text = doc.text
     spacing = SPACING[state.check]
-    if not spacing.gate(text):
+    if not spacing.gate(doc):
         return
     message = "Replace with one space" if spacing.replacement == " " else "Delete it"
     for match in spacing.pattern.finditer(text):

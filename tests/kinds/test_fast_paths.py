@@ -18,10 +18,10 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, seed
 from seedlint.corpus import minhash
-from seedlint.engine import document
+from seedlint.engine import document, linter
 from seedlint.engine.document import APOSTROPHE_CURLY, APOSTROPHE_STRAIGHT, Document
 from seedlint.engine.linter import Linter, LintSettings
-from seedlint.kinds import _candidates, _names, _possessive, apostrophe, substitution
+from seedlint.kinds import _candidates, _names, _possessive, apostrophe, substitution, whitespace
 from seedlint.ruleset.rulefile import load_rules
 
 RULES = {rule.code: rule for rule in load_rules(["default"], ROOT)}
@@ -360,3 +360,19 @@ def test_bare_possessives_and_phrases_are_found_as_the_plain_patterns_find_them(
     assert state.possessive is not None and state.phrase is not None
     for fast, plain in ((state.possessive, plain_names), (state.phrase, plain_phrases)):
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=EXAMPLES * 3, deadline=None)
+@given(
+    st.text(max_size=20)
+    | st.text(
+        alphabet="a \x00\x1f\x7f\x81\x82\x9d\xa0\xad\u200b\u200c\u2060\ud800\udfff\ufeff\u3000",
+        max_size=20,
+    )
+)
+def test_rare_characters_answer_as_the_patterns_do(text: str) -> None:
+    doc = Document(text)
+    assert doc.holds(document.CONTROLS) is (whitespace.CONTROL.search(text) is not None)
+    assert doc.holds(document.UNUSUAL_SPACES) is (whitespace.UNUSUAL_SPACE.search(text) is not None)
+    assert doc.holds(document.INVISIBLES) is (whitespace.INVISIBLE_HINT.search(text) is not None)
+    assert doc.holds(document.SURROGATES) is (linter.UNDECODABLE.search(text) is not None)
