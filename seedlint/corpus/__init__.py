@@ -14,6 +14,8 @@ would otherwise weigh on every run that builds a corpus rule's settings
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -76,6 +78,25 @@ __all__ = [
     "path_order",
     "seed_parts",
 ]
+
+
+class _Package(types.ModuleType):
+    """This package: its ``fingerprint`` is always the function of the module of that
+    name, as when every name was imported here; importing the module, from wherever,
+    would otherwise make the package's attribute the module."""
+
+    @property
+    def fingerprint(self) -> Any:
+        from seedlint.corpus.fingerprint import fingerprint
+
+        return fingerprint
+
+    @fingerprint.setter
+    def fingerprint(self, value: Any) -> None:
+        pass  # the import system naming the submodule: the function stays
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> Any:

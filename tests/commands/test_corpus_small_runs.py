@@ -108,3 +108,8 @@ def test_the_corpus_package_still_gives_every_public_name() -> None:
         assert getattr(corpus, name) is not None, name
     with pytest.raises(AttributeError):
         corpus.no_such_name  # noqa: B018
+    # the module of that name is imported by the index: the name stays the function
+    import seedlint.corpus.index  # noqa: F401
+
+    module = sys.modules["seedlint.corpus.fingerprint"]
+    assert corpus.fingerprint is module.fingerprint
