@@ -101,6 +101,7 @@ print(json.dumps(out))
 """
 
 
+@pytest.mark.e2e
 def test_fingerprints_are_the_same_in_every_process() -> None:
     runs = []
     for salt in ("1", "2"):
