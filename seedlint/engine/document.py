@@ -144,13 +144,17 @@ class Document:
         """The common case, LF line breaks and no whitespace-only lines: a split on blank
         lines, with offsets counted along."""
         spans = []
+        text = self.text
         offset = self.body_start
-        for chunk in self.text[offset:].split("\n\n"):
+        while offset <= len(text):  # what split("\n\n") gives, a chunk at a time
+            end = text.find("\n\n", offset)
+            end = len(text) if end < 0 else end
+            chunk = text[offset:end]
             stripped = chunk.strip("\n")
             if stripped.strip():
                 start = offset + len(chunk) - len(chunk.lstrip("\n"))
                 spans.append(Span(start, start + len(stripped)))
-            offset += len(chunk) + 2
+            offset = end + 2
         return spans
 
     def paragraph_text(self, span: Span) -> str:
