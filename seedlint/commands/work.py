@@ -143,6 +143,7 @@ def check_item(item: Item, context: CheckContext) -> Checked:
     # the corpus contribution first: its arrays are gone before the rules fill the
     # document's caches, so that a large document's peak is the larger of the two, not both
     found = None if work is None else contribute(item, data, doc, linter, work)
+    del data  # nothing reads the bytes past here: a large file's are freed before its rules run
     try:
         diagnostics = linter.lint_document(doc, rules)
     except TimeoutError as error:  # a rule's regular expression ran out of time
