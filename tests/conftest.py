@@ -40,6 +40,14 @@ PR_CAPBSET_DROP = 24
 CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH = 1, 2
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """An end-to-end test is a slow one: the quick tier (-m 'not slow') is the engine, the
+    kinds, the rules and the in-process I/O, and runs in well under a minute."""
+    for item in items:
+        if item.get_closest_marker("e2e") is not None:
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _private_user_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """The runs of the suite keep their caches in a folder of their own, not the user's."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from conftest import ROOT, run_seedlint
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -20,6 +22,7 @@ def test_the_readme_starts_with_two_commands_install_and_check_then_test() -> No
     assert commands[1].endswith("python -m pytest -q")
 
 
+@pytest.mark.e2e
 def test_the_sample_findings_shown_are_what_check_prints() -> None:
     prompt = "$ seedlint check tests/fixtures/ --format concise\n"
     shown = next(b.group(2) for b in BLOCK.finditer(README) if b.group(2).startswith(prompt))
@@ -28,6 +31,7 @@ def test_the_sample_findings_shown_are_what_check_prints() -> None:
     assert shown[len(prompt) :] == result.stdout
 
 
+@pytest.mark.e2e
 def test_the_seeds_folder_passes_as_the_first_command_says() -> None:
     result = run_seedlint("check", "seeds/", cwd=ROOT)
     assert (result.returncode, result.stderr) == (0, "")

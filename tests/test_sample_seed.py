@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 import seedlint
 from conftest import ROOT, SAMPLE, UNSAFE_FIXED, run_seedlint
 
@@ -40,6 +42,7 @@ def test_defects_are_located_on_the_damaged_text(sample_text: str) -> None:
     assert (by_code["SL201"].row, by_code["SL201"].column) == (7, 28)
 
 
+@pytest.mark.e2e
 def test_cli_reports_them_and_exits_1() -> None:
     result = run_seedlint("check", str(SAMPLE), "--format", "concise")
     assert result.returncode == 1, result.stderr
@@ -49,6 +52,7 @@ def test_cli_reports_them_and_exits_1() -> None:
     assert rows_codes == sorted((row, code) for row, code, _ in EXPECTED)
 
 
+@pytest.mark.e2e
 def test_text_format_shows_source_and_caret() -> None:
     result = run_seedlint("check", str(SAMPLE))
     out = result.stdout
@@ -66,6 +70,7 @@ def test_text_format_shows_source_and_caret() -> None:
     )
 
 
+@pytest.mark.e2e
 def test_json_format_has_exactly_the_documented_keys() -> None:
     result = run_seedlint("check", str(SAMPLE), "--format", "json")
     assert result.returncode == 1
@@ -104,12 +109,14 @@ def test_json_format_has_exactly_the_documented_keys() -> None:
     assert quote["fix"]["edits"][0]["location"] == {"row": 11, "column": 1}
 
 
+@pytest.mark.e2e
 def test_output_is_deterministic() -> None:
     first = run_seedlint("check", str(SAMPLE), "--format", "json").stdout
     second = run_seedlint("check", str(SAMPLE), "--format", "json").stdout
     assert first == second
 
 
+@pytest.mark.e2e
 def test_bundled_seeds_are_the_reviewed_normalised_sample() -> None:
     bundled = ROOT / "seeds" / SAMPLE.name
     assert bundled.read_text(encoding="utf-8") == UNSAFE_FIXED.read_text(encoding="utf-8")

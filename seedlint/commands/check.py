@@ -52,6 +52,8 @@ def run_check(args: argparse.Namespace) -> int:
     return _run_check(args, None)
 
 
+# Over 60 lines on purpose: the check command's steps in the order they happen (settings,
+# sources, engine, corpus pass, report, exit code), each a call or two.
 def _run_check(args: argparse.Namespace, engine: DaskEngine | None) -> int:
     setup = load_setup(args)
     if args.show_settings:

@@ -84,6 +84,8 @@ def run_fix(args: argparse.Namespace) -> int:
     return _run_fix(args, None)
 
 
+# Over 60 lines on purpose: the fix command's steps in the order they happen (settings,
+# safety checks on the output, engine, writes, report, exit code), each a call or two.
 def _run_fix(args: argparse.Namespace, engine: DaskEngine | None) -> int:
     stdin = reads_stdin(args)
     setup = load_setup(args)

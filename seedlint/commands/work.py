@@ -140,12 +140,15 @@ def check_item(item: Item, context: CheckContext) -> Checked:
             return Checked(cached, text, cache_entry=(key, None), contribution=found, stamp=kept)
     text = item.text if item.text is not None else decode(data)
     doc = linter.document(text, item.name)
+    # the corpus contribution first: its arrays are gone before the rules fill the
+    # document's caches, so that a large document's peak is the larger of the two, not both
+    found = None if work is None else contribute(item, data, doc, linter, work)
+    del data  # nothing reads the bytes past here: a large file's are freed before its rules run
     try:
         diagnostics = linter.lint_document(doc, rules)
     except TimeoutError as error:  # a rule's regular expression ran out of time
         return Checked(problem=Problem(f"{item.name}: {error}; {_what(item)} was not checked"))
     entry = (key, diagnostics) if key is not None else None
-    found = None if work is None else contribute(item, data, doc, linter, work)
     return Checked(
         diagnostics, text if diagnostics else None, cache_entry=entry, contribution=found,
         stamp=kept,

@@ -17,7 +17,7 @@ can be computed in any process, in any order, and sent to where the index is bui
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,6 +27,7 @@ from seedlint.corpus.settings import CorpusSettings
 
 BODY_HASH_BYTES = 16
 PARAGRAPH_HASH_BYTES = 8
+HASHED_PIECE = 1 << 16  # characters of a body normalised and hashed at a time (at least)
 NO_TITLE = 0  # the 64-bit title hash of a document without a title; real hashes avoid it
 
 
@@ -55,7 +56,27 @@ def _digest(text: str, size: int) -> bytes:
 
 
 def body_hash(body: str) -> bytes:
-    return _digest(normalise(body), BODY_HASH_BYTES)
+    """The digest of ``normalise(body)``, fed a piece at a time: a list of every word of a
+    large body would take many times its size. Pieces are cut before a line break, so no
+    word spans two of them, and joining their normal forms with one space gives the
+    whole's."""
+    digest = hashlib.blake2b(digest_size=BODY_HASH_BYTES)
+    separator = ""
+    for piece in _pieces(body):
+        normal = normalise(piece)
+        if normal:
+            digest.update((separator + normal).encode("utf-8", "surrogatepass"))
+            separator = " "
+    return digest.digest()
+
+
+def _pieces(text: str) -> Iterator[str]:
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + HASHED_PIECE)
+        end = len(text) if end < 0 else end
+        yield text[start:end]
+        start = end
 
 
 def title_key(title: str) -> str:

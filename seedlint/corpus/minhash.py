@@ -25,7 +25,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-from seedlint.engine.document import found_words
+from seedlint.engine.document import found_words, lower_case
 
 U32 = npt.NDArray[np.uint32]
 U64 = npt.NDArray[np.uint64]
@@ -34,7 +34,6 @@ WORD = re.compile(r"\w+")
 # odd multiplier that spreads a word's hash across 64 bits when shingles are combined
 SHINGLE_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
 BAND_MULTIPLIER = np.uint64(0xC2B2AE3D27D4EB4F)
-LOW_32_BITS = np.uint64(0xFFFFFFFF)
 # shingles are permuted in chunks so that a very long document never needs a
 # num_perm x shingles matrix at once
 SHINGLES_PER_CHUNK = 4096
@@ -66,34 +65,47 @@ def shingle_hashes(body: str, shingle_words: int) -> U64:
     words when there are fewer); empty when the text has no word."""
     # a very large text's words one at a time (found_words): a list of every word of a
     # 100 MB text is ten times its size
-    found = found_words(WORD, body.lower())
-    hashed = np.fromiter(map(WORD_HASHES.__getitem__, found), dtype=np.uint64)
+    found = found_words(WORD, lower_case(body))
+    # CRC-32s are 32-bit; the arithmetic below is done in place (a long text's arrays are
+    # large), modulo 2**64 as numpy's unsigned operations are
+    hashed = np.fromiter(map(WORD_HASHES.__getitem__, found), dtype=np.uint32)
     width = min(shingle_words, len(hashed))
     if width == 0:
         return np.empty(0, dtype=np.uint64)
     count = len(hashed) - width + 1
     combined = np.zeros(count, dtype=np.uint64)
     for offset in range(width):
-        combined = combined * SHINGLE_MULTIPLIER + hashed[offset : offset + count]
-    return fmix64(combined)
+        np.multiply(combined, SHINGLE_MULTIPLIER, out=combined)
+        np.add(combined, hashed[offset : offset + count], out=combined)
+    return _fmix64_in_place(combined)
 
 
 def fmix64(values: U64) -> U64:
     """MurmurHash3's 64-bit finaliser: a bijection that spreads every input bit."""
-    values = values ^ (values >> np.uint64(33))
-    values = values * np.uint64(0xFF51AFD7ED558CCD)
-    values = values ^ (values >> np.uint64(33))
-    values = values * np.uint64(0xC4CEB9FE1A85EC53)
-    return values ^ (values >> np.uint64(33))
+    return _fmix64_in_place(values.copy())
+
+
+def _fmix64_in_place(values: U64) -> U64:
+    values ^= values >> np.uint64(33)
+    values *= np.uint64(0xFF51AFD7ED558CCD)
+    values ^= values >> np.uint64(33)
+    values *= np.uint64(0xC4CEB9FE1A85EC53)
+    values ^= values >> np.uint64(33)
+    return values
 
 
 def fmix32(values: U32) -> U32:
     """MurmurHash3's 32-bit finaliser, as datasketch applies it before permuting."""
-    values = values ^ (values >> np.uint32(16))
-    values = values * np.uint32(0x85EBCA6B)
-    values = values ^ (values >> np.uint32(13))
-    values = values * np.uint32(0xC2B2AE35)
-    return values ^ (values >> np.uint32(16))
+    return _fmix32_in_place(values.copy())
+
+
+def _fmix32_in_place(values: U32) -> U32:
+    values ^= values >> np.uint32(16)
+    values *= np.uint32(0x85EBCA6B)
+    values ^= values >> np.uint32(13)
+    values *= np.uint32(0xC2B2AE35)
+    values ^= values >> np.uint32(16)
+    return values
 
 
 @lru_cache(maxsize=8)
@@ -110,7 +122,7 @@ def permutations(num_perm: int, seed: int) -> tuple[U32, U32]:
 def signature(hashes: U64, num_perm: int, seed: int) -> U32:
     """The MinHash signature of a set of 64-bit shingle hashes (which must not be empty)."""
     a, b = permutations(num_perm, seed)
-    folded = fmix32((hashes & LOW_32_BITS).astype(np.uint32))
+    folded = _fmix32_in_place(hashes.astype(np.uint32))  # the low 32 bits of each
     result = np.full(num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)
     for start in range(0, len(folded), SHINGLES_PER_CHUNK):
         chunk = folded[start : start + SHINGLES_PER_CHUNK]

@@ -29,6 +29,7 @@ LETTER_RUN = re.compile(r"[a-z]+(?:['’][a-z]+)*")
 # a text past this many characters has its words gathered one by one: a list of every word
 # of a 100 MB text (findall) takes ten times the text's size
 LARGE_TEXT = 1 << 20
+LOWER_PIECE = 1 << 16  # characters lower-cased at a time in a large text (see lower_case)
 # an apostrophe between two letters (don't, don’t); also what the consistency rule counts.
 # The mark comes first and the letter before it is looked at from behind the mark: a
 # pattern that starts with a literal is searched for it, one that starts with a
@@ -167,13 +168,17 @@ class Document:
         """The common case, LF line breaks and no whitespace-only lines: a split on blank
         lines, with offsets counted along."""
         spans = []
+        text = self.text
         offset = self.body_start
-        for chunk in self.text[offset:].split("\n\n"):
+        while offset <= len(text):  # what split("\n\n") gives, a chunk at a time
+            end = text.find("\n\n", offset)
+            end = len(text) if end < 0 else end
+            chunk = text[offset:end]
             stripped = chunk.strip("\n")
             if stripped.strip():
                 start = offset + len(chunk) - len(chunk.lstrip("\n"))
                 spans.append(Span(start, start + len(stripped)))
-            offset += len(chunk) + 2
+            offset = end + 2
         return spans
 
     def paragraph_text(self, span: Span) -> str:
@@ -190,7 +195,7 @@ class Document:
 
     @cached_property
     def lower(self) -> str:
-        return self.text.lower()
+        return lower_case(self.text)
 
     @cached_property
     def lower_words(self) -> frozenset[str]:
@@ -221,6 +226,24 @@ class Document:
         curly = len(APOSTROPHE_CURLY.findall(self.text))
         straight = len(APOSTROPHE_STRAIGHT.findall(self.text))
         return "\u2019" if curly > straight else "'"
+
+
+def lower_case(text: str) -> str:
+    """``text.lower()``, a large text's in pieces of whole lines: for a text that is not all
+    ASCII, str.lower() first takes 12 bytes per character (a case mapping may triple one),
+    several times the text's own size. A line break is neither cased nor ignorable by case,
+    so no case rule (the Greek final sigma's) looks across it: the pieces give exactly the
+    whole's result."""
+    if len(text) <= LARGE_TEXT or text.isascii():
+        return text.lower()
+    pieces = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + LOWER_PIECE)
+        end = len(text) if end < 0 else end + 1
+        pieces.append(text[start:end].lower())
+        start = end
+    return "".join(pieces)
 
 
 # byte -> itself for an ASCII letter (or digit), a space for any other byte

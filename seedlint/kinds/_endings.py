@@ -37,9 +37,13 @@ RESIDUE = re.compile(
     r"(?:credit|courtesy|by|source)\b",
     re.IGNORECASE,
 )
-ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-ADDRESS_END = re.compile(r"(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w+)\s*\Z")
-BACK_LINKS = re.compile(r"[\s\u21a9\u21b5\ufe0e]+\Z")  # ↩ ↵ after a footnote
+# an address's local part is matched from the start of its run only: tried at every letter
+# of a long run without "@", the search would grow with the square of the run's length
+LOCAL_PART = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+ADDRESS = re.compile(rf"(?:https?://|www\.)\S+|{LOCAL_PART}")
+ADDRESS_END = re.compile(rf"(?:(?:https?://|www\.)\S+|{LOCAL_PART}|@\w+)\s*\Z")
+# ↩ ↵ after a footnote; a run is tried from its start only (linear in a long run of spaces)
+BACK_LINKS = re.compile(r"(?<![\s\u21a9\u21b5\ufe0e])[\s\u21a9\u21b5\ufe0e]+\Z")
 CITATION_AFTER = re.compile(r"[.!?…][\"'”’]?\s+\([^()\n]{1,80}\)\s*\Z")
 TITLE_AFTER_COLON = re.compile(r":\s*[“\"][^“”\"\n]+[”\"]\s*\Z")
 CREDIT = re.compile(

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import cached_property
 
-from seedlint.engine.document import Document, Span, found_words
+from seedlint.engine.document import Document, Span, found_words, lower_case
 from seedlint.kinds._english import (
     ARTICLES,
     AUXILIARIES,
@@ -94,7 +94,7 @@ class Names:
 
     @cached_property
     def _lower_text(self) -> str:
-        return self._text.lower()
+        return lower_case(self._text)
 
     def _named_in_place(self, name: str) -> bool:
         """Whether ``name`` is in ``names``, from the words that lower-case to it alone."""

@@ -32,7 +32,6 @@ never uses alone.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -51,6 +50,7 @@ from seedlint.kinds._english import (
 )
 from seedlint.kinds._names import names_of, sentence_start
 from seedlint.kinds._people import common_surname, given_name, surname_ending_in_s
+from seedlint.kinds._word_runs import WORD_RUN, WordRuns
 from seedlint.kinds._wordclass import (
     adjective,
     lemma,
@@ -460,38 +460,29 @@ def _count(text: str, word: str) -> int:
     r"""How many times ``word`` stands in ``text`` with no word character or apostrophe on
     either side: what ``re.findall(r"(?<![\w'’])WORD(?![\w'’])")`` counts (matches do
     not overlap). In a long text a word, or two words and a space, is looked up in the
-    text's counts of words and of word pairs, made once: a scan of the whole text per
+    text's index of where each word stands, made once: a scan of the whole text per
     candidate would make a long document's check grow with the square of its length. A
     short text is scanned, which costs less than counting all of it."""
     if len(text) >= COUNTED_FROM:
-        singles, pairs = _word_counts(text)
-        if _WORD_RUN.fullmatch(word):
-            return singles[word]
+        runs = _word_runs(text)
+        if WORD_RUN.fullmatch(word):
+            return runs.count(word)
         first, space, second = word.partition(" ")
-        if space and _WORD_RUN.fullmatch(first) and _WORD_RUN.fullmatch(second):
-            return pairs[word]
+        if space and WORD_RUN.fullmatch(first) and WORD_RUN.fullmatch(second):
+            return runs.count_pair(first, second)
     return _scan_count(text, word)
 
 
 # Texts at least this long have their words counted once instead of scanned per word
 # (a news article is a few thousand characters; scanning one costs microseconds).
 COUNTED_FROM = 50_000
-# A run of the characters _joins accepts: re's \w is str.isalnum() or the underscore.
-_WORD_RUN = re.compile(r"[\w'’]+")
-# a maximal run followed by one space and the next maximal run (a look-ahead, so that
-# every pair of neighbours is found, overlapping ones included)
-_WORD_PAIR = re.compile(r"(?<![\w'’])([\w'’]+)(?= ([\w'’]+))")
-# The last few texts' counts: the rules of one document ask about the same text.
+# The last few texts' word runs: the rules of one document ask about the same text.
 _TEXTS_COUNTED = 4
 
 
 @lru_cache(maxsize=_TEXTS_COUNTED)
-def _word_counts(text: str) -> tuple[Counter[str], Counter[str]]:
-    """The text's maximal runs of word characters and apostrophes, and its pairs of such
-    runs with exactly one space between them, counted."""
-    singles = Counter(_WORD_RUN.findall(text))
-    pairs = Counter(f"{first} {second}" for first, second in _WORD_PAIR.findall(text))
-    return singles, pairs
+def _word_runs(text: str) -> WordRuns:
+    return WordRuns(text)
 
 
 def _scan_count(text: str, word: str) -> int:

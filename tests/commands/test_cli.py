@@ -11,8 +11,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import run_seedlint
 from helpers import sorted_codes
+
+pytestmark = pytest.mark.e2e
 
 
 def test_no_path_checks_seeds_recursively_and_only_txt(sample_project: Path) -> None:

@@ -10,6 +10,8 @@ import pytest
 
 from conftest import run_seedlint
 
+pytestmark = pytest.mark.e2e
+
 READING = [
     "--config", "--isolated", "--jobs", "--jsonl", "--parquet", "--text-field", "--id-field",
     "--stdin-filename", "--force-exclude", "--select", "--extend-select", "--ignore",

@@ -12,6 +12,8 @@ import pytest
 
 from conftest import SAMPLE, run_seedlint, seed
 
+pytestmark = pytest.mark.e2e
+
 TYPO = seed("The Deputy Prime Minster spoke.")
 
 

@@ -22,6 +22,8 @@ FILES = (
     "top.txt",
 )
 
+pytestmark = pytest.mark.e2e
+
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:

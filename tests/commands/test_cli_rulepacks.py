@@ -6,7 +6,11 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from conftest import run_seedlint, seed
+
+pytestmark = pytest.mark.e2e
 
 HOUSE = """\
 prefix: HS

@@ -11,6 +11,8 @@ import pytest
 
 from conftest import run_seedlint, seed
 
+pytestmark = pytest.mark.e2e
+
 TYPO = seed("The Deputy Prime Minster spoke.")
 NO_NEWLINE = "date 2024-01-18 A title\n\nText without a final newline."  # SL010, a warning
 

@@ -13,6 +13,8 @@ import pytest
 
 from conftest import ROOT, SAMPLE, run_seedlint, seed
 
+pytestmark = pytest.mark.e2e
+
 SAFE = (ROOT / "tests" / "golden" / "000_427d24922044e314.safe.txt").read_bytes()
 TYPO = seed("The Deputy Prime Minster spoke.")
 

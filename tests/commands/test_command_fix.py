@@ -14,6 +14,8 @@ import pytest
 
 from conftest import SAFE_FIXED, SAMPLE, UNSAFE_FIXED, run_seedlint, seed
 
+pytestmark = pytest.mark.e2e
+
 SAFE = SAFE_FIXED.read_text(encoding="utf-8")
 UNSAFE = UNSAFE_FIXED.read_text(encoding="utf-8")
 TYPO = seed("The Deputy Prime Minster spoke.")  # one defect, and a safe fix for it

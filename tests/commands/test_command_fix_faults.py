@@ -24,6 +24,7 @@ from conftest import default_linter, run_seedlint, seed
 from helpers import FIXED_TYPO, TYPO, many_seeds, temporaries, wait_until
 
 
+@pytest.mark.e2e
 def test_in_place_never_writes_through_a_symbolic_link(tmp_path: Path) -> None:
     """A link in a cloned tree may point anywhere (~/.bashrc): in place, seedlint fixes
     files, not what links name; the target is fixed when it is named itself."""
@@ -41,6 +42,7 @@ def test_in_place_never_writes_through_a_symbolic_link(tmp_path: Path) -> None:
     assert (tmp_path / "real.txt").read_text(encoding="utf-8") == FIXED_TYPO
 
 
+@pytest.mark.e2e
 def test_an_output_that_would_overwrite_an_input_stops_before_writing(tmp_path: Path) -> None:
     (tmp_path / "seeds").mkdir()
     (tmp_path / "other").mkdir()
@@ -58,6 +60,7 @@ def test_an_output_that_would_overwrite_an_input_stops_before_writing(tmp_path: 
     assert (tmp_path / "seeds" / "x.txt").read_text(encoding="utf-8") == TYPO
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("where", ["output-dir", "in-place"])
 def test_a_read_only_destination_is_one_error_and_the_original_is_intact(
     tmp_path: Path, permissions: Callable[[], None] | None, where: str
@@ -93,6 +96,7 @@ def _file_size_limit(limit: int) -> Callable[[], None]:
     return limit_writes
 
 
+@pytest.mark.e2e
 def test_a_full_disk_simulated_by_a_file_size_limit(tmp_path: Path) -> None:
     """A disk that fills up, simulated with RLIMIT_FSIZE (writes past 64 kB fail with EFBIG),
     which needs no privileges: the write fails, the run stops, the original is intact."""
@@ -111,6 +115,7 @@ def test_a_full_disk_simulated_by_a_file_size_limit(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == text and temporaries(tmp_path) == []
 
 
+@pytest.mark.e2e
 def test_a_full_disk_on_a_tiny_tmpfs(tmp_path: Path) -> None:
     """A real full disk: a 1 MB tmpfs, mounted when the tests may mount (root)."""
     disk = tmp_path / "disk"
@@ -191,6 +196,7 @@ def test_ctrl_c_exits_130_with_a_short_message_and_no_half_written_output(
         assert path.read_text(encoding="utf-8") == seedlint.fix_text(before, linter=linter)[0]
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("newline", [b"\r\n", b"\r"], ids=["crlf", "cr"])
 def test_in_place_fixes_keep_a_files_line_ending_style(tmp_path: Path, newline: bytes) -> None:
     """With SL106 off, the line breaks that fixes insert follow the file's own style."""

@@ -6,8 +6,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import SAMPLE, run_seedlint
 from seedlint.ruleset.config import load_config
+
+pytestmark = pytest.mark.e2e
 
 
 def test_init_writes_a_starter_configuration(tmp_path: Path) -> None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import run_seedlint
+
+pytestmark = pytest.mark.e2e
 
 
 def test_rules_and_explain() -> None:

@@ -44,6 +44,7 @@ def codes_by_file(output: str) -> list[tuple[str, str]]:
     return [(d["filename"], d["code"]) for d in json.loads(output)]
 
 
+@pytest.mark.e2e
 def test_corpus_findings_follow_the_documents_in_path_order(project: Path) -> None:
     code, out, err = check(project, "seeds", "--format", "concise", "--select", "SL2,SL5")
     assert (code, err) == (1, "")
@@ -66,6 +67,7 @@ def test_corpus_findings_follow_the_documents_in_path_order(project: Path) -> No
     assert lines[-1].startswith("Found ") and "in 5 files" in lines[-1]
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("fmt", ["text", "json-lines", "github", "sarif", "junit"])
 def test_every_format_carries_them(project: Path, fmt: str) -> None:
     code, out, _ = check(project, "seeds", "--format", fmt, "--select", "SL501")
@@ -73,6 +75,7 @@ def test_every_format_carries_them(project: Path, fmt: str) -> None:
     assert "SL501" in out and "seeds/later/b.txt" in out and "Same body as seeds/a.txt" in out
 
 
+@pytest.mark.e2e
 def test_the_text_format_shows_the_header_and_the_paragraph(project: Path) -> None:
     _, out, _ = check(project, "seeds/a.txt", "seeds/later", "--select", "SL501,SL504")
     assert "   1 | date 2024-02-01 Budget agreed" in out
@@ -81,6 +84,7 @@ def test_the_text_format_shows_the_header_and_the_paragraph(project: Path) -> No
     assert f"   5 | {SIGN_UP}" in out and "= fix (unsafe): Remove the boilerplate paragraph" in out
 
 
+@pytest.mark.e2e
 def test_selection_severity_per_file_ignores_and_exit_code(project: Path) -> None:
     (project / "seedlint.yaml").write_text(
         "select: [SL5]\nseverity:\n  SL504: info\nper-file-ignores:\n  'seeds/later/*': [SL501]\n",
@@ -95,6 +99,7 @@ def test_selection_severity_per_file_ignores_and_exit_code(project: Path) -> Non
     assert check(project, "seeds", "--ignore", "SL5", "--format", "json")[1].strip() == "[]"
 
 
+@pytest.mark.e2e
 def test_statistics_count_them(project: Path) -> None:
     _, out, _ = check(project, "seeds", "--select", "SL5", "--statistics")
     assert out.splitlines()[:4] == [
@@ -106,6 +111,7 @@ def test_statistics_count_them(project: Path) -> None:
     ]
 
 
+@pytest.mark.e2e
 def test_a_baseline_records_and_hides_them(project: Path) -> None:
     code, _, err = check(project, "seeds", "--select", "SL5", "--write-baseline", "base.json")
     assert code == 0 and "wrote 5 baseline entries" in err
@@ -118,6 +124,7 @@ def test_a_baseline_records_and_hides_them(project: Path) -> None:
     ]
 
 
+@pytest.mark.e2e
 def test_json_lines_records_with_one_id_stay_apart(tmp_path: Path) -> None:
     lines = [
         {"id": "x", "text": seed(STORY)},
@@ -134,6 +141,7 @@ def test_json_lines_records_with_one_id_stay_apart(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.e2e
 def test_standard_input_is_one_document(project: Path) -> None:
     text = (project / "seeds" / "a.txt").read_text(encoding="utf-8")
     result = run_seedlint(
@@ -142,6 +150,7 @@ def test_standard_input_is_one_document(project: Path) -> None:
     assert (result.returncode, result.stderr) == (0, "")
 
 
+@pytest.mark.e2e
 def test_rules_lists_them() -> None:
     table = run_seedlint("rules").stdout
     for code, name in [
@@ -155,6 +164,7 @@ def test_rules_lists_them() -> None:
     assert "across the corpus" in run_seedlint("explain", "near-duplicate").stdout
 
 
+@pytest.mark.e2e
 def test_bad_corpus_options_are_one_line(project: Path) -> None:
     (project / "seedlint.yaml").write_text(
         "rule-options:\n  near-duplicate: {threshold: 1.5}\n", encoding="utf-8"
@@ -175,6 +185,7 @@ def dated(project: Path, *dates: str) -> None:
         (project / f"{number}.txt").write_text(seed(f"Story {number}.", date=date), "utf-8")
 
 
+@pytest.mark.e2e
 def test_a_date_after_today_is_reported(tmp_path: Path) -> None:
     (tmp_path / "seedlint.yaml").write_text(
         "rule-options:\n  date-out-of-range: {today: '2025-06-01'}\n", encoding="utf-8"
@@ -190,6 +201,7 @@ def test_a_date_after_today_is_reported(tmp_path: Path) -> None:
     ]  # the day after today passes: a newsroom a time zone ahead (grace-days: 1)
 
 
+@pytest.mark.e2e
 def test_a_date_outside_the_range_is_reported(tmp_path: Path) -> None:
     (tmp_path / "seedlint.yaml").write_text(
         "rule-options:\n  SL007: {earliest: '2010-01-01', latest: '2019-12-31', "
@@ -206,12 +218,14 @@ def test_a_date_outside_the_range_is_reported(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.e2e
 def test_the_clock_is_today_by_default(tmp_path: Path) -> None:
     dated(tmp_path, "2000-01-01", "2999-01-01")
     _, out, _ = check(tmp_path, ".", "--select", "SL007", "--format", "concise", "-q")
     assert [line.split(":")[0] for line in out.splitlines()] == ["1.txt"]
 
 
+@pytest.mark.e2e
 def test_a_bad_date_option_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "seedlint.yaml").write_text(
         "rule-options:\n  SL007: {today: 'yesterday'}\n", encoding="utf-8"

@@ -43,6 +43,7 @@ def test_idle_cores_are_between_one_and_the_cores() -> None:
     assert 1 <= idle_cores() <= available_cores()
 
 
+@pytest.mark.slow
 def test_many_small_files_count_as_work(tmp_path: Path) -> None:
     assert default_jobs(items(tmp_path / "few", [100] * 10), 4) == 1
     assert default_jobs(items(tmp_path / "many", [100] * 40_000), 4) == 4

@@ -29,6 +29,8 @@ from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
 from conftest import ROOT, SAMPLE, run_seedlint, seed
 
+pytestmark = pytest.mark.e2e
+
 SAFE = (ROOT / "tests" / "golden" / "000_427d24922044e314.safe.txt").read_text(encoding="utf-8")
 WAIT = 60  # seconds: a slow shared machine, never a measured target
 EDITORS = ("visual-studio-code", "neovim", "emacs")

@@ -4,6 +4,8 @@ in every process (nothing depends on Python's salted ``hash``)."""
 
 from __future__ import annotations
 
+import hashlib
+import importlib
 import json
 import os
 import subprocess
@@ -14,6 +16,8 @@ import datasketch
 import numpy as np
 import pytest
 from corpus_plants import planted
+from hypothesis import given
+from hypothesis import strategies as st
 
 from seedlint.corpus import (
     CorpusSettings,
@@ -22,9 +26,13 @@ from seedlint.corpus import (
     fingerprint_seed,
     seed_parts,
 )
+from seedlint.corpus.fingerprint import normalise
 from seedlint.corpus.minhash import shingle_hashes, signature
 from seedlint.corpus.settings import band_shape, candidate_probability
 from wikinews import seeds
+
+# the module, not the function of the same name that seedlint.corpus exports
+fingerprint_module = importlib.import_module("seedlint.corpus.fingerprint")
 
 ARTICLES = seeds("en")
 ROOT = Path(__file__).resolve().parents[2]
@@ -101,6 +109,7 @@ print(json.dumps(out))
 """
 
 
+@pytest.mark.e2e
 def test_fingerprints_are_the_same_in_every_process() -> None:
     runs = []
     for salt in ("1", "2"):
@@ -163,3 +172,19 @@ def test_the_boilerplate_floor_and_share() -> None:
     settings = CorpusSettings()
     assert settings.boilerplate_documents(100) == 3
     assert settings.boilerplate_documents(100_000) == 1000
+
+
+@given(st.text(alphabet="ab \n\t\u00a0\u2028é\udce9", max_size=60))
+def test_a_body_hashed_in_pieces_is_hashed_whole(body: str) -> None:
+    # a large body is normalised and hashed a piece at a time: the digest of the whole's
+    # normal form all the same
+    piece = fingerprint_module.HASHED_PIECE
+    fingerprint_module.HASHED_PIECE = 2
+    try:
+        whole = hashlib.blake2b(
+            normalise(body).encode("utf-8", "surrogatepass"),
+            digest_size=fingerprint_module.BODY_HASH_BYTES,
+        ).digest()
+        assert fingerprint_module.body_hash(body) == whole
+    finally:
+        fingerprint_module.HASHED_PIECE = piece

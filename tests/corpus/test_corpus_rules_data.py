@@ -23,6 +23,8 @@ from corpus_rules_data import (
 
 from conftest import run_seedlint
 
+pytestmark = pytest.mark.e2e
+
 CORPUS_RULES = "SL501,SL502,SL503,SL504"
 
 

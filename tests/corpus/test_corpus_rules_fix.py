@@ -14,6 +14,8 @@ from corpus_rules_data import planted, write_files, write_jsonl
 
 from conftest import run_seedlint
 
+pytestmark = pytest.mark.e2e
+
 CORPUS_RULES = "SL501,SL502,SL503,SL504"
 COPIES = ("planted/copy-0.txt", "planted/copy-1.txt", "planted/retitled.txt")
 

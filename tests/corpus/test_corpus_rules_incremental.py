@@ -19,6 +19,8 @@ from conftest import run_seedlint, seed
 from seedlint.corpus import CorpusSettings
 from seedlint.io.corpus_store import CorpusStore
 
+pytestmark = pytest.mark.e2e
+
 CORPUS_RULES = "SL501,SL502,SL503,SL504"
 
 

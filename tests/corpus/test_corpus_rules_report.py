@@ -55,6 +55,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "report.html"
 
 
+@pytest.mark.e2e
 def test_clusters_are_the_copies_with_their_first(report: Path) -> None:
     page = report.read_text(encoding="utf-8")
     assert (
@@ -75,6 +76,7 @@ def test_the_table_holds_the_corpus_findings(report: Path) -> None:
     assert codes.count("SL503") == 1 and codes.count("SL504") == 20
 
 
+@pytest.mark.e2e
 def test_json_lines_records_make_the_same_clusters(tmp_path: Path) -> None:
     write_jsonl(tmp_path / "corpus.jsonl", planted().documents)
     run_seedlint("report", "--jsonl", "corpus.jsonl", "-o", "r.html", cwd=tmp_path)
@@ -95,6 +97,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         driver.quit()
 
 
+@pytest.mark.e2e
 def test_the_browser_shows_the_clusters_and_filters_the_copies(browser: Any, report: Path) -> None:
     open_report(browser, report)
     browser.execute_script(

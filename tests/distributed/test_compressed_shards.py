@@ -12,6 +12,8 @@ import pytest
 from conftest import run_seedlint
 from corpus_shards import compress, decompress, jsonl_bytes
 
+pytestmark = pytest.mark.e2e
+
 pytest.importorskip("zstandard", reason="the zstd extra (seedlint[zstd]) is not installed")
 
 SUFFIXES = [".jsonl.gz", ".jsonl.zst"]

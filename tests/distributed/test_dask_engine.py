@@ -17,6 +17,8 @@ from conftest import run_seedlint
 from corpus_shards import write_parquet, write_shards
 from seedlint.output import FORMATS
 
+pytestmark = pytest.mark.e2e
+
 pytest.importorskip("distributed", reason="the dask extra (seedlint[dask]) is not installed")
 pytest.importorskip("zstandard", reason="the zstd extra (seedlint[zstd]) is not installed")
 

@@ -65,6 +65,7 @@ def test_corpus_findings_are_digested_by_shard() -> None:
     assert corpus_digests({"/c/a.jsonl:3": ["x"]})["/c/a.jsonl"] != digests["/c/a.jsonl"]
 
 
+@pytest.mark.e2e
 def test_a_second_run_skips_only_unchanged_shards(tmp_path: Path) -> None:
     shards = [p.name for p in write_shards(tmp_path, 3, 10, ".jsonl.gz", 4)]
     base = ["fix", "--isolated", "--jsonl", *shards, "--ignore", "SL5"]

@@ -11,6 +11,8 @@ import pytest
 from conftest import run_seedlint
 from corpus_shards import jsonl_bytes
 
+pytestmark = pytest.mark.e2e
+
 
 def _without(tmp_path: Path, package: str) -> dict[str, str]:
     hidden = tmp_path / "hidden" / package

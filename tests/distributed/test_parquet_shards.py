@@ -12,6 +12,8 @@ import pytest
 from conftest import run_seedlint
 from corpus_shards import jsonl_bytes, write_parquet
 
+pytestmark = pytest.mark.e2e
+
 pa = pytest.importorskip("pyarrow", reason="the parquet extra (seedlint[parquet]) is missing")
 pq = pytest.importorskip("pyarrow.parquet")
 

@@ -43,6 +43,7 @@ def test_parts_start_at_lines_and_cover_the_file(tmp_path: Path, part: int) -> N
         assert 5 < len(ranges) < len(data) // 40_000 + 2
 
 
+@pytest.mark.e2e
 def test_a_shard_in_parts_is_reported_as_the_local_engine_does(tmp_path: Path) -> None:
     _big(tmp_path / "big.jsonl")
     args = ["check", "--isolated", "--jsonl", "big.jsonl", "--format", "json"]

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from seedlint.engine import document
 from seedlint.engine.document import COUNTED_LOOKUPS, Document, Span
 
 # --- the header ------------------------------------------------------------------------
@@ -195,3 +196,15 @@ def test_body_sample_stops_at_the_last_paragraph() -> None:
     assert doc.body_sample(5) == "First"
     assert doc.body_sample(1000) == "First.\n\nSecond."
     assert doc.paragraphs[0] == Span(19, 25)
+
+
+@given(st.text(alphabet="aAΣσςİI\u0130ß ﬁ.\n\u0345é", max_size=60))
+def test_a_large_text_lower_cased_in_pieces_is_lower_cased_whole(text: str) -> None:
+    # pieces of whole lines, as a large text is lower-cased: the same result as all at once
+    # (final sigma, dotted I, ligatures and ignorable marks across the pieces included)
+    large, piece = document.LARGE_TEXT, document.LOWER_PIECE
+    document.LARGE_TEXT, document.LOWER_PIECE = 0, 3
+    try:
+        assert document.lower_case(text) == text.lower()
+    finally:
+        document.LARGE_TEXT, document.LOWER_PIECE = large, piece

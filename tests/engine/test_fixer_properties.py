@@ -7,6 +7,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -44,6 +45,7 @@ def test_each_pass_changes_only_the_edited_ranges(text: str, unsafe: bool) -> No
         text = new
 
 
+@pytest.mark.e2e
 @settings(
     max_examples=25,
     deadline=None,

@@ -166,6 +166,7 @@ def plugin(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     return project, {"PYTHONPATH": str(site)}
 
 
+@pytest.mark.e2e
 def test_a_plug_in_kind_checks_and_fixes_through_the_command_line(
     plugin: tuple[Path, dict[str, str]],
 ) -> None:
@@ -182,6 +183,7 @@ def test_a_plug_in_kind_checks_and_fixes_through_the_command_line(
     assert (project / "a.txt").read_text(encoding="utf-8") == seed("The Government agreed, OK.")
 
 
+@pytest.mark.e2e
 def test_without_the_plug_in_installed_the_kind_is_unknown(
     plugin: tuple[Path, dict[str, str]],
 ) -> None:
@@ -191,6 +193,7 @@ def test_without_the_plug_in_installed_the_kind_is_unknown(
     assert result.stderr.endswith("HS100 [shouting]: unknown kind 'shout'\n")
 
 
+@pytest.mark.e2e
 def test_rules_and_explain_show_a_plug_in_kind(plugin: tuple[Path, dict[str, str]]) -> None:
     project, env = plugin
     table = run_seedlint("rules", cwd=project, env=env).stdout.splitlines()
@@ -203,6 +206,7 @@ def test_rules_and_explain_show_a_plug_in_kind(plugin: tuple[Path, dict[str, str
     assert "min-length: 4\n      the shortest word that counts" in page.stdout
 
 
+@pytest.mark.e2e
 def test_a_plug_in_kinds_options_are_checked_like_any_other(
     plugin: tuple[Path, dict[str, str]],
 ) -> None:
@@ -219,6 +223,7 @@ def test_a_plug_in_kinds_options_are_checked_like_any_other(
     assert "unknown kind 'shuot' (did you mean 'shout'?)" in result.stderr
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     ("name", "reason"),
     [

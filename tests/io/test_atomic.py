@@ -480,6 +480,7 @@ def start_writer(target: Path, root: Path) -> subprocess.Popen[str]:
     return writer
 
 
+@pytest.mark.e2e
 def test_an_interrupted_run_removes_its_temporary_file(tree: Path) -> None:
     target = tree / "out" / "a.txt"
     target.write_bytes(b"old")
@@ -492,6 +493,7 @@ def test_an_interrupted_run_removes_its_temporary_file(tree: Path) -> None:
     assert os.listdir(tree / "out") == ["a.txt"]
 
 
+@pytest.mark.e2e
 def test_a_killed_run_leaves_a_temporary_file_that_the_next_one_removes(tree: Path) -> None:
     target = tree / "out" / "a.txt"
     target.write_bytes(b"old")

@@ -15,6 +15,8 @@ import pytest
 
 from conftest import SAMPLE, run_seedlint, seed
 
+pytestmark = pytest.mark.e2e
+
 TYPO = "The Deputy Prime Minster spoke."
 STALE = "seedlint: note: 1 baseline entry no longer matches in base.json"
 

@@ -24,6 +24,7 @@ def cache_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.msgpack"))
 
 
+@pytest.mark.e2e
 def test_cache_is_written_reused_and_invalidated_by_content(
     wikinews_folder: Path, tmp_path: Path
 ) -> None:
@@ -47,6 +48,7 @@ def test_cache_is_written_reused_and_invalidated_by_content(
         changed.write_text(original, encoding="utf-8")
 
 
+@pytest.mark.e2e
 def test_a_warm_run_with_workers_keeps_the_cache(wikinews_folder: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     for _ in range(3):
@@ -55,6 +57,7 @@ def test_a_warm_run_with_workers_keeps_the_cache(wikinews_folder: Path, tmp_path
         assert file.stat().st_size > 1000  # hits found by workers are kept by the parent
 
 
+@pytest.mark.e2e
 def test_cache_depends_on_the_rules(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(TYPO, encoding="utf-8")
     cache = tmp_path / "cache"
@@ -65,6 +68,7 @@ def test_cache_depends_on_the_rules(tmp_path: Path) -> None:
     assert ignored.returncode == 0
 
 
+@pytest.mark.e2e
 def test_the_default_cache_is_per_user_and_per_project_never_in_the_repository(
     tmp_path: Path,
 ) -> None:
@@ -82,6 +86,7 @@ def test_the_default_cache_is_per_user_and_per_project_never_in_the_repository(
     assert (file.parent / ".gitignore").read_text() == "*\n"
 
 
+@pytest.mark.e2e
 def test_a_planted_pickle_never_runs_code(tmp_path: Path) -> None:
     """A cache file holding a pickle payload (where an old version kept its cache, and at
     the exact path of the current one) is refused as data; the payload never runs."""
@@ -112,6 +117,7 @@ def test_a_planted_pickle_never_runs_code(tmp_path: Path) -> None:
     assert third.stderr == ""  # the discarded file was replaced by a valid one
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     "content",
     [
@@ -137,6 +143,7 @@ def test_a_cache_holding_unexpected_data_is_discarded_with_a_note(
     assert again.stderr == "" or "not a valid seedlint cache" in again.stderr
 
 
+@pytest.mark.e2e
 def test_a_link_planted_as_the_cache_gitignore_is_never_followed(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(TYPO, encoding="utf-8")
     cache = tmp_path / "cache"
@@ -148,6 +155,7 @@ def test_a_link_planted_as_the_cache_gitignore_is_never_followed(tmp_path: Path)
     assert cache_files(cache)
 
 
+@pytest.mark.e2e
 def test_no_cache_writes_nothing(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(seed("Clean."), encoding="utf-8")
     cache = tmp_path / "cache"
@@ -155,6 +163,7 @@ def test_no_cache_writes_nothing(tmp_path: Path) -> None:
     assert not cache.exists()
 
 
+@pytest.mark.e2e
 def test_unwritable_cache_only_costs_time(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(TYPO, encoding="utf-8")
     blocker = tmp_path / "file-not-folder"

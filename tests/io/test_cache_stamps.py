@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import msgspec
+import pytest
 
 from conftest import run_seedlint, seed
 from seedlint.io import cache as cache_module
@@ -32,6 +33,7 @@ def check(folder: Path, cache: Path) -> str:
     return result.stdout
 
 
+@pytest.mark.e2e
 def test_unchanged_files_are_served_and_a_rewritten_one_is_checked(tmp_path: Path) -> None:
     seeds, cache = tmp_path / "seeds", tmp_path / "cache"
     seeds.mkdir()
@@ -56,6 +58,7 @@ def test_unchanged_files_are_served_and_a_rewritten_one_is_checked(tmp_path: Pat
     )
 
 
+@pytest.mark.e2e
 def test_a_file_changed_just_now_gets_no_stamp(tmp_path: Path) -> None:
     seeds, cache = tmp_path / "seeds", tmp_path / "cache"
     seeds.mkdir()

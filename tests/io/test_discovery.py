@@ -22,6 +22,7 @@ from seedlint.io.discovery import Patterns
 from seedlint.io.sources import file_items
 
 
+@pytest.mark.e2e
 def test_symbolic_links_are_followed_once_and_loops_detected(tmp_path: Path) -> None:
     folder = tmp_path / "seeds"
     (folder / "sub").mkdir(parents=True)
@@ -41,6 +42,7 @@ def test_symbolic_links_are_followed_once_and_loops_detected(tmp_path: Path) -> 
     assert names == ["seeds/a.txt", "seeds/link.txt", "seeds/sub/b.txt"]
 
 
+@pytest.mark.e2e
 def test_missing_unreadable_and_unlistable_paths_do_not_stop_the_run(
     tmp_path: Path, permissions: Callable[[], None] | None
 ) -> None:
@@ -67,6 +69,7 @@ def test_missing_unreadable_and_unlistable_paths_do_not_stop_the_run(
     assert codes_by_file(result) == {"ok.txt": ["SL203"]}
 
 
+@pytest.mark.e2e
 def test_a_fifo_is_skipped_without_waiting_for_a_writer(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.txt")
     (tmp_path / "ok.txt").write_text(CLEAN, encoding="utf-8")
@@ -91,6 +94,7 @@ def test_a_file_that_disappears_during_the_run_is_an_error_line(tmp_path: Path) 
     assert [len(r.diagnostics) for r in (first, *rest)] == [1, 0, 1]
 
 
+@pytest.mark.e2e
 def test_a_later_run_removes_the_temporary_files_a_killed_run_left(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(TYPO, encoding="utf-8")
     stale = tmp_path / ".a.txt.k3x9_q2z.tmp"

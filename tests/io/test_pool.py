@@ -16,6 +16,7 @@ from helpers import many_seeds
 from seedlint.io.pool import ordered_map
 
 
+@pytest.mark.e2e
 def test_workers_give_the_same_output_as_one_process(wikinews_folder: Path) -> None:
     one = run_seedlint("check", str(wikinews_folder), "--no-cache", "-j", "1", "--format", "json")
     two = run_seedlint("check", str(wikinews_folder), "--no-cache", "-j", "2", "--format", "json")
@@ -27,6 +28,7 @@ def _square(item: int, context: int) -> int:
     return item * item + context
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_results_come_in_order_with_their_items_across_windows(jobs: int) -> None:
     items = range(5000)  # more than one window

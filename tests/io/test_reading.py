@@ -21,6 +21,7 @@ from helpers import CLEAN, TYPO, codes_by_file, diagnostics_by_file
 from wikinews import seeds as wikinews_seeds
 
 
+@pytest.mark.e2e
 def test_not_utf8_is_reported_at_the_first_bad_byte_and_the_run_goes_on(tmp_path: Path) -> None:
     folder = tmp_path / "seeds"
     folder.mkdir()
@@ -43,6 +44,7 @@ def test_not_utf8_is_reported_at_the_first_bad_byte_and_the_run_goes_on(tmp_path
     assert [d["code"] for d in beside] == ["SL120"]
 
 
+@pytest.mark.e2e
 def test_bad_bytes_are_kept_by_safe_fixes_and_transcoded_by_unsafe_ones(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     original = "date 2024-01-18 T\n\nThe café is open.\nCrème for the goverment.\n"
@@ -56,6 +58,7 @@ def test_bad_bytes_are_kept_by_safe_fixes_and_transcoded_by_unsafe_ones(tmp_path
     assert run_seedlint("check", "--no-cache", "a.txt", cwd=tmp_path).returncode == 0
 
 
+@pytest.mark.e2e
 def test_a_byte_with_no_legacy_meaning_is_reported_without_a_fix(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     data = b"date 2024-01-18 T\n\nA \x81 byte.\n"
@@ -70,6 +73,7 @@ def test_a_byte_with_no_legacy_meaning_is_reported_without_a_fix(tmp_path: Path)
     assert path.read_bytes() == data
 
 
+@pytest.mark.e2e
 def test_json_output_of_bad_bytes_is_valid_even_with_a_strict_stdout(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_bytes(b"date 2024-01-18 T\n\nIt ends caf\xe9")
     result = subprocess.run(
@@ -84,6 +88,7 @@ def test_json_output_of_bad_bytes_is_valid_even_with_a_strict_stdout(tmp_path: P
     assert "SL120" in {item["code"] for item in items}
 
 
+@pytest.mark.e2e
 def test_byte_order_mark_is_reported_and_removed(tmp_path: Path) -> None:
     path = tmp_path / "bom.txt"
     path.write_bytes(b"\xef\xbb\xbf" + CLEAN.encode("utf-8"))
@@ -93,6 +98,7 @@ def test_byte_order_mark_is_reported_and_removed(tmp_path: Path) -> None:
     assert path.read_bytes() == CLEAN.encode("utf-8")
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     ("data", "message"),
     [
@@ -117,6 +123,7 @@ def test_utf16_and_utf32_are_errors_and_the_run_goes_on(
     assert "No problems in 1 file checked; 1 could not be checked." in result.stdout
 
 
+@pytest.mark.e2e
 def test_binary_file_is_skipped_with_a_note(tmp_path: Path) -> None:
     (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (tmp_path / "ok.txt").write_text(CLEAN, encoding="utf-8")
@@ -132,6 +139,7 @@ def test_binary_file_is_skipped_with_a_note(tmp_path: Path) -> None:
     assert (tmp_path.parent / "out" / "ok.txt").exists()
 
 
+@pytest.mark.e2e
 def test_empty_blank_and_header_only_files(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blank.txt").write_bytes(b"  \n\n \t\n")
@@ -149,6 +157,7 @@ def test_empty_blank_and_header_only_files(tmp_path: Path) -> None:
     assert run_seedlint("fix", "--diff", ".", cwd=tmp_path).stdout == ""
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     ("data", "kind"),
     [

@@ -9,6 +9,8 @@ import pytest
 
 from conftest import SAMPLE, UNSAFE_FIXED, run_seedlint, seed
 
+pytestmark = pytest.mark.e2e
+
 RAW = SAMPLE.read_text(encoding="utf-8")
 
 

@@ -26,6 +26,7 @@ TIME_LIMIT = 0.2  # seconds
 HANG = 60
 
 
+@pytest.mark.e2e
 def test_a_catastrophically_backtracking_regex_is_refused_with_a_reason(tmp_path: Path) -> None:
     write_pattern_pack(tmp_path, "(a|aa)+b")
     result = run_seedlint("check", "--no-cache", str(SAMPLE), cwd=tmp_path, timeout=60)
@@ -67,6 +68,7 @@ def slow_project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.mark.e2e
 def test_a_slow_regex_is_stopped_by_the_time_limit_and_the_run_goes_on(
     slow_project: Path,
 ) -> None:
@@ -81,6 +83,7 @@ def test_a_slow_regex_is_stopped_by_the_time_limit_and_the_run_goes_on(
     assert codes_by_file(result) == {"ok.txt": ["SL203"]}
 
 
+@pytest.mark.e2e
 def test_a_file_whose_regex_ran_out_of_time_is_not_fixed(slow_project: Path) -> None:
     fixed = run_seedlint("fix", "--in-place", ".", cwd=slow_project)
     assert (
@@ -91,6 +94,7 @@ def test_a_file_whose_regex_ran_out_of_time_is_not_fixed(slow_project: Path) -> 
     assert (slow_project / "ok.txt").read_text(encoding="utf-8") == FIXED_TYPO
 
 
+@pytest.mark.e2e
 def test_a_record_whose_regex_ran_out_of_time_is_named(slow_project: Path) -> None:
     records = [{"id": "slow", "text": SLOW}, {"id": "ok", "text": TYPO}]
     (slow_project / "c.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))

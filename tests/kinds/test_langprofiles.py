@@ -57,6 +57,7 @@ def test_the_kept_table_gives_langdetects_own_answers(kept: Path) -> None:
     assert answers() == expected
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("damage", ["truncate", "magic", "header"])
 def test_a_damaged_table_is_built_again(kept: Path, damage: str) -> None:
     _langprofiles.load_factory()

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import run_seedlint, seed
+
+pytestmark = pytest.mark.e2e
 
 
 def test_parsed_word_list_is_kept_and_a_damaged_copy_is_ignored(tmp_path: Path) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from conftest import run_seedlint
 from helpers import check_format, json_items
 from seedlint.output.base import escape
@@ -16,6 +18,8 @@ GITHUB = re.compile(
     r"col=(?P<col>\d+),endLine=(?P<endLine>\d+),endColumn=(?P<endColumn>\d+),"
     r"title=(?P<title>[A-Z]+\d+ [a-z0-9-]+)::(?P<message>[^\r\n]*)"
 )
+
+pytestmark = pytest.mark.e2e
 
 
 def unescape(text: str) -> str:

@@ -7,7 +7,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from helpers import check_format, json_items
+
+pytestmark = pytest.mark.e2e
 
 
 def test_json_lines_is_the_json_array_one_line_each(format_project: Path) -> None:

@@ -7,8 +7,12 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 from conftest import ODD_NAME
 from helpers import check_format, json_items
+
+pytestmark = pytest.mark.e2e
 
 
 def test_junit(format_project: Path) -> None:

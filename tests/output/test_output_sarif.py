@@ -15,6 +15,8 @@ import pytest
 from conftest import TESTS, run_seedlint
 from helpers import check_format, json_items
 
+pytestmark = pytest.mark.e2e
+
 SCHEMA = json.loads((TESTS / "data" / "sarif" / "sarif-schema-2.1.0.json").read_text("utf-8"))
 
 

@@ -20,6 +20,8 @@ FRENCH = seed(
     "l'Économie et des Finances à Paris."
 )
 
+pytestmark = pytest.mark.e2e
+
 
 def test_pyproject_configuration(sample_project: Path) -> None:
     (sample_project / "pyproject.toml").write_text(

@@ -11,6 +11,8 @@ import pytest
 
 from conftest import run_seedlint, seed
 
+pytestmark = pytest.mark.e2e
+
 TEXT = seed("The minster spoke. The café (\x93quoted\x94) is open, they say.")
 
 

@@ -27,6 +27,7 @@ def test_bundled_codes_and_names_are_unique_and_stable() -> None:
     assert {"SL001", "SL010", "SL011", "SL201", "SL210", "SL301", "SL401"} <= set(codes)
 
 
+@pytest.mark.e2e
 def test_examples_that_fail_are_reported(tmp_path: Path) -> None:
     rules = tmp_path / "mine.yaml"
     rules.write_text(
@@ -99,6 +100,7 @@ BAD_FILES = [
 ]
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(("content", "expected"), BAD_FILES)
 def test_bad_rule_file_gives_one_clear_line_and_exit_2(
     tmp_path: Path, content: str, expected: str

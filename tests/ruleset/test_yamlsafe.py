@@ -381,6 +381,7 @@ PURE_PYTHON = textwrap.dedent(
 )
 
 
+@pytest.mark.e2e
 def test_without_libyaml_the_pure_python_parser_gives_the_same_answers() -> None:
     result = subprocess.run(
         [sys.executable, "-c", PURE_PYTHON], capture_output=True, text=True, timeout=120

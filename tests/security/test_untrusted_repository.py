@@ -42,6 +42,7 @@ def _project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     ("link", "target"),
     [
@@ -68,6 +69,7 @@ def test_fix_never_writes_through_a_link_in_the_output_folder(
             assert path.read_bytes() == data, path
 
 
+@pytest.mark.e2e
 def test_a_linked_output_folder_from_the_configuration_is_refused(tmp_path: Path) -> None:
     """The default output folder comes with the repository: `normalised -> ~/.ssh`."""
     project = _project(tmp_path)
@@ -77,6 +79,7 @@ def test_a_linked_output_folder_from_the_configuration_is_refused(tmp_path: Path
     assert sorted(p.name for p in (project / "outside").iterdir()) == ["victim.txt"]
 
 
+@pytest.mark.e2e
 def test_stale_temporary_clean_up_never_deletes_through_links(tmp_path: Path) -> None:
     project = _project(tmp_path)
     keep = project / "outside" / ".a.txt.abcdefgh.tmp"
@@ -91,6 +94,7 @@ def test_stale_temporary_clean_up_never_deletes_through_links(tmp_path: Path) ->
 # --- 3. an output folder that overlaps an input is refused, nothing written ---------------
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     ("paths", "output"),
     [(["seeds/sub"], "seeds"), (["other", "seeds/sub"], "seeds"), (["seeds"], "seeds/sub")],
@@ -108,6 +112,7 @@ def test_an_output_folder_overlapping_any_input_is_refused(
     assert {p: p.read_bytes() for p in project.rglob("*") if p.is_file()} == before
 
 
+@pytest.mark.e2e
 def test_an_output_folder_reached_through_a_link_to_an_input_is_refused(tmp_path: Path) -> None:
     project = _project(tmp_path)
     (project / "alias").symlink_to(project / "seeds")
@@ -116,6 +121,7 @@ def test_an_output_folder_reached_through_a_link_to_an_input_is_refused(tmp_path
     assert (project / "seeds" / "sub" / "b.txt").read_text(encoding="utf-8") == TYPO
 
 
+@pytest.mark.e2e
 def test_two_inputs_that_map_to_one_output_are_refused(tmp_path: Path) -> None:
     project = _project(tmp_path)
     (project / "other").mkdir()
@@ -158,6 +164,7 @@ def test_fix_jsonl_in_place_refuses_to_replace_a_file_that_changed_meanwhile(
 # --- 5. JSON Lines records: only the text field of a changed record changes -----------------
 
 
+@pytest.mark.e2e
 def test_fix_jsonl_changes_nothing_but_the_text_field(tmp_path: Path) -> None:
     lines = [
         b'{"id": 1, "text": "date 2024-01-18 T\\n\\nThe goverment agreed.\\n", "n": 1e400, '
@@ -194,6 +201,7 @@ BILLION_LAUGHS = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\
 )
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     ("content", "fragment"),
     [
@@ -218,6 +226,7 @@ def test_a_hostile_or_broken_configuration_is_one_line(
     one_error_line(run_seedlint("check", "a.txt", cwd=tmp_path, timeout=30), fragment)
 
 
+@pytest.mark.e2e
 def test_a_pyproject_whose_section_is_not_a_table_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text("[tool]\nseedlint = 5\n", encoding="utf-8")
     (tmp_path / "a.txt").write_text(TYPO, encoding="utf-8")
@@ -235,6 +244,7 @@ rules:
 """
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     ("message", "fragment"),
     [
@@ -254,6 +264,7 @@ def test_message_templates_are_checked_when_rules_load(
     one_error_line(run_seedlint("check", "a.txt", cwd=tmp_path), "house.yaml:2: HS001", fragment)
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     ("content", "fragment"),
     [
@@ -277,6 +288,7 @@ def test_a_hostile_rule_file_is_one_line_and_runs_nothing(
 # --- 7. other inputs that must give one line, not a traceback -------------------------------
 
 
+@pytest.mark.e2e
 def test_jsonl_on_a_missing_file_a_folder_without_records_and_a_fifo(tmp_path: Path) -> None:
     one_error_line(run_seedlint("check", "--jsonl", "missing.jsonl", cwd=tmp_path), "missing")
     os.mkfifo(tmp_path / "pipe.jsonl")
@@ -287,6 +299,7 @@ def test_jsonl_on_a_missing_file_a_folder_without_records_and_a_fifo(tmp_path: P
     assert quiet.returncode == 0 and "no JSON Lines files" in quiet.stderr
 
 
+@pytest.mark.e2e
 def test_fix_jsonl_onto_a_read_only_folder_is_one_line(
     tmp_path: Path, permissions: Callable[[], None] | None
 ) -> None:
@@ -301,6 +314,7 @@ def test_fix_jsonl_onto_a_read_only_folder_is_one_line(
     assert list((tmp_path / "out").iterdir()) == []
 
 
+@pytest.mark.e2e
 def test_sarif_for_a_file_named_with_a_byte_that_is_not_utf8(tmp_path: Path) -> None:
     with open(os.path.join(os.fsencode(tmp_path), b"bad\xe9name.txt"), "wb") as stream:
         stream.write(TYPO.encode())
@@ -311,6 +325,7 @@ def test_sarif_for_a_file_named_with_a_byte_that_is_not_utf8(tmp_path: Path) -> 
     assert uri == "bad%E9name.txt"
 
 
+@pytest.mark.e2e
 def test_a_deeply_nested_baseline_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "base.json").write_text("[" * 100_000, encoding="utf-8")
     (tmp_path / "a.txt").write_text(TYPO, encoding="utf-8")
@@ -321,6 +336,7 @@ def test_a_deeply_nested_baseline_is_one_line(tmp_path: Path) -> None:
 # --- 8. a fix that re-creates its own match stops at once -------------------------------------
 
 
+@pytest.mark.e2e
 def test_a_fix_that_grows_the_text_stops_at_once(tmp_path: Path) -> None:
     rule = HOUSE.replace("'goverment'", "'agreed'").format(message="grows")
     rule += "    replacement: 'agreed agreed'\n"
@@ -336,6 +352,7 @@ def test_a_fix_that_grows_the_text_stops_at_once(tmp_path: Path) -> None:
 # --- 10. terminal escapes in file names and text are shown, never obeyed --------------------
 
 
+@pytest.mark.e2e
 def test_control_characters_are_escaped_in_every_human_format(tmp_path: Path) -> None:
     (tmp_path / "esc\x1b[2J.txt").write_bytes(b"\x1b[2J\x1b]0;HACKED\x07\n\nText.\n")
     (tmp_path / "new\nline.txt").write_text(TYPO, encoding="utf-8")
@@ -354,6 +371,7 @@ def test_control_characters_are_escaped_in_every_human_format(tmp_path: Path) ->
 # --- 12. an exact code is never taken for a prefix -------------------------------------------
 
 
+@pytest.mark.e2e
 def test_an_exact_code_names_one_rule_and_a_prefix_names_many(tmp_path: Path) -> None:
     pack = "prefix: HS\nrules:\n" + "".join(
         f"  - code: {code}\n    name: r{code.lower()}\n    kind: pattern\n    regex: '{word}'\n"
@@ -381,6 +399,7 @@ def _umask_022() -> None:
     os.umask(0o022)
 
 
+@pytest.mark.e2e
 def test_new_files_follow_the_umask_and_replaced_files_keep_their_mode(tmp_path: Path) -> None:
     project = _project(tmp_path)
     (project / "seeds" / "a.txt").chmod(0o640)
@@ -393,6 +412,7 @@ def test_new_files_follow_the_umask_and_replaced_files_keep_their_mode(tmp_path:
     assert stat.S_IMODE((project / "seeds" / "a.txt").stat().st_mode) == 0o640
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("length", [242, 255])
 def test_long_file_names_are_fixed_and_one_failure_stops_no_other(
     tmp_path: Path, length: int, permissions: Callable[[], None] | None
@@ -415,6 +435,7 @@ def test_long_file_names_are_fixed_and_one_failure_stops_no_other(
     assert (tmp_path / "ok.txt").read_text(encoding="utf-8") == FIXED  # after the failure
 
 
+@pytest.mark.e2e
 def test_in_place_says_when_a_file_had_other_hard_links(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(TYPO, encoding="utf-8")
     os.link(tmp_path / "a.txt", tmp_path / "b.txt")

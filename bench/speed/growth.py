@@ -1,0 +1,88 @@
+"""Growth: how a check's time grows with the length of a worst-case line.
+
+A rule whose search is tried at every offset of a long run it then fails on (a regular
+expression without a left boundary, an end-anchored pattern) takes time that grows with the
+square of the run's length: a 20,000-character line of letters once took 10 s to fix. This
+script lints and fixes, in-process with the bundled rules, documents made of one line of
+each shape below at two lengths, one twice the other, and prints the time ratio. Linear work
+doubles (ratio about 2); a ratio of 3 or more at these sizes means quadratic work, and the
+script says MISS and exits 1.
+
+    python bench/speed/growth.py                    # 20,000 and 40,000 characters
+    python bench/speed/growth.py --length 50000     # 50,000 and 100,000
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+
+import corpus  # bench/speed/corpus.py, beside this script
+
+sys.path.insert(0, str(corpus.REPO))
+
+import seedlint
+
+HEADER = "date 2024-01-18 Title\n\n"
+# time(2n) / time(n) above this is read as worse than linear (noise on a busy machine
+# gives 2.5 at most; quadratic work gives 4)
+QUADRATIC_RATIO = 3.0
+ROUNDS = 3  # the best of a few runs of each size: a busy machine only adds time
+Shape = Callable[[int], str]
+
+SHAPES: dict[str, Shape] = {
+    "spaces then a letter": lambda n: " " * n + "x",
+    "line breaks": lambda n: "\n" * n + "x",
+    "opening quotation marks": lambda n: "“" * n,
+    "opening brackets": lambda n: "(" * n,
+    "zero-width spaces": lambda n: "\u200b" * n,
+    "HTML entities": lambda n: "&amp;" * (n // 5),
+    "undecodable bytes": lambda n: "a\udce9" * (n // 2),
+    "typos and lost apostrophes": lambda n: "the goverment dont UKs " * (n // 23),
+    "one long word": lambda n: "a" * n,
+    "letters and full stops": lambda n: "a." * (n // 2),
+    "capitals and spaces": lambda n: "A " * (n // 2),
+    "at signs": lambda n: "a@" * (n // 2),
+    "address prefixes": lambda n: "http://" * (n // 7),
+    "quoted words": lambda n: "'a " * (n // 3),
+    "possessive names": lambda n: "Ab's " * (n // 5),
+    "sentences": lambda n: "The minister said it was fine. " * (n // 31),
+    "hyphens": lambda n: "-" * n,
+    "digits": lambda n: "1" * n,
+}
+
+
+def seconds(text: str) -> float:
+    best = float("inf")
+    for _ in range(ROUNDS):
+        start = time.perf_counter()
+        seedlint.lint_text(text)
+        seedlint.fix_text(text, unsafe=True)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--length", type=int, default=20_000, help="the shorter line's length")
+    args = parser.parse_args()
+    seedlint.lint_text(HEADER + "Warm up.\n")  # rule loading is not counted
+    short, long = args.length, 2 * args.length
+    print(f"| shape | {short:,} chars (s) | {long:,} chars (s) | ratio | |")
+    print("| --- | ---: | ---: | ---: | --- |")
+    missed = 0
+    for name, shape in SHAPES.items():
+        first = seconds(HEADER + shape(short) + "\n")
+        second = seconds(HEADER + shape(long) + "\n")
+        ratio = second / first if first > 0 else 0.0
+        verdict = "MISS" if ratio >= QUADRATIC_RATIO else "ok"
+        missed += verdict == "MISS"
+        print(f"| {name} | {first:.3f} | {second:.3f} | {ratio:.1f} | {verdict} |", flush=True)
+    print(f"\n{missed} shape(s) grow faster than linearly (ratio >= {QUADRATIC_RATIO}).")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""Where each word stands in a long text, found in one pass: how many times a word, or two
+words with one space between them, stand in the text, without a scan of the whole text per
+question (which would grow with the square of a long document's length) and without a
+table of every pair of neighbouring words (which takes many times the text's size).
+
+A "word" here is a maximal run of ``[\\w'’]``: re's ``\\w`` is a character
+``str.isalnum()`` accepts, or the underscore.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+
+WORD_RUN = re.compile(r"[\w'’]+")
+# offsets kept in arrays, no object each: 4 bytes an occurrence, 8 past 4 G characters
+_OFFSET, _LONG_OFFSET, _OFFSET_LIMIT = "I", "Q", 1 << 32
+
+
+class WordRuns:
+    """The start offsets of every word of ``text``, by word."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        starts: dict[str, int | array[int]] = {}
+        kind = _OFFSET if len(text) < _OFFSET_LIMIT else _LONG_OFFSET
+        for match in WORD_RUN.finditer(text):
+            word = match.group()
+            found = starts.get(word)
+            if found is None:
+                starts[word] = match.start()  # most words stand once: no array for them
+            elif isinstance(found, int):
+                starts[word] = array(kind, (found, match.start()))
+            else:
+                found.append(match.start())
+        self._starts = starts
+
+    def _offsets(self, word: str) -> array[int] | tuple[int, ...]:
+        found = self._starts.get(word)
+        if found is None:
+            return ()
+        return (found,) if isinstance(found, int) else found
+
+    def count(self, word: str) -> int:
+        """How many times the word (a whole run) stands in the text."""
+        return len(self._offsets(word))
+
+    def count_pair(self, first: str, second: str) -> int:
+        """How many times the run ``first``, one space, then the run ``second`` stand."""
+        text, size = self.text, len(first)
+        total = 0
+        for at in self._offsets(second):
+            start = at - 1 - size
+            if (
+                start >= 0
+                and text[at - 1] == " "
+                and text.startswith(first, start)
+                and (start == 0 or not _joins(text[start - 1]))
+            ):
+                total += 1
+        return total
+
+
+def _joins(char: str) -> bool:
+    r"""Whether ``char`` is one of ``[\w'’]``."""
+    return char.isalnum() or char in "_'’"
