@@ -212,7 +212,9 @@ def find_seedlint(
     if override:
         launcher: tuple[str, ...] = tuple(shlex.split(override))
     elif (checkout / "seedlint" / "__main__.py").is_file():
-        launcher = (sys.executable, "-m", "seedlint")
+        # -P: "-m" would put the working directory (this repository) before PYTHONPATH, and
+        # the seedlint of another checkout (--previous) would be this one's again
+        launcher = (sys.executable, "-P", "-m", "seedlint")
     else:
         module = next((m for m in CLI_MODULES if (checkout / m).is_file()), None)
         if module is None:
