@@ -41,6 +41,7 @@ def probe(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.e2e
 def test_one_file_loads_no_numpy_and_reports_the_same(tmp_path: Path) -> None:
     (tmp_path / "one.txt").write_bytes(SAMPLE.read_bytes())
     probed = probe("check", "--no-cache", "--format", "concise", "one.txt", cwd=tmp_path)
@@ -54,6 +55,7 @@ def test_one_file_loads_no_numpy_and_reports_the_same(tmp_path: Path) -> None:
     assert not any(" SL5" in line for line in lines)
 
 
+@pytest.mark.e2e
 def test_two_copies_are_still_compared(tmp_path: Path) -> None:
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text(seed(STORY, "Budget agreed"), "utf-8")
@@ -63,6 +65,7 @@ def test_two_copies_are_still_compared(tmp_path: Path) -> None:
     assert "b.txt:1:1: SL501 " in probed.stdout
 
 
+@pytest.mark.e2e
 def test_a_file_against_the_kept_index_is_still_judged(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
     seeds.mkdir()

@@ -68,6 +68,7 @@ def test_clusters_are_the_copies_with_their_first(report: Path) -> None:
         assert members.count("<li>") == 2 and f">{copy}<" in members and f">{first}<" in members
 
 
+@pytest.mark.e2e
 def test_the_table_holds_the_corpus_findings(report: Path) -> None:
     data = embedded(report.read_text(encoding="utf-8"))
     rules = [rule[0] for rule in data["rules"]]
