@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import cached_property
 
-from seedlint.engine.document import Document, Span, found_words, lower_case
+from seedlint.engine.document import Document, Span, found_words
 from seedlint.kinds._english import (
     ARTICLES,
     AUXILIARIES,
@@ -51,8 +51,11 @@ class Names:
     """The document's names (lower-cased) and its foreign quotations (spans), each worked
     out when first asked: most documents need the quotations only, many neither."""
 
-    def __init__(self, text: str, paragraphs: Sequence[Span], body_start: int) -> None:
+    def __init__(
+        self, text: str, paragraphs: Sequence[Span], body_start: int, lower_text: str
+    ) -> None:
         self._text = text  # the document's text and spans, not the document: no cycle
+        self._lower_text = lower_text  # the document's own copy: a large text's is large
         self._paragraphs = paragraphs
         self._body_start = body_start
         self._written_lower: dict[str, bool] = {}  # writes_lower's answers so far
@@ -91,10 +94,6 @@ class Names:
         character lower-cases to two (İ) or by its context (Σ)."""
         text = self._text
         return len(self._lower_text) == len(text) and "\u03a3" not in text
-
-    @cached_property
-    def _lower_text(self) -> str:
-        return lower_case(self._text)
 
     def _named_in_place(self, name: str) -> bool:
         """Whether ``name`` is in ``names``, from the words that lower-case to it alone."""
@@ -164,7 +163,7 @@ def sentence_start(text: str, start: int) -> bool:
 
 
 def _derive(doc: Document) -> Names:
-    return Names(doc.text, doc.paragraphs, doc.body_start)
+    return Names(doc.text, doc.paragraphs, doc.body_start, doc.lower)
 
 
 def _lower_words(text: str, paragraphs: Sequence[Span]) -> frozenset[str]:
