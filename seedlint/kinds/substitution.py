@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from seedlint.engine.diagnostics import Edit, Finding
-from seedlint.engine.document import Document, ascii_runs
+from seedlint.engine.document import LARGE_TEXT, Document, ascii_runs
 from seedlint.engine.kind import Kind, single_check
 from seedlint.engine.options import Option
 from seedlint.kinds._names import names_of, sentence_start
@@ -226,7 +226,9 @@ def _phrase_matches(doc: Document, state: State) -> Iterator[re.Match[str]]:
     pattern would have matched there.
     """
     text = doc.text
-    if ASCII_LETTER_LOOKALIKES.search(text) or not state.all_plain:
+    # a large text is searched with the whole pattern: the offsets of its phrases' first
+    # words (every "the") would take several times its size
+    if ASCII_LETTER_LOOKALIKES.search(text) or not state.all_plain or len(text) > LARGE_TEXT:
         assert state.phrase_pattern is not None
         yield from state.phrase_pattern.finditer(text)
         return
