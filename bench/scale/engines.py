@@ -60,10 +60,10 @@ def engines(workers: list[int]) -> list[tuple[str, list[str]]]:
 
 
 def throughput(
-    folder: Path, records: int, workers: list[int], commands: list[str]
+    folder: Path, records: int, workers: list[int], commands: list[str], ignore: list[str]
 ) -> list[dict[str, object]]:
     rows = []
-    common = ["--isolated", "--jsonl", "corpus"]
+    common = ["--isolated", "--jsonl", "corpus", *ignore]
     for command in commands:
         for number, (name, flags) in enumerate(engines(workers)):
             # a folder per run: a fix into one that a Dask run used would resume it
@@ -132,7 +132,7 @@ def main() -> None:
     parser.add_argument(
         "--parent", action="store_true", help="only the seedlint process's CPU per record"
     )
-    parser.add_argument("--ignore", help="with --parent: codes to pass to --ignore")
+    parser.add_argument("--ignore", help="codes to pass to --ignore (SL5: the corpus rules)")
     args = parser.parse_args()
     workers = [int(n) for n in args.workers.split(",")]
     records = int(args.megabytes * 1e6 / RECORD_BYTES)
@@ -143,8 +143,8 @@ def main() -> None:
         size = sum(p.stat().st_size for p in paths)
         total = per_shard * args.shards
         print(f"corpus: {args.shards} shards, {total} records, {size / 1e6:.1f} MB\n")
+        ignore = ["--ignore", args.ignore] if args.ignore else []
         if args.parent:
-            ignore = ["--ignore", args.ignore] if args.ignore else []
             commands = args.commands.split(",")
             for command, cpu in parent_cost(folder, total, commands, ignore).items():
                 print(f"{command}: the seedlint process, {cpu * 1000:.2f} ms CPU per record")
@@ -154,7 +154,7 @@ def main() -> None:
             "| peak RSS (largest process) |"
         )
         print("| --- | --- | ---: | ---: | ---: | ---: |")
-        rows = throughput(folder, total, workers, args.commands.split(","))
+        rows = throughput(folder, total, workers, args.commands.split(","), ignore)
         costs = {"local_start": 0.0, "dask_start": 0.0, "per_task": 0.0}
         if not args.no_overhead:
             costs = overhead(folder)

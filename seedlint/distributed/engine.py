@@ -10,10 +10,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterator
+from itertools import count
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from seedlint.commands.common import Setup, record_fields
+from seedlint.commands.corpus import CorpusRun
 from seedlint.commands.fix import Sink, Tally, Written
 from seedlint.commands.work import CheckContext, Checked, FixContext, Fixed
 from seedlint.distributed import cluster
@@ -32,6 +34,7 @@ from seedlint.distributed.tasks import (
     check_shard,
     contribute_shard,
     fix_shard,
+    keep_shard,
 )
 from seedlint.io.pool import available_cores
 from seedlint.io.sources import Item, Problem, display_path
@@ -94,18 +97,55 @@ class DaskEngine:
         return TASKS_PER_THREAD * cluster.threads(self._connect())
 
     def check(
-        self, shards: list[Shard], context: CheckContext, contribute: bool = False
+        self,
+        shards: list[Shard],
+        context: CheckContext,
+        contribute: bool = False,
+        corpus: CorpusRun | None = None,
     ) -> Iterator[tuple[Item, Checked]]:
         """Every item of the shards with its result, in order (the corpus contribution
-        alone with ``contribute``)."""
+        alone with ``contribute``). With the run's ``corpus``, the corpus contributions
+        stay on the workers, and the corpus's indexes become their ``ShardedIndex``."""
         name = self._ship(context)
-        function = contribute_shard if contribute else check_shard
         parts = split(self._connect(), shards)  # large plain shards: several tasks each
+        if corpus is not None and on_cluster(context):
+            yield from self._check_keeping(parts, name, contribute, corpus)
+            return
+        function = contribute_shard if contribute else check_shard
         results = ordered_tasks(
             self._connect(), function, parts, lambda _: (name,), self._window(), _failed_check
         )
         for _, pairs in results:
             yield from pairs
+
+    def _check_keeping(
+        self, parts: list[Shard], name: str, contribute: bool, corpus: CorpusRun
+    ) -> Iterator[tuple[Item, Checked]]:
+        from seedlint.distributed.corpus_pass import PARTITIONS_PER_THREAD, ShardedIndex
+
+        prints: dict[int, Any] = {}
+        numbers, kept = count(), count()  # each is asked once per shard, in order
+
+        def keep(shard: Shard, future: Any) -> None:
+            prints[next(kept)] = future
+
+        def failed(shard: Shard, error: BaseException) -> list[tuple[Item, Checked]]:
+            prints.pop(parts.index(shard), None)  # its documents are not in the corpus
+            return _failed_check(shard, error)
+
+        client = self._connect()
+        arguments = lambda _: (name, next(numbers), contribute)  # noqa: E731
+        results = ordered_tasks(
+            client, keep_shard, parts, arguments, self._window(), failed, keep=keep
+        )
+        for _, pairs in results:  # with keep, what comes here is the results alone
+            yield from cast(list[tuple[Item, Checked]], pairs)
+        assert corpus.work is not None
+        partitions = PARTITIONS_PER_THREAD * cluster.threads(client)
+        for number, group in enumerate(corpus.work.groups):
+            settings = group.new_index().settings
+            where = (client, parts, prints, corpus.renamed, number)
+            corpus.indexes[number] = ShardedIndex(*where, settings, partitions)
 
     def fix(
         self,
@@ -122,6 +162,15 @@ class DaskEngine:
         root = None if root is None else root.absolute()
         manifest = None if output is None else Manifest(output, root, settings)
         return RemoteFix(self, shards, name, output, root, tally, manifest, context)
+
+
+def on_cluster(context: CheckContext) -> bool:
+    """Whether the run's corpus pass can run on the cluster: it knows the corpus rules of
+    the built-in kind (a plug-in corpus kind's pass runs in the ``seedlint`` process)."""
+    from seedlint.kinds.duplicates import Duplicates
+
+    work = context.corpus
+    return work is not None and all(isinstance(g.kind, Duplicates) for g in work.groups)
 
 
 def _failed_check(shard: Shard, error: BaseException) -> list[tuple[Item, Checked]]:

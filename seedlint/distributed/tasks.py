@@ -21,6 +21,7 @@ from pathlib import Path
 
 from seedlint.commands.fix import Written
 from seedlint.commands.work import Checked, Fixed, check_item, contribute_item, fix_item
+from seedlint.corpus.shuffle import Place, ShardPrints
 from seedlint.distributed.shipping import shipped
 from seedlint.io.atomic import UnsafePath, remove_stale_temporaries
 from seedlint.io.sources import Item, range_items, shard_items
@@ -91,6 +92,32 @@ def check_shard(shard: Shard, context_name: str) -> list[tuple[Item, Checked]]:
 def contribute_shard(shard: Shard, context_name: str) -> list[tuple[Item, Checked]]:
     context = shipped(context_name)
     return [(_light(item, True), contribute_item(item, context)) for item in shard.items()]
+
+
+def keep_shard(
+    shard: Shard, context_name: str, number: int, contribute: bool
+) -> tuple[list[tuple[Item, Checked]], ShardPrints]:
+    """``check_shard`` (or ``contribute_shard``) whose corpus contributions stay here: the
+    results go to the parent without them, and the fingerprints, with where each record
+    is, make the shard's ``ShardPrints`` for the corpus pass on the cluster (``number``:
+    the shard's place in the run's list)."""
+    context = shipped(context_name)
+    groups = len(context.corpus.groups)
+    prints = ShardPrints(number, prints=[[] for _ in range(groups)])
+    offset = 0 if shard.span is None else shard.span[0]
+    pairs = []
+    for item in shard.items():
+        result = contribute_item(item, context) if contribute else check_item(item, context)
+        found, record = result.contribution, item.record
+        if found is not None and record is not None:
+            place = Place(number, len(prints.places), offset, len(record.raw), record.number)
+            prints.places.append(place)
+            for group, contributed in zip(prints.prints, found.data, strict=True):
+                group.append(contributed)  # never None: a run of shards keeps no index
+            result = replace(result, contribution=replace(found, data=[None] * groups))
+        offset += 0 if record is None else len(record.raw)
+        pairs.append((_light(item, True), result))
+    return pairs, prints
 
 
 def digest(path: Path) -> str:

@@ -1,0 +1,162 @@
+"""The corpus pass of ``--engine dask`` on the cluster: the fingerprints stay on the
+workers that computed them (one ``ShardPrints`` future per shard), and the findings are
+made by two rounds of shuffles (``seedlint.corpus.shuffle`` and ``buckets``): each shard
+splits its entries into ``partitions`` by hash, one task per partition groups what it
+receives, and what comes back to the ``seedlint`` process is findings, the copies of
+round one and a count; never a signature. The parent then takes, for each document, the
+earliest near-duplicate the partitions found, and sorts the findings as the local engine
+does (``seedlint.corpus.checks``).
+
+``ShardedIndex`` stands in for the ``CorpusIndex`` of the local engine in the corpus
+rules' pass (``seedlint.kinds.duplicates``), which asks it for its report.
+"""
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from operator import getitem
+from typing import Any
+
+from seedlint.corpus.buckets import (
+    Copies,
+    Near,
+    boilerplate,
+    duplicates,
+    near_duplicates,
+    repeated_titles,
+)
+from seedlint.corpus.checks import CorpusReport
+from seedlint.corpus.finding import NEAR_DUPLICATE, REPEATED_TITLE, CorpusFinding
+from seedlint.corpus.order import path_order
+from seedlint.corpus.settings import CorpusSettings, band_shape
+from seedlint.corpus.shuffle import BodyEntry, Entries, ShardPrints, body_entries, entries
+from seedlint.distributed.tasks import Shard
+
+PARTITIONS_PER_THREAD = 2  # so that a slow partition does not hold the others' workers
+
+Renames = Mapping[int, str]  # line number -> key, for the records of one shard
+
+
+@dataclass
+class Received:
+    """What came back to the ``seedlint`` process, pickled: a measure of what crosses."""
+
+    results: int = 0
+    bytes: int = 0
+
+
+@dataclass
+class ShardedIndex:
+    """The run's fingerprints of one corpus group, as futures on the cluster."""
+
+    client: Any
+    shards: list[Shard]  # the run's shards (or parts), as ``Place.shard`` numbers them
+    prints: dict[int, Any]  # shard number -> future of its ShardPrints
+    renames: dict[str, dict[int, str]]  # shard path -> its renamed records
+    group: int
+    settings: CorpusSettings
+    partitions: int
+    received: Received = field(default_factory=Received)
+    distinct_bodies: int = 0
+
+    def with_settings(self, settings: CorpusSettings) -> ShardedIndex:
+        return replace(self, settings=settings)
+
+    def _renames(self, number: int) -> Renames:
+        return self.renames.get(str(self.shards[number].path), {})
+
+    def _gather(self, futures: list[Any]) -> list[Any]:
+        results: list[Any] = self.client.gather(futures)
+        for result in results:
+            self.received.results += 1
+            self.received.bytes += len(pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
+        for future in futures:
+            future.release()
+        return results
+
+    def _shuffle(self, maps: dict[int, Any], reduce: Any, *arguments: Any) -> list[Any]:
+        """``reduce(parts, *arguments)`` per partition, ``parts`` its piece of each map."""
+        submit = self.client.submit
+        tasks = []
+        for partition in range(self.partitions):
+            parts = [submit(getitem, m, partition, pure=False) for m in maps.values()]
+            tasks.append(submit(reduce, parts, *arguments, pure=False))
+        for future in maps.values():
+            future.release()
+        return self._gather(tasks)
+
+    def check(self) -> CorpusReport:
+        """Every finding on the run's documents (see the module docstring)."""
+        submit = self.client.submit
+        rounds = {
+            number: submit(body_entries, future, self.group, self._renames(number),
+                           self.partitions, pure=False)
+            for number, future in self.prints.items()
+        }  # fmt: skip
+        found: list[Copies] = self._shuffle(rounds, _duplicates)
+        copies: dict[int, list[int]] = {}
+        for part in found:
+            for shard, position in part.copies:
+                copies.setdefault(shard, []).append(position)
+        self.distinct_bodies = sum(part.bodies for part in found)
+        shape = band_shape(self.settings.threshold, self.settings.num_perm)
+        rounds = {
+            number: submit(entries, future, self.group, self._renames(number),
+                           copies.get(number, []), self.partitions, shape, pure=False)
+            for number, future in self.prints.items()
+        }  # fmt: skip
+        least = self.settings.boilerplate_documents(self.distinct_bodies)
+        grouped = self._shuffle(rounds, _findings, self.shards, self.settings, least)
+        findings = [item for part in found for item in part.findings]
+        findings += [item for part, _ in grouped for item in part]
+        return CorpusReport(_assembled(findings, [near for _, n in grouped for near in n]), ())
+
+
+def _duplicates(parts: list[list[BodyEntry]]) -> Copies:
+    return duplicates(parts)
+
+
+def _findings(
+    parts: list[Entries], shards: Sequence[Shard], settings: CorpusSettings, least: int
+) -> tuple[list[CorpusFinding], list[Near]]:
+    from seedlint.distributed.bodies import read_bodies
+
+    found = repeated_titles(parts) + boilerplate(parts, least)
+    return found, near_duplicates(parts, settings, lambda docs: read_bodies(shards, docs))
+
+
+def _assembled(findings: list[CorpusFinding], near: list[Near]) -> tuple[CorpusFinding, ...]:
+    """The findings of every partition, with each document's earliest near-duplicate over
+    all of them, in the local engine's order; a repeated title is not reported on a
+    near-duplicate of the document it repeats."""
+    earliest: dict[str, Near] = {}
+    for item in near:
+        known = earliest.get(item.key)
+        if known is None or path_order(item.other) < path_order(known.other):
+            earliest[item.key] = item
+    pairs = {(item.key, item.other) for item in earliest.values()}
+    result = [
+        item
+        for item in findings
+        if item.check != REPEATED_TITLE or (item.key, item.other) not in pairs
+    ]
+    result += [
+        CorpusFinding(NEAR_DUPLICATE, n.key, n.other, n.estimate, n.exact, None, 0, 0)
+        for n in earliest.values()
+    ]
+    return tuple(sorted(result, key=CorpusFinding.sort_key))
+
+
+def keep_prints(shards: list[Shard], prints: dict[int, Any]) -> Any:
+    """A ``keep`` for ``ordered_tasks``: each shard's ShardPrints future, by number."""
+    numbers = {id(shard): number for number, shard in enumerate(shards)}
+
+    def keep(shard: Shard, future: Any) -> None:
+        prints[numbers[id(shard)]] = future
+
+    return keep
+
+
+__all__ = ["ShardPrints", "ShardedIndex", "keep_prints"]
