@@ -9,6 +9,8 @@ ids, so the duplicate rule fires on most records: a heavy case for the corpus pa
     python bench/scale/engines.py                 # 50 MB in 20 shards, about 15 minutes
     python bench/scale/engines.py --megabytes 500 --shards 200
     python bench/scale/engines.py --megabytes 5   # a quick look
+    python bench/scale/engines.py --engines dask --workers 2 --ignore SL5   # without the
+                                                  # corpus rules: their cost is the difference
 """
 
 from __future__ import annotations
@@ -50,22 +52,29 @@ def measure(*args: str, cwd: Path) -> dict[str, float]:
     return figures
 
 
-def engines(workers: list[int]) -> list[tuple[str, list[str]]]:
-    runs = [(f"local, {n} process{'es' * (n > 1)}", ["--jobs", str(n)]) for n in workers]
-    runs += [
-        (f"dask, {n} worker{'s' * (n > 1)}", ["--engine", "dask", "--jobs", str(n)])
-        for n in workers
-    ]
+def engines(workers: list[int], kinds: list[str]) -> list[tuple[str, list[str]]]:
+    runs = []
+    if "local" in kinds:
+        runs += [(f"local, {n} process{'es' * (n > 1)}", ["--jobs", str(n)]) for n in workers]
+    if "dask" in kinds:
+        runs += [
+            (f"dask, {n} worker{'s' * (n > 1)}", ["--engine", "dask", "--jobs", str(n)])
+            for n in workers
+        ]
     return runs
 
 
 def throughput(
-    folder: Path, records: int, workers: list[int], commands: list[str], ignore: list[str]
+    folder: Path,
+    records: int,
+    runs: list[tuple[str, list[str]]],
+    commands: list[str],
+    ignore: list[str],
 ) -> list[dict[str, object]]:
     rows = []
     common = ["--isolated", "--jsonl", "corpus", *ignore]
     for command in commands:
-        for number, (name, flags) in enumerate(engines(workers)):
+        for number, (name, flags) in enumerate(runs):
             # a folder per run: a fix into one that a Dask run used would resume it
             output = ["--output-dir", f"out{number}"]
             extra = ["--format", "concise"] if command == "check" else output
@@ -128,6 +137,7 @@ def main() -> None:
     parser.add_argument("--shards", type=int, default=20)
     parser.add_argument("--workers", default="1,2", help="process counts, comma-separated")
     parser.add_argument("--commands", default="check,fix", help="commands, comma-separated")
+    parser.add_argument("--engines", default="local,dask", help="engines, comma-separated")
     parser.add_argument("--no-overhead", action="store_true", help="skip the per-task runs")
     parser.add_argument(
         "--parent", action="store_true", help="only the seedlint process's CPU per record"
@@ -154,7 +164,8 @@ def main() -> None:
             "| peak RSS (largest process) |"
         )
         print("| --- | --- | ---: | ---: | ---: | ---: |")
-        rows = throughput(folder, total, workers, args.commands.split(","), ignore)
+        runs = engines(workers, args.engines.split(","))
+        rows = throughput(folder, total, runs, args.commands.split(","), ignore)
         costs = {"local_start": 0.0, "dask_start": 0.0, "per_task": 0.0}
         if not args.no_overhead:
             costs = overhead(folder)
