@@ -19,7 +19,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from seedlint.corpus.finding import BOILERPLATE, DUPLICATE, REPEATED_TITLE, CorpusFinding
+from seedlint.corpus.finding import (
+    BOILERPLATE,
+    DUPLICATE,
+    NEAR_DUPLICATE,
+    REPEATED_TITLE,
+    CorpusFinding,
+)
 from seedlint.corpus.minhash import U64, shingle_hashes, signature
 from seedlint.corpus.order import path_order
 from seedlint.corpus.settings import CorpusSettings
@@ -204,3 +210,25 @@ def _jaccard(left: U64, right: U64) -> float:
         return 0.0
     common = len(np.intersect1d(left, right, assume_unique=True))
     return common / (len(left) + len(right) - common)
+
+
+def assembled(findings: list[CorpusFinding], near: list[Near]) -> tuple[CorpusFinding, ...]:
+    """The findings of every partition, with each document's earliest near-duplicate over
+    all of them, in the local engine's order; a repeated title is not reported on a
+    near-duplicate of the document it repeats."""
+    earliest: dict[str, Near] = {}
+    for item in near:
+        known = earliest.get(item.key)
+        if known is None or path_order(item.other) < path_order(known.other):
+            earliest[item.key] = item
+    pairs = {(item.key, item.other) for item in earliest.values()}
+    result = [
+        item
+        for item in findings
+        if item.check != REPEATED_TITLE or (item.key, item.other) not in pairs
+    ]
+    result += [
+        CorpusFinding(NEAR_DUPLICATE, n.key, n.other, n.estimate, n.exact, None, 0, 0)
+        for n in earliest.values()
+    ]
+    return tuple(sorted(result, key=CorpusFinding.sort_key))

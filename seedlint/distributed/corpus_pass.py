@@ -19,22 +19,25 @@ from dataclasses import dataclass, field, replace
 from operator import getitem
 from typing import Any
 
+from seedlint.commands.common import UsageError
 from seedlint.corpus.buckets import (
     Copies,
     Near,
+    assembled,
     boilerplate,
     duplicates,
     near_duplicates,
     repeated_titles,
 )
 from seedlint.corpus.checks import CorpusReport
-from seedlint.corpus.finding import NEAR_DUPLICATE, REPEATED_TITLE, CorpusFinding
-from seedlint.corpus.order import path_order
+from seedlint.corpus.finding import CorpusFinding
 from seedlint.corpus.settings import CorpusSettings, band_shape
-from seedlint.corpus.shuffle import BodyEntry, Entries, ShardPrints, body_entries, entries
+from seedlint.corpus.shuffle import BodyEntry, Entries, body_entries, entries
 from seedlint.distributed.tasks import Shard
 
 PARTITIONS_PER_THREAD = 2  # so that a slow partition does not hold the others' workers
+# at most this many documents' entries per partition (a few hundred MB in round two)
+PARTITION_DOCUMENTS = 200_000
 
 Renames = Mapping[int, str]  # line number -> key, for the records of one shard
 
@@ -88,7 +91,17 @@ class ShardedIndex:
         return self._gather(tasks)
 
     def check(self) -> CorpusReport:
-        """Every finding on the run's documents (see the module docstring)."""
+        """Every finding on the run's documents (see the module docstring); a pass that
+        the cluster could not finish (a task that failed on every worker it was given
+        to) is one line and exit code 2, after the per-document report."""
+        try:
+            return self._check()
+        except Exception as error:  # the task's own error, or KilledWorker
+            reason = str(error).splitlines()[0] if str(error) else ""
+            told = f"{type(error).__name__}{': ' + reason if reason else ''}"
+            raise UsageError(f"the cluster could not finish the corpus pass ({told})") from None
+
+    def _check(self) -> CorpusReport:
         submit = self.client.submit
         rounds = {
             number: submit(body_entries, future, self.group, self._renames(number),
@@ -111,7 +124,7 @@ class ShardedIndex:
         grouped = self._shuffle(rounds, _findings, self.shards, self.settings, least)
         findings = [item for part in found for item in part.findings]
         findings += [item for part, _ in grouped for item in part]
-        return CorpusReport(_assembled(findings, [near for _, n in grouped for near in n]), ())
+        return CorpusReport(assembled(findings, [near for _, n in grouped for near in n]), ())
 
 
 def _duplicates(parts: list[list[BodyEntry]]) -> Copies:
@@ -127,36 +140,7 @@ def _findings(
     return found, near_duplicates(parts, settings, lambda docs: read_bodies(shards, docs))
 
 
-def _assembled(findings: list[CorpusFinding], near: list[Near]) -> tuple[CorpusFinding, ...]:
-    """The findings of every partition, with each document's earliest near-duplicate over
-    all of them, in the local engine's order; a repeated title is not reported on a
-    near-duplicate of the document it repeats."""
-    earliest: dict[str, Near] = {}
-    for item in near:
-        known = earliest.get(item.key)
-        if known is None or path_order(item.other) < path_order(known.other):
-            earliest[item.key] = item
-    pairs = {(item.key, item.other) for item in earliest.values()}
-    result = [
-        item
-        for item in findings
-        if item.check != REPEATED_TITLE or (item.key, item.other) not in pairs
-    ]
-    result += [
-        CorpusFinding(NEAR_DUPLICATE, n.key, n.other, n.estimate, n.exact, None, 0, 0)
-        for n in earliest.values()
-    ]
-    return tuple(sorted(result, key=CorpusFinding.sort_key))
-
-
-def keep_prints(shards: list[Shard], prints: dict[int, Any]) -> Any:
-    """A ``keep`` for ``ordered_tasks``: each shard's ShardPrints future, by number."""
-    numbers = {id(shard): number for number, shard in enumerate(shards)}
-
-    def keep(shard: Shard, future: Any) -> None:
-        prints[numbers[id(shard)]] = future
-
-    return keep
-
-
-__all__ = ["ShardPrints", "ShardedIndex", "keep_prints"]
+def partitions(threads: int, documents: int) -> int:
+    """Partitions of a pass: enough to keep every worker thread busy, and more for a
+    large corpus, so that what one partition holds stays bounded."""
+    return max(PARTITIONS_PER_THREAD * threads, -(-documents // PARTITION_DOCUMENTS))

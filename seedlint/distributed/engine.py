@@ -121,7 +121,7 @@ class DaskEngine:
     def _check_keeping(
         self, parts: list[Shard], name: str, contribute: bool, corpus: CorpusRun
     ) -> Iterator[tuple[Item, Checked]]:
-        from seedlint.distributed.corpus_pass import PARTITIONS_PER_THREAD, ShardedIndex
+        from seedlint.distributed.corpus_pass import ShardedIndex, partitions
 
         prints: dict[int, Any] = {}
         numbers, kept = count(), count()  # each is asked once per shard, in order
@@ -138,14 +138,17 @@ class DaskEngine:
         results = ordered_tasks(
             client, keep_shard, parts, arguments, self._window(), failed, keep=keep
         )
+        documents = 0
         for _, pairs in results:  # with keep, what comes here is the results alone
-            yield from cast(list[tuple[Item, Checked]], pairs)
+            for item, result in cast(list[tuple[Item, Checked]], pairs):
+                documents += result.contribution is not None
+                yield item, result
         assert corpus.work is not None
-        partitions = PARTITIONS_PER_THREAD * cluster.threads(client)
+        into = partitions(cluster.threads(client), documents)
         for number, group in enumerate(corpus.work.groups):
             settings = group.new_index().settings
             where = (client, parts, prints, corpus.renamed, number)
-            corpus.indexes[number] = ShardedIndex(*where, settings, partitions)
+            corpus.indexes[number] = ShardedIndex(*where, settings, into)
 
     def fix(
         self,
