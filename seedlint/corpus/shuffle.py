@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from seedlint.corpus.fingerprint import NO_TITLE, Fingerprint, title_hash
+from seedlint.corpus.fingerprint import NO_TITLE
 from seedlint.corpus.minhash import band_keys
+from seedlint.corpus.table import HAS_BODY, HAS_SIGNATURE, I64, Table
 
 U64 = npt.NDArray[np.uint64]
-I64 = npt.NDArray[np.int64]
-WORD = 8  # bytes of a hash that choose its partition
+Mask = npt.NDArray[np.bool_]
 
 
 @dataclass(frozen=True)
@@ -46,25 +46,30 @@ class Place:
 
 @dataclass
 class ShardPrints:
-    """The fingerprints of one shard's documents, per corpus group, with their places."""
+    """The fingerprints of one shard's documents as columns (a ``Table`` per corpus group:
+    about a kilobyte a document), with where each document's record is: (offset, length,
+    line or row)."""
 
     shard: int
-    places: list[Place] = field(default_factory=list)
-    prints: list[list[Fingerprint]] = field(default_factory=list)  # per group, per document
+    places: I64  # (documents, 3)
+    tables: list[Table]
 
-    def keyed(self, group: int, renames: Mapping[int, str]) -> list[Fingerprint]:
-        """The group's fingerprints under the keys the run gave them (a record whose ID
-        its file already used is known by its line: ``renames``, by line number)."""
-        prints = self.prints[group]
-        if not renames:
-            return prints
-        return [_renamed(fp, renames.get(place.number)) for fp, place in zip(prints, self.places)]
+    @staticmethod
+    def of(shard: int, places: list[tuple[int, int, int]], tables: list[Table]) -> ShardPrints:
+        return ShardPrints(shard, np.array(places, np.int64).reshape(-1, 3), tables)
 
+    def place(self, row: int) -> Place:
+        offset, length, number = (int(value) for value in self.places[row])
+        return Place(self.shard, row, offset, length, number)
 
-def _renamed(fp: Fingerprint, key: str | None) -> Fingerprint:
-    if key is None:
-        return fp
-    return Fingerprint(key, fp.body_hash, fp.title_key, fp.signature, fp.paragraphs)
+    def keys(self, group: int, renames: Mapping[int, str]) -> list[str]:
+        """The group's keys as the run gave them (a record whose ID its file already used
+        is known by its line: ``renames``, by line number)."""
+        keys = list(self.tables[group].keys)
+        for row, number in enumerate(self.places[:, 2].tolist()):
+            if number in renames:
+                keys[row] = renames[number]
+        return keys
 
 
 # A document as a partition sees it: (key, place, body hash). One tuple per document,
@@ -73,21 +78,21 @@ Doc = tuple[str, Place, bytes]
 BodyEntry = tuple[bytes, Doc]
 
 
-def partition_of(value: int, partitions: int) -> int:
-    return value % partitions
+def _doc(shard: ShardPrints, table: Table, keys: list[str], row: int) -> Doc:
+    return (keys[row], shard.place(row), table.bodies[row].astype("<u8").tobytes())
 
 
 def body_entries(
     shard: ShardPrints, group: int, renames: Mapping[int, str], partitions: int
 ) -> list[list[BodyEntry]]:
     """Round one: (body hash, document) of every document with a body, per partition."""
+    table, keys = shard.tables[group], shard.keys(group, renames)
     result: list[list[BodyEntry]] = [[] for _ in range(partitions)]
-    for fp, place in zip(shard.keyed(group, renames), shard.places):
-        if fp.has_body:
-            number = int.from_bytes(fp.body_hash[:WORD], "little")
-            result[partition_of(number, partitions)].append(
-                (fp.body_hash, (fp.key, place, fp.body_hash))
-            )
+    rows = np.flatnonzero(table.flags & HAS_BODY)
+    chosen = (table.bodies[rows, 0] % np.uint64(partitions)).tolist()
+    for row, partition in zip(rows.tolist(), chosen, strict=True):
+        doc = _doc(shard, table, keys, row)
+        result[partition].append((doc[2], doc))
     return result
 
 
@@ -113,57 +118,57 @@ def entries(
     shape: tuple[int, int],
 ) -> list[Entries]:
     """Round two: the entries of this shard's documents, per partition; ``copies`` are
-    the positions (in ``shard.places``) of documents that round one found copies."""
-    prints = shard.keyed(group, renames)
-    copied = set(copies)
+    the rows of documents that round one found copies."""
+    table, keys = shard.tables[group], shard.keys(group, renames)
     result = [Entries() for _ in range(partitions)]
-    signed: list[int] = []
-    for position, fp in enumerate(prints):
-        if not fp.has_body:
-            continue
-        first = position not in copied
-        title = title_hash(fp.title_key)
-        if title != NO_TITLE:
-            result[partition_of(title, partitions)].titles.append((title, fp.key, first))
-        if not first:
-            continue
-        if fp.signature:
-            signed.append(position)
-        _paragraphs(fp, result, partitions)
-    _bands(prints, shard.places, signed, result, shape)
+    has_body = (table.flags & HAS_BODY) != 0
+    first = has_body.copy()
+    first[np.array(copies, np.int64)] = False
+    titled = np.flatnonzero(has_body & (table.titles != NO_TITLE))
+    for row, title in zip(titled.tolist(), table.titles[titled].tolist(), strict=True):
+        result[title % partitions].titles.append((title, keys[row], bool(first[row])))
+    _paragraphs(table, keys, first, result)
+    signed = np.flatnonzero(first & ((table.flags & HAS_SIGNATURE) != 0))
+    _bands(shard, table, keys, signed, result, shape)
     return result
 
 
-def _paragraphs(fp: Fingerprint, result: list[Entries], partitions: int) -> None:
-    seen: dict[int, tuple[int, int]] = {}
-    for value, start, end in fp.paragraphs:  # each hash at its first place in the document
-        if value not in seen or start < seen[value][0]:
-            seen[value] = (start, end)
-    for value, (start, end) in seen.items():
-        result[partition_of(value, len(result))].paragraphs.append((value, fp.key, start, end))
+def _paragraphs(table: Table, keys: list[str], first: Mask, result: list[Entries]) -> None:
+    """Each distinct paragraph of the documents that are the first of their body, at its
+    first place in the document."""
+    chosen = np.flatnonzero(first[table.paragraph_rows])
+    owners = table.paragraph_rows[chosen]
+    hashes = table.paragraph_hashes[chosen]
+    spans = table.paragraph_spans[chosen]
+    order = np.lexsort((spans[:, 0], hashes, owners))
+    new = np.ones(len(order), dtype=bool)
+    new[1:] = (owners[order][1:] != owners[order][:-1]) | (hashes[order][1:] != hashes[order][:-1])
+    kept = order[new]
+    for owner, value, (start, end) in zip(
+        owners[kept].tolist(), hashes[kept].tolist(), spans[kept].tolist(), strict=True
+    ):
+        result[value % len(result)].paragraphs.append((value, keys[owner], start, end))
 
 
 def _bands(
-    prints: list[Fingerprint],
-    places: list[Place],
-    signed: list[int],
+    shard: ShardPrints,
+    table: Table,
+    keys: list[str],
+    signed: I64,
     result: list[Entries],
     shape: tuple[int, int],
 ) -> None:
     """Every band key of the signed documents, sent with a reference to its document."""
-    if not signed:
+    if not len(signed):
         return
-    signatures = np.stack([np.frombuffer(prints[p].signature, dtype="<u4") for p in signed])
-    keys = band_keys(signatures.astype(np.uint32), *shape)  # (documents, bands)
-    chosen = keys % np.uint64(len(result))
+    bands = band_keys(table.signatures[signed], *shape)  # (documents, bands)
+    chosen = bands % np.uint64(len(result))
     for number, part in enumerate(result):
-        rows, _ = np.nonzero(chosen == np.uint64(number))
+        mask = chosen == np.uint64(number)
+        rows, _ = np.nonzero(mask)
         if not len(rows):
             continue
         used, local = np.unique(rows, return_inverse=True)
-        part.docs = [
-            (prints[signed[row]].key, places[signed[row]], prints[signed[row]].body_hash)
-            for row in used.tolist()
-        ]
-        part.band_keys = keys[chosen == np.uint64(number)]
+        part.docs = [_doc(shard, table, keys, int(signed[row])) for row in used.tolist()]
+        part.band_keys = bands[mask]
         part.band_docs = local.astype(np.int64)

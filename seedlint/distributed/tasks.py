@@ -21,7 +21,9 @@ from pathlib import Path
 
 from seedlint.commands.fix import Written
 from seedlint.commands.work import Checked, Fixed, check_item, contribute_item, fix_item
-from seedlint.corpus.shuffle import Place, ShardPrints
+from seedlint.corpus.fingerprint import Fingerprint
+from seedlint.corpus.shuffle import ShardPrints
+from seedlint.corpus.table import Table
 from seedlint.distributed.shipping import shipped
 from seedlint.io.atomic import UnsafePath, remove_stale_temporaries
 from seedlint.io.sources import Item, range_items, shard_items
@@ -102,22 +104,26 @@ def keep_shard(
     is, make the shard's ``ShardPrints`` for the corpus pass on the cluster (``number``:
     the shard's place in the run's list)."""
     context = shipped(context_name)
-    groups = len(context.corpus.groups)
-    prints = ShardPrints(number, prints=[[] for _ in range(groups)])
+    groups = context.corpus.groups
+    prints: list[list[Fingerprint]] = [[] for _ in groups]
+    places: list[tuple[int, int, int]] = []
     offset = 0 if shard.span is None else shard.span[0]
     pairs = []
     for item in shard.items():
         result = contribute_item(item, context) if contribute else check_item(item, context)
         found, record = result.contribution, item.record
         if found is not None and record is not None:
-            place = Place(number, len(prints.places), offset, len(record.raw), record.number)
-            prints.places.append(place)
-            for group, contributed in zip(prints.prints, found.data, strict=True):
+            places.append((offset, len(record.raw), record.number))
+            for group, contributed in zip(prints, found.data, strict=True):
                 group.append(contributed)  # never None: a run of shards keeps no index
-            result = replace(result, contribution=replace(found, data=[None] * groups))
+            result = replace(result, contribution=replace(found, data=[None] * len(groups)))
         offset += 0 if record is None else len(record.raw)
         pairs.append((_light(item, True), result))
-    return pairs, prints
+    tables = [
+        Table.from_fingerprints(group, g.new_index().settings.num_perm)
+        for group, g in zip(prints, groups, strict=True)
+    ]
+    return pairs, ShardPrints.of(number, places, tables)
 
 
 def digest(path: Path) -> str:

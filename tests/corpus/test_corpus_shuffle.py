@@ -23,6 +23,7 @@ from seedlint.corpus.finding import CHECKS, CorpusFinding
 from seedlint.corpus.seeds import fingerprint_seed
 from seedlint.corpus.settings import band_shape
 from seedlint.corpus.shuffle import Doc, Place, ShardPrints, body_entries, entries
+from seedlint.corpus.table import Table
 
 SETTINGS = CorpusSettings()
 
@@ -45,18 +46,22 @@ def expected(documents: dict[str, str]) -> tuple[CorpusFinding, ...]:
     return check(index, source=source).findings
 
 
+def fingerprints(keys: list[str], documents: dict[str, str]) -> Table:
+    prints = [fingerprint_seed(key, documents[key], SETTINGS) for key in keys]
+    return Table.from_fingerprints(prints, SETTINGS.num_perm)
+
+
 def shuffled(documents: dict[str, str], shards: int, partitions: int) -> list[CorpusFinding]:
     keys = sorted(documents)
     prints = []
     bodies: dict[Place, str] = {}
     for number in range(shards):
-        shard = ShardPrints(number, prints=[[]])
-        for position, key in enumerate(keys[number::shards]):
-            place = Place(number, position, 0, 0, position + 1)
-            shard.places.append(place)
-            shard.prints[0].append(fingerprint_seed(key, documents[key], SETTINGS))
-            bodies[place] = seed_parts(documents[key])[1]
-        prints.append(shard)
+        chosen = keys[number::shards]
+        places = [(0, 0, position + 1) for position in range(len(chosen))]
+        table = fingerprints(chosen, documents)
+        prints.append(ShardPrints.of(number, places, [table]))
+        for position, key in enumerate(chosen):
+            bodies[prints[-1].place(position)] = seed_parts(documents[key])[1]
 
     def read(docs: Sequence[Doc]) -> dict[Place, str | None]:
         return {doc[1]: bodies[doc[1]] for doc in docs}
@@ -95,13 +100,11 @@ def test_a_body_that_changed_is_not_measured(documents: dict[str, str]) -> None:
     run) does not make a near-duplicate: the reader gives None for it."""
     shape = band_shape(SETTINGS.threshold, SETTINGS.num_perm)
     original, near = "0041.txt", "planted/near-0.txt"
-    shard = ShardPrints(0, prints=[[]])
-    for position, key in enumerate((original, near)):
-        shard.places.append(Place(0, position, 0, 0, position + 1))
-        shard.prints[0].append(fingerprint_seed(key, documents[key], SETTINGS))
+    table = fingerprints([original, near], documents)
+    shard = ShardPrints.of(0, [(0, 0, 1), (0, 0, 2)], [table])
     (part,) = entries(shard, 0, {}, [], 1, shape)
     bodies = {
-        place: seed_parts(documents[key])[1] for place, key in zip(shard.places, (original, near))
+        shard.place(row): seed_parts(documents[key])[1] for row, key in enumerate((original, near))
     }
     found = near_duplicates([part], SETTINGS, lambda docs: {d[1]: bodies[d[1]] for d in docs})
     assert [(item.key, item.other) for item in found] == [(near, original)]
