@@ -2,7 +2,9 @@
 use, closed with the run), the shards as tasks, and results in the shape the local engine
 gives them: ``(item, result)`` in order for check and the corpus pass; for fix, the same
 pairs from an object that is also the run's sink, answering for each document whether its
-worker wrote it.
+worker wrote it. With the built-in corpus rules, the fingerprints stay on the workers and
+the run's corpus indexes become ``ShardedIndex`` objects, whose pass runs on the cluster
+(``corpus_pass``); the results that come back carry none.
 """
 
 from __future__ import annotations

@@ -6,7 +6,9 @@ the local engine's sink.
 What goes back to the parent is what it reports: items without their text (a record's
 bytes only when the corpus pass counts them), results as they are, and for a fix the
 notes the sink printed. The original text of a fixed record goes back only where the
-parent needs it (a record that was not written, or could not be fixed).
+parent needs it (a record that was not written, or could not be fixed). The corpus
+contributions stay on the worker (``keep_shard``): the shard's ``ShardPrints``, for the
+corpus pass on the cluster.
 """
 
 from __future__ import annotations
