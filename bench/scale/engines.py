@@ -91,14 +91,14 @@ def throughput(
     return rows
 
 
-def overhead(folder: Path) -> dict[str, float]:
+def overhead(folder: Path, ignore: list[str]) -> dict[str, float]:
     """The Dask engine's start-up (one tiny shard, against the local engine), and its
     cost per task: OVERHEAD_TASKS one-record shards against one shard of as many
     records, on one worker, so that the difference is the tasks' alone."""
     write_shards(folder / "one", 1, 1)
     write_shards(folder / "many", OVERHEAD_TASKS, 1)
     write_shards(folder / "single", 1, OVERHEAD_TASKS)
-    check = ["check", "--isolated", "--jsonl", "--format", "concise"]
+    check = ["check", "--isolated", "--jsonl", "--format", "concise", *ignore]
     local = measure(*check, "one", "--jobs", "1", cwd=folder)["seconds"]
     dask = ["--engine", "dask", "--jobs", "1"]
     start = measure(*check, "one", *dask, cwd=folder)["seconds"]
@@ -168,7 +168,7 @@ def main() -> None:
         rows = throughput(folder, total, runs, args.commands.split(","), ignore)
         costs = {"local_start": 0.0, "dask_start": 0.0, "per_task": 0.0}
         if not args.no_overhead:
-            costs = overhead(folder)
+            costs = overhead(folder, ignore)
     print(
         f"\nstart-up: local {costs['local_start']:.2f} s, dask {costs['dask_start']:.2f} s; "
         f"dask overhead per task: {costs['per_task'] * 1000:.1f} ms"
