@@ -9,6 +9,8 @@ ids, so the duplicate rule fires on most records: a heavy case for the corpus pa
     python bench/scale/engines.py                 # 50 MB in 20 shards, about 15 minutes
     python bench/scale/engines.py --megabytes 500 --shards 200
     python bench/scale/engines.py --megabytes 5   # a quick look
+    python bench/scale/engines.py --engines dask --workers 2 --ignore SL5   # without the
+                                                  # corpus rules: their cost is the difference
 """
 
 from __future__ import annotations
@@ -50,22 +52,29 @@ def measure(*args: str, cwd: Path) -> dict[str, float]:
     return figures
 
 
-def engines(workers: list[int]) -> list[tuple[str, list[str]]]:
-    runs = [(f"local, {n} process{'es' * (n > 1)}", ["--jobs", str(n)]) for n in workers]
-    runs += [
-        (f"dask, {n} worker{'s' * (n > 1)}", ["--engine", "dask", "--jobs", str(n)])
-        for n in workers
-    ]
+def engines(workers: list[int], kinds: list[str]) -> list[tuple[str, list[str]]]:
+    runs = []
+    if "local" in kinds:
+        runs += [(f"local, {n} process{'es' * (n > 1)}", ["--jobs", str(n)]) for n in workers]
+    if "dask" in kinds:
+        runs += [
+            (f"dask, {n} worker{'s' * (n > 1)}", ["--engine", "dask", "--jobs", str(n)])
+            for n in workers
+        ]
     return runs
 
 
 def throughput(
-    folder: Path, records: int, workers: list[int], commands: list[str]
+    folder: Path,
+    records: int,
+    runs: list[tuple[str, list[str]]],
+    commands: list[str],
+    ignore: list[str],
 ) -> list[dict[str, object]]:
     rows = []
-    common = ["--isolated", "--jsonl", "corpus"]
+    common = ["--isolated", "--jsonl", "corpus", *ignore]
     for command in commands:
-        for number, (name, flags) in enumerate(engines(workers)):
+        for number, (name, flags) in enumerate(runs):
             # a folder per run: a fix into one that a Dask run used would resume it
             output = ["--output-dir", f"out{number}"]
             extra = ["--format", "concise"] if command == "check" else output
@@ -82,14 +91,14 @@ def throughput(
     return rows
 
 
-def overhead(folder: Path) -> dict[str, float]:
+def overhead(folder: Path, ignore: list[str]) -> dict[str, float]:
     """The Dask engine's start-up (one tiny shard, against the local engine), and its
     cost per task: OVERHEAD_TASKS one-record shards against one shard of as many
     records, on one worker, so that the difference is the tasks' alone."""
     write_shards(folder / "one", 1, 1)
     write_shards(folder / "many", OVERHEAD_TASKS, 1)
     write_shards(folder / "single", 1, OVERHEAD_TASKS)
-    check = ["check", "--isolated", "--jsonl", "--format", "concise"]
+    check = ["check", "--isolated", "--jsonl", "--format", "concise", *ignore]
     local = measure(*check, "one", "--jobs", "1", cwd=folder)["seconds"]
     dask = ["--engine", "dask", "--jobs", "1"]
     start = measure(*check, "one", *dask, cwd=folder)["seconds"]
@@ -128,11 +137,12 @@ def main() -> None:
     parser.add_argument("--shards", type=int, default=20)
     parser.add_argument("--workers", default="1,2", help="process counts, comma-separated")
     parser.add_argument("--commands", default="check,fix", help="commands, comma-separated")
+    parser.add_argument("--engines", default="local,dask", help="engines, comma-separated")
     parser.add_argument("--no-overhead", action="store_true", help="skip the per-task runs")
     parser.add_argument(
         "--parent", action="store_true", help="only the seedlint process's CPU per record"
     )
-    parser.add_argument("--ignore", help="with --parent: codes to pass to --ignore")
+    parser.add_argument("--ignore", help="codes to pass to --ignore (SL5: the corpus rules)")
     args = parser.parse_args()
     workers = [int(n) for n in args.workers.split(",")]
     records = int(args.megabytes * 1e6 / RECORD_BYTES)
@@ -143,8 +153,8 @@ def main() -> None:
         size = sum(p.stat().st_size for p in paths)
         total = per_shard * args.shards
         print(f"corpus: {args.shards} shards, {total} records, {size / 1e6:.1f} MB\n")
+        ignore = ["--ignore", args.ignore] if args.ignore else []
         if args.parent:
-            ignore = ["--ignore", args.ignore] if args.ignore else []
             commands = args.commands.split(",")
             for command, cpu in parent_cost(folder, total, commands, ignore).items():
                 print(f"{command}: the seedlint process, {cpu * 1000:.2f} ms CPU per record")
@@ -154,10 +164,11 @@ def main() -> None:
             "| peak RSS (largest process) |"
         )
         print("| --- | --- | ---: | ---: | ---: | ---: |")
-        rows = throughput(folder, total, workers, args.commands.split(","))
+        runs = engines(workers, args.engines.split(","))
+        rows = throughput(folder, total, runs, args.commands.split(","), ignore)
         costs = {"local_start": 0.0, "dask_start": 0.0, "per_task": 0.0}
         if not args.no_overhead:
-            costs = overhead(folder)
+            costs = overhead(folder, ignore)
     print(
         f"\nstart-up: local {costs['local_start']:.2f} s, dask {costs['dask_start']:.2f} s; "
         f"dask overhead per task: {costs['per_task'] * 1000:.1f} ms"

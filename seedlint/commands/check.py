@@ -86,7 +86,7 @@ def _run_check(args: argparse.Namespace, engine: DaskEngine | None) -> int:
         if engine is None:
             results = _results(args, docs, context)
         else:  # the same items and results, from one task per shard
-            results = engine.check(engine.shards(docs.shards, setup), context)
+            results = engine.check(engine.shards(docs.shards, setup), context, corpus=corpus)
         for item, result in results:
             progress.advance()
             if cache is not None and result.cache_entry is not None:

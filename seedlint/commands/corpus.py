@@ -196,6 +196,8 @@ class CorpusRun:
         self.gone: set[str] = set()  # files of the run that could not be read
         self.walked: list[Path] = []  # folders the run walked (see forget_unseen)
         self._offsets: dict[Path, int] = {}  # records: where the next line starts
+        # records known by their line (see add): shard -> line number -> key
+        self.renamed: dict[str, dict[int, str]] = {}
 
     # --- what the pass asks ---------------------------------------------------------------
 
@@ -232,6 +234,7 @@ class CorpusRun:
             key = f"{file_key(shard, self.work.root)}:{record.number}"
             name = f"{display_path(shard)}:{record.number}"
             data = [None if d is None else replace(d, key=key) for d in data]
+            self.renamed.setdefault(str(shard), {})[record.number] = key
         self.names[key] = key if name == key else name
         if item.relative != key:
             self.relatives[key] = item.relative

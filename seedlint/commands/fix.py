@@ -202,7 +202,8 @@ def _corpus_pass(
     if engine is None:
         contributed = ordered_map(contribute_item, items, context, jobs)
     else:
-        contributed = engine.check(engine.shards(docs.shards, setup), context, contribute=True)
+        shards = engine.shards(docs.shards, setup)
+        contributed = engine.check(shards, context, contribute=True, corpus=corpus)
     for item, result in contributed:
         corpus.add(item, result.contribution)
     return corpus.by_item()

@@ -10,5 +10,8 @@ report and the fixed copies are the local engine's, byte for byte. Modules:
 - ``tasks``: what a worker does with one shard (check, contribute, fix)
 - ``ordered``: tasks submitted a window at a time, results taken in order
 - ``manifest``: the shards a fix finished, so that a run that died resumes
+- ``corpus_pass``: the corpus rules on the cluster: fingerprints kept on the workers,
+  findings made by shuffles of their hashes (``seedlint.corpus.shuffle``, ``buckets``)
+- ``bodies``: records read again on a worker, to measure near-duplicate candidates
 - ``engine``: the parent's side, as ``check`` and ``fix`` use it
 """

@@ -16,6 +16,7 @@ WORKERS_TIMEOUT = 10  # seconds for a running cluster to show one worker
 DASK_MISSING = "--engine dask needs Dask: pip install 'seedlint[dask]'"
 # Dask logs every worker it loses and every retry; the run's own output says what matters.
 QUIET_LOGGERS = ("distributed", "tornado", "bokeh")
+LOCAL_HTTP = "127.0.0.1:0"
 
 
 def require_dask() -> None:
@@ -60,6 +61,10 @@ def start(scheduler: str | None, workers: int) -> tuple[Any, Any]:
         processes=True,
         host="127.0.0.1",
         dashboard_address=None,
+        # the scheduler serves its HTTP routes even without a dashboard, by default on
+        # port 8787 of every interface: a second run on the machine found it taken and
+        # said so on standard error. A free port on 127.0.0.1 instead.
+        scheduler_kwargs={"dashboard": False, "dashboard_address": LOCAL_HTTP},
         silence_logs=logging.CRITICAL,
     )
     try:

@@ -2,7 +2,9 @@
 use, closed with the run), the shards as tasks, and results in the shape the local engine
 gives them: ``(item, result)`` in order for check and the corpus pass; for fix, the same
 pairs from an object that is also the run's sink, answering for each document whether its
-worker wrote it.
+worker wrote it. With the built-in corpus rules, the fingerprints stay on the workers and
+the run's corpus indexes become ``ShardedIndex`` objects, whose pass runs on the cluster
+(``corpus_pass``); the results that come back carry none.
 """
 
 from __future__ import annotations
@@ -10,10 +12,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterator
+from itertools import count
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from seedlint.commands.common import Setup, record_fields
+from seedlint.commands.corpus import CorpusRun
 from seedlint.commands.fix import Sink, Tally, Written
 from seedlint.commands.work import CheckContext, Checked, FixContext, Fixed
 from seedlint.distributed import cluster
@@ -32,6 +36,7 @@ from seedlint.distributed.tasks import (
     check_shard,
     contribute_shard,
     fix_shard,
+    keep_shard,
 )
 from seedlint.io.pool import available_cores
 from seedlint.io.sources import Item, Problem, display_path
@@ -94,18 +99,58 @@ class DaskEngine:
         return TASKS_PER_THREAD * cluster.threads(self._connect())
 
     def check(
-        self, shards: list[Shard], context: CheckContext, contribute: bool = False
+        self,
+        shards: list[Shard],
+        context: CheckContext,
+        contribute: bool = False,
+        corpus: CorpusRun | None = None,
     ) -> Iterator[tuple[Item, Checked]]:
         """Every item of the shards with its result, in order (the corpus contribution
-        alone with ``contribute``)."""
+        alone with ``contribute``). With the run's ``corpus``, the corpus contributions
+        stay on the workers, and the corpus's indexes become their ``ShardedIndex``."""
         name = self._ship(context)
-        function = contribute_shard if contribute else check_shard
         parts = split(self._connect(), shards)  # large plain shards: several tasks each
+        if corpus is not None and on_cluster(context):
+            yield from self._check_keeping(parts, name, contribute, corpus)
+            return
+        function = contribute_shard if contribute else check_shard
         results = ordered_tasks(
             self._connect(), function, parts, lambda _: (name,), self._window(), _failed_check
         )
         for _, pairs in results:
             yield from pairs
+
+    def _check_keeping(
+        self, parts: list[Shard], name: str, contribute: bool, corpus: CorpusRun
+    ) -> Iterator[tuple[Item, Checked]]:
+        from seedlint.distributed.corpus_pass import ShardedIndex, partitions
+
+        prints: dict[int, Any] = {}
+        numbers, kept = count(), count()  # each is asked once per shard, in order
+
+        def keep(shard: Shard, future: Any) -> None:
+            prints[next(kept)] = future
+
+        def failed(shard: Shard, error: BaseException) -> list[tuple[Item, Checked]]:
+            prints.pop(parts.index(shard), None)  # its documents are not in the corpus
+            return _failed_check(shard, error)
+
+        client = self._connect()
+        arguments = lambda _: (name, next(numbers), contribute)  # noqa: E731
+        results = ordered_tasks(
+            client, keep_shard, parts, arguments, self._window(), failed, keep=keep
+        )
+        documents = 0
+        for _, pairs in results:  # with keep, what comes here is the results alone
+            for item, result in cast(list[tuple[Item, Checked]], pairs):
+                documents += result.contribution is not None
+                yield item, result
+        assert corpus.work is not None
+        into = partitions(cluster.threads(client), documents)
+        for number, group in enumerate(corpus.work.groups):
+            settings = group.new_index().settings
+            where = (client, parts, prints, corpus.renamed, number)
+            corpus.indexes[number] = ShardedIndex(*where, settings, into)
 
     def fix(
         self,
@@ -122,6 +167,15 @@ class DaskEngine:
         root = None if root is None else root.absolute()
         manifest = None if output is None else Manifest(output, root, settings)
         return RemoteFix(self, shards, name, output, root, tally, manifest, context)
+
+
+def on_cluster(context: CheckContext) -> bool:
+    """Whether the run's corpus pass can run on the cluster: it knows the corpus rules of
+    the built-in kind (a plug-in corpus kind's pass runs in the ``seedlint`` process)."""
+    from seedlint.kinds.duplicates import Duplicates
+
+    work = context.corpus
+    return work is not None and all(isinstance(g.kind, Duplicates) for g in work.groups)
 
 
 def _failed_check(shard: Shard, error: BaseException) -> list[tuple[Item, Checked]]:

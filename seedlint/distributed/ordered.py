@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
+from operator import getitem
 from typing import Any, TypeVar
 
 Shard = TypeVar("Shard")
@@ -24,8 +25,11 @@ def ordered_tasks(
     arguments: Callable[[Shard], tuple[Any, ...]],
     window: int,
     failed: Callable[[Shard, BaseException], Result],
+    keep: Callable[[Shard, Any], None] | None = None,
 ) -> Iterator[tuple[Shard, Result]]:
-    """``(shard, function(shard, *arguments(shard)))`` for each shard, in order."""
+    """``(shard, function(shard, *arguments(shard)))`` for each shard, in order. With
+    ``keep``, the function returns (result, part to keep): the result comes here, and
+    ``keep`` is given the shard and the future of the part, which stays on the cluster."""
     pending: deque[tuple[Shard, Any]] = deque()
     remaining = iter(shards)
     number = 0
@@ -34,6 +38,9 @@ def ordered_tasks(
         nonlocal number
         # earlier shards first: the parent waits for them in this order
         future = client.submit(function, shard, *arguments(shard), pure=False, priority=-number)
+        if keep is not None:
+            keep(shard, client.submit(getitem, future, 1, pure=False, priority=-number))
+            future = client.submit(getitem, future, 0, pure=False, priority=-number)
         number += 1
         pending.append((shard, future))
 

@@ -6,7 +6,9 @@ the local engine's sink.
 What goes back to the parent is what it reports: items without their text (a record's
 bytes only when the corpus pass counts them), results as they are, and for a fix the
 notes the sink printed. The original text of a fixed record goes back only where the
-parent needs it (a record that was not written, or could not be fixed).
+parent needs it (a record that was not written, or could not be fixed). The corpus
+contributions stay on the worker (``keep_shard``): the shard's ``ShardPrints``, for the
+corpus pass on the cluster.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ from pathlib import Path
 
 from seedlint.commands.fix import Written
 from seedlint.commands.work import Checked, Fixed, check_item, contribute_item, fix_item
+from seedlint.corpus.fingerprint import Fingerprint
+from seedlint.corpus.shuffle import ShardPrints
+from seedlint.corpus.table import Table
 from seedlint.distributed.shipping import shipped
 from seedlint.io.atomic import UnsafePath, remove_stale_temporaries
 from seedlint.io.sources import Item, range_items, shard_items
@@ -91,6 +96,36 @@ def check_shard(shard: Shard, context_name: str) -> list[tuple[Item, Checked]]:
 def contribute_shard(shard: Shard, context_name: str) -> list[tuple[Item, Checked]]:
     context = shipped(context_name)
     return [(_light(item, True), contribute_item(item, context)) for item in shard.items()]
+
+
+def keep_shard(
+    shard: Shard, context_name: str, number: int, contribute: bool
+) -> tuple[list[tuple[Item, Checked]], ShardPrints]:
+    """``check_shard`` (or ``contribute_shard``) whose corpus contributions stay here: the
+    results go to the parent without them, and the fingerprints, with where each record
+    is, make the shard's ``ShardPrints`` for the corpus pass on the cluster (``number``:
+    the shard's place in the run's list)."""
+    context = shipped(context_name)
+    groups = context.corpus.groups
+    prints: list[list[Fingerprint]] = [[] for _ in groups]
+    places: list[tuple[int, int, int]] = []
+    offset = 0 if shard.span is None else shard.span[0]
+    pairs = []
+    for item in shard.items():
+        result = contribute_item(item, context) if contribute else check_item(item, context)
+        found, record = result.contribution, item.record
+        if found is not None and record is not None:
+            places.append((offset, len(record.raw), record.number))
+            for group, contributed in zip(prints, found.data, strict=True):
+                group.append(contributed)  # never None: a run of shards keeps no index
+            result = replace(result, contribution=replace(found, data=[None] * len(groups)))
+        offset += 0 if record is None else len(record.raw)
+        pairs.append((_light(item, True), result))
+    tables = [
+        Table.from_fingerprints(group, g.new_index().settings.num_perm)
+        for group, g in zip(prints, groups, strict=True)
+    ]
+    return pairs, ShardPrints.of(number, places, tables)
 
 
 def digest(path: Path) -> str:

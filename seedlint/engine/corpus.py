@@ -16,6 +16,7 @@ a key (see ``seedlint.engine.kind.Corpus``).
 from __future__ import annotations
 
 import hashlib
+from collections import OrderedDict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -25,6 +26,8 @@ from seedlint.engine.document import Document
 from seedlint.engine.kind import Corpus, CorpusRule, Kind
 from seedlint.engine.linter import Linter
 from seedlint.engine.rule import Rule
+
+DOCUMENTS_KEPT = 64
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,9 @@ def corpus_diagnostics(linter: Linter, group: CorpusGroup, corpus: CorpusSource)
     outcome = group.kind.corpus_pass(
         [CorpusRule(rule.code, rule.check, rule.state) for rule in group.rules], corpus
     )
-    documents: dict[str, Document | None] = {}
+    # the parsed documents findings are on, a few at a time: a pass's findings come by
+    # document, and a corpus full of copies has a finding on almost every one
+    documents: OrderedDict[str, Document | None] = OrderedDict()
     found = []
     for label, key, finding in outcome.findings:
         rule = by_label[label]
@@ -121,6 +126,8 @@ def corpus_diagnostics(linter: Linter, group: CorpusGroup, corpus: CorpusSource)
         if key not in documents:
             text = corpus.text(key)
             documents[key] = None if text is None else linter.document(text, corpus.name(key))
+            if len(documents) > DOCUMENTS_KEPT:
+                documents.popitem(last=False)
         doc = documents[key]
         if doc is None or not linter.applies(rule, doc):
             continue

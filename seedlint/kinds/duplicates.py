@@ -165,18 +165,22 @@ class Duplicates(Kind[State]):
         return CorpusIndex(state.settings)
 
     def corpus_pass(self, rules: Sequence[CorpusRule], corpus: Corpus) -> CorpusOutcome:
-        from seedlint.corpus import check
+        from seedlint.corpus import CorpusIndex, check
 
         states: list[tuple[str, State]] = [(rule.label, rule.state) for rule in rules]
-        index: CorpusIndex = corpus.index.with_settings(_group_settings(states))
-        everything = len(corpus.keys) == len(index)  # the run's keys are all in the index
-        report = check(
-            index,
-            None if everything else corpus.keys,
-            source=_source(corpus),
-            include_named=not everything,
-        )
-        judge = _Judge(index, corpus)
+        index = corpus.index.with_settings(_group_settings(states))
+        if isinstance(index, CorpusIndex):
+            everything = len(corpus.keys) == len(index)  # the run's keys are all in the index
+            report = check(
+                index,
+                None if everything else corpus.keys,
+                source=_source(corpus),
+                include_named=not everything,
+            )
+            judge = _Judge(index, corpus)
+        else:  # an index spread over a cluster (seedlint.distributed.corpus_pass)
+            report = index.check()
+            judge = _Judge(index, corpus, index.distinct_bodies)
         findings = [
             (label, item.key, finding)
             for item in report.findings
@@ -224,10 +228,10 @@ def _source(corpus: Corpus) -> Callable[[str], CorpusText | None]:
 class _Judge:
     """Each rule's own bounds applied to the group's findings, and the findings made."""
 
-    def __init__(self, index: CorpusIndex, corpus: Corpus) -> None:
-        self.index = index
+    def __init__(self, index: Any, corpus: Corpus, distinct_bodies: int | None = None) -> None:
+        self.index = index  # a CorpusIndex, or one that counted its distinct bodies
         self.corpus = corpus
-        self._bodies: int | None = None
+        self._bodies = distinct_bodies
 
     @property
     def distinct_bodies(self) -> int:

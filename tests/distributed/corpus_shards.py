@@ -1,16 +1,24 @@
 """Sharded corpora for the tests of this folder: Wikinews seeds (CC BY 2.5, see
 tests/data/wikinews/README.md) as JSON Lines records, plain, gzip- or zstd-compressed, or
-as Parquet row groups, with a few records that are not usable among them."""
+as Parquet row groups, with a few records that are not usable among them; and the
+planted corpus of tests/corpus with the two government blogs (CC0), for the corpus rules."""
 
 from __future__ import annotations
 
 import gzip
 import json
+import sys
 from pathlib import Path
 
 from wikinews import seeds
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus"))
+from corpus_plants import planted
+from corpus_rules_data import CORPUS_CODES, government_seeds
+
 BAD_LINE = "{not json\n"  # a record that is not usable, among good ones
+SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".jsonl")
+__all__ = ["CORPUS_CODES"]
 
 
 def records(count: int, start: int = 0) -> list[tuple[str, str]]:
@@ -88,3 +96,21 @@ def write_parquet(path: Path, count: int, row_group: int, nulls: tuple[int, ...]
         }
     )
     pq.write_table(table, path, row_group_size=row_group, compression="zstd")
+
+
+def write_planted_shards(folder: Path, government: bool = True) -> list[str]:
+    """The documents in four shards (key order dealt round), one of each suffix, the
+    second holding its first record's ID twice; the shards' names."""
+    documents = planted().documents | (government_seeds() if government else {})
+    keys = sorted(documents)
+    names = []
+    for number, suffix in enumerate(SUFFIXES):
+        chosen = keys[number :: len(SUFFIXES)]
+        lines = [json.dumps({"id": key, "text": documents[key]}) + "\n" for key in chosen]
+        if number == 1:  # a record whose ID its file already used is known by its line
+            lines.append(json.dumps({"id": chosen[0], "text": documents[chosen[0]]}) + "\n")
+        path = folder / "shards" / f"part-{number}{suffix}"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(compress("".join(lines).encode("utf-8"), suffix))
+        names.append(str(path.relative_to(folder)))
+    return names
