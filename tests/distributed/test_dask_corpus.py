@@ -20,6 +20,8 @@ from cluster_fixtures import Cluster, dask_cluster
 from conftest import run_seedlint
 from corpus_shards import CORPUS_CODES, write_planted_shards
 
+pytestmark = pytest.mark.e2e  # every test starts a Dask cluster
+
 pytest.importorskip("distributed", reason="the dask extra (seedlint[dask]) is not installed")
 pytest.importorskip("zstandard", reason="the zstd extra (seedlint[zstd]) is not installed")
 
