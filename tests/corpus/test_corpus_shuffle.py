@@ -86,7 +86,15 @@ def shuffled(documents: dict[str, str], shards: int, partitions: int) -> list[Co
     return list(assembled(findings, near))
 
 
-@pytest.mark.parametrize(("shards", "partitions"), [(1, 1), (3, 2), (5, 7)])
+# one case in the quick tier; the others, two seconds each, with the slow ones
+@pytest.mark.parametrize(
+    ("shards", "partitions"),
+    [
+        pytest.param(1, 1, marks=pytest.mark.slow),
+        (3, 2),
+        pytest.param(5, 7, marks=pytest.mark.slow),
+    ],
+)
 def test_shuffles_find_what_the_index_finds(
     documents: dict[str, str], expected: tuple[CorpusFinding, ...], shards: int, partitions: int
 ) -> None:
