@@ -17,13 +17,14 @@ can be computed in any process, in any order, and sent to where the index is bui
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from seedlint.corpus.minhash import shingle_hashes, signature
 from seedlint.corpus.settings import CorpusSettings
+from seedlint.engine.document import line_pieces
 
 BODY_HASH_BYTES = 16
 PARAGRAPH_HASH_BYTES = 8
@@ -57,26 +58,17 @@ def _digest(text: str, size: int) -> bytes:
 
 def body_hash(body: str) -> bytes:
     """The digest of ``normalise(body)``, fed a piece at a time: a list of every word of a
-    large body would take many times its size. Pieces are cut before a line break, so no
+    large body would take many times its size. Pieces are cut at a line break, so no
     word spans two of them, and joining their normal forms with one space gives the
     whole's."""
     digest = hashlib.blake2b(digest_size=BODY_HASH_BYTES)
     separator = ""
-    for piece in _pieces(body):
+    for piece in line_pieces(body, HASHED_PIECE):
         normal = normalise(piece)
         if normal:
             digest.update((separator + normal).encode("utf-8", "surrogatepass"))
             separator = " "
     return digest.digest()
-
-
-def _pieces(text: str) -> Iterator[str]:
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start + HASHED_PIECE)
-        end = len(text) if end < 0 else end
-        yield text[start:end]
-        start = end
 
 
 def title_key(title: str) -> str:

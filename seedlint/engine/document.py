@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TypeVar
@@ -236,14 +236,18 @@ def lower_case(text: str) -> str:
     whole's result."""
     if len(text) <= LARGE_TEXT or text.isascii():
         return text.lower()
-    pieces = []
+    return "".join(piece.lower() for piece in line_pieces(text, LOWER_PIECE))
+
+
+def line_pieces(text: str, size: int) -> Iterator[str]:
+    """``text`` in consecutive pieces of at least ``size`` characters (the last may be
+    shorter), each cut just after a line break: no word, and no case rule, spans two."""
     start = 0
     while start < len(text):
-        end = text.find("\n", start + LOWER_PIECE)
+        end = text.find("\n", start + size)
         end = len(text) if end < 0 else end + 1
-        pieces.append(text[start:end].lower())
+        yield text[start:end]
         start = end
-    return "".join(pieces)
 
 
 # byte -> itself for an ASCII letter (or digit), a space for any other byte

@@ -50,7 +50,7 @@ from seedlint.kinds._english import (
 )
 from seedlint.kinds._names import names_of, sentence_start
 from seedlint.kinds._people import common_surname, given_name, surname_ending_in_s
-from seedlint.kinds._word_runs import WORD_RUN, WordRuns
+from seedlint.kinds._word_runs import WORD_RUN, WordRuns, joins
 from seedlint.kinds._wordclass import (
     adjective,
     lemma,
@@ -492,15 +492,9 @@ def _scan_count(text: str, word: str) -> int:
     at = text.find(word)
     while at != -1:
         end = at + size
-        if (at == 0 or not _joins(text[at - 1])) and (end == len(text) or not _joins(text[end])):
+        if (at == 0 or not joins(text[at - 1])) and (end == len(text) or not joins(text[end])):
             count += 1
             at = text.find(word, end)
         else:
             at = text.find(word, at + 1)
     return count
-
-
-def _joins(char: str) -> bool:
-    r"""Whether ``char`` is one of ``[\w'’]``: re's \w is a character str.isalnum() accepts,
-    or the underscore."""
-    return char.isalnum() or char in "_'’"

@@ -55,12 +55,13 @@ class WordRuns:
                 start >= 0
                 and text[at - 1] == " "
                 and text.startswith(first, start)
-                and (start == 0 or not _joins(text[start - 1]))
+                and (start == 0 or not joins(text[start - 1]))
             ):
                 total += 1
         return total
 
 
-def _joins(char: str) -> bool:
-    r"""Whether ``char`` is one of ``[\w'’]``."""
+def joins(char: str) -> bool:
+    r"""Whether ``char`` is one of ``[\w'’]``: re's \w is a character str.isalnum()
+    accepts, or the underscore."""
     return char.isalnum() or char in "_'’"
