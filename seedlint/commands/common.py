@@ -213,13 +213,33 @@ def choose_jobs(requested: int, items: list[Item] | None) -> int:
 def idle_cores() -> int:
     """The cores this process may use that are not busy: a worker on a core that other
     processes keep busy only adds its own start-up and the moving of results, so a run
-    on a loaded machine gets fewer (the one-minute load average, as make -l reads it)."""
+    on a loaded machine gets fewer (see ``busy_cores``)."""
     cores = available_cores()
     try:
         load = os.getloadavg()[0]
     except (AttributeError, OSError):  # no load average on this system
         return cores
-    return max(1, min(cores, cores - int(load)))
+    return max(1, min(cores, cores - busy_cores(load, runnable_now())))
+
+
+def busy_cores(load: float, runnable: int | None) -> int:
+    """The cores other processes keep busy: the one-minute load average, as make -l reads
+    it, but no more than the processes ready to run at this moment (others than this
+    one). The average lags a minute behind: right after another run (a CI job's previous
+    step, a benchmark's previous round) it still counts processes that have ended."""
+    busy = int(load)
+    return busy if runnable is None else min(busy, runnable)
+
+
+def runnable_now() -> int | None:
+    """How many threads other than this one are ready to run now (Linux's /proc/loadavg,
+    fourth field "running/total"), or None where that cannot be read."""
+    try:
+        with open("/proc/loadavg", encoding="ascii") as stream:
+            running = stream.read().split()[3].split("/")[0]
+        return max(0, int(running) - 1)  # this process is running as it reads
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def default_jobs(items: list[Item] | None, cores: int) -> int:

@@ -24,7 +24,7 @@ import numpy as np
 
 from seedlint.corpus.minhash import shingle_hashes, signature
 from seedlint.corpus.settings import CorpusSettings
-from seedlint.engine.document import line_pieces
+from seedlint.engine.document import LARGE_TEXT, line_pieces
 
 BODY_HASH_BYTES = 16
 PARAGRAPH_HASH_BYTES = 8
@@ -83,7 +83,11 @@ def title_hash(key: str) -> int:
 
 
 def paragraph_hash(paragraph: str) -> int:
-    return int.from_bytes(_digest(normalise(paragraph), PARAGRAPH_HASH_BYTES), "little")
+    return _normal_hash(normalise(paragraph))
+
+
+def _normal_hash(normal: str) -> int:
+    return int.from_bytes(_digest(normal, PARAGRAPH_HASH_BYTES), "little")
 
 
 EMPTY_BODY_HASH = body_hash("")
@@ -106,13 +110,35 @@ def fingerprint(
         else b""
     )
     spans = []
+    normals = []  # each paragraph's normal form, for the body's hash too (see below)
+    covered = 0  # where the body's last paragraph ends, in offsets of the body
+    gaps_blank = True
     for start, end in paragraphs:
         if not body_offset <= start <= end <= body_offset + len(body):
             raise ValueError(f"{key}: paragraph {start}-{end} lies outside the body")
         text = body[start - body_offset : end - body_offset]
-        if text.strip():
-            spans.append((paragraph_hash(text), start, end))
-    return Fingerprint(key, body_hash(body), title_key(title), values, tuple(spans))
+        gaps_blank = gaps_blank and _blank(body, covered, start - body_offset)
+        covered = max(covered, end - body_offset)
+        normal = normalise(text)
+        if normal:
+            normals.append(normal)
+            spans.append((_normal_hash(normal), start, end))
+    # paragraphs in order with nothing but whitespace between them and around them hold
+    # the whole body: its normal form is theirs joined by one space, which is hashed
+    # without normalising the body again
+    if gaps_blank and _blank(body, covered, len(body)) and len(body) <= LARGE_TEXT:
+        whole = hashlib.blake2b(
+            " ".join(normals).encode("utf-8", "surrogatepass"), digest_size=BODY_HASH_BYTES
+        ).digest()
+    else:
+        whole = body_hash(body)
+    return Fingerprint(key, whole, title_key(title), values, tuple(spans))
+
+
+def _blank(body: str, start: int, end: int) -> bool:
+    """Whether ``body[start:end]`` is whitespace only (or empty; or a span that goes back,
+    which paragraphs out of order give: then the body is hashed as a whole)."""
+    return start <= end and (start == end or body[start:end].isspace())
 
 
 def exact_similarity(first: str, second: str, shingle_words: int) -> float:

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Iterable
 from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
 
-from seedlint.engine.document import found_words, lower_case
+from seedlint.engine.document import LARGE_TEXT, found_words, lower_case
 
 U32 = npt.NDArray[np.uint32]
 U64 = npt.NDArray[np.uint64]
@@ -43,7 +44,33 @@ SIGNATURES_PER_CHUNK = 8192
 
 def words(body: str) -> list[str]:
     """The words the near-duplicate check compares: lower-cased runs of word characters."""
-    return WORD.findall(body.lower())
+    return list(words_of(lower_case(body)))
+
+
+# byte -> itself for an ASCII word character ([0-9A-Za-z_]), a space for any other byte
+_WORD_BYTES = bytes(b if chr(b).isalnum() or b == 0x5F else 0x20 for b in range(128)) + bytes(
+    range(128, 256)
+)
+# punctuation common in news that is no word character: its UTF-8 is made a space, so
+# that a text holding only these beyond ASCII splits as ASCII does
+_PUNCTUATION_UTF8 = tuple(c.encode() for c in "\u2019\u201c\u201d\u2014\u2013\u2018\u2026\u00a0")
+
+
+def words_of(lower: str) -> Iterable[str]:
+    """What ``WORD.findall(lower)`` finds in a lower-cased text. Most news is ASCII apart
+    from quotation marks and dashes: those become spaces in the text's UTF-8, and when no
+    other byte from 0x80 on is left, a C translate-and-split gives the words (each ASCII
+    character is itself in UTF-8, and ASCII \\w is [0-9A-Za-z_]); any other text is
+    searched with the pattern."""
+    if len(lower) > LARGE_TEXT:
+        return found_words(WORD, lower)
+    data = lower.encode("utf-8", "surrogatepass")
+    if not data.isascii():
+        for mark in _PUNCTUATION_UTF8:
+            data = data.replace(mark, b" ")
+        if not data.isascii():
+            return WORD.findall(lower)
+    return data.translate(_WORD_BYTES).decode("ascii").split()
 
 
 class _WordHashes(dict[str, int]):
@@ -65,7 +92,7 @@ def shingle_hashes(body: str, shingle_words: int) -> U64:
     words when there are fewer); empty when the text has no word."""
     # a very large text's words one at a time (found_words): a list of every word of a
     # 100 MB text is ten times its size
-    found = found_words(WORD, lower_case(body))
+    found = words_of(lower_case(body))
     # CRC-32s are 32-bit; the arithmetic below is done in place (a long text's arrays are
     # large), modulo 2**64 as numpy's unsigned operations are
     hashed = np.fromiter(map(WORD_HASHES.__getitem__, found), dtype=np.uint32)

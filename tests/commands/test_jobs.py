@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from seedlint.commands.common import UsageError, choose_jobs, default_jobs, idle_cores
+from seedlint.commands.common import (
+    UsageError,
+    busy_cores,
+    choose_jobs,
+    default_jobs,
+    idle_cores,
+    runnable_now,
+)
 from seedlint.io.discovery import Patterns
 from seedlint.io.pool import available_cores
 from seedlint.io.sources import Item, file_items
@@ -41,6 +48,22 @@ def test_a_run_of_a_few_seconds_gets_a_worker_per_second(tmp_path: Path) -> None
 
 def test_idle_cores_are_between_one_and_the_cores() -> None:
     assert 1 <= idle_cores() <= available_cores()
+
+
+def test_a_core_is_busy_when_the_average_and_the_moment_both_say_so() -> None:
+    assert busy_cores(1.9, 0) == 0  # the average still counts a run that has ended
+    assert busy_cores(1.9, 3) == 1  # a burst of runnable threads is not a minute's load
+    assert busy_cores(2.2, 2) == 2
+    assert busy_cores(0.4, 5) == 0
+    assert busy_cores(3.0, None) == 3  # no /proc: the average alone
+
+
+def test_the_threads_ready_now_are_read_where_linux_shows_them() -> None:
+    runnable = runnable_now()
+    if Path("/proc/loadavg").exists():
+        assert runnable is not None and runnable >= 0
+    else:
+        assert runnable is None
 
 
 @pytest.mark.slow

@@ -18,6 +18,9 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, seed
 from seedlint.corpus import minhash
+from seedlint.corpus.fingerprint import body_hash, fingerprint
+from seedlint.corpus.seeds import seed_parts
+from seedlint.corpus.settings import CorpusSettings
 from seedlint.engine import document, linter
 from seedlint.engine.document import APOSTROPHE_CURLY, APOSTROPHE_STRAIGHT, Document
 from seedlint.engine.linter import Linter, LintSettings
@@ -376,3 +379,30 @@ def test_rare_characters_answer_as_the_patterns_do(text: str) -> None:
     assert doc.holds(document.UNUSUAL_SPACES) is (whitespace.UNUSUAL_SPACE.search(text) is not None)
     assert doc.holds(document.INVISIBLES) is (whitespace.INVISIBLE_HINT.search(text) is not None)
     assert doc.holds(document.SURROGATES) is (linter.UNDECODABLE.search(text) is not None)
+
+
+@given(st.text(alphabet="aZ9_ é’“”—–‘…\u00a0↩-.\n\ud800", max_size=24))
+def test_shingle_words_are_what_the_word_pattern_finds(text: str) -> None:
+    lower = text.lower()
+    assert list(minhash.words_of(lower)) == minhash.WORD.findall(lower)
+
+
+@given(
+    st.lists(st.text(alphabet="ab C’\u00a0\t.", max_size=8), max_size=5),
+    st.sampled_from(["\n\n", "\n \n", "\n\n\n", "\n"]),
+    st.text(alphabet=" \n\t", max_size=3),
+)
+def test_a_body_hashed_from_its_paragraphs_is_hashed_as_a_whole(
+    paragraphs: list[str], separator: str, trailing: str
+) -> None:
+    """The fingerprint hashes the body from its paragraphs' normal forms where nothing but
+    whitespace lies outside them: the same digest as the body's own normal form."""
+    text = "date 2024-01-01 T\n\n" + separator.join(paragraphs) + trailing
+    title, body, offset, spans = seed_parts(text)
+    found = fingerprint("k", title, body, offset, spans, CorpusSettings())
+    assert found.body_hash == body_hash(body)
+    # paragraphs that leave text out, or run out of order, are no short cut
+    if len(spans) >= 2:
+        for chosen in (spans[1:], spans[::-1]):
+            found = fingerprint("k", title, body, offset, chosen, CorpusSettings())
+            assert found.body_hash == body_hash(body)
