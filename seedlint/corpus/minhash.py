@@ -26,7 +26,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-from seedlint.engine.document import LARGE_TEXT, found_words, lower_case
+from seedlint.engine.document import WORD_TABLE, lower_case, runs_of
 
 U32 = npt.NDArray[np.uint32]
 U64 = npt.NDArray[np.uint64]
@@ -47,30 +47,9 @@ def words(body: str) -> list[str]:
     return list(words_of(lower_case(body)))
 
 
-# byte -> itself for an ASCII word character ([0-9A-Za-z_]), a space for any other byte
-_WORD_BYTES = bytes(b if chr(b).isalnum() or b == 0x5F else 0x20 for b in range(128)) + bytes(
-    range(128, 256)
-)
-# punctuation common in news that is no word character: its UTF-8 is made a space, so
-# that a text holding only these beyond ASCII splits as ASCII does
-_PUNCTUATION_UTF8 = tuple(c.encode() for c in "\u2019\u201c\u201d\u2014\u2013\u2018\u2026\u00a0")
-
-
 def words_of(lower: str) -> Iterable[str]:
-    """What ``WORD.findall(lower)`` finds in a lower-cased text. Most news is ASCII apart
-    from quotation marks and dashes: those become spaces in the text's UTF-8, and when no
-    other byte from 0x80 on is left, a C translate-and-split gives the words (each ASCII
-    character is itself in UTF-8, and ASCII \\w is [0-9A-Za-z_]); any other text is
-    searched with the pattern."""
-    if len(lower) > LARGE_TEXT:
-        return found_words(WORD, lower)
-    data = lower.encode("utf-8", "surrogatepass")
-    if not data.isascii():
-        for mark in _PUNCTUATION_UTF8:
-            data = data.replace(mark, b" ")
-        if not data.isascii():
-            return WORD.findall(lower)
-    return data.translate(_WORD_BYTES).decode("ascii").split()
+    """What ``WORD.findall(lower)`` finds in a lower-cased text (see ``runs_of``)."""
+    return runs_of(lower, WORD_TABLE, WORD)
 
 
 class _WordHashes(dict[str, int]):

@@ -268,6 +268,39 @@ def ascii_runs(lower: str, digits: bool = False) -> Iterable[str]:
     return data.translate(_LETTERS_DIGITS if digits else _LETTERS).decode("ascii").split()
 
 
+# byte -> itself for an ASCII character of the kind, a space for any other ASCII byte, and
+# every byte from 0x80 on kept (see runs_of)
+def _ascii_table(kept: str) -> bytes:
+    return bytes(b if chr(b) in kept else 0x20 for b in range(128)) + bytes(range(128, 256))
+
+
+ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+WORD_TABLE = _ascii_table(ASCII_LETTERS + "0123456789_")  # re's \w on ASCII
+LETTER_TABLE = _ascii_table(ASCII_LETTERS)  # [^\W\d_] on ASCII
+# punctuation common in news that is no word character: its UTF-8 is made a space, so
+# that a text holding only these beyond ASCII splits as ASCII does
+_PUNCTUATION_UTF8 = tuple(c.encode() for c in "\u2019\u201c\u201d\u2014\u2013\u2018\u2026\u00a0")
+
+
+def runs_of(text: str, table: bytes, pattern: re.Pattern[str]) -> Iterable[str]:
+    """What ``pattern.findall(text)`` finds, for a pattern that matches the maximal runs of
+    a class of characters whose ASCII members ``table`` keeps (``WORD_TABLE`` for
+    ``\\w+``, ``LETTER_TABLE`` for ``[^\\W\\d_]+``). Most news is ASCII apart from
+    quotation marks and dashes: those become spaces in the text's UTF-8, and when no other
+    byte from 0x80 on is left, a C translate-and-split gives the runs (each ASCII
+    character is itself in UTF-8); any other text is searched with the pattern, a very
+    large one a match at a time (``found_words``)."""
+    if len(text) > LARGE_TEXT:
+        return found_words(pattern, text)
+    data = text.encode("utf-8", "surrogatepass")
+    if not data.isascii():
+        for mark in _PUNCTUATION_UTF8:
+            data = data.replace(mark, b" ")
+        if not data.isascii():
+            return pattern.findall(text)
+    return data.translate(table).decode("ascii").split()
+
+
 # byte -> itself for an ASCII letter, an apostrophe or MARK (the curly apostrophe, which
 # letter_words writes as MARK), a space for any other byte
 _LETTERS_MARKS = bytes(b if 0x61 <= b <= 0x7A or b in b"'\x01" else 0x20 for b in range(256))

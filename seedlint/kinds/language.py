@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from seedlint.engine.diagnostics import Finding
-from seedlint.engine.document import Document
+from seedlint.engine.document import LETTER_TABLE, Document, runs_of
 from seedlint.engine.kind import Kind, single_check
 from seedlint.engine.options import Option
 
@@ -101,7 +101,7 @@ def _identify(
 ) -> tuple[str, float]:
     min_words, threshold, sample_chars, stopword_share, stopwords = settings
     sample = doc.body_sample(sample_chars)
-    words = TOKEN.findall(sample.lower())
+    words = list(runs_of(sample.lower(), LETTER_TABLE, TOKEN))
     if len(words) < min_words:
         return "", 0.0
     if stopwords:

@@ -382,9 +382,11 @@ def test_rare_characters_answer_as_the_patterns_do(text: str) -> None:
 
 
 @given(st.text(alphabet="aZ9_ é’“”—–‘…\u00a0↩-.\n\ud800", max_size=24))
-def test_shingle_words_are_what_the_word_pattern_finds(text: str) -> None:
+def test_runs_split_from_bytes_are_what_the_pattern_finds(text: str) -> None:
     lower = text.lower()
     assert list(minhash.words_of(lower)) == minhash.WORD.findall(lower)
+    letters = re.compile(r"[^\W\d_]+")
+    assert list(document.runs_of(text, document.LETTER_TABLE, letters)) == letters.findall(text)
 
 
 @given(
