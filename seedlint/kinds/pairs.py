@@ -10,7 +10,9 @@ Reported: a closing mark with nothing open, and an opening mark still open at th
 its paragraph. News writing lets a quotation run over several paragraphs by reopening
 each new paragraph without closing the previous one; the last quotation left open by a
 paragraph whose successor starts by reopening is therefore correct (only the last: the
-others are still unclosed), and so is one that a later paragraph closes without reopening
+others are still unclosed; and not when an attribution follows it in the paragraph, "“… in
+government, said Administrator Roth when …", which shows the closing mark lost before
+it), and so is one that a later paragraph closes without reopening
 it, when the paragraphs between hold no quotation marks (a quoted list). With
 ``reopening: true`` a quotation mark that opens after a sentence end while the same
 quotation is open continues it: a scraper merged the paragraphs of one quotation, which
@@ -20,7 +22,8 @@ straight mark before a clipped word (``elisions``: 'phone, 'til) is one too. A �
 end of a paragraph in a text without « is a link arrow, not a quotation mark.
 
 The fix (a guess, so rule files mark it unsafe) inserts the missing opening mark at the
-start of the paragraph, or the missing closing mark at its end; it is offered only when
+start of the paragraph, or the missing closing mark at its end (after the comma before an
+attribution, when one follows the opening mark); it is offered only when
 the paragraph has that one problem and the insertion balances it.
 """
 
@@ -48,6 +51,13 @@ ATTRIBUTION = re.compile(
     r"continued|wrote|told)\b[^.!?\"“”]{0,100}[.!?]\s*\Z"
 )
 ATTRIBUTION_REACH = 160
+# "“… in government, said Administrator Roth when …" or "“…, Roth said. …": an attribution
+# inside a quotation left open: the quotation was closed before it and the mark is lost
+INNER_ATTRIBUTION = re.compile(
+    r",\s+(?:(?:said|says|added|explained|noted|stated|continued|wrote)\s+"
+    r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]*[\s,.]"
+    r"|(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|added|explained|noted|stated|wrote)[.,;])"
+)
 SENTENCE_END_REACH = 12  # characters before a mark that may hold a sentence end and spaces
 CARRY_LIMIT = 12  # paragraphs a quoted list may run over before its closing mark
 
@@ -152,23 +162,46 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
         following = texts[index + 1].lstrip() if index + 1 < len(texts) else ""
         for number, (position, mark) in enumerate(still_open):
             last = number == len(still_open) - 1
-            if last and following[:1] and _reopens(following[0], mark, state):
+            # an attribution after the mark shows the quotation closed before it
+            attribution = INNER_ATTRIBUTION.search(text, position)
+            carried = last and attribution is None
+            if carried and following[:1] and _reopens(following[0], mark, state):
                 continue  # news convention: the quotation continues in the next paragraph
-            closer_at = _closed_later(scans, index) if last else -1
+            closer_at = _closed_later(scans, index) if carried else -1
             if closer_at >= 0:
                 carried_to = closer_at  # a quoted list: closed in a later paragraph
                 continue
-            closer = state.opening.get(mark, mark)
-            end = span.start + len(text.rstrip())
-            repaired = len(still_open) == 1 and _balanced(text.rstrip() + closer, state)
-            # the span runs from the opening mark to where the closing one may be
-            yield Finding(
-                span.start + position,
-                end,
-                {"mark": mark, "problem": "is never closed in its paragraph"},
-                (Edit(end, end, closer),) if repaired else None,
-                f"Insert {closer} at the end of the paragraph",
-            )
+            yield _unclosed(span.start, text, position, mark, len(still_open), attribution, state)
+
+
+def _unclosed(
+    start: int,
+    text: str,
+    position: int,
+    mark: str,
+    still_open: int,
+    attribution: re.Match[str] | None,
+    state: State,
+) -> Finding:
+    """An opening mark never closed in the paragraph at ``start``. The closing mark goes
+    after the comma of an attribution that follows it ("…in government,” said Roth"),
+    else at the paragraph's end."""
+    closer = state.opening.get(mark, mark)
+    end = start + len(text.rstrip())
+    at = attribution.start() + 1 if attribution else len(text.rstrip())
+    mended = text[:at] + closer + text[at:]
+    repaired = still_open == 1 and _balanced(mended, state)
+    where = (
+        "after the comma before the attribution" if attribution else "at the end of the paragraph"
+    )
+    # the span runs from the opening mark to the paragraph's end
+    return Finding(
+        start + position,
+        end,
+        {"mark": mark, "problem": "is never closed in its paragraph"},
+        (Edit(start + at, start + at, closer),) if repaired else None,
+        f"Insert {closer} {where}",
+    )
 
 
 def _closed_later(

@@ -25,6 +25,28 @@ def test_unclosed_quotation_at_the_end_of_a_paragraph_is_found() -> None:
     assert found(text, "SL301") == [("SL301", '"it is over.')]
 
 
+def test_an_attribution_inside_an_open_quotation_shows_where_it_closed() -> None:
+    """The next paragraph reopens, which would carry the quotation over, but ", said
+    Administrator Roth" cannot be inside it: the closing mark was lost before it."""
+    text = seed(
+        '"We lead in adopting technology in government, said Administrator Roth at the day.'
+        '\n\nThe panel followed.\n\n"A strong leader," she said. "We are."'
+    )
+    assert found(text, "SL301") == [
+        (
+            "SL301",
+            '"We lead in adopting technology in government, said Administrator Roth at the day.',
+        )
+    ]
+    assert fixed(text, "SL301", unsafe=True) == text.replace(
+        "government, said", 'government," said'
+    )
+    narrated = seed("“When I arrived, John said we should go.\n\n“So we went.”")
+    assert found(narrated, "SL301") == []
+    plain = seed("“It is hard, said Roth.\n\n“We will try.”")
+    assert found(plain.replace(", said Roth", " said Roth"), "SL301") == []
+
+
 def test_apostrophes_are_not_single_quotes() -> None:
     text = seed("The players’ union, rock ’n’ roll, the ’90s and the teachers' pay, 'quoted' too.")
     assert found(text, "SL302") == []
