@@ -13,12 +13,13 @@ quoted as written and never reported. Words inside a quotation in another langua
 With ``skip-names``, a word that may be a name is read with what the document tells
 about it (``_names``): acronyms, CamelCase brands ("GameBoy"), spellings whose correction
 differs only by a space, hyphen or capital ("Doubleclick"), words of a multi-word name
-("Teh Hong Piow", "Malcom P. McLean") and words the document uses as names ("Analysys
-... Analysys") are names, unless the document itself spells the corrected name ("the
-Foriegn Minister" beside "the Foreign Minister"). A capitalised word is fixed safely only
-where it cannot be a name (at a sentence start, used nowhere as one) or is the
-document's misspelling of its own name; a single capitalised word inside a sentence
-longer than ``name-max-length`` is reported with its fix offered as a guess.
+("Teh Hong Piow", "Malcom P. McLean"), words the document uses as names ("Analysys
+... Analysys") and words after a word that introduces a name (``name-introducers``: "the
+firm Analysys", "a startup called Zenefits") are names, unless the document itself spells
+the corrected name ("the Foriegn Minister" beside "the Foreign Minister"). A capitalised
+word is fixed safely only where it cannot be a name (at a sentence start, used nowhere as
+one) or is the document's misspelling of its own name; a single capitalised word inside a
+sentence longer than ``name-max-length`` is reported with its fix offered as a guess.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ class State:
     name_max_length: int
     lists: tuple[str, ...]
     capitalised: frozenset[str] = frozenset()
+    introducers: frozenset[str] = frozenset()
     # the phrases in the pattern's order, each with its words when they are all plain
     # (ASCII letters and digits; else None); and each phrase's own pattern, compiled on first use
     phrase_order: tuple[tuple[str, frozenset[str] | None], ...] = ()
@@ -107,6 +109,12 @@ class Substitution(Kind[State]):
                 help="with skip-names: corrections English always capitalises (months, "
                 "days): their capital says nothing about a name",
             ),
+            "name-introducers": Option(
+                "str-list",
+                [],
+                help="with skip-names: words after which a capitalised word is a name "
+                "(the firm Analysys, a startup called Zenefits)",
+            ),
         },
     )
 
@@ -143,6 +151,7 @@ class Substitution(Kind[State]):
             name_max_length=options["name-max-length"],
             lists=tuple(options["lists"]),
             capitalised=frozenset(w.lower() for w in options["capitalised-words"]),
+            introducers=frozenset(w.lower() for w in options["name-introducers"]),
             phrase_order=phrase_order,
             phrase_firsts=_by_first_word(list(phrases)),
             order_firsts=_by_first_word([p for p, words in phrase_order if words is not None]),
@@ -286,6 +295,8 @@ def _name_check(doc: Document, start: int, end: int, correction: str, state: Sta
         return None  # an acronym
     if any(c.isupper() for c in word[1:]) or _spaced(word, correction):
         return None  # GameBoy, Doubleclick: a brand's own spelling
+    if _introduced(text, start, state.introducers):
+        return None  # "the firm Analysys", "a startup called Zenefits"
     names = names_of(doc)
     first = correction.split("|")[0]
     if _in_run(text, start, end):
@@ -307,6 +318,18 @@ def _name_check(doc: Document, start: int, end: int, correction: str, state: Sta
     if len(word) > state.name_max_length and doc.text.count(word) == 1:
         return True
     return None
+
+
+PREVIOUS_WORD = re.compile(r"([A-Za-z-]+)[ \t\u00a0]+\Z")
+INTRODUCER_REACH = 40  # characters before a word that may hold the word introducing it
+
+
+def _introduced(text: str, start: int, introducers: frozenset[str]) -> bool:
+    """Whether the word at ``start`` follows one of the words that introduce a name."""
+    if not introducers:
+        return False
+    previous = PREVIOUS_WORD.search(text, max(0, start - INTRODUCER_REACH), start)
+    return previous is not None and previous.group(1).lower() in introducers
 
 
 def _spaced(word: str, correction: str) -> bool:

@@ -59,3 +59,11 @@ def test_a_misspellings_suggestions_are_quoted_alike_whether_one_or_several() ->
         "'nead' is a misspelling of 'need' or 'knead' or 'head'",
     ]
     assert diagnostics[0].fix is not None and diagnostics[0].fix.edits[0].content == "The"
+
+
+def test_a_word_introduced_as_a_name_is_a_name_however_spelt() -> None:
+    """ "the firm Analysys": the word before says what follows is a name; the same word
+    with no such introduction is still a misspelling."""
+    named = seed("Sales rose, the firm Analysys said on Monday.")
+    assert found(named, "SL203") == []
+    assert found(named.replace("firm ", "new "), "SL203") == [("SL203", "Analysys")]
