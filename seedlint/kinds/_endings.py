@@ -3,9 +3,11 @@
 News and web articles end on things that are complete without a full stop: the last item
 of a list, a line-up or a result line ("Referee: J Smith (England)", "Attendance: 10,481"),
 a credit ("Additional reporting by Jane Doe"), a sign-off or contact line ("Jane Doe,
-Department of Agriculture", "Jane Doe | jdoe (at) agency (dot) gov"), a sentence that ends
-on an address (no stop, so that nobody copies it into the address), a footnote's back-link
-arrow, a citation in brackets after the last sentence, a quoted title after a colon.
+Department of Agriculture", "Jane Doe | jdoe (at) agency (dot) gov", "Team 18F"), a link
+inviting the reader to what it names ("Register at Eventbrite for 18F Demo Day"), a
+sentence that ends on an address (no stop, so that nobody copies it into the address), a
+footnote's back-link arrow, a citation in brackets after the last sentence, a quoted title
+after a colon.
 
 Markup left by a converter is never furniture: shortcodes (``[youtube=…]``), heading
 anchors (``{#toc5}``), emoji codes (``:clap:``), stray emphasis marks (``_._``), and image
@@ -54,8 +56,24 @@ CREDIT = re.compile(
     r"|[—–-]+\s*[A-Z]",
     re.IGNORECASE,
 )
-LABEL = re.compile(rf"([A-Z][\w’'&./-]*(?:\s+[\w’'&./-]+){{0,{LABEL_WORDS - 1}}}):\s+\S")
+LABEL = re.compile(rf"([A-Z0-9][\w’'&./-]*(?:\s+[\w’'&./-]+){{0,{LABEL_WORDS - 1}}}):\s+\S")
 NAME_THEN_ROLE = re.compile(r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]*)+\s*(?:,|\||—|–|-\s|\()")
+# "Team 18F", "The 18F team", "Cheers, the Login.gov team": a team's or writer's sign-off
+SIGN_OFF = re.compile(
+    r"(?i:(?:cheers|thanks|thank you|best|regards|sincerely|warmly|onward),?\s+)?"
+    r"(?:(?i:team)\s+{name}(?:\s+{name})?|(?i:the\s+)?{name}(?:\s+{name}){{0,2}}\s+(?i:team))"
+    r"\s*!?\Z".format(name=r"(?!(?:Our|My|Your|Their|This|That|The)\b)[A-Z0-9][\w.&-]*")
+)
+SIGN_OFF_WORDS = 6
+# "Register at Eventbrite for 18F Demo Day": a link's words inviting the reader, ending on
+# the name of what it links to (two capitalised words or more)
+INVITATION = re.compile(
+    r"(?:register|read|learn|sign up|download|apply|join|visit|subscribe|follow|watch|see|"
+    r"find|contact|explore|view|listen|attend|rsvp|discover|check out)\b(?-i:.*"
+    r"(?:[A-Z0-9][\w.&’'-]*\s+){1,}[A-Z0-9][\w.&’'-]*)\s*\Z",
+    re.IGNORECASE,
+)
+INVITATION_WORDS = 12
 OBFUSCATED_ADDRESS = re.compile(r"\((?:at|dot)\)", re.IGNORECASE)
 IMAGE_WORDS = frozenset({"image", "photo", "picture", "video", "caption", "illustration"})
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
@@ -95,7 +113,7 @@ def furniture(paragraphs: list[str]) -> bool:
         return False
     if CREDIT.match(last) or OBFUSCATED_ADDRESS.search(last):
         return True
-    if _labelled(last) or _name_then_role(last):
+    if _labelled(last) or _name_then_role(last) or _sign_off(last, words):
         return True
     if INNER_FRAGMENT.search(last):
         return False  # a sentence, then words that continue none: "Done! from the archive"
@@ -137,6 +155,14 @@ def _labelled(text: str) -> bool:
     if IMAGE_WORDS.intersection(label) or _finite(label):
         return False
     return not _finite(WORD.findall(text[match.end() :]))
+
+
+def _sign_off(text: str, words: list[str]) -> bool:
+    """'Team 18F', 'The 18F team', 'Register at Eventbrite for 18F Demo Day': a sign-off,
+    or a link inviting the reader to what it names."""
+    if len(words) <= SIGN_OFF_WORDS and SIGN_OFF.match(text):
+        return True
+    return len(words) <= INVITATION_WORDS and INVITATION.match(text) is not None
 
 
 def _name_then_role(text: str) -> bool:

@@ -45,6 +45,8 @@ POSSESSIVE = re.compile(r"'s\b")
 ENUMERATOR = re.compile(r"(?:^|\s)[a-zA-Z0-9]{1,2}\Z")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+\Z")
 CLIPPED = re.compile(r"[A-Za-z]+")
+# a face: eyes, perhaps a nose, then the bracket as its mouth, standing on its own
+FACE = re.compile(r"[:;=]-?[()](?!\S)")
 # "…, Koch said. “…": the quotation was closed before its attribution, whose mark is lost
 ATTRIBUTION = re.compile(
     r",\s+(?:[A-Z][\w.'’-]*\s+){0,4}(?:said|says|added|asked|explained|noted|stated|"
@@ -70,6 +72,7 @@ class State:
     mixed: bool
     apostrophe: bool
     enumerators: bool
+    emoticons: bool
     marks: re.Pattern[str]  # any of the rule's characters
     reopening: bool = False
     elisions: frozenset[str] = frozenset()
@@ -87,6 +90,7 @@ class Pairs(Kind[State]):
             "mixed": Option("bool", False, help="whether pairs of this rule may close each other"),
             "apostrophe": Option("bool", False, help="an unmatched closing mark is an apostrophe"),
             "enumerators": Option("bool", False, help='"a)" and "2)" close nothing and are fine'),
+            "emoticons": Option("bool", False, help='":)" and ";-(" are faces, not brackets'),
             "reopening": Option(
                 "bool",
                 False,
@@ -131,6 +135,7 @@ def _build(options: dict[str, Any]) -> State:
         options["mixed"],
         options["apostrophe"],
         options["enumerators"],
+        options["emoticons"],
         re.compile(f"[{re.escape(every)}]"),
         options["reopening"],
         frozenset(w.lower() for w in options["elisions"]),
@@ -244,6 +249,8 @@ def scan_reopenings(
         position, char = found.start(), found.group()
         if position == arrow:
             continue  # "Join the community »": a link arrow
+        if state.emoticons and _face(text, position):
+            continue  # "hope you find these helpful :)"
         if state.reopening and stack and _reopening(text, position, char, stack[-1][1], state):
             reopenings.append(position)
             continue
@@ -311,6 +318,15 @@ def _not_a_quote(text: str, position: int) -> bool:
     """An apostrophe (rock 'n' roll, the players' union) or a unit mark (5'10")."""
     before = text[position - 1] if position else " "
     return text[position] == "'" or before.isdigit()
+
+
+def _face(text: str, position: int) -> bool:
+    """Whether the bracket at ``position`` is the mouth of ":)", ";-(" or "=)"."""
+    for eyes in (position - 1, position - 2):
+        face = FACE.match(text, eyes) if eyes >= 0 else None
+        if face and face.end() == position + 1 and (eyes == 0 or text[eyes - 1].isspace()):
+            return True
+    return False
 
 
 def _enumerator(text: str, position: int) -> bool:

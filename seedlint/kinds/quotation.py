@@ -83,6 +83,7 @@ class Quotation(Kind[State]):
                 "mixed": options["mixed"],
                 "apostrophe": False,
                 "enumerators": False,
+                "emoticons": False,
                 "reopening": True,
                 "elisions": [],
             },

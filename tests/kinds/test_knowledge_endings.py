@@ -33,6 +33,10 @@ def flagged(body: str) -> list[str]:
         "It was settled in 1999. https://example.org/history ↩",
         "It helps the public. (Slides 194-205)",
         "The team mentioned A vs. B before.\n\nRelated:\n\nA Title\n\nA vs. B: the Problem",
+        "Let us know how we can help.\n\nTeam 18F",
+        "We will be back next year.\n\nThanks, the Login.gov team!",
+        "Space is limited.\n\nRegister at Eventbrite for 18F Demo Day",
+        "It was a joint effort.\n\n18F launch team: Jane Doe, John Roe, and Ann Poe",
     ],
 )
 def test_finished_endings_are_not_truncations(ending: str) -> None:
@@ -48,6 +52,11 @@ def test_finished_endings_are_not_truncations(ending: str) -> None:
         ("She served at VA in 2013._", "She served"),
         ("Read on.\n\nItem one\n\nItem two, and then the", "Item two"),
         ("A full sentence.\n\nCo-chair of NCAB, Sharon Barber commented,", "Co-chair"),
+        # an invitation cut before the name it leads to, a team that is only "our team"
+        ("A full sentence.\n\nLearn more about the Digital", "Learn more"),
+        ("A full sentence.\n\nRead the full report on the", "Read the"),
+        ("A full sentence. We thank our team", "We thank"),
+        ("A full sentence.\n\nOur team", "Our team"),
     ],
 )
 def test_unfinished_endings_and_residue_are_found(ending: str, span: str) -> None:
