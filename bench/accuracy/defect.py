@@ -53,6 +53,9 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def same_case(model: str, word: str) -> str:
+    """``word`` written in the case of ``model``: all capitals, capitalised, or lower case
+    at its start ("minister" gives "minster" of the slip "Minster")."""
     if len(model) > 1 and model.isupper():
         return word.upper()
-    return word[0].upper() + word[1:] if model[0].isupper() else word
+    first = word[0].upper() if model[0].isupper() else word[0].lower()
+    return first + word[1:]

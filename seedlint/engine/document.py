@@ -57,6 +57,9 @@ INVISIBLES = characters(
     "\u200b\u200f", "\u2060", "\ufeff", "\u00ad", "\u202a\u202e", "\u2066\u2069", "\u180e"
 )
 SURROGATES = characters("\ud800\udfff")
+# characters that may stand inside a word without being part of it ("furthe\x07r",
+# "ser\u2060ve"): controls and invisible format characters
+INTERRUPTERS = CONTROLS | INVISIBLES
 RARE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00a0\u00ad\u180e\u2000-\u200f\u202a-\u202f"
     "\u205f-\u2069\u3000\ufeff\ud800-\udfff]"

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from seedlint.engine.diagnostics import Applicability, Diagnostic, Edit
+from seedlint.engine.document import INTERRUPTERS
 from seedlint.engine.linter import Linter
 from seedlint.engine.rule import Rule
 
@@ -107,6 +108,24 @@ def choose(diagnostics: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:
     return chosen
 
 
+def mending_first(text: str, chosen: list[Diagnostic]) -> list[Diagnostic]:
+    """The fixes that delete a control or invisible character from inside a word, alone
+    when there are any: what the other checks read of a word cut in two ("CEOs" beside
+    "M\x07Ps") may change once it is whole, so they are asked again in the next pass."""
+    mending = [d for d in chosen if d.fix and any(_mends(text, e) for e in d.fix.edits)]
+    return mending or chosen
+
+
+def _mends(text: str, edit: Edit) -> bool:
+    return (
+        not edit.content
+        and 0 < edit.start < edit.end < len(text)
+        and text[edit.start - 1].isalnum()
+        and text[edit.end].isalnum()
+        and all(c in INTERRUPTERS for c in text[edit.start : edit.end])
+    )
+
+
 def _first_edit(diagnostic: Diagnostic) -> tuple[int, str]:
     assert diagnostic.fix is not None
     return min(e.start for e in diagnostic.fix.edits), diagnostic.code
@@ -169,7 +188,7 @@ def _fix(linter: Linter, text: str, path: str, unsafe: bool, rules: list[Rule]) 
     for _ in range(MAX_PASSES):
         doc = linter.document(text, path)
         diagnostics = linter.lint_document(doc, rules)
-        chosen = choose(diagnostics, unsafe)
+        chosen = mending_first(text, choose(diagnostics, unsafe))
         if not chosen:
             return FixResult(text, applied, diagnostics)
         offered = Counter(d.code for d in chosen)

@@ -22,7 +22,7 @@ from seedlint.engine.diagnostics import (
     Fix,
     Severity,
 )
-from seedlint.engine.document import SURROGATES, Document
+from seedlint.engine.document import INTERRUPTERS, SURROGATES, Document
 from seedlint.engine.options import resolve
 from seedlint.engine.rule import Rule
 from seedlint.engine.selectors import SelectorError, check_selector, codes_of, selected
@@ -155,6 +155,7 @@ class Linter:
         text = doc.text
         diagnostics: list[Diagnostic] = []
         undecodable = not text.isascii() and doc.holds(SURROGATES)
+        interrupted = doc.holds(INTERRUPTERS)
         for rule in self.rules if rules is None else rules:
             assert rule.implementation is not None
             if rule.implementation.corpus or not self.applies(rule, doc):
@@ -163,6 +164,8 @@ class Linter:
                 findings = list(rule.implementation.find(doc, rule.state))
             except TimeoutError as error:  # a user's regular expression took too long
                 raise TimeoutError(f"{rule.label}: {error}") from None
+            if interrupted:
+                findings = [f for f in findings if not _part_of_a_word(text, f.start, f.end)]
             diagnostics.extend(self.diagnostic(rule, doc, f, undecodable) for f in findings)
         diagnostics.sort(key=lambda d: d.sort_key)
         return diagnostics
@@ -229,6 +232,20 @@ def _beside_undecodable(text: str, edits: tuple[Edit, ...]) -> bool:
     """Whether an edit borders a byte that is not UTF-8: the character there is unknown,
     so a fix could split it from its word ("caf\\xe9" is not "caf"); no fix is offered."""
     return any(UNDECODABLE.match(text, i) for e in edits for i in (e.start - 1, e.end) if i >= 0)
+
+
+def _part_of_a_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is only part of a word that a control or invisible
+    character interrupts: "furthe" of "furthe\x07r" is no misspelling, and a fix of it
+    beside the character's deletion would write "furtherr". The character's own check
+    reports it; once it is gone, the whole word is checked again."""
+    if start == end:
+        return False
+    after = end + 1 < len(text) and text[end] in INTERRUPTERS
+    before = start >= 2 and text[start - 1] in INTERRUPTERS
+    return (after and text[end - 1].isalnum() and text[end + 1].isalnum()) or (
+        before and text[start].isalnum() and text[start - 2].isalnum()
+    )
 
 
 def _changes(text: str, edits: tuple[Edit, ...]) -> bool:

@@ -82,3 +82,12 @@ def test_cases_are_deterministic_and_one_defect_each() -> None:
     for case in first:
         assert case.damaged != case.original
         assert case.damaged[: case.start] == case.original[: case.start]
+
+
+def test_a_slip_takes_the_case_of_the_word_it_replaces() -> None:
+    from defect import same_case
+
+    assert same_case("minister", "Minster") == "minster"
+    assert same_case("Minister", "Minster") == "Minster"
+    assert same_case("MINISTER", "Minster") == "MINSTER"
+    assert same_case("government", "goverment") == "goverment"

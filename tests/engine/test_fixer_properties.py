@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -65,3 +66,22 @@ def test_diff_applied_with_patch_reproduces_the_copy(tmp_path: Path, text: str) 
             check=True,
         )
     assert path.read_bytes() == fixed.encode("utf-8")
+
+
+INTERRUPTERS = ["\x07", "\x08", "\x1b", "\x7f", "\u200b", "\u2060", "\ufeff", "\u00ad"]
+
+
+@SETTINGS
+@given(realistic, st.sampled_from(INTERRUPTERS), st.randoms(use_true_random=False))
+def test_a_character_inside_a_word_is_removed_and_nothing_else_changes(
+    text: str, interrupter: str, random: Any
+) -> None:
+    """A control or invisible character put inside a word is deleted, and the fix of the
+    damaged text is the fix of the text without it: no check reads the word's halves as
+    words of their own ("furthe" of "furthe\\x07r" fixed to "furtherr")."""
+    inside = [i for i in range(1, len(text)) if text[i - 1].isalpha() and text[i].isalpha()]
+    if not inside:
+        return
+    at = random.choice(inside)
+    damaged = text[:at] + interrupter + text[at:]
+    assert seedlint.fix_text(damaged)[0] == seedlint.fix_text(text)[0]

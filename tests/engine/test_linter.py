@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+import seedlint
 from conftest import default_linter, seed
 from helpers import pattern_rule
 from seedlint.engine.diagnostics import Severity
@@ -267,3 +268,29 @@ def test_a_slow_search_names_its_rule() -> None:
     slow = pattern_rule("HS009", "a*a*a*a*b", options={"time-limit": 0.05})
     with pytest.raises(TimeoutError, match=r"^HS009 \[rule-hs009\]: regex 'a\*a\*a\*a\*b' ran"):
         Linter([slow]).lint(seed("a" * 1000 + "!b."))
+
+
+@pytest.mark.parametrize(
+    ("damaged", "original"),
+    [
+        ("furthe\x07r strengthening", "further strengthening"),
+        ("to ser\u2060ve their country", "to serve their country"),
+        ("the D\x08efinition list", "the Definition list"),
+    ],
+)
+def test_a_word_interrupted_by_an_invisible_character_is_one_word(
+    damaged: str, original: str
+) -> None:
+    """ "furthe" of "furthe\\x07r" is no misspelling: fixed beside the deletion of the
+    character, it would give "furtherr". The character's own finding removes it, and the
+    word is whole again."""
+    text = seed(f"We met {damaged} today.")
+    codes = {d.code for d in seedlint.lint_text(text)}
+    assert codes <= {"SL108", "SL109"}
+    assert seedlint.fix_text(text)[0] == seed(f"We met {original} today.")
+
+
+def test_a_misspelling_beside_an_invisible_character_between_words_is_reported() -> None:
+    text = seed("The goverment\u200b said so.")
+    assert [d.code for d in seedlint.lint_text(text)] == ["SL203", "SL108"]
+    assert seedlint.fix_text(text)[0] == seed("The government said so.")
