@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from seedlint.engine.diagnostics import Edit, Finding
-from seedlint.engine.document import LARGE_TEXT, Document, ascii_runs
+from seedlint.engine.document import LARGE_TEXT, Document, ascii_runs, letter_words
 from seedlint.engine.kind import Kind, single_check
 from seedlint.engine.options import Option
 from seedlint.kinds._names import names_of, sentence_start
@@ -66,8 +66,9 @@ class State:
     phrase_patterns: dict[str, re.Pattern[str]] = field(
         default_factory=dict, compare=False, hash=False
     )
-    # first word -> the phrases (numbers in phrase_words) that open with it: a document
-    # holds a phrase's words only if it holds its first word, which one set operation finds
+    # a word of each phrase (its longest letter run, likely its rarest) -> the phrases
+    # (numbers in phrase_words) it stands for: a document holds a phrase's words only if
+    # it holds that one, which one set operation finds; "" -> phrases of digits alone
     phrase_firsts: dict[str, tuple[int, ...]] = field(default_factory=dict)
     # first word -> the plain phrases (numbers in phrase_order) that open with it
     order_firsts: dict[str, tuple[int, ...]] = field(default_factory=dict)
@@ -142,7 +143,7 @@ class Substitution(Kind[State]):
         return State(
             words=words,
             listed=frozenset(words),
-            phrase_words=tuple(frozenset(p.split()) for p in phrases),
+            phrase_words=tuple(_gate_words(p) for p in phrases),
             phrases=phrases,
             phrase_source=source,
             preceded_by=frozenset(w.lower() for w in options["preceded-by"]),
@@ -153,7 +154,7 @@ class Substitution(Kind[State]):
             capitalised=frozenset(w.lower() for w in options["capitalised-words"]),
             introducers=frozenset(w.lower() for w in options["name-introducers"]),
             phrase_order=phrase_order,
-            phrase_firsts=_by_first_word(list(phrases)),
+            phrase_firsts=_by_first_word([_gate_key(p) for p in phrases]),
             order_firsts=_by_first_word([p for p, words in phrase_order if words is not None]),
             all_plain=all(words is not None for _, words in phrase_order),
         )
@@ -188,16 +189,31 @@ ASCII_LETTER_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _by_first_word(phrases: list[str]) -> dict[str, tuple[int, ...]]:
-    """First word -> the numbers of the phrases that open with it, in order."""
+    """First word -> the numbers of the phrases that open with it, in order ("" for a
+    phrase of no word)."""
     found: dict[str, list[int]] = {}
     for number, phrase in enumerate(phrases):
-        found.setdefault(phrase.split()[0], []).append(number)
+        found.setdefault((phrase.split() or [""])[0], []).append(number)
     return {first: tuple(numbers) for first, numbers in found.items()}
+
+
+def _gate_key(phrase: str) -> str:
+    """The longest of the phrase's gate words (the first in alphabetical order of those as
+    long), or "" when it has none."""
+    return min(_gate_words(phrase), key=lambda w: (-len(w), w), default="")
+
+
+def _gate_words(phrase: str) -> frozenset[str]:
+    """The words ``Document.lower_words`` holds of a text that holds the phrase: its runs
+    of letters ("508 complaint" gives "complaint"; digits are no such word)."""
+    return frozenset(letter_words(phrase.lower())[0])
 
 
 def _holds_a_phrase(words: frozenset[str], state: State) -> bool:
     """Whether ``words`` holds every word of some phrase (``phrase_words``)."""
     phrase_words = state.phrase_words
+    if "" in state.phrase_firsts:
+        return True  # a phrase of digits alone: no word tells whether it may stand
     return any(
         phrase_words[number] <= words
         for first in words.intersection(state.phrase_firsts)
