@@ -147,7 +147,8 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
         return
     paragraphs = doc.paragraphs
     texts = [doc.paragraph_text(p) for p in paragraphs]
-    scans = [_scan(text, state) if state.marks.search(text) else ([], []) for text in texts]
+    marked = [state.marks.search(text) is not None for text in texts]
+    scans = [_scan(text, state) if has else ([], []) for text, has in zip(texts, marked)]
     carried_to = -1  # the paragraph that closes a quotation carried over from an earlier one
     for index, (span, text) in enumerate(zip(paragraphs, texts)):
         unmatched_closes, still_open = scans[index]
@@ -172,7 +173,7 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
             carried = last and attribution is None
             if carried and following[:1] and _reopens(following[0], mark, state):
                 continue  # news convention: the quotation continues in the next paragraph
-            closer_at = _closed_later(scans, index) if carried else -1
+            closer_at = _closed_later(scans, marked, index) if carried else -1
             if closer_at >= 0:
                 carried_to = closer_at  # a quoted list: closed in a later paragraph
                 continue
@@ -210,16 +211,18 @@ def _unclosed(
 
 
 def _closed_later(
-    scans: list[tuple[list[tuple[int, str]], list[tuple[int, str]]]], index: int
+    scans: list[tuple[list[tuple[int, str]], list[tuple[int, str]]]],
+    marked: list[bool],
+    index: int,
 ) -> int:
     """The later paragraph whose first unmatched closing mark closes a quotation left open
     by paragraph ``index``, when every paragraph between holds no mark; -1 if none."""
     for later in range(index + 1, min(len(scans), index + 1 + CARRY_LIMIT)):
-        unmatched, still_open = scans[later]
+        unmatched, _ = scans[later]
         if unmatched:
             return later
-        if still_open:
-            return -1
+        if marked[later]:
+            return -1  # a paragraph with quotations of its own: no quoted list runs through
     return -1
 
 

@@ -47,6 +47,22 @@ def test_an_attribution_inside_an_open_quotation_shows_where_it_closed() -> None
     assert found(plain.replace(", said Roth", " said Roth"), "SL301") == []
 
 
+def test_a_quoted_list_runs_only_through_paragraphs_without_quotations() -> None:
+    """An open quotation closed some paragraphs later is a quoted list only when nothing
+    between quotes: past a paragraph with a quotation of its own, the closing mark at the
+    end of a later one lost its opening mark."""
+    listed = seed("The rules say:\n\n“First, be kind\n\nSecond, be brief.”")
+    assert found(listed, "SL301") == []
+    quoted = seed(
+        "“It was a good year for us all.\n\nShe added: “I liked it.” - Jane Doe"
+        "\n\nI enjoyed it too.” - John Roe"
+    )
+    assert [text for _, text in found(quoted, "SL301")] == [
+        "“It was a good year for us all.",
+        "I enjoyed it too.”",
+    ]
+
+
 def test_apostrophes_are_not_single_quotes() -> None:
     text = seed("The players’ union, rock ’n’ roll, the ’90s and the teachers' pay, 'quoted' too.")
     assert found(text, "SL302") == []
