@@ -472,10 +472,15 @@ def _common_word_as_name(doc: Document, stem: str, context: Context) -> bool:
     """Whether a stem that is also a common word ("Ford") is a name here: the document
     writes it capitalised inside sentences and never in lower case, as the subject of a
     verb or with 's ("Ford said"), and a lower-case noun follows ("Fords internal
-    testing"). A capitalised word after it may go on with a name ("Veterans Affairs")."""
-    if context.before or not _lower_noun(context.next_word):
+    testing"). A capitalised word after it may go on with a name ("Veterans Affairs"),
+    unless the document writes the name before that word elsewhere ("the Amazon Kindle
+    Fire ... Amazons Kindle Fire")."""
+    if context.before or not names_of(doc).is_name(stem):
         return False
-    if not names_of(doc).is_name(stem):
+    following = context.next_word
+    if following[:1].isupper() and context.reading == NOUN:
+        return bool(_count(doc.text, f"{stem} {following}"))
+    if not _lower_noun(following):
         return False
     return bool(_possessives(doc.text, stem)) or _subject(doc.text, stem)
 

@@ -211,3 +211,11 @@ def test_a_surname_written_once_before_a_noun_is_a_guess(body: str, flagged: lis
 def test_superlatives_are_read_from_the_adjective() -> None:
     assert _superlative("holiest") and _superlative("largest") and _superlative("biggest")
     assert not _superlative("suggest") and not _superlative("best")
+
+
+def test_a_common_word_written_as_a_name_before_the_same_word_elsewhere() -> None:
+    text = seed("Gamers used the Amazon Kindle Fire. Tablets such as Amazons Kindle Fire sold.")
+    assert found(text) == ["Amazons"]
+    assert "such as Amazon's Kindle Fire" in seedlint.fix_text(text)[0]
+    # the name written, but never before that word: a capitalised word may go on with it
+    assert found(seed("Tablets such as Amazons Kindle sold; buyers chose Amazon.")) == []
