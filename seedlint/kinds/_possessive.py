@@ -386,23 +386,23 @@ def _name(doc: Document, match: re.Match[str], context: Context) -> int:
     if context.reading == EITHER or lower.endswith(DEMONYM_ENDINGS):
         if _possessives(text, stem) or _subject(text, stem):
             return SURE
-        # a given name the document uses, before a noun: "Eric said ... Erics team"; safe
-        # where it writes the name alone, and the + s form is no word or surname of its own
-        if not (given_name(stem) and _lower_noun(next_word)):
-            return NO
-        own = _dictionary(written) or surname_ending_in_s(written)
-        return SURE if alone and not own else GUESS
+        # a given name the document uses, before a noun: "Eric said ... Erics team"
+        return GUESS if given_name(stem) and _lower_noun(next_word) else NO
     return SURE
 
 
 def _writes_surname(doc: Document, stem: str, given: str) -> bool:
     """Whether the document writes ``stem`` as the surname it is: after the same given
-    name ("Heather Heyer"), with 's, or alone as a name ("after Clinton resigned"). A
-    surname that ends in s of its own ("Jessica Arriens") is never written so."""
+    name ("Heather Heyer"), or with 's or alone as a name ("after Biden said") where the
+    stem is no given name. A surname that ends in s of its own ("Jessica Arriens") is
+    never written so; but a given name + s is often a surname ("Edgar Davids"), and the
+    document may write another person's given name alone ("David said")."""
     text = doc.text
-    if _count(text, f"{given} {stem}") or _possessives(text, stem):
+    if _count(text, f"{given} {stem}"):
         return True
-    return names_of(doc).is_name(stem) and _alone(text, stem)
+    if given_name(stem):
+        return False
+    return bool(_possessives(text, stem)) or (names_of(doc).is_name(stem) and _alone(text, stem))
 
 
 def _given_name(doc: Document, word: str) -> bool:

@@ -158,14 +158,10 @@ def test_a_frequent_surname_stays_a_surname_when_its_plural_is_a_word() -> None:
     ("body", "written"),
     [
         # the document writes the surname alone, after the same given name, or with 's
-        (
-            "In 2009 she took Hillary Clintons Senate seat after Clinton resigned.",
-            "Hillary Clinton's Senate seat",
-        ),
+        ("Hillary Clinton won. She took Hillary Clintons Senate seat.", "Clinton's Senate seat"),
         ("A car killed Heather Heyer. Heather Heyers mother spoke.", "Heather Heyer's mother"),
         ("Biden's son was named. Joe Bidens running mate spoke.", "Joe Biden's running mate"),
-        # a given name the document writes alone
-        ("We met Brenda in May. The tools Brendas team chose work.", "Brenda's team"),
+        ("Officials said Biden knew. Hunter Bidens laptop was found.", "Hunter Biden's laptop"),
     ],
 )
 def test_the_documents_own_use_of_a_surname_makes_the_fix_safe(body: str, written: str) -> None:
@@ -177,10 +173,19 @@ def test_the_documents_own_use_of_a_surname_makes_the_fix_safe(body: str, writte
     assert written in seedlint.fix_text(text)[0]
 
 
-def test_a_surname_written_once_without_its_own_use_stays_a_guess() -> None:
-    text = seed("Check out Leonie Watsons tips; Leonie wrote them for Watsonville.")
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        ("Check out Leonie Watsons tips; Leonie wrote them for Watsonville.", "Watsons"),
+        # a given name + s may be a surname: "David" alone is another person
+        ("Officials said David knew. Edgar Davids team won.", "Davids"),
+        ("Clinton resigned. She took Hillary Clintons Senate seat.", "Clintons"),
+    ],
+)
+def test_a_surname_without_the_documents_own_use_stays_a_guess(body: str, flagged: str) -> None:
+    text = seed(body)
     diagnostics = seedlint.lint_text(text, select=["SL210"])
-    assert [text[d.start : d.end] for d in diagnostics] == ["Watsons"]
+    assert [text[d.start : d.end] for d in diagnostics] == [flagged]
     assert diagnostics[0].fix is not None and diagnostics[0].fix.applicability.value == "unsafe"
 
 
