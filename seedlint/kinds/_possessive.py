@@ -20,10 +20,13 @@ stand in: a surname after a given name before a noun ("Robert Muellers investiga
 in s of its own ("Serena Williams match"), a company named so ("Reuters reporters"), a
 plural noun ("Bill Gates foundation") or a verb after it ("Jessica Arriens says"). Such a
 fix is a guess (a rare surname may end in s), offered but never applied by a plain
-``fix``; it is safe where the document writes the surname as such elsewhere ("Hillary
-Clinton" or "Clinton resigned" beside "Hillary Clintons Senate seat"). A stem that is a
+``fix``; it is safe where the document writes the surname as such elsewhere ("Heather
+Heyer" beside "Heather Heyers mother", "Biden said" beside "Joe Bidens son"; for a
+surname that is also a given name only the full name counts). A stem that is a
 common word ("Ford") counts as a name when the document writes it as a name, the subject
-of a verb, and a lower-case noun follows ("Fords internal testing").
+of a verb, and a lower-case noun follows ("Fords internal testing"), or writes it before
+the same capitalised word elsewhere ("the Amazon Kindle Fire", "Amazons Kindle Fire").
+A superlative after the word reads as the adjective it is ("Islams holiest site").
 
 Never read as possessives: a form the document writes more than once, a common word (one
 the document writes in lower case, a dictionary word ending in s such as "corps", or one

@@ -39,10 +39,11 @@ BOUNDARY_BEFORE = r"(?<![\w'’-])"
 BOUNDARY_AFTER = r"(?![\w'’-])"
 ACRONYM = 3  # a bare form in capitals this short may be an acronym: IM, IVE
 # an apostrophe after a letter, either mark ("GSA’s", "agencies’"): the writer's style
-# where it stands
+# where it stands; between two letters ("GSA’s"), what the document's style counts
 WRITTEN_APOSTROPHE = re.compile(r"['’](?<=[^\W\d_]['’])")
+INSIDE_WORD = re.compile(r"['’](?<=[^\W\d_]['’])(?=[^\W\d_])")
 CURLY_MARKS = re.compile("[“”‘’]")
-NEAR = 1000  # characters either side searched for the apostrophe nearest a fix
+NEAR = 1000  # characters either side of a fix whose apostrophes are counted
 
 
 @dataclass(frozen=True)
@@ -223,9 +224,9 @@ def _apostrophe_near(doc: Document, at: int) -> str:
 
 
 def _style(doc: Document) -> str:
-    """The document's apostrophe: its own style, or where it writes no apostrophe after a
-    letter, ’ when it writes curly quotation marks ("“", "’") and ' otherwise."""
-    if doc.text.isascii() or WRITTEN_APOSTROPHE.search(doc.text):
+    """The document's apostrophe: its own style, or where it writes no apostrophe inside a
+    word, ’ when it writes curly quotation marks ("“", "agencies’") and ' otherwise."""
+    if doc.text.isascii() or INSIDE_WORD.search(doc.text):
         return doc.apostrophe
     return "’" if CURLY_MARKS.search(doc.text) else "'"
 

@@ -33,6 +33,8 @@ def test_apostrophe_fix_follows_the_paragraphs_own_marks() -> None:
 def test_a_text_with_no_apostrophe_but_curly_quotes_gets_a_curly_one() -> None:
     text = seed("“Yes,” said the NHSs chief.")
     assert fixed(text, "SL210") == seed("“Yes,” said the NHS’s chief.")
+    text = seed("The agencies’ view.\n\nThe NHSs chief spoke.")  # no apostrophe inside a word
+    assert fixed(text, "SL210") == seed("The agencies’ view.\n\nThe NHS’s chief spoke.")
     assert fixed(seed('"Yes," said the NHSs chief.'), "SL210") == seed(
         '"Yes," said the NHS\'s chief.'
     )
