@@ -53,6 +53,7 @@ from seedlint.kinds._english import (
     TITLES,
     VERB_PREFIXES,
     VERBS,
+    words,
 )
 from seedlint.kinds._names import names_of, sentence_start
 from seedlint.kinds._people import (
@@ -121,6 +122,13 @@ COMPANY = r"(?:Limited|Ltd|Inc|Incorporated|Corp|Corporation|plc|PLC|LLC|LLP|Gmb
 # ("Reuters reporters", "Barclays Bank"), though their stem is a surname of the census lists
 NAMES_IN_S = frozenset(
     ["Reuters", "Starbucks", "Lloyds", "Barclays", "Harrods", "Selfridges", "Sears", "Rutgers"]
+)
+# what a place named after a person is: United States place names drop the possessive
+# apostrophe by rule ("Jacksons Gap", "Harpers Ferry", "Taylors Falls")
+PLACE_FEATURES = words(
+    "Bay Beach Bend Bluff Bridge Brook Canyon Corner Corners Cove Creek Crossing Falls Ferry "
+    "Fork Gap Grove Harbor Hill Hills Hollow Island Junction Lake Landing Mill Mills Mountain "
+    "Neck Pass Peak Point Pond Ridge River Run Springs Station Valley Village"
 )
 NO, SURE, GUESS = 0, 1, 2  # verdicts on a word + s: a plural, a possessive, likely one
 NOUN, EITHER, VERB = "noun", "either", "verb"  # what the word after "XXXs" makes of it
@@ -494,7 +502,8 @@ def _single_use(written: str, context: Context) -> bool:
     census lists whose + s form is no dictionary word, surname or name in s of its own,
     with no capitalised word of a name nor a determiner before it, and a noun after it:
     a lower-case one, or after a surname a capitalised word that is a noun and no name
-    ("Forresters Customer Experience Index"; not "Angelos Tsiaras"). Other words written
+    ("Forresters Customer Experience Index"; not "Angelos Tsiaras", nor a place named so
+    without an apostrophe, "Jacksons Gap"). Other words written
     once stay alone: "Nunjucks templates", "Thanos helmet", "SpaceApps Challenge" are
     names that end in s."""
     stem, following = written[:-1], context.next_word
@@ -505,7 +514,9 @@ def _single_use(written: str, context: Context) -> bool:
     if _lower_noun(following):
         return given_name(stem) or surname(stem)
     title = following[:1].isupper() and not following.isupper() and noun(following.lower())
-    return title and surname(stem) and not (given_name(following) or surname(following))
+    if not title or following in PLACE_FEATURES:
+        return False
+    return surname(stem) and not (given_name(following) or surname(following))
 
 
 def _dictionary(written: str) -> bool:
