@@ -15,12 +15,18 @@ word + s needs the document's evidence that its stem is a name, and stronger evi
 may be a verb ("Makarovs team") or the stem ends like a demonym ("Americans", "Israelis").
 Where the document writes the stem nowhere else, lists of people's names (``_people``)
 stand in: a surname after a given name before a noun ("Robert Muellers investigation",
-"Steve Grunwells WordPress plugin"), or a given name alone before a noun ("Brendas
-programs"); not a surname that ends in s of its own ("Serena Williams match"), a plural
-noun ("Bill Gates foundation") or a verb after it ("Jessica Arriens says"). Such a fix is
-a guess (a rare surname may end in s), offered but never applied by a plain ``fix``. A
-stem that is a common word ("Ford") counts as a name when the document writes it as a
-name, the subject of a verb, and a lower-case noun follows ("Fords internal testing").
+"Steve Grunwells WordPress plugin"), or a given name or surname alone before a noun
+("Brendas programs", "Nielsens findings", "Islams holiest site"); not a surname that ends
+in s of its own ("Serena Williams match"), a company named so ("Reuters reporters"), a
+plural noun ("Bill Gates foundation") or a verb after it ("Jessica Arriens says"). Such a
+fix is a guess (a rare surname may end in s), offered but never applied by a plain
+``fix``; it is safe where the document writes the surname as such elsewhere ("Heather
+Heyer" beside "Heather Heyers mother", "Biden said" beside "Joe Bidens son"; for a
+surname that is also a given name only the full name counts). A stem that is a
+common word ("Ford") counts as a name when the document writes it as a name, the subject
+of a verb, and a lower-case noun follows ("Fords internal testing"), or writes it before
+the same capitalised word elsewhere ("the Amazon Kindle Fire", "Amazons Kindle Fire").
+A superlative after the word reads as the adjective it is ("Islams holiest site").
 
 Never read as possessives: a form the document writes more than once, a common word (one
 the document writes in lower case, a dictionary word ending in s such as "corps", or one
@@ -47,9 +53,15 @@ from seedlint.kinds._english import (
     TITLES,
     VERB_PREFIXES,
     VERBS,
+    words,
 )
 from seedlint.kinds._names import names_of, sentence_start
-from seedlint.kinds._people import common_surname, given_name, surname_ending_in_s
+from seedlint.kinds._people import (
+    common_surname,
+    given_name,
+    surname,
+    surname_ending_in_s,
+)
 from seedlint.kinds._word_runs import WORD_RUN, WordRuns, joins
 from seedlint.kinds._wordclass import (
     adjective,
@@ -101,10 +113,23 @@ CALENDAR = frozenset(
     ]
 )
 REACH = 40
+SHORTEST_SUPERLATIVE = 6  # "oldest"; "best", "rest" and "nest" are words of their own
 TITLE_OPENERS = frozenset(["The", "A", "An"])  # a title after a name: "Dan Sheldons The ..."
 VERB_ENDINGS = ("ed", "ing", "ly", "s")  # what an unlisted word may be a verb or adverb by
 # what follows the acronym of a company's name: "HDT Limited", "ACME Inc."
 COMPANY = r"(?:Limited|Ltd|Inc|Incorporated|Corp|Corporation|plc|PLC|LLC|LLP|GmbH|AG|Kft)\b"
+# companies and bodies named after a person, with an s of their own: not a possessive
+# ("Reuters reporters", "Barclays Bank"), though their stem is a surname of the census lists
+NAMES_IN_S = frozenset(
+    ["Reuters", "Starbucks", "Lloyds", "Barclays", "Harrods", "Selfridges", "Sears", "Rutgers"]
+)
+# what a place named after a person is: United States place names drop the possessive
+# apostrophe by rule ("Jacksons Gap", "Harpers Ferry", "Taylors Falls")
+PLACE_FEATURES = words(
+    "Bay Beach Bend Bluff Bridge Brook Canyon Corner Corners Cove Creek Crossing Falls Ferry "
+    "Fork Gap Grove Harbor Hill Hills Hollow Island Junction Lake Landing Mill Mills Mountain "
+    "Neck Pass Peak Point Pond Ridge River Run Springs Station Valley Village"
+)
 NO, SURE, GUESS = 0, 1, 2  # verdicts on a word + s: a plural, a possessive, likely one
 NOUN, EITHER, VERB = "noun", "either", "verb"  # what the word after "XXXs" makes of it
 COUNTABLE = frozenset(["a", "an", "one", "each", "every", "another", "per"])
@@ -161,7 +186,11 @@ def _possessive(doc: Document, match: re.Match[str], acronym: bool) -> int:
     next_word = following.group(2) if following else ""
     given = previous is not None and previous.end(1) == match.start() - 1
     given = given and _given_name(doc, before)
-    return _name(doc, match, Context(before if in_name else "", next_word, reading, given))
+    determined = before.lower() in DETERMINERS
+    context = Context(
+        before if in_name else "", next_word, reading, before if given else "", determined
+    )
+    return _name(doc, match, context)
 
 
 def _name_word(text: str, previous: re.Match[str]) -> bool:
@@ -327,13 +356,14 @@ def _counted(text: str, start: int, acronym: bool) -> bool:
 @dataclass(frozen=True)
 class Context:
     """What surrounds a capitalised word + s: the capitalised word of a name before it
-    ("" when none), the word after it, that word's reading, and whether the word before is
-    a given name ("Robert Muellers")."""
+    ("" when none), the word after it, that word's reading, and the given name right before
+    it ("Robert" of "Robert Muellers"; "" when none)."""
 
     before: str
     next_word: str
     reading: str
-    after_given_name: bool
+    given: str
+    determined: bool = False  # after a determiner: "a Reuters reporter", "his Starbucks cup"
 
 
 def _name(doc: Document, match: re.Match[str], context: Context) -> int:
@@ -347,8 +377,10 @@ def _name(doc: Document, match: re.Match[str], context: Context) -> int:
         return NO  # a common word: "the Banks report", "Working Groups" are plurals
     if sentence_start(text, match.start()):
         return NO
-    if context.after_given_name and _surname(written) and _noun_after(context):
-        return GUESS  # "Robert Muellers investigation", "Leonie Watsons tips"
+    if context.given and _surname(written) and _noun_after(context):
+        # "Robert Muellers investigation", "Leonie Watsons tips": safe where the document
+        # writes the surname as such ("after Clinton resigned", "Heather Heyer")
+        return SURE if _writes_surname(doc, stem, context.given) else GUESS
     if lower in vocabulary("codespell") and not _common_word_as_name(doc, stem, context):
         return NO
     if not _named(text, stem, names.is_name(stem)):
@@ -368,6 +400,20 @@ def _name(doc: Document, match: re.Match[str], context: Context) -> int:
         # a given name the document uses, before a noun: "Eric said ... Erics team"
         return GUESS if given_name(stem) and _lower_noun(next_word) else NO
     return SURE
+
+
+def _writes_surname(doc: Document, stem: str, given: str) -> bool:
+    """Whether the document writes ``stem`` as the surname it is: after the same given
+    name ("Heather Heyer"), or with 's or alone as a name ("after Biden said") where the
+    stem is no given name. A surname that ends in s of its own ("Jessica Arriens") is
+    never written so; but a given name + s is often a surname ("Edgar Davids"), and the
+    document may write another person's given name alone ("David said")."""
+    text = doc.text
+    if _count(text, f"{given} {stem}"):
+        return True
+    if given_name(stem):
+        return False
+    return bool(_possessives(text, stem)) or (names_of(doc).is_name(stem) and _alone(text, stem))
 
 
 def _given_name(doc: Document, word: str) -> bool:
@@ -400,12 +446,27 @@ def _unknown(word: str) -> bool:
 
 
 def _lower_noun(word: str) -> bool:
-    """Whether ``word`` is a lower-case noun or adjective and not a verb's -s form that
-    news writes after a name ("says", "does", "plans")."""
-    if not word.islower() or not noun_or_adjective(word) or past_tense(word):
+    """Whether ``word`` is a lower-case noun or adjective (a superlative too: "Islams
+    holiest site") and not a verb's -s form that news writes after a name ("says",
+    "does", "plans")."""
+    if not word.islower() or past_tense(word):
         return False  # "said" may be an adjective, but not after a name
+    if not noun_or_adjective(word):
+        return _superlative(word)
     verbs = VERBS | AUXILIARIES
     return not (word.endswith("s") and (word[:-1] in verbs or word[:-2] in verbs))
+
+
+def _superlative(word: str) -> bool:
+    """Whether ``word`` is an adjective's superlative, which the dictionary does not list:
+    "holiest" (holy), "largest" (large), "biggest" (big), "oldest" (old)."""
+    if not word.endswith("est") or len(word) < SHORTEST_SUPERLATIVE:
+        return False
+    stem = word[:-3]
+    bases = [stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else ""]
+    if len(stem) > 1 and stem[-1] == stem[-2]:
+        bases.append(stem[:-1])  # "biggest"
+    return any(base and adjective(base) for base in bases)
 
 
 def _surname(written: str) -> bool:
@@ -422,24 +483,40 @@ def _common_word_as_name(doc: Document, stem: str, context: Context) -> bool:
     """Whether a stem that is also a common word ("Ford") is a name here: the document
     writes it capitalised inside sentences and never in lower case, as the subject of a
     verb or with 's ("Ford said"), and a lower-case noun follows ("Fords internal
-    testing"). A capitalised word after it may go on with a name ("Veterans Affairs")."""
-    if context.before or not _lower_noun(context.next_word):
+    testing"). A capitalised word after it may go on with a name ("Veterans Affairs"),
+    unless the document writes the name before that word elsewhere ("the Amazon Kindle
+    Fire ... Amazons Kindle Fire")."""
+    if context.before or not names_of(doc).is_name(stem):
         return False
-    if not names_of(doc).is_name(stem):
+    following = context.next_word
+    if following[:1].isupper() and context.reading == NOUN:
+        return bool(_count(doc.text, f"{stem} {following}"))
+    if not _lower_noun(following):
         return False
     return bool(_possessives(doc.text, stem)) or _subject(doc.text, stem)
 
 
 def _single_use(written: str, context: Context) -> bool:
-    """A given name the document writes only here, with its apostrophe lost ("Brendas
-    programs", "Erics team"): a given name of the census lists whose + s form is no
-    dictionary word or surname, with no capitalised word of a name before it and a
-    lower-case noun after it. Other words written once stay alone: "Nunjucks templates",
-    "Thanos helmet", "SpaceApps Challenge" are names that end in s."""
-    stem = written[:-1]
-    if context.before or not _lower_noun(context.next_word) or not given_name(stem):
+    """A given name or surname the document writes only here, with its apostrophe lost
+    ("Brendas programs", "Nielsens weekly ratings", "Islams holiest site"): a name of the
+    census lists whose + s form is no dictionary word, surname or name in s of its own,
+    with no capitalised word of a name nor a determiner before it, and a noun after it:
+    a lower-case one, or after a surname a capitalised word that is a noun and no name
+    ("Forresters Customer Experience Index"; not "Angelos Tsiaras", nor a place named so
+    without an apostrophe, "Jacksons Gap"). Other words written
+    once stay alone: "Nunjucks templates", "Thanos helmet", "SpaceApps Challenge" are
+    names that end in s."""
+    stem, following = written[:-1], context.next_word
+    if context.before or context.determined or context.reading != NOUN:
         return False
-    return not (_dictionary(written) or surname_ending_in_s(written))
+    if _dictionary(written) or surname_ending_in_s(written) or written in NAMES_IN_S:
+        return False
+    if _lower_noun(following):
+        return given_name(stem) or surname(stem)
+    title = following[:1].isupper() and not following.isupper() and noun(following.lower())
+    if not title or following in PLACE_FEATURES:
+        return False
+    return surname(stem) and not (given_name(following) or surname(following))
 
 
 def _dictionary(written: str) -> bool:

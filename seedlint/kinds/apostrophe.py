@@ -10,15 +10,18 @@ Argentinas") is not a possessive. With ``acronym-evidence`` and ``name-evidence`
 acronym or name + s is read with what the document says about it (``_possessive``:
 "BNP's" written elsewhere, "Makarov" used as a name, a noun after it). A contraction's
 bare form in capitals of three letters or fewer ("IM") may be an acronym and is left
-alone, as is anything inside a quotation in another language (French "dont"). The fix
+alone, as is anything inside a quotation in another language (French "dont"). The option
 ``phrases:`` names fixed phrases whose possessive is never a plural ("Valentines Day",
-"Parkinsons disease"), matched as written. The fix inserts the apostrophe in the document's
-own style: ’ where the document writes curly
-apostrophes, ' otherwise. A word followed by "[sic]" is quoted as written and left alone.
+"Parkinsons disease"), matched as written. The fix writes the apostrophe its paragraph writes
+more often near it (a text pasted together from several sources keeps each part's
+marks), else the document's own style: ’ where it writes curly apostrophes, or no
+apostrophe but curly quotation marks; ' otherwise. A word followed by "[sic]" is quoted as
+written and left alone.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -35,6 +38,12 @@ from seedlint.kinds._text import marked_sic, match_case
 BOUNDARY_BEFORE = r"(?<![\w'’-])"
 BOUNDARY_AFTER = r"(?![\w'’-])"
 ACRONYM = 3  # a bare form in capitals this short may be an acronym: IM, IVE
+# an apostrophe after a letter, either mark ("GSA’s", "agencies’"): the writer's style
+# where it stands; between two letters ("GSA’s"), what the document's style counts
+WRITTEN_APOSTROPHE = re.compile(r"['’](?<=[^\W\d_]['’])")
+INSIDE_WORD = re.compile(r"['’](?<=[^\W\d_]['’])(?=[^\W\d_])")
+CURLY_MARKS = re.compile("[“”‘’]")
+NEAR = 1000  # characters either side of a fix whose apostrophes are counted
 
 
 @dataclass(frozen=True)
@@ -170,12 +179,13 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
     for start, insert_at, guess in sorted(set(places)):
         if guess and (start, insert_at) in sure:
             continue  # the same place found with evidence that makes the fix safe
-        replacement = f"{text[start:insert_at]}{doc.apostrophe}s"
+        mark = _apostrophe_near(doc, insert_at)
+        replacement = f"{text[start:insert_at]}{mark}s"
         yield Finding(
             start,
             insert_at + 1,
             {"match": text[start : insert_at + 1], "replacement": replacement},
-            (Edit(insert_at, insert_at, doc.apostrophe),),
+            (Edit(insert_at, insert_at, mark),),
             f"Write '{replacement}'",
             guess=guess,
         )
@@ -186,7 +196,8 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
                 continue
             if names_of(doc).foreign(match.start()):
                 continue
-            written = state.contractions[source.lower()].replace("'", doc.apostrophe)
+            mark = _apostrophe_near(doc, match.start())
+            written = state.contractions[source.lower()].replace("'", mark)
             replacement = match_case(source, written)
             yield Finding(
                 match.start(),
@@ -195,6 +206,29 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
                 (Edit(match.start(), match.end(), replacement),),
                 f"Write '{replacement}'",
             )
+
+
+def _apostrophe_near(doc: Document, at: int) -> str:
+    """The apostrophe its paragraph writes more often near ``at`` ("GSA’s", "agencies’"),
+    else the document's style: a text pasted together from several sources keeps each
+    part's own marks."""
+    spans = doc.paragraphs
+    index = bisect.bisect_right([span.start for span in spans], at) - 1
+    if index >= 0 and at < spans[index].end:
+        start, end = max(spans[index].start, at - NEAR), min(spans[index].end, at + NEAR)
+        marks = [mark.group() for mark in WRITTEN_APOSTROPHE.finditer(doc.text, start, end)]
+        curly = marks.count("’")
+        if 2 * curly != len(marks):
+            return "’" if 2 * curly > len(marks) else "'"
+    return doc.knowledge(_style)
+
+
+def _style(doc: Document) -> str:
+    """The document's apostrophe: its own style, or where it writes no apostrophe inside a
+    word, ’ when it writes curly quotation marks ("“", "agencies’") and ' otherwise."""
+    if doc.text.isascii() or INSIDE_WORD.search(doc.text):
+        return doc.apostrophe
+    return "’" if CURLY_MARKS.search(doc.text) else "'"
 
 
 def _plain_case(source: str) -> bool:

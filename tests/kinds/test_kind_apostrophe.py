@@ -1,5 +1,5 @@
 """The apostrophe kind, through the bundled rules on it (SL210, SL211): lost possessive
-and contraction apostrophes, fixed in the document's own apostrophe style."""
+and contraction apostrophes, fixed in the apostrophe style of the paragraph or document."""
 
 from __future__ import annotations
 
@@ -17,6 +17,27 @@ def test_apostrophe_fix_follows_the_documents_style() -> None:
     straight = seed("Japan's view and the UKs plan.")
     assert fixed(curly, "SL210") == seed("Japan’s view and the UK’s plan.")
     assert fixed(straight, "SL210") == seed("Japan's view and the UK's plan.")
+
+
+def test_apostrophe_fix_follows_the_paragraphs_own_marks() -> None:
+    # most of the text writes ', the pasted paragraph ’: each fix follows its paragraph
+    text = seed("It's Japan's view; it's agreed.\n\nThe agencies’ view: GSAs plan, dont wait.")
+    assert fixed(text, "SL210", "SL211") == seed(
+        "It's Japan's view; it's agreed.\n\nThe agencies’ view: GSA’s plan, don’t wait."
+    )
+    assert fixed(seed("It’s here.\n\nThe UKs plan."), "SL210") == seed(
+        "It’s here.\n\nThe UK’s plan."
+    )
+
+
+def test_a_text_with_no_apostrophe_but_curly_quotes_gets_a_curly_one() -> None:
+    text = seed("“Yes,” said the NHSs chief.")
+    assert fixed(text, "SL210") == seed("“Yes,” said the NHS’s chief.")
+    text = seed("The agencies’ view.\n\nThe NHSs chief spoke.")  # no apostrophe inside a word
+    assert fixed(text, "SL210") == seed("The agencies’ view.\n\nThe NHS’s chief spoke.")
+    assert fixed(seed('"Yes," said the NHSs chief.'), "SL210") == seed(
+        '"Yes," said the NHS\'s chief.'
+    )
 
 
 def test_contractions_that_are_words_are_not_flagged() -> None:

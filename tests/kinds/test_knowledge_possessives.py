@@ -12,6 +12,7 @@ import pytest
 import seedlint
 from conftest import seed
 from seedlint.kinds._people import common_surname, given_name, surname, surname_ending_in_s
+from seedlint.kinds._possessive import _superlative
 from seedlint.kinds._wordclass import adjective, lemma, noun_or_adjective, past_tense, verb_base
 
 
@@ -127,8 +128,8 @@ def test_a_fix_resting_on_the_name_lists_is_offered_not_applied() -> None:
     [
         ("Mugabe led a movement against Ian Smiths government.", ["Smiths"]),  # Smith: common
         ("In 2003 Steve Jobs said, and the Steve Jobs biography sold.", []),
-        ("A search of McArthurs van found a weapon.", []),  # no given name, no use: alone
-        ("McArthur was charged. A search of McArthurs van found a weapon.", ["McArthurs"]),
+        ("A search of McCrindles van found a weapon.", []),  # no given name, no use: alone
+        ("McCrindle was charged. A search of McCrindles van found a weapon.", ["McCrindles"]),
     ],
 )
 def test_surnames_that_are_plural_nouns_and_names_with_a_short_first_part(
@@ -151,3 +152,76 @@ def test_a_frequent_surname_stays_a_surname_when_its_plural_is_a_word() -> None:
         "Sheldons",
         "Rossets",
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "written"),
+    [
+        # the document writes the surname alone, after the same given name, or with 's
+        ("Hillary Clinton won. She took Hillary Clintons Senate seat.", "Clinton's Senate seat"),
+        ("A car killed Heather Heyer. Heather Heyers mother spoke.", "Heather Heyer's mother"),
+        ("Biden's son was named. Joe Bidens running mate spoke.", "Joe Biden's running mate"),
+        ("Officials said Biden knew. Hunter Bidens laptop was found.", "Hunter Biden's laptop"),
+    ],
+)
+def test_the_documents_own_use_of_a_surname_makes_the_fix_safe(body: str, written: str) -> None:
+    text = seed(body)
+    diagnostics = seedlint.lint_text(text, select=["SL210"])
+    assert len(diagnostics) == 1
+    fix = diagnostics[0].fix
+    assert fix is not None and fix.applicability.value == "safe"
+    assert written in seedlint.fix_text(text)[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        ("Check out Leonie Watsons tips; Leonie wrote them for Watsonville.", "Watsons"),
+        # a given name + s may be a surname: "David" alone is another person
+        ("Officials said David knew. Edgar Davids team won.", "Davids"),
+        ("Clinton resigned. She took Hillary Clintons Senate seat.", "Clintons"),
+    ],
+)
+def test_a_surname_without_the_documents_own_use_stays_a_guess(body: str, flagged: str) -> None:
+    text = seed(body)
+    diagnostics = seedlint.lint_text(text, select=["SL210"])
+    assert [text[d.start : d.end] for d in diagnostics] == [flagged]
+    assert diagnostics[0].fix is not None and diagnostics[0].fix.applicability.value == "unsafe"
+
+
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        # a surname of the census lists, written once, before a noun: a guess
+        ("According to Nielsens findings, people who shop use phones.", ["Nielsens"]),
+        ("The stampede at Islams most holy site happened at noon.", ["Islams"]),
+        ("Pilgrims went to Mecca, Islams holiest site.", ["Islams"]),  # a superlative
+        ("This survey, modeled after Forresters Customer Experience Index, works.", ["Forresters"]),
+        ("The University of Washingtons Institute for Health says so.", ["Washingtons"]),
+        # names with an s of their own, a name of two words, a determiner, a verb after
+        ("Reuters reporters met at the Barclays Bank branch near Lloyds Bank.", []),
+        ("UCL astronomer Angelos Tsiaras spoke; Hawkes Bay is in New Zealand.", []),
+        ("They drove from Jacksons Gap to Harpers Ferry.", []),  # places, named so by rule
+        ("He bought a Starbucks coffee and his Johnsons stated their case.", []),
+        ("Nunjucks templates and a Thanos helmet; Edwards Air Force Base.", []),
+    ],
+)
+def test_a_surname_written_once_before_a_noun_is_a_guess(body: str, flagged: list[str]) -> None:
+    text = seed(body)
+    diagnostics = seedlint.lint_text(text, select=["SL210"])
+    assert [text[d.start : d.end] for d in diagnostics] == flagged
+    assert all(d.fix is not None and d.fix.applicability.value == "unsafe" for d in diagnostics)
+    assert seedlint.fix_text(text)[0] == text  # offered, never applied by a plain fix
+
+
+def test_superlatives_are_read_from_the_adjective() -> None:
+    assert _superlative("holiest") and _superlative("largest") and _superlative("biggest")
+    assert not _superlative("suggest") and not _superlative("best")
+
+
+def test_a_common_word_written_as_a_name_before_the_same_word_elsewhere() -> None:
+    text = seed("Gamers used the Amazon Kindle Fire. Tablets such as Amazons Kindle Fire sold.")
+    assert found(text) == ["Amazons"]
+    assert "such as Amazon's Kindle Fire" in seedlint.fix_text(text)[0]
+    # the name written, but never before that word: a capitalised word may go on with it
+    assert found(seed("Tablets such as Amazons Kindle sold; buyers chose Amazon.")) == []
