@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import os
 import platform
@@ -204,11 +205,31 @@ def find_executable(name: str) -> str | None:
     return found
 
 
+def import_root(checkout: Path) -> Path:
+    """The folder to put first on the import path to run a checkout's seedlint. This
+    repository's own is the checkout itself. Another one's package is laid out in a folder
+    of links with its rule files inside as ``seedlint.rules``: an editable install of this
+    repository maps that name to this repository's ``rules/``, which the other checkout's
+    code may not read."""
+    if checkout == REPO or not (checkout / "rules").is_dir():
+        return checkout
+    digest = hashlib.sha256(str(checkout).encode()).hexdigest()[:12]
+    root = CACHE / f"import-{digest}"
+    shutil.rmtree(root, ignore_errors=True)
+    package = root / "seedlint"
+    package.mkdir(parents=True)
+    for entry in (checkout / "seedlint").iterdir():
+        (package / entry.name).symlink_to(entry)
+    if not (package / "rules").exists():
+        (package / "rules").symlink_to(checkout / "rules")
+    return root
+
+
 def find_seedlint(
     override: str | None, checkout: Path = REPO, label: str = "working tree"
 ) -> tuple[Seedlint | None, str]:
     """Launch seedlint from a checkout; return it, or None and the reason why not."""
-    env = python_env(checkout)
+    env = python_env(import_root(checkout))
     if override:
         launcher: tuple[str, ...] = tuple(shlex.split(override))
     elif (checkout / "seedlint" / "__main__.py").is_file():

@@ -27,9 +27,10 @@ COMMON = 1000  # the most frequent surnames, of which "Franklin" is one and "Job
 def _read(name: str) -> dict[str, int]:
     """The names of a list file (lower-cased), each with its place in the file."""
     text = resources.files("seedlint.kinds").joinpath(DATA, name).read_text(encoding="utf-8")
-    lines = [line.strip().lower() for line in text.splitlines()]
-    names = [line for line in lines if line and line[0] != "#"]
-    return {name: rank for rank, name in reversed(list(enumerate(names)))}
+    # one name a line: the lines are split and lower-cased in C, and the dictionary built
+    # from the end so that a name's first place is the one it keeps
+    names = [line for line in text.lower().split("\n") if line and line[0] != "#"]
+    return dict(zip(reversed(names), range(len(names) - 1, -1, -1), strict=True))
 
 
 def given_name(word: str) -> bool:
