@@ -9,6 +9,7 @@ import argparse
 import glob
 import os
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,7 @@ from seedlint.ruleset.rulefile import load_rules
 SECONDS_PER_FILE = 0.2e-3
 SECONDS_PER_BYTE = 0.85e-6
 WORK_PER_WORKER = 1.0
+RUNNABLE_READINGS, RUNNABLE_PAUSE = 5, 0.001  # readings of the threads ready to run, apart
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson")
 
 
@@ -207,7 +209,8 @@ def choose_jobs(requested: int, items: list[Item] | None) -> int:
         raise UsageError("--jobs must be 0 (chosen from the work) or more")
     if requested:
         return requested
-    return default_jobs(items, idle_cores())
+    jobs = default_jobs(items, available_cores())
+    return min(jobs, idle_cores()) if jobs > 1 else jobs  # the load is read only when it matters
 
 
 def idle_cores() -> int:
@@ -233,13 +236,20 @@ def busy_cores(load: float, runnable: int | None) -> int:
 
 def runnable_now() -> int | None:
     """How many threads other than this one are ready to run now (Linux's /proc/loadavg,
-    fourth field "running/total"), or None where that cannot be read."""
-    try:
-        with open("/proc/loadavg", encoding="ascii") as stream:
-            running = stream.read().split()[3].split("/")[0]
-        return max(0, int(running) - 1)  # this process is running as it reads
-    except (OSError, IndexError, ValueError):
-        return None
+    fourth field "running/total"), or None where that cannot be read. The fewest of a few
+    readings a millisecond apart: one reading often catches a thread that runs for an
+    instant (a kernel worker, a process starting or ending)."""
+    readings = []
+    for number in range(RUNNABLE_READINGS):
+        if number:
+            time.sleep(RUNNABLE_PAUSE)
+        try:
+            with open("/proc/loadavg", encoding="ascii") as stream:
+                running = stream.read().split()[3].split("/")[0]
+            readings.append(max(0, int(running) - 1))  # this process runs as it reads
+        except (OSError, IndexError, ValueError):
+            return None
+    return min(readings)
 
 
 def default_jobs(items: list[Item] | None, cores: int) -> int:

@@ -278,13 +278,22 @@ def _acronym_evidence(text: str, stem: str) -> bool:
     uses = rf"(?<![\w'’.-]){re.escape(stem)}(?![\w'’-])"
     if any(_word_before(text, m.start()).lower() in COUNTABLE for m in re.finditer(uses, text)):
         return False  # a countable noun: "a PDF", "each ID"
+    spelt = _spelt_out(text, stem)
+    plural = spelt is not None and _plural_name(spelt)
     for use in _name_uses(text, stem):
+        if plural and _bracketed(text, use):
+            continue  # "Presidential Innovation Fellows (PIF)": the initials of a plural
         following = NEXT.match(text, use.end(), use.end() + REACH)
         if following is None or following.start() != use.end():
             return True  # punctuation follows
         if following.group(2)[:1].islower() and _word_reading(following.group(2)) == VERB:
             return True
     return False
+
+
+def _bracketed(text: str, use: re.Match[str]) -> bool:
+    start, end = use.start(), use.end()
+    return text[start - 1 : start] == "(" and text[end : end + 1] == ")"
 
 
 def _possessives(text: str, stem: str) -> int:
@@ -335,12 +344,27 @@ def _organisation(text: str, stem: str) -> bool:
     Party (BNP)", "BNP (British National Party)", or names a company by it ("HDT
     Limited"); a plural spelling ("Key Performance Indicators (KPIs)") names things that
     can be counted."""
-    name = r"[A-Z][\w&.-]*(?:\s+(?:of|and|for|the|on|&)?\s*[A-Z][\w&.-]*)+"
-    spelt = re.search(rf"({name})\s+\({re.escape(stem)}\)|\b{re.escape(stem)}\s+\(({name})\)", text)
-    if spelt is not None and not (spelt.group(1) or spelt.group(2)).endswith("s"):
+    spelt = _spelt_out(text, stem)
+    if spelt is not None and not _plural_name(spelt):
         return True
     # a company's name: "HDT Limited was registered", "ACME Inc."
     return re.search(rf"(?<![\w'’.-]){re.escape(stem)}\s+{COMPANY}", text) is not None
+
+
+def _spelt_out(text: str, stem: str) -> str | None:
+    """The capitalised name the document spells the acronym out as, beside it in brackets
+    ("British National Party (BNP)", "BNP (British National Party)"); None if none."""
+    name = r"[A-Z][\w&.-]*(?:\s+(?:of|and|for|the|on|&)?\s*[A-Z][\w&.-]*)+"
+    spelt = re.search(rf"({name})\s+\({re.escape(stem)}\)|\b{re.escape(stem)}\s+\(({name})\)", text)
+    return None if spelt is None else spelt.group(1) or spelt.group(2)
+
+
+def _plural_name(name: str) -> bool:
+    """Whether a spelled-out name is a plural: its head, the last word before any "of",
+    is one ("Key Performance Indicators", "Presidential Innovation Fellows"; not
+    "Associated Press", "Department of Veterans Affairs", "Bureau of Labor Statistics")."""
+    head = re.split(r"\s+of\s+", name)[0].split()[-1]
+    return head.endswith("s") and not head.endswith(("ss", "us", "is"))
 
 
 def _counted(text: str, start: int, acronym: bool) -> bool:

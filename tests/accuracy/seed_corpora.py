@@ -6,8 +6,8 @@ article's paragraphs, with the date and title from the corpus's index.tsv.
 
 Splits: `development` text is what the rules are written and tuned on; `validation` text is
 run before a rule change lands and its new findings are read, but rules are never tuned to it.
-Wikinews English is all development, 18F all validation, and digital.gov posts are split by a
-stable hash of the file name (`hash_split`). The split is recorded in each index.tsv.
+Wikinews English is all development; digital.gov and 18F posts are split by a stable hash of
+the file name (`hash_split`). The split is recorded in each index.tsv.
 
 Licences: Wikinews text is CC BY 2.5 (Wikinews contributors); digital.gov and 18F posts are
 CC0 1.0. See the README.md next to each corpus.
@@ -66,7 +66,8 @@ class Article:
 
 
 def hash_split(file_name: str) -> str:
-    """The digital.gov split: development when SHA-256 of the name, as a number, is even."""
+    """The digital.gov and 18F split: development when SHA-256 of the name, as a number, is
+    even."""
     digest = hashlib.sha256(file_name.encode("utf-8")).hexdigest()
     return SPLITS[int(digest, 16) % 2]
 

@@ -225,3 +225,13 @@ def test_a_common_word_written_as_a_name_before_the_same_word_elsewhere() -> Non
     assert "such as Amazon's Kindle Fire" in seedlint.fix_text(text)[0]
     # the name written, but never before that word: a capitalised word may go on with it
     assert found(seed("Tablets such as Amazons Kindle sold; buyers chose Amazon.")) == []
+
+
+def test_the_initials_of_a_plural_name_make_a_plural() -> None:
+    """ "Presidential Innovation Fellows (PIF)" defines the initials of people: "PIFs work"
+    is their plural, the bracketed definition no use of the acronym as a body's name. A
+    singular name ("Associated Press (AP)") makes the possessive."""
+    fellows = seed("The Presidential Innovation Fellows (PIF) program is open. PIFs work all over.")
+    assert found(fellows) == []
+    press = seed("Biden won, the Associated Press (AP) said. By APs reckoning it was over.")
+    assert found(press) == ["APs"]
