@@ -235,21 +235,39 @@ def busy_cores(load: float, runnable: int | None) -> int:
 
 
 def runnable_now() -> int | None:
-    """How many threads other than this one are ready to run now (Linux's /proc/loadavg,
-    fourth field "running/total"), or None where that cannot be read. The fewest of a few
-    readings a millisecond apart: one reading often catches a thread that runs for an
-    instant (a kernel worker, a process starting or ending)."""
+    """How many threads of other processes are ready to run now (Linux's /proc/loadavg,
+    fourth field "running/total", less this process's own running threads: numpy's
+    math library starts threads that spin for a while), or None where that cannot be
+    read. The fewest of a few readings a millisecond apart: one reading often catches a
+    thread that runs for an instant (a kernel worker, a process starting or ending)."""
     readings = []
     for number in range(RUNNABLE_READINGS):
         if number:
             time.sleep(RUNNABLE_PAUSE)
         try:
             with open("/proc/loadavg", encoding="ascii") as stream:
-                running = stream.read().split()[3].split("/")[0]
-            readings.append(max(0, int(running) - 1))  # this process runs as it reads
+                running = int(stream.read().split()[3].split("/")[0])
         except (OSError, IndexError, ValueError):
             return None
+        readings.append(max(0, running - _own_running_threads()))
     return min(readings)
+
+
+def _own_running_threads() -> int:
+    """This process's threads in the running state (at least 1: the one reading)."""
+    count = 0
+    try:
+        tasks = os.listdir("/proc/self/task")
+    except OSError:
+        return 1
+    for task in tasks:
+        try:
+            with open(f"/proc/self/task/{task}/stat", encoding="ascii", errors="replace") as stat:
+                # the state follows the command name, which is in brackets and may hold spaces
+                count += stat.read().rpartition(")")[2].split()[0] == "R"
+        except (OSError, IndexError):
+            continue
+    return max(1, count)
 
 
 def default_jobs(items: list[Item] | None, cores: int) -> int:

@@ -3,6 +3,9 @@ one gets every core; what is asked for is what runs."""
 
 from __future__ import annotations
 
+import hashlib
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,7 @@ from seedlint.commands.common import (
     idle_cores,
     runnable_now,
 )
+from seedlint.commands.common import _own_running_threads as own_running_threads
 from seedlint.io.discovery import Patterns
 from seedlint.io.pool import available_cores
 from seedlint.io.sources import Item, file_items
@@ -64,6 +68,29 @@ def test_the_threads_ready_now_are_read_where_linux_shows_them() -> None:
         assert runnable is not None and runnable >= 0
     else:
         assert runnable is None
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="Linux's /proc only")
+def test_this_process_s_own_busy_threads_are_not_other_work() -> None:
+    """A thread of this process that computes outside the interpreter lock (hashing, or
+    numpy's math library spinning after its start) runs as this process's own: it is
+    counted as such, never as another process keeping a core busy."""
+    done = threading.Event()
+
+    def hash_until_done() -> None:
+        data = b"x" * 50_000_000
+        while not done.is_set():
+            hashlib.sha256(data).digest()  # releases the interpreter lock while it hashes
+
+    worker = threading.Thread(target=hash_until_done)
+    worker.start()
+    try:
+        time.sleep(0.05)
+        assert max(own_running_threads() for _ in range(20)) >= 2
+    finally:
+        done.set()
+        worker.join()
+    assert own_running_threads() >= 1
 
 
 @pytest.mark.slow
