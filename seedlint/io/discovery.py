@@ -98,13 +98,17 @@ def _walk(folder: Path, patterns: Patterns, skipped: set[str]) -> Iterator[Found
             if not patterns.excluded(patterns.relative(Path(sub), folder), folder=True):
                 kept.append(name)
         folders[:] = kept
+        # every file of a folder is the folder's relative path and its name: the folder's
+        # is worked out once (os.walk joins names onto the named folder as written, so the
+        # files lie below it as it does)
+        here = patterns.relative(Path(current), folder)
+        prefix = "" if here == "." else here + "/"
         for name in sorted(files):
             if TEMPORARY.match(name):
                 continue
-            path = Path(current, name)
-            relative = patterns.relative(path, folder)
+            relative = prefix + name
             if patterns.include.match_file(relative) and not patterns.excluded(relative):
-                yield Found(path, relative, folder)
+                yield Found(Path(current, name), relative, folder)
     yield from (Found(p, patterns.relative(p, folder), folder) for p in _drain(unlisted))
 
 

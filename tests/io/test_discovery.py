@@ -18,7 +18,7 @@ import pytest
 from conftest import default_linter, run_seedlint
 from helpers import CLEAN, FIXED_TYPO, TYPO, codes_by_file, diagnostics_by_file
 from seedlint.commands.work import CheckContext, check_item
-from seedlint.io.discovery import Patterns
+from seedlint.io.discovery import Patterns, discover
 from seedlint.io.sources import file_items
 
 
@@ -128,3 +128,25 @@ def test_a_folder_of_a_hundred_thousand_files(tmp_path: Path) -> None:
     finally:
         # removed here, not by a later run's clean-up of old temporary folders
         shutil.rmtree(folder)
+
+
+@pytest.mark.parametrize("inside_root", [True, False])
+def test_a_found_file_s_relative_path_is_the_one_its_patterns_see(
+    tmp_path: Path, inside_root: bool
+) -> None:
+    """Each file's relative path (what include and exclude match) is worked out from its
+    folder's; it is the path the patterns give the file itself, below the configuration's
+    folder or outside it, and through a named folder written with ".."."""
+    root = tmp_path / "project"
+    corpus = (root if inside_root else tmp_path / "elsewhere") / "corpus"
+    for relative in ["a.txt", "b/c.txt", "b/d/e.txt", "f g/h.txt"]:
+        (corpus / relative).parent.mkdir(parents=True, exist_ok=True)
+        (corpus / relative).write_text("date 2024-01-01 T\n\nText.\n", encoding="utf-8")
+    (corpus / "linked").symlink_to(corpus / "b", target_is_directory=True)
+    patterns = Patterns(root, ["*.txt"], [])
+    named = corpus.parent / "x" / ".." / "corpus"
+    (corpus.parent / "x").mkdir()
+    found = list(discover([str(named)], patterns))
+    assert len(found) == 4  # b/ once: the link to it is a folder already walked
+    for item in found:
+        assert item.relative == patterns.relative(item.path, item.base)
