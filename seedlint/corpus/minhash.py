@@ -42,13 +42,9 @@ MAX_CACHED_WORDS = 200_000  # words whose hash is kept (a few tens of MB at most
 SIGNATURES_PER_CHUNK = 8192
 
 
-def words(body: str) -> list[str]:
-    """The words the near-duplicate check compares: lower-cased runs of word characters."""
-    return list(words_of(lower_case(body)))
-
-
 def words_of(lower: str) -> Iterable[str]:
-    """What ``WORD.findall(lower)`` finds in a lower-cased text (see ``runs_of``)."""
+    """The words the near-duplicate check compares, in a lower-cased text: what
+    ``WORD.findall(lower)`` finds (see ``runs_of``)."""
     return runs_of(lower, WORD_TABLE, WORD)
 
 

@@ -273,13 +273,15 @@ def _acronym_evidence(text: str, stem: str) -> bool:
     """Whether the document writes the acronym's possessive ("BNP's"), spells it out as one
     body's name, or uses it as a name: with no determiner, before a verb or punctuation
     ("when BTP arrived", "by GSA."), and never as a countable noun ("a PDF")."""
-    if _possessives(text, stem) or _organisation(text, stem):
+    if _possessives(text, stem):
+        return True
+    spelt = _spelt_out(text, stem)
+    plural = spelt is not None and _plural_name(spelt)
+    if _organisation(text, stem, spelt, plural):
         return True
     uses = rf"(?<![\w'’.-]){re.escape(stem)}(?![\w'’-])"
     if any(_word_before(text, m.start()).lower() in COUNTABLE for m in re.finditer(uses, text)):
         return False  # a countable noun: "a PDF", "each ID"
-    spelt = _spelt_out(text, stem)
-    plural = spelt is not None and _plural_name(spelt)
     for use in _name_uses(text, stem):
         if plural and _bracketed(text, use):
             continue  # "Presidential Innovation Fellows (PIF)": the initials of a plural
@@ -339,13 +341,12 @@ def _alone(text: str, stem: str) -> bool:
     return any(not _word_before(text, m.start())[:1].isupper() for m in re.finditer(pattern, text))
 
 
-def _organisation(text: str, stem: str) -> bool:
-    """Whether the document spells the acronym out as one body's name: "British National
-    Party (BNP)", "BNP (British National Party)", or names a company by it ("HDT
-    Limited"); a plural spelling ("Key Performance Indicators (KPIs)") names things that
-    can be counted."""
-    spelt = _spelt_out(text, stem)
-    if spelt is not None and not _plural_name(spelt):
+def _organisation(text: str, stem: str, spelt: str | None, plural: bool) -> bool:
+    """Whether the document spells the acronym out as one body's name (``spelt``, from
+    ``_spelt_out``: "British National Party (BNP)", "BNP (British National Party)"), or
+    names a company by it ("HDT Limited"); a ``plural`` spelling ("Key Performance
+    Indicators (KPIs)") names things that can be counted."""
+    if spelt is not None and not plural:
         return True
     # a company's name: "HDT Limited was registered", "ACME Inc."
     return re.search(rf"(?<![\w'’.-]){re.escape(stem)}\s+{COMPANY}", text) is not None
