@@ -1,9 +1,11 @@
 """MinHash signatures of word shingles, and the LSH band keys cut from them.
 
-A document's words (lower-cased runs of word characters) are hashed once each (CRC-32,
-deterministic across processes, unlike Python's ``hash``), and every run of
-``shingle_words`` consecutive words gets a 64-bit hash combined from its words' hashes
-with numpy, so no Python loop runs per shingle. The signature is datasketch's "affine32"
+A document's words (lower-cased runs of word characters) are hashed from the text's UTF-8
+bytes with numpy, all at once: each word's bytes are the digits of a number in base
+``WORD_BASE`` modulo 2**64, mixed and folded to 32 bits (deterministic across processes,
+unlike Python's ``hash``). Every run of ``shingle_words`` consecutive words gets a 64-bit
+hash combined from its words' hashes, again with numpy: no Python step runs per word or
+per shingle. The signature is datasketch's "affine32"
 MinHash of those hashes folded to 32 bits: each input is mixed with the MurmurHash3
 finaliser, then each permutation ``k`` maps it to ``a_k * h + b_k mod 2**32`` (``a_k``
 odd, a bijection), and the signature keeps the minimum per permutation. The permutation
@@ -19,14 +21,20 @@ so that keys of different bands never meet when they are grouped.
 from __future__ import annotations
 
 import re
-import zlib
 from collections.abc import Iterable
 from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
 
-from seedlint.engine.document import WORD_TABLE, lower_case, runs_of
+from seedlint.engine.document import (
+    LARGE_TEXT,
+    WORD_TABLE,
+    line_pieces,
+    lower_case,
+    runs_of,
+    without_punctuation,
+)
 
 U32 = npt.NDArray[np.uint32]
 U64 = npt.NDArray[np.uint64]
@@ -38,7 +46,8 @@ BAND_MULTIPLIER = np.uint64(0xC2B2AE3D27D4EB4F)
 # shingles are permuted in chunks so that a very long document never needs a
 # num_perm x shingles matrix at once
 SHINGLES_PER_CHUNK = 4096
-MAX_CACHED_WORDS = 200_000  # words whose hash is kept (a few tens of MB at most)
+LARGE_PIECE = 1 << 20  # characters of a very large text whose words are hashed at a time
+SPACE = 0x20
 SIGNATURES_PER_CHUNK = 8192
 
 
@@ -48,29 +57,90 @@ def words_of(lower: str) -> Iterable[str]:
     return runs_of(lower, WORD_TABLE, WORD)
 
 
-class _WordHashes(dict[str, int]):
-    """CRC-32 of each word met, computed once: a corpus repeats its vocabulary, and a
-    lookup costs a fifth of hashing the word again."""
+def spaced_words(text: str) -> bytes:
+    """The UTF-8 of the words of ``text`` lower-cased (``words_of(lower_case(text))``),
+    each followed by one space or more. A text whose bytes from 0x80 on are all punctuation
+    (``runs_of``) is lower-cased and split in one C translate of its bytes; any other is
+    lower-cased and searched."""
+    data = text.encode("utf-8", "surrogatepass")
+    if not data.isascii():
+        data = without_punctuation(data)
+    if data.isascii():
+        return data.translate(_LOWER_WORD_TABLE) + b" "
+    words = words_of(lower_case(text))
+    return (" ".join(words) + " ").encode("utf-8", "surrogatepass")
 
-    def __missing__(self, word: str) -> int:
-        if len(self) >= MAX_CACHED_WORDS:
-            self.clear()
-        value = self[word] = zlib.crc32(word.encode("utf-8", "surrogatepass"))
-        return value
+
+# byte -> its lower case for an ASCII letter, itself for a digit or '_', a space otherwise
+_LOWER_WORD_TABLE = (
+    bytes(
+        (b | 0x20) if chr(b).isalpha() else b if chr(b) in "0123456789_" else 0x20
+        for b in range(128)
+    )
+    + b" " * 128
+)
+# a word's hash: its bytes as the digits of a number in this base, modulo 2**64
+WORD_BASE = 0x100000001B3
+# the base's powers; a byte further than this from its word's end takes the power of its
+# distance modulo the table's size (a word that long hashes worse, never differently
+# from run to run)
+_POWER_TABLE = 1 << 12
 
 
-WORD_HASHES = _WordHashes()
+@lru_cache(maxsize=1)
+def _powers() -> U64:
+    powers = np.empty(_POWER_TABLE, dtype=np.uint64)
+    value = 1
+    for exponent in range(_POWER_TABLE):
+        powers[exponent] = value
+        value = value * WORD_BASE % (1 << 64)
+    return powers
+
+
+def word_hashes(spaced: bytes) -> U32:
+    """The 32-bit hash of every word of ``spaced`` (words each followed by spaces, as
+    ``spaced_words`` gives them), in order: ``word_hash`` of each, all computed at once."""
+    codes = np.frombuffer(spaced, dtype=np.uint8)
+    in_word = codes != SPACE
+    letters = codes[in_word].astype(np.uint64)
+    if not len(letters):
+        return np.empty(0, dtype=np.uint32)
+    # a word starts at a word byte after a space (or at the start) and ends at a space
+    before = np.empty(len(codes), dtype=bool)
+    before[0] = False
+    before[1:] = in_word[:-1]
+    starts = np.flatnonzero(in_word & ~before)
+    lengths = np.flatnonzero(before & ~in_word) - starts  # every word is followed by a space
+    ends = np.cumsum(lengths)  # where each word ends among the letters
+    # each letter's distance from its word's last letter picks its power of the base
+    distance = np.repeat(ends - 1, lengths) - np.arange(len(letters))
+    np.bitwise_and(distance, _POWER_TABLE - 1, out=distance)
+    np.multiply(letters, _powers()[distance], out=letters)
+    hashed = np.add.reduceat(letters, ends - lengths)
+    return _fmix64_in_place(hashed).astype(np.uint32)
+
+
+def word_hash(word: str) -> int:
+    """One word's 32-bit hash, plainly: what ``word_hashes`` gives for it."""
+    data = word.encode("utf-8", "surrogatepass")
+    value = 0
+    for distance, byte in enumerate(reversed(data)):
+        value += byte * pow(WORD_BASE, distance % _POWER_TABLE, 1 << 64)
+    return int(fmix64(np.array([value % (1 << 64)], dtype=np.uint64))[0]) & 0xFFFFFFFF
 
 
 def shingle_hashes(body: str, shingle_words: int) -> U64:
     """64-bit hashes of every run of ``shingle_words`` consecutive words (one run of all the
     words when there are fewer); empty when the text has no word."""
-    # a very large text's words one at a time (found_words): a list of every word of a
-    # 100 MB text is ten times its size
-    found = words_of(lower_case(body))
-    # CRC-32s are 32-bit; the arithmetic below is done in place (a long text's arrays are
-    # large), modulo 2**64 as numpy's unsigned operations are
-    hashed = np.fromiter(map(WORD_HASHES.__getitem__, found), dtype=np.uint32)
+    if len(body) <= LARGE_TEXT:
+        hashed = word_hashes(spaced_words(body))
+    else:  # a piece at a time: the bytes of a 100 MB text's words are as large as it
+        hashed = np.concatenate(
+            [word_hashes(spaced_words(piece)) for piece in line_pieces(body, LARGE_PIECE)]
+            or [np.empty(0, dtype=np.uint32)]
+        )
+    # the arithmetic below is done in place (a long text's arrays are large), modulo 2**64
+    # as numpy's unsigned operations are
     width = min(shingle_words, len(hashed))
     if width == 0:
         return np.empty(0, dtype=np.uint64)

@@ -38,7 +38,7 @@ from seedlint.corpus.table import KNOWN_FLAGS, Table
 
 MAGIC = b"seedlint-corpus\n"
 FORMAT = "seedlint corpus index"
-VERSION = 1
+VERSION = 2  # 2: words hashed from their bytes with numpy (see minhash), not CRC-32
 PREFIX = len(MAGIC) + 16  # magic, header length, header CRC-32, padding
 MAX_HEADER = 1 << 16
 ALIGNMENT = 8

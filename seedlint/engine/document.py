@@ -295,13 +295,18 @@ def runs_of(text: str, table: bytes, pattern: re.Pattern[str]) -> Iterable[str]:
     large one a match at a time (``found_words``)."""
     if len(text) > LARGE_TEXT:
         return found_words(pattern, text)
-    data = text.encode("utf-8", "surrogatepass")
+    data = without_punctuation(text.encode("utf-8", "surrogatepass"))
+    if not data.isascii():
+        return pattern.findall(text)
+    return data.translate(table).decode("ascii").split()
+
+
+def without_punctuation(data: bytes) -> bytes:
+    """UTF-8 with the common news punctuation beyond ASCII made spaces (see runs_of)."""
     if not data.isascii():
         for mark in _PUNCTUATION_UTF8:
             data = data.replace(mark, b" ")
-        if not data.isascii():
-            return pattern.findall(text)
-    return data.translate(table).decode("ascii").split()
+    return data
 
 
 # byte -> itself for an ASCII letter, an apostrophe or MARK (the curly apostrophe, which

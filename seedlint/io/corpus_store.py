@@ -49,7 +49,7 @@ from seedlint.io.atomic import write_atomic
 MAGIC = b"seedlint-store\n\x00"
 PREFIX = len(MAGIC) + 16  # magic, length and CRC-32 of header and digests, header length
 FORMAT = "seedlint corpus store"
-VERSION = 1
+VERSION = 2  # 2: signatures of words hashed as minhash.word_hashes does
 MAX_HEADER = 1 << 16
 DIGEST_BYTES = 16
 JOURNAL_SHARE = 0.05  # a journal past this share of the base is folded into a new base

@@ -249,6 +249,8 @@ def test_large_texts_give_what_ordinary_ones_give(monkeypatch: pytest.MonkeyPatc
     ordinary = [large_text_answers(text) for text in LARGE_TEXT_SAMPLES]
     monkeypatch.setattr(document, "LARGE_TEXT", 0)
     monkeypatch.setattr(_candidates, "LARGE_TEXT", 0)
+    monkeypatch.setattr(minhash, "LARGE_TEXT", 0)
+    monkeypatch.setattr(minhash, "LARGE_PIECE", 64)  # many pieces
     assert [large_text_answers(text) for text in LARGE_TEXT_SAMPLES] == ordinary
 
 
@@ -387,6 +389,25 @@ def test_runs_split_from_bytes_are_what_the_pattern_finds(text: str) -> None:
     assert list(minhash.words_of(lower)) == minhash.WORD.findall(lower)
     letters = re.compile(r"[^\W\d_]+")
     assert list(document.runs_of(text, document.LETTER_TABLE, letters)) == letters.findall(text)
+
+
+@given(st.text(alphabet="aZ9_ é’“”—–‘…\u00a0İK-.\n\ud800", max_size=40))
+def test_words_hashed_from_bytes_are_the_words_hashed_one_by_one(text: str) -> None:
+    words = minhash.WORD.findall(text.lower())
+    spaced = minhash.spaced_words(text)
+    assert spaced.endswith(b" ")
+    assert spaced.split() == [w.encode("utf-8", "surrogatepass") for w in words]
+    assert minhash.word_hashes(spaced).tolist() == [minhash.word_hash(w) for w in words]
+
+
+def test_a_word_longer_than_the_power_table_is_hashed_as_plainly() -> None:
+    word = "ab" * 3000 + "c"
+    assert minhash.word_hashes(minhash.spaced_words(f"x {word} y")).tolist() == [
+        minhash.word_hash("x"),
+        minhash.word_hash(word),
+        minhash.word_hash("y"),
+    ]
+    assert minhash.word_hash(word) != minhash.word_hash(word[1:])
 
 
 @given(
