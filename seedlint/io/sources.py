@@ -53,12 +53,21 @@ class Item:
 
 
 def display_path(path: Path | str) -> str:
-    """A path as people read it: relative to the working directory when below it."""
+    """A path as people read it: relative to the working directory when below it. Worked
+    out on the strings, as ``Path.relative_to`` would: a run names every file it finds."""
     absolute = os.path.abspath(path)
-    try:
-        return Path(absolute).relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return Path(absolute).as_posix()
+    folder = os.getcwd()
+    if absolute.startswith("//") or os.sep != "/":  # a POSIX '//' root; Windows drives
+        try:
+            return Path(absolute).relative_to(folder).as_posix()
+        except ValueError:
+            return Path(absolute).as_posix()
+    if absolute == folder:
+        shown = "."
+    else:
+        prefix = folder if folder.endswith(os.sep) else folder + os.sep
+        shown = absolute[len(prefix) :] if absolute.startswith(prefix) else absolute
+    return shown
 
 
 def file_items(
