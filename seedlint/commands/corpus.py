@@ -279,7 +279,8 @@ class CorpusRun:
             if store is not None:
                 store.remove(self.gone)
             index = self.indexes[number] if store is None else store.index
-            result = corpus_diagnostics(self.linter, group, _GroupCorpus(self, index, keys))
+            corpus = _GroupCorpus(self, index, keys, number)
+            result = corpus_diagnostics(self.linter, group, corpus)
             if store is not None:
                 store.remove(result.stale)
                 store.save()
@@ -316,6 +317,7 @@ class _GroupCorpus:
     run: CorpusRun
     index: Any
     keys: frozenset[str]
+    number: int  # the group's
 
     def text(self, key: str) -> str | None:
         return self.run.text(key)
@@ -325,6 +327,18 @@ class _GroupCorpus:
 
     def relative(self, key: str) -> str | None:
         return self.run.relative(key)
+
+    @property
+    def verified(self) -> frozenset[str]:
+        """The run's keys: each was fingerprinted in this run, or kept because its bytes
+        have the digest they had when it was, so its entry matches its document."""
+        return self.keys
+
+    @property
+    def similarities(self) -> Any:
+        """The group's kept exact similarities (``CorpusStore.similarities``), or None."""
+        stores = self.run.stores
+        return None if stores is None else stores[self.number].similarities
 
 
 # --- fix: the corpus's fixes of one document ---------------------------------------------

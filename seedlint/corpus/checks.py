@@ -25,7 +25,7 @@ from seedlint.corpus.fingerprint import body_hash, title_hash, title_key
 from seedlint.corpus.grouped import all_findings
 from seedlint.corpus.index import CorpusIndex
 from seedlint.corpus.query import findings_naming, findings_on
-from seedlint.corpus.similarity import Bodies
+from seedlint.corpus.similarity import Memo
 from seedlint.corpus.view import CorpusView
 
 # past this share of the corpus, grouping everything beats scanning once per document
@@ -71,18 +71,23 @@ def check(
     source: Source | None = None,
     include_named: bool = False,
     scan: bool | None = None,
+    memo: Memo | None = None,
+    verified: frozenset[str] = frozenset(),
 ) -> CorpusReport:
     """Findings and stale entries (see the module docstring and ``findings``). ``scan``
     forces one way of finding (True: scanning, False: grouping), for tests; by default the
-    cheaper one."""
+    cheaper one. ``memo``: exact similarities of pairs of bodies measured before
+    (``Similarity``), which this updates. ``verified``: keys whose entries the caller
+    knows to match their documents (fingerprinted, or found unchanged, in this run): they
+    are not read to be checked again."""
     wanted = None if keys is None else _Wanted(set(keys), include_named)
     if source is None:
-        return CorpusReport(_findings(index, wanted, None, scan), ())
+        return CorpusReport(_findings(index, wanted, None, scan, memo), ())
     work = index.copy()
-    fresh = _Freshness(work, source)
+    fresh = _Freshness(work, source, verified)
     stale: list[str] = []
     while True:
-        result = _findings(work, wanted, fresh.body, scan)
+        result = _findings(work, wanted, fresh, scan, memo)
         named = {key for finding in result for key in (finding.key, finding.other) if key}
         suspects = fresh.consulted_stale | {key for key in named if not fresh.holds(key)}
         if not suspects:
@@ -103,10 +108,18 @@ class _Wanted:
 
 
 def _findings(
-    index: CorpusIndex, wanted: _Wanted | None, bodies: Bodies | None, scan: bool | None
+    index: CorpusIndex,
+    wanted: _Wanted | None,
+    fresh: _Freshness | None,
+    scan: bool | None,
+    memo: Memo | None,
 ) -> tuple[CorpusFinding, ...]:
     table = index.table()
-    view = CorpusView(table, index.settings, (index.bands, index.rows), bodies)
+    shape = (index.bands, index.rows)
+    if fresh is None:
+        view = CorpusView(table, index.settings, shape, None)
+    else:
+        view = CorpusView(table, index.settings, shape, fresh.body, memo, fresh.verified)
     if wanted is None:
         result = all_findings(view)
     else:
@@ -132,18 +145,25 @@ def _findings(
 class _Freshness:
     """Whether stored entries still match the documents they describe."""
 
-    def __init__(self, index: CorpusIndex, source: Source) -> None:
+    def __init__(self, index: CorpusIndex, source: Source, verified: frozenset[str]) -> None:
         self.index = index
         self.source = source
         self.texts: dict[str, CorpusText | None] = {}
-        self.known: dict[str, bool] = {}
+        self.known: dict[str, bool] = dict.fromkeys(verified, True)
         self.consulted_stale: set[str] = set()
+
+    def verified(self, key: str) -> bool:
+        """Whether the entry is known to match its document without reading it again."""
+        return self.known.get(key, False)
+
+    def _text(self, key: str) -> CorpusText | None:
+        if key not in self.texts:
+            self.texts[key] = self.source(key)
+        return self.texts[key]
 
     def holds(self, key: str) -> bool:
         if key not in self.known:
-            if key not in self.texts:
-                self.texts[key] = self.source(key)
-            text = self.texts[key]
+            text = self._text(key)
             table = self.index.table()
             row = table.rows.get(key)
             self.known[key] = (
@@ -158,7 +178,7 @@ class _Freshness:
         """The current body when the entry still matches it; otherwise None, and the key
         is remembered as stale."""
         if self.holds(key):
-            text = self.texts[key]
+            text = self._text(key)
             return None if text is None else text.body
         self.consulted_stale.add(key)
         return None

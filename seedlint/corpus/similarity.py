@@ -4,12 +4,18 @@ The estimate is the share of equal values in the two MinHash signatures. When th
 caller can supply the current bodies of both documents, the exact Jaccard similarity of
 their shingle sets is computed too and decides instead of the estimate (so no pair the
 estimate misjudges by a few hundredths is lost or invented); otherwise the estimate
-decides. Exact similarities are cached per pair, since a pair can meet in several bands.
+decides. Exact similarities are cached per pair, since a pair can meet in several bands,
+and, given a ``memo``, by the stored body hashes of the pair: a caller that keeps the memo
+between runs (the corpus store) measures an unchanged pair once. A body hash is that of
+the body with its whitespace normalised, which keeps every word: it decides the shingles.
+A memo's value serves without reading the bodies only when both entries are ``verified``
+(known to match their documents); any other pair's bodies are read first, which checks
+them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 
 import numpy as np
 import numpy.typing as npt
@@ -23,15 +29,37 @@ PAIRS_PER_CHUNK = 1 << 15  # pairs compared at once: 128 values each, a few MB
 DIGITS = 4  # similarities are reported rounded, so that reports compare byte for byte
 
 Bodies = Callable[[str], str | None]  # the current body of a key, None when unknown
+Verified = Callable[[str], bool]  # whether a key's entry is known to match its document
+Memo = MutableMapping[bytes, float]  # pair_key of two entries -> their exact similarity
+
+
+def pair_key(table: Table, first: int, second: int, shingle_words: int) -> bytes:
+    """What names a pair of entries' bodies in a memo: the shingle size and the two body
+    hashes, in byte order (the similarity is symmetric)."""
+    hashes = sorted(table.bodies[row].astype("<u8").tobytes() for row in (first, second))
+    return bytes([shingle_words]) + b"".join(hashes)
+
+
+def _never(key: str) -> bool:
+    return False
 
 
 class Similarity:
     """Estimates, exact values and decisions for pairs of rows of one table."""
 
-    def __init__(self, table: Table, settings: CorpusSettings, bodies: Bodies | None) -> None:
+    def __init__(
+        self,
+        table: Table,
+        settings: CorpusSettings,
+        bodies: Bodies | None,
+        memo: Memo | None = None,
+        verified: Verified | None = None,
+    ) -> None:
         self.table = table
         self.settings = settings
         self.bodies = bodies
+        self.memo = memo
+        self.verified = verified or _never
         self._exact: dict[tuple[int, int], float | None] = {}
 
     def estimates(self, firsts: I64, seconds: I64) -> F64:
@@ -47,14 +75,26 @@ class Similarity:
         """The exact Jaccard similarity, None when either body is not available."""
         pair = (min(first, second), max(first, second))
         if pair not in self._exact:
-            value = None
-            if self.bodies is not None:
-                left = self.bodies(self.table.keys[first])
-                right = self.bodies(self.table.keys[second]) if left is not None else None
-                if left is not None and right is not None:
-                    value = exact_similarity(left, right, self.settings.shingle_words)
-            self._exact[pair] = value
+            self._exact[pair] = self._measured(*pair) if self.bodies is not None else None
         return self._exact[pair]
+
+    def _measured(self, first: int, second: int) -> float | None:
+        assert self.bodies is not None
+        keys, words, memo = self.table.keys, self.settings.shingle_words, self.memo
+        named = b"" if memo is None else pair_key(self.table, first, second, words)
+        both_verified = self.verified(keys[first]) and self.verified(keys[second])
+        if memo is not None and named in memo and both_verified:
+            return memo[named]
+        left = self.bodies(keys[first])
+        right = self.bodies(keys[second]) if left is not None else None
+        if left is None or right is None:
+            return None
+        if memo is None:
+            return exact_similarity(left, right, words)
+        value = memo.get(named)
+        if value is None:
+            value = memo[named] = exact_similarity(left, right, words)
+        return value
 
     def passes(self, firsts: I64, seconds: I64) -> npt.NDArray[np.bool_]:
         """Which pairs are near-duplicates."""

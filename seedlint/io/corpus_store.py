@@ -13,6 +13,10 @@ of files per set of fingerprinting settings:
   loading copies nothing of them.
 - ``corpus-NAME.journal``: every change since that base (fingerprints added or replaced,
   keys removed, their digests), naming the base's token; MessagePack.
+- ``corpus-NAME.similar``: the exact similarities of the pairs of bodies the near-duplicate
+  check has measured (``corpus.similarity.pair_key`` -> value), so that an unchanged pair
+  is not read and measured again; MessagePack, at most ``SIMILARITIES_KEPT`` pairs (the
+  latest measured).
 
 Both are decoded against fixed schemas (msgspec) and the index by its own validating
 decoder: nothing is ever unpickled or executed, and a file that fails any check is
@@ -54,6 +58,7 @@ MAX_HEADER = 1 << 16
 DIGEST_BYTES = 16
 JOURNAL_SHARE = 0.05  # a journal past this share of the base is folded into a new base
 JOURNAL_MINIMUM = 1000  # ...but a journal of fewer entries never is
+SIMILARITIES_KEPT = 100_000  # pairs of bodies whose exact similarity is kept (~5 MB)
 TOKEN_BYTES = 16
 U64_LIMIT = 2**64  # paragraph hashes are 64-bit (msgspec's bounds stop at 63 bits)
 
@@ -86,6 +91,30 @@ class JournalFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     digests: dict[str, Digest]
     added: list[StoredFingerprint]
     removed: list[str]
+
+
+PairKey = Annotated[
+    bytes, msgspec.Meta(min_length=1 + 2 * DIGEST_BYTES, max_length=1 + 2 * DIGEST_BYTES)
+]
+Share = Annotated[float, msgspec.Meta(ge=0.0, le=1.0)]
+
+
+class SimilarityFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    format: str
+    version: int
+    settings: str
+    pairs: dict[PairKey, Share]
+
+
+class Similarities(dict[bytes, float]):
+    """Exact similarities by pair of bodies (``corpus.similarity.Memo``); knows whether
+    one was added since it was loaded."""
+
+    added = False
+
+    def __setitem__(self, key: bytes, value: float) -> None:
+        super().__setitem__(key, value)
+        self.added = True
 
 
 class Rejected(Exception):
@@ -140,6 +169,7 @@ class CorpusStore:
     def __init__(self, folder: Path, name: str, settings: CorpusSettings) -> None:
         self.base_path = folder / f"corpus-{name}.index"
         self.journal_path = folder / f"corpus-{name}.journal"
+        self.similarities_path = folder / f"corpus-{name}.similar"
         self.settings = settings
         self.described = repr(sorted(settings.fingerprinting().items()))
         self.index = CorpusIndex(settings)
@@ -153,6 +183,7 @@ class CorpusStore:
         self._rewrite = False  # the changes are too many for a journal
         self._changed = False  # since loading
         self._load()
+        self.similarities = self._load_similarities()
 
     # --- loading --------------------------------------------------------------------------
 
@@ -181,6 +212,25 @@ class CorpusStore:
             problem = self._replay(journal)
         if problem is not None:
             self._discard(self.journal_path, problem)
+
+    def _load_similarities(self) -> Similarities:
+        """The kept similarities; none when there are none or they cannot be used (then
+        the file is noted and replaced at the next save)."""
+        try:
+            data = self.similarities_path.read_bytes()
+        except OSError:
+            return Similarities()
+        try:
+            kept = msgspec.msgpack.decode(data, type=SimilarityFile)
+            problem = self._foreign(kept.format, kept.version, kept.settings)
+        except (msgspec.DecodeError, msgspec.ValidationError) as error:
+            problem = str(error)
+        if problem is None:
+            return Similarities(kept.pairs)
+        self.notes.append(f"{self.similarities_path}: not usable ({problem}); discarded")
+        unusable = Similarities()
+        unusable.added = True  # written anew at the next save
+        return unusable
 
     def _load_base(self, data: memoryview) -> None:
         if len(data) < PREFIX or bytes(data[: len(MAGIC)]) != MAGIC:
@@ -290,11 +340,15 @@ class CorpusStore:
 
     def save(self) -> None:
         """Write the journal, or a new base when the journal has grown (see the module
-        docstring). A store that cannot be written is skipped: it only saves time."""
-        if not self._changed:
-            return
+        docstring), and the similarities when some were measured. A store that cannot be
+        written is skipped: it only saves time."""
         folder = self.base_path.parent
         try:
+            if self.similarities.added:
+                folder.mkdir(parents=True, exist_ok=True)
+                self._write_similarities()
+            if not self._changed:
+                return
             folder.mkdir(parents=True, exist_ok=True)
             self._check_size()
             if self._rewrite:
@@ -328,6 +382,12 @@ class CorpusStore:
         self._removed.clear()
         self._rewrite = False
         self._changed = False
+
+    def _write_similarities(self) -> None:
+        pairs = list(self.similarities.items())[-SIMILARITIES_KEPT:]  # the latest measured
+        kept = SimilarityFile(FORMAT, VERSION, self.described, dict(pairs))
+        write_atomic(self.similarities_path, msgspec.msgpack.encode(kept))
+        self.similarities.added = False
 
     def _write_journal(self) -> None:
         added = [

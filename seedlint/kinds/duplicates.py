@@ -176,6 +176,10 @@ class Duplicates(Kind[State]):
                 None if everything else corpus.keys,
                 source=_source(corpus),
                 include_named=not everything,
+                # exact similarities measured in earlier runs, where the caller keeps them,
+                # and the entries it knows to match their documents
+                memo=getattr(corpus, "similarities", None),
+                verified=getattr(corpus, "verified", frozenset()),
             )
             judge = _Judge(index, corpus)
         else:  # an index spread over a cluster (seedlint.distributed.corpus_pass)

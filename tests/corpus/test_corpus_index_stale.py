@@ -120,3 +120,52 @@ def test_keys_that_are_gone_can_be_pruned_and_saved(repository: Path) -> None:
     pruned = loaded(repository)
     assert list(pruned) == ["a.txt", "c.txt", "m.txt", "n.txt", "o.txt"]
     assert named(pruned, ["c.txt"], repository) == [("duplicate-document", "c.txt", "a.txt")]
+
+
+def test_a_memo_of_similarities_measures_each_pair_of_bodies_once(
+    repository: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from seedlint.corpus import similarity
+
+    measured: list[int] = []
+    read: list[str] = []
+    plain = similarity.exact_similarity
+
+    def counted(first: str, second: str, words: int) -> float:
+        measured.append(1)
+        return plain(first, second, words)
+
+    monkeypatch.setattr(similarity, "exact_similarity", counted)
+    index = CorpusIndex.load(repository.parent / "corpus.index", SETTINGS)
+    assert isinstance(index, CorpusIndex)
+    files = files_source(repository)
+
+    def source(key: str) -> CorpusText | None:
+        read.append(key)
+        return files(key)
+
+    without = check(index, source=source)
+    first_run = len(measured)
+    memo: dict[bytes, float] = {}
+    assert check(index, source=source, memo=memo) == without
+    assert len(measured) == 2 * first_run and len(memo) == first_run > 0
+    assert check(index, source=source, memo=memo) == without
+    assert len(measured) == 2 * first_run  # every pair served from the memo
+    # entries known to match their documents are served without being read
+    read.clear()
+    everything = frozenset(index)
+    assert check(index, source=source, memo=memo, verified=everything) == without
+    assert read == [] and len(measured) == 2 * first_run
+
+
+def test_a_memo_never_serves_a_stale_entry(repository: Path) -> None:
+    index = CorpusIndex.load(repository.parent / "corpus.index", SETTINGS)
+    assert isinstance(index, CorpusIndex)
+    memo: dict[bytes, float] = {}
+    source = files_source(repository)
+    check(index, source=source, memo=memo)
+    assert memo
+    (repository / "n.txt").write_text(ARTICLES["0002.txt"], encoding="utf-8")
+    fresh = check(index, source=source)
+    assert "n.txt" in fresh.stale
+    assert check(index, source=source, memo=memo) == fresh

@@ -33,7 +33,12 @@ def check(project: Path, *paths: str, cache: bool = True) -> tuple[int, list[dic
 
 
 def stores(project: Path) -> list[Path]:
-    return sorted((project / "cache").glob("corpus-*"))
+    """The kept index: its base and journal."""
+    return sorted(p for p in (project / "cache").glob("corpus-*") if p.suffix != ".similar")
+
+
+def similarities(project: Path) -> Path:
+    return next((project / "cache").glob("corpus-*.similar"))
 
 
 def kept_keys(project: Path) -> set[str]:
@@ -90,9 +95,50 @@ def test_what_one_pre_commit_run_adds_the_next_one_knows(project: Path) -> None:
 
 
 def test_an_unchanged_corpus_is_not_written_again(project: Path) -> None:
-    before = {p.name: p.read_bytes() for p in stores(project)}
+    kept = [*stores(project), similarities(project)]
+    before = {p.name: p.read_bytes() for p in kept}
     assert check(project)[0] == 1
-    assert {p.name: p.read_bytes() for p in stores(project)} == before
+    assert {p.name: p.read_bytes() for p in kept} == before
+
+
+def test_similarities_measured_once_serve_the_next_run_the_same_findings(project: Path) -> None:
+    base = next(p for p in stores(project) if p.suffix == ".index")
+    name = base.name.removeprefix("corpus-").removesuffix(".index")
+    measured = CorpusStore(project / "cache", name, CorpusSettings()).similarities
+    assert measured and all(0.0 <= value <= 1.0 for value in measured.values())
+    warm = check(project)
+    assert warm == check(project, cache=False)
+    assert any(d["code"] == "SL502" for d in warm[1])
+
+
+def test_a_near_copy_changed_since_is_measured_again(project: Path) -> None:
+    _, before, _ = check(project)
+    near = next(d for d in before if d["code"] == "SL502")
+    changed = project / near["filename"]
+    added = " ".join(f"word{number}" for number in range(25))  # 25 shingles more
+    changed.write_text(changed.read_text(encoding="utf-8") + f"\n{added}.\n", "utf-8")
+    warm = check(project)
+    assert warm == check(project, cache=False)
+    again = next(d for d in warm[1] if d["code"] == "SL502" and d["filename"] == near["filename"])
+    assert again["message"] != near["message"]  # another similarity, measured anew
+
+
+@pytest.mark.parametrize("damage", ["garbage", "pickle", "out of range"])
+def test_damaged_similarities_cost_a_note_and_no_wrong_finding(project: Path, damage: str) -> None:
+    kept = similarities(project)
+    marker = project / "unpickled"
+    if damage == "garbage":
+        kept.write_bytes(b"\x93" * 50)
+    elif damage == "pickle":
+        kept.write_bytes(pickle.dumps(Planted(str(marker))))
+    else:  # a similarity above 1: valid MessagePack, refused by the schema
+        kept.write_bytes(kept.read_bytes().replace(b"\xcb\x3f", b"\xcb\x40"))
+    code, diagnostics, stderr = check(project)
+    assert not marker.exists()
+    assert stderr.startswith(f"seedlint: note: cache/{kept.name}: not usable (")
+    assert len(stderr.splitlines()) == 1 and "Traceback" not in stderr
+    assert (code, diagnostics) == check(project, cache=False)[:2]
+    assert check(project)[2] == ""  # written anew
 
 
 def test_a_deleted_file_is_never_named_and_is_forgotten(project: Path) -> None:
