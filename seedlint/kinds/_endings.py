@@ -85,8 +85,15 @@ NOT_AN_END = "".join(f"(?<!\\b{a})" for a in ("vs", "Mr", "Mrs", "Ms", "Dr", "St
 INNER_FRAGMENT = re.compile(f"[a-z]{NOT_AN_END}[.!?…]\\s+[-–—a-z]")
 
 
+# a backslash left at the start of a paragraph by a Markdown converter (a hard line break's
+# mark): it is no ending, and what follows it is read as the paragraph
+LEADING_BACKSLASH = re.compile(r"\A\\+[ \t]+")
+
+
 def residue(paragraph: str) -> bool:
-    """Whether the paragraph holds markup or caption residue (addresses aside)."""
+    """Whether the paragraph holds markup or caption residue (addresses aside; a stray
+    backslash at its start aside)."""
+    paragraph = LEADING_BACKSLASH.sub("", paragraph)
     return bool(SHORTCODE.search(paragraph) or RESIDUE.search(ADDRESS.sub(" ", paragraph)))
 
 
