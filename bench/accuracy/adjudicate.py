@@ -34,9 +34,7 @@ from known_findings import (  # noqa: E402
     read_verdicts,
     write_verdicts,
 )
-from seed_corpora import CORPORA, Article, articles  # noqa: E402
-
-import seedlint  # noqa: E402  (from this checkout, ahead of any installed copy)
+from seed_corpora import CORPORA, Article, articles, lint_for  # noqa: E402
 
 CONTEXT_CHARS = 100  # shown either side of a flagged span
 UNREAD_NOTE = "recorded by --write-new; not yet read"
@@ -95,7 +93,7 @@ def report(
 
 
 def adjudicate(corpus: str, args: argparse.Namespace) -> bool:
-    found = corpus_keys(articles(corpus), seedlint.lint_text)
+    found = corpus_keys(articles(corpus), lint_for(corpus))
     verdicts = read_verdicts(corpus)
     changed = False
     if args.real:

@@ -18,7 +18,7 @@ import random
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -64,6 +64,18 @@ RESTORABLE = {
     "real-word-slip": True,
 }
 CLASSES = tuple(RESTORABLE)
+# the classes whose damage is the same in any language: the others plant English words
+LANGUAGE_FREE = (
+    "header-whitespace",
+    "missing-open-quote",
+    "missing-close-quote",
+    "truncation-comma",
+    "truncation-mid",
+    "mojibake",
+    "html-entity",
+    "control-char",
+    "invisible-char",
+)
 TRUNCATIONS = ("truncation-comma", "truncation-mid")
 
 MISSPELLINGS = {
@@ -231,9 +243,23 @@ def closes(para: str, i: int) -> bool:
     return not before.isspace() and (after.isspace() or after in ".,;:!?)]\u2014-")
 
 
+def guillemet_pairs(text: str) -> list[tuple[int, int]]:
+    """(open, close) offsets of « » pairs, French style (a space may stand inside each mark),
+    in paragraphs whose guillemets all pair up, one level deep."""
+    pairs: list[tuple[int, int]] = []
+    for start, end in paragraphs(text):
+        para = text[start:end]
+        marks = [(i, c) for i, c in enumerate(para) if c in "«»"]
+        if len(marks) % 2 or any(c != "«»"[k % 2] for k, (_, c) in enumerate(marks)):
+            continue
+        pairs += [(start + a, start + b) for (a, _), (b, _) in zip(marks[::2], marks[1::2])]
+    return pairs
+
+
 def missing_quote(which: int) -> Callable[[str, random.Random], Defect | None]:
     def inject(text: str, rng: random.Random) -> Defect | None:
-        pairs = quote_pairs(text)
+        # English double quotes; a text without any pairs of them, French guillemets
+        pairs = quote_pairs(text) or guillemet_pairs(text)
         if not pairs:
             return None
         pos = rng.choice(pairs)[which]
@@ -379,6 +405,7 @@ def build_cases(
     clean_share: float = 0.2,
     seed: int = 2024,
     articles: dict[str, str] | None = None,
+    classes: Sequence[str] = CLASSES,
 ) -> list[Case]:
     """Up to per_class damaged documents per class (distinct articles), plus clean controls.
 
@@ -388,7 +415,7 @@ def build_cases(
     seeds = articles if articles is not None else load_articles("wikinews_en")
     ids = sorted(seeds)
     cases: list[Case] = []
-    for cls in CLASSES:
+    for cls in classes:
         order = ids[:]
         random.Random(f"{seed}/{cls}").shuffle(order)
         taken = 0

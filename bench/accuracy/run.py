@@ -20,14 +20,15 @@ import sys
 import time
 import traceback
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from types import ModuleType
+from typing import Any
 
 import mojibake_cases
 import peers
 import seed_corpora
-from inject import CLASSES, REPO, RESTORABLE, Case, build_cases, load_articles
+from inject import CLASSES, LANGUAGE_FREE, REPO, RESTORABLE, Case, build_cases, load_articles
 from published import Published, evaluate
 from score import (
     CLEAN_UNCHANGED_TARGET,
@@ -67,12 +68,14 @@ def load_seedlint() -> ModuleType:
     return importlib.import_module("seedlint")
 
 
-def lint_all(seedlint: ModuleType, cases: Iterable[Case]) -> tuple[dict[str, list[Finding]], int]:
+def lint_all(
+    lint: Callable[[str], Sequence[Any]], cases: Iterable[Case]
+) -> tuple[dict[str, list[Finding]], int]:
     findings: dict[str, list[Finding]] = {}
     crashes = 0
     for case in cases:
         try:
-            diagnostics = seedlint.lint_text(case.damaged)
+            diagnostics = lint(case.damaged)
         except Exception:
             crashes += 1
             print(f"lint_text crashed on {case.doc_id}:\n{traceback.format_exc(limit=3)}")
@@ -84,19 +87,14 @@ def lint_all(seedlint: ModuleType, cases: Iterable[Case]) -> tuple[dict[str, lis
     return findings, crashes
 
 
-def fix_text(seedlint: ModuleType, text: str) -> str:
-    fixed: str = seedlint.fix_text(text)[0]
-    return fixed
-
-
-def check_fixes(seedlint: ModuleType, cases: list[Case], result: GroupResult) -> None:
+def check_fixes(fix: Callable[[str], str], cases: list[Case], result: GroupResult) -> None:
     """For each repairable damaged document: does fix_text give what it gives the clean twin?"""
     for case in cases:
         if not case.restorable:
             continue
         result.tried[case.cls] += 1
         try:
-            out = fix_text(seedlint, case.damaged)
+            out = fix(case.damaged)
         except Exception:
             print(f"fix_text crashed on {case.doc_id}:\n{traceback.format_exc(limit=3)}")
             continue
@@ -110,13 +108,20 @@ def run_group(
 ) -> tuple[GroupResult, list[Case], dict[str, list[Finding]]]:
     articles = seed_corpora.articles(corpus, [split])
     seeds = {a.article_id: a.seed for a in articles}
-    published = evaluate(corpus, articles, seedlint.lint_text, lambda t: fix_text(seedlint, t))
-    cases = build_cases(per_class, seed=seed, articles=seeds, clean_share=0)
-    findings, crashes = lint_all(seedlint, cases)
+    lint, fixed = seed_corpora.lint_for(corpus), seed_corpora.fix_for(corpus)
+
+    def fix(text: str) -> str:
+        return str(fixed(text)[0])
+
+    published = evaluate(corpus, articles, lint, fix)
+    english = seed_corpora.CORPORA[corpus].languages == ("en",)
+    classes = CLASSES if english else LANGUAGE_FREE
+    cases = build_cases(per_class, seed=seed, articles=seeds, clean_share=0, classes=classes)
+    findings, crashes = lint_all(lint, cases)
     result = GroupResult(corpus, split, published, score(cases, findings))
     if crashes:
         result.missed.append(f"lint_text crashed on {crashes} documents")
-    check_fixes(seedlint, cases, result)
+    check_fixes(fix, cases, result)
     return result, cases, findings
 
 
@@ -207,7 +212,7 @@ def report_peers(cases: list[Case], seedlint: ModuleType, articles: dict[str, st
     """codespell, typos and proselint on the Wikinews documents, scored like seedlint."""
     clean = [Case(f"{a}-clean", a, "clean", t, t, 0, 0, "", True) for a, t in articles.items()]
     documents = cases + clean
-    findings, _ = lint_all(seedlint, documents)
+    findings, _ = lint_all(seedlint.lint_text, documents)
     peers.report(documents, score(documents, findings))
 
 

@@ -86,9 +86,11 @@ class Ending(Kind[State]):
         return State(
             check,
             sentence_end=re.compile(f"{NOT_AN_END}[{terminal}]{closers}*(?=\\s)"),
-            # thin and no-break spaces sometimes sit between the full stop and a closing quote
+            # thin and no-break spaces sometimes sit between the full stop and a closing quote,
+            # and French typography sets any space before a closing guillemet ("possible ! »");
+            # *+: linear
             complete=re.compile(
-                f"[{terminal}](?:{closers}|[\u2009\u200a\u202f\u00a0])*+\\s*\\Z"  # *+: linear
+                f"[{terminal}](?:{closers}|[\u2009\u200a\u202f\u00a0]|\\s(?=»))*+\\s*\\Z"
             ),
             speech=re.compile(rf"\b(?:{verbs})\b[^.!?]{{0,40}}[,:]\s*\Z", re.IGNORECASE),
         )

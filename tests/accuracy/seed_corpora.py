@@ -6,8 +6,12 @@ article's paragraphs, with the date and title from the corpus's index.tsv.
 
 Splits: `development` text is what the rules are written and tuned on; `validation` text is
 run before a rule change lands and its new findings are read, but rules are never tuned to it.
-Wikinews English is all development; digital.gov and 18F posts are split by a stable hash of
-the file name (`hash_split`). The split is recorded in each index.tsv.
+Wikinews English and French are all development; digital.gov and 18F posts are split by a
+stable hash of the file name (`hash_split`). The split is recorded in each index.tsv.
+
+Each corpus is linted with the languages its project would allow: English, and for the
+French Wikinews articles English and French (a French seed is then checked by the rules of
+no language, and never by the English ones). ``lint_for`` gives that lint.
 
 Licences: Wikinews text is CC BY 2.5 (Wikinews contributors); digital.gov and 18F posts are
 CC0 1.0. See the README.md next to each corpus.
@@ -17,9 +21,11 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SPLITS = ("development", "validation")
@@ -32,6 +38,8 @@ class Corpus:
     name: str
     articles: Path  # holds index.tsv and the article files
     home: Path  # holds README.md, known_defects.tsv, false_alarms.tsv
+    languages: tuple[str, ...] = ("en",)  # what the corpus's configuration allows
+    undated: str = ""  # the date of an article whose index row has none
 
     @property
     def known_defects(self) -> Path:
@@ -48,6 +56,14 @@ CORPORA: dict[str, Corpus] = {
         "digitalgov_news", DATA / "digitalgov_news" / "digitalgov_news", DATA / "digitalgov_news"
     ),
     "18f_blog": Corpus("18f_blog", DATA / "18f_blog" / "18f_blog", DATA / "18f_blog"),
+    # the French index has no dates; the articles are from 2012
+    "wikinews_fr": Corpus(
+        "wikinews_fr",
+        DATA / "wikinews" / "wikinews_fr",
+        DATA / "wikinews" / "french",
+        languages=("en", "fr"),
+        undated="2012-01-01",
+    ),
 }
 
 
@@ -94,14 +110,42 @@ def articles(corpus: str, splits: Iterable[str] = SPLITS) -> list[Article]:
     unknown = wanted - set(SPLITS)
     if unknown:
         raise ValueError(f"unknown split {sorted(unknown)}: choose from {SPLITS}")
-    folder = CORPORA[corpus].articles
+    home = CORPORA[corpus]
     return [
         Article(
             corpus,
             row["file"],
             row["split"],
-            render(row["date"], row["title"], (folder / row["file"]).read_text(encoding="utf-8")),
+            render(
+                row["date"] or home.undated,
+                row["title"],
+                (home.articles / row["file"]).read_text(encoding="utf-8"),
+            ),
         )
         for row in index(corpus)
         if row["split"] in wanted
     ]
+
+
+@cache
+def lint_for(corpus: str) -> Callable[..., Sequence[Any]]:
+    """``seedlint.lint_text`` with the corpus's languages allowed."""
+    return _with_linter(corpus, "lint_text")
+
+
+@cache
+def fix_for(corpus: str) -> Callable[..., tuple[str, Any]]:
+    """``seedlint.fix_text`` with the corpus's languages allowed."""
+    return _with_linter(corpus, "fix_text")
+
+
+def _with_linter(corpus: str, function: str) -> Callable[..., Any]:
+    import functools
+
+    import seedlint
+    from seedlint.engine.linter import Linter, LintSettings
+    from seedlint.ruleset.rulefile import load_rules
+
+    settings = LintSettings(select=("ALL",), languages=CORPORA[corpus].languages)
+    linter = Linter(load_rules(["default"], Path.cwd()), settings)
+    return functools.partial(getattr(seedlint, function), linter=linter)

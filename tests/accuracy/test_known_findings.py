@@ -1,6 +1,7 @@
 """seedlint on real text draws exactly its adjudicated findings, corpus by corpus.
 
 Every warning or error the default rules raise on the digital.gov, 18F and Wikinews articles
+(the French ones linted with English and French allowed)
 was read in context and recorded as a real defect (known_defects.tsv) or a false alarm
 (false_alarms.tsv). These tests pin that set: a new finding nobody has read, a real defect
 the rules no longer find, or a recorded false alarm they no longer raise each fail, naming
@@ -16,11 +17,9 @@ from __future__ import annotations
 
 import pytest
 from known_findings import Key, compare, corpus_keys, read_verdicts
-from seed_corpora import CORPORA, articles
+from seed_corpora import CORPORA, articles, lint_for
 
-import seedlint
-
-PINNED = ("digitalgov_news", "18f_blog", "wikinews_en")
+PINNED = ("digitalgov_news", "18f_blog", "wikinews_en", "wikinews_fr")
 REGENERATE = "python bench/accuracy/adjudicate.py --corpus {corpus}"
 
 
@@ -31,7 +30,7 @@ def listing(keys: list[Key]) -> str:
 @pytest.fixture(scope="module", params=PINNED)
 def corpus_findings(request: pytest.FixtureRequest) -> tuple[str, list[Key]]:
     corpus: str = request.param
-    return corpus, sorted(corpus_keys(articles(corpus), seedlint.lint_text))
+    return corpus, sorted(corpus_keys(articles(corpus), lint_for(corpus)))
 
 
 def test_every_finding_was_adjudicated(corpus_findings: tuple[str, list[Key]]) -> None:

@@ -1,6 +1,6 @@
 """The development / validation split recorded in each corpus index is the documented one.
 
-Wikinews English: all development; digital.gov and 18F: by the parity of the SHA-256 of
+Wikinews English and French: all development; digital.gov and 18F: by the parity of the SHA-256 of
 the file name (`seed_corpora.hash_split`). A post must never change sides, so the
 recorded column is checked against the rule, and the rule against fixed names.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from seed_corpora import CORPORA, SPLITS, articles, hash_split, index, render
 
-WHOLE_CORPUS_SPLIT = {"wikinews_en": "development"}
+WHOLE_CORPUS_SPLIT = {"wikinews_en": "development", "wikinews_fr": "development"}
 MIN_HALF_SHARE = 0.4  # a hash split of hundreds of names is near half and half
 
 
@@ -49,6 +49,12 @@ def test_articles_filters_by_split() -> None:
     assert articles("wikinews_en", ["validation"]) == []
     with pytest.raises(ValueError, match="unknown split"):
         articles("18f_blog", ["test"])
+
+
+def test_undated_articles_take_their_corpus_date() -> None:
+    french = articles("wikinews_fr")
+    assert len(french) == 100
+    assert all(a.seed.startswith("date 2012-01-01 ") for a in french)
 
 
 def test_seed_rendering() -> None:
