@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from seedlint.engine.diagnostics import Edit, Finding
-from seedlint.engine.document import Document
+from seedlint.engine.document import Document, Span
 from seedlint.engine.kind import Kind, single_check
 from seedlint.engine.options import Option
 
@@ -46,6 +46,7 @@ ENUMERATOR = re.compile(r"(?:^|\s)[a-zA-Z0-9]{1,2}\Z")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+\Z")
 CLIPPED = re.compile(r"[A-Za-z]+")
 # a face: eyes, perhaps a nose, then the bracket as its mouth, standing on its own
+NOT_SPACE = re.compile(r"\S")
 FACE = re.compile(r"[:;=]-?[()](?!\S)")
 # "…, Koch said. “…": the quotation was closed before its attribution, whose mark is lost
 ATTRIBUTION = re.compile(
@@ -143,15 +144,23 @@ def _build(options: dict[str, Any]) -> State:
 
 
 def _find(doc: Document, state: State) -> Iterator[Finding]:
-    if not state.marks.search(doc.text):
+    whole = doc.text
+    if not state.marks.search(whole):
         return
     paragraphs = doc.paragraphs
-    texts = [doc.paragraph_text(p) for p in paragraphs]
-    marked = [state.marks.search(text) is not None for text in texts]
-    scans = [_scan(text, state) if has else ([], []) for text, has in zip(texts, marked)]
+    # a paragraph's text is cut out only where it holds a mark: a copy of every paragraph
+    # would double a large document in memory
+    marked = [state.marks.search(whole, p.start, p.end) is not None for p in paragraphs]
+    scans = [
+        _scan(doc.paragraph_text(p), state) if has else ([], [])
+        for p, has in zip(paragraphs, marked)
+    ]
     carried_to = -1  # the paragraph that closes a quotation carried over from an earlier one
-    for index, (span, text) in enumerate(zip(paragraphs, texts)):
+    for index, span in enumerate(paragraphs):
         unmatched_closes, still_open = scans[index]
+        if not unmatched_closes and not still_open:
+            continue
+        text = doc.paragraph_text(span)
         if index == carried_to and unmatched_closes:
             unmatched_closes = unmatched_closes[1:]  # closes the quotation carried here
         for position, mark in unmatched_closes:
@@ -165,7 +174,7 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
                 (Edit(span.start, span.start, opener),) if repaired else None,
                 f"Insert {opener} at the start of the paragraph",
             )
-        following = texts[index + 1].lstrip() if index + 1 < len(texts) else ""
+        following = _opening(whole, paragraphs[index + 1]) if index + 1 < len(paragraphs) else ""
         for number, (position, mark) in enumerate(still_open):
             last = number == len(still_open) - 1
             # an attribution after the mark shows the quotation closed before it
@@ -208,6 +217,12 @@ def _unclosed(
         (Edit(start + at, start + at, closer),) if repaired else None,
         f"Insert {closer} {where}",
     )
+
+
+def _opening(text: str, span: Span) -> str:
+    """The first character of a paragraph that is not whitespace ("" if none)."""
+    found = NOT_SPACE.search(text, span.start, span.end)
+    return found.group() if found else ""
 
 
 def _closed_later(
@@ -344,7 +359,3 @@ def _closes(opened: str, char: str, state: State) -> bool:
 def _reopens(first: str, mark: str, state: State) -> bool:
     return first == mark or (state.mixed and (first in state.opening or first in state.straight))
 
-
-def _closes_later(following: str, state: State) -> bool:
-    unmatched, _ = _scan(following, state)
-    return bool(unmatched)
