@@ -358,4 +358,3 @@ def _closes(opened: str, char: str, state: State) -> bool:
 
 def _reopens(first: str, mark: str, state: State) -> bool:
     return first == mark or (state.mixed and (first in state.opening or first in state.straight))
-

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from seedlint.engine.diagnostics import Edit, Finding
-from seedlint.engine.document import Document
+from seedlint.engine.document import Document, Span
 from seedlint.engine.kind import Check, Kind, declare
 from seedlint.engine.options import Option
 from seedlint.kinds import pairs
@@ -105,12 +105,13 @@ KIND = Quotation()
 
 
 def _merged(doc: Document, state: State) -> Iterator[Finding]:
-    if not state.marks.marks.search(doc.text):
+    whole, marks = doc.text, state.marks.marks
+    if not marks.search(whole):
         return
     for span in doc.paragraphs:
+        if not marks.search(whole, span.start, span.end):
+            continue  # cut out only a paragraph with a mark: copies of all would double a text
         text = doc.paragraph_text(span)
-        if not state.marks.marks.search(text):
-            continue
         reopenings = pairs.scan_reopenings(text, state.marks)[2]
         if not reopenings:
             continue
@@ -128,17 +129,17 @@ def _merged(doc: Document, state: State) -> Iterator[Finding]:
 
 
 def _unquoted(doc: Document, state: State) -> Iterator[Finding]:
-    texts = [doc.paragraph_text(p) for p in doc.paragraphs]
+    whole, paragraphs = doc.text, doc.paragraphs
     marks = state.marks.marks
-    for index in range(len(texts) - 1):
+    for index in range(len(paragraphs) - 1):
         # the introduction ends its paragraph with a comma or colon (then only \s, which
         # is what rstrip() strips): a paragraph ending otherwise is not searched at all
-        if texts[index].rstrip()[-1:] not in INTRODUCTION_ENDS:
+        if _last_character(whole, paragraphs[index]) not in INTRODUCTION_ENDS:
             continue
-        introduction = state.speech.search(texts[index])
+        introduction = state.speech.search(doc.paragraph_text(paragraphs[index]))
         if introduction is None:
             continue
-        quoted = texts[index + 1]
+        quoted = doc.paragraph_text(paragraphs[index + 1])
         if marks.search(quoted) or not FIRST_PERSON.search(quoted):
             continue
         span = doc.paragraphs[index + 1]
@@ -151,6 +152,15 @@ def _unquoted(doc: Document, state: State) -> Iterator[Finding]:
             (Edit(span.start, span.start, opening), Edit(end, end, closing)),
             f"Put {opening}{closing} around the paragraph",
         )
+
+
+def _last_character(text: str, span: Span) -> str:
+    """The last character of a paragraph that is not whitespace ("" if none): what
+    ``paragraph.rstrip()[-1:]`` gives, without a copy of the paragraph."""
+    end = span.end
+    while end > span.start and text[end - 1].isspace():
+        end -= 1
+    return text[end - 1] if end > span.start else ""
 
 
 def _curly(doc: Document) -> bool:
