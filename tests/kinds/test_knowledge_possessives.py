@@ -235,3 +235,39 @@ def test_the_initials_of_a_plural_name_make_a_plural() -> None:
     assert found(fellows) == []
     press = seed("Biden won, the Associated Press (AP) said. By APs reckoning it was over.")
     assert found(press) == ["APs"]
+
+
+@pytest.mark.parametrize(
+    ("body", "written"),
+    [
+        # a common noun's plural ends in -ies: capitalised + s, it is a body's possessive
+        ("In 2014, I went to the Treasurys federal spending town hall.", "the Treasury's federal"),
+        ("Design for Treasurys My Retirement Account program.", "Treasury's My Retirement"),
+        ("The rule came from the Armys own review.", "the Army's own review"),
+        # a name no dictionary lists that ends in x: its plural would end in -xes
+        ("Testing exercises and Netflixs Chaos Monkey help.", "Netflix's Chaos Monkey"),
+        # a person's title before the name elsewhere: no demonym ("Israelis")
+        ("President Hosni Mubarak died. They criticized Hosnis creation of cities.", "Hosni's"),
+    ],
+)
+def test_a_word_that_can_have_no_plural_in_s_is_a_safe_possessive(body: str, written: str) -> None:
+    text = seed(body)
+    diagnostics = seedlint.lint_text(text, select=["SL210"])
+    assert len(diagnostics) == 1
+    fix = diagnostics[0].fix
+    assert fix is not None and fix.applicability.value == "safe"
+    assert written in seedlint.fix_text(text)[0]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Kennedys and the Sallys came, and the two Treasurys met.",
+        "Agencys budgets were cut. Citys residents left.",  # the capital of a sentence
+        "They packed boxs. The Alexs band and the Wilcoxs farm; Fuchs research.",
+        "The Israelis team won; Egyptian President Sisi spoke to the Pakistanis fans.",
+        "The Treasurys are open and the Treasurys said so.",  # a verb: a misspelled plural
+    ],
+)
+def test_plurals_of_names_and_words_in_y_or_x_stay_alone(body: str) -> None:
+    assert found(seed(body)) == []

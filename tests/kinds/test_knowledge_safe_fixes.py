@@ -97,3 +97,56 @@ def test_a_safe_fix_never_turns_a_possible_plural_into_a_possessive(
     text = seed(" ".join([*filler, f"Reporters saw {plural} {after} on Tuesday."]))
     fixed = seedlint.fix_text(text)[0]
     assert f"{plural} {after}" in fixed
+
+
+# correct text holding the words the possessive and contraction knowledge reads: plurals
+# of names and of words in y or x, demonyms beside titled names, "wed" the verb and the day
+AS_WRITTEN = [
+    "The Kennedys and the Sallys came, and the two Treasurys met.",
+    "The Treasury's budget grew; the treasuries of three states shrank.",
+    "Agencys budgets were cut.",
+    "They packed boxs for the Alexs band, and Wilcoxs farm sold Fuchs research.",
+    "President Hosni Mubarak spoke; the Israelis team and the Pakistanis fans cheered.",
+    "The Netflix series and Netflix's Chaos Monkey; Rolexes sold.",
+    "They wed in June. Open Wed, like Mon. Newly wed couples wed like royals.",
+    "We'd like to thank you; we'd also love to hear more.",
+    "The Treasurys are open and the Treasurys said so.",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(AS_WRITTEN + FILLER), min_size=1, max_size=6))
+def test_a_safe_fix_never_rewrites_a_possessive_or_contraction_written_as_it_is(
+    sentences: list[str],
+) -> None:
+    text = seed(" ".join(sentences))
+    assert seedlint.fix_text(text)[0] == text
+
+
+# each holds one apostrophe whose loss the document's own words let a safe fix restore
+RESTORABLE = [
+    "In 2014, I went to the Treasury's federal spending town hall.",
+    "Design for Treasury's My Retirement Account program.",
+    "Testing exercises and Netflix's Chaos Monkey help.",
+    "President Hosni Mubarak died. They criticized Hosni's creation of new cities.",
+    "We'd like to thank everyone. We wish we'd also sent the notes.",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    # not the sentences that write "Treasurys" as it is: a form written twice is no evidence
+    st.lists(st.sampled_from(AS_WRITTEN[1:2] + AS_WRITTEN[3:8] + FILLER), max_size=4),
+    st.sampled_from(RESTORABLE),
+    st.integers(min_value=0, max_value=4),
+)
+def test_a_lost_apostrophe_is_restored_and_nothing_else_changes(
+    context: list[str], restorable: str, at: int
+) -> None:
+    sentences = [*context]
+    sentences.insert(min(at, len(sentences)), restorable)
+    clean = seed(" ".join(sentences))
+    lost = restorable.rfind("'")
+    damaged = clean.replace(restorable, restorable[:lost] + restorable[lost + 1 :], 1)
+    assert damaged != clean
+    assert seedlint.fix_text(damaged)[0] == clean
