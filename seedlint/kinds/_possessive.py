@@ -470,13 +470,14 @@ def _titled(text: str, stem: str) -> bool:
 
 def _writes_surname(doc: Document, stem: str, given: str) -> bool:
     """Whether the document writes ``stem`` as the surname it is: after the same given
-    name ("Heather Heyer"), or with 's or alone as a name ("after Biden said") where the
-    stem is no given name. A surname that ends in s of its own ("Jessica Arriens") is
-    never written so; but a given name + s is often a surname ("Edgar Davids"), and the
-    document may write another person's given name alone ("David said")."""
+    name ("Heather Heyer", "Ben Franklin's"), or with 's or alone as a name ("after Biden
+    said") where the stem is no given name. A surname that ends in s of its own ("Jessica
+    Arriens") is never written so; but a given name + s is often a surname ("Edgar
+    Davids"), and the document may write another person's given name alone ("David
+    said")."""
     text = doc.text
-    if _count(text, f"{given} {stem}"):
-        return True
+    if _count(text, f"{given} {stem}") or _possessives(text, f"{given} {stem}"):
+        return True  # "Ben Franklin" or "Ben Franklin’s" beside "Ben Franklins jetpack"
     if given_name(stem):
         return False
     return bool(_possessives(text, stem)) or (names_of(doc).is_name(stem) and _alone(text, stem))

@@ -162,6 +162,11 @@ def test_a_frequent_surname_stays_a_surname_when_its_plural_is_a_word() -> None:
         ("A car killed Heather Heyer. Heather Heyers mother spoke.", "Heather Heyer's mother"),
         ("Biden's son was named. Joe Bidens running mate spoke.", "Joe Biden's running mate"),
         ("Officials said Biden knew. Hunter Bidens laptop was found.", "Hunter Biden's laptop"),
+        # the full name's possessive, though the surname is also a given name
+        (
+            "Search for Ben Franklin's jet pack! You can't find Ben Franklins jetpack.",
+            "Ben Franklin's jetpack",
+        ),
     ],
 )
 def test_the_documents_own_use_of_a_surname_makes_the_fix_safe(body: str, written: str) -> None:

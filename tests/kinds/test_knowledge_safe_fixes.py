@@ -130,6 +130,7 @@ RESTORABLE = [
     "Testing exercises and Netflix's Chaos Monkey help.",
     "President Hosni Mubarak died. They criticized Hosni's creation of new cities.",
     "We'd like to thank everyone. We wish we'd also sent the notes.",
+    "Search for Ben Franklin's jet pack; you can't find Ben Franklin's jetpack.",
 ]
 
 
