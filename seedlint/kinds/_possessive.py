@@ -15,8 +15,9 @@ word + s needs the document's evidence that its stem is a name, and stronger evi
 may be a verb ("Makarovs team") or the stem ends like a demonym ("Americans", "Israelis").
 Where the document writes the stem nowhere else, lists of people's names (``_people``)
 stand in: a surname after a given name before a noun ("Robert Muellers investigation",
-"Steve Grunwells WordPress plugin"), or a given name or surname alone before a noun
-("Brendas programs", "Nielsens findings", "Islams holiest site"); not a surname that ends
+"Steve Grunwells WordPress plugin") or a person's title ("President Bartletts wise
+secretary"), or a given name or surname alone before a noun ("Brendas programs",
+"Nielsens findings", "Islams holiest site"); not a surname that ends
 in s of its own ("Serena Williams match"), a company named so ("Reuters reporters"), a
 plural noun ("Bill Gates foundation") or a verb after it ("Jessica Arriens says"). Such a
 fix is a guess (a rare surname may end in s), offered but never applied by a plain
@@ -441,7 +442,8 @@ def _name(doc: Document, match: re.Match[str], context: Context) -> int:
     if lower in vocabulary("codespell") and not _common_word_as_name(doc, stem, context):
         return NO
     if not _named(text, stem, names.is_name(stem)):
-        return GUESS if _single_use(written, context) else NO
+        single = _single_use(written, context) or _titled_surname(written, context)
+        return GUESS if single else NO
     before, next_word = context.before, context.next_word
     alone = _alone(text, stem)
     if before[:1].isupper() and before.lower() not in TITLES:
@@ -584,6 +586,17 @@ def _single_use(written: str, context: Context) -> bool:
     if not title or following in PLACE_FEATURES:
         return False
     return surname(stem) and not (given_name(following) or surname(following))
+
+
+def _titled_surname(written: str, context: Context) -> bool:
+    """A surname of the census lists after a person's title, written only here, before a
+    lower-case noun or adjective ("President Bartletts wise secretary"); not a surname or
+    name in s of its own ("Senator Collins", "Prince Williams")."""
+    if context.before.lower() not in PERSON_TITLES or context.reading != NOUN:
+        return False
+    if surname_ending_in_s(written) or written in NAMES_IN_S:
+        return False
+    return surname(written[:-1]) and _lower_noun(context.next_word)
 
 
 def _dictionary(written: str) -> bool:

@@ -203,6 +203,9 @@ def test_a_surname_without_the_documents_own_use_stays_a_guess(body: str, flagge
         ("Pilgrims went to Mecca, Islams holiest site.", ["Islams"]),  # a superlative
         ("This survey, modeled after Forresters Customer Experience Index, works.", ["Forresters"]),
         ("The University of Washingtons Institute for Health says so.", ["Washingtons"]),
+        # a surname after a person's title, before a noun or adjective
+        ("He played fictional President Bartletts wise secretary.", ["Bartletts"]),
+        ("Workers at the General Motors plant met Senator Collins staff.", []),
         # names with an s of their own, a name of two words, a determiner, a verb after
         ("Reuters reporters met at the Barclays Bank branch near Lloyds Bank.", []),
         ("UCL astronomer Angelos Tsiaras spoke; Hawkes Bay is in New Zealand.", []),
