@@ -2,7 +2,9 @@
 
 A safe fix never changes a capitalised word that the document uses as a name, never
 changes a word inside a quotation in another language, and English rules never run on a
-document identified as another language.
+document identified as another language. A lost possessive or contraction apostrophe
+that the document's own words prove is restored and nothing else changes; plurals,
+possessives and contractions written as they are ("two Treasurys", "wed in June") stay.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from hypothesis import strategies as st
 
 import seedlint
 from conftest import seed
+from seedlint.kinds._wordclass import noun
 
 # capitalised, these misspellings from codespell's list are also real names
 NAMES = ["Teh", "Malcom", "Analysys", "Makarov", "Boulting", "Ned", "Pavillion", "Commision"]
@@ -151,3 +154,31 @@ def test_a_lost_apostrophe_is_restored_and_nothing_else_changes(
     damaged = clean.replace(restorable, restorable[:lost] + restorable[lost + 1 :], 1)
     assert damaged != clean
     assert seedlint.fix_text(damaged)[0] == clean
+
+
+# common nouns whose plural ends in -ies, as the dictionary says
+NOUNS_IN_Y = [
+    w
+    for w in ("treasury", "army", "agency", "university", "city", "party", "ministry")
+    if noun(w) and noun(w[:-1] + "ies")
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(NOUNS_IN_Y),
+    st.sampled_from(["Netflix", "Rolex", "Xerox"]),
+    st.lists(st.sampled_from(FILLER), max_size=3),
+)
+def test_plurals_and_written_possessives_of_words_in_y_and_x_stay_as_written(
+    noun_in_y: str, name_in_x: str, filler: list[str]
+) -> None:
+    body = noun_in_y.capitalize()
+    possessives = f"The {body}'s staff, the {noun_in_y[:-1]}ies and {name_in_x}'s shares grew."
+    plurals = f"Two {body}s met, and three {name_in_x}s were sold."
+    text = seed(" ".join([*filler, plurals, possessives]))
+    assert seedlint.fix_text(text)[0] == text
+    # the plurals written as they are make no evidence; alone, the possessive is restored
+    clean = seed(" ".join([*filler, possessives]))
+    damaged = clean.replace(f"{body}'s staff", f"{body}s staff")
+    assert damaged != clean and seedlint.fix_text(damaged)[0] == clean
