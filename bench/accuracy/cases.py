@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 from difflib import SequenceMatcher
+from types import ModuleType
 
 from inject import CLASSES, Case  # first: it puts the shared corpus loader on the path
 from run import DEVELOPMENT, fix_text, load_seedlint, run_group
@@ -33,7 +34,9 @@ def parting(damaged_fix: str, twin_fix: str) -> str:
     return "(same)"
 
 
-def report(cases: list[Case], missed: list[Case], twins: dict[str, str], seedlint: object) -> int:
+def report(
+    cases: list[Case], missed: list[Case], twins: dict[str, str | None], seedlint: ModuleType
+) -> int:
     """Print the missed and not-twin cases; return how many were printed."""
     shown = 0
     for case in missed:
@@ -43,7 +46,7 @@ def report(cases: list[Case], missed: list[Case], twins: dict[str, str], seedlin
         twin = twins.get(case.article)
         if not case.restorable or twin is None:
             continue
-        fixed = fix_text(seedlint, case.damaged)  # type: ignore[arg-type]
+        fixed = fix_text(seedlint, case.damaged)
         if fixed != twin:
             print(f"not twin  {case.doc_id}: {parting(fixed, twin)}")
             shown += 1
