@@ -15,8 +15,9 @@ word + s needs the document's evidence that its stem is a name, and stronger evi
 may be a verb ("Makarovs team") or the stem ends like a demonym ("Americans", "Israelis").
 Where the document writes the stem nowhere else, lists of people's names (``_people``)
 stand in: a surname after a given name before a noun ("Robert Muellers investigation",
-"Steve Grunwells WordPress plugin"), or a given name or surname alone before a noun
-("Brendas programs", "Nielsens findings", "Islams holiest site"); not a surname that ends
+"Steve Grunwells WordPress plugin") or a person's title ("President Bartletts wise
+secretary"), or a given name or surname alone before a noun ("Brendas programs",
+"Nielsens findings", "Islams holiest site"); not a surname that ends
 in s of its own ("Serena Williams match"), a company named so ("Reuters reporters"), a
 plural noun ("Bill Gates foundation") or a verb after it ("Jessica Arriens says"). Such a
 fix is a guess (a rare surname may end in s), offered but never applied by a plain
@@ -26,7 +27,12 @@ surname that is also a given name only the full name counts). A stem that is a
 common word ("Ford") counts as a name when the document writes it as a name, the subject
 of a verb, and a lower-case noun follows ("Fords internal testing"), or writes it before
 the same capitalised word elsewhere ("the Amazon Kindle Fire", "Amazons Kindle Fire").
-A superlative after the word reads as the adjective it is ("Islams holiest site").
+A superlative after the word reads as the adjective it is ("Islams holiest site"). A
+word that can have no plural in s is a possessive, safe to fix: a common noun whose
+plural ends in -ies, capitalised as a body's name ("the Treasurys budget"), or a name no
+dictionary lists that ends in x ("Netflixs Chaos Monkey"). A stem that ends like a
+demonym is a person's name where the document writes a title before it ("President Hosni
+Mubarak" beside "Hosnis creation").
 
 Never read as possessives: a form the document writes more than once, a common word (one
 the document writes in lower case, a dictionary word ending in s such as "corps", or one
@@ -130,6 +136,10 @@ PLACE_FEATURES = words(
     "Fork Gap Grove Harbor Hill Hills Hollow Island Junction Lake Landing Mill Mills Mountain "
     "Neck Pass Peak Point Pond Ridge River Run Springs Station Valley Village"
 )
+VOWELS = frozenset("aeiou")
+PERSON_TITLES = TITLES - frozenset(["st", "saint"])
+# capitalised inside a sentence, these open a title: "for Treasurys My Retirement Account"
+POSSESSIVE_DETERMINERS = frozenset(["my", "your", "our", "their", "his", "her", "its"])
 NO, SURE, GUESS = 0, 1, 2  # verdicts on a word + s: a plural, a possessive, likely one
 NOUN, EITHER, VERB = "noun", "either", "verb"  # what the word after "XXXs" makes of it
 COUNTABLE = frozenset(["a", "an", "one", "each", "every", "another", "per"])
@@ -171,13 +181,18 @@ def _possessive(doc: Document, match: re.Match[str], acronym: bool) -> int:
         return NO
     previous = PREVIOUS.search(text, max(0, match.start() - REACH), match.start())
     before = previous.group(1) if previous else ""
-    if before.lower() in QUANTIFIERS or (not acronym and before.lower() == "the"):
-        return NO
+    unpluralised = not acronym and _no_plural(doc, match)
+    if before.lower() in QUANTIFIERS or (
+        not acronym and before.lower() == "the" and not unpluralised
+    ):
+        return NO  # "the Kennedys", but "the Treasurys budget" is no plural
     in_name = previous is not None and _name_word(text, previous)
     if _count(text, written) > 1 or names_of(doc).foreign(match.start()):
         return NO
     if _counted(text, match.start(), acronym):
         return NO
+    if unpluralised:
+        return SURE
     if acronym:
         if in_name and following and following.group(2)[:1].isupper():
             # in a name: "Eligibility APIs Initiative"
@@ -191,6 +206,23 @@ def _possessive(doc: Document, match: re.Match[str], acronym: bool) -> int:
         before if in_name else "", next_word, reading, before if given else "", determined
     )
     return _name(doc, match, context)
+
+
+def _no_plural(doc: Document, match: re.Match[str]) -> bool:
+    """Whether a capitalised word + s can be no plural, so that only the possessive is
+    left: a common noun whose plural ends in -ies, capitalised inside a sentence as a
+    body's name ("the Treasurys budget", "the Armys plan"; not a given name or surname,
+    "the Sallys", "the Kennedys"), or a name no dictionary lists that ends in x, whose
+    plural ends in -xes ("Netflixs Chaos Monkey"; not "boxs", "Alexs", "Wilcoxs")."""
+    stem = match.group(1)
+    lower = stem.lower()
+    if given_name(stem) or surname(stem) or stem[1:] != lower[1:]:
+        return False  # one capital: "DigitalGovs" may be a name of its own
+    if lower.endswith("y") and lower[-2:-1] not in VOWELS:
+        if sentence_start(doc.text, match.start()):
+            return False  # the capital may be the sentence's: "Citys ..."
+        return noun(lower) and noun(lower[:-1] + "ies")
+    return lower.endswith("x") and not (lemma(lower) or noun(lower))
 
 
 def _name_word(text: str, previous: re.Match[str]) -> bool:
@@ -233,7 +265,8 @@ def _reading(text: str, following: re.Match[str], acronym: bool) -> str:
         return EITHER
     if word[0].isupper():
         if lower in DANGLING or lower in PRONOUNS or lower in WH_WORDS:
-            return EITHER if lower in ARTICLES else VERB  # a title: "OMBs A Guide to ..."
+            # a title: "OMBs A Guide to ...", "Treasurys My Retirement Account"
+            return EITHER if lower in ARTICLES or lower in POSSESSIVE_DETERMINERS else VERB
         return NOUN
     if "-" in lower:
         prefix, rest = lower.split("-", 1)
@@ -409,7 +442,8 @@ def _name(doc: Document, match: re.Match[str], context: Context) -> int:
     if lower in vocabulary("codespell") and not _common_word_as_name(doc, stem, context):
         return NO
     if not _named(text, stem, names.is_name(stem)):
-        return GUESS if _single_use(written, context) else NO
+        single = _single_use(written, context) or _titled_surname(written, context)
+        return GUESS if single else NO
     before, next_word = context.before, context.next_word
     alone = _alone(text, stem)
     if before[:1].isupper() and before.lower() not in TITLES:
@@ -422,20 +456,30 @@ def _name(doc: Document, match: re.Match[str], context: Context) -> int:
     if context.reading == EITHER or lower.endswith(DEMONYM_ENDINGS):
         if _possessives(text, stem) or _subject(text, stem):
             return SURE
+        if context.reading == NOUN and _titled(text, stem):
+            return SURE  # a person's name, no demonym: "President Hosni Mubarak"
         # a given name the document uses, before a noun: "Eric said ... Erics team"
         return GUESS if given_name(stem) and _lower_noun(next_word) else NO
     return SURE
 
 
+def _titled(text: str, stem: str) -> bool:
+    """Whether the document writes ``stem`` after a person's title ("President Hosni
+    Mubarak", "Dr. Hosni"); a saint's ("St Lucian") names a place's people too."""
+    pattern = rf"\b([A-Z][a-z]+)\.?[ \u00a0]+{re.escape(stem)}(?![\w'’-])"
+    return any(m.group(1).lower() in PERSON_TITLES for m in re.finditer(pattern, text))
+
+
 def _writes_surname(doc: Document, stem: str, given: str) -> bool:
     """Whether the document writes ``stem`` as the surname it is: after the same given
-    name ("Heather Heyer"), or with 's or alone as a name ("after Biden said") where the
-    stem is no given name. A surname that ends in s of its own ("Jessica Arriens") is
-    never written so; but a given name + s is often a surname ("Edgar Davids"), and the
-    document may write another person's given name alone ("David said")."""
+    name ("Heather Heyer", "Ben Franklin's"), or with 's or alone as a name ("after Biden
+    said") where the stem is no given name. A surname that ends in s of its own ("Jessica
+    Arriens") is never written so; but a given name + s is often a surname ("Edgar
+    Davids"), and the document may write another person's given name alone ("David
+    said")."""
     text = doc.text
-    if _count(text, f"{given} {stem}"):
-        return True
+    if _count(text, f"{given} {stem}") or _possessives(text, f"{given} {stem}"):
+        return True  # "Ben Franklin" or "Ben Franklin’s" beside "Ben Franklins jetpack"
     if given_name(stem):
         return False
     return bool(_possessives(text, stem)) or (names_of(doc).is_name(stem) and _alone(text, stem))
@@ -542,6 +586,17 @@ def _single_use(written: str, context: Context) -> bool:
     if not title or following in PLACE_FEATURES:
         return False
     return surname(stem) and not (given_name(following) or surname(following))
+
+
+def _titled_surname(written: str, context: Context) -> bool:
+    """A surname of the census lists after a person's title, written only here, before a
+    lower-case noun or adjective ("President Bartletts wise secretary"); not a surname or
+    name in s of its own ("Senator Collins", "Prince Williams")."""
+    if context.before.lower() not in PERSON_TITLES or context.reading != NOUN:
+        return False
+    if surname_ending_in_s(written) or written in NAMES_IN_S:
+        return False
+    return surname(written[:-1]) and _lower_noun(context.next_word)
 
 
 def _dictionary(written: str) -> bool:

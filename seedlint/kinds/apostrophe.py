@@ -2,21 +2,22 @@
 
 Finds ``UKs`` (for UK's), ``Japans`` (for Japan's) and ``dont`` (for don't). Possessives
 come from a list of names that have no plausible plural (``possessives:``, matched
-case-sensitively, so "MPs" or "CEOs" are never touched unless listed); contractions from
-a table of bare forms that cannot be anything else (``contractions:``; "cant", "wont",
-"its" and "well" are real words and stay out). A listed name after a number or
-quantifier ("two Britains") or after a capitalised word of a longer name ("Aguas
-Argentinas") is not a possessive. With ``acronym-evidence`` and ``name-evidence`` any
-acronym or name + s is read with what the document says about it (``_possessive``:
-"BNP's" written elsewhere, "Makarov" used as a name, a noun after it). A contraction's
-bare form in capitals of three letters or fewer ("IM") may be an acronym and is left
-alone, as is anything inside a quotation in another language (French "dont"). The option
-``phrases:`` names fixed phrases whose possessive is never a plural ("Valentines Day",
-"Parkinsons disease"), matched as written. The fix writes the apostrophe its paragraph writes
-more often near it (a text pasted together from several sources keeps each part's
-marks), else the document's own style: ’ where it writes curly apostrophes, or no
-apostrophe but curly quotation marks; ' otherwise. A word followed by "[sic]" is quoted as
-written and left alone.
+case-sensitively, so "MPs" or "CEOs" are never touched unless listed); contractions from a
+table of bare forms that cannot be anything else (``contractions:``; "cant", "wont", "its"
+and "well" are real words and stay out). A listed name after a number or quantifier ("two
+Britains") or after a capitalised word of a longer name ("Aguas Argentinas") is not a
+possessive. With ``acronym-evidence`` and ``name-evidence`` any acronym or name + s is
+read with what the document says about it (``_possessive``: "BNP's" written elsewhere,
+"Makarov" used as a name, a noun after it). A contraction's bare form in capitals of three
+letters or fewer ("IM") may be an acronym and is left alone, as is anything inside a
+quotation in another language (French "dont"). A bare form that is also a word ("wed") is
+listed with the words after it that leave one reading (``wed like to: we'd like to``). The
+option ``phrases:`` names fixed phrases whose possessive is never a plural ("Valentines
+Day", "Parkinsons disease"), matched as written. The fix writes the apostrophe its
+paragraph writes more often near it (a text pasted together from several sources keeps
+each part's marks), else the document's own style: ’ where it writes curly apostrophes, or
+no apostrophe but curly quotation marks; ' otherwise. A word followed by "[sic]" is quoted
+as written and left alone.
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ class State:
     contraction_source: str | None
     contractions: dict[str, str]
     possessive_words: frozenset[str]  # lower-cased "names" forms: "uks", "kongs"
+    # the first words of the bare contractions: "dont"; "wed" of "wed like to"
+    contraction_words: frozenset[str] = frozenset()
     acronym_evidence: bool = False
     name_evidence: bool = False
     phrase_source: str | None = None
@@ -162,6 +165,7 @@ def _build(options: dict[str, Any]) -> State:
         contraction,
         table,
         possessive_words,
+        frozenset(bare.split()[0] for bare in table),
         options["acronym-evidence"],
         options["name-evidence"],
         phrase,
@@ -210,7 +214,7 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
             f"Write '{replacement}'",
             guess=guess,
         )
-    if state.contractions and not words.isdisjoint(state.contractions):
+    if state.contractions and not words.isdisjoint(state.contraction_words):
         assert state.contraction is not None
         for match in state.contraction.finditer(text):
             source = match.group()

@@ -44,3 +44,12 @@ def test_contractions_that_are_words_are_not_flagged() -> None:
     text = seed("It wont, we cant; its cant was well known, shell and hell were ill.")
     assert found(text, "SL211") == []
     assert fixed(seed("Theyre sure we dont know."), "SL211") == seed("They're sure we don't know.")
+
+
+def test_wed_is_a_contraction_only_before_words_that_leave_one_reading() -> None:
+    text = seed("Wed like to thank you. We wish wed also called; wed love to hear more.")
+    assert fixed(text, "SL211") == seed(
+        "We'd like to thank you. We wish we'd also called; we'd love to hear more."
+    )
+    verb_and_day = seed("They wed in June. Open Wed, like Mon. Newly wed couples wed like royals.")
+    assert found(verb_and_day, "SL211") == []

@@ -162,6 +162,11 @@ def test_a_frequent_surname_stays_a_surname_when_its_plural_is_a_word() -> None:
         ("A car killed Heather Heyer. Heather Heyers mother spoke.", "Heather Heyer's mother"),
         ("Biden's son was named. Joe Bidens running mate spoke.", "Joe Biden's running mate"),
         ("Officials said Biden knew. Hunter Bidens laptop was found.", "Hunter Biden's laptop"),
+        # the full name's possessive, though the surname is also a given name
+        (
+            "Search for Ben Franklin's jet pack! You can't find Ben Franklins jetpack.",
+            "Ben Franklin's jetpack",
+        ),
     ],
 )
 def test_the_documents_own_use_of_a_surname_makes_the_fix_safe(body: str, written: str) -> None:
@@ -198,6 +203,9 @@ def test_a_surname_without_the_documents_own_use_stays_a_guess(body: str, flagge
         ("Pilgrims went to Mecca, Islams holiest site.", ["Islams"]),  # a superlative
         ("This survey, modeled after Forresters Customer Experience Index, works.", ["Forresters"]),
         ("The University of Washingtons Institute for Health says so.", ["Washingtons"]),
+        # a surname after a person's title, before a noun or adjective
+        ("He played fictional President Bartletts wise secretary.", ["Bartletts"]),
+        ("Workers at the General Motors plant met Senator Collins staff.", []),
         # names with an s of their own, a name of two words, a determiner, a verb after
         ("Reuters reporters met at the Barclays Bank branch near Lloyds Bank.", []),
         ("UCL astronomer Angelos Tsiaras spoke; Hawkes Bay is in New Zealand.", []),
@@ -235,3 +243,39 @@ def test_the_initials_of_a_plural_name_make_a_plural() -> None:
     assert found(fellows) == []
     press = seed("Biden won, the Associated Press (AP) said. By APs reckoning it was over.")
     assert found(press) == ["APs"]
+
+
+@pytest.mark.parametrize(
+    ("body", "written"),
+    [
+        # a common noun's plural ends in -ies: capitalised + s, it is a body's possessive
+        ("In 2014, I went to the Treasurys federal spending town hall.", "the Treasury's federal"),
+        ("Design for Treasurys My Retirement Account program.", "Treasury's My Retirement"),
+        ("The rule came from the Armys own review.", "the Army's own review"),
+        # a name no dictionary lists that ends in x: its plural would end in -xes
+        ("Testing exercises and Netflixs Chaos Monkey help.", "Netflix's Chaos Monkey"),
+        # a person's title before the name elsewhere: no demonym ("Israelis")
+        ("President Hosni Mubarak died. They criticized Hosnis creation of cities.", "Hosni's"),
+    ],
+)
+def test_a_word_that_can_have_no_plural_in_s_is_a_safe_possessive(body: str, written: str) -> None:
+    text = seed(body)
+    diagnostics = seedlint.lint_text(text, select=["SL210"])
+    assert len(diagnostics) == 1
+    fix = diagnostics[0].fix
+    assert fix is not None and fix.applicability.value == "safe"
+    assert written in seedlint.fix_text(text)[0]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Kennedys and the Sallys came, and the two Treasurys met.",
+        "Agencys budgets were cut. Citys residents left.",  # the capital of a sentence
+        "They packed boxs. The Alexs band and the Wilcoxs farm; Fuchs research.",
+        "The Israelis team won; Egyptian President Sisi spoke to the Pakistanis fans.",
+        "The Treasurys are open and the Treasurys said so.",  # a verb: a misspelled plural
+    ],
+)
+def test_plurals_of_names_and_words_in_y_or_x_stay_alone(body: str) -> None:
+    assert found(seed(body)) == []

@@ -2,7 +2,9 @@
 
 A safe fix never changes a capitalised word that the document uses as a name, never
 changes a word inside a quotation in another language, and English rules never run on a
-document identified as another language.
+document identified as another language. A lost possessive or contraction apostrophe
+that the document's own words prove is restored and nothing else changes; plurals,
+possessives and contractions written as they are ("two Treasurys", "wed in June") stay.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from hypothesis import strategies as st
 
 import seedlint
 from conftest import seed
+from seedlint.kinds._wordclass import noun
 
 # capitalised, these misspellings from codespell's list are also real names
 NAMES = ["Teh", "Malcom", "Analysys", "Makarov", "Boulting", "Ned", "Pavillion", "Commision"]
@@ -97,3 +100,85 @@ def test_a_safe_fix_never_turns_a_possible_plural_into_a_possessive(
     text = seed(" ".join([*filler, f"Reporters saw {plural} {after} on Tuesday."]))
     fixed = seedlint.fix_text(text)[0]
     assert f"{plural} {after}" in fixed
+
+
+# correct text holding the words the possessive and contraction knowledge reads: plurals
+# of names and of words in y or x, demonyms beside titled names, "wed" the verb and the day
+AS_WRITTEN = [
+    "The Kennedys and the Sallys came, and the two Treasurys met.",
+    "The Treasury's budget grew; the treasuries of three states shrank.",
+    "Agencys budgets were cut.",
+    "They packed boxs for the Alexs band, and Wilcoxs farm sold Fuchs research.",
+    "President Hosni Mubarak spoke; the Israelis team and the Pakistanis fans cheered.",
+    "The Netflix series and Netflix's Chaos Monkey; Rolexes sold.",
+    "They wed in June. Open Wed, like Mon. Newly wed couples wed like royals.",
+    "We'd like to thank you; we'd also love to hear more.",
+    "The Treasurys are open and the Treasurys said so.",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(AS_WRITTEN + FILLER), min_size=1, max_size=6))
+def test_a_safe_fix_never_rewrites_a_possessive_or_contraction_written_as_it_is(
+    sentences: list[str],
+) -> None:
+    text = seed(" ".join(sentences))
+    assert seedlint.fix_text(text)[0] == text
+
+
+# each holds one apostrophe whose loss the document's own words let a safe fix restore
+RESTORABLE = [
+    "In 2014, I went to the Treasury's federal spending town hall.",
+    "Design for Treasury's My Retirement Account program.",
+    "Testing exercises and Netflix's Chaos Monkey help.",
+    "President Hosni Mubarak died. They criticized Hosni's creation of new cities.",
+    "We'd like to thank everyone. We wish we'd also sent the notes.",
+    "Search for Ben Franklin's jet pack; you can't find Ben Franklin's jetpack.",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    # not the sentences that write "Treasurys" as it is: a form written twice is no evidence
+    st.lists(st.sampled_from(AS_WRITTEN[1:2] + AS_WRITTEN[3:8] + FILLER), max_size=4),
+    st.sampled_from(RESTORABLE),
+    st.integers(min_value=0, max_value=4),
+)
+def test_a_lost_apostrophe_is_restored_and_nothing_else_changes(
+    context: list[str], restorable: str, at: int
+) -> None:
+    sentences = [*context]
+    sentences.insert(min(at, len(sentences)), restorable)
+    clean = seed(" ".join(sentences))
+    lost = restorable.rfind("'")
+    damaged = clean.replace(restorable, restorable[:lost] + restorable[lost + 1 :], 1)
+    assert damaged != clean
+    assert seedlint.fix_text(damaged)[0] == clean
+
+
+# common nouns whose plural ends in -ies, as the dictionary says
+NOUNS_IN_Y = [
+    w
+    for w in ("treasury", "army", "agency", "university", "city", "party", "ministry")
+    if noun(w) and noun(w[:-1] + "ies")
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(NOUNS_IN_Y),
+    st.sampled_from(["Netflix", "Rolex", "Xerox"]),
+    st.lists(st.sampled_from(FILLER), max_size=3),
+)
+def test_plurals_and_written_possessives_of_words_in_y_and_x_stay_as_written(
+    noun_in_y: str, name_in_x: str, filler: list[str]
+) -> None:
+    body = noun_in_y.capitalize()
+    possessives = f"The {body}'s staff, the {noun_in_y[:-1]}ies and {name_in_x}'s shares grew."
+    plurals = f"Two {body}s met, and three {name_in_x}s were sold."
+    text = seed(" ".join([*filler, plurals, possessives]))
+    assert seedlint.fix_text(text)[0] == text
+    # the plurals written as they are make no evidence; alone, the possessive is restored
+    clean = seed(" ".join([*filler, possessives]))
+    damaged = clean.replace(f"{body}'s staff", f"{body}s staff")
+    assert damaged != clean and seedlint.fix_text(damaged)[0] == clean
