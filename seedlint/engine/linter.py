@@ -157,13 +157,16 @@ class Linter:
         undecodable = not text.isascii() and doc.holds(SURROGATES)
         interrupted = doc.holds(INTERRUPTERS)
         for rule in self.rules if rules is None else rules:
-            assert rule.implementation is not None
-            if rule.implementation.corpus or not self.applies(rule, doc):
+            implementation = rule.implementation
+            assert implementation is not None
+            if implementation.corpus or (rule.language and not self.applies(rule, doc)):
                 continue  # corpus rules find across documents (seedlint.engine.corpus)
             try:
-                findings = list(rule.implementation.find(doc, rule.state))
+                findings = list(implementation.find(doc, rule.state))
             except TimeoutError as error:  # a user's regular expression took too long
                 raise TimeoutError(f"{rule.label}: {error}") from None
+            if not findings:
+                continue  # most rules find nothing in most documents
             if interrupted:
                 findings = [f for f in findings if not _part_of_a_word(text, f.start, f.end)]
             diagnostics.extend(self.diagnostic(rule, doc, f, undecodable) for f in findings)
