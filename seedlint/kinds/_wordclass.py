@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from seedlint.kinds._wordlists import cache_folder, keep_data
+from seedlint.io.usercache import cache_folder, keep_data
 
 NOUN, VERB, ADJECTIVE = "N", "V", "A"  # the word classes of infl.csv
 PAST = 2  # the column of a verb's past tense ("<>" when it has none of its own)

@@ -14,14 +14,14 @@ strings, validated), and copies made for other installed lists are removed.
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
-import os
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 import msgspec
+
+from seedlint.io.usercache import cache_folder, keep_data
 
 PREFIX = "codespell-"
 OLD_COPIES = ("codespell-*.json", "codespell-*.marshal")
@@ -55,31 +55,6 @@ def load_list(name: str) -> dict[str, str]:
 
 def _keep(copy: Path, table: dict[str, str]) -> None:
     keep_data(copy, msgspec.json.encode(table), OLD_COPIES)
-
-
-def keep_data(copy: Path, data: bytes, old_copies: tuple[str, ...]) -> None:
-    """Write a parsed copy (through no link) and remove the files of ``old_copies`` (glob
-    patterns) beside it: copies made for other installed sources."""
-    try:
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        for pattern in old_copies:
-            for old in copy.parent.glob(pattern):
-                if old != copy:
-                    with contextlib.suppress(OSError):
-                        old.unlink()
-        temporary = copy.with_name(f".{copy.name}.{os.getpid()}.tmp")
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
-        descriptor = os.open(temporary, flags, 0o644)
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, copy)
-    except OSError:
-        pass  # no writable cache folder: parse again next time
-
-
-def cache_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(os.environ.get("SEEDLINT_WORDLIST_CACHE") or Path(base) / "seedlint")
 
 
 def parse(text: str) -> dict[str, str]:

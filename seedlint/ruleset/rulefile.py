@@ -25,6 +25,7 @@ from seedlint.engine.kind import Kind, KindError, is_kind, kind_names, load_kind
 from seedlint.engine.options import resolve
 from seedlint.engine.rule import Example, Rule
 from seedlint.engine.suggest import did_you_mean
+from seedlint.ruleset.kept import bundled_values
 from seedlint.ruleset.yamlsafe import Mapping, YamlError, load_yaml
 
 BUNDLED_PREFIX = "SL"
@@ -97,8 +98,9 @@ def load_rules(locations: Iterable[str], root: Path) -> list[Rule]:
             problems.extend(error.problems)
             continue
         bundled = location == "default"
+        values = bundled_values(paths) if bundled else {}
         for path in paths:
-            loaded, file_problems = load_file(path, bundled)
+            loaded, file_problems = load_file(path, bundled, values.get(path))
             problems.extend(file_problems)
             for rule in loaded:
                 for key, what in ((rule.code, "code"), (rule.name, "name")):
@@ -115,11 +117,14 @@ def load_rules(locations: Iterable[str], root: Path) -> list[Rule]:
     return rules
 
 
-def load_file(path: Path, bundled: bool = False) -> tuple[list[Rule], list[str]]:
-    """The file's rules, and one line per problem (rules with a problem are left out)."""
+def load_file(
+    path: Path, bundled: bool = False, parsed: Mapping | None = None
+) -> tuple[list[Rule], list[str]]:
+    """The file's rules, and one line per problem (rules with a problem are left out);
+    ``parsed`` is the file's value when it is already at hand (the bundled pack's, kept)."""
     where = str(path)
     try:
-        data = load_yaml(path)
+        data = load_yaml(path) if parsed is None else parsed
     except YamlError as error:
         return [], [str(error)]
     if not isinstance(data, Mapping) or not isinstance(data.get("rules"), list):
