@@ -13,11 +13,14 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from seedlint.io.atomic import TEMPORARY
+
+if TYPE_CHECKING:
+    import pathspec
 
 SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn", "__pycache__", ".venv", "node_modules"})
 
@@ -30,13 +33,27 @@ class Found:
 
 
 class Patterns:
-    """The include and exclude patterns of a configuration, compiled once."""
+    """The include and exclude patterns of a configuration, each compiled when first used:
+    a run of named files (pre-commit's) matches no pattern, and pathspec's import and the
+    compiling cost it 10 ms."""
 
     def __init__(self, root: Path, include: Iterable[str], exclude: Iterable[str]) -> None:
         self.root = root
-        self.include = pathspec.GitIgnoreSpec.from_lines(include)
-        self.exclude = pathspec.GitIgnoreSpec.from_lines(exclude)
-        self.excludes = bool(list(exclude))
+        self.include_lines = list(include)
+        self.exclude_lines = list(exclude)
+        self.excludes = bool(self.exclude_lines)
+
+    @cached_property
+    def include(self) -> pathspec.GitIgnoreSpec:
+        import pathspec
+
+        return pathspec.GitIgnoreSpec.from_lines(self.include_lines)
+
+    @cached_property
+    def exclude(self) -> pathspec.GitIgnoreSpec:
+        import pathspec
+
+        return pathspec.GitIgnoreSpec.from_lines(self.exclude_lines)
 
     def relative(self, path: Path, base: Path) -> str:
         """The path as patterns see it: relative to the root when below it."""
