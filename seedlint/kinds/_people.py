@@ -17,7 +17,6 @@ the 18,839 that at least 0.001% of people bore (1,943 of them end in s).
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
 DATA = "data"
 COMMON = 1000  # the most frequent surnames, of which "Franklin" is one and "Job" not
@@ -26,6 +25,8 @@ COMMON = 1000  # the most frequent surnames, of which "Franklin" is one and "Job
 @cache
 def _read(name: str) -> dict[str, int]:
     """The names of a list file (lower-cased), each with its place in the file."""
+    from importlib import resources  # imported here: a document naming no one never needs it
+
     text = resources.files("seedlint.kinds").joinpath(DATA, name).read_text(encoding="utf-8")
     # one name a line: the lines are split and lower-cased in C, and the dictionary built
     # from the end so that a name's first place is the one it keeps

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import importlib.util
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import msgspec
@@ -36,6 +35,8 @@ def source_of(name: str) -> Path:
     spec = importlib.util.find_spec("codespell_lib")
     if spec is not None and spec.submodule_search_locations:
         return Path(next(iter(spec.submodule_search_locations)), "data", "dictionary.txt")
+    from importlib import resources  # a fallback only: its import costs a start-up 5 ms
+
     return Path(str(resources.files("codespell_lib").joinpath("data", "dictionary.txt")))
 
 

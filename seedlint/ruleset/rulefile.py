@@ -13,10 +13,10 @@ RuleFileError, one line each, naming the file, the line and the rule.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import string
 from collections.abc import Callable, Iterable
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -67,9 +67,11 @@ def _where(path: str, line: int, label: str = "") -> str:
 
 
 def bundled_rule_files() -> list[Path]:
-    try:
-        folder = Path(str(resources.files("seedlint.rules")))
-    except ModuleNotFoundError:  # running from a source checkout that is not installed
+    # the package's folder from its spec, without importing importlib.resources (5 ms)
+    spec = importlib.util.find_spec("seedlint.rules")
+    if spec is not None and spec.submodule_search_locations:
+        folder = Path(next(iter(spec.submodule_search_locations)))
+    else:  # running from a source checkout that is not installed
         folder = Path(__file__).resolve().parents[2] / "rules"
     return sorted(folder.glob("*.yaml"))
 
