@@ -329,6 +329,14 @@ def _command(name: str) -> Callable[[argparse.Namespace], int]:
     return found
 
 
+def _baseline_error() -> type[Exception]:
+    """BaselineError, imported when an exception is being matched: a run without a
+    baseline does not import the baseline module (and its fingerprints)."""
+    from seedlint.io.baseline import BaselineError
+
+    return BaselineError
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -338,7 +346,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     from seedlint.commands.combinations import refuse_combinations
     from seedlint.engine.linter import RuleOptionsError
     from seedlint.io.atomic import UnsafePath
-    from seedlint.io.baseline import BaselineError
     from seedlint.output.base import escape
     from seedlint.ruleset.config import ConfigError
     from seedlint.ruleset.rulefile import RuleFileError
@@ -350,7 +357,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in error.problems:
             print(f"seedlint: error: {escape(problem)}", file=sys.stderr)
         return EXIT_ERROR
-    except (ConfigError, UsageError, RuleOptionsError, BaselineError, UnsafePath) as error:
+    except (ConfigError, UsageError, RuleOptionsError, _baseline_error(), UnsafePath) as error:
         print(f"seedlint: error: {escape(str(error))}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # the reader went away (| head): nothing more to say

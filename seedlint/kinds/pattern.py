@@ -135,6 +135,8 @@ class Pattern(Kind[State]):
             return
         limit = state.time_limit * (1 + TIME_PER_MB * len(text) / 1e6)
         starts = repeated_words(doc) if state.repeats_only else None
+        if starts == []:
+            return  # no word written twice (most documents): the pattern is not needed
         try:
             if starts is None:
                 matches = list(state.pattern.finditer(text, timeout=limit))
