@@ -43,14 +43,18 @@ DOCUMENT = (
 )
 
 
-def test_a_one_file_check_imports_only_what_it_uses(tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text('[tool.seedlint]\npaths = ["."]\n', "utf-8")
-    (tmp_path / "a.txt").write_text(DOCUMENT, encoding="utf-8")
+@pytest.mark.parametrize("named", ["seeds/a.txt", "seeds"])
+def test_a_one_file_check_imports_only_what_it_uses(tmp_path: Path, named: str) -> None:
+    """The file named (pre-commit's run), or found in a folder by the default include."""
+    project = tmp_path / "project"
+    (project / "seeds").mkdir(parents=True)
+    (project / "pyproject.toml").write_text('[tool.seedlint]\npaths = ["seeds"]\n', "utf-8")
+    (project / "seeds" / "a.txt").write_text(DOCUMENT, encoding="utf-8")
     env = {"SEEDLINT_WORDLIST_CACHE": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
     outputs = [
         subprocess.run(
-            [sys.executable, "-c", RUN, "a.txt", *NOT_NEEDED],
-            capture_output=True, text=True, env=env, cwd=tmp_path, check=True, timeout=120,
+            [sys.executable, "-c", RUN, named, *NOT_NEEDED],
+            capture_output=True, text=True, env=env, cwd=project, check=True, timeout=120,
         ).stdout.splitlines()[-1]
         for _ in range(2)  # the first run parses and keeps the rules and word lists
     ]  # fmt: skip
