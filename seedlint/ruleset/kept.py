@@ -17,13 +17,17 @@ set) is not kept.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from seedlint.io.usercache import cache_folder, keep_data
+
+try:  # the hash itself, without hashlib's import of OpenSSL (3 ms of every start)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter without CPython's module
+    from hashlib import blake2b
 from seedlint.ruleset.yamlsafe import Mapping, YamlError, load_yaml_text, read_limited
 
 FORMAT = b"seedlint rule pack 1"  # part of the digest: a new layout makes a new copy
@@ -43,7 +47,7 @@ def bundled_values(paths: Sequence[Path]) -> dict[Path, Mapping]:
         contents = [read_limited(path, str(path)) for path in paths]
     except YamlError:
         return {}
-    digest = hashlib.blake2b(FORMAT, digest_size=DIGEST_BYTES)
+    digest = blake2b(FORMAT, digest_size=DIGEST_BYTES)
     for path, data in zip(paths, contents, strict=True):
         digest.update(f"\0{path.name}\0{len(data)}\0".encode())
         digest.update(data)

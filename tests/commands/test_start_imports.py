@@ -21,6 +21,7 @@ NOT_NEEDED = (
     "msgspec",  # the results cache, JSON output
     "shutil",  # argparse's terminal width
     "importlib.resources",
+    "hashlib",  # OpenSSL's hashes: the caches key on blake2b
     "importlib.metadata",  # plug-in kinds
     "numpy",  # corpus fingerprints
     "seedlint.io.cache",
