@@ -45,11 +45,12 @@ SEPARATOR = ","
 
 class Words:
     """A set of words, made bucket by bucket (the words sharing their first letters) as
-    lookups need them: ``raw`` is each bucket's words joined by SEPARATOR."""
+    lookups need them: ``raw`` is each bucket's words joined by SEPARATOR, in UTF-8 (decoded
+    when the bucket is made: most of the copy is never decoded)."""
 
     __slots__ = ("_built", "_raw")
 
-    def __init__(self, raw: dict[str, str]) -> None:
+    def __init__(self, raw: dict[str, bytes]) -> None:
         self._raw = raw
         self._built: dict[str, frozenset[str]] = {}
 
@@ -58,22 +59,22 @@ class Words:
         buckets: dict[str, list[str]] = {}
         for word in sorted(words):
             buckets.setdefault(word[:KEY_LENGTH], []).append(word)
-        return cls({key: SEPARATOR.join(found) for key, found in buckets.items()})
+        return cls({k: SEPARATOR.join(found).encode() for k, found in buckets.items()})
 
     def __contains__(self, word: str) -> bool:
         key = word[:KEY_LENGTH]
         bucket = self._built.get(key)
         if bucket is None:
             raw = self._raw.get(key)
-            bucket = frozenset(() if raw is None else raw.split(SEPARATOR))
+            bucket = frozenset(() if raw is None else _words(raw))
             self._built[key] = bucket
         return word in bucket
 
-    def buckets(self) -> dict[str, str]:
+    def buckets(self) -> dict[str, bytes]:
         return self._raw
 
     def all(self) -> frozenset[str]:
-        return frozenset(w for raw in self._raw.values() for w in raw.split(SEPARATOR))
+        return frozenset(w for raw in self._raw.values() for w in _words(raw))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Words) and self.all() == other.all()
@@ -121,35 +122,46 @@ def lexicon() -> Lexicon:
     return found
 
 
+def _words(raw: bytes) -> list[str]:
+    return raw.decode("utf-8").split(SEPARATOR)
+
+
 def _copy_of(found: Lexicon) -> bytes:
     """The text kept in the cache folder: FORMAT, the body's length and CRC-32 on the first
     line, then a line per set and bucket: name, key and words, SEPARATOR between them."""
+    comma = SEPARATOR.encode()
     lines = [
-        SEPARATOR.join((name, key, raw))
+        comma.join((name.encode(), key.encode("utf-8"), raw))
         for name in SETS
         for key, raw in getattr(found, name).buckets().items()
     ]
-    body = "\n".join(lines).encode("utf-8")
+    body = b"\n".join(lines)
     return f"{FORMAT} {len(body)} {zlib.crc32(body)}\n".encode() + body
 
 
 def _read_copy(data: bytes) -> Lexicon | None:
-    """The lexicon a copy holds; None when it is damaged or of another format."""
-    head, _, body = data.partition(b"\n")
-    if head != f"{FORMAT} {len(body)} {zlib.crc32(body)}".encode():
+    """The lexicon a copy holds; None when it is damaged or of another format. Read as
+    bytes, split in C, each line's words kept undecoded (a copy of ASCII words, as
+    pyinflect's are, is valid UTF-8 throughout; another is decoded once to make sure)."""
+    newline = data.find(b"\n")
+    body = memoryview(data)[newline + 1 :]
+    if newline < 0 or data[:newline] != f"{FORMAT} {len(body)} {zlib.crc32(body)}".encode():
         return None
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    sets: dict[str, dict[str, str]] = {name: {} for name in SETS}
-    for line in text.split("\n") if text else ():
-        name, _, rest = line.partition(SEPARATOR)
-        key, found, raw = rest.partition(SEPARATOR)
-        if name not in sets or not found:
+    if not data.isascii():
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
             return None
-        sets[name][key] = raw
-    return Lexicon(*(Words(sets[name]) for name in SETS))
+    comma = SEPARATOR.encode()
+    sets: dict[bytes, dict[str, bytes]] = {name.encode(): {} for name in SETS}
+    for line in data.split(b"\n")[1:] if len(body) else ():
+        first = line.find(comma)
+        second = line.find(comma, first + 1)
+        found = sets.get(line[:first])
+        if first < 0 or second < 0 or found is None:
+            return None
+        found[line[first + 1 : second].decode("utf-8")] = line[second + 1 :]
+    return Lexicon(*(Words(sets[name.encode()]) for name in SETS))
 
 
 def _parse(path: Path | None) -> Lexicon:

@@ -3,6 +3,7 @@ pyinflect's file, and a damaged copy is never trusted."""
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -47,7 +48,7 @@ def test_the_kept_lexicon_is_the_parsed_one(kept: Path) -> None:
 
 
 def test_words_are_the_set_they_were_made_of() -> None:
-    words = {"a", "ab", "abc", "abd", "b", "", "xyz", "zebra"}
+    words = {"a", "ab", "abc", "abd", "b", "", "xyz", "zebra", "éclair", "éa"}
     made = _wordclass.Words.of(words)
     assert made.all() == frozenset(words)
     assert all(word in made for word in words)
@@ -88,3 +89,16 @@ def test_a_copy_of_the_old_format_is_replaced(kept: Path) -> None:
     assert "report" in _wordclass.lexicon().verb_bases
     assert not old.exists()
     assert len(list(kept.glob("wordclass-*.txt"))) == 1
+
+
+def test_a_copy_that_is_not_utf8_is_parsed_again(kept: Path) -> None:
+    """A copy whose checksum fits but whose words are not UTF-8 (made, not damaged) is
+    refused as a whole when read, not when a lookup reaches the bad bucket."""
+    parsed = _wordclass.lexicon()
+    (copy,) = kept.glob("wordclass-*.txt")
+    body = b"nouns,ab,ab\xff"
+    head = f"{_wordclass.FORMAT} {len(body)} {zlib.crc32(body)}\n".encode()
+    assert _wordclass._read_copy(head + body) is None
+    copy.write_bytes(head + body)
+    _wordclass.lexicon.cache_clear()
+    assert _wordclass.lexicon() == parsed
