@@ -78,15 +78,16 @@ def read_strings(copy: Path) -> list[str] | None:
         data = copy.read_bytes()
     except OSError:
         return None
-    head, _, body = data.partition(b"\n")
+    newline = data.find(b"\n")
+    head, body = data[: max(newline, 0)], memoryview(data)[newline + 1 :]  # not copied
     fields = head.split(b" ")
-    if len(fields) < 3 or not fields[-3].isdigit():
+    if newline < 0 or len(fields) < 3 or not fields[-3].isdigit():
         return None
     count = int(fields[-3])
     if head != f"{FORMAT} {count} {len(body)} {zlib.crc32(body)}".encode():
         return None
     try:
-        strings = body.decode("utf-8").split("\n") if count else []
+        strings = str(body, "utf-8").split("\n") if count else []
     except UnicodeDecodeError:
         return None
     return strings if len(strings) == count else None
