@@ -4,6 +4,7 @@ codespell vocabulary kept beside the parsed list."""
 from __future__ import annotations
 
 import os
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -88,12 +89,61 @@ def test_a_damaged_copy_of_strings_is_not_read(
 
 def test_the_kept_table_is_the_parsed_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SEEDLINT_WORDLIST_CACHE", str(tmp_path))
+    _wordlists.load_table.cache_clear()
     _wordlists.load_list.cache_clear()
     parsed = _wordlists.parse(_wordlists.source_of("codespell").read_text(encoding="utf-8"))
+    phrases = [key for key in parsed if " " in key]
     try:
-        assert _wordlists.load_list("codespell") == parsed  # parsed, and kept
+        first = _wordlists.load_table("codespell")  # parsed, and kept
+        _wordlists.load_table.cache_clear()
+        read = _wordlists.load_table("codespell")  # read from the copy
+        for table in (first, read):
+            assert list(table.phrases) == phrases  # in the list's order
+            assert {**table.words(), **table.phrases} == parsed
+            assert all(table.get(w) == parsed[w] for w in parsed if " " not in w)
+            assert table.get("zzyzx") is None and table.get("") is None
         _wordlists.load_list.cache_clear()
-        read = _wordlists.load_list("codespell")
-        assert read == parsed and list(read) == list(parsed)  # the same order too
+        assert _wordlists.load_list("codespell") == parsed
     finally:
+        _wordlists.load_table.cache_clear()
         _wordlists.load_list.cache_clear()
+
+
+TABLE = {"teh": "the", "tehy": "they|", "a lot": "alot|", "ab": "a|b", "é": "e", "x y": "z"}
+
+
+def test_a_table_reads_back_as_written() -> None:
+    table = _wordlists.Table.of(TABLE)
+    read = _wordlists._read_table(table.copy_data())
+    assert read is not None
+    assert read.phrases == {"a lot": "alot|", "x y": "z"}
+    assert read.words() == {k: v for k, v in TABLE.items() if " " not in k}
+    assert [read.get(w) for w in ("teh", "tehy", "ab", "é", "te", "a lot")] == [
+        "the", "they|", "a|b", "e", None, None,
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: b"",
+        lambda data: data[:-1],  # cut short
+        lambda data: data + b"\nmore",
+        lambda data: data.replace(b"teh", b"tex"),
+        lambda data: data.replace(b"word table 1", b"word table 2"),
+    ],
+)
+def test_a_damaged_table_is_not_read(damage: Callable[[bytes], bytes]) -> None:
+    data = _wordlists.Table.of(TABLE).copy_data()
+    assert _wordlists._read_table(damage(data)) is None
+
+
+def test_a_made_table_that_is_not_utf8_is_not_read() -> None:
+    """A copy whose checksum fits but which is not UTF-8 is refused when read, so that no
+    lookup fails later."""
+    body = b"\nte\x1eteh\x1eth\xff"
+    head = f"{_wordlists.TABLE_FORMAT} {len(body)} {zlib.crc32(body)}\n".encode()
+    assert _wordlists._read_table(head + body) is None
+    body = b"a\x1eb\x1ec\nte\x1eteh\x1ethe"  # phrases that are not pairs
+    head = f"{_wordlists.TABLE_FORMAT} {len(body)} {zlib.crc32(body)}\n".encode()
+    assert _wordlists._read_table(head + body) is None
