@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from seedlint.engine.options import resolve
 from seedlint.kinds import _wordlists
-from seedlint.kinds.substitution import KIND, Corrections
+from seedlint.kinds.substitution import KIND, WORD_BY_WORD_DOCUMENTS, Corrections
 
 words = st.text("abteé ", min_size=0, max_size=4)
 entries = st.dictionaries(words, st.sampled_from(["x", "y|", "a|b", ""]), max_size=12)
@@ -44,8 +44,9 @@ def test_corrections_are_one_table_of_every_entry(
         assert corrections.get(word) == expected.get(word)
     document = frozenset(w for w in asked if " " not in w)
     listed = document & set(expected)
-    # word by word for the first document, by the set of every listed word afterwards
-    assert [corrections.present(document) for _ in range(3)] == [listed] * 3
+    # word by word for the first documents, by the set of every listed word afterwards
+    asked_times = WORD_BY_WORD_DOCUMENTS + 2
+    assert [corrections.present(document) for _ in range(asked_times)] == [listed] * asked_times
 
 
 def build(options: dict[str, Any]) -> Any:
