@@ -23,6 +23,7 @@ NOT_NEEDED = (
     "importlib.resources",
     "hashlib",  # OpenSSL's hashes: the caches key on blake2b
     "importlib.metadata",  # plug-in kinds
+    "difflib",  # did-you-mean hints, the mojibake fix's edits
     "numpy",  # corpus fingerprints
     "seedlint.io.cache",
     "seedlint.io.baseline",
