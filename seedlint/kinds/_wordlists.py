@@ -30,8 +30,8 @@ from seedlint.io.usercache import cache_folder, keep_data
 PREFIX = "codespell-"
 OLD_COPIES = ("codespell-*.json", "codespell-*.marshal", "codespell-*.txt")
 FORMAT = "seedlint strings 1"  # a copy's first line: this, the count, the length and CRC
-TABLE_FORMAT = "seedlint word table 1"  # a table's copy: this, the length and CRC
-KEY_LENGTH = 2  # the characters that name a word's bucket
+TABLE_FORMAT = "seedlint word table 2"  # a table's copy: this, the length and CRC
+KEY_LENGTH = 3  # the characters that name a word's bucket
 FIELD = "\x1e"  # between a copy's fields (a line break to str.splitlines: in no entry)
 FIELD_BYTES = FIELD.encode()
 
