@@ -27,7 +27,6 @@ from seedlint.commands.work import CheckContext, Checked, check_item, serve_unch
 from seedlint.engine.corpus import can_report
 from seedlint.engine.diagnostics import Diagnostic
 from seedlint.engine.document import Document
-from seedlint.io.cache import Cache, default_cache_dir
 from seedlint.io.pool import ordered_map
 from seedlint.io.sources import Item
 from seedlint.output import reporter
@@ -37,6 +36,7 @@ from seedlint.output.progress import Progress
 if TYPE_CHECKING:
     from seedlint.distributed.engine import DaskEngine
     from seedlint.io.baseline import Baseline
+    from seedlint.io.cache import Cache
 
 
 def note(message: str, level: str = "note") -> None:
@@ -65,6 +65,8 @@ def _run_check(args: argparse.Namespace, engine: DaskEngine | None) -> int:
     unit, known = docs.unit, docs.known
     cache = None
     if not args.no_cache and unit == "file" and not docs.stdin:
+        from seedlint.io.cache import Cache, default_cache_dir  # with msgspec: 7 ms
+
         cache = Cache(args.cache_dir or default_cache_dir(setup.config.root), linter)
         if cache.note:
             note(cache.note)

@@ -27,7 +27,7 @@ from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from seedlint.engine.corpus import (
     CorpusDiagnostic,
@@ -39,12 +39,12 @@ from seedlint.engine.corpus import (
 )
 from seedlint.engine.diagnostics import Applicability, Diagnostic
 from seedlint.engine.document import Document, Span
-from seedlint.engine.fixer import AppliedEdit, apply, choose
 from seedlint.engine.linter import Linter
-from seedlint.io.parquet import PARQUET_SUFFIXES, row_text
 from seedlint.io.reading import Unreadable, decode, read_with_state
-from seedlint.io.records import parse_record
 from seedlint.io.sources import Item, display_path, read_span
+
+if TYPE_CHECKING:
+    from seedlint.engine.fixer import AppliedEdit
 
 TEXTS_KEPT = 512  # texts of documents read again, kept for the pass's next question
 FOLD_EVERY = 16_384  # contributions kept as objects before they are folded into columns
@@ -153,6 +153,9 @@ class _Texts:
 
     def _read(self, key: str) -> str | None:
         if key in self.records:
+            from seedlint.io.parquet import PARQUET_SUFFIXES, row_text
+            from seedlint.io.records import parse_record
+
             shard, offset, length, number = self.records[key]
             if shard.name.endswith(PARQUET_SUFFIXES):  # rows have no bytes of their own
                 return row_text(shard, number, self.text_field)
@@ -351,6 +354,8 @@ def corpus_fixes(
     fix that leaves a document out is never an edit), the edits applied, and the
     diagnostics left. They are applied to the text as read, before the per-document
     fixes, since their places are the places in that text."""
+    from seedlint.engine.fixer import AppliedEdit, apply, choose
+
     chosen: list[Diagnostic] = []
     left: list[Diagnostic] = []
     for item in found:

@@ -14,7 +14,7 @@ import functools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from seedlint.commands.corpus import (
     Contribution,
@@ -27,12 +27,14 @@ from seedlint.commands.corpus import (
 )
 from seedlint.engine.corpus import CorpusDiagnostic
 from seedlint.engine.diagnostics import Diagnostic
-from seedlint.engine.fixer import AppliedEdit, FixDidNotConverge, fix_document
 from seedlint.engine.linter import Linter
 from seedlint.io.atomic import FileState
-from seedlint.io.cache import Cache, Stamp, content_digest, stamp
 from seedlint.io.reading import Unreadable, decode, encode, read_with_state
 from seedlint.io.sources import Item, Problem
+
+if TYPE_CHECKING:  # the cache (msgspec) and the fixer are imported by the runs that use them
+    from seedlint.engine.fixer import AppliedEdit
+    from seedlint.io.cache import Cache, Stamp
 
 
 @dataclass
@@ -130,6 +132,8 @@ def check_item(item: Item, context: CheckContext) -> Checked:
     work = context.corpus
     kept = None
     if cache is not None and item.text is None:
+        from seedlint.io.cache import content_digest, stamp
+
         content = content_digest(data)
         key = cache.content_key(content, rules)
         kept = None if status is None else stamp(status, content)
@@ -184,6 +188,8 @@ def serve_unchanged(item: Item, context: CheckContext) -> Checked | None:
             data, _ = read_with_state(item.path)
         except Unreadable:
             return None
+        from seedlint.io.cache import content_digest
+
         if content_digest(data) != kept.content:
             return None
         text = decode(data)
@@ -209,6 +215,8 @@ def contribute_item(item: Item, context: CheckContext) -> Checked:
 
 @_guarded
 def fix_item(item: Item, context: FixContext) -> Fixed:
+    from seedlint.engine.fixer import FixDidNotConverge, fix_document
+
     if item.problem is not None:
         return Fixed(problem=item.problem)
     if not item.checkable:

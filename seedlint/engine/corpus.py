@@ -15,7 +15,6 @@ a key (see ``seedlint.engine.kind.Corpus``).
 
 from __future__ import annotations
 
-import hashlib
 from collections import OrderedDict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -46,6 +45,8 @@ class CorpusGroup:
     @property
     def name(self) -> str:
         """A stable name of the group's contributions, for the file that keeps them."""
+        import hashlib  # only a run with a cache needs it
+
         digest = hashlib.blake2b(repr(self.key).encode(), digest_size=8).hexdigest()
         return f"{self.kind.name}-{digest}"
 

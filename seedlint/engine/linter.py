@@ -12,8 +12,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-import pathspec
-
 from seedlint.engine.diagnostics import (
     Applicability,
     Diagnostic,
@@ -69,10 +67,14 @@ class Linter:
         chosen = codes_of([*settings.select, *settings.extend_select], self.all_rules)
         ignored = codes_of(settings.ignore, self.all_rules)
         self.rules = [r for r in self.all_rules if r.code in chosen and r.code not in ignored]
-        self._per_file = [
-            (pathspec.GitIgnoreSpec.from_lines([pattern]), codes_of(selectors, self.all_rules))
-            for pattern, selectors in settings.per_file_ignores.items()
-        ]
+        self._per_file = []
+        if settings.per_file_ignores:  # pathspec imported only for them (10 ms)
+            import pathspec
+
+            self._per_file = [
+                (pathspec.GitIgnoreSpec.from_lines([p]), codes_of(selectors, self.all_rules))
+                for p, selectors in settings.per_file_ignores.items()
+            ]
         self._ignoring: dict[frozenset[str], list[Rule]] = {}
         self.allowed_languages = settings.languages or ("en",)
         self._identifier = next(

@@ -11,15 +11,34 @@ configuration's folder, or to the named folder for files outside it.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from seedlint.io.atomic import TEMPORARY
 
+if TYPE_CHECKING:
+    import pathspec
+
 SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn", "__pycache__", ".venv", "node_modules"})
+SUFFIX_PATTERN = re.compile(r"\*(\.[A-Za-z0-9]+)")  # an include line of the form *.txt
+
+
+def _plain(relative: str) -> bool:
+    """A relative path that pathspec matches as it is written: components that are not
+    empty, no leading ./, no backslash (a separator on Windows) and nothing unprintable
+    (a regex's $ matches before a final line break)."""
+    return (
+        bool(relative)
+        and relative.isprintable()
+        and "\\" not in relative
+        and "//" not in relative
+        and not relative.startswith(("/", "./"))
+        and not relative.endswith("/")
+    )
 
 
 @dataclass(frozen=True)
@@ -30,13 +49,43 @@ class Found:
 
 
 class Patterns:
-    """The include and exclude patterns of a configuration, compiled once."""
+    """The include and exclude patterns of a configuration, each compiled when first used:
+    a run of named files (pre-commit's) matches no pattern, and pathspec's import and the
+    compiling cost it 10 ms."""
 
     def __init__(self, root: Path, include: Iterable[str], exclude: Iterable[str]) -> None:
         self.root = root
-        self.include = pathspec.GitIgnoreSpec.from_lines(include)
-        self.exclude = pathspec.GitIgnoreSpec.from_lines(exclude)
-        self.excludes = bool(list(exclude))
+        self.include_lines = list(include)
+        self.exclude_lines = list(exclude)
+        self.excludes = bool(self.exclude_lines)
+        suffixes = [SUFFIX_PATTERN.fullmatch(line) for line in self.include_lines]
+        self.include_suffixes = (
+            tuple(found.group(1) for found in suffixes if found)
+            if suffixes and all(suffixes)
+            else None
+        )
+
+    def included(self, relative: str) -> bool:
+        """Whether ``include`` matches a path found in a folder. Patterns that are all of
+        the form ``*.txt`` (the default) match a plain path (see ``_plain``) exactly when one
+        of its components ends with a suffix: what gitignore's ``*.txt``, which matches at
+        any depth and a folder's contents with the folder, gives (tested against pathspec),
+        without pathspec's import and compiling (10 ms)."""
+        if self.include_suffixes is not None and _plain(relative):
+            return any(part.endswith(self.include_suffixes) for part in relative.split("/"))
+        return bool(self.include.match_file(relative))
+
+    @cached_property
+    def include(self) -> pathspec.GitIgnoreSpec:
+        import pathspec
+
+        return pathspec.GitIgnoreSpec.from_lines(self.include_lines)
+
+    @cached_property
+    def exclude(self) -> pathspec.GitIgnoreSpec:
+        import pathspec
+
+        return pathspec.GitIgnoreSpec.from_lines(self.exclude_lines)
 
     def relative(self, path: Path, base: Path) -> str:
         """The path as patterns see it: relative to the root when below it."""
@@ -107,7 +156,7 @@ def _walk(folder: Path, patterns: Patterns, skipped: set[str]) -> Iterator[Found
             if TEMPORARY.match(name):
                 continue
             relative = prefix + name
-            if patterns.include.match_file(relative) and not patterns.excluded(relative):
+            if patterns.included(relative) and not patterns.excluded(relative):
                 yield Found(Path(current, name), relative, folder)
     yield from (Found(p, patterns.relative(p, folder), folder) for p in _drain(unlisted))
 

@@ -16,13 +16,14 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from seedlint.io.atomic import FileState
-from seedlint.io.compressed import compression_of, decompressing, decompression_errors
 from seedlint.io.discovery import Patterns, discover
 from seedlint.io.reading import Unreadable, check_text, decode
-from seedlint.io.records import Record, parse_record, read_records
+
+if TYPE_CHECKING:  # records and compressed files are read only by runs that have them
+    from seedlint.io.records import Record
 
 SKIP_CHUNK = 1 << 20  # decompressed bytes read at a time to reach an offset
 
@@ -100,6 +101,9 @@ def shard_items(
     except Unreadable as unreadable:
         yield Item(shown, relative, problem=Problem(str(unreadable)), shard=file)
         return
+    from seedlint.io.compressed import compression_of, decompressing, decompression_errors
+    from seedlint.io.records import read_records
+
     state = FileState.of(os.fstat(raw.fileno()))
     number = 0
     broken: tuple[type[BaseException], ...] = (*decompression_errors(), OSError)
@@ -134,6 +138,8 @@ def range_items(
     except Unreadable as unreadable:
         yield Item(shown, relative, problem=Problem(str(unreadable)), shard=file)
         return
+    from seedlint.io.records import parse_record
+
     state = FileState.of(os.fstat(raw.fileno()))
     number = first_number
     with raw:
@@ -186,6 +192,8 @@ def open_shard(file: Path) -> BinaryIO:
 def read_span(file: Path, offset: int, length: int) -> bytes | None:
     """``length`` bytes of a JSON Lines file's (decompressed) content from ``offset``;
     None when they cannot be read."""
+    from seedlint.io.compressed import decompressing, decompression_errors
+
     broken: tuple[type[BaseException], ...] = (Unreadable, OSError, *decompression_errors())
     try:
         with open_shard(file) as raw:

@@ -14,10 +14,12 @@ import itertools
 import operator
 import re
 import time
-
-import regex
+from typing import TYPE_CHECKING
 
 from seedlint.engine.document import LARGE_TEXT, Document, ascii_runs
+
+if TYPE_CHECKING:
+    import regex
 
 REPEAT_HEAD = r"(?<![\w'’-])"
 REPEAT_CORE = r"([A-Za-z]+)[ \t]+(\1)"

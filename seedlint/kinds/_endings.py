@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from seedlint.kinds._english import AUXILIARIES, DANGLING, PRONOUNS
+from seedlint.kinds._english import AUXILIARIES, DANGLING, NOT_AN_END, PRONOUNS
 
 ITEM_WORDS = 45  # a list item, heading or credit is shorter than this; prose may not be
 TITLE_SHARE = 0.75
@@ -78,10 +78,6 @@ OBFUSCATED_ADDRESS = re.compile(r"\((?:at|dot)\)", re.IGNORECASE)
 IMAGE_WORDS = frozenset({"image", "photo", "picture", "video", "caption", "illustration"})
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 TERMINAL = ".!?…"
-# a full stop after these ends no sentence ("mobile apps vs. mobile websites", "the U.S.")
-NOT_AN_END = "".join(f"(?<!\\b{a})" for a in ("vs", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr")) + (
-    "(?<![A-Z]\\.[A-Z])"
-)
 INNER_FRAGMENT = re.compile(f"[a-z]{NOT_AN_END}[.!?…]\\s+[-–—a-z]")
 
 

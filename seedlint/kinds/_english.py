@@ -102,3 +102,10 @@ VERBS = words(
 def is_verb(word: str) -> bool:
     """Whether a lower-case word may be the verb of a plural subject."""
     return word in VERBS or word in AUXILIARIES or (len(word) > 4 and word.endswith("ed"))
+
+
+# a full stop after these ends no sentence ("mobile apps vs. mobile websites", "the U.S."):
+# lookbehinds to put before a pattern's full stop
+NOT_AN_END = "".join(f"(?<!\\b{a})" for a in ("vs", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr")) + (
+    "(?<![A-Z]\\.[A-Z])"
+)

@@ -25,7 +25,7 @@ from typing import Any
 
 import msgspec
 
-from seedlint.kinds._wordlists import cache_folder, keep_data
+from seedlint.io.usercache import cache_folder, keep_data
 
 PREFIX = "langdetect-"
 FORMAT = 1

@@ -17,7 +17,7 @@ the 18,839 that at least 0.001% of people bore (1,943 of them end in s).
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 DATA = "data"
 COMMON = 1000  # the most frequent surnames, of which "Franklin" is one and "Job" not
@@ -26,7 +26,9 @@ COMMON = 1000  # the most frequent surnames, of which "Franklin" is one and "Job
 @cache
 def _read(name: str) -> dict[str, int]:
     """The names of a list file (lower-cased), each with its place in the file."""
-    text = resources.files("seedlint.kinds").joinpath(DATA, name).read_text(encoding="utf-8")
+    # the package's data folder beside this module (importlib.resources, with zipfile,
+    # would cost the first document that names someone 5 ms)
+    text = Path(__file__).with_name(DATA).joinpath(name).read_text(encoding="utf-8")
     # one name a line: the lines are split and lower-cased in C, and the dictionary built
     # from the end so that a name's first place is the one it keeps
     names = [line for line in text.lower().split("\n") if line and line[0] != "#"]

@@ -13,34 +13,85 @@ what the document says settles it. ``lemma`` tells whether a word is a dictionar
 its own ("corps", "news"), not just an inflection.
 
 Reading the 120,000 lines costs half a second, so the five word sets are kept in the
-user's cache folder (beside the parsed codespell list, see ``_wordlists``) as JSON named
-by the file's size and time, read back as data (lists of strings, validated); a damaged
-copy is ignored and the file read again.
+user's cache folder (beside the parsed codespell list, see ``_wordlists``) as a text file
+named by the file's size and time: a line per set and pair of first letters ("re" holds
+"report", "reported", ...), read back as data, and each line made a set only when a
+lookup first needs it (building all 280,000 strings costs 50 ms, most runs look up a few
+words). The copy's first line holds its length and checksum (CRC-32); a damaged copy is
+ignored and the file read again.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import msgspec
-
-from seedlint.kinds._wordlists import cache_folder, keep_data
+from seedlint.io.usercache import cache_folder, keep_data
 
 NOUN, VERB, ADJECTIVE = "N", "V", "A"  # the word classes of infl.csv
 PAST = 2  # the column of a verb's past tense ("<>" when it has none of its own)
 PREFIX = "wordclass-"
+OLD_COPIES = (f"{PREFIX}*.json", f"{PREFIX}*.txt")
+FORMAT = "seedlint word classes 1"  # the copy's first line: this, its body's length and CRC
+KEY_LENGTH = 2  # the letters that name a word's bucket
+# between the set's name, the bucket's key and its words: no word holds one, as words are
+# the comma-separated fields of a line
+SEPARATOR = ","
+
+
+class Words:
+    """A set of words, made bucket by bucket (the words sharing their first letters) as
+    lookups need them: ``raw`` is each bucket's words joined by SEPARATOR, in UTF-8 (decoded
+    when the bucket is made: most of the copy is never decoded)."""
+
+    __slots__ = ("_built", "_raw")
+
+    def __init__(self, raw: dict[str, bytes]) -> None:
+        self._raw = raw
+        self._built: dict[str, frozenset[str]] = {}
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> Words:
+        buckets: dict[str, list[str]] = {}
+        for word in sorted(words):
+            buckets.setdefault(word[:KEY_LENGTH], []).append(word)
+        return cls({k: SEPARATOR.join(found).encode() for k, found in buckets.items()})
+
+    def __contains__(self, word: str) -> bool:
+        key = word[:KEY_LENGTH]
+        bucket = self._built.get(key)
+        if bucket is None:
+            raw = self._raw.get(key)
+            bucket = frozenset(() if raw is None else _words(raw))
+            self._built[key] = bucket
+        return word in bucket
+
+    def buckets(self) -> dict[str, bytes]:
+        return self._raw
+
+    def all(self) -> frozenset[str]:
+        return frozenset(w for raw in self._raw.values() for w in _words(raw))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Words) and self.all() == other.all()
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    lemmas: frozenset[str]
-    nouns: frozenset[str]  # lemmas and plurals
-    adjectives: frozenset[str]
-    verb_bases: frozenset[str]
-    past_tenses: frozenset[str]
+    lemmas: Words
+    nouns: Words  # lemmas and plurals
+    adjectives: Words
+    verb_bases: Words
+    past_tenses: Words
+
+
+SETS = ("lemmas", "nouns", "adjectives", "verb_bases", "past_tenses")  # Lexicon's fields
 
 
 def source() -> Path | None:
@@ -53,34 +104,64 @@ def source() -> Path | None:
     return path if path.is_file() else None
 
 
-class Kept(msgspec.Struct, frozen=True):
-    """The lexicon as kept in the cache folder."""
-
-    lemmas: list[str]
-    nouns: list[str]
-    adjectives: list[str]
-    verb_bases: list[str]
-    past_tenses: list[str]
-
-
 @cache
 def lexicon() -> Lexicon:
     path = source()
     if path is None:
         return _parse(None)
     status = path.stat()
-    copy = cache_folder() / f"{PREFIX}{status.st_size}-{status.st_mtime_ns}.json"
+    copy = cache_folder() / f"{PREFIX}{status.st_size}-{status.st_mtime_ns}.txt"
     try:
-        kept = msgspec.json.decode(copy.read_bytes(), type=Kept)
-    except (OSError, msgspec.ValidationError, msgspec.DecodeError):
-        pass  # no copy yet, or a damaged one: read the file
-    else:
-        return Lexicon(*(frozenset(words) for words in msgspec.structs.astuple(kept)))
+        kept = _read_copy(copy.read_bytes())
+    except OSError:
+        kept = None  # no copy yet
+    if kept is not None:
+        return kept
     found = _parse(path)
-    sets = (found.lemmas, found.nouns, found.adjectives, found.verb_bases, found.past_tenses)
-    data = msgspec.json.encode(Kept(*(sorted(words) for words in sets)))
-    keep_data(copy, data, (f"{PREFIX}*.json",))
+    keep_data(copy, _copy_of(found), OLD_COPIES)
     return found
+
+
+def _words(raw: bytes) -> list[str]:
+    return raw.decode("utf-8").split(SEPARATOR)
+
+
+def _copy_of(found: Lexicon) -> bytes:
+    """The text kept in the cache folder: FORMAT, the body's length and CRC-32 on the first
+    line, then a line per set and bucket: name, key and words, SEPARATOR between them."""
+    comma = SEPARATOR.encode()
+    lines = [
+        comma.join((name.encode(), key.encode("utf-8"), raw))
+        for name in SETS
+        for key, raw in getattr(found, name).buckets().items()
+    ]
+    body = b"\n".join(lines)
+    return f"{FORMAT} {len(body)} {zlib.crc32(body)}\n".encode() + body
+
+
+def _read_copy(data: bytes) -> Lexicon | None:
+    """The lexicon a copy holds; None when it is damaged or of another format. Read as
+    bytes, split in C, each line's words kept undecoded (a copy of ASCII words, as
+    pyinflect's are, is valid UTF-8 throughout; another is decoded once to make sure)."""
+    newline = data.find(b"\n")
+    body = memoryview(data)[newline + 1 :]
+    if newline < 0 or data[:newline] != f"{FORMAT} {len(body)} {zlib.crc32(body)}".encode():
+        return None
+    if not data.isascii():
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+    comma = SEPARATOR.encode()
+    sets: dict[bytes, dict[str, bytes]] = {name.encode(): {} for name in SETS}
+    for line in data.split(b"\n")[1:] if len(body) else ():
+        first = line.find(comma)
+        second = line.find(comma, first + 1)
+        found = sets.get(line[:first])
+        if first < 0 or second < 0 or found is None:
+            return None
+        found[line[first + 1 : second].decode("utf-8")] = line[second + 1 :]
+    return Lexicon(*(Words(sets[name.encode()]) for name in SETS))
 
 
 def _parse(path: Path | None) -> Lexicon:
@@ -104,13 +185,7 @@ def _parse(path: Path | None) -> Lexicon:
             elif kind == VERB:
                 bases.add(lemma)
                 pasts.update(f for f in fields[PAST].split("/") if f != "<>")
-    return Lexicon(
-        frozenset(lemmas),
-        frozenset(nouns),
-        frozenset(adjectives),
-        frozenset(bases),
-        frozenset(pasts),
-    )
+    return Lexicon(*map(Words.of, (lemmas, nouns, adjectives, bases, pasts)))
 
 
 def verb_base(word: str) -> bool:

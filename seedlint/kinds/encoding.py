@@ -28,12 +28,9 @@ A rule picks one check:
 from __future__ import annotations
 
 import codecs
-import difflib
-import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from html.entities import html5
 from typing import Any
 
 from seedlint.engine.diagnostics import Edit, Finding
@@ -108,6 +105,9 @@ KIND = Encoding()
 def _entities(text: str) -> Iterator[Finding]:
     if "&" not in text:
         return
+    import html  # with its table of entities, imported for a text that may hold one
+    from html.entities import html5
+
     for match in ENTITY.finditer(text):
         entity = match.group()
         if entity[1] != "#" and entity[1:] not in html5:
@@ -159,6 +159,8 @@ def _differences(before: str, after: str) -> Iterator[tuple[int, int, int, int]]
     if max(i2, j2) - prefix > LONGEST_DIFF:
         yield prefix, i2, prefix, j2
         return
+    import difflib  # imported for a repaired line only
+
     matcher = difflib.SequenceMatcher(None, before[prefix:i2], after[prefix:j2], autojunk=False)
     for tag, a1, a2, b1, b2 in matcher.get_opcodes():
         if tag != "equal":

@@ -25,15 +25,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
-
-import regex
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import Document
 from seedlint.engine.kind import Kind, single_check
 from seedlint.engine.options import Option
 from seedlint.kinds._candidates import matches_at, repeated_word_shape, repeated_words
+
+if TYPE_CHECKING:
+    import regex
 
 GROUP_REFERENCE = re.compile(r"\\(?:(\d+)|g<(\w+)>)")
 TIME_PER_MB = 0.5  # seconds of search per megabyte of document, per second of time-limit
@@ -44,11 +46,20 @@ SHOWN_CODEPOINTS = 4
 
 @dataclass(frozen=True)
 class State:
-    pattern: regex.Pattern[str]
+    source: str
+    ignore_case: bool
+    multiline: bool
     replacement: str | None
     gate: tuple[str, ...]
     time_limit: float
     repeats_only: bool = False  # every match is a word written twice: scan for those
+
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        """The compiled pattern: compiled (and the regex module imported, 10 ms) when a
+        document first needs it, for a bundled rule (``build_trusted``); most documents
+        pass neither a gate nor the repeated-word scan."""
+        return _compiled(self.source, self.ignore_case, self.multiline)
 
 
 class Pattern(Kind[State]):
@@ -76,15 +87,15 @@ class Pattern(Kind[State]):
     )
 
     def build(self, check: str, options: dict[str, Any]) -> State:
-        flags = (regex.IGNORECASE if options["ignore-case"] else 0) | (
-            regex.MULTILINE if options["multiline"] else 0
-        )
+        import regex
+
+        state = self.build_trusted(check, options)
         try:
-            pattern = regex.compile(options["regex"], flags | regex.VERSION0)
+            pattern = state.pattern
         except regex.error as error:
             raise ValueError(f"invalid regex {options['regex']!r}: {error}") from None
         _probe(pattern)
-        replacement = options["replacement"] or ("" if options["delete"] else None)
+        replacement = state.replacement
         for number, name in GROUP_REFERENCE.findall(replacement or ""):
             if name.isdigit():  # \g<0> is the whole match, \g<2> the second group
                 number, name = name, ""
@@ -100,9 +111,15 @@ class Pattern(Kind[State]):
                 raise ValueError(f"invalid replacement {replacement!r}: {error}") from None
         if options["time-limit"] <= 0:
             raise ValueError("option 'time-limit' must be more than 0 seconds")
+        return state
+
+    def build_trusted(self, check: str, options: dict[str, Any]) -> State:
+        """The settings, the pattern left to be compiled when first used."""
         return State(
-            pattern,
-            replacement,
+            options["regex"],
+            bool(options["ignore-case"]),
+            bool(options["multiline"]),
+            options["replacement"] or ("" if options["delete"] else None),
             tuple(options["gate"]),
             float(options["time-limit"]),
             repeated_word_shape(options["regex"]),
@@ -118,6 +135,8 @@ class Pattern(Kind[State]):
             return
         limit = state.time_limit * (1 + TIME_PER_MB * len(text) / 1e6)
         starts = repeated_words(doc) if state.repeats_only else None
+        if starts == []:
+            return  # no word written twice (most documents): the pattern is not needed
         try:
             if starts is None:
                 matches = list(state.pattern.finditer(text, timeout=limit))
@@ -148,6 +167,15 @@ class Pattern(Kind[State]):
 
 
 KIND = Pattern()
+
+
+@cache
+def _compiled(source: str, ignore_case: bool, multiline: bool) -> regex.Pattern[str]:
+    """The pattern compiled once per process (a regex.error when it is not valid)."""
+    import regex
+
+    flags = (regex.IGNORECASE if ignore_case else 0) | (regex.MULTILINE if multiline else 0)
+    return regex.compile(source, flags | regex.VERSION0)
 
 
 def _probe(pattern: regex.Pattern[str]) -> None:

@@ -43,13 +43,65 @@ from seedlint.kinds._text import (
     previous_word,
     word_occurrences,
 )
-from seedlint.kinds._wordlists import load_list, source_of
+from seedlint.kinds._wordlists import Table, load_table, source_of
+
+
+class Corrections:
+    """A rule's single words: lower-case word -> correction(s), "a|b" when ambiguous. The
+    entries of its lists (the later list's where two list a word), under its swaps, less
+    its excludes. A list's 65,000 words are looked up bucket by bucket (``Table``), as
+    documents ask, instead of being made a dictionary and a set when the rule is built
+    (30 ms of every start); which of a document's words are listed is asked word by word
+    for the first documents, then of the set of every listed word, made once (one set
+    operation per document)."""
+
+    __slots__ = ("_any", "_asked", "_excluded", "_listed", "_swaps", "_tables")
+
+    def __init__(self, tables: list[Table], swaps: dict[str, str], excluded: set[str]) -> None:
+        self._tables = tables
+        self._swaps = {k: v for k, v in swaps.items() if k not in excluded}
+        self._excluded = frozenset(excluded)
+        self._listed: frozenset[str] | None = None
+        self._asked = 0
+        self._any = bool(self._swaps) or any(
+            any(w not in excluded for w in table.bucket(key))
+            for table in tables
+            for key in table.bucket_keys()
+        )
+
+    def get(self, word: str) -> str | None:
+        found = self._swaps.get(word)
+        if found is not None or word in self._excluded:
+            return found
+        for table in reversed(self._tables):
+            found = table.get(word)
+            if found is not None:
+                return found
+        return None
+
+    def __getitem__(self, word: str) -> str:
+        found = self.get(word)
+        if found is None:
+            raise KeyError(word)
+        return found
+
+    def __bool__(self) -> bool:
+        return self._any
+
+    def present(self, words: frozenset[str]) -> frozenset[str]:
+        """The listed words among ``words``."""
+        if self._listed is None:
+            self._asked += 1
+            if self._asked <= WORD_BY_WORD_DOCUMENTS:
+                return frozenset(w for w in words if self.get(w) is not None)
+            listed = {w for table in self._tables for w in table.words()}
+            self._listed = frozenset((listed | set(self._swaps)) - self._excluded)
+        return words.intersection(self._listed)
 
 
 @dataclass(frozen=True)
 class State:
-    words: dict[str, str]  # lower-case single word -> correction(s), "a|b" when ambiguous
-    listed: frozenset[str]  # the words' keys, for a set-to-set disjointness test
+    words: Corrections  # single words (see Corrections)
     phrase_words: tuple[frozenset[str], ...]  # a document lacking them has none of the phrases
     phrases: dict[str, str]
     phrase_source: str | None  # the pattern of every phrase (see phrase_pattern)
@@ -127,14 +179,19 @@ class Substitution(Kind[State]):
                 raise ValueError(f"swap: {key!r} is not a word or phrase")
             if not value.strip("|").strip():
                 raise ValueError(f"swap: '{key}' has an empty correction")
+        tables = [load_table(name) for name in options["lists"]]
+        swaps = {key.lower(): value for key, value in options["swap"].items()}
+        excluded = {word.lower() for word in options["exclude"]}
+        # the phrases in the order a table of every entry would hold them: the lists' in
+        # order, then the swaps' (a swap of a listed phrase keeps the list's place)
         table: dict[str, str] = {}
-        for name in options["lists"]:
-            table.update(load_list(name))
-        table.update({key.lower(): value for key, value in options["swap"].items()})
-        for word in options["exclude"]:
-            table.pop(word.lower(), None)
-        phrases = {" ".join(key.split()): table.pop(key) for key in [k for k in table if " " in k]}
-        words = table
+        for listed in tables:
+            table.update(listed.phrases)
+        table.update({key: value for key, value in swaps.items() if " " in key})
+        for word in excluded:
+            table.pop(word, None)
+        phrases = {" ".join(key.split()): value for key, value in table.items()}
+        words = Corrections(tables, {k: v for k, v in swaps.items() if " " not in k}, excluded)
         alternatives = sorted(phrases, key=len, reverse=True)
         source = _phrase_source(alternatives) if phrases else None
         phrase_order = tuple(
@@ -142,7 +199,6 @@ class Substitution(Kind[State]):
         )
         return State(
             words=words,
-            listed=frozenset(words),
             phrase_words=tuple(_gate_words(p) for p in phrases),
             phrases=phrases,
             phrase_source=source,
@@ -165,7 +221,7 @@ class Substitution(Kind[State]):
     def find(self, doc: Document, state: State) -> Iterator[Finding]:
         text = doc.text
         # a cheap test first: most documents hold none of the listed words
-        present = doc.lower_words.intersection(state.listed) if state.words else ()
+        present = state.words.present(doc.lower_words) if state.words else ()
         if present:
             found = []
             for word in present:  # usually one or two words: find just those
@@ -181,6 +237,9 @@ class Substitution(Kind[State]):
 
 KIND = Substitution()
 
+# documents whose listed words are looked up one by one (about 0.1 ms each) before the set
+# of every listed word is made (17 ms): a pre-commit run of a few files never makes it
+WORD_BY_WORD_DOCUMENTS = 64
 # the rules' whole-table patterns kept compiled (a phrase's own pattern is kept in its State)
 PHRASE_PATTERNS_KEPT = 16
 PLAIN_WORDS = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from seedlint.engine.diagnostics import Edit, Finding
@@ -61,16 +62,27 @@ class Spacing:
 
     summary: str
     # each run is tried from its start only, so patterns stay linear on long runs
-    pattern: re.Pattern[str]
+    source: str
     # a cheap test any finding passes: most documents fail it and the pattern never runs
     gate: Callable[[Document], bool]
     replacement: str = ""
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """Compiled when a document first passes the gate, once per process: most runs
+        never need most of them, and compiling them all cost every start 3 ms."""
+        return _compiled(self.source)
+
+
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source)
 
 
 SPACING: Mapping[str, Spacing] = {
     "trailing": Spacing(
         "spaces or tabs at the end of a line",
-        re.compile(f"(?<![ \t{SPACES}])[ \t{SPACES}]+{EOL}"),
+        f"(?<![ \t{SPACES}])[ \t{SPACES}]+{EOL}",
         lambda d: (
             " \n" in d.text
             or "\t\n" in d.text
@@ -81,32 +93,30 @@ SPACING: Mapping[str, Spacing] = {
     ),
     "leading": Spacing(
         "indentation at the start of a body line",
-        re.compile(f"(?<=[\n\r])[ \t{SPACES}]+(?=[^\\s])"),
+        f"(?<=[\n\r])[ \t{SPACES}]+(?=[^\\s])",
         lambda d: "\n " in d.text or "\n\t" in d.text or d.has_cr or _unusual_space(d),
     ),
-    "tab": Spacing(
-        "a tab between words", re.compile(r"(?<=\S)\t+(?=\S)"), lambda d: "\t" in d.text, " "
-    ),
+    "tab": Spacing("a tab between words", r"(?<=\S)\t+(?=\S)", lambda d: "\t" in d.text, " "),
     "double-space": Spacing(
         "two or more spaces between words",
-        re.compile(f"(?<=\\S)(?: [ {SPACES}]+|[{SPACES}] [ {SPACES}]*)(?=\\S)"),
+        f"(?<=\\S)(?: [ {SPACES}]+|[{SPACES}] [ {SPACES}]*)(?=\\S)",
         lambda d: "  " in d.text or _unusual_space(d),
         " ",
     ),
     "blank-lines": Spacing(
         "more than one blank line between paragraphs",
-        re.compile(f"(?<=\\S)[ \\t]*{BREAK}(?:[ \\t]*{BREAK}){{2,}}(?=\\S)"),
+        f"(?<=\\S)[ \\t]*{BREAK}(?:[ \\t]*{BREAK}){{2,}}(?=\\S)",
         lambda d: "\n\n\n" in d.text or d.has_cr or "\n " in d.text or "\n\t" in d.text,
         "\n\n",
     ),
     "nbsp": Spacing(
         "a no-break or other unusual space beside a line break",
-        re.compile(f"(?<![{SPACES}])[{SPACES}]+(?=[\\r\\n])|(?<=[\\r\\n])[{SPACES}]+"),
+        f"(?<![{SPACES}])[{SPACES}]+(?=[\\r\\n])|(?<=[\\r\\n])[{SPACES}]+",
         _unusual_space,
     ),
     "invisible": Spacing(
         "zero-width characters, soft hyphens, byte-order marks, bidi controls",
-        re.compile(
+        (
             "[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069"
             "\u180e]|(?<=[\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?=[\x00-\x7f])"
         ),
@@ -114,7 +124,7 @@ SPACING: Mapping[str, Spacing] = {
     ),
     "control": Spacing(
         "C0 and C1 control characters other than tab and line breaks",
-        CONTROL,
+        CONTROL.pattern,
         lambda d: d.holds(CONTROLS),
     ),
 }

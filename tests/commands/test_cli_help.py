@@ -86,3 +86,52 @@ def test_the_top_level_help_lists_every_command() -> None:
 def test_usage_errors_are_one_line(args: list[str], message: str) -> None:
     result = run_seedlint(*args)
     assert (result.returncode, result.stdout, result.stderr) == (2, "", message + "\n")
+
+
+SHUTIL_HELP = """
+import shutil
+from seedlint.commands import cli
+cli.terminal_columns = lambda: shutil.get_terminal_size().columns
+cli.main(["check", "--help"])
+"""
+WIDTHS = """
+import shutil, sys
+from seedlint.commands.cli import terminal_columns
+print(shutil.get_terminal_size().columns, terminal_columns())
+"""
+
+
+@pytest.mark.parametrize("columns", [None, "50", "200", "0", "-3", "wide"])
+def test_help_is_as_wide_as_shutil_says_the_terminal_is(columns: str | None) -> None:
+    """The width is found without importing shutil (a start-up cost), as shutil finds it:
+    $COLUMNS, else the terminal of standard output (a real one here), else 80."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    if columns is not None:
+        env["COLUMNS"] = columns
+    main, tty = pty.openpty()
+    for stdout in (tty, subprocess.PIPE):
+        result = subprocess.run(
+            [sys.executable, "-c", WIDTHS], stdout=stdout, stderr=subprocess.PIPE,
+            env=env, timeout=60, check=True,
+        )  # fmt: skip
+        output = os.read(main, 1000).decode() if stdout == tty else result.stdout.decode()
+        expected, found = output.split()
+        assert found == expected
+    os.close(main)
+    os.close(tty)
+    usage_lines = []
+    for width in ("60", "200"):  # the same help as with shutil's width
+        ours = run_seedlint("check", "--help", env={"COLUMNS": width}).stdout
+        env["COLUMNS"] = width
+        result = subprocess.run(
+            [sys.executable, "-c", SHUTIL_HELP], capture_output=True, text=True, env=env,
+            timeout=60, check=True,
+        )  # fmt: skip
+        assert ours == result.stdout
+        usage_lines.append(len(ours.split("\n\n")[0].splitlines()))
+    assert usage_lines[0] > usage_lines[1]  # wrapped to the width

@@ -13,7 +13,10 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pathspec
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import default_linter, run_seedlint
 from helpers import CLEAN, FIXED_TYPO, TYPO, codes_by_file, diagnostics_by_file
@@ -150,3 +153,43 @@ def test_a_found_file_s_relative_path_is_the_one_its_patterns_see(
     assert len(found) == 4  # b/ once: the link to it is a folder already walked
     for item in found:
         assert item.relative == patterns.relative(item.path, item.base)
+
+
+SUFFIX_LINES = [["*.txt"], ["*.txt", "*.md"], ["*.TXT"], ["*.t1"]]
+path_characters = st.sampled_from([*"atxTX./\\\n \t1-_é", "\u2028", "\x85"])
+components = st.sampled_from(
+    ["a.txt", ".txt", "x", "a.md", "b.TXT", "", ".", "..", "c.t1", "a.txt\n", "é.txt", "a.txt "]
+)
+relative_paths = st.text(path_characters, max_size=16) | st.lists(components, max_size=4).map(
+    "/".join
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.sampled_from(SUFFIX_LINES), relative_paths)
+def test_suffix_includes_match_as_pathspec_does(lines: list[str], relative: str) -> None:
+    """Include lines of the form *.txt are matched without pathspec: the same answers."""
+    patterns = Patterns(Path("/nowhere"), lines, [])
+    assert patterns.include_suffixes is not None
+    expected = pathspec.GitIgnoreSpec.from_lines(lines).match_file(relative)
+    assert patterns.included(relative) == expected
+
+
+@pytest.mark.parametrize(
+    "relative",
+    ["a.txt", "b/a.txt", "a.txt/b", ".txt", "a.TXT", "x/.txt/y", "./a.txt", "/a.txt", "a.txt/",
+     "a.txt\n", "//a.txt", "a//b.txt", "b/../a.txt", "a.txtx", "a\\b.txt", ""],
+)  # fmt: skip
+def test_suffix_includes_on_awkward_paths(relative: str) -> None:
+    patterns = Patterns(Path("/nowhere"), ["*.txt"], [])
+    expected = pathspec.GitIgnoreSpec.from_lines(["*.txt"]).match_file(relative)
+    assert patterns.included(relative) == expected
+
+
+@pytest.mark.parametrize("lines", [["*.txt", "!a.txt"], ["docs/*.txt"], ["*.txt "], ["*"], []])
+def test_other_includes_are_left_to_pathspec(lines: list[str]) -> None:
+    patterns = Patterns(Path("/nowhere"), lines, [])
+    assert patterns.include_suffixes is None
+    for relative in ("a.txt", "docs/a.txt", "b/a.txt"):
+        expected = pathspec.GitIgnoreSpec.from_lines(lines).match_file(relative)
+        assert patterns.included(relative) == expected

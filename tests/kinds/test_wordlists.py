@@ -16,7 +16,7 @@ def test_parsed_word_list_is_kept_and_a_damaged_copy_is_ignored(tmp_path: Path) 
     lists = tmp_path / "lists"
     env = {"SEEDLINT_WORDLIST_CACHE": str(lists)}
     first = run_seedlint("check", "a.txt", "--no-cache", cwd=tmp_path, env=env)
-    [copy] = lists.glob("codespell-*.json")
+    [copy] = lists.glob("codespell-*.txt")
     assert copy.stat().st_size > 100_000
     copy.write_bytes(b'{"goverment": 5}')  # valid JSON, not a table of strings
     second = run_seedlint("check", "a.txt", "--no-cache", cwd=tmp_path, env=env)
@@ -34,4 +34,4 @@ def test_copies_made_for_other_installed_lists_are_pruned(tmp_path: Path) -> Non
     env = {"SEEDLINT_WORDLIST_CACHE": str(lists)}
     run_seedlint("check", "a.txt", "--no-cache", cwd=tmp_path, env=env)
     assert not any(p.exists() for p in old)
-    assert len(list(lists.glob("codespell-*.json"))) == 1
+    assert len(list(lists.glob("codespell-*.txt"))) == 1

@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SAMPLE, run_seedlint
+from seedlint.ruleset import rulefile
 from seedlint.ruleset.examples import check_examples
 from seedlint.ruleset.rulefile import bundled_rule_files, load_file, load_rules
+from seedlint.ruleset.yamlsafe import load_yaml
 
 BUNDLED = load_rules(["default"], ROOT)
 
@@ -19,6 +21,41 @@ def test_bundled_rule_examples(rule) -> None:
     assert any(e.flagged for e in rule.examples), f"{rule.label} has no 'bad' example"
     assert rule.description, f"{rule.label} has no description"
     assert check_examples(rule, BUNDLED) == []
+
+
+@pytest.mark.parametrize("path", bundled_rule_files(), ids=lambda p: p.name)
+def test_bundled_rules_pass_the_checks_a_users_rule_gets(path: Path) -> None:
+    """The bundled pack is built trusted (patterns compiled on first use, templates not
+    checked); built as a user's rule file is, every rule passes and is the same rule."""
+    trusted = {rule.code: rule for rule in BUNDLED if rule.source == str(path)}
+    data = load_yaml(path)
+    checked = [rulefile._rule(item, str(path), "SL", trusted=False) for item in data["rules"]]
+    assert [rule.code for rule in checked] == list(trusted)
+    for rule in checked:
+        assert rule.definition == trusted[rule.code].definition
+        assert rule.examples == trusted[rule.code].examples
+        state, other = rule.state, trusted[rule.code].state
+        assert type(state) is type(other)
+        if rule.kind == "pattern":  # the same pattern, compiled when asked for
+            assert other.pattern.pattern == state.pattern.pattern
+            assert other.pattern.flags == state.pattern.flags
+
+
+def test_a_bundled_pattern_is_compiled_on_first_use() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path; from seedlint.ruleset.rulefile import load_rules;"
+        "rules = load_rules(['default'], Path('.'));"
+        "print('regex' in sys.modules);"
+        "[r.state.pattern for r in rules if r.kind == 'pattern'];"
+        "print('regex' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.split() == ["False", "True"]
 
 
 def test_bundled_codes_and_names_are_unique_and_stable() -> None:

@@ -368,7 +368,8 @@ PURE_PYTHON = textwrap.dedent(
     """
     import yaml
     del yaml.CSafeLoader  # as when PyYAML was built without libyaml
-    from seedlint.ruleset.yamlsafe import YamlError, _BaseLoader, load_yaml_text
+    from seedlint.ruleset.yamlparse import _BaseLoader
+    from seedlint.ruleset.yamlsafe import YamlError, load_yaml_text
     assert _BaseLoader is yaml.SafeLoader
     data = load_yaml_text("a:\\n  b: 1\\n  c: !!binary aGk=\\n", "c.yaml")
     print(data, data.line, data["a"].line, data["a"].key_lines)
