@@ -25,6 +25,7 @@ from seedlint.engine import document, linter
 from seedlint.engine.document import APOSTROPHE_CURLY, APOSTROPHE_STRAIGHT, Document
 from seedlint.engine.linter import Linter, LintSettings
 from seedlint.kinds import _candidates, _names, _possessive, apostrophe, substitution, whitespace
+from seedlint.kinds._text import word_occurrences
 from seedlint.ruleset.rulefile import load_rules
 
 RULES = {rule.code: rule for rule in load_rules(["default"], ROOT)}
@@ -229,8 +230,11 @@ LARGE_TEXT_SAMPLES = [
         for p in sorted(ROOT.glob("tests/data/wikinews/wikinews_en/0*.txt"))[:12]
     ),
     "the the THE The. a a\ta 5 5 x x-x ı ı bora bora",
+    "Said İstanbul said the\nthe ΣΑΣ Bora\n\nBora said, Minister Bora's",
     "",
 ]
+# words and names the rules look up where they stand in the lower-cased text
+LOOKED_UP = ["the", "said", "minister", "bora", "government", "i̇stanbul"]
 
 
 def large_text_answers(text: str) -> tuple[object, ...]:
@@ -241,6 +245,8 @@ def large_text_answers(text: str) -> tuple[object, ...]:
         _candidates.repeated_words(doc),
         minhash.shingle_hashes(text, 5).tolist(),
         [m.span() for m in substitution._phrase_matches(doc, state)],
+        [list(word_occurrences(text, doc.lowered, word)) for word in LOOKED_UP],
+        [_names.names_of(doc).is_name(word) for word in LOOKED_UP],
     )
 
 
@@ -251,6 +257,7 @@ def test_large_texts_give_what_ordinary_ones_give(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(_candidates, "LARGE_TEXT", 0)
     monkeypatch.setattr(minhash, "LARGE_TEXT", 0)
     monkeypatch.setattr(minhash, "LARGE_PIECE", 64)  # many pieces
+    monkeypatch.setattr(document, "LOWER_PIECE", 64)
     assert [large_text_answers(text) for text in LARGE_TEXT_SAMPLES] == ordinary
 
 
@@ -315,6 +322,13 @@ def test_names_and_lower_words_are_what_a_word_by_word_reading_finds(
     other = _names.names_of(Document(text))
     assert other.writes_lower(word) is (word.lower() in lower)
     assert other.is_name(word) is (word.lower() in names)
+    # a large text's lower case is read in pieces of a line or two
+    large, piece = document.LARGE_TEXT, document.LOWER_PIECE
+    document.LARGE_TEXT, document.LOWER_PIECE = 0, 2
+    try:
+        assert _names.names_of(Document(text)).is_name(word) is (word.lower() in names)
+    finally:
+        document.LARGE_TEXT, document.LOWER_PIECE = large, piece
 
 
 RUN_TEXT = st.text(alphabet="abz09'’\u2018 \n-_é²İK\udcff\x01AZ", max_size=40)
