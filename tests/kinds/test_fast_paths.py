@@ -26,6 +26,7 @@ from seedlint.engine.document import APOSTROPHE_CURLY, APOSTROPHE_STRAIGHT, Docu
 from seedlint.engine.linter import Linter, LintSettings
 from seedlint.kinds import _candidates, _names, _possessive, apostrophe, substitution, whitespace
 from seedlint.kinds._text import word_occurrences
+from seedlint.kinds._word_runs import WordRuns
 from seedlint.ruleset.rulefile import load_rules
 
 RULES = {rule.code: rule for rule in load_rules(["default"], ROOT)}
@@ -209,6 +210,23 @@ def test_possessive_counts_of_a_long_text_are_what_the_regex_counts(text: str, w
     _possessive.COUNTED_FROM = 0
     try:
         assert _possessive._count(text, word) == len(re.findall(pattern, text))
+    finally:
+        _possessive.COUNTED_FROM = counted_from
+
+
+def test_a_long_text_keeps_the_places_of_capitalised_words_only() -> None:
+    text = "Bora said 'Bora' and said BORA’s 1st bora Bora's said."
+    runs = WordRuns(text)
+    assert [runs.holds(word) for word in ("Bora", "BORA’s", "1st", "'Bora'", "said")] == [
+        True, True, True, True, False,
+    ]  # fmt: skip
+    assert (runs.count("Bora"), runs.count("Bora's"), runs.count("said")) == (1, 1, 0)
+    assert runs.count_pair("said", "BORA’s") == 1
+    counted_from = _possessive.COUNTED_FROM
+    _possessive.COUNTED_FROM = 0
+    try:  # a word it does not keep is counted by a scan
+        assert _possessive._count(text, "said") == 3
+        assert _possessive._count(text, "Bora said") == 1
     finally:
         _possessive.COUNTED_FROM = counted_from
 
