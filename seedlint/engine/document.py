@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TypeVar
+from typing import Protocol, TypeVar, overload
 
 # A header is recognised even when damaged (leading whitespace, odd spacing), so that the
 # header rules can report the damage instead of treating line 1 as a paragraph.
@@ -201,10 +201,25 @@ class Document:
         return lower_case(self.text)
 
     @cached_property
+    def lowered(self) -> LowerText:
+        """``lower`` as the rules that look things up in it read it: a large text's is
+        lower-cased a piece at a time where they look (``LowerPieces``), never kept whole."""
+        if len(self.text) <= LARGE_TEXT:
+            return self.lower
+        return LowerPieces(self.text)
+
+    @cached_property
     def lower_words(self) -> frozenset[str]:
         """Every distinct word of the text, lower-cased: rules test membership here before
         running a costly scan, since most documents hold none of their words."""
-        words, marked = letter_words(self.lower)
+        if len(self.text) <= LARGE_TEXT:
+            words, marked = letter_words(self.lower)
+        else:  # piece by piece: no letter run crosses a line break
+            words, marked = set(), set()
+            for _, piece in lower_pieces(self.text):
+                found, apostrophes = letter_words(piece)
+                words.update(found)
+                marked.update(apostrophes)
         # "minster's" is also "minster", so that rules find the word before its possessive
         words.update([w[:-2] for w in marked if w.endswith(("'s", "’s"))])
         return frozenset(words)
@@ -245,12 +260,114 @@ def lower_case(text: str) -> str:
 def line_pieces(text: str, size: int) -> Iterator[str]:
     """``text`` in consecutive pieces of at least ``size`` characters (the last may be
     shorter), each cut just after a line break: no word, and no case rule, spans two."""
+    for start, end in piece_bounds(text, size):
+        yield text[start:end]
+
+
+def lower_pieces(text: str) -> Iterator[tuple[int, str]]:
+    """Each of ``line_pieces(text, LOWER_PIECE)`` lower-cased, with its offset in ``text``:
+    together, ``lower_case(text)``."""
+    for start, end in piece_bounds(text, LOWER_PIECE):
+        yield start, text[start:end].lower()
+
+
+def piece_bounds(text: str, size: int) -> Iterator[tuple[int, int]]:
+    """The ``[start, end)`` of each of ``line_pieces(text, size)``."""
     start = 0
     while start < len(text):
         end = text.find("\n", start + size)
         end = len(text) if end < 0 else end + 1
-        yield text[start:end]
+        yield start, end
         start = end
+
+
+class LowerText(Protocol):
+    """What rules read of a lower-cased text: a ``str``, or a large one's ``LowerPieces``."""
+
+    def __len__(self) -> int: ...
+
+    def find(self, sub: str, start: int = 0, end: int | None = None, /) -> int: ...
+
+    @overload
+    def __getitem__(self, key: int, /) -> str: ...
+    @overload
+    def __getitem__(self, key: slice, /) -> str: ...
+
+
+# the one character whose lower case is longer (İ -> i + combining dot): where a text holds
+# it, offsets in its lower case are no longer offsets in the text
+SHIFTING = "\u0130"
+
+
+class LowerPieces:
+    """``lower_case(text)`` of a large text, read where asked: the piece of whole lines
+    (``line_pieces``) holding a place is lower-cased when first read and kept until another
+    piece is, so that the lower case of a 100 MB text never takes another 100 MB or more.
+    A match of a string without a line break lies inside one piece, and a piece's lower
+    case is that part of the whole's (see ``lower_case``): ``find`` gives what the whole's
+    gives. A text holding ``SHIFTING`` is lower-cased whole, once, when first read."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._length = len(text) + text.count(SHIFTING)
+        self._starts = [start for start, _ in piece_bounds(text, LOWER_PIECE)] + [len(text)]
+        self._held = -1  # the number of the piece in _piece
+        self._piece = ""
+        self._whole: str | None = None
+
+    def __len__(self) -> int:
+        return self._length
+
+    def _whole_text(self) -> str:
+        if self._whole is None:
+            self._whole = lower_case(self._text)
+        return self._whole
+
+    def _piece_at(self, number: int) -> str:
+        if number != self._held:
+            start, end = self._starts[number], self._starts[number + 1]
+            self._piece, self._held = self._text[start:end].lower(), number
+        return self._piece
+
+    def _number(self, offset: int) -> int:
+        return bisect.bisect_right(self._starts, offset) - 1
+
+    def find(self, sub: str, start: int = 0, end: int | None = None, /) -> int:
+        if self._length != len(self._text) or not sub or "\n" in sub:
+            return self._whole_text().find(sub, start, end)
+        start, end, _ = slice(start, end).indices(self._length)
+        number = self._number(start)
+        while number < len(self._starts) - 1 and self._starts[number] < end:
+            first = self._starts[number]
+            at = self._piece_at(number).find(sub, max(start - first, 0), end - first)
+            if at != -1:
+                return first + at
+            number += 1
+        return -1
+
+    @overload
+    def __getitem__(self, key: int, /) -> str: ...
+    @overload
+    def __getitem__(self, key: slice, /) -> str: ...
+    def __getitem__(self, key: int | slice, /) -> str:
+        if self._length != len(self._text):
+            return self._whole_text()[key]
+        if isinstance(key, slice):
+            start, stop, step = key.indices(self._length)
+            if step != 1:
+                return self._whole_text()[key]
+            parts = []
+            while start < stop:
+                number = self._number(start)
+                first, end = self._starts[number], self._starts[number + 1]
+                parts.append(self._piece_at(number)[start - first : min(stop, end) - first])
+                start = end
+            return "".join(parts)
+        index = key + self._length if key < 0 else key
+        if not 0 <= index < self._length:
+            raise IndexError("string index out of range")
+        number = self._number(index)
+        return self._piece_at(number)[index - self._starts[number]]
 
 
 # byte -> itself for an ASCII letter (or digit), a space for any other byte

@@ -14,9 +14,10 @@ import itertools
 import operator
 import re
 import time
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from seedlint.engine.document import LARGE_TEXT, Document, ascii_runs
+from seedlint.engine.document import LARGE_TEXT, Document, ascii_runs, lower_pieces
 
 if TYPE_CHECKING:
     import regex
@@ -100,24 +101,40 @@ def repeated_words(doc: Document) -> list[int] | None:
     where the text's do, lower-cased: equal runs there are runs equal in any case."""
     if ASCII_LOOKALIKES.search(doc.text):
         return None
+    if len(doc.text) > LARGE_TEXT:
+        return _large_repeated_words(doc.text)
     lower = doc.lower
     # the runs equal to the next run, whatever stands between: few, in most documents none
-    if len(lower) <= LARGE_TEXT:
-        runs = list(ascii_runs(lower))
-        repeated = set(itertools.compress(runs, map(operator.eq, runs, runs[1:])))
-    else:  # one run at a time: a list of every run of a very large text is ten times its size
-        repeated, previous = set(), ""
-        for match in ASCII_LETTER_RUN.finditer(lower):
-            run = match.group()
-            if run == previous:
-                repeated.add(run)
-            previous = run
-    starts = []
+    runs = list(ascii_runs(lower))
+    repeated = set(itertools.compress(runs, map(operator.eq, runs, runs[1:])))
+    return sorted(_repeats_in(lower, repeated))
+
+
+def _repeats_in(lower: str, repeated: set[str]) -> Iterator[int]:
+    """Where one of the runs ``repeated`` stands in ``lower`` (or in a piece of it cut just
+    after a line break), then spaces or tabs and itself."""
     for word in repeated:  # [a-z]+: nothing to escape
         for match in re.finditer(f"{word}(?=[ \t]++{word}(?![a-z]))", lower):
             start = match.start()
             if not start or not "a" <= lower[start - 1] <= "z":
-                starts.append(start)
+                yield start
+
+
+def _large_repeated_words(text: str) -> list[int]:
+    """``repeated_words`` of a large text, lower-cased a piece of whole lines at a time:
+    its runs one at a time (a list of every run of a very large text is ten times its
+    size), and no whole lower-cased copy. A repeat stands inside a line, so in a piece."""
+    repeated, previous = set(), ""
+    for _, piece in lower_pieces(text):
+        for match in ASCII_LETTER_RUN.finditer(piece):
+            run = match.group()
+            if run == previous:
+                repeated.add(run)
+            previous = run
+    starts: list[int] = []
+    if repeated:
+        for first, piece in lower_pieces(text):
+            starts.extend(first + at for at in _repeats_in(piece, repeated))
     return sorted(starts)
 
 

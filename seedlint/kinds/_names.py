@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import cached_property
 
-from seedlint.engine.document import Document, Span, found_words
+from seedlint.engine.document import Document, LowerText, Span, found_words
 from seedlint.kinds._english import (
     ARTICLES,
     AUXILIARIES,
@@ -52,7 +52,7 @@ class Names:
     out when first asked: most documents need the quotations only, many neither."""
 
     def __init__(
-        self, text: str, paragraphs: Sequence[Span], body_start: int, lower_text: str
+        self, text: str, paragraphs: Sequence[Span], body_start: int, lower_text: LowerText
     ) -> None:
         self._text = text  # the document's text and spans, not the document: no cycle
         self._lower_text = lower_text  # the document's own copy: a large text's is large
@@ -163,7 +163,7 @@ def sentence_start(text: str, start: int) -> bool:
 
 
 def _derive(doc: Document) -> Names:
-    return Names(doc.text, doc.paragraphs, doc.body_start, doc.lower)
+    return Names(doc.text, doc.paragraphs, doc.body_start, doc.lowered)
 
 
 def _lower_words(text: str, paragraphs: Sequence[Span]) -> frozenset[str]:

@@ -622,10 +622,11 @@ def _count(text: str, word: str) -> int:
     short text is scanned, which costs less than counting all of it."""
     if len(text) >= COUNTED_FROM:
         runs = _word_runs(text)
-        if WORD_RUN.fullmatch(word):
+        if WORD_RUN.fullmatch(word) and runs.holds(word):
             return runs.count(word)
         first, space, second = word.partition(" ")
-        if space and WORD_RUN.fullmatch(first) and WORD_RUN.fullmatch(second):
+        pair = space and WORD_RUN.fullmatch(first) and WORD_RUN.fullmatch(second)
+        if pair and runs.holds(second):
             return runs.count_pair(first, second)
     return _scan_count(text, word)
 
@@ -633,8 +634,9 @@ def _count(text: str, word: str) -> int:
 # Texts at least this long have their words counted once instead of scanned per word
 # (a news article is a few thousand characters; scanning one costs microseconds).
 COUNTED_FROM = 50_000
-# The last few texts' word runs: the rules of one document ask about the same text.
-_TEXTS_COUNTED = 4
+# The last text's word runs: the rules of one document, run one after another, ask about
+# the same text; more would keep earlier large texts alive past their documents.
+_TEXTS_COUNTED = 1
 
 
 @lru_cache(maxsize=_TEXTS_COUNTED)

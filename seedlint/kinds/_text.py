@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from seedlint.engine.document import LowerText
+
 WORD = re.compile(r"(?<![\w'’\]-])[A-Za-z]+(?:['’][A-Za-z]+)*(?![\w-])")
 SIC = re.compile(r"\s*[\[(]sic[\])]", re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?:\A|[.!?:;\"“‘'(\[—–-]\s*|\n)\s*\Z")
@@ -33,8 +35,9 @@ def _match_word(model: str, word: str) -> str:
     return word
 
 
-def word_occurrences(text: str, lower: str, word: str) -> Iterator[tuple[int, int]]:
-    """Where ``word`` (lower case) stands in ``text`` (``lower`` is ``text.lower()``) as a
+def word_occurrences(text: str, lower: LowerText, word: str) -> Iterator[tuple[int, int]]:
+    """Where ``word`` (lower case) stands in ``text`` (``lower`` is ``text.lower()``, or a
+    large text's ``LowerPieces``) as a
     whole word, in any case: the same places as the WORD tokens equal to it, or to it
     followed by a possessive 's; a part of a hyphenated compound counts as a word."""
     if len(lower) != len(text):  # a few characters change length when lower-cased
@@ -57,7 +60,7 @@ def word_occurrences(text: str, lower: str, word: str) -> Iterator[tuple[int, in
         start = lower.find(word, end)
 
 
-def _ends_word(lower: str, end: int, compound: bool = True) -> bool:
+def _ends_word(lower: LowerText, end: int, compound: bool = True) -> bool:
     after = lower[end : end + 3]
     if after[:1] in ("'", "’") and after[1:2].isascii() and after[1:2].isalpha():
         # an apostrophe and letters continue the word, except a possessive 's

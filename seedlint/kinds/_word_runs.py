@@ -4,7 +4,9 @@ question (which would grow with the square of a long document's length) and with
 table of every pair of neighbouring words (which takes many times the text's size).
 
 A "word" here is a maximal run of ``[\\w'’]``: re's ``\\w`` is a character
-``str.isalnum()`` accepts, or the underscore.
+``str.isalnum()`` accepts, or the underscore. Only the words that open with no lower-case
+letter are indexed (``holds``): the names and acronyms that are asked about, a sixth of
+news text's words; a question about another word is answered by a scan.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ _OFFSET, _LONG_OFFSET, _OFFSET_LIMIT = "I", "Q", 1 << 32
 
 
 class WordRuns:
-    """The start offsets of every word of ``text``, by word."""
+    """The start offsets of every word of ``text`` that ``holds`` says is kept, by word."""
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -26,6 +28,8 @@ class WordRuns:
         kind = _OFFSET if len(text) < _OFFSET_LIMIT else _LONG_OFFSET
         for match in WORD_RUN.finditer(text):
             word = match.group()
+            if word[0].islower():
+                continue  # most words: their places would take as much as the text
             found = starts.get(word)
             if found is None:
                 starts[word] = match.start()  # most words stand once: no array for them
@@ -35,6 +39,12 @@ class WordRuns:
                 found.append(match.start())
         self._starts = starts
 
+    @staticmethod
+    def holds(word: str) -> bool:
+        """Whether the places of ``word`` (a whole run) are kept: it opens with no
+        lower-case letter."""
+        return not word[:1].islower()
+
     def _offsets(self, word: str) -> array[int] | tuple[int, ...]:
         found = self._starts.get(word)
         if found is None:
@@ -42,11 +52,12 @@ class WordRuns:
         return (found,) if isinstance(found, int) else found
 
     def count(self, word: str) -> int:
-        """How many times the word (a whole run) stands in the text."""
+        """How many times the word (a whole run that ``holds`` keeps) stands in the text."""
         return len(self._offsets(word))
 
     def count_pair(self, first: str, second: str) -> int:
-        """How many times the run ``first``, one space, then the run ``second`` stand."""
+        """How many times the run ``first``, one space, then the run ``second`` (one that
+        ``holds`` keeps) stand."""
         text, size = self.text, len(first)
         total = 0
         for at in self._offsets(second):

@@ -54,16 +54,21 @@ def _find(doc: Document, marks: str) -> Iterator[Finding]:
     if text.isascii() or not any(mark in text for mark in GATES[marks]):
         return
     straight_pattern, curly_pattern = STYLES[marks]
-    straight = list(straight_pattern.finditer(text, doc.body_start))
-    curly = list(curly_pattern.finditer(text, doc.body_start))
+    # counted, not listed: a match object for every mark of a large document took several
+    # times the memory of its text; only the less common style's marks are kept
+    straight = sum(1 for _ in straight_pattern.finditer(text, doc.body_start))
+    curly = sum(1 for _ in curly_pattern.finditer(text, doc.body_start))
     if not straight or not curly:
         return
-    minority, majority_char = (straight, "\u2019") if len(straight) <= len(curly) else (curly, "'")
+    fewer_straight = straight <= curly
+    majority_char = "\u2019" if fewer_straight else "'"
+    minority_pattern = straight_pattern if fewer_straight else curly_pattern
+    minority = list(minority_pattern.finditer(text, doc.body_start))
     first = minority[0]
     values = {
-        "straight": len(straight),
-        "curly": len(curly),
-        "minority": "straight" if minority is straight else "curly",
+        "straight": straight,
+        "curly": curly,
+        "minority": "straight" if fewer_straight else "curly",
     }
     edits = None
     if marks == "apostrophes":

@@ -152,7 +152,7 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
     # would double a large document in memory
     marked = [state.marks.search(whole, p.start, p.end) is not None for p in paragraphs]
     scans = [
-        _scan(doc.paragraph_text(p), state) if has else ([], [])
+        _unmatched(doc.paragraph_text(p), state) if has else NOTHING_UNMATCHED
         for p, has in zip(paragraphs, marked)
     ]
     carried_to = -1  # the paragraph that closes a quotation carried over from an earlier one
@@ -246,6 +246,18 @@ def _balanced(text: str, state: State) -> bool:
     fixing converges and never piles marks onto a paragraph it cannot mend."""
     unmatched, still_open = _scan(text, state)
     return not unmatched and not still_open
+
+
+# what a paragraph whose marks all match scans to, one pair shared by all of them and never
+# changed: two lists of its own for each paragraph of a large document took more memory
+# than the paragraphs' spans
+NOTHING_UNMATCHED: tuple[list[tuple[int, str]], list[tuple[int, str]]] = ([], [])
+
+
+def _unmatched(text: str, state: State) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """``_scan``, or NOTHING_UNMATCHED when it finds nothing."""
+    unmatched, still_open = _scan(text, state)
+    return (unmatched, still_open) if unmatched or still_open else NOTHING_UNMATCHED
 
 
 def _scan(text: str, state: State) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:

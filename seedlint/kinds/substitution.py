@@ -225,7 +225,7 @@ class Substitution(Kind[State]):
         if present:
             found = []
             for word in present:  # usually one or two words: find just those
-                for start, end in word_occurrences(text, doc.lower, word):
+                for start, end in word_occurrences(text, doc.lowered, word):
                     found.append((start, end, state.words[word]))
             for start, end, correction in sorted(found):
                 yield from _finding(doc, start, end, correction, state)

@@ -10,7 +10,7 @@ import random
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from seedlint.engine import document
@@ -208,3 +208,48 @@ def test_a_large_text_lower_cased_in_pieces_is_lower_cased_whole(text: str) -> N
         assert document.lower_case(text) == text.lower()
     finally:
         document.LARGE_TEXT, document.LOWER_PIECE = large, piece
+
+
+LOWER_ALPHABET = "aAbΣσςİI\u0130ß ﬁ.\n\u0345é"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=LOWER_ALPHABET, max_size=40), st.data())
+def test_a_large_text_read_in_pieces_reads_as_its_whole_lower_case(
+    text: str, data: st.DataObject
+) -> None:
+    # the pieces are a few characters long, so that finds and slices cross them; the
+    # string looked for is mostly a part of the text's lower case, so that it is found
+    whole = text.lower()
+    at = data.draw(st.integers(0, len(whole)))
+    sub = data.draw(st.sampled_from([whole[at : at + 3], whole[at : at + 1], "aσ", ""]))
+    start = data.draw(st.integers(-45, 45))
+    end = data.draw(st.integers(-45, 45) | st.none())
+    piece = document.LOWER_PIECE
+    document.LOWER_PIECE = 3
+    try:
+        pieces = document.LowerPieces(text)
+        assert len(pieces) == len(whole)
+        assert pieces.find(sub, start, end) == whole.find(sub, start, end)
+        assert pieces.find(sub, max(start, 0)) == whole.find(sub, max(start, 0))
+        assert pieces[start:end] == whole[start:end]
+        assert pieces[start::2] == whole[start::2]
+        if -len(whole) <= start < len(whole):
+            assert pieces[start] == whole[start]
+        else:
+            with pytest.raises(IndexError):
+                pieces[start]
+    finally:
+        document.LOWER_PIECE = piece
+
+
+def test_a_large_document_is_read_lower_cased_in_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "date 2024-01-18 T\n\nThe Minister SAID.\n\nShe Said so.\n"
+    assert Document(text).lowered == text.lower()  # an ordinary text's is the string
+    monkeypatch.setattr(document, "LARGE_TEXT", 0)
+    monkeypatch.setattr(document, "LOWER_PIECE", 4)
+    doc = Document(text)
+    assert isinstance(doc.lowered, document.LowerPieces)
+    assert "lower" not in doc.__dict__ and doc.lowered.find("said") == text.lower().find("said")
+    assert doc.lower_words == {"date", "t", "the", "minister", "said", "she", "so"}
+    assert "lower" not in doc.__dict__  # the words were gathered without a whole copy

@@ -25,6 +25,8 @@ from seedlint.engine import document, linter
 from seedlint.engine.document import APOSTROPHE_CURLY, APOSTROPHE_STRAIGHT, Document
 from seedlint.engine.linter import Linter, LintSettings
 from seedlint.kinds import _candidates, _names, _possessive, apostrophe, substitution, whitespace
+from seedlint.kinds._text import word_occurrences
+from seedlint.kinds._word_runs import WordRuns
 from seedlint.ruleset.rulefile import load_rules
 
 RULES = {rule.code: rule for rule in load_rules(["default"], ROOT)}
@@ -212,6 +214,23 @@ def test_possessive_counts_of_a_long_text_are_what_the_regex_counts(text: str, w
         _possessive.COUNTED_FROM = counted_from
 
 
+def test_a_long_text_keeps_the_places_of_capitalised_words_only() -> None:
+    text = "Bora said 'Bora' and said BORA’s 1st bora Bora's said."
+    runs = WordRuns(text)
+    assert [runs.holds(word) for word in ("Bora", "BORA’s", "1st", "'Bora'", "said")] == [
+        True, True, True, True, False,
+    ]  # fmt: skip
+    assert (runs.count("Bora"), runs.count("Bora's"), runs.count("said")) == (1, 1, 0)
+    assert runs.count_pair("said", "BORA’s") == 1
+    counted_from = _possessive.COUNTED_FROM
+    _possessive.COUNTED_FROM = 0
+    try:  # a word it does not keep is counted by a scan
+        assert _possessive._count(text, "said") == 3
+        assert _possessive._count(text, "Bora said") == 1
+    finally:
+        _possessive.COUNTED_FROM = counted_from
+
+
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(st.text(alphabet="AbcMZs.'’&-_ 1é\n", max_size=24), st.integers(0, 4))
 def test_capitalised_plurals_are_found_as_the_plain_pattern_finds_them(text: str, at: int) -> None:
@@ -229,8 +248,11 @@ LARGE_TEXT_SAMPLES = [
         for p in sorted(ROOT.glob("tests/data/wikinews/wikinews_en/0*.txt"))[:12]
     ),
     "the the THE The. a a\ta 5 5 x x-x ı ı bora bora",
+    "Said İstanbul said the\nthe ΣΑΣ Bora\n\nBora said, Minister Bora's",
     "",
 ]
+# words and names the rules look up where they stand in the lower-cased text
+LOOKED_UP = ["the", "said", "minister", "bora", "government", "i̇stanbul"]
 
 
 def large_text_answers(text: str) -> tuple[object, ...]:
@@ -241,6 +263,8 @@ def large_text_answers(text: str) -> tuple[object, ...]:
         _candidates.repeated_words(doc),
         minhash.shingle_hashes(text, 5).tolist(),
         [m.span() for m in substitution._phrase_matches(doc, state)],
+        [list(word_occurrences(text, doc.lowered, word)) for word in LOOKED_UP],
+        [_names.names_of(doc).is_name(word) for word in LOOKED_UP],
     )
 
 
@@ -251,6 +275,7 @@ def test_large_texts_give_what_ordinary_ones_give(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(_candidates, "LARGE_TEXT", 0)
     monkeypatch.setattr(minhash, "LARGE_TEXT", 0)
     monkeypatch.setattr(minhash, "LARGE_PIECE", 64)  # many pieces
+    monkeypatch.setattr(document, "LOWER_PIECE", 64)
     assert [large_text_answers(text) for text in LARGE_TEXT_SAMPLES] == ordinary
 
 
@@ -315,6 +340,13 @@ def test_names_and_lower_words_are_what_a_word_by_word_reading_finds(
     other = _names.names_of(Document(text))
     assert other.writes_lower(word) is (word.lower() in lower)
     assert other.is_name(word) is (word.lower() in names)
+    # a large text's lower case is read in pieces of a line or two
+    large, piece = document.LARGE_TEXT, document.LOWER_PIECE
+    document.LARGE_TEXT, document.LOWER_PIECE = 0, 2
+    try:
+        assert _names.names_of(Document(text)).is_name(word) is (word.lower() in names)
+    finally:
+        document.LARGE_TEXT, document.LOWER_PIECE = large, piece
 
 
 RUN_TEXT = st.text(alphabet="abz09'’\u2018 \n-_é²İK\udcff\x01AZ", max_size=40)
