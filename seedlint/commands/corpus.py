@@ -41,7 +41,7 @@ from seedlint.engine.diagnostics import Applicability, Diagnostic
 from seedlint.engine.document import Document, Span
 from seedlint.engine.linter import Linter
 from seedlint.io.reading import Unreadable, decode, read_with_state
-from seedlint.io.sources import Item, display_path, read_span
+from seedlint.io.sources import Item, display_path, path_below, read_span
 
 if TYPE_CHECKING:
     from seedlint.engine.fixer import AppliedEdit
@@ -75,13 +75,8 @@ def corpus_work(linter: Linter, root: Path) -> CorpusWork | None:
 def file_key(path: Path | str, root: Path) -> str:
     """A file's key (see the module docstring); string operations, as this runs for every
     document."""
-    absolute = os.path.abspath(path)
-    top = str(root)
-    if absolute == top:
-        return "."
-    if absolute.startswith(top.rstrip(os.sep) + os.sep):
-        absolute = absolute[len(top.rstrip(os.sep)) + 1 :]
-    return absolute.replace(os.sep, "/") if os.sep != "/" else absolute
+    key = path_below(os.path.abspath(path), str(root))
+    return key.replace(os.sep, "/") if os.sep != "/" else key
 
 
 def corpus_key(item: Item, root: Path) -> str:

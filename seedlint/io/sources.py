@@ -63,12 +63,16 @@ def display_path(path: Path | str) -> str:
             return Path(absolute).relative_to(folder).as_posix()
         except ValueError:
             return Path(absolute).as_posix()
+    return path_below(absolute, folder)
+
+
+def path_below(absolute: str, folder: str) -> str:
+    """An absolute path relative to ``folder`` when below it ("." for the folder itself),
+    else the path as it is: string operations, for paths already made absolute."""
     if absolute == folder:
-        shown = "."
-    else:
-        prefix = folder if folder.endswith(os.sep) else folder + os.sep
-        shown = absolute[len(prefix) :] if absolute.startswith(prefix) else absolute
-    return shown
+        return "."
+    prefix = folder.rstrip(os.sep) + os.sep
+    return absolute[len(prefix) :] if absolute.startswith(prefix) else absolute
 
 
 def file_items(

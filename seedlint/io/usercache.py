@@ -7,7 +7,29 @@ from __future__ import annotations
 
 import contextlib
 import os
+import zlib
 from pathlib import Path
+
+
+def framed(kind: str, body: bytes) -> bytes:
+    """A copy's bytes: a first line naming its format (``kind``) with the body's length and
+    CRC-32, then the body."""
+    return f"{kind} {len(body)} {zlib.crc32(body)}\n".encode() + body
+
+
+def framed_body(kind: str, data: bytes) -> memoryview | None:
+    """The body of a ``framed`` copy of this format (a view, not copied); None when the
+    first line does not name it, the body is damaged, or the copy is not UTF-8."""
+    newline = data.find(b"\n")
+    body = memoryview(data)[newline + 1 :]
+    if newline < 0 or data[:newline] != f"{kind} {len(body)} {zlib.crc32(body)}".encode():
+        return None
+    if not data.isascii():
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+    return body
 
 
 def keep_data(copy: Path, data: bytes, old_copies: tuple[str, ...]) -> None:

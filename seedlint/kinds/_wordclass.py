@@ -24,13 +24,12 @@ ignored and the file read again.
 from __future__ import annotations
 
 import importlib.util
-import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from seedlint.io.usercache import cache_folder, keep_data
+from seedlint.io.usercache import cache_folder, framed, framed_body, keep_data
 
 NOUN, VERB, ADJECTIVE = "N", "V", "A"  # the word classes of infl.csv
 PAST = 2  # the column of a verb's past tense ("<>" when it has none of its own)
@@ -135,23 +134,16 @@ def _copy_of(found: Lexicon) -> bytes:
         for name in SETS
         for key, raw in getattr(found, name).buckets().items()
     ]
-    body = b"\n".join(lines)
-    return f"{FORMAT} {len(body)} {zlib.crc32(body)}\n".encode() + body
+    return framed(FORMAT, b"\n".join(lines))
 
 
 def _read_copy(data: bytes) -> Lexicon | None:
     """The lexicon a copy holds; None when it is damaged or of another format. Read as
     bytes, split in C, each line's words kept undecoded (a copy of ASCII words, as
     pyinflect's are, is valid UTF-8 throughout; another is decoded once to make sure)."""
-    newline = data.find(b"\n")
-    body = memoryview(data)[newline + 1 :]
-    if newline < 0 or data[:newline] != f"{FORMAT} {len(body)} {zlib.crc32(body)}".encode():
+    body = framed_body(FORMAT, data)
+    if body is None:
         return None
-    if not data.isascii():
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
-            return None
     comma = SEPARATOR.encode()
     sets: dict[bytes, dict[str, bytes]] = {name.encode(): {} for name in SETS}
     for line in data.split(b"\n")[1:] if len(body) else ():

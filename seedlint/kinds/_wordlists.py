@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from seedlint.io.usercache import cache_folder, keep_data
+from seedlint.io.usercache import cache_folder, framed, framed_body, keep_data
 
 PREFIX = "codespell-"
 OLD_COPIES = ("codespell-*.json", "codespell-*.marshal", "codespell-*.txt")
@@ -99,8 +99,7 @@ class Table:
         read by lines, and both are line breaks to str.splitlines)."""
         lines = [FIELD.join(s for pair in self.phrases.items() for s in pair).encode("utf-8")]
         lines += [key.encode("utf-8") + FIELD_BYTES + raw for key, raw in self._raw.items()]
-        body = b"\n".join(lines)
-        return f"{TABLE_FORMAT} {len(body)} {zlib.crc32(body)}\n".encode() + body
+        return framed(TABLE_FORMAT, b"\n".join(lines))
 
 
 @cache
@@ -123,15 +122,8 @@ def load_table(name: str) -> Table:
 def _read_table(data: bytes) -> Table | None:
     """The table a copy holds; None when it is damaged or of another format. The words are
     kept as bytes until looked up; a copy that is not ASCII is checked to be UTF-8 once."""
-    newline = data.find(b"\n")
-    body = memoryview(data)[newline + 1 :]
-    if newline < 0 or data[:newline] != f"{TABLE_FORMAT} {len(body)} {zlib.crc32(body)}".encode():
+    if framed_body(TABLE_FORMAT, data) is None:
         return None
-    if not data.isascii():
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
-            return None
     lines = data.split(b"\n")[1:]
     phrases = lines[0].decode("utf-8").split(FIELD) if lines[0] else []
     if len(phrases) % 2:

@@ -154,6 +154,17 @@ def test_a_frequent_surname_stays_a_surname_when_its_plural_is_a_word() -> None:
     ]
 
 
+def assert_one_safe_fix(body: str, written: str) -> None:
+    """SL210 finds one lost possessive in the seed of ``body``, and its safe fix writes
+    ``written``."""
+    text = seed(body)
+    diagnostics = seedlint.lint_text(text, select=["SL210"])
+    assert len(diagnostics) == 1
+    fix = diagnostics[0].fix
+    assert fix is not None and fix.applicability.value == "safe"
+    assert written in seedlint.fix_text(text)[0]
+
+
 @pytest.mark.parametrize(
     ("body", "written"),
     [
@@ -170,12 +181,7 @@ def test_a_frequent_surname_stays_a_surname_when_its_plural_is_a_word() -> None:
     ],
 )
 def test_the_documents_own_use_of_a_surname_makes_the_fix_safe(body: str, written: str) -> None:
-    text = seed(body)
-    diagnostics = seedlint.lint_text(text, select=["SL210"])
-    assert len(diagnostics) == 1
-    fix = diagnostics[0].fix
-    assert fix is not None and fix.applicability.value == "safe"
-    assert written in seedlint.fix_text(text)[0]
+    assert_one_safe_fix(body, written)
 
 
 @pytest.mark.parametrize(
@@ -259,12 +265,7 @@ def test_the_initials_of_a_plural_name_make_a_plural() -> None:
     ],
 )
 def test_a_word_that_can_have_no_plural_in_s_is_a_safe_possessive(body: str, written: str) -> None:
-    text = seed(body)
-    diagnostics = seedlint.lint_text(text, select=["SL210"])
-    assert len(diagnostics) == 1
-    fix = diagnostics[0].fix
-    assert fix is not None and fix.applicability.value == "safe"
-    assert written in seedlint.fix_text(text)[0]
+    assert_one_safe_fix(body, written)
 
 
 @pytest.mark.parametrize(
