@@ -22,7 +22,7 @@ from seedlint.commands.common import (
     paths_of,
     record_fields,
 )
-from seedlint.commands.corpus import CorpusRun, corpus_work
+from seedlint.commands.corpus import CorpusRun, Stores, corpus_work
 from seedlint.commands.work import CheckContext, Checked, check_item, serve_unchanged
 from seedlint.engine.corpus import can_report
 from seedlint.engine.diagnostics import Diagnostic
@@ -146,8 +146,10 @@ def _corpus_run(
     """The corpus rules' side of the run, None when none is selected or the document is
     standard input. A run of files that all lie in the configured ``paths`` (the whole
     corpus, or a few of its files as pre-commit names them) is judged against the index
-    the cache keeps of that corpus, loaded here, before the workers start, so that they
-    reuse its fingerprints of unchanged files; any other run is judged on its own, and
+    the cache keeps of that corpus, whose digests are read here, before the workers
+    start, so that they reuse its fingerprints of unchanged files (the digests of the
+    corpus pass's kept verdict when there is one: the index is then opened only if a
+    document changed, see io/corpus_verdict.py); any other run is judged on its own, and
     skipped (None) when it has too few files for any corpus rule to find something, as a
     pre-commit run of one file outside the configured corpus has."""
     work = corpus_work(setup.linter, setup.config.root)
@@ -160,15 +162,8 @@ def _corpus_run(
         if docs.unit == "file" and known is not None and not can_report(work.groups, len(known)):
             return None
         return CorpusRun(setup.linter, work, None, *record_fields(args))
-    from seedlint.io.corpus_store import CorpusStore
-
-    stores = []
-    for number, group in enumerate(work.groups):
-        store = CorpusStore(cache.path.parent, group.name, group.new_index().settings)
-        for told in store.notes:
-            note(told)
-        work.kept[number] = store.digests
-        stores.append(store)
+    stores = Stores(cache.path.parent, work.groups, cache.fingerprint, note)
+    work.kept[:] = stores.kept()
     corpus = CorpusRun(setup.linter, work, stores, *record_fields(args))
     corpus.walked = [p for p in paths if p.is_dir()]
     return corpus

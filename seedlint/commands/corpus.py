@@ -13,7 +13,9 @@ its cache, so that a few named files are judged against every document checked b
 (entries under a folder the run walked that the walk did not find are forgotten: gone or
 excluded), or a new one (``--no-cache``, JSON Lines, ``fix``, ``report``), holding the
 run's documents alone. After the pass, stale entries (files changed or deleted since they
-were kept) are forgotten and the store is saved.
+were kept) are forgotten and the store is saved. With the store, a run may start from
+the verdict of an earlier run (``io/corpus_verdict.py``): the store is then opened only
+when a document changed, and when none did the verdict is the pass's result.
 
 Documents are read again only where the pass needs their text (a finding's document, a
 body to measure): files from disk, records by their place in their file, noted as they
@@ -24,8 +26,9 @@ from __future__ import annotations
 
 import os
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +48,8 @@ from seedlint.io.sources import Item, display_path, path_below, read_span
 
 if TYPE_CHECKING:
     from seedlint.engine.fixer import AppliedEdit
+    from seedlint.io.corpus_store import CorpusStore
+    from seedlint.io.corpus_verdict import Verdict
 
 TEXTS_KEPT = 512  # texts of documents read again, kept for the pass's next question
 FOLD_EVERY = 16_384  # contributions kept as objects before they are folded into columns
@@ -158,12 +163,59 @@ class _Texts:
             if raw is None:
                 return None
             return parse_record(number, raw, self.text_field, self.id_field).text
-        path = Path(self.files.get(key, key))
-        path = path if path.is_absolute() else self.root / path
         try:
-            return decode(read_with_state(path)[0])
+            return decode(read_with_state(self.path(key))[0])
         except Unreadable:
             return None
+
+    def path(self, key: str) -> Path:
+        """The file of a file's key: the path the run named it by (as the working
+        directory sees it), else the key's own, below the configuration's folder."""
+        if key in self.files:
+            return Path(self.files[key])
+        path = Path(key)
+        return path if path.is_absolute() else self.root / path
+
+
+class Stores:
+    """The corpus stores of a check with the cache, one per group, and the verdict kept
+    beside them (see ``io/corpus_verdict.py``); the stores are opened when first needed
+    when there is a verdict to start from."""
+
+    def __init__(
+        self, folder: Path, groups: list[CorpusGroup], fingerprint: str, told: Callable[[str], None]
+    ) -> None:
+        from seedlint.io.corpus_verdict import Verdict, verdict_path
+
+        self.folder, self.groups, self.told = folder, groups, told
+        self.verdict_path = verdict_path(folder, fingerprint)
+        self.verdict: Verdict | None
+        self.verdict, problem = Verdict.load(self.verdict_path)
+        if problem is not None:
+            told(problem)
+
+    @cached_property
+    def each(self) -> list[CorpusStore]:
+        from seedlint.io.corpus_store import CorpusStore
+
+        stores = []
+        for group in self.groups:
+            store = CorpusStore(self.folder, group.name, group.new_index().settings)
+            for told in store.notes:
+                self.told(told)
+            stores.append(store)
+        return stores
+
+    @property
+    def opened(self) -> bool:
+        return "each" in self.__dict__
+
+    def kept(self) -> list[Mapping[str, bytes]]:
+        """Per group, the digest of each document whose contribution is kept: the
+        verdict's when there is one (the stores stay closed), else the stores'."""
+        if self.verdict is not None:
+            return [self.verdict.documents for _ in self.groups]
+        return [store.digests for store in self.each]
 
 
 class CorpusRun:
@@ -173,18 +225,20 @@ class CorpusRun:
         self,
         linter: Linter,
         work: CorpusWork,
-        stores: list[Any] | None = None,
+        stores: Stores | None = None,
         text_field: str = "text",
         id_field: str = "id",
     ) -> None:
         self.linter = linter
         self.work = work
-        self.stores = stores  # CorpusStore per group (check with a cache), or None
-        self.indexes = (
-            [store.index for store in stores]
-            if stores is not None
-            else [group.new_index() for group in work.groups]
+        self.stores = stores  # check with a cache; None: the run's documents alone
+        self.indexes: list[Any] = (
+            [] if stores is not None else [group.new_index() for group in work.groups]
         )
+        if stores is not None and stores.opened:
+            self.indexes = [store.index for store in stores.each]
+        # the run's keys whose kept contribution is the verdict's, before the stores open
+        self.assumed: list[str] = []
         self.texts = _Texts(work.root, text_field, id_field)
         # the run's documents: key -> name in output (each held once when they are equal,
         # as they are when the run starts in the configuration's folder)
@@ -240,11 +294,19 @@ class CorpusRun:
             self.texts.records[key] = (shard, start, len(record.raw), record.number)
         elif item.path is not None and str(item.path) != key:
             self.texts.files[key] = str(item.path)
+        stores = self.stores
+        if stores is not None and stores.verdict is not None and all(d is None for d in data):
+            # left to the verdict's digest: checked against the stores' once they are open
+            if stores.opened:
+                self._confirm(key)
+            else:
+                self.assumed.append(key)
+            return
         for number, contributed in enumerate(data):
             if contributed is None:
                 continue  # the kept contribution stands
-            if self.stores is not None:
-                self.stores[number].put(contributed, contribution.digest)
+            if stores is not None:
+                self._opened()[number].put(contributed, contribution.digest)
             else:
                 self.indexes[number].add(contributed)
             self.folded += 1
@@ -253,12 +315,43 @@ class CorpusRun:
             for index in self.indexes:
                 index.table()
 
+    def _opened(self) -> list[CorpusStore]:
+        """The stores, opened now if they were not, and the run's documents left to the
+        verdict's digests until now confirmed against theirs."""
+        assert self.stores is not None
+        if not self.stores.opened:
+            self.indexes = [store.index for store in self.stores.each]
+            for key in self.assumed:
+                self._confirm(key)
+            self.assumed.clear()
+        return self.stores.each
+
+    def _confirm(self, key: str) -> None:
+        """A document whose contribution the verdict's digest said was kept: contributed
+        again to each store that keeps another (it changed since the verdict)."""
+        assert self.stores is not None and self.stores.verdict is not None
+        expected = self.stores.verdict.documents[key]
+        stores = self.stores.each
+        wrong = [n for n, store in enumerate(stores) if store.digests.get(key) != expected]
+        if not wrong:
+            return
+        from seedlint.io.corpus_store import digest
+
+        try:
+            data = read_with_state(self.texts.path(key))[0]
+        except Unreadable:
+            self.gone.add(key)
+            return
+        doc = self.linter.document(decode(data), self.name(key))
+        for number in wrong:
+            stores[number].put(self.work.groups[number].contribute(doc, key), digest(data))
+
     def forget_unseen(self) -> None:
         """Forget kept entries below folders this run walked that the walk did not find."""
         if self.stores is None or not self.walked:
             return
         prefixes = [file_key(folder, self.work.root) for folder in self.walked]
-        for store in self.stores:
+        for store in self._opened():
             store.remove(
                 [
                     key
@@ -268,12 +361,17 @@ class CorpusRun:
             )
 
     def finish(self) -> list[CorpusResult]:
-        """The pass of every group; stale entries forgotten and the stores saved."""
+        """The pass of every group (or the verdict that is its result); stale entries
+        forgotten, the stores saved and the verdict kept."""
+        served = self._served()
+        if served is not None:
+            return [served]
         self.forget_unseen()
         keys = frozenset(self.names)
+        stores = None if self.stores is None else self._opened()
         results = []
         for number, group in enumerate(self.work.groups):
-            store = None if self.stores is None else self.stores[number]
+            store = None if stores is None else stores[number]
             if store is not None:
                 store.remove(self.gone)
             index = self.indexes[number] if store is None else store.index
@@ -283,7 +381,54 @@ class CorpusRun:
                 store.remove(result.stale)
                 store.save()
             results.append(result)
+        self._keep_verdict(results)
         return results
+
+    def _context(self) -> bytes:
+        from seedlint.io.corpus_verdict import context_digest
+
+        places = ((k, n, self.relatives.get(k, k)) for k, n in self.names.items())
+        return context_digest(self.work.root, places)
+
+    def _served(self) -> CorpusResult | None:
+        """The verdict's result, when no document changed since it was kept (the stores
+        were never opened), the run's documents are its documents and their context is
+        the same."""
+        stores = self.stores
+        if stores is None or stores.opened or stores.verdict is None or self.gone:
+            return None
+        verdict = stores.verdict
+        documents = verdict.documents
+        if len(documents) != len(self.names) or any(k not in documents for k in self.names):
+            return None
+        if self._context() != verdict.context:
+            return None
+        return CorpusResult(verdict.findings(), ())
+
+    def _keep_verdict(self, results: list[CorpusResult]) -> None:
+        """Keep the pass's result as the verdict when the run's documents are all the
+        stores keep; else remove the verdict, which the stores no longer match."""
+        from seedlint.io.corpus_verdict import forget, save
+
+        if self.stores is None:
+            return
+        stores = self.stores.each
+        missing = b""  # never a digest
+        documents = {key: stores[0].digests.get(key, missing) for key in self.names}
+        whole = (
+            not self.gone
+            and missing not in documents.values()
+            and all(
+                len(store.digests) == len(documents)
+                and all(store.digests.get(key, missing) == d for key, d in documents.items())
+                for store in stores
+            )
+        )
+        if not whole:
+            forget(self.stores.verdict_path)
+            return
+        found = [item for items in by_key(results).values() for item in items]
+        save(self.stores.verdict_path, self._context(), documents, found)
 
     def diagnostics(self) -> dict[str, list[CorpusDiagnostic]]:
         """Every group's diagnostics by document key, in path order."""
@@ -336,7 +481,7 @@ class _GroupCorpus:
     def similarities(self) -> Any:
         """The group's kept exact similarities (``CorpusStore.similarities``), or None."""
         stores = self.run.stores
-        return None if stores is None else stores[self.number].similarities
+        return None if stores is None else stores.each[self.number].similarities
 
 
 # --- fix: the corpus's fixes of one document ---------------------------------------------

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
-import numpy.typing as npt
+if TYPE_CHECKING:  # path_order alone is what a run whose corpus pass is kept needs
+    import numpy as np
+    import numpy.typing as npt
 
 # record numbers past 18 digits compare as text: int() refuses very long digit strings
 RECORD = re.compile(r"(.*)#([0-9]{1,18})", re.DOTALL)
@@ -27,6 +29,8 @@ def path_order(key: str) -> tuple[str, int, str]:
 
 def ranks(keys: Sequence[str]) -> npt.NDArray[np.int64]:
     """Each key's position in path order."""
+    import numpy as np
+
     result = np.empty(len(keys), dtype=np.int64)
     ordered = sorted(range(len(keys)), key=lambda row: path_order(keys[row]))
     result[ordered] = np.arange(len(keys), dtype=np.int64)

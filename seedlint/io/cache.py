@@ -170,7 +170,7 @@ def _sources(rules: Iterable[Rule]) -> set[str]:
     return found
 
 
-def _to_cached(d: Diagnostic) -> CachedDiagnostic:
+def to_cached(d: Diagnostic) -> CachedDiagnostic:
     fix = None
     if d.fix is not None:
         edits = [(e.start, e.end, e.content) for e in d.fix.edits]
@@ -181,7 +181,7 @@ def _to_cached(d: Diagnostic) -> CachedDiagnostic:
     )  # fmt: skip
 
 
-def _from_cached(c: CachedDiagnostic, path: str) -> Diagnostic:
+def from_cached(c: CachedDiagnostic, path: str) -> Diagnostic:
     fix = None
     if c.fix is not None:
         edits = tuple(Edit(*e) for e in c.fix.edits)
@@ -251,7 +251,7 @@ class Cache:
 
     def get(self, key: bytes, path: str) -> list[Diagnostic] | None:
         found = self.entries.get(key)
-        return None if found is None else [_from_cached(c, path) for c in found]
+        return None if found is None else [from_cached(c, path) for c in found]
 
     def keep(self, key: bytes) -> None:
         """Mark an entry as used by this run (workers look entries up; the parent keeps)."""
@@ -259,7 +259,7 @@ class Cache:
             self.used[key] = self.entries[key]
 
     def put(self, key: bytes, diagnostics: list[Diagnostic]) -> None:
-        self.used[key] = [_to_cached(d) for d in diagnostics]
+        self.used[key] = [to_cached(d) for d in diagnostics]
         self.changed = True
 
     def save(self) -> None:

@@ -34,7 +34,15 @@ def check(project: Path, *paths: str, cache: bool = True) -> tuple[int, list[dic
 
 def stores(project: Path) -> list[Path]:
     """The kept index: its base and journal."""
-    return sorted(p for p in (project / "cache").glob("corpus-*") if p.suffix != ".similar")
+    kept = (project / "cache").glob("corpus-*")
+    return sorted(p for p in kept if p.suffix in (".index", ".journal"))
+
+
+def forget_verdict(project: Path) -> None:
+    """Remove the corpus pass's kept verdict, so that a run over the unchanged corpus
+    reads the index (with it, that run would not open the index at all)."""
+    for verdict in (project / "cache").glob("corpus-*.verdict"):
+        verdict.unlink()
 
 
 def similarities(project: Path) -> Path:
@@ -133,6 +141,7 @@ def test_damaged_similarities_cost_a_note_and_no_wrong_finding(project: Path, da
         kept.write_bytes(pickle.dumps(Planted(str(marker))))
     else:  # a similarity above 1: valid MessagePack, refused by the schema
         kept.write_bytes(kept.read_bytes().replace(b"\xcb\x3f", b"\xcb\x40"))
+    forget_verdict(project)
     code, diagnostics, stderr = check(project)
     assert not marker.exists()
     assert stderr.startswith(f"seedlint: note: cache/{kept.name}: not usable (")
@@ -216,3 +225,85 @@ def test_workers_give_the_same_bytes(project: Path) -> None:
         for jobs in ("1", "2")
     }
     assert outputs["1"] == outputs["2"] and "SL502" in outputs["1"]
+
+
+# --- the corpus pass's verdict, kept whole (io/corpus_verdict.py) ------------------------
+
+
+def verdict(project: Path) -> Path:
+    return next((project / "cache").glob("corpus-*.verdict"))
+
+
+def test_an_unchanged_corpus_is_reported_from_the_verdict_without_the_index(
+    project: Path,
+) -> None:
+    """The index is damaged after the verdict was kept: a run over the unchanged corpus
+    does not open it (no note) and gives the findings; the first change opens it."""
+    base = stores(project)[0]
+    base.write_bytes(b"\x00" * 100)
+    expected = check(project, cache=False)[:2]
+    code, diagnostics, stderr = check(project)
+    assert stderr == "" and (code, diagnostics) == expected
+    changed = project / "seeds" / "0077.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nA correction.\n", "utf-8")
+    code, diagnostics, stderr = check(project)
+    assert stderr.startswith(f"seedlint: note: cache/{base.name}: not a usable corpus index (")
+    assert (code, diagnostics) == check(project, cache=False)[:2]
+
+
+def test_a_verdict_is_not_served_to_another_set_of_documents(project: Path) -> None:
+    (project / "seeds" / "0042.txt").unlink()
+    shutil.copy(project / "seeds" / "0100.txt", project / "seeds" / "0100-again.txt")
+    warm = check(project)
+    assert warm == check(project, cache=False)
+    assert Found("SL501", "seeds/0100.txt", 1, "seeds/0100-again.txt") in found(warm[1])
+    assert all("0042.txt" not in d["message"] for d in warm[1])
+
+
+def test_a_verdict_is_not_served_to_a_run_that_names_the_documents_otherwise(
+    project: Path,
+) -> None:
+    """From the corpus's own folder every document and message has another name."""
+    inside = project / "seeds"
+    expected = run_seedlint("check", ".", "--select", CORPUS_RULES, "--no-cache", cwd=inside)
+    caching = ("--cache-dir", "../cache")
+    warm = run_seedlint("check", ".", "--select", CORPUS_RULES, *caching, cwd=inside)
+    assert (warm.returncode, warm.stdout, warm.stderr) == (1, expected.stdout, "")
+    assert "SL501" in warm.stdout and "seeds/" not in warm.stdout
+
+
+def test_a_verdict_older_than_the_index_still_gives_the_right_findings(project: Path) -> None:
+    """A verdict kept before a later run changed a document in the index (as another
+    run at the same time could leave it): the index's entry is not trusted for it."""
+    kept = verdict(project)
+    old_verdict = kept.read_bytes()
+    document = project / "seeds" / "0150.txt"
+    original = document.read_bytes()
+    document.write_bytes(original.replace(b"\n\n", b"\n\nA paragraph added in between.\n\n", 2))
+    check(project, "seeds/0150.txt")  # the index keeps the changed document
+    document.write_bytes(original)  # back as the verdict knows it
+    assert not kept.exists()  # a run that changes the index without a verdict removes it
+    kept.write_bytes(old_verdict)
+    shutil.copy(project / "seeds" / "0150.txt", project / "seeds" / "0150-copy.txt")
+    warm = check(project)
+    assert warm == check(project, cache=False)
+    assert Found("SL501", "seeds/0150.txt", 1, "seeds/0150-copy.txt") in found(warm[1])
+
+
+@pytest.mark.parametrize("damage", ["garbage", "pickle", "wrong digest"])
+def test_a_damaged_verdict_costs_a_note_and_no_wrong_finding(project: Path, damage: str) -> None:
+    kept = verdict(project)
+    marker = project / "unpickled"
+    if damage == "garbage":
+        kept.write_bytes(b"\x93" * 50)
+    elif damage == "pickle":
+        kept.write_bytes(pickle.dumps(Planted(str(marker))))
+    else:  # valid MessagePack, refused by the schema: a digest one byte short
+        data = kept.read_bytes()
+        kept.write_bytes(data.replace(b"\xc4\x10", b"\xc4\x0f", 1))
+    code, diagnostics, stderr = check(project)
+    assert not marker.exists()
+    assert stderr.startswith(f"seedlint: note: cache/{kept.name}: not a usable corpus verdict (")
+    assert len(stderr.splitlines()) == 1
+    assert (code, diagnostics) == check(project, cache=False)[:2]
+    assert check(project)[2] == ""  # kept anew
