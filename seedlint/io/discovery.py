@@ -46,6 +46,7 @@ class Found:
     path: Path
     relative: str  # posix, relative to the configuration's folder (or the named folder)
     base: Path  # the named path it was found under (itself, for a named file)
+    absolute: str = ""  # the path made absolute (os.path.abspath), "" where not worked out
 
 
 class Patterns:
@@ -152,12 +153,13 @@ def _walk(folder: Path, patterns: Patterns, skipped: set[str]) -> Iterator[Found
         # files lie below it as it does)
         here = patterns.relative(Path(current), folder)
         prefix = "" if here == "." else here + "/"
+        absolute = os.path.abspath(current)  # and each file's, as for the relative path
         for name in sorted(files):
             if TEMPORARY.match(name):
                 continue
             relative = prefix + name
             if patterns.included(relative) and not patterns.excluded(relative):
-                yield Found(Path(current, name), relative, folder)
+                yield Found(Path(current, name), relative, folder, os.path.join(absolute, name))
     yield from (Found(p, patterns.relative(p, folder), folder) for p in _drain(unlisted))
 
 

@@ -43,6 +43,7 @@ class Item:
     path: Path | None = None  # a file to read (files)
     text: str | None = None  # the document, when the source has read it (records, stdin)
     problem: Problem | None = None  # not usable: reported, never checked
+    absolute: str = ""  # files: the path made absolute, "" where the source has not
     base: Path | None = None  # files: the named folder an output copy is relative to
     record: Record | None = None  # records: the line it came from, for the writer
     shard: Path | None = None  # records: the JSON Lines file
@@ -53,11 +54,12 @@ class Item:
         return self.problem is None and (self.path is not None or self.text is not None)
 
 
-def display_path(path: Path | str) -> str:
-    """A path as people read it: relative to the working directory when below it. Worked
-    out on the strings, as ``Path.relative_to`` would: a run names every file it finds."""
+def display_path(path: Path | str, folder: str | None = None) -> str:
+    """A path as people read it: relative to the working directory (``folder`` when the
+    caller has it) when below it. Worked out on the strings, as ``Path.relative_to``
+    would: a run names every file it finds."""
     absolute = os.path.abspath(path)
-    folder = os.getcwd()
+    folder = folder or os.getcwd()
     if absolute.startswith("//") or os.sep != "/":  # a POSIX '//' root; Windows drives
         try:
             return Path(absolute).relative_to(folder).as_posix()
@@ -78,8 +80,11 @@ def path_below(absolute: str, folder: str) -> str:
 def file_items(
     paths: Iterable[str], patterns: Patterns, skip: Iterable[Path] = (), force_exclude: bool = False
 ) -> Iterator[Item]:
+    folder = os.getcwd()
     for found in discover(paths, patterns, skip, force_exclude):
-        yield Item(display_path(found.path), found.relative, path=found.path, base=found.base)
+        absolute = found.absolute or os.path.abspath(found.path)
+        shown = display_path(absolute, folder)
+        yield Item(shown, found.relative, path=found.path, base=found.base, absolute=absolute)
 
 
 def record_items(

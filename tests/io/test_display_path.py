@@ -54,3 +54,33 @@ def test_a_sibling_folder_sharing_a_prefix_is_not_below(tmp_path: Path) -> None:
         assert display_path(tmp_path / "seeds") == "."
     finally:
         os.chdir(before)
+
+
+@pytest.mark.parametrize("named", ["seeds", "./seeds", "seeds/", "../here/seeds", "ABSOLUTE", "."])
+def test_a_walked_file_carries_its_absolute_path_and_name(tmp_path: Path, named: str) -> None:
+    """A found file's absolute path is worked out once per folder; it is the one
+    os.path.abspath gives, and the name shown is display_path's, wherever the walk starts
+    (a symbolic link to a folder included: its files are below the link, as walked)."""
+    from seedlint.io.discovery import Patterns
+    from seedlint.io.sources import file_items
+
+    here = tmp_path / "here"
+    (here / "seeds" / "deep").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    for name in ("a.txt", "deep/b.txt"):
+        (here / "seeds" / name).write_text("x\n", encoding="utf-8")
+    (tmp_path / "elsewhere" / "c.txt").write_text("x\n", encoding="utf-8")
+    (here / "seeds" / "linked").symlink_to(tmp_path / "elsewhere")
+    before = os.getcwd()
+    os.chdir(here)
+    try:
+        path = str(here / "seeds") if named == "ABSOLUTE" else named
+        items = list(file_items([path], Patterns(here, ["*.txt"], [])))
+        assert len(items) == 3
+        for item in items:
+            assert item.path is not None
+            assert item.absolute == os.path.abspath(item.path)
+            assert item.name == display_path(item.path)
+        assert any(i.absolute == str(here / "seeds" / "linked" / "c.txt") for i in items)
+    finally:
+        os.chdir(before)
