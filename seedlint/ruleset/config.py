@@ -27,7 +27,6 @@ configuration's folder. Every value remembers where it came from (``origin``), w
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -36,7 +35,8 @@ from typing import Any
 from seedlint.engine.diagnostics import Severity
 from seedlint.engine.linter import LintSettings
 from seedlint.engine.suggest import did_you_mean
-from seedlint.ruleset.yamlsafe import Mapping, YamlError, load_yaml
+from seedlint.ruleset.kept import configuration_value
+from seedlint.ruleset.yamlsafe import Mapping, YamlError
 
 CONFIG_FILES = ("seedlint.yaml", "pyproject.toml")
 SEVERITY_NAMES = tuple(s.value for s in Severity)
@@ -128,6 +128,8 @@ def _has_section(pyproject: Path) -> bool:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # here: most runs read no TOML
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
@@ -173,7 +175,7 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
             raise ConfigError(f"{path}: [tool.seedlint] must be a table of settings")
         return _build(raw, path, _toml_key_lines(path.read_text(encoding="utf-8")))
     try:
-        data = load_yaml(path)
+        data = configuration_value(path)
     except YamlError as error:
         raise ConfigError(str(error)) from None
     if data is None:

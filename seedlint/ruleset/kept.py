@@ -6,8 +6,11 @@ The copy is named by a digest of the files' names and bytes (and of this format)
 upgraded or edited pack is parsed again and its copy replaces the old one. It holds data
 only and is read back checked: every mapping must be a list of keys with their lines, and
 anything else (a damaged or foreign copy) means the files are parsed as if there were no
-copy. Only the bundled pack is kept: a user's rule files are parsed, and checked, at
-each run.
+copy. Only the bundled pack is kept of the rule files: a user's rule files are parsed, and
+checked, at each run. A configuration file (``seedlint.yaml``) is kept the same way, alone,
+named by a digest of its bytes (``configuration_value``): a project's pre-commit run of one
+file need not import PyYAML. Its copy is only its parsed value: every setting in it is
+checked at each run, as when it is parsed.
 
 A value is written as JSON: strings, numbers, booleans, null and lists as themselves, a
 ``Mapping`` as ``{"m": [line, [[key, line, value], ...]]}`` and bytes (``!!binary``) as
@@ -28,10 +31,12 @@ try:  # the hash itself, without hashlib's import of OpenSSL (3 ms of every star
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - an interpreter without CPython's module
     from hashlib import blake2b
-from seedlint.ruleset.yamlsafe import Mapping, YamlError, load_yaml_text, read_limited
+from seedlint.ruleset.yamlsafe import Mapping, YamlError, load_yaml, load_yaml_text, read_limited
 
 FORMAT = b"seedlint rule pack 1"  # part of the digest: a new layout makes a new copy
 PREFIX = "rules-"
+CONFIGURATION_PREFIX = "configuration-"
+CONFIGURATIONS_KEPT = 32  # copies of configuration files (of projects, or edits) kept
 DIGEST_BYTES = 16
 
 
@@ -71,6 +76,41 @@ def bundled_values(paths: Sequence[Path]) -> dict[Path, Mapping]:
         return values  # a value JSON cannot hold: parsed at every run
     keep_data(copy, encoded.encode("utf-8"), (f"{PREFIX}*.json",))
     return values
+
+
+def configuration_value(path: Path) -> Any:
+    """The parsed value of a YAML configuration file, from its kept copy or parsed now
+    (and kept when it parses); YamlError, from the parse, when it does not."""
+    data = read_limited(path, str(path))
+    digest = blake2b(FORMAT + b"/configuration", digest_size=DIGEST_BYTES)
+    digest.update(data)
+    copy = cache_folder() / f"{CONFIGURATION_PREFIX}{digest.hexdigest()}.json"
+    try:
+        return _decode(json.loads(copy.read_bytes()))
+    except (OSError, ValueError, RecursionError, _NotKept):
+        pass  # no copy yet, or one that is not whole: parse the file
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return load_yaml(path)  # which says where the bad byte is
+    value = load_yaml_text(text, str(path))
+    try:
+        encoded = json.dumps(_encode(value), allow_nan=False)
+    except (_NotKept, ValueError):
+        return value  # a value JSON cannot hold: parsed at every run
+    keep_data(copy, encoded.encode("utf-8"), ())
+    _forget_oldest(copy.parent, f"{CONFIGURATION_PREFIX}*.json", CONFIGURATIONS_KEPT)
+    return value
+
+
+def _forget_oldest(folder: Path, pattern: str, kept: int) -> None:
+    """Remove all but the ``kept`` newest copies of ``pattern``."""
+    try:
+        copies = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime_ns)
+        for old in copies[:-kept]:
+            old.unlink()
+    except OSError:
+        pass  # removed meanwhile, or a folder that cannot be written: left as it is
 
 
 def _read_copy(data: bytes, paths: Sequence[Path]) -> dict[Path, Mapping]:

@@ -45,12 +45,22 @@ DOCUMENT = (
 )
 
 
+CONFIGURATIONS = {
+    "pyproject.toml": '[tool.seedlint]\npaths = ["seeds"]\n',
+    "seedlint.yaml": "paths: [seeds]\nfail-on: error\nseverity:\n  SL011: warning\n",
+}
+
+
+@pytest.mark.parametrize("configuration", sorted(CONFIGURATIONS))
 @pytest.mark.parametrize("named", ["seeds/a.txt", "seeds"])
-def test_a_one_file_check_imports_only_what_it_uses(tmp_path: Path, named: str) -> None:
-    """The file named (pre-commit's run), or found in a folder by the default include."""
+def test_a_one_file_check_imports_only_what_it_uses(
+    tmp_path: Path, named: str, configuration: str
+) -> None:
+    """The file named (pre-commit's run), or found in a folder by the default include; a
+    YAML configuration is kept parsed as the bundled rules are."""
     project = tmp_path / "project"
     (project / "seeds").mkdir(parents=True)
-    (project / "pyproject.toml").write_text('[tool.seedlint]\npaths = ["seeds"]\n', "utf-8")
+    (project / configuration).write_text(CONFIGURATIONS[configuration], "utf-8")
     (project / "seeds" / "a.txt").write_text(DOCUMENT, encoding="utf-8")
     env = {"SEEDLINT_WORDLIST_CACHE": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
     outputs = [

@@ -16,7 +16,7 @@ import pytest
 
 from seedlint.ruleset import kept
 from seedlint.ruleset.rulefile import bundled_rule_files, load_rules
-from seedlint.ruleset.yamlsafe import Mapping, load_yaml
+from seedlint.ruleset.yamlsafe import Mapping, YamlError, load_yaml
 
 
 @pytest.fixture
@@ -161,3 +161,68 @@ def test_a_run_with_the_bundled_rules_does_not_import_yaml(cache: Path, tmp_path
         for _ in range(2)
     ]  # fmt: skip
     assert outputs == ["0 True", "0 False"]  # parsed and kept, then read from the copy
+
+
+# --- a configuration file, kept alone ----------------------------------------------------
+
+CONFIGURATION = """\
+paths: [seeds]
+fail-on: error
+per-file-ignores:
+  "seeds/old/*": [SL2, SL301]
+rule-options:
+  SL202: {extra: [["pubic sector", "public sector"]]}
+"""
+
+
+def test_a_kept_configuration_is_the_parsed_one(cache: Path, tmp_path: Path) -> None:
+    path = tmp_path / "seedlint.yaml"
+    path.write_text(CONFIGURATION, encoding="utf-8")
+    expected = shape(load_yaml(path))
+    assert shape(kept.configuration_value(path)) == expected  # parsed, and kept
+    (copy,) = cache.glob("configuration-*.json")
+    assert shape(kept.configuration_value(path)) == expected  # read back
+    data = json.loads(copy.read_bytes())
+    data["m"][0] = 999  # what is read is the copy: a change to it shows
+    copy.write_text(json.dumps(data), encoding="utf-8")
+    assert kept.configuration_value(path).line == 999
+    path.write_text(CONFIGURATION + "languages: [en]\n", encoding="utf-8")  # another file
+    assert shape(kept.configuration_value(path)) == shape(load_yaml(path))
+    assert len(list(cache.glob("configuration-*.json"))) == 2
+
+
+@pytest.mark.parametrize("damage", [b"", b"{not json", b'{"m": [1, [["a", 1]]]}', b"[" * 100_000])
+def test_a_damaged_configuration_copy_is_parsed_again(
+    cache: Path, tmp_path: Path, damage: bytes
+) -> None:
+    path = tmp_path / "seedlint.yaml"
+    path.write_text(CONFIGURATION, encoding="utf-8")
+    kept.configuration_value(path)
+    (copy,) = cache.glob("configuration-*.json")
+    copy.write_bytes(damage)
+    assert shape(kept.configuration_value(path)) == shape(load_yaml(path))
+
+
+@pytest.mark.parametrize(
+    "text", ["paths: [seeds\n", "a: 1\na: 2\n", "x: !!python/object:os.system {}\n"]
+)
+def test_a_configuration_that_does_not_parse_is_never_kept(
+    cache: Path, tmp_path: Path, text: str
+) -> None:
+    path = tmp_path / "seedlint.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(YamlError) as parsed:
+        load_yaml(path)
+    with pytest.raises(YamlError) as read:
+        kept.configuration_value(path)
+    assert str(read.value) == str(parsed.value)
+    assert not list(cache.glob("configuration-*.json"))
+
+
+def test_only_the_newest_configuration_copies_are_kept(cache: Path, tmp_path: Path) -> None:
+    path = tmp_path / "seedlint.yaml"
+    for number in range(kept.CONFIGURATIONS_KEPT + 5):
+        path.write_text(f"paths: [seeds{number}]\n", encoding="utf-8")
+        kept.configuration_value(path)
+    assert len(list(cache.glob("configuration-*.json"))) == kept.CONFIGURATIONS_KEPT
+    assert kept.configuration_value(path)["paths"] == [f"seeds{kept.CONFIGURATIONS_KEPT + 4}"]
