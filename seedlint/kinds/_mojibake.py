@@ -1,7 +1,7 @@
 """The cheap test a line passes before ftfy looks at it for mojibake, and why it loses nothing.
 
 ftfy is slow to import and to run, and most documents hold no mojibake, so the encoding kind
-runs it only on lines that pass ``MOJIBAKE_HINT``. The test is a necessary condition for
+runs it only on lines that pass ``mojibake_hint()``. The test is a necessary condition for
 ftfy's encoding repair (ftfy 6) to change a line, so it never hides a line ftfy would repair.
 That repair changes text in three ways only:
 
@@ -18,7 +18,7 @@ bytes: a lead byte (C2..F4, or the C0 of C0 80) right before a continuation byte
 or before what a transcoding step turns into one. So a line ftfy changes holds a C1
 control or, for some encoding E, a lead byte of E followed by a continuation byte of E, by
 U+FFFD, by a space (after a lead byte that ``restore_byte_a0`` restores) or by "?" (after a
-lead byte of a lossy sequence). ``MOJIBAKE_HINT`` is exactly that, written in characters:
+lead byte of a lossy sequence). ``mojibake_hint()`` is exactly that, written in characters:
 each byte as E decodes it, undefined bytes filled the way ftfy's sloppy codecs fill them.
 ``tests/kinds/test_knowledge_mojibake.py`` checks the code pages against ftfy's own codecs
 and the condition against ftfy on generated text.
@@ -94,20 +94,20 @@ def _pairs(encoding: str) -> list[str]:
     return pairs
 
 
-def _hint() -> re.Pattern[str]:
+@functools.cache
+def mojibake_hint() -> re.Pattern[str]:
+    """The hint (see the module docstring), compiled when a text first needs it (10 ms):
+    a run whose documents all come from the cache never does."""
     every_lead = "".join(_characters(LEAD_BYTES, encoding) for encoding in ENCODINGS)
     alternatives = [f"(?<=[{C1_CONTROLS}])"]
     alternatives += [pair for encoding in ENCODINGS for pair in _pairs(encoding)]
     return re.compile(f"[{C1_CONTROLS}{every_lead}](?:{'|'.join(alternatives)})")
 
 
-MOJIBAKE_HINT = _hint()
-
-
 def repaired(line: str) -> str:
     """``line`` (no line break) after ftfy's encoding repair; the line itself when the hint
     shows that ftfy would leave it alone."""
-    if line.isascii() or not MOJIBAKE_HINT.search(line):
+    if line.isascii() or not mojibake_hint().search(line):
         return line
     return ftfy_repaired(line)
 

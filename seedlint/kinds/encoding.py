@@ -19,7 +19,7 @@ A rule picks one check:
   repair only: its quote uncurling, ligature and width fixes, HTML unescaping and Unicode
   normalisation are all switched off, so curly quotes and other correct text survive.
   Undecodable bytes are boundaries it never sees, so a fix never touches them. ftfy is
-  imported and run only on lines that pass ``_mojibake_hint`` (see there: a cheap test that
+  imported and run only on lines that pass ``mojibake_hint`` (see there: a cheap test that
   ftfy's repair provably needs) and then its own badness test; pure ASCII never gets there.
 - ``html-entity``: ``&amp;``, ``&#8217;``, ``&eacute;`` and the like, left by a scraper;
   replaced by the character they name (one level per pass, so ``&amp;quot;`` converges).
@@ -38,7 +38,7 @@ from seedlint.engine.document import SURROGATES as LONE_SURROGATES
 from seedlint.engine.document import Document
 from seedlint.engine.kind import Check, Kind, declare
 from seedlint.engine.options import Option
-from seedlint.kinds._mojibake import MOJIBAKE_HINT, repaired
+from seedlint.kinds._mojibake import mojibake_hint, repaired
 
 ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 SEGMENT = re.compile("[^\r\n\ud800-\udfff]+")  # a line, up to any undecodable byte
@@ -95,7 +95,7 @@ class Encoding(Kind[State]):
         elif state.check == "invalid-utf8":
             if not text.isascii() and doc.holds(LONE_SURROGATES):
                 yield from _invalid_utf8(text, state.legacy)
-        elif not text.isascii() and MOJIBAKE_HINT.search(text):
+        elif not text.isascii() and mojibake_hint().search(text):
             yield from _mojibake(text)
 
 
