@@ -388,7 +388,8 @@ class CorpusRun:
         from seedlint.io.corpus_verdict import context_digest
 
         places = ((k, n, self.relatives.get(k, k)) for k, n in self.names.items())
-        return context_digest(self.work.root, places)
+        ignores = repr(sorted(self.linter.settings.per_file_ignores.items()))
+        return context_digest(self.work.root, ignores, places)
 
     def _served(self) -> CorpusResult | None:
         """The verdict's result, when no document changed since it was kept (the stores

@@ -5,8 +5,8 @@ A check with the cache whose documents are every document the corpus store keeps
 configured corpus, walked or named whole) writes, after the pass, ``corpus-FINGERPRINT
 .verdict`` beside the store: FINGERPRINT is the results cache's (version, rules, settings;
 see ``cache.py``). It holds the content digest of every document the pass saw, a digest
-of the run's context (where the documents were found and the names they were shown by),
-and the pass's diagnostics.
+of the run's context (where the documents were found, the names they were shown by, and
+the per-file-ignores, which the file's name does not hold), and the pass's diagnostics.
 
 The pass's result is a function of these alone: each document's contribution is a
 function of its bytes and the settings, and every document it reads is one of the run's.
@@ -62,10 +62,16 @@ def verdict_path(folder: Path, fingerprint: str) -> Path:
     return folder / f"corpus-{fingerprint}.verdict"
 
 
-def context_digest(root: Path, places: Iterable[tuple[str, str, str | None]]) -> bytes:
-    """A digest of where a run found its documents: the configuration's folder, and each
-    document's key, shown name and relative path (``places``, in the run's order)."""
-    digest = hashlib.blake2b(str(root).encode("utf-8", "surrogateescape"), digest_size=16)
+def context_digest(
+    root: Path, ignores: str, places: Iterable[tuple[str, str, str | None]]
+) -> bytes:
+    """A digest of where a run found its documents: the configuration's folder, the
+    per-file-ignores that paths select rules by (``ignores``, described; the rest of the
+    settings are in the file's name), and each document's key, shown name and relative
+    path (``places``, in the run's order)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for part in (str(root), ignores):
+        digest.update(part.encode("utf-8", "surrogateescape") + b"\x00")
     for key, name, relative in places:
         for part in (key, name, relative or ""):
             digest.update(part.encode("utf-8", "surrogateescape") + b"\x00")

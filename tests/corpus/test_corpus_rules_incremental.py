@@ -307,3 +307,15 @@ def test_a_damaged_verdict_costs_a_note_and_no_wrong_finding(project: Path, dama
     assert len(stderr.splitlines()) == 1
     assert (code, diagnostics) == check(project, cache=False)[:2]
     assert check(project)[2] == ""  # kept anew
+
+
+def test_a_verdict_is_not_served_under_other_per_file_ignores(project: Path) -> None:
+    """per-file-ignores are no part of the cache's name: the verdict's context holds them."""
+    before = check(project)
+    assert any(d["filename"].startswith("seeds/planted/") for d in before[1])
+    (project / "seedlint.yaml").write_text(
+        "paths: [seeds]\nper-file-ignores:\n  'seeds/planted/*': [SL5]\n", encoding="utf-8"
+    )
+    warm = check(project)
+    assert warm == check(project, cache=False)
+    assert not any(d["filename"].startswith("seeds/planted/") for d in warm[1])
