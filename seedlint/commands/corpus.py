@@ -408,8 +408,9 @@ class CorpusRun:
 
     def _keep_verdict(self, results: list[CorpusResult]) -> None:
         """Keep the pass's result as the verdict when the run's documents are all the
-        stores keep; else remove the verdict, which the stores no longer match."""
-        from seedlint.io.corpus_verdict import forget, save
+        stores keep (a run of a few of them leaves the verdict as it was: it still says
+        what the pass finds in the documents it names)."""
+        from seedlint.io.corpus_verdict import save
 
         if self.stores is None:
             return
@@ -426,7 +427,6 @@ class CorpusRun:
             )
         )
         if not whole:
-            forget(self.stores.verdict_path)
             return
         found = [item for items in by_key(results).values() for item in items]
         save(self.stores.verdict_path, self._context(), documents, found)

@@ -13,8 +13,9 @@ function of its bytes and the settings, and every document it reads is one of th
 So a later run starts from the verdict's digests, as it would from the store's (a file
 with the same digest contributes nothing), and when no document of the run changed, the
 same documents are there and the context is the same, the kept diagnostics are the
-pass's. Otherwise the store is loaded then and the pass runs (``CorpusRun``). A run that
-changes the store without writing a verdict removes the old one.
+pass's. Otherwise the store is loaded then and the pass runs (``CorpusRun``); a document the
+store keeps with another digest than the verdict's (a run of a few files changed the store
+since) is contributed again.
 
 MessagePack under a fixed schema, decoded by msgspec: nothing is executed, and a file
 that fails a check is discarded with one note, never trusted.
@@ -99,7 +100,7 @@ class Verdict:
             if kept.format != FORMAT or kept.version != VERSION:
                 raise ValueError(f"not a {FORMAT} of version {VERSION}")
         except (msgspec.DecodeError, msgspec.ValidationError, ValueError) as error:
-            forget(path)
+            _forget(path)
             return None, f"{path}: not a usable corpus verdict ({error}); discarded"
         return Verdict(kept), None
 
@@ -130,6 +131,6 @@ def save(
         write_atomic(path, msgspec.msgpack.encode(payload))
 
 
-def forget(path: Path) -> None:
+def _forget(path: Path) -> None:
     with contextlib.suppress(OSError):
         path.unlink()
