@@ -22,7 +22,7 @@ from seedlint.commands.common import (
     paths_of,
     record_fields,
 )
-from seedlint.commands.corpus import CorpusRun, Stores, corpus_work
+from seedlint.commands.corpus import CorpusRun, corpus_work
 from seedlint.commands.work import CheckContext, Checked, check_item, serve_unchanged
 from seedlint.engine.corpus import can_report
 from seedlint.engine.diagnostics import Diagnostic
@@ -147,25 +147,32 @@ def _corpus_run(
     standard input. A run of files that all lie in the configured ``paths`` (the whole
     corpus, or a few of its files as pre-commit names them) is judged against the index
     the cache keeps of that corpus, whose digests are read here, before the workers
-    start, so that they reuse its fingerprints of unchanged files (the digests of the
-    corpus pass's kept verdict when there is one: the index is then opened only if a
-    document changed, see io/corpus_verdict.py); any other run is judged on its own, and
-    skipped (None) when it has too few files for any corpus rule to find something, as a
-    pre-commit run of one file outside the configured corpus has."""
+    start, so that they reuse its fingerprints of unchanged files. Any other run is
+    judged on its own, and skipped (None) when it has too few files for any corpus rule
+    to find something, as a pre-commit run of one file outside the configured corpus
+    has. With the cache, either starts from the corpus pass's kept verdict when there is
+    one: its digests are read instead, and the index is opened only if a document
+    changed (see io/corpus_verdict.py)."""
     work = corpus_work(setup.linter, setup.config.root)
     if work is None or docs.stdin:
         return None
     paths = [Path(p) for p in paths_of(args, setup.config)]
     corpus_paths = [setup.config.root / p for p in setup.config.paths]
-    if cache is None or docs.unit != "file" or not all(_inside(p, corpus_paths) for p in paths):
+    configured = all(_inside(p, corpus_paths) for p in paths)
+    files = docs.unit == "file"
+    if not (cache is not None and files and configured):
         known = docs.known
-        if docs.unit == "file" and known is not None and not can_report(work.groups, len(known)):
+        if files and known is not None and not can_report(work.groups, len(known)):
             return None
+    if cache is None or not files:
         return CorpusRun(setup.linter, work, None, *record_fields(args))
-    stores = Stores(cache.path.parent, work.groups, cache.fingerprint, note)
+    from seedlint.io.corpus_verdict import Stores
+
+    stores = Stores(cache.path.parent, work.groups, cache.fingerprint, note, configured)
     work.kept[:] = stores.kept()
     corpus = CorpusRun(setup.linter, work, stores, *record_fields(args))
-    corpus.walked = [p for p in paths if p.is_dir()]
+    if configured:
+        corpus.walked = [p for p in paths if p.is_dir()]
     return corpus
 
 

@@ -26,9 +26,8 @@ from __future__ import annotations
 
 import os
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,8 +47,7 @@ from seedlint.io.sources import Item, display_path, path_below, read_span
 
 if TYPE_CHECKING:
     from seedlint.engine.fixer import AppliedEdit
-    from seedlint.io.corpus_store import CorpusStore
-    from seedlint.io.corpus_verdict import Verdict
+    from seedlint.io.corpus_verdict import KeptIndex, Stores
 
 TEXTS_KEPT = 512  # texts of documents read again, kept for the pass's next question
 FOLD_EVERY = 16_384  # contributions kept as objects before they are folded into columns
@@ -177,47 +175,6 @@ class _Texts:
         return path if path.is_absolute() else self.root / path
 
 
-class Stores:
-    """The corpus stores of a check with the cache, one per group, and the verdict kept
-    beside them (see ``io/corpus_verdict.py``); the stores are opened when first needed
-    when there is a verdict to start from."""
-
-    def __init__(
-        self, folder: Path, groups: list[CorpusGroup], fingerprint: str, told: Callable[[str], None]
-    ) -> None:
-        from seedlint.io.corpus_verdict import Verdict, verdict_path
-
-        self.folder, self.groups, self.told = folder, groups, told
-        self.verdict_path = verdict_path(folder, fingerprint)
-        self.verdict: Verdict | None
-        self.verdict, problem = Verdict.load(self.verdict_path)
-        if problem is not None:
-            told(problem)
-
-    @cached_property
-    def each(self) -> list[CorpusStore]:
-        from seedlint.io.corpus_store import CorpusStore
-
-        stores = []
-        for group in self.groups:
-            store = CorpusStore(self.folder, group.name, group.new_index().settings)
-            for told in store.notes:
-                self.told(told)
-            stores.append(store)
-        return stores
-
-    @property
-    def opened(self) -> bool:
-        return "each" in self.__dict__
-
-    def kept(self) -> list[Mapping[str, bytes]]:
-        """Per group, the digest of each document whose contribution is kept: the
-        verdict's when there is one (the stores stay closed), else the stores'."""
-        if self.verdict is not None:
-            return [self.verdict.documents for _ in self.groups]
-        return [store.digests for store in self.each]
-
-
 class CorpusRun:
     """The parent's side: contributions collected, the pass, the store kept up to date."""
 
@@ -315,7 +272,7 @@ class CorpusRun:
             for index in self.indexes:
                 index.table()
 
-    def _opened(self) -> list[CorpusStore]:
+    def _opened(self) -> list[KeptIndex]:
         """The stores, opened now if they were not, and the run's documents left to the
         verdict's digests until now confirmed against theirs."""
         assert self.stores is not None

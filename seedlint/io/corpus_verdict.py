@@ -25,13 +25,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from functools import cached_property
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, Protocol
 
 import msgspec
 
-from seedlint.engine.corpus import CorpusDiagnostic
+from seedlint.engine.corpus import CorpusDiagnostic, CorpusGroup
 from seedlint.io.atomic import write_atomic
 from seedlint.io.cache import CachedDiagnostic, from_cached, to_cached
 
@@ -59,8 +60,9 @@ class VerdictFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     findings: list[KeptFinding]
 
 
-def verdict_path(folder: Path, fingerprint: str) -> Path:
-    return folder / f"corpus-{fingerprint}.verdict"
+def verdict_path(folder: Path, fingerprint: str, configured: bool) -> Path:
+    """The verdict of the configured corpus, or of the last run outside it."""
+    return folder / f"corpus-{fingerprint}{'' if configured else '-run'}.verdict"
 
 
 def context_digest(
@@ -128,9 +130,100 @@ def save(
     ]
     payload = VerdictFile(FORMAT, VERSION, context, dict(documents), kept)
     with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)  # the cache's own is written after
         write_atomic(path, msgspec.msgpack.encode(payload))
 
 
 def _forget(path: Path) -> None:
     with contextlib.suppress(OSError):
         path.unlink()
+
+
+class KeptIndex(Protocol):
+    """A group's index as a run with the cache keeps it: ``corpus_store.CorpusStore``, or
+    ``RunIndex`` for a run outside the configured corpus."""
+
+    @property
+    def index(self) -> Any: ...
+
+    @property
+    def digests(self) -> Mapping[str, bytes]: ...
+
+    @property
+    def similarities(self) -> Any: ...
+
+    def put(self, fingerprint: Any, content: bytes) -> None: ...
+
+    def remove(self, keys: Iterable[str]) -> None: ...
+
+    def save(self) -> None: ...
+
+
+class RunIndex:
+    """The index of a run outside the configured corpus: its documents alone, kept by no
+    file (only the verdict is kept for such a run)."""
+
+    def __init__(self, group: CorpusGroup) -> None:
+        self.index = group.new_index()
+        self.digests: dict[str, bytes] = {}
+        self.similarities = None
+
+    def put(self, fingerprint: Any, content: bytes) -> None:
+        self.index.add(fingerprint)
+        self.digests[fingerprint.key] = content
+
+    def remove(self, keys: Iterable[str]) -> None:
+        for key in keys:
+            if self.index.remove(key):
+                del self.digests[key]
+
+    def save(self) -> None:
+        pass
+
+
+class Stores:
+    """What a check with the cache keeps of its corpus: one index per group (the corpus
+    store of the configured corpus, or the run's own index outside it) and the verdict
+    (see the module docstring). With a verdict to start from, the indexes are opened
+    when first needed."""
+
+    def __init__(
+        self,
+        folder: Path,
+        groups: list[CorpusGroup],
+        fingerprint: str,
+        told: Callable[[str], None],
+        configured: bool,
+    ) -> None:
+        self.folder, self.groups, self.told = folder, groups, told
+        self.configured = configured  # the configured corpus, whose index is kept
+        self.verdict_path = verdict_path(folder, fingerprint, configured)
+        self.verdict: Verdict | None
+        self.verdict, problem = Verdict.load(self.verdict_path)
+        if problem is not None:
+            told(problem)
+
+    @cached_property
+    def each(self) -> list[KeptIndex]:
+        if not self.configured:
+            return [RunIndex(group) for group in self.groups]
+        from seedlint.io.corpus_store import CorpusStore
+
+        stores: list[KeptIndex] = []
+        for group in self.groups:
+            store = CorpusStore(self.folder, group.name, group.new_index().settings)
+            for told in store.notes:
+                self.told(told)
+            stores.append(store)
+        return stores
+
+    @property
+    def opened(self) -> bool:
+        return "each" in self.__dict__
+
+    def kept(self) -> list[Mapping[str, bytes]]:
+        """Per group, the digest of each document whose contribution is kept: the
+        verdict's when there is one (the indexes stay closed), else the indexes'."""
+        if self.verdict is not None:
+            return [self.verdict.documents for _ in self.groups]
+        return [store.digests for store in self.each]

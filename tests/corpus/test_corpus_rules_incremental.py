@@ -318,3 +318,23 @@ def test_a_verdict_is_not_served_under_other_per_file_ignores(project: Path) -> 
     warm = check(project)
     assert warm == check(project, cache=False)
     assert not any(d["filename"].startswith("seeds/planted/") for d in warm[1])
+
+
+def test_a_run_outside_the_configured_corpus_is_served_from_its_own_verdict(
+    project: Path,
+) -> None:
+    """Outside the configured paths no index is kept, only the verdict: an unchanged
+    re-run reports it (the verdict is not written again); after a change every document
+    is fingerprinted again and the findings are a fresh run's."""
+    shutil.copytree(project / "seeds", project / "archive")
+    expected = check(project, "archive", cache=False)
+    assert check(project, "archive") == expected
+    (kept,) = (project / "cache").glob("corpus-*-run.verdict")
+    written = kept.stat().st_mtime_ns
+    assert check(project, "archive") == expected
+    assert kept.stat().st_mtime_ns == written  # served: the pass did not run
+    shutil.copy(project / "archive" / "0100.txt", project / "archive" / "0100-again.txt")
+    warm = check(project, "archive")
+    assert warm == check(project, "archive", cache=False)
+    assert Found("SL501", "archive/0100.txt", 1, "archive/0100-again.txt") in found(warm[1])
+    assert kept.stat().st_mtime_ns != written
