@@ -114,6 +114,10 @@ AS_WRITTEN = [
     "They wed in June. Open Wed, like Mon. Newly wed couples wed like royals.",
     "We'd like to thank you; we'd also love to hear more.",
     "The Treasurys are open and the Treasurys said so.",
+    "Yellowstone National Park reopened and the National Parks Service hired staff.",
+    "Eric Brassil spoke; the Erics team and two Erics came.",
+    "Tesco said so. Shoppers in Tescos preferred store brands.",
+    "Pete Buttigieg spoke. Fans cheered Buttigiegs in the hall.",
 ]
 
 
@@ -134,6 +138,10 @@ RESTORABLE = [
     "President Hosni Mubarak died. They criticized Hosni's creation of new cities.",
     "We'd like to thank everyone. We wish we'd also sent the notes.",
     "Search for Ben Franklin's jet pack; you can't find Ben Franklin's jetpack.",
+    "Speaker Nancy Pelosi accused them. Biden rejected Pelosi's suggestion.",
+    "Cat Posey shared her story, and Cat Posey's Tech Superwomen met.",
+    "Eric Brassil spoke. The tools Eric's team chose were free.",
+    "Chris Frangione spoke. Bonnell's insight echoed Frangione's in terms of scope.",
 ]
 
 
