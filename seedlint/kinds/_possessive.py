@@ -418,8 +418,10 @@ def _name_uses(text: str, stem: str, full_names: bool = False) -> Iterator[re.Ma
         before = _word_before(text, found.start())
         lower = before.lower()
         capitalised = before[:1].isupper()
-        if (capitalised and not full_names) or lower in DETERMINERS:
+        if capitalised and not full_names:
             continue
+        if lower in DETERMINERS and not (full_names and lower == "that"):
+            continue  # "that" opens a clause before a subject: "that Buttigieg proposed"
         # a capitalised word before is the name's own ("Nancy Pelosi accused"), no noun
         if not capitalised and lower and lower not in DANGLING and _word_reading(lower) == NOUN:
             continue
@@ -511,6 +513,8 @@ def _name(doc: Document, match: re.Match[str], context: Context) -> int:
         # "Robert Muellers investigation", "Leonie Watsons tips": safe where the document
         # writes the surname as such ("after Clinton resigned", "Heather Heyer")
         return SURE if _writes_surname(doc, stem, context.given) else GUESS
+    if context.given and _titled_person(text, match, context) and _noun_after(context):
+        return GUESS  # "Governor Chris Christies deputy": christies is a plural noun too
     if lower in vocabulary("codespell") and not _common_word_as_name(doc, stem, context):
         return NO
     if not _named(text, stem, names.is_name(stem)):
@@ -704,6 +708,17 @@ def _titled_surname(written: str, context: Context) -> bool:
     if surname_ending_in_s(written) or written in NAMES_IN_S:
         return False
     return surname(written[:-1]) and _lower_noun(context.next_word)
+
+
+def _titled_person(text: str, match: re.Match[str], context: Context) -> bool:
+    """Whether a person's title stands before the given name before a surname of the
+    census lists + s, whose + s form is no surname or name of its own ("Governor Chris
+    Christies deputy"; not "Senator Bill Nelsons" where Nelsons is a surname)."""
+    written = match.group()
+    if surname_ending_in_s(written) or written in NAMES_IN_S or not surname(written[:-1]):
+        return False
+    title = _word_before(text, match.start() - 1 - len(context.given))
+    return title.lower() in PERSON_TITLES
 
 
 def _dictionary(written: str) -> bool:

@@ -364,3 +364,29 @@ PIECES = ["Bo", "Gov", "NA", "ab", "s", "1", "’", "'", "-", ".", "é", " "]
 def test_the_early_exit_finds_what_the_plain_patterns_find(text: str) -> None:
     for fast, plain in ((ACRONYM_S, PLAIN_ACRONYM_S), (NAME_S, PLAIN_NAME_S)):
         assert [m.span(1) for m in fast.finditer(text)] == [m.span(1) for m in plain.finditer(text)]
+
+
+def test_a_title_before_a_given_name_makes_a_surname_of_a_plural_noun_a_guess() -> None:
+    text = seed("Kelly, Governor Chris Christies deputy chief of staff, resigned.")
+    diagnostics = seedlint.lint_text(text, select=["SL210"])
+    assert [text[d.start : d.end] for d in diagnostics] == ["Christies"]
+    assert diagnostics[0].fix is not None and diagnostics[0].fix.applicability.value == "unsafe"
+    # no title: "Christies" may be the surname; a surname in s of its own stays alone
+    assert found(seed("Kelly, Chris Christies deputy, resigned.")) == []
+    assert found(seed("Governor Serena Williams team and Senator Prince Williams staff.")) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "written"),
+    [
+        ("18F has just passed Dunbars number, the limit.", "Dunbar's number"),
+        ("As Conways law says, teams ship their org chart.", "Conway's law"),
+        (
+            "The plan that Buttigieg proposed was cited. Hammons's approach differs from "
+            "Buttigiegs in that it waits.",
+            "from Buttigieg's in that",
+        ),
+    ],
+)
+def test_eponyms_and_a_name_after_that_are_safe(body: str, written: str) -> None:
+    assert_one_safe_fix(body, written)
