@@ -192,7 +192,9 @@ def lost_possessives(
             if match.group().lower() in listed:
                 continue
             verdict = _possessive(doc, match, pattern is ACRONYM_S)
-            if verdict != NO:
+            # a quotation in another language is never English: asked last, since most
+            # documents have no candidate left by then and need not find their quotations
+            if verdict != NO and not names_of(doc).foreign(match.start()):
                 yield match.start(), match.end(1), verdict == GUESS
 
 
@@ -213,7 +215,7 @@ def _possessive(doc: Document, match: re.Match[str], acronym: bool) -> int:
     ):
         return NO  # "the Kennedys", but "the Treasurys budget" is no plural
     in_name = previous is not None and _name_word(text, previous)
-    if _count(text, written) > 1 or names_of(doc).foreign(match.start()):
+    if _count(text, written) > 1:
         return NO
     if _counted(text, match.start(), acronym):
         return NO
