@@ -15,12 +15,11 @@ from __future__ import annotations
 import argparse
 import sys
 from difflib import SequenceMatcher
-from types import ModuleType
 
 from inject import CLASSES, Case  # first: it puts the shared corpus loader on the path
-from run import DEVELOPMENT, fix_text, load_seedlint, run_group
+from run import DEVELOPMENT, load_seedlint, run_group
 from score import snippet
-from seed_corpora import CORPORA, articles
+from seed_corpora import CORPORA, articles, fix_for
 
 WIDTH = 40  # characters shown either side of a defect or a difference
 
@@ -34,10 +33,10 @@ def parting(damaged_fix: str, twin_fix: str) -> str:
     return "(same)"
 
 
-def report(
-    cases: list[Case], missed: list[Case], twins: dict[str, str | None], seedlint: ModuleType
-) -> int:
-    """Print the missed and not-twin cases; return how many were printed."""
+def report(cases: list[Case], missed: list[Case], twins: dict[str, str | None], corpus: str) -> int:
+    """Print the missed and not-twin cases; return how many were printed. The fix is the
+    one run.py scores: fix_text with the corpus's languages allowed."""
+    fix = fix_for(corpus)
     shown = 0
     for case in missed:
         print(f"missed    {case.doc_id}: {snippet(case.damaged, case.start, case.end, WIDTH)}")
@@ -46,7 +45,7 @@ def report(
         twin = twins.get(case.article)
         if not case.restorable or twin is None:
             continue
-        fixed = fix_text(seedlint, case.damaged)
+        fixed = str(fix(case.damaged)[0])
         if fixed != twin:
             print(f"not twin  {case.doc_id}: {parting(fixed, twin)}")
             shown += 1
@@ -67,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     chosen = [c for c in cases if c.cls == args.cls]
     missed = result.scores.missed.get(args.cls, [])
     print(f"== {args.corpus}/{DEVELOPMENT} {args.cls}: {len(chosen)} documents ==")
-    shown = report(chosen, missed, result.published.fixed, seedlint)
+    shown = report(chosen, missed, result.published.fixed, args.corpus)
     print(f"{len(missed)} missed, {shown - len(missed)} not twin")
     return 0
 

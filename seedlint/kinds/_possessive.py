@@ -32,7 +32,16 @@ word that can have no plural in s is a possessive, safe to fix: a common noun wh
 plural ends in -ies, capitalised as a body's name ("the Treasurys budget"), or a name no
 dictionary lists that ends in x ("Netflixs Chaos Monkey"). A stem that ends like a
 demonym is a person's name where the document writes a title before it ("President Hosni
-Mubarak" beside "Hosnis creation").
+Mubarak" beside "Hosnis creation") or its full name as a subject ("Nancy Pelosi accused").
+A given name the document writes before a surname ("Eric Brassil") is a person's, so its
++ s with no determiner or name before it is no plural ("Erics team"), safe to fix. A name
+of several words ends where the document writes it with 's or as the subject of a verb
+("Cat Posey shared" beside "Cat Poseys Tech Superwomen"), though a capitalised word
+follows. A possessive before a preposition has left its noun out when its sentence names
+that noun with another possessive and the document writes the stem as a subject
+("Bonnell's insight echoed Frangiones in terms of"). A past participle before a singular
+noun ("Tescos preferred store size") may be an adjective or a plural's verb ("Tescos sold
+milk"): with the stem's possessive or use as a subject elsewhere, a guess.
 
 Never read as possessives: a form the document writes more than once, a common word (one
 the document writes in lower case, a dictionary word ending in s such as "corps", or one
@@ -54,6 +63,7 @@ from seedlint.kinds._english import (
     ARTICLES,
     AUXILIARIES,
     DANGLING,
+    PREPOSITIONS,
     PRONOUNS,
     QUANTIFIERS,
     TITLES,
@@ -81,16 +91,21 @@ from seedlint.kinds._wordlists import vocabulary
 
 # "BNPs", "MPs", "3DSs": capitals and digits, two capitals at least, then s. As NAME_S,
 # the first character comes first and the look-behind follows it; the capitals are
-# counted after it, one more when it is a capital itself
+# counted after it, one more when it is a capital itself. A word that does not end in s
+# is given up at once (ENDS_IN_S, a run taken whole with no backtracking): the patterns
+# are tried at every capital of a text, and most capitalised words end otherwise
+ENDS_IN_S = r"(?=[A-Za-z0-9]*+(?<=s)(?![\w'’-]))"
 ACRONYM_S = re.compile(
-    r"([A-Z0-9](?<![\w.'’&-].)(?:(?<=[A-Z])(?=[A-Z0-9]*[A-Z])|(?=[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z]))"
+    rf"([A-Z0-9](?<![\w.'’&-].){ENDS_IN_S}"
+    r"(?:(?<=[A-Z])(?=[A-Z0-9]*[A-Z])|(?=[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z]))"
     r"[A-Z0-9]+)s(?![\w'’-])"
 )
 # "Makarovs", "DigitalGovs", and "McArthurs": a name may open with a short part. The capital
 # comes first, then the look-behind at the character before it: a pattern that starts with
 # a look-behind is tried at every offset, one that starts with [A-Z] only at capitals
 NAME_S = re.compile(
-    r"([A-Z](?<![\w.'’&-].)(?:[a-z]{2,}|[a-z](?=[A-Z]))(?:[A-Z][a-z]+)*)s(?![\w'’-])"
+    rf"([A-Z](?<![\w.'’&-].){ENDS_IN_S}(?:[a-z]{{2,}}|[a-z](?=[A-Z]))(?:[A-Z][a-z]+)*)"
+    r"s(?![\w'’-])"
 )
 NEXT = re.compile(r"[ \t\u00a0]+([\"“‘]?)([A-Za-z0-9][\w’'-]*)")
 PREVIOUS = re.compile(r"([A-Za-z][\w’'-]*)[ \t\u00a0]+\Z")
@@ -119,6 +134,11 @@ CALENDAR = frozenset(
     ]
 )
 REACH = 40
+# how far back the sentence of an elliptical possessive is read for the possessive it
+# echoes ("Hammons's approach differs from Buttigiegs in that ...")
+SENTENCE_REACH = 300
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s|\n")
+NAME_POSSESSIVE = re.compile(r"(?<![\w'’.-])[A-Z][\w-]*['’]s?(?![\w'’-])")
 SHORTEST_SUPERLATIVE = 6  # "oldest"; "best", "rest" and "nest" are words of their own
 TITLE_OPENERS = frozenset(["The", "A", "An"])  # a title after a name: "Dan Sheldons The ..."
 VERB_ENDINGS = ("ed", "ing", "ly", "s")  # what an unlisted word may be a verb or adverb by
@@ -142,6 +162,10 @@ PERSON_TITLES = TITLES - frozenset(["st", "saint"])
 POSSESSIVE_DETERMINERS = frozenset(["my", "your", "our", "their", "his", "her", "its"])
 NO, SURE, GUESS = 0, 1, 2  # verdicts on a word + s: a plural, a possessive, likely one
 NOUN, EITHER, VERB = "noun", "either", "verb"  # what the word after "XXXs" makes of it
+# a past participle before a noun: an adjective ("Tescos preferred store size") or a
+# plural's verb ("Tescos sold milk"), told apart by no rule here: at best a guess
+PARTICIPLE = "participle"
+HEAD_REACH = 3  # words after a participle read for its noun's number
 COUNTABLE = frozenset(["a", "an", "one", "each", "every", "another", "per"])
 WH_WORDS = frozenset(["where", "when", "why", "how", "whether", "whatever", "wherever"])
 DETERMINERS = (
@@ -168,7 +192,9 @@ def lost_possessives(
             if match.group().lower() in listed:
                 continue
             verdict = _possessive(doc, match, pattern is ACRONYM_S)
-            if verdict != NO:
+            # a quotation in another language is never English: asked last, since most
+            # documents have no candidate left by then and need not find their quotations
+            if verdict != NO and not names_of(doc).foreign(match.start()):
                 yield match.start(), match.end(1), verdict == GUESS
 
 
@@ -178,7 +204,9 @@ def _possessive(doc: Document, match: re.Match[str], acronym: bool) -> int:
     following = NEXT.match(text, match.end(), match.end() + REACH)
     reading = _reading(text, following, acronym) if following else VERB
     if reading == VERB:
-        return NO
+        if acronym or following is None or not _elliptical(text, match, following):
+            return NO
+        reading = EITHER  # the document must show the stem a name, as before "team"
     previous = PREVIOUS.search(text, max(0, match.start() - REACH), match.start())
     before = previous.group(1) if previous else ""
     unpluralised = not acronym and _no_plural(doc, match)
@@ -187,7 +215,7 @@ def _possessive(doc: Document, match: re.Match[str], acronym: bool) -> int:
     ):
         return NO  # "the Kennedys", but "the Treasurys budget" is no plural
     in_name = previous is not None and _name_word(text, previous)
-    if _count(text, written) > 1 or names_of(doc).foreign(match.start()):
+    if _count(text, written) > 1:
         return NO
     if _counted(text, match.start(), acronym):
         return NO
@@ -206,6 +234,25 @@ def _possessive(doc: Document, match: re.Match[str], acronym: bool) -> int:
         before if in_name else "", next_word, reading, before if given else "", determined
     )
     return _name(doc, match, context)
+
+
+def _elliptical(text: str, match: re.Match[str], following: re.Match[str]) -> bool:
+    """Whether a name + s before a preposition may be a possessive whose noun is left out
+    because its sentence has named it with another possessive: "Hammons's approach
+    differs from Buttigiegs in that ...", "Bonnell’s insight echoed Frangiones in
+    terms of ..."; the stem must be the subject of a verb elsewhere ("Buttigieg
+    proposed")."""
+    if following.group(1) or following.group(2) not in PREPOSITIONS:
+        return False
+    start = match.start()
+    before = text[max(0, start - SENTENCE_REACH) : start]
+    if "'s" not in before and "’s" not in before:
+        return False  # most plurals before a preposition: no possessive near at all
+    ends = list(SENTENCE_END.finditer(before))
+    sentence = before[ends[-1].end() :] if ends else before
+    if NAME_POSSESSIVE.search(sentence) is None:
+        return False
+    return _subject(text, match.group(1))
 
 
 def _no_plural(doc: Document, match: re.Match[str]) -> bool:
@@ -274,11 +321,36 @@ def _reading(text: str, following: re.Match[str], acronym: bool) -> str:
             return NOUN  # a compound modifier: "soon-to-be-released", "web-based"
         lower = rest  # "re-elected" reads as "elected"
     reading = _word_reading(lower)
+    if not acronym and reading == VERB and past_tense(lower) and _noun_follows(text, following):
+        return PARTICIPLE  # a participle before its noun: "Tescos preferred store size"
     if acronym and reading == NOUN and adjective(lower):
         after = NEXT.match(text, following.end(), following.end() + REACH)
         if after is None or after.group(1) or _word_reading(after.group(2).lower()) != NOUN:
             return EITHER  # "keep the URLs simple and short"
     return reading
+
+
+def _noun_follows(text: str, following: re.Match[str]) -> bool:
+    """Whether lower-case nouns or adjectives, no determiner and no plural, follow the
+    word of ``following`` ("preferred store size", "prescribed adaptive ideology"): a
+    verb takes no bare singular noun for its object ("sold milk" aside), and a plural
+    ("preferred store brands") may well be one."""
+    found = False
+    end = following.end()
+    for _ in range(HEAD_REACH):
+        after = NEXT.match(text, end, end + REACH)
+        if after is None or after.group(1) or after.start() != end:
+            break
+        word = after.group(2)
+        reading = _word_reading(word)
+        if not word.islower() or word in DETERMINERS:
+            break
+        if not (reading == NOUN or (reading == EITHER and noun_or_adjective(word))):
+            break
+        if word.endswith("s") and noun(word) and not lemma(word):
+            return False  # a plural noun
+        found, end = True, after.end()
+    return found
 
 
 def _word_reading(lower: str) -> str:
@@ -347,9 +419,13 @@ def _name_uses(text: str, stem: str, full_names: bool = False) -> Iterator[re.Ma
     for found in re.finditer(rf"(?<![\w'’.-]){re.escape(stem)}(?![\w'’-])", text):
         before = _word_before(text, found.start())
         lower = before.lower()
-        if (before[:1].isupper() and not full_names) or lower in DETERMINERS:
+        capitalised = before[:1].isupper()
+        if capitalised and not full_names:
             continue
-        if lower and lower not in DANGLING and _word_reading(lower) == NOUN:
+        if lower in DETERMINERS and not (full_names and lower == "that"):
+            continue  # "that" opens a clause before a subject: "that Buttigieg proposed"
+        # a capitalised word before is the name's own ("Nancy Pelosi accused"), no noun
+        if not capitalised and lower and lower not in DANGLING and _word_reading(lower) == NOUN:
             continue
         yield found
 
@@ -439,6 +515,8 @@ def _name(doc: Document, match: re.Match[str], context: Context) -> int:
         # "Robert Muellers investigation", "Leonie Watsons tips": safe where the document
         # writes the surname as such ("after Clinton resigned", "Heather Heyer")
         return SURE if _writes_surname(doc, stem, context.given) else GUESS
+    if context.given and _titled_person(text, match, context) and _noun_after(context):
+        return GUESS  # "Governor Chris Christies deputy": christies is a plural noun too
     if lower in vocabulary("codespell") and not _common_word_as_name(doc, stem, context):
         return NO
     if not _named(text, stem, names.is_name(stem)):
@@ -451,16 +529,51 @@ def _name(doc: Document, match: re.Match[str], context: Context) -> int:
             alone or _count(text, f"{before} {stem}") or _possessives(text, f"{before} {stem}")
         ):
             return NO  # a word of a longer name ("Aguas Argentinas"), not "Robert Mueller"
-        if next_word[:1].isupper() and not alone:
+        if next_word[:1].isupper() and not (alone or _whole_name(text, f"{before} {stem}")):
             return NO  # inside a name of several words: "National Parks Service"
+    if context.reading == PARTICIPLE:
+        # the document's own possessive or the stem as a subject: "Tesco's plan",
+        # "Johnson said" beside "Johnsons stated intent"
+        return GUESS if _possessives(text, stem) or _subject(text, stem) else NO
     if context.reading == EITHER or lower.endswith(DEMONYM_ENDINGS):
         if _possessives(text, stem) or _subject(text, stem):
             return SURE
         if context.reading == NOUN and _titled(text, stem):
             return SURE  # a person's name, no demonym: "President Hosni Mubarak"
         # a given name the document uses, before a noun: "Eric said ... Erics team"
-        return GUESS if given_name(stem) and _lower_noun(next_word) else NO
+        if not (given_name(stem) and _lower_noun(next_word)):
+            return NO
+        # safe where the document names the person in full ("Eric Brassil"): a given
+        # name + s with no determiner and no name before it is no plural
+        person = not (before or context.determined) and _full_name_with(doc, stem, written)
+        return SURE if person else GUESS
     return SURE
+
+
+def _whole_name(text: str, name: str) -> bool:
+    """Whether the document writes ``name`` (two words or more) as a whole name, which a
+    capitalised word after it does not go on: with 's ("De La Fuente's running mate"), or
+    as the subject of a verb where its last word is no dictionary word ("Cat Posey
+    shared"; not "National Park reopened" beside "National Parks Service")."""
+    if _possessives(text, name):
+        return True
+    last = name.rsplit(" ", 1)[-1].lower()
+    return not (lemma(last) or noun(last)) and _subject(text, name)
+
+
+def _full_name_with(doc: Document, given: str, written: str) -> bool:
+    """Whether the document writes the given name ``given`` before a surname, a name it
+    uses that no dictionary lists ("Eric Brassil", "Maura Newell"), and ``written`` (the
+    given name + s) is no surname in s or name of its own ("Edgar Davids")."""
+    if surname_ending_in_s(written) or written in NAMES_IN_S:
+        return False
+    names = names_of(doc)
+    for found in re.finditer(rf"(?<![\w'’.-]){re.escape(given)} ([A-Z][a-z]+)\b", doc.text):
+        surname_word = found.group(1)
+        lower = surname_word.lower()
+        if names.is_name(surname_word) and not (lemma(lower) or noun(lower)):
+            return True
+    return False
 
 
 def _titled(text: str, stem: str) -> bool:
@@ -597,6 +710,17 @@ def _titled_surname(written: str, context: Context) -> bool:
     if surname_ending_in_s(written) or written in NAMES_IN_S:
         return False
     return surname(written[:-1]) and _lower_noun(context.next_word)
+
+
+def _titled_person(text: str, match: re.Match[str], context: Context) -> bool:
+    """Whether a person's title stands before the given name before a surname of the
+    census lists + s, whose + s form is no surname or name of its own ("Governor Chris
+    Christies deputy"; not "Senator Bill Nelsons" where Nelsons is a surname)."""
+    written = match.group()
+    if surname_ending_in_s(written) or written in NAMES_IN_S or not surname(written[:-1]):
+        return False
+    title = _word_before(text, match.start() - 1 - len(context.given))
+    return title.lower() in PERSON_TITLES
 
 
 def _dictionary(written: str) -> bool:

@@ -7,12 +7,16 @@ elsewhere, the stem used as a name, a countable use) decide; plurals stay unflag
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import seedlint
 from conftest import seed
 from seedlint.kinds._people import common_surname, given_name, surname, surname_ending_in_s
-from seedlint.kinds._possessive import _superlative
+from seedlint.kinds._possessive import ACRONYM_S, NAME_S, _superlative
 from seedlint.kinds._wordclass import adjective, lemma, noun_or_adjective, past_tense, verb_base
 
 
@@ -280,3 +284,109 @@ def test_a_word_that_can_have_no_plural_in_s_is_a_safe_possessive(body: str, wri
 )
 def test_plurals_of_names_and_words_in_y_or_x_stay_alone(body: str) -> None:
     assert found(seed(body)) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "written"),
+    [
+        # a stem that ends like a demonym, the subject of a verb under its full name
+        ("Speaker Nancy Pelosi accused Trump. Biden rejected Pelosis idea.", "Pelosi's idea"),
+        # a name of several words written with its 's: a capitalised word after it is
+        # what it owns, not more of the name
+        ("De La Fuente's mate left. De La Fuentes Rocky 101 LLC paid.", "De La Fuente's Rocky"),
+        # a full name the subject of a verb, its last word no dictionary word
+        ("Cat Posey shared her story. Led by Cat Poseys Tech Superwomen, we met.", "Posey's Tech"),
+        # a given name the document writes before a surname: the person's, no plural
+        ("Eric Brassil spoke. The tools Erics team chose were free.", "Eric's team"),
+        # a possessive whose noun its sentence names with another possessive
+        (
+            "Chris Frangione kicked off. Bonnell's insight echoed Frangiones in terms of scope.",
+            "echoed Frangione's in terms",
+        ),
+    ],
+)
+def test_the_documents_use_of_a_name_makes_more_fixes_safe(body: str, written: str) -> None:
+    assert_one_safe_fix(body, written)
+
+
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        # a participle before a singular noun, the stem a name the document writes with
+        # 's or as a subject: an adjective, or a plural's verb ("Tescos sold milk")
+        ("Analysts doubt Tesco's plan. It was Tescos preferred store size.", ["Tescos"]),
+        ("Johnson said so. It is Johnsons stated intent to leave.", ["Johnsons"]),
+        # no evidence, a plural object, an article: a plural's verb
+        ("Critics said Tescos preferred store size was wrong.", []),
+        ("Tesco said so. Shoppers in Tescos preferred store brands.", []),
+        ("The Johnsons stated intent to sue. Johnson said so.", []),
+    ],
+)
+def test_a_participle_after_a_name_is_a_guess(body: str, flagged: list[str]) -> None:
+    text = seed(body)
+    diagnostics = seedlint.lint_text(text, select=["SL210"])
+    assert [text[d.start : d.end] for d in diagnostics] == flagged
+    assert all(d.fix is not None and d.fix.applicability.value == "unsafe" for d in diagnostics)
+    assert seedlint.fix_text(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Yellowstone National Park reopened. The National Parks Service hired staff.",
+        "Eric Brassil spoke; the Erics team and two Erics came.",
+        "Chris Frangione kicked off. Fans cheered Frangiones in the hall.",  # no possessive
+        "Bonnell's insight echoed Frangiones in terms of scope.",  # no use of the name
+        "Edgar Davids scored. Officials said David Ginola knew. Davids team won.",
+        "President Obama's plan angered Republicans in Congress. Republican leaders met.",
+    ],
+)
+def test_names_of_several_words_plurals_and_lone_names_stay_alone(body: str) -> None:
+    assert found(seed(body)) == []
+
+
+# the word patterns as written before their early exit for words that do not end in s
+PLAIN_ACRONYM_S = re.compile(
+    r"([A-Z0-9](?<![\w.'’&-].)(?:(?<=[A-Z])(?=[A-Z0-9]*[A-Z])|(?=[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z]))"
+    r"[A-Z0-9]+)s(?![\w'’-])"
+)
+PLAIN_NAME_S = re.compile(
+    r"([A-Z](?<![\w.'’&-].)(?:[a-z]{2,}|[a-z](?=[A-Z]))(?:[A-Z][a-z]+)*)s(?![\w'’-])"
+)
+
+
+# pieces of words that the patterns read: capitals, lower-case runs, s, digits, marks
+PIECES = ["Bo", "Gov", "NA", "ab", "s", "1", "’", "'", "-", ".", "é", " "]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
+def test_the_early_exit_finds_what_the_plain_patterns_find(text: str) -> None:
+    for fast, plain in ((ACRONYM_S, PLAIN_ACRONYM_S), (NAME_S, PLAIN_NAME_S)):
+        assert [m.span(1) for m in fast.finditer(text)] == [m.span(1) for m in plain.finditer(text)]
+
+
+def test_a_title_before_a_given_name_makes_a_surname_of_a_plural_noun_a_guess() -> None:
+    text = seed("Kelly, Governor Chris Christies deputy chief of staff, resigned.")
+    diagnostics = seedlint.lint_text(text, select=["SL210"])
+    assert [text[d.start : d.end] for d in diagnostics] == ["Christies"]
+    assert diagnostics[0].fix is not None and diagnostics[0].fix.applicability.value == "unsafe"
+    # no title: "Christies" may be the surname; a surname in s of its own stays alone
+    assert found(seed("Kelly, Chris Christies deputy, resigned.")) == []
+    assert found(seed("Governor Serena Williams team and Senator Prince Williams staff.")) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "written"),
+    [
+        ("18F has just passed Dunbars number, the limit.", "Dunbar's number"),
+        ("As Conways law says, teams ship their org chart.", "Conway's law"),
+        (
+            "The plan that Buttigieg proposed was cited. Hammons's approach differs from "
+            "Buttigiegs in that it waits.",
+            "from Buttigieg's in that",
+        ),
+    ],
+)
+def test_eponyms_and_a_name_after_that_are_safe(body: str, written: str) -> None:
+    assert_one_safe_fix(body, written)

@@ -114,6 +114,10 @@ AS_WRITTEN = [
     "They wed in June. Open Wed, like Mon. Newly wed couples wed like royals.",
     "We'd like to thank you; we'd also love to hear more.",
     "The Treasurys are open and the Treasurys said so.",
+    "Yellowstone National Park reopened and the National Parks Service hired staff.",
+    "Eric Brassil spoke; the Erics team and two Erics came.",
+    "Tesco said so. Shoppers in Tescos preferred store brands.",
+    "Pete Buttigieg spoke. Fans cheered Buttigiegs in the hall.",
 ]
 
 
@@ -134,6 +138,10 @@ RESTORABLE = [
     "President Hosni Mubarak died. They criticized Hosni's creation of new cities.",
     "We'd like to thank everyone. We wish we'd also sent the notes.",
     "Search for Ben Franklin's jet pack; you can't find Ben Franklin's jetpack.",
+    "Speaker Nancy Pelosi accused them. Biden rejected Pelosi's suggestion.",
+    "Cat Posey shared her story, and Cat Posey's Tech Superwomen met.",
+    "Eric Brassil spoke. The tools Eric's team chose were free.",
+    "Chris Frangione spoke. Bonnell's insight echoed Frangione's in terms of scope.",
 ]
 
 
@@ -182,3 +190,26 @@ def test_plurals_and_written_possessives_of_words_in_y_and_x_stay_as_written(
     clean = seed(" ".join([*filler, possessives]))
     damaged = clean.replace(f"{body}'s staff", f"{body}s staff")
     assert damaged != clean and seedlint.fix_text(damaged)[0] == clean
+
+
+# lost possessives that only a guess restores: a participle after a name may be a plural's
+# verb, and a surname written once may end in s of its own
+GUESSES = [
+    "Analysts doubt Tesco's plan. It was Tescos preferred store size.",
+    "Johnson said so. It is Johnsons stated intent to leave.",
+    "Kelly, Governor Chris Christies deputy chief of staff, resigned.",
+    "Check out Leonie Watsons tips on accessible SVG.",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(FILLER), max_size=3), st.sampled_from(GUESSES))
+def test_a_guess_is_reported_and_never_applied_by_a_plain_fix(
+    filler: list[str], guess: str
+) -> None:
+    text = seed(" ".join([*filler, guess]))
+    diagnostics = seedlint.lint_text(text, select=["SL210"])
+    assert len(diagnostics) == 1
+    fix = diagnostics[0].fix
+    assert fix is not None and fix.applicability.value == "unsafe"
+    assert seedlint.fix_text(text)[0] == text
