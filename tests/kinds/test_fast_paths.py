@@ -87,6 +87,54 @@ def test_phrases_are_found_where_the_whole_pattern_finds_them(text: str) -> None
     assert found == expected
 
 
+# whitespace of every sort that \s matches, alone and in runs: a phrase's words may stand
+# apart by any of it (the phrases a text spells are read with its whitespace made spaces)
+SPACES = [" ", "  ", "\t", "\n", "\r\n", "\n\n", "\xa0", "\u2028", "\x1c", "\u3000", " \x0b "]
+
+
+def spaced_phrases() -> st.SearchStrategy[str]:
+    """A phrase of the rule with each word disguised, any whitespace between words."""
+    phrases = [*sorted(RULES["SL202"].state.phrases), "508 complaint"]
+    return st.sampled_from(phrases).flatmap(
+        lambda phrase: st.tuples(
+            *(disguised(w) for w in phrase.split()),
+            *(st.sampled_from(SPACES) for _ in phrase.split()),
+        ).map(lambda parts: "".join(w + s for w, s in zip(*_halves(parts), strict=True)))
+    )
+
+
+def _halves(parts: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return parts[: len(parts) // 2], parts[len(parts) // 2 :]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.lists(
+        spaced_phrases() | texts(phrase_words()) | st.sampled_from([*EDGES, *SPACES]),
+        max_size=10,
+    ).map("".join)
+)
+def test_phrases_apart_by_any_whitespace_are_found_as_the_whole_pattern_finds_them(
+    text: str,
+) -> None:
+    state = RULES["SL202"].state
+    doc = Document(text)
+    expected = [(m.start(), m.end(), m.group()) for m in state.phrase_pattern.finditer(text)]
+    found = [(m.start(), m.end(), m.group()) for m in substitution._phrase_matches(doc, state)]
+    assert found == expected
+
+
+def test_a_phrase_whose_last_word_runs_on_past_an_apostrophe_is_found() -> None:
+    # "reign'd" is one of the document's words and "reign" is not: the phrase is still
+    # asked for, as the whole pattern finds it
+    state = RULES["SL202"].state
+    text = "It was more then, a free reign'd age; the Untied States’s own."
+    expected = [m.span() for m in state.phrase_pattern.finditer(text)]
+    found = [m.span() for m in substitution._phrase_matches(Document(text), state)]
+    assert found == expected
+    assert [text[s:e] for s, e in found] == ["more then", "free reign", "Untied States"]
+
+
 def test_phrases_a_document_holds_are_found_in_it() -> None:
     state = RULES["SL202"].state
     text = "The Untied  States and the PUBIC\tsector; a 508 complaint, free reign's end."
