@@ -26,6 +26,7 @@ LINE_BREAK = re.compile(BREAK)
 # once (counting for every position of a document with many findings is quadratic).
 COUNTED_LOOKUPS = 16
 LETTER_RUN = re.compile(r"[a-z]+(?:['’][a-z]+)*")
+APOSTROPHE_SPLIT = re.compile("['’]")
 # a text past this many characters has its words gathered one by one: a list of every word
 # of a 100 MB text (findall) takes ten times the text's size
 LARGE_TEXT = 1 << 20
@@ -64,6 +65,26 @@ RARE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00a0\u00ad\u180e\u2000-\u200f\u202a-\u202f"
     "\u205f-\u2069\u3000\ufeff\ud800-\udfff]"
 )
+# every character str.isspace() accepts (and re's \s matches, and str.split() splits on):
+# most of them are rare, and a text holding one of the others needs no scan to tell
+WHITESPACE = characters(
+    "\t\r",
+    "\x1c\x20",
+    "\x85",
+    "\xa0",
+    "\u1680",
+    "\u2000\u200a",
+    "\u2028\u2029",
+    "\u202f",
+    "\u205f",
+    "\u3000",
+)
+RARE_WHITESPACE = frozenset(c for c in WHITESPACE if RARE.match(c))
+# the others beyond ASCII: few texts hold them (U+1680, the line and paragraph separators)
+OTHER_WHITESPACE = "".join(sorted(WHITESPACE - RARE_WHITESPACE - set(" \t\n\r")))
+# the characters beyond ASCII that IGNORECASE equates with an ASCII letter (in re and in
+# regex): İ ı ſ K; İ is also the one character whose lower case is longer
+ASCII_LOOKALIKES = "\u0130\u0131\u017f\u212a"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +112,7 @@ class Document:
         self._counted = 0  # positions found by counting (see position)
         self.has_cr = "\r" in text
         self._known: dict[Callable[[Document], object], object] = {}
+        self._marked: Iterable[str] = ()  # the words of lower_words holding an apostrophe
 
     def knowledge(self, derive: Callable[[Document], Known]) -> Known:
         """What ``derive`` tells about this document, worked out once and shared by every
@@ -201,6 +223,31 @@ class Document:
         return lower_case(self.text)
 
     @cached_property
+    def holds_ascii_lookalike(self) -> bool:
+        """Whether the text holds one of ``ASCII_LOOKALIKES``: four searches for one
+        character each, which take far less than one scan for a class of them."""
+        text = self.text
+        return not text.isascii() and any(c in text for c in ASCII_LOOKALIKES)
+
+    @cached_property
+    def single_spaced_lower(self) -> str:
+        """``lower`` with each run of whitespace made one space: ``" ".join(lower.split())``
+        but for whitespace at either end. Most texts' whitespace is single spaces and line
+        breaks alone or in pairs, which two replacements make single spaces; whether any
+        other whitespace is left is told by the rare characters and a few searches."""
+        lower = self.lower
+        spaced = lower.replace("\n\n", " ").replace("\n", " ")
+        if (
+            "  " in spaced
+            or "\t" in spaced
+            or "\r" in spaced
+            or self.holds(RARE_WHITESPACE)
+            or (not spaced.isascii() and any(c in spaced for c in OTHER_WHITESPACE))
+        ):
+            return " ".join(lower.split())
+        return spaced
+
+    @cached_property
     def lowered(self) -> LowerText:
         """``lower`` as the rules that look things up in it read it: a large text's is
         lower-cased a piece at a time where they look (``LowerPieces``), never kept whole."""
@@ -222,7 +269,17 @@ class Document:
                 marked.update(apostrophes)
         # "minster's" is also "minster", so that rules find the word before its possessive
         words.update([w[:-2] for w in marked if w.endswith(("'s", "’s"))])
+        self._marked = marked
         return frozenset(words)
+
+    @cached_property
+    def apostrophe_stems(self) -> frozenset[str]:
+        """The letters before the first apostrophe of each word of ``lower_words`` that
+        holds one ("reign" of "reign'd"): a run of letters that an apostrophe and more
+        letters follow is no word of its own there. Read from the few such words, which
+        ``lower_words`` keeps aside."""
+        self.lower_words  # noqa: B018 - sets _marked
+        return frozenset(APOSTROPHE_SPLIT.split(w, maxsplit=1)[0] for w in self._marked)
 
     def body_sample(self, size: int) -> str:
         """The first ``size`` characters of the body, for language identification."""

@@ -27,9 +27,6 @@ REPEAT_CORE = r"([A-Za-z]+)[ \t]+(\1)"
 WORD_END = r"(?![\w'’-]"  # the tail's first alternative: no word character after the repeat
 LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
 SCOPED_FLAGS = re.compile(r"\(\?[a-zA-Z]*(?:-[a-zA-Z]+)?:")
-# the only characters beyond ASCII that IGNORECASE equates with an ASCII letter (in re and
-# in regex): İ ı ſ K; İ is also the one character whose lower case is longer
-ASCII_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
 ASCII_LETTER_RUN = re.compile("[a-z]+")
 
 
@@ -99,7 +96,7 @@ def repeated_words(doc: Document) -> list[int] | None:
     case; None (search everywhere) when the text holds a character that IGNORECASE equates
     with an ASCII letter. Without one, the ASCII letters of the lower-cased text stand
     where the text's do, lower-cased: equal runs there are runs equal in any case."""
-    if ASCII_LOOKALIKES.search(doc.text):
+    if doc.holds_ascii_lookalike:  # İ ı ſ K (see document.ASCII_LOOKALIKES)
         return None
     if len(doc.text) > LARGE_TEXT:
         return _large_repeated_words(doc.text)

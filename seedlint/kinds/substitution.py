@@ -125,10 +125,11 @@ class State:
     # first word -> the plain phrases (numbers in phrase_order) that open with it
     order_firsts: dict[str, tuple[int, ...]] = field(default_factory=dict)
     all_plain: bool = False  # every phrase is of plain words (see _phrase_matches)
-    # the plain phrases by a word a text must hold to spell them, and each phrase's words
-    # that a text spelling it holds (see _spelt_phrases)
-    spelling_gates: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    spelling_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    # the plain phrases by a word a text must hold to spell them, each with the words a
+    # text spelling it holds (see _spelt_phrases)
+    spelling_gates: dict[str, tuple[tuple[str, tuple[frozenset[str], str]], ...]] = field(
+        default_factory=dict
+    )
 
     @property
     def phrase_pattern(self) -> re.Pattern[str] | None:
@@ -219,7 +220,6 @@ class Substitution(Kind[State]):
             order_firsts=_by_first_word(plain),
             all_plain=all(words is not None for _, words in phrase_order),
             spelling_gates=_spelling_gates(plain),
-            spelling_words={p: _spelling_gate(p) for p in plain},
         )
 
     def data_files(self, state: State) -> list[Path]:
@@ -251,8 +251,6 @@ WORD_BY_WORD_DOCUMENTS = 64
 PHRASE_PATTERNS_KEPT = 16
 PLAIN_WORDS = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 PHRASE_LETTERS = re.compile("[a-z]+")
-# the only characters beyond ASCII that IGNORECASE matches to an ASCII letter: İ ı ſ K
-ASCII_LETTER_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _by_first_word(phrases: list[str]) -> dict[str, tuple[int, ...]]:
@@ -321,7 +319,7 @@ def _phrase_matches(doc: Document, state: State) -> Iterator[re.Match[str]]:
     text = doc.text
     # a large text is searched with the whole pattern: the offsets of its phrases' first
     # words (every "the") would take several times its size
-    if ASCII_LETTER_LOOKALIKES.search(text) or not state.all_plain or len(text) > LARGE_TEXT:
+    if doc.holds_ascii_lookalike or not state.all_plain or len(text) > LARGE_TEXT:
         assert state.phrase_pattern is not None
         yield from state.phrase_pattern.finditer(text)
         return
@@ -360,39 +358,50 @@ def _spelt_phrases(doc: Document, state: State) -> frozenset[str]:
     ``doc.lower``, the phrase's words with whitespace between them (``\\s+``, which is
     ``str.isspace``, what ``str.split`` splits on), so with every run of whitespace
     written as one space the phrase stands there as the table writes it. Only the phrases
-    whose ``spelling_words`` are all words of the text are asked (see ``_spelling_gate``)."""
-    words = doc.lower_words
+    whose letter runs the text holds are asked (see ``_spelling_gate``)."""
+    words, stems = doc.lower_words, doc.apostrophe_stems
     gates = state.spelling_gates
-    asked = list(gates.get("", ()))
-    for key in words.intersection(gates):
-        asked.extend(p for p in gates[key] if state.spelling_words[p] <= words)
+    keys = words.intersection(gates)
+    if stems:
+        keys |= stems.intersection(gates)
+    asked = [
+        phrase
+        for key in keys
+        for phrase, (inner, last) in gates[key]
+        if inner <= words and (not last or last in words or last in stems)
+    ]
+    asked.extend(phrase for phrase, _ in gates.get("", ()))
     if not asked:
         return frozenset()
-    spaced = " ".join(doc.lower.split())
+    spaced = doc.single_spaced_lower
     return frozenset(phrase for phrase in asked if phrase in spaced)
 
 
-def _spelling_gate(phrase: str) -> frozenset[str]:
-    """The words ``Document.lower_words`` holds of every text in which a plain phrase
-    matches: the runs of letters of its words, less the last word's last run when the
-    word ends with a letter. Each of those runs has a character that is no letter and no
-    apostrophe on either side (whitespace inside the phrase, the look-behind before it, a
-    digit inside a word), so it is a whole word of the text; the last one may run on into
-    an apostrophe and more letters ("free reign'd" holds "reign'd", not "reign")."""
+def _spelling_gate(phrase: str) -> tuple[frozenset[str], str]:
+    """What ``Document.lower_words`` holds of every text in which a plain phrase matches:
+    the runs of letters of its words, each a whole word of the text (on either side a
+    character that is no letter and no apostrophe: whitespace inside the phrase, the
+    look-behind before it, a digit inside a word), except the last word's last run when
+    the word ends with a letter, which may run on past an apostrophe ("free reign'd"
+    holds "reign'd", and "reign" is one of ``apostrophe_stems``). That run is given apart
+    ("" when there is none)."""
     runs = [run for word in phrase.split() for run in PHRASE_LETTERS.findall(word)]
-    if phrase[-1:].isalpha():
-        runs.pop()
-    return frozenset(runs)
+    last = runs.pop() if phrase[-1:].isalpha() else ""
+    return frozenset(runs), last
 
 
-def _spelling_gates(phrases: list[str]) -> dict[str, tuple[str, ...]]:
-    """The longest word of each plain phrase's ``_spelling_gate`` (the first in
-    alphabetical order of those as long; "" when it has none) -> the phrases it stands
-    for: a text can spell a phrase only if its words hold that one."""
-    found: dict[str, list[str]] = {}
+def _spelling_gates(
+    phrases: list[str],
+) -> dict[str, tuple[tuple[str, tuple[frozenset[str], str]], ...]]:
+    """The longest letter run of each plain phrase (the first in alphabetical order of
+    those as long; "" when it has none) -> the phrases it stands for, each with its
+    ``_spelling_gate``: a text can spell a phrase only if it holds that run (as a word,
+    or, the last one, as a word's stem)."""
+    found: dict[str, list[tuple[str, tuple[frozenset[str], str]]]] = {}
     for phrase in phrases:
-        key = min(_spelling_gate(phrase), key=lambda w: (-len(w), w), default="")
-        found.setdefault(key, []).append(phrase)
+        inner, last = gate = _spelling_gate(phrase)
+        key = min({*inner, last} - {""}, key=lambda w: (-len(w), w), default="")
+        found.setdefault(key, []).append((phrase, gate))
     return {key: tuple(listed) for key, listed in found.items()}
 
 
