@@ -113,6 +113,7 @@ class Document:
         self.has_cr = "\r" in text
         self._known: dict[Callable[[Document], object], object] = {}
         self._marked: Iterable[str] = ()  # the words of lower_words holding an apostrophe
+        self._pieces: list[str] | None = None  # see word_pieces
 
     def knowledge(self, derive: Callable[[Document], Known]) -> Known:
         """What ``derive`` tells about this document, worked out once and shared by every
@@ -260,7 +261,7 @@ class Document:
         """Every distinct word of the text, lower-cased: rules test membership here before
         running a costly scan, since most documents hold none of their words."""
         if len(self.text) <= LARGE_TEXT:
-            words, marked = letter_words(self.lower)
+            self._pieces, words, marked = letter_pieces(self.lower)
         else:  # piece by piece: no letter run crosses a line break
             words, marked = set(), set()
             for _, piece in lower_pieces(self.text):
@@ -271,6 +272,17 @@ class Document:
         words.update([w[:-2] for w in marked if w.endswith(("'s", "’s"))])
         self._marked = marked
         return frozenset(words)
+
+    @property
+    def word_pieces(self) -> list[str] | None:
+        """The pieces that ``lower_words`` reads from the lower-cased text, in order (None
+        for a text past ``LARGE_TEXT`` characters): runs of ASCII letters, in most texts
+        joined by apostrophes into one piece, split at every other character. Two runs of
+        ASCII letters with neither a letter nor an apostrophe beside them are each a piece,
+        and neighbouring pieces when nothing but characters other than letters and
+        apostrophes stands between them."""
+        self.lower_words  # noqa: B018 - sets _pieces
+        return self._pieces
 
     @cached_property
     def apostrophe_stems(self) -> frozenset[str]:
@@ -493,22 +505,36 @@ _MARKED_RUN = re.compile(f"[a-z]+(?:['{MARK}][a-z]+)*")
 
 def letter_words(lower: str) -> tuple[set[str], Iterable[str]]:
     """The distinct words of ``LETTER_RUN`` in a lower-cased text, and those of them that
-    hold an apostrophe (or more), split out as ``ascii_runs`` splits runs: the text's bytes
-    keep only ASCII letters and apostrophes (’ as MARK); the few pieces holding an
-    apostrophe are then split with the pattern."""
-    if len(lower) > LARGE_TEXT or MARK in lower:
+    hold an apostrophe (or more): ``letter_pieces`` without the pieces."""
+    _, words, marked = letter_pieces(lower)
+    return words, marked
+
+
+def letter_pieces(lower: str) -> tuple[list[str] | None, set[str], Iterable[str]]:
+    """The pieces of a lower-cased text (see ``Document.word_pieces``; None for a large
+    text), the distinct words of ``LETTER_RUN`` in it, and those of them that hold an
+    apostrophe (or more). Split out as ``ascii_runs`` splits runs: the text's bytes keep
+    only ASCII letters and apostrophes (’ as MARK), and the pieces between the rest are
+    the words; the few pieces holding an apostrophe are then split with the pattern."""
+    if len(lower) > LARGE_TEXT:
         words = set(found_words(LETTER_RUN, lower))
-        return words, words
+        return None, words, words
+    if MARK in lower:
+        pieces = LETTER_RUN.findall(lower)
+        words = set(pieces)
+        return pieces, words, words
     data = lower.encode("utf-8", "surrogatepass")
     if b"'" not in data and CURLY_UTF8 not in data:
-        return set(data.translate(_LETTERS).decode("ascii").split()), ()
-    pieces = data.replace(CURLY_UTF8, MARK.encode()).translate(_LETTERS_MARKS).decode("ascii")
-    words = set(pieces.split())
-    marked = _marked_pieces(pieces)
+        pieces = data.translate(_LETTERS).decode("ascii").split()
+        return pieces, set(pieces), ()
+    spaced = data.replace(CURLY_UTF8, MARK.encode()).translate(_LETTERS_MARKS).decode("ascii")
+    pieces = spaced.split()
+    words = set(pieces)
+    marked = _marked_pieces(spaced)
     words.difference_update(marked)
     found = {w.replace(MARK, "\u2019") for piece in marked for w in _MARKED_RUN.findall(piece)}
     words.update(found)
-    return words, [w for w in found if "'" in w or "\u2019" in w]
+    return pieces, words, [w for w in found if "'" in w or "\u2019" in w]
 
 
 def _marked_pieces(pieces: str) -> set[str]:

@@ -101,10 +101,13 @@ def repeated_words(doc: Document) -> list[int] | None:
     if len(doc.text) > LARGE_TEXT:
         return _large_repeated_words(doc.text)
     lower = doc.lower
-    # the runs equal to the next run, whatever stands between: few, in most documents none
-    runs = list(ascii_runs(lower))
+    # the pieces equal to the next piece, whatever stands between: few, in most documents
+    # none. A repeat's two words are each a piece (no letter or apostrophe beside them:
+    # the pattern's look-arounds) and neighbours (only spaces or tabs between them).
+    pieces = doc.word_pieces
+    runs = list(ascii_runs(lower)) if pieces is None else pieces
     repeated = set(itertools.compress(runs, map(operator.eq, runs, runs[1:])))
-    return sorted(_repeats_in(lower, repeated))
+    return sorted(_repeats_in(lower, {word for word in repeated if word.isalpha()}))
 
 
 def _repeats_in(lower: str, repeated: set[str]) -> Iterator[int]:

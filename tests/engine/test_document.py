@@ -6,6 +6,7 @@ before scanning, the apostrophe style, and the language through the linter's cal
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 
@@ -305,3 +306,27 @@ def test_apostrophe_stems_are_the_letters_before_each_words_apostrophe(text: str
         assert expected <= doc.apostrophe_stems
     else:
         assert doc.apostrophe_stems == expected
+
+
+# two runs of ASCII letters, no letter or apostrophe beside either, nothing but other
+# characters between them: neighbouring word pieces
+BOUNDED_NEIGHBOURS = re.compile("(?<![a-z'’])([a-z]+)[^a-z'’]+(?=([a-z]+)(?![a-z'’]))")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["ab", "b", "A", "\u0130", "'", "’", "\x01", " ", "\t", "\n", ".", "é", "5"]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_word_pieces_hold_bounded_runs_as_neighbours(text: str) -> None:
+    doc = Document(text)
+    pieces = doc.word_pieces
+    assert pieces is not None
+    neighbours = set(itertools.pairwise(pieces))
+    for match in BOUNDED_NEIGHBOURS.finditer(doc.lower):
+        assert match.groups() in neighbours
+    assert set(document.LETTER_RUN.findall(doc.lower)) <= doc.lower_words

@@ -150,7 +150,7 @@ REPEAT_WORDS = ["the", "The", "THE", "had", "bora", "Bora", "a", "to", "is", "fi
     st.lists(
         st.sampled_from(REPEAT_WORDS).flatmap(disguised)
         | st.sampled_from(EDGES)
-        | st.sampled_from([" ", "\t"]),
+        | st.sampled_from([" ", "\t", "\x01", "the’"]),
         max_size=30,
     ).map("".join)
 )
