@@ -77,6 +77,8 @@ class State:
     marks: re.Pattern[str]  # any of the rule's characters
     reopening: bool = False
     elisions: frozenset[str] = frozenset()
+    characters: str = ""  # the rule's characters
+    openers: frozenset[str] = frozenset()  # its opening and straight marks
 
 
 class Pairs(Kind[State]):
@@ -140,21 +142,52 @@ def _build(options: dict[str, Any]) -> State:
         re.compile(f"[{re.escape(every)}]"),
         options["reopening"],
         frozenset(w.lower() for w in options["elisions"]),
+        every,
+        frozenset({*opening, *straight}),
     )
+
+
+Scans = list[tuple[list[tuple[int, str]], list[tuple[int, str]]]]
+
+
+def paragraph_scans(doc: Document, state: State) -> tuple[Scans, list[bool]] | None:
+    """Each paragraph's ``_unmatched`` and whether it holds a mark of the rule; None when
+    no paragraph has anything unmatched because the text holds no mark, or, for a rule
+    whose unmatched closing marks are apostrophes, no mark that can open (then each scan
+    finds nothing: only an opening or a straight mark is ever left open). Which marks a
+    paragraph holds is asked of the few characters the text holds, one search each."""
+    whole = doc.text
+    present = [c for c in state.characters if c in whole]
+    if not present:
+        return None
+    # with ``apostrophe``, a paragraph holding no mark that opens scans to nothing
+    openers = [c for c in present if c in state.openers] if state.apostrophe else present
+    if not openers:
+        return None
+    paragraphs = doc.paragraphs
+    marked = [_holds(whole, p, present) for p in paragraphs]
+    # a paragraph's text is cut out only where it holds a mark: a copy of every paragraph
+    # would double a large document in memory
+    scans = [
+        _unmatched(doc.paragraph_text(p), state)
+        if has and (openers is present or _holds(whole, p, openers))
+        else NOTHING_UNMATCHED
+        for p, has in zip(paragraphs, marked, strict=True)
+    ]
+    return scans, marked
+
+
+def _holds(text: str, span: Span, characters: list[str]) -> bool:
+    return any(text.find(c, span.start, span.end) != -1 for c in characters)
 
 
 def _find(doc: Document, state: State) -> Iterator[Finding]:
     whole = doc.text
-    if not state.marks.search(whole):
+    found = paragraph_scans(doc, state)
+    if found is None:
         return
+    scans, marked = found
     paragraphs = doc.paragraphs
-    # a paragraph's text is cut out only where it holds a mark: a copy of every paragraph
-    # would double a large document in memory
-    marked = [state.marks.search(whole, p.start, p.end) is not None for p in paragraphs]
-    scans = [
-        _unmatched(doc.paragraph_text(p), state) if has else NOTHING_UNMATCHED
-        for p, has in zip(paragraphs, marked)
-    ]
     carried_to = -1  # the paragraph that closes a quotation carried over from an earlier one
     for index, span in enumerate(paragraphs):
         unmatched_closes, still_open = scans[index]
@@ -226,7 +259,7 @@ def _opening(text: str, span: Span) -> str:
 
 
 def _closed_later(
-    scans: list[tuple[list[tuple[int, str]], list[tuple[int, str]]]],
+    scans: Scans,
     marked: list[bool],
     index: int,
 ) -> int:

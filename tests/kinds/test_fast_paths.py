@@ -24,7 +24,15 @@ from seedlint.corpus.settings import CorpusSettings
 from seedlint.engine import document, linter
 from seedlint.engine.document import APOSTROPHE_CURLY, APOSTROPHE_STRAIGHT, Document
 from seedlint.engine.linter import Linter, LintSettings
-from seedlint.kinds import _candidates, _names, _possessive, apostrophe, substitution, whitespace
+from seedlint.kinds import (
+    _candidates,
+    _names,
+    _possessive,
+    apostrophe,
+    pairs,
+    substitution,
+    whitespace,
+)
 from seedlint.kinds._text import word_occurrences
 from seedlint.kinds._word_runs import WordRuns
 from seedlint.ruleset.rulefile import load_rules
@@ -509,3 +517,38 @@ def test_a_body_hashed_from_its_paragraphs_is_hashed_as_a_whole(
         for chosen in (spans[1:], spans[::-1]):
             found = fingerprint("k", title, body, offset, chosen, CorpusSettings())
             assert found.body_hash == body_hash(body)
+
+
+PAIR_PIECES = [
+    *"“”\"«»„‘’'()[]:;",
+    "rock 'n' roll",
+    "'til",
+    "players’ ",
+    "5'10\"",
+    "a) ",
+    "He said. ",
+]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.sampled_from(["SL301", "SL302", "SL303"]),
+    st.lists(st.sampled_from([*PAIR_PIECES, "word", " ", "\n\n", "\n \n"]), max_size=30).map(
+        "".join
+    ),
+)
+def test_paragraph_scans_are_what_scanning_every_marked_paragraph_finds(
+    code: str, text: str
+) -> None:
+    state = RULES[code].state
+    doc = Document(text)
+    marked = [state.marks.search(text, p.start, p.end) is not None for p in doc.paragraphs]
+    scans = [
+        pairs._scan(doc.paragraph_text(p), state) if has else ([], [])
+        for p, has in zip(doc.paragraphs, marked, strict=True)
+    ]
+    found = pairs.paragraph_scans(doc, state)
+    if found is None:  # nothing unmatched anywhere
+        assert all(scan == ([], []) for scan in scans)
+    else:
+        assert found == (scans, marked)
