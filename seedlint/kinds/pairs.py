@@ -29,6 +29,7 @@ the paragraph has that one problem and the insertion balances it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -43,7 +44,8 @@ OPENING_CONTEXT = set(" \t\r\n([{<—–-/“‘„\"'«\u00a0")
 NOT_AFTER_OPENING = set(",;:!?)]}")
 POSSESSIVE = re.compile(r"'s\b")
 ENUMERATOR = re.compile(r"(?:^|\s)[a-zA-Z0-9]{1,2}\Z")
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+\Z")
+SENTENCE_ENDING = r"[.!?…][\"'”’)\]]*\s+"  # a sentence's end and the spaces after it
+SENTENCE_END = re.compile(SENTENCE_ENDING + r"\Z")
 CLIPPED = re.compile(r"[A-Za-z]+")
 # a face: eyes, perhaps a nose, then the bracket as its mouth, standing on its own
 NOT_SPACE = re.compile(r"\S")
@@ -79,6 +81,8 @@ class State:
     elisions: frozenset[str] = frozenset()
     characters: str = ""  # the rule's characters
     openers: frozenset[str] = frozenset()  # its opening and straight marks
+    # a sentence end, then one of the openers: where a quotation may be reopened
+    reopening_place: re.Pattern[str] | None = None
 
 
 class Pairs(Kind[State]):
@@ -144,6 +148,9 @@ def _build(options: dict[str, Any]) -> State:
         frozenset(w.lower() for w in options["elisions"]),
         every,
         frozenset({*opening, *straight}),
+        re.compile(f"{SENTENCE_ENDING}[{re.escape(''.join(sorted({*opening, *straight})))}]")
+        if opening or straight
+        else None,
     )
 
 
@@ -175,6 +182,25 @@ def paragraph_scans(doc: Document, state: State) -> tuple[Scans, list[bool]] | N
         for p, has in zip(paragraphs, marked, strict=True)
     ]
     return scans, marked
+
+
+def reopening_paragraphs(doc: Document, state: State) -> list[Span]:
+    """The paragraphs, in order, in which ``scan_reopenings`` may find a reopening: those
+    holding a sentence end, spaces and then a mark that opens (``_reopening`` asks for
+    nothing less), found in one search of the text. Each match of the place ends at its
+    mark and holds one sentence-ending character, its first, so no match hides another."""
+    whole = doc.text
+    if state.reopening_place is None or not any(c in whole for c in state.openers):
+        return []
+    paragraphs = doc.paragraphs
+    starts = [p.start for p in paragraphs]
+    found: list[int] = []
+    for place in state.reopening_place.finditer(whole):
+        index = bisect.bisect_right(starts, place.start()) - 1
+        inside = index >= 0 and place.end() <= paragraphs[index].end
+        if inside and (not found or found[-1] != index):
+            found.append(index)
+    return [paragraphs[i] for i in found]
 
 
 def _holds(text: str, span: Span, characters: list[str]) -> bool:

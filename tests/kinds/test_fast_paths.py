@@ -30,6 +30,7 @@ from seedlint.kinds import (
     _possessive,
     apostrophe,
     pairs,
+    quotation,
     substitution,
     whitespace,
 )
@@ -552,3 +553,66 @@ def test_paragraph_scans_are_what_scanning_every_marked_paragraph_finds(
         assert all(scan == ([], []) for scan in scans)
     else:
         assert found == (scans, marked)
+
+
+SPEECH_PIECES = [
+    *["said", "Said", "told", "went on to say", "was ", "were", "us", "the", "a", "in", "at"],
+    *["statement", "meeting", "news-conference", "(", "Roth", "I", " ", "  ", "\n", "\xa0"],
+]
+SPACE = st.sampled_from([" ", "  ", "\n", "\xa0", "\t "])
+
+
+def introductions() -> st.SearchStrategy[str]:
+    """A speech introduction, its optional parts each there or not, whitespace between."""
+    verb = st.sampled_from(["said", "(told", "went on to say", "Went  on to say"])
+    hearer = st.tuples(SPACE, st.sampled_from(["us", "reporters", ""])).map("".join)
+    occasion = st.tuples(
+        SPACE,
+        st.sampled_from(["in", "at"]),
+        SPACE,
+        st.sampled_from(["a", "the"]),
+        SPACE,
+        st.sampled_from(["statement", "news-conference"]),
+    ).map("".join)
+    return st.tuples(verb, hearer | st.just(""), occasion | st.just(""), SPACE | st.just("")).map(
+        "".join
+    )
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.booleans(),
+    st.lists(st.sampled_from(SPEECH_PIECES), max_size=12).map("".join),
+    introductions() | st.just(""),
+    st.sampled_from([",", ":", ", ", ":\n", " ,"]),
+)
+def test_a_speech_introduction_is_found_from_where_it_can_start(
+    own_verbs: bool, text: str, introduction: str, end: str
+) -> None:
+    options = {"pairs": ["“”", '""'], "mixed": True, "speech-verbs": ["went on to say"]}
+    state = quotation.KIND.build("unquoted-speech", options) if own_verbs else RULES["SL305"].state
+    paragraph = text + introduction + end
+    start = quotation._introduction_start(paragraph, state.speech_words)
+    expected = state.speech.search(paragraph)
+    found = state.speech.search(paragraph, start)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+REOPENING_PIECES = [
+    *"“”\"'.!?…)",
+    *["He said. ", "It ended.” ", "word", " ", "\n\n", "\n", "\xa0"],
+    *["“We rose. “", "“We rose.)  “", '“Yes!\t"', '"No… "', "“So.\n“"],
+]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(st.sampled_from(REOPENING_PIECES), max_size=30).map("".join))
+def test_every_paragraph_with_a_reopening_is_among_those_that_may_hold_one(text: str) -> None:
+    state = RULES["SL304"].state.marks
+    doc = Document(text)
+    reopened = [
+        span for span in doc.paragraphs if pairs.scan_reopenings(doc.paragraph_text(span), state)[2]
+    ]
+    candidates = pairs.reopening_paragraphs(doc, state)
+    assert candidates == sorted(set(candidates), key=lambda span: span.start)
+    assert set(reopened) <= set(candidates)
