@@ -153,6 +153,12 @@ class Document:
         return Span(start, match.start() if match else len(self.text))
 
     @cached_property
+    def indented(self) -> bool:
+        """Whether a line starts with a space or tab (or a line of them stands between
+        paragraphs): the paragraphs and two whitespace checks ask."""
+        return "\n " in self.text or "\n\t" in self.text
+
+    @cached_property
     def header(self) -> Span | None:
         """Line 1 when it looks like a header (``date`` after optional whitespace)."""
         match = HEADER_START.match(self.text)
@@ -173,7 +179,7 @@ class Document:
     def paragraphs(self) -> list[Span]:
         """Non-empty body paragraphs, each trimmed of surrounding line breaks."""
         text = self.text
-        if not self.has_cr and "\n " not in text and "\n\t" not in text:
+        if not self.has_cr and not self.indented:
             return self._plain_paragraphs()
         spans: list[Span] = []
         start = self.body_start

@@ -330,3 +330,19 @@ def test_word_pieces_hold_bounded_runs_as_neighbours(text: str) -> None:
     for match in BOUNDED_NEIGHBOURS.finditer(doc.lower):
         assert match.groups() in neighbours
     assert set(document.LETTER_RUN.findall(doc.lower)) <= doc.lower_words
+
+
+@pytest.mark.parametrize(
+    ("text", "indented"),
+    [
+        ("a\n b", True),
+        ("a\n\tb", True),
+        ("a\n\n \n\nb", True),
+        ("a \nb\n\nc", False),
+        (" a", False),
+    ],
+)
+def test_a_line_starting_with_a_space_or_tab_makes_the_text_indented(
+    text: str, indented: bool
+) -> None:
+    assert Document(text).indented is indented
