@@ -50,6 +50,7 @@ CLIPPED = re.compile(r"[A-Za-z]+")
 # a face: eyes, perhaps a nose, then the bracket as its mouth, standing on its own
 NOT_SPACE = re.compile(r"\S")
 FACE = re.compile(r"[:;=]-?[()](?!\S)")
+FACE_BEFORE_MOUTH = ":;=-"  # what FACE allows just before the mouth: eyes or a nose
 # "…, Koch said. “…": the quotation was closed before its attribution, whose mark is lost
 ATTRIBUTION = re.compile(
     r",\s+(?:[A-Z][\w.'’-]*\s+){0,4}(?:said|says|added|asked|explained|noted|stated|"
@@ -411,6 +412,8 @@ def _not_a_quote(text: str, position: int) -> bool:
 
 def _face(text: str, position: int) -> bool:
     """Whether the bracket at ``position`` is the mouth of ":)", ";-(" or "=)"."""
+    if not position or text[position - 1] not in FACE_BEFORE_MOUTH:
+        return False  # most brackets: no eyes or nose right before them
     for eyes in (position - 1, position - 2):
         face = FACE.match(text, eyes) if eyes >= 0 else None
         if face and face.end() == position + 1 and (eyes == 0 or text[eyes - 1].isspace()):

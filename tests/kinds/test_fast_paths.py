@@ -616,3 +616,21 @@ def test_every_paragraph_with_a_reopening_is_among_those_that_may_hold_one(text:
     candidates = pairs.reopening_paragraphs(doc, state)
     assert candidates == sorted(set(candidates), key=lambda span: span.start)
     assert set(reopened) <= set(candidates)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.lists(st.sampled_from([*":;=-() \nx", ":-)", " ;-(", "=)", " :)", "x:-("]), max_size=12).map(
+        "".join
+    )
+)
+def test_faces_are_found_as_the_face_pattern_finds_them(text: str) -> None:
+    for position in range(len(text)):
+        expected = any(
+            (face := pairs.FACE.match(text, eyes)) is not None
+            and face.end() == position + 1
+            and (eyes == 0 or text[eyes - 1].isspace())
+            for eyes in (position - 1, position - 2)
+            if eyes >= 0
+        )
+        assert pairs._face(text, position) == expected
