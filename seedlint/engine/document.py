@@ -26,6 +26,7 @@ LINE_BREAK = re.compile(BREAK)
 # once (counting for every position of a document with many findings is quadratic).
 COUNTED_LOOKUPS = 16
 LETTER_RUN = re.compile(r"[a-z]+(?:['’][a-z]+)*")
+APOSTROPHE_SPLIT = re.compile("['’]")
 # a text past this many characters has its words gathered one by one: a list of every word
 # of a 100 MB text (findall) takes ten times the text's size
 LARGE_TEXT = 1 << 20
@@ -64,6 +65,26 @@ RARE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00a0\u00ad\u180e\u2000-\u200f\u202a-\u202f"
     "\u205f-\u2069\u3000\ufeff\ud800-\udfff]"
 )
+# every character str.isspace() accepts (and re's \s matches, and str.split() splits on):
+# most of them are rare, and a text holding one of the others needs no scan to tell
+WHITESPACE = characters(
+    "\t\r",
+    "\x1c\x20",
+    "\x85",
+    "\xa0",
+    "\u1680",
+    "\u2000\u200a",
+    "\u2028\u2029",
+    "\u202f",
+    "\u205f",
+    "\u3000",
+)
+RARE_WHITESPACE = frozenset(c for c in WHITESPACE if RARE.match(c))
+# the others beyond ASCII: few texts hold them (U+1680, the line and paragraph separators)
+OTHER_WHITESPACE = "".join(sorted(WHITESPACE - RARE_WHITESPACE - set(" \t\n\r")))
+# the characters beyond ASCII that IGNORECASE equates with an ASCII letter (in re and in
+# regex): İ ı ſ K; İ is also the one character whose lower case is longer
+ASCII_LOOKALIKES = "\u0130\u0131\u017f\u212a"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +112,8 @@ class Document:
         self._counted = 0  # positions found by counting (see position)
         self.has_cr = "\r" in text
         self._known: dict[Callable[[Document], object], object] = {}
+        self._marked: Iterable[str] = ()  # the words of lower_words holding an apostrophe
+        self._pieces: list[str] | None = None  # see word_pieces
 
     def knowledge(self, derive: Callable[[Document], Known]) -> Known:
         """What ``derive`` tells about this document, worked out once and shared by every
@@ -130,6 +153,12 @@ class Document:
         return Span(start, match.start() if match else len(self.text))
 
     @cached_property
+    def indented(self) -> bool:
+        """Whether a line starts with a space or tab (or a line of them stands between
+        paragraphs): the paragraphs and two whitespace checks ask."""
+        return "\n " in self.text or "\n\t" in self.text
+
+    @cached_property
     def header(self) -> Span | None:
         """Line 1 when it looks like a header (``date`` after optional whitespace)."""
         match = HEADER_START.match(self.text)
@@ -150,7 +179,7 @@ class Document:
     def paragraphs(self) -> list[Span]:
         """Non-empty body paragraphs, each trimmed of surrounding line breaks."""
         text = self.text
-        if not self.has_cr and "\n " not in text and "\n\t" not in text:
+        if not self.has_cr and not self.indented:
             return self._plain_paragraphs()
         spans: list[Span] = []
         start = self.body_start
@@ -201,6 +230,31 @@ class Document:
         return lower_case(self.text)
 
     @cached_property
+    def holds_ascii_lookalike(self) -> bool:
+        """Whether the text holds one of ``ASCII_LOOKALIKES``: four searches for one
+        character each, which take far less than one scan for a class of them."""
+        text = self.text
+        return not text.isascii() and any(c in text for c in ASCII_LOOKALIKES)
+
+    @cached_property
+    def single_spaced_lower(self) -> str:
+        """``lower`` with each run of whitespace made one space: ``" ".join(lower.split())``
+        but for whitespace at either end. Most texts' whitespace is single spaces and line
+        breaks alone or in pairs, which two replacements make single spaces; whether any
+        other whitespace is left is told by the rare characters and a few searches."""
+        lower = self.lower
+        spaced = lower.replace("\n\n", " ").replace("\n", " ")
+        if (
+            "  " in spaced
+            or "\t" in spaced
+            or "\r" in spaced
+            or self.holds(RARE_WHITESPACE)
+            or (not spaced.isascii() and any(c in spaced for c in OTHER_WHITESPACE))
+        ):
+            return " ".join(lower.split())
+        return spaced
+
+    @cached_property
     def lowered(self) -> LowerText:
         """``lower`` as the rules that look things up in it read it: a large text's is
         lower-cased a piece at a time where they look (``LowerPieces``), never kept whole."""
@@ -213,7 +267,7 @@ class Document:
         """Every distinct word of the text, lower-cased: rules test membership here before
         running a costly scan, since most documents hold none of their words."""
         if len(self.text) <= LARGE_TEXT:
-            words, marked = letter_words(self.lower)
+            self._pieces, words, marked = letter_pieces(self.lower)
         else:  # piece by piece: no letter run crosses a line break
             words, marked = set(), set()
             for _, piece in lower_pieces(self.text):
@@ -222,7 +276,28 @@ class Document:
                 marked.update(apostrophes)
         # "minster's" is also "minster", so that rules find the word before its possessive
         words.update([w[:-2] for w in marked if w.endswith(("'s", "’s"))])
+        self._marked = marked
         return frozenset(words)
+
+    @property
+    def word_pieces(self) -> list[str] | None:
+        """The pieces that ``lower_words`` reads from the lower-cased text, in order (None
+        for a text past ``LARGE_TEXT`` characters): runs of ASCII letters, in most texts
+        joined by apostrophes into one piece, split at every other character. Two runs of
+        ASCII letters with neither a letter nor an apostrophe beside them are each a piece,
+        and neighbouring pieces when nothing but characters other than letters and
+        apostrophes stands between them."""
+        self.lower_words  # noqa: B018 - sets _pieces
+        return self._pieces
+
+    @cached_property
+    def apostrophe_stems(self) -> frozenset[str]:
+        """The letters before the first apostrophe of each word of ``lower_words`` that
+        holds one ("reign" of "reign'd"): a run of letters that an apostrophe and more
+        letters follow is no word of its own there. Read from the few such words, which
+        ``lower_words`` keeps aside."""
+        self.lower_words  # noqa: B018 - sets _marked
+        return frozenset(APOSTROPHE_SPLIT.split(w, maxsplit=1)[0] for w in self._marked)
 
     def body_sample(self, size: int) -> str:
         """The first ``size`` characters of the body, for language identification."""
@@ -436,22 +511,36 @@ _MARKED_RUN = re.compile(f"[a-z]+(?:['{MARK}][a-z]+)*")
 
 def letter_words(lower: str) -> tuple[set[str], Iterable[str]]:
     """The distinct words of ``LETTER_RUN`` in a lower-cased text, and those of them that
-    hold an apostrophe (or more), split out as ``ascii_runs`` splits runs: the text's bytes
-    keep only ASCII letters and apostrophes (’ as MARK); the few pieces holding an
-    apostrophe are then split with the pattern."""
-    if len(lower) > LARGE_TEXT or MARK in lower:
+    hold an apostrophe (or more): ``letter_pieces`` without the pieces."""
+    _, words, marked = letter_pieces(lower)
+    return words, marked
+
+
+def letter_pieces(lower: str) -> tuple[list[str] | None, set[str], Iterable[str]]:
+    """The pieces of a lower-cased text (see ``Document.word_pieces``; None for a large
+    text), the distinct words of ``LETTER_RUN`` in it, and those of them that hold an
+    apostrophe (or more). Split out as ``ascii_runs`` splits runs: the text's bytes keep
+    only ASCII letters and apostrophes (’ as MARK), and the pieces between the rest are
+    the words; the few pieces holding an apostrophe are then split with the pattern."""
+    if len(lower) > LARGE_TEXT:
         words = set(found_words(LETTER_RUN, lower))
-        return words, words
+        return None, words, words
+    if MARK in lower:
+        pieces = LETTER_RUN.findall(lower)
+        words = set(pieces)
+        return pieces, words, words
     data = lower.encode("utf-8", "surrogatepass")
     if b"'" not in data and CURLY_UTF8 not in data:
-        return set(data.translate(_LETTERS).decode("ascii").split()), ()
-    pieces = data.replace(CURLY_UTF8, MARK.encode()).translate(_LETTERS_MARKS).decode("ascii")
-    words = set(pieces.split())
-    marked = _marked_pieces(pieces)
+        pieces = data.translate(_LETTERS).decode("ascii").split()
+        return pieces, set(pieces), ()
+    spaced = data.replace(CURLY_UTF8, MARK.encode()).translate(_LETTERS_MARKS).decode("ascii")
+    pieces = spaced.split()
+    words = set(pieces)
+    marked = _marked_pieces(spaced)
     words.difference_update(marked)
     found = {w.replace(MARK, "\u2019") for piece in marked for w in _MARKED_RUN.findall(piece)}
     words.update(found)
-    return words, [w for w in found if "'" in w or "\u2019" in w]
+    return pieces, words, [w for w in found if "'" in w or "\u2019" in w]
 
 
 def _marked_pieces(pieces: str) -> set[str]:

@@ -27,9 +27,6 @@ REPEAT_CORE = r"([A-Za-z]+)[ \t]+(\1)"
 WORD_END = r"(?![\w'’-]"  # the tail's first alternative: no word character after the repeat
 LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
 SCOPED_FLAGS = re.compile(r"\(\?[a-zA-Z]*(?:-[a-zA-Z]+)?:")
-# the only characters beyond ASCII that IGNORECASE equates with an ASCII letter (in re and
-# in regex): İ ı ſ K; İ is also the one character whose lower case is longer
-ASCII_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
 ASCII_LETTER_RUN = re.compile("[a-z]+")
 
 
@@ -99,15 +96,18 @@ def repeated_words(doc: Document) -> list[int] | None:
     case; None (search everywhere) when the text holds a character that IGNORECASE equates
     with an ASCII letter. Without one, the ASCII letters of the lower-cased text stand
     where the text's do, lower-cased: equal runs there are runs equal in any case."""
-    if ASCII_LOOKALIKES.search(doc.text):
+    if doc.holds_ascii_lookalike:  # İ ı ſ K (see document.ASCII_LOOKALIKES)
         return None
     if len(doc.text) > LARGE_TEXT:
         return _large_repeated_words(doc.text)
     lower = doc.lower
-    # the runs equal to the next run, whatever stands between: few, in most documents none
-    runs = list(ascii_runs(lower))
+    # the pieces equal to the next piece, whatever stands between: few, in most documents
+    # none. A repeat's two words are each a piece (no letter or apostrophe beside them:
+    # the pattern's look-arounds) and neighbours (only spaces or tabs between them).
+    pieces = doc.word_pieces
+    runs = list(ascii_runs(lower)) if pieces is None else pieces
     repeated = set(itertools.compress(runs, map(operator.eq, runs, runs[1:])))
-    return sorted(_repeats_in(lower, repeated))
+    return sorted(_repeats_in(lower, {word for word in repeated if word.isalpha()}))
 
 
 def _repeats_in(lower: str, repeated: set[str]) -> Iterator[int]:

@@ -29,6 +29,7 @@ the paragraph has that one problem and the insertion balances it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -43,11 +44,13 @@ OPENING_CONTEXT = set(" \t\r\n([{<—–-/“‘„\"'«\u00a0")
 NOT_AFTER_OPENING = set(",;:!?)]}")
 POSSESSIVE = re.compile(r"'s\b")
 ENUMERATOR = re.compile(r"(?:^|\s)[a-zA-Z0-9]{1,2}\Z")
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+\Z")
+SENTENCE_ENDING = r"[.!?…][\"'”’)\]]*\s+"  # a sentence's end and the spaces after it
+SENTENCE_END = re.compile(SENTENCE_ENDING + r"\Z")
 CLIPPED = re.compile(r"[A-Za-z]+")
 # a face: eyes, perhaps a nose, then the bracket as its mouth, standing on its own
 NOT_SPACE = re.compile(r"\S")
 FACE = re.compile(r"[:;=]-?[()](?!\S)")
+FACE_BEFORE_MOUTH = ":;=-"  # what FACE allows just before the mouth: eyes or a nose
 # "…, Koch said. “…": the quotation was closed before its attribution, whose mark is lost
 ATTRIBUTION = re.compile(
     r",\s+(?:[A-Z][\w.'’-]*\s+){0,4}(?:said|says|added|asked|explained|noted|stated|"
@@ -77,6 +80,10 @@ class State:
     marks: re.Pattern[str]  # any of the rule's characters
     reopening: bool = False
     elisions: frozenset[str] = frozenset()
+    characters: str = ""  # the rule's characters
+    openers: frozenset[str] = frozenset()  # its opening and straight marks
+    # a sentence end, then one of the openers: where a quotation may be reopened
+    reopening_place: re.Pattern[str] | None = None
 
 
 class Pairs(Kind[State]):
@@ -140,21 +147,74 @@ def _build(options: dict[str, Any]) -> State:
         re.compile(f"[{re.escape(every)}]"),
         options["reopening"],
         frozenset(w.lower() for w in options["elisions"]),
+        every,
+        frozenset({*opening, *straight}),
+        re.compile(f"{SENTENCE_ENDING}[{re.escape(''.join(sorted({*opening, *straight})))}]")
+        if opening or straight
+        else None,
     )
+
+
+Scans = list[tuple[list[tuple[int, str]], list[tuple[int, str]]]]
+
+
+def paragraph_scans(doc: Document, state: State) -> tuple[Scans, list[bool]] | None:
+    """Each paragraph's ``_unmatched`` and whether it holds a mark of the rule; None when
+    no paragraph has anything unmatched because the text holds no mark, or, for a rule
+    whose unmatched closing marks are apostrophes, no mark that can open (then each scan
+    finds nothing: only an opening or a straight mark is ever left open). Which marks a
+    paragraph holds is asked of the few characters the text holds, one search each."""
+    whole = doc.text
+    present = [c for c in state.characters if c in whole]
+    if not present:
+        return None
+    # with ``apostrophe``, a paragraph holding no mark that opens scans to nothing
+    openers = [c for c in present if c in state.openers] if state.apostrophe else present
+    if not openers:
+        return None
+    paragraphs = doc.paragraphs
+    marked = [_holds(whole, p, present) for p in paragraphs]
+    # a paragraph's text is cut out only where it holds a mark: a copy of every paragraph
+    # would double a large document in memory
+    scans = [
+        _unmatched(doc.paragraph_text(p), state)
+        if has and (openers is present or _holds(whole, p, openers))
+        else NOTHING_UNMATCHED
+        for p, has in zip(paragraphs, marked, strict=True)
+    ]
+    return scans, marked
+
+
+def reopening_paragraphs(doc: Document, state: State) -> list[Span]:
+    """The paragraphs, in order, in which ``scan_reopenings`` may find a reopening: those
+    holding a sentence end, spaces and then a mark that opens (``_reopening`` asks for
+    nothing less), found in one search of the text. Each match of the place ends at its
+    mark and holds one sentence-ending character, its first, so no match hides another."""
+    whole = doc.text
+    if state.reopening_place is None or not any(c in whole for c in state.openers):
+        return []
+    paragraphs = doc.paragraphs
+    starts = [p.start for p in paragraphs]
+    found: list[int] = []
+    for place in state.reopening_place.finditer(whole):
+        index = bisect.bisect_right(starts, place.start()) - 1
+        inside = index >= 0 and place.end() <= paragraphs[index].end
+        if inside and (not found or found[-1] != index):
+            found.append(index)
+    return [paragraphs[i] for i in found]
+
+
+def _holds(text: str, span: Span, characters: list[str]) -> bool:
+    return any(text.find(c, span.start, span.end) != -1 for c in characters)
 
 
 def _find(doc: Document, state: State) -> Iterator[Finding]:
     whole = doc.text
-    if not state.marks.search(whole):
+    found = paragraph_scans(doc, state)
+    if found is None:
         return
+    scans, marked = found
     paragraphs = doc.paragraphs
-    # a paragraph's text is cut out only where it holds a mark: a copy of every paragraph
-    # would double a large document in memory
-    marked = [state.marks.search(whole, p.start, p.end) is not None for p in paragraphs]
-    scans = [
-        _unmatched(doc.paragraph_text(p), state) if has else NOTHING_UNMATCHED
-        for p, has in zip(paragraphs, marked)
-    ]
     carried_to = -1  # the paragraph that closes a quotation carried over from an earlier one
     for index, span in enumerate(paragraphs):
         unmatched_closes, still_open = scans[index]
@@ -226,7 +286,7 @@ def _opening(text: str, span: Span) -> str:
 
 
 def _closed_later(
-    scans: list[tuple[list[tuple[int, str]], list[tuple[int, str]]]],
+    scans: Scans,
     marked: list[bool],
     index: int,
 ) -> int:
@@ -352,6 +412,8 @@ def _not_a_quote(text: str, position: int) -> bool:
 
 def _face(text: str, position: int) -> bool:
     """Whether the bracket at ``position`` is the mouth of ":)", ";-(" or "=)"."""
+    if not position or text[position - 1] not in FACE_BEFORE_MOUTH:
+        return False  # most brackets: no eyes or nose right before them
     for eyes in (position - 1, position - 2):
         face = FACE.match(text, eyes) if eyes >= 0 else None
         if face and face.end() == position + 1 and (eyes == 0 or text[eyes - 1].isspace()):

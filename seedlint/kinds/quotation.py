@@ -37,6 +37,7 @@ OCCASION = r"(?:in|at|on|during)\s+(?:a|an|the|his|her|their|its|our)\s+[\w-]+"
 NOT_PASSIVE = "".join(f"(?<!\\b{w} )" for w in ("was", "were", "been", "be", "is", "are"))
 QUOTES = {"curly": ("“", "”"), "straight": ('"', '"')}
 INTRODUCTION_ENDS = (",", ":")  # the characters a speech introduction ends with
+WORDS_AFTER_VERB = 4  # one of HEARERS, and OCCASION's three words
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,9 @@ class State:
     check: str
     marks: pairs.State
     speech: re.Pattern[str]
+    # the most words (runs between whitespace) a speech introduction holds before its
+    # comma or colon: a verb's, then those of HEARERS and OCCASION
+    speech_words: int = 0
 
 
 MARK_OPTIONS = {
@@ -88,12 +92,14 @@ class Quotation(Kind[State]):
                 "elisions": [],
             },
         )
-        verbs = "|".join(re.escape(v) for v in options.get("speech-verbs", [])) or "(?!)"
+        listed = options.get("speech-verbs", [])
+        verbs = "|".join(re.escape(v) for v in listed) or "(?!)"
         speech = re.compile(
             rf"{NOT_PASSIVE}\b(?:{verbs})\b(?:\s+{HEARERS})?(?:\s+{OCCASION})?\s*[,:]\s*\Z",
             re.IGNORECASE,
         )
-        return State(check, marks, speech)
+        longest = max((len(v.split()) for v in listed), default=0)
+        return State(check, marks, speech, longest + WORDS_AFTER_VERB)
 
     def find(self, doc: Document, state: State) -> Iterator[Finding]:
         if state.check == "merged-paragraphs":
@@ -105,12 +111,8 @@ KIND = Quotation()
 
 
 def _merged(doc: Document, state: State) -> Iterator[Finding]:
-    whole, marks = doc.text, state.marks.marks
-    if not marks.search(whole):
-        return
-    for span in doc.paragraphs:
-        if not marks.search(whole, span.start, span.end):
-            continue  # cut out only a paragraph with a mark: copies of all would double a text
+    # cut out only a paragraph that may hold a reopening: copies of all would double a text
+    for span in pairs.reopening_paragraphs(doc, state.marks):
         text = doc.paragraph_text(span)
         reopenings = pairs.scan_reopenings(text, state.marks)[2]
         if not reopenings:
@@ -136,7 +138,8 @@ def _unquoted(doc: Document, state: State) -> Iterator[Finding]:
         # is what rstrip() strips): a paragraph ending otherwise is not searched at all
         if _last_character(whole, paragraphs[index]) not in INTRODUCTION_ENDS:
             continue
-        introduction = state.speech.search(doc.paragraph_text(paragraphs[index]))
+        text = doc.paragraph_text(paragraphs[index])
+        introduction = state.speech.search(text, _introduction_start(text, state.speech_words))
         if introduction is None:
             continue
         quoted = doc.paragraph_text(paragraphs[index + 1])
@@ -152,6 +155,19 @@ def _unquoted(doc: Document, state: State) -> Iterator[Finding]:
             (Edit(span.start, span.start, opening), Edit(end, end, closing)),
             f"Put {opening}{closing} around the paragraph",
         )
+
+
+def _introduction_start(text: str, words: int) -> int:
+    """Where a speech introduction ending the paragraph ``text`` (its last character that
+    is not whitespace a comma or colon) can start at the earliest: at the last ``words``
+    runs between whitespace before that mark. The pattern's words stand between runs of
+    \\s (str.isspace, what str.split splits on) and its first may start inside a run
+    ("(said"), so no match starts earlier, and searching from there (the look-behinds
+    still see what stands before) finds what searching the whole paragraph finds, without
+    trying the pattern at every offset of a long paragraph."""
+    head = text.rstrip()[:-1]
+    runs = head.rsplit(None, words)
+    return len(runs[0]) if len(runs) > words else 0
 
 
 def _last_character(text: str, span: Span) -> str:

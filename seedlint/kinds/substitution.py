@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from seedlint.engine.diagnostics import Edit, Finding
-from seedlint.engine.document import LARGE_TEXT, Document, ascii_runs, letter_words
+from seedlint.engine.document import LARGE_TEXT, Document, letter_words
 from seedlint.engine.kind import Kind, single_check
 from seedlint.engine.options import Option
 from seedlint.kinds._names import names_of, sentence_start
@@ -125,6 +125,11 @@ class State:
     # first word -> the plain phrases (numbers in phrase_order) that open with it
     order_firsts: dict[str, tuple[int, ...]] = field(default_factory=dict)
     all_plain: bool = False  # every phrase is of plain words (see _phrase_matches)
+    # the plain phrases by a word a text must hold to spell them, each with the words a
+    # text spelling it holds (see _spelt_phrases)
+    spelling_gates: dict[str, tuple[tuple[str, tuple[frozenset[str], str]], ...]] = field(
+        default_factory=dict
+    )
 
     @property
     def phrase_pattern(self) -> re.Pattern[str] | None:
@@ -197,6 +202,7 @@ class Substitution(Kind[State]):
         phrase_order = tuple(
             (p, frozenset(p.split()) if PLAIN_WORDS.fullmatch(p) else None) for p in alternatives
         )
+        plain = [p for p, words in phrase_order if words is not None]
         return State(
             words=words,
             phrase_words=tuple(_gate_words(p) for p in phrases),
@@ -211,8 +217,9 @@ class Substitution(Kind[State]):
             introducers=frozenset(w.lower() for w in options["name-introducers"]),
             phrase_order=phrase_order,
             phrase_firsts=_by_first_word([_gate_key(p) for p in phrases]),
-            order_firsts=_by_first_word([p for p, words in phrase_order if words is not None]),
+            order_firsts=_by_first_word(plain),
             all_plain=all(words is not None for _, words in phrase_order),
+            spelling_gates=_spelling_gates(plain),
         )
 
     def data_files(self, state: State) -> list[Path]:
@@ -243,8 +250,7 @@ WORD_BY_WORD_DOCUMENTS = 64
 # the rules' whole-table patterns kept compiled (a phrase's own pattern is kept in its State)
 PHRASE_PATTERNS_KEPT = 16
 PLAIN_WORDS = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
-# the only characters beyond ASCII that IGNORECASE matches to an ASCII letter: İ ı ſ K
-ASCII_LETTER_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
+PHRASE_LETTERS = re.compile("[a-z]+")
 
 
 def _by_first_word(phrases: list[str]) -> dict[str, tuple[int, ...]]:
@@ -302,29 +308,30 @@ def _phrase_matches(doc: Document, state: State) -> Iterator[re.Match[str]]:
     words between characters that are neither (the look-arounds and \\s+ see to it),
     unless the text holds one of the four characters that IGNORECASE equates with an
     ASCII letter (İ, the one character whose lower case is longer, among them: so offsets
-    in ``doc.lower`` are offsets in the text). So such a phrase matches only where each of
-    its words is a run of ASCII letters and digits of the lower-cased text, and only at
-    an offset where its first word stands in it. At each such offset, left to right and past each
-    match as finditer goes, the phrases are tried one by one in the pattern's order, each
-    with the pattern's look-arounds: the first that matches is the alternative the whole
-    pattern would have matched there.
+    in ``doc.lower`` are offsets in the text). So such a phrase matches only where the
+    lower-cased text, its whitespace runs made single spaces, spells it
+    (``_spelt_phrases``: in most documents, none), and only at an offset where its first
+    word stands in it. At each such offset, left to right and past each match as finditer
+    goes, the phrases are tried one by one in the pattern's order, each with the
+    pattern's look-arounds: the first that matches is the alternative the whole pattern
+    would have matched there; a phrase the text does not spell matches nowhere.
     """
     text = doc.text
     # a large text is searched with the whole pattern: the offsets of its phrases' first
     # words (every "the") would take several times its size
-    if ASCII_LETTER_LOOKALIKES.search(text) or not state.all_plain or len(text) > LARGE_TEXT:
+    if doc.holds_ascii_lookalike or not state.all_plain or len(text) > LARGE_TEXT:
         assert state.phrase_pattern is not None
         yield from state.phrase_pattern.finditer(text)
         return
     lower = doc.lower
-    runs = frozenset(ascii_runs(lower, digits=True))
+    spelt = _spelt_phrases(doc, state)
+    if not spelt:
+        return  # most documents that hold a phrase's words hold none of the phrases
     order = state.phrase_order
-    # first word -> the phrases opening with it whose words are all runs, in pattern order
+    # first word -> the phrases opening with it that the text spells, in pattern order
     tried: dict[str, list[int]] = {}
-    for first in runs.intersection(state.order_firsts):
-        numbers = [n for n in state.order_firsts[first] if _within(order[n][1], runs)]
-        if numbers:
-            tried[first] = numbers
+    for first in {phrase.split()[0] for phrase in spelt}:
+        tried[first] = [n for n in state.order_firsts[first] if order[n][0] in spelt]
     firsts_at: dict[int, list[str]] = {}  # offset -> the first words that stand there
     for first in tried:
         at = lower.find(first)
@@ -345,8 +352,57 @@ def _phrase_matches(doc: Document, state: State) -> Iterator[re.Match[str]]:
                 break
 
 
-def _within(words: frozenset[str] | None, runs: frozenset[str]) -> bool:
-    return words is not None and words <= runs
+def _spelt_phrases(doc: Document, state: State) -> frozenset[str]:
+    """The phrases (all plain, see ``_phrase_matches``) that the lower-cased text spells
+    with each of its whitespace runs made one space: only these can match. A match is, in
+    ``doc.lower``, the phrase's words with whitespace between them (``\\s+``, which is
+    ``str.isspace``, what ``str.split`` splits on), so with every run of whitespace
+    written as one space the phrase stands there as the table writes it. Only the phrases
+    whose letter runs the text holds are asked (see ``_spelling_gate``)."""
+    words, stems = doc.lower_words, doc.apostrophe_stems
+    gates = state.spelling_gates
+    keys = words.intersection(gates)
+    if stems:
+        keys |= stems.intersection(gates)
+    asked = [
+        phrase
+        for key in keys
+        for phrase, (inner, last) in gates[key]
+        if inner <= words and (not last or last in words or last in stems)
+    ]
+    asked.extend(phrase for phrase, _ in gates.get("", ()))
+    if not asked:
+        return frozenset()
+    spaced = doc.single_spaced_lower
+    return frozenset(phrase for phrase in asked if phrase in spaced)
+
+
+def _spelling_gate(phrase: str) -> tuple[frozenset[str], str]:
+    """What ``Document.lower_words`` holds of every text in which a plain phrase matches:
+    the runs of letters of its words, each a whole word of the text (on either side a
+    character that is no letter and no apostrophe: whitespace inside the phrase, the
+    look-behind before it, a digit inside a word), except the last word's last run when
+    the word ends with a letter, which may run on past an apostrophe ("free reign'd"
+    holds "reign'd", and "reign" is one of ``apostrophe_stems``). That run is given apart
+    ("" when there is none)."""
+    runs = [run for word in phrase.split() for run in PHRASE_LETTERS.findall(word)]
+    last = runs.pop() if phrase[-1:].isalpha() else ""
+    return frozenset(runs), last
+
+
+def _spelling_gates(
+    phrases: list[str],
+) -> dict[str, tuple[tuple[str, tuple[frozenset[str], str]], ...]]:
+    """The longest letter run of each plain phrase (the first in alphabetical order of
+    those as long; "" when it has none) -> the phrases it stands for, each with its
+    ``_spelling_gate``: a text can spell a phrase only if it holds that run (as a word,
+    or, the last one, as a word's stem)."""
+    found: dict[str, list[tuple[str, tuple[frozenset[str], str]]]] = {}
+    for phrase in phrases:
+        inner, last = gate = _spelling_gate(phrase)
+        key = min({*inner, last} - {""}, key=lambda w: (-len(w), w), default="")
+        found.setdefault(key, []).append((phrase, gate))
+    return {key: tuple(listed) for key, listed in found.items()}
 
 
 def _single_phrase(state: State, phrase: str) -> re.Pattern[str]:

@@ -94,7 +94,7 @@ SPACING: Mapping[str, Spacing] = {
     "leading": Spacing(
         "indentation at the start of a body line",
         f"(?<=[\n\r])[ \t{SPACES}]+(?=[^\\s])",
-        lambda d: "\n " in d.text or "\n\t" in d.text or d.has_cr or _unusual_space(d),
+        lambda d: d.indented or d.has_cr or _unusual_space(d),
     ),
     "tab": Spacing("a tab between words", r"(?<=\S)\t+(?=\S)", lambda d: "\t" in d.text, " "),
     "double-space": Spacing(
@@ -106,7 +106,7 @@ SPACING: Mapping[str, Spacing] = {
     "blank-lines": Spacing(
         "more than one blank line between paragraphs",
         f"(?<=\\S)[ \\t]*{BREAK}(?:[ \\t]*{BREAK}){{2,}}(?=\\S)",
-        lambda d: "\n\n\n" in d.text or d.has_cr or "\n " in d.text or "\n\t" in d.text,
+        lambda d: "\n\n\n" in d.text or d.has_cr or d.indented,
         "\n\n",
     ),
     "nbsp": Spacing(

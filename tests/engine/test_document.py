@@ -6,6 +6,7 @@ before scanning, the apostrophe style, and the language through the linter's cal
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 
@@ -253,3 +254,95 @@ def test_a_large_document_is_read_lower_cased_in_pieces(monkeypatch: pytest.Monk
     assert "lower" not in doc.__dict__ and doc.lowered.find("said") == text.lower().find("said")
     assert doc.lower_words == {"date", "t", "the", "minister", "said", "she", "so"}
     assert "lower" not in doc.__dict__  # the words were gathered without a whole copy
+
+
+# --- views some rules share: single-spaced lower case, stems, look-alikes ----------------
+
+WHITESPACE_TEXT = st.lists(
+    st.sampled_from(
+        [*"ab'’\u0130\u0131\u017f\u212aK.\x01\x07\xa0\u1680\u2028\u3000", *"\t\n\r \x0b\x1c\x85"]
+    )
+    | st.sampled_from(["\n\n", "  ", "\n \n", "\n\n\n", "don't", "it’s"]),
+    max_size=30,
+).map("".join)
+
+
+def test_whitespace_is_every_character_str_isspace_accepts() -> None:
+    assert {chr(c) for c in range(0x110000) if chr(c).isspace()} == document.WHITESPACE
+
+
+@settings(max_examples=500, deadline=None)
+@given(WHITESPACE_TEXT)
+def test_single_spaced_lower_case_is_the_split_lower_case_joined_by_spaces(text: str) -> None:
+    doc = Document(text)
+    spaced = doc.single_spaced_lower
+    assert spaced.strip(" ") == " ".join(doc.lower.split())
+    assert not re.search(r"[^\S ]|\s\s", spaced)  # every whitespace run one space
+
+
+def test_single_spaced_lower_case_reads_plain_and_other_whitespace() -> None:
+    assert Document("A  b\n\nC\nd").single_spaced_lower == "a b c d"
+    assert Document("A b\n\nC\u2028d\xa0e").single_spaced_lower == "a b c d e"
+
+
+@settings(max_examples=300, deadline=None)
+@given(WHITESPACE_TEXT)
+def test_ascii_lookalikes_are_found_as_a_class_search_finds_them(text: str) -> None:
+    assert Document(text).holds_ascii_lookalike == bool(
+        re.search("[\u0130\u0131\u017f\u212a]", text)
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(WHITESPACE_TEXT)
+def test_apostrophe_stems_are_the_letters_before_each_words_apostrophe(text: str) -> None:
+    doc = Document(text)
+    expected = {
+        re.split("['’]", w)[0]
+        for w in document.LETTER_RUN.findall(doc.lower)
+        if re.search("['’]", w)
+    }
+    if "\x01" in doc.lower:  # every word is read as marked: the stems are a superset
+        assert expected <= doc.apostrophe_stems
+    else:
+        assert doc.apostrophe_stems == expected
+
+
+# two runs of ASCII letters, no letter or apostrophe beside either, nothing but other
+# characters between them: neighbouring word pieces
+BOUNDED_NEIGHBOURS = re.compile("(?<![a-z'’])([a-z]+)[^a-z'’]+(?=([a-z]+)(?![a-z'’]))")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["ab", "b", "A", "\u0130", "'", "’", "\x01", " ", "\t", "\n", ".", "é", "5"]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_word_pieces_hold_bounded_runs_as_neighbours(text: str) -> None:
+    doc = Document(text)
+    pieces = doc.word_pieces
+    assert pieces is not None
+    neighbours = set(itertools.pairwise(pieces))
+    for match in BOUNDED_NEIGHBOURS.finditer(doc.lower):
+        assert match.groups() in neighbours
+    assert set(document.LETTER_RUN.findall(doc.lower)) <= doc.lower_words
+
+
+@pytest.mark.parametrize(
+    ("text", "indented"),
+    [
+        ("a\n b", True),
+        ("a\n\tb", True),
+        ("a\n\n \n\nb", True),
+        ("a \nb\n\nc", False),
+        (" a", False),
+    ],
+)
+def test_a_line_starting_with_a_space_or_tab_makes_the_text_indented(
+    text: str, indented: bool
+) -> None:
+    assert Document(text).indented is indented

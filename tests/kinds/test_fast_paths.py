@@ -24,7 +24,16 @@ from seedlint.corpus.settings import CorpusSettings
 from seedlint.engine import document, linter
 from seedlint.engine.document import APOSTROPHE_CURLY, APOSTROPHE_STRAIGHT, Document
 from seedlint.engine.linter import Linter, LintSettings
-from seedlint.kinds import _candidates, _names, _possessive, apostrophe, substitution, whitespace
+from seedlint.kinds import (
+    _candidates,
+    _names,
+    _possessive,
+    apostrophe,
+    pairs,
+    quotation,
+    substitution,
+    whitespace,
+)
 from seedlint.kinds._text import word_occurrences
 from seedlint.kinds._word_runs import WordRuns
 from seedlint.ruleset.rulefile import load_rules
@@ -87,6 +96,54 @@ def test_phrases_are_found_where_the_whole_pattern_finds_them(text: str) -> None
     assert found == expected
 
 
+# whitespace of every sort that \s matches, alone and in runs: a phrase's words may stand
+# apart by any of it (the phrases a text spells are read with its whitespace made spaces)
+SPACES = [" ", "  ", "\t", "\n", "\r\n", "\n\n", "\xa0", "\u2028", "\x1c", "\u3000", " \x0b "]
+
+
+def spaced_phrases() -> st.SearchStrategy[str]:
+    """A phrase of the rule with each word disguised, any whitespace between words."""
+    phrases = [*sorted(RULES["SL202"].state.phrases), "508 complaint"]
+    return st.sampled_from(phrases).flatmap(
+        lambda phrase: st.tuples(
+            *(disguised(w) for w in phrase.split()),
+            *(st.sampled_from(SPACES) for _ in phrase.split()),
+        ).map(lambda parts: "".join(w + s for w, s in zip(*_halves(parts), strict=True)))
+    )
+
+
+def _halves(parts: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return parts[: len(parts) // 2], parts[len(parts) // 2 :]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.lists(
+        spaced_phrases() | texts(phrase_words()) | st.sampled_from([*EDGES, *SPACES]),
+        max_size=10,
+    ).map("".join)
+)
+def test_phrases_apart_by_any_whitespace_are_found_as_the_whole_pattern_finds_them(
+    text: str,
+) -> None:
+    state = RULES["SL202"].state
+    doc = Document(text)
+    expected = [(m.start(), m.end(), m.group()) for m in state.phrase_pattern.finditer(text)]
+    found = [(m.start(), m.end(), m.group()) for m in substitution._phrase_matches(doc, state)]
+    assert found == expected
+
+
+def test_a_phrase_whose_last_word_runs_on_past_an_apostrophe_is_found() -> None:
+    # "reign'd" is one of the document's words and "reign" is not: the phrase is still
+    # asked for, as the whole pattern finds it
+    state = RULES["SL202"].state
+    text = "It was more then, a free reign'd age; the Untied States’s own."
+    expected = [m.span() for m in state.phrase_pattern.finditer(text)]
+    found = [m.span() for m in substitution._phrase_matches(Document(text), state)]
+    assert found == expected
+    assert [text[s:e] for s, e in found] == ["more then", "free reign", "Untied States"]
+
+
 def test_phrases_a_document_holds_are_found_in_it() -> None:
     state = RULES["SL202"].state
     text = "The Untied  States and the PUBIC\tsector; a 508 complaint, free reign's end."
@@ -102,7 +159,7 @@ REPEAT_WORDS = ["the", "The", "THE", "had", "bora", "Bora", "a", "to", "is", "fi
     st.lists(
         st.sampled_from(REPEAT_WORDS).flatmap(disguised)
         | st.sampled_from(EDGES)
-        | st.sampled_from([" ", "\t"]),
+        | st.sampled_from([" ", "\t", "\x01", "the’"]),
         max_size=30,
     ).map("".join)
 )
@@ -461,3 +518,119 @@ def test_a_body_hashed_from_its_paragraphs_is_hashed_as_a_whole(
         for chosen in (spans[1:], spans[::-1]):
             found = fingerprint("k", title, body, offset, chosen, CorpusSettings())
             assert found.body_hash == body_hash(body)
+
+
+PAIR_PIECES = [
+    *"“”\"«»„‘’'()[]:;",
+    "rock 'n' roll",
+    "'til",
+    "players’ ",
+    "5'10\"",
+    "a) ",
+    "He said. ",
+]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.sampled_from(["SL301", "SL302", "SL303"]),
+    st.lists(st.sampled_from([*PAIR_PIECES, "word", " ", "\n\n", "\n \n"]), max_size=30).map(
+        "".join
+    ),
+)
+def test_paragraph_scans_are_what_scanning_every_marked_paragraph_finds(
+    code: str, text: str
+) -> None:
+    state = RULES[code].state
+    doc = Document(text)
+    marked = [state.marks.search(text, p.start, p.end) is not None for p in doc.paragraphs]
+    scans = [
+        pairs._scan(doc.paragraph_text(p), state) if has else ([], [])
+        for p, has in zip(doc.paragraphs, marked, strict=True)
+    ]
+    found = pairs.paragraph_scans(doc, state)
+    if found is None:  # nothing unmatched anywhere
+        assert all(scan == ([], []) for scan in scans)
+    else:
+        assert found == (scans, marked)
+
+
+SPEECH_PIECES = [
+    *["said", "Said", "told", "went on to say", "was ", "were", "us", "the", "a", "in", "at"],
+    *["statement", "meeting", "news-conference", "(", "Roth", "I", " ", "  ", "\n", "\xa0"],
+]
+SPACE = st.sampled_from([" ", "  ", "\n", "\xa0", "\t "])
+
+
+def introductions() -> st.SearchStrategy[str]:
+    """A speech introduction, its optional parts each there or not, whitespace between."""
+    verb = st.sampled_from(["said", "(told", "went on to say", "Went  on to say"])
+    hearer = st.tuples(SPACE, st.sampled_from(["us", "reporters", ""])).map("".join)
+    occasion = st.tuples(
+        SPACE,
+        st.sampled_from(["in", "at"]),
+        SPACE,
+        st.sampled_from(["a", "the"]),
+        SPACE,
+        st.sampled_from(["statement", "news-conference"]),
+    ).map("".join)
+    return st.tuples(verb, hearer | st.just(""), occasion | st.just(""), SPACE | st.just("")).map(
+        "".join
+    )
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.booleans(),
+    st.lists(st.sampled_from(SPEECH_PIECES), max_size=12).map("".join),
+    introductions() | st.just(""),
+    st.sampled_from([",", ":", ", ", ":\n", " ,"]),
+)
+def test_a_speech_introduction_is_found_from_where_it_can_start(
+    own_verbs: bool, text: str, introduction: str, end: str
+) -> None:
+    options = {"pairs": ["“”", '""'], "mixed": True, "speech-verbs": ["went on to say"]}
+    state = quotation.KIND.build("unquoted-speech", options) if own_verbs else RULES["SL305"].state
+    paragraph = text + introduction + end
+    start = quotation._introduction_start(paragraph, state.speech_words)
+    expected = state.speech.search(paragraph)
+    found = state.speech.search(paragraph, start)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+REOPENING_PIECES = [
+    *"“”\"'.!?…)",
+    *["He said. ", "It ended.” ", "word", " ", "\n\n", "\n", "\xa0"],
+    *["“We rose. “", "“We rose.)  “", '“Yes!\t"', '"No… "', "“So.\n“"],
+]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(st.sampled_from(REOPENING_PIECES), max_size=30).map("".join))
+def test_every_paragraph_with_a_reopening_is_among_those_that_may_hold_one(text: str) -> None:
+    state = RULES["SL304"].state.marks
+    doc = Document(text)
+    reopened = [
+        span for span in doc.paragraphs if pairs.scan_reopenings(doc.paragraph_text(span), state)[2]
+    ]
+    candidates = pairs.reopening_paragraphs(doc, state)
+    assert candidates == sorted(set(candidates), key=lambda span: span.start)
+    assert set(reopened) <= set(candidates)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.lists(st.sampled_from([*":;=-() \nx", ":-)", " ;-(", "=)", " :)", "x:-("]), max_size=12).map(
+        "".join
+    )
+)
+def test_faces_are_found_as_the_face_pattern_finds_them(text: str) -> None:
+    for position in range(len(text)):
+        expected = any(
+            (face := pairs.FACE.match(text, eyes)) is not None
+            and face.end() == position + 1
+            and (eyes == 0 or text[eyes - 1].isspace())
+            for eyes in (position - 1, position - 2)
+            if eyes >= 0
+        )
+        assert pairs._face(text, position) == expected
