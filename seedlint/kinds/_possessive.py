@@ -100,6 +100,13 @@ ACRONYM_S = re.compile(
     r"(?:(?<=[A-Z])(?=[A-Z0-9]*[A-Z])|(?=[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z]))"
     r"[A-Z0-9]+)s(?![\w'’-])"
 )
+# where an acronym + s may end: a capital or digit, then s at the word's end. The search
+# starts with its literal s, so it runs at the speed of a scan for that letter, not at every
+# capital and digit as ACRONYM_S would (news is full of numbers); ACRONYM_S is then tried
+# only at the start of the run of capitals and digits before each such s, the one place a
+# match of it ending there can start (see ``acronym_candidates``)
+ACRONYM_END = re.compile(r"s(?<=[A-Z0-9]s)(?![\w'’-])")
+ACRONYM_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 # "Makarovs", "DigitalGovs", and "McArthurs": a name may open with a short part. The capital
 # comes first, then the look-behind at the character before it: a pattern that starts with
 # a look-behind is tried at every offset, one that starts with [A-Z] only at capitals
@@ -186,16 +193,36 @@ def lost_possessives(
     are the list's business. A fix is a guess when the evidence is a list of names, not
     the document: a rare surname may end in s of its own ("Jessica Arriens match")."""
     text = doc.text
-    patterns = [p for p, on in ((ACRONYM_S, acronyms), (NAME_S, names)) if on]
-    for pattern in patterns:
-        for match in pattern.finditer(text, doc.body_start):
+    searches = [
+        (search, acronym)
+        for search, acronym, on in (
+            (acronym_candidates, True, acronyms),
+            (NAME_S.finditer, False, names),
+        )
+        if on
+    ]
+    for search, acronym in searches:
+        for match in search(text, doc.body_start):
             if match.group().lower() in listed:
                 continue
-            verdict = _possessive(doc, match, pattern is ACRONYM_S)
+            verdict = _possessive(doc, match, acronym)
             # a quotation in another language is never English: asked last, since most
             # documents have no candidate left by then and need not find their quotations
             if verdict != NO and not names_of(doc).foreign(match.start()):
                 yield match.start(), match.end(1), verdict == GUESS
+
+
+def acronym_candidates(text: str, start: int) -> Iterator[re.Match[str]]:
+    """What ``ACRONYM_S.finditer(text, start)`` finds, found from the word ends: a match
+    ends in s after a capital or digit and starts where the run of capitals and digits
+    before that s starts (the look-behind refuses any later start, since a capital or digit
+    is a word character), so ACRONYM_S is tried there alone."""
+    for end in ACRONYM_END.finditer(text, start):
+        at = end.start()
+        while at > 0 and text[at - 1] in ACRONYM_CHARACTERS:
+            at -= 1
+        if at >= start and (match := ACRONYM_S.match(text, at)) is not None:
+            yield match
 
 
 def _possessive(doc: Document, match: re.Match[str], acronym: bool) -> int:

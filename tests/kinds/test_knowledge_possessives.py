@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import seedlint
 from conftest import seed
 from seedlint.kinds._people import common_surname, given_name, surname, surname_ending_in_s
-from seedlint.kinds._possessive import ACRONYM_S, NAME_S, _superlative
+from seedlint.kinds._possessive import ACRONYM_S, NAME_S, _superlative, acronym_candidates
 from seedlint.kinds._wordclass import adjective, lemma, noun_or_adjective, past_tense, verb_base
 
 
@@ -390,3 +390,16 @@ def test_a_title_before_a_given_name_makes_a_surname_of_a_plural_noun_a_guess() 
 )
 def test_eponyms_and_a_name_after_that_are_safe(body: str, written: str) -> None:
     assert_one_safe_fix(body, written)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.sampled_from([*PIECES, "S", "3", "A", "0", "\n", "&", "_"]), max_size=14).map(
+        "".join
+    ),
+    st.integers(0, 14),
+)
+def test_acronyms_found_from_their_ends_are_what_the_pattern_finds(text: str, at: int) -> None:
+    found_from_ends = [m.span(1) for m in acronym_candidates(text, at)]
+    assert found_from_ends == [m.span(1) for m in ACRONYM_S.finditer(text, at)]
+    assert found_from_ends == [m.span(1) for m in PLAIN_ACRONYM_S.finditer(text, at)]
