@@ -225,7 +225,27 @@ def acronym_candidates(text: str, start: int) -> Iterator[re.Match[str]]:
             yield match
 
 
+def _refused_by_form(text: str, match: re.Match[str]) -> bool:
+    """Whether a capitalised word + s is no name's possessive by its form and place, the
+    first questions of ``_name`` and the cheapest: a day or month ("Mondays"), a stem in s
+    ("Joneses"), a word of its own ("Peace Corps"), a sentence's first word."""
+    lower = match.group(1).lower()
+    if lower in CALENDAR or lower.endswith("s") or lemma(lower + "s"):
+        return True
+    return sentence_start(text, match.start())
+
+
+def _plainly_refused(doc: Document, match: re.Match[str]) -> bool:
+    """Whether a capitalised word + s is surely no possessive, asked before the words
+    around it are read: ``_name`` refuses it by its form (``_refused_by_form``), and before
+    ``_name`` only ``_no_plural`` makes one a possessive; every other way ends in a plural
+    or in ``_name``."""
+    return _refused_by_form(doc.text, match) and not _no_plural(doc, match)
+
+
 def _possessive(doc: Document, match: re.Match[str], acronym: bool) -> int:
+    if not acronym and _plainly_refused(doc, match):
+        return NO
     text = doc.text
     stem, written = match.group(1), match.group()
     following = NEXT.match(text, match.end(), match.end() + REACH)
@@ -531,13 +551,11 @@ def _name(doc: Document, match: re.Match[str], context: Context) -> int:
     text = doc.text
     stem, written = match.group(1), match.group()
     lower = stem.lower()
-    if lower in CALENDAR or lower.endswith("s") or lemma(lower + "s"):
-        return NO  # "Mondays", "Joneses", and words of their own: "Peace Corps"
+    if _refused_by_form(text, match):
+        return NO  # "Mondays", "Joneses", "Peace Corps", a sentence's first word
     names = names_of(doc)
     if names.writes_lower(lower) or names.writes_lower(lower + "s"):
         return NO  # a common word: "the Banks report", "Working Groups" are plurals
-    if sentence_start(text, match.start()):
-        return NO
     if context.given and _surname(written) and _noun_after(context):
         # "Robert Muellers investigation", "Leonie Watsons tips": safe where the document
         # writes the surname as such ("after Clinton resigned", "Heather Heyer")
