@@ -33,6 +33,10 @@ TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # apostrophe (a word goes on through "'" and the letters after it: "O'Brien")
 TOKEN_START = re.compile(r"(?<![^\W\d_])(?<![^\W\d_]['’])")
 SENTENCE_BREAK = re.compile(r"(?:[.!?…:][\"'”’)\]]*|[\"“‘(\[—–•*#|])\s*\Z")
+# the characters SENTENCE_BREAK can end with before its spaces: one of these is the last
+# character of a text it finds a break at the end of, spaces stripped (\s is what
+# str.isspace() says), and a text that ends otherwise is answered without the search
+BREAK_ENDS = frozenset(".!?…:\"'”’)]“‘([—–•*#|")
 TITLE_SHARE = 0.75  # a paragraph whose long words are this capitalised is a heading
 SENTENCE_ENDS = (".", "!", "?", "…")  # a paragraph ending so is no heading
 QUOTATION = re.compile(r"“([^“”\n]{3,400})”|«([^«»\n]{3,400})»|\"([^\"\n]{3,400})\"")
@@ -159,6 +163,8 @@ def sentence_start(text: str, start: int) -> bool:
     before = text[max(0, start - 12) : start]
     if "\n" in before or start == 0:
         return not before.rsplit("\n", 1)[-1].strip() or bool(SENTENCE_BREAK.search(before))
+    if before.rstrip()[-1:] not in BREAK_ENDS:
+        return False  # most words: the regex would try each of the characters before
     return bool(SENTENCE_BREAK.search(before))
 
 

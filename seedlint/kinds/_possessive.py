@@ -100,6 +100,13 @@ ACRONYM_S = re.compile(
     r"(?:(?<=[A-Z])(?=[A-Z0-9]*[A-Z])|(?=[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z]))"
     r"[A-Z0-9]+)s(?![\w'’-])"
 )
+# where an acronym + s may end: a capital or digit, then s at the word's end. The search
+# starts with its literal s, so it runs at the speed of a scan for that letter, not at every
+# capital and digit as ACRONYM_S would (news is full of numbers); ACRONYM_S is then tried
+# only at the start of the run of capitals and digits before each such s, the one place a
+# match of it ending there can start (see ``acronym_candidates``)
+ACRONYM_END = re.compile(r"s(?<=[A-Z0-9]s)(?![\w'’-])")
+ACRONYM_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 # "Makarovs", "DigitalGovs", and "McArthurs": a name may open with a short part. The capital
 # comes first, then the look-behind at the character before it: a pattern that starts with
 # a look-behind is tried at every offset, one that starts with [A-Z] only at capitals
@@ -186,19 +193,59 @@ def lost_possessives(
     are the list's business. A fix is a guess when the evidence is a list of names, not
     the document: a rare surname may end in s of its own ("Jessica Arriens match")."""
     text = doc.text
-    patterns = [p for p, on in ((ACRONYM_S, acronyms), (NAME_S, names)) if on]
-    for pattern in patterns:
-        for match in pattern.finditer(text, doc.body_start):
+    searches = [
+        (search, acronym)
+        for search, acronym, on in (
+            (acronym_candidates, True, acronyms),
+            (NAME_S.finditer, False, names),
+        )
+        if on
+    ]
+    for search, acronym in searches:
+        for match in search(text, doc.body_start):
             if match.group().lower() in listed:
                 continue
-            verdict = _possessive(doc, match, pattern is ACRONYM_S)
+            verdict = _possessive(doc, match, acronym)
             # a quotation in another language is never English: asked last, since most
             # documents have no candidate left by then and need not find their quotations
             if verdict != NO and not names_of(doc).foreign(match.start()):
                 yield match.start(), match.end(1), verdict == GUESS
 
 
+def acronym_candidates(text: str, start: int) -> Iterator[re.Match[str]]:
+    """What ``ACRONYM_S.finditer(text, start)`` finds, found from the word ends: a match
+    ends in s after a capital or digit and starts where the run of capitals and digits
+    before that s starts (the look-behind refuses any later start, since a capital or digit
+    is a word character), so ACRONYM_S is tried there alone."""
+    for end in ACRONYM_END.finditer(text, start):
+        at = end.start()
+        while at > 0 and text[at - 1] in ACRONYM_CHARACTERS:
+            at -= 1
+        if at >= start and (match := ACRONYM_S.match(text, at)) is not None:
+            yield match
+
+
+def _refused_by_form(text: str, match: re.Match[str]) -> bool:
+    """Whether a capitalised word + s is no name's possessive by its form and place, the
+    first questions of ``_name`` and the cheapest: a day or month ("Mondays"), a stem in s
+    ("Joneses"), a word of its own ("Peace Corps"), a sentence's first word."""
+    lower = match.group(1).lower()
+    if lower in CALENDAR or lower.endswith("s") or lemma(lower + "s"):
+        return True
+    return sentence_start(text, match.start())
+
+
+def _plainly_refused(doc: Document, match: re.Match[str]) -> bool:
+    """Whether a capitalised word + s is surely no possessive, asked before the words
+    around it are read: ``_name`` refuses it by its form (``_refused_by_form``), and before
+    ``_name`` only ``_no_plural`` makes one a possessive; every other way ends in a plural
+    or in ``_name``."""
+    return _refused_by_form(doc.text, match) and not _no_plural(doc, match)
+
+
 def _possessive(doc: Document, match: re.Match[str], acronym: bool) -> int:
+    if not acronym and _plainly_refused(doc, match):
+        return NO
     text = doc.text
     stem, written = match.group(1), match.group()
     following = NEXT.match(text, match.end(), match.end() + REACH)
@@ -504,13 +551,11 @@ def _name(doc: Document, match: re.Match[str], context: Context) -> int:
     text = doc.text
     stem, written = match.group(1), match.group()
     lower = stem.lower()
-    if lower in CALENDAR or lower.endswith("s") or lemma(lower + "s"):
-        return NO  # "Mondays", "Joneses", and words of their own: "Peace Corps"
+    if _refused_by_form(text, match):
+        return NO  # "Mondays", "Joneses", "Peace Corps", a sentence's first word
     names = names_of(doc)
     if names.writes_lower(lower) or names.writes_lower(lower + "s"):
         return NO  # a common word: "the Banks report", "Working Groups" are plurals
-    if sentence_start(text, match.start()):
-        return NO
     if context.given and _surname(written) and _noun_after(context):
         # "Robert Muellers investigation", "Leonie Watsons tips": safe where the document
         # writes the surname as such ("after Clinton resigned", "Heather Heyer")

@@ -45,6 +45,9 @@ ACRONYM = 3  # a bare form in capitals this short may be an acronym: IM, IVE
 WRITTEN_APOSTROPHE = re.compile(r"['’](?<=[^\W\d_]['’])")
 INSIDE_WORD = re.compile(r"['’](?<=[^\W\d_]['’])(?=[^\W\d_])")
 CURLY_MARKS = re.compile("[“”‘’]")
+# a word of a phrase that ``Document.lower_words`` holds wherever the phrase stands: ASCII
+# letters only, as its words are (``letter_words``)
+ASCII_WORD = re.compile("[A-Za-z]+")
 NEAR = 1000  # characters either side of a fix whose apostrophes are counted
 
 
@@ -63,6 +66,11 @@ class State:
     name_evidence: bool = False
     phrase_source: str | None = None
     phrase_marks: dict[str, int] | None = None  # bare phrase -> where its apostrophe goes
+    # each phrase's words that ``Document.lower_words`` holds wherever it stands, lower-cased
+    # ("valentines", "day"), and the word of each that opens the gate ("valentines"); None
+    # when a phrase has no word that tells (see ``_phrase_words``): the text is searched
+    phrase_words: tuple[frozenset[str], ...] | None = None
+    phrase_keys: frozenset[str] = frozenset()
 
     @property
     def possessive(self) -> re.Pattern[str] | None:
@@ -170,6 +178,7 @@ def _build(options: dict[str, Any]) -> State:
         options["name-evidence"],
         phrase,
         marks,
+        *_phrase_words(marks),
     )
 
 
@@ -181,6 +190,37 @@ def _phrase_marks(phrases: dict[str, str]) -> dict[str, int]:
             raise ValueError(f"phrases: '{written}' is not '{bare}' with one apostrophe")
         marks[bare] = written.index("'")
     return marks
+
+
+def _phrase_words(
+    marks: dict[str, int],
+) -> tuple[tuple[frozenset[str], ...] | None, frozenset[str]]:
+    """Each phrase's words of ASCII letters, lower-cased, and a key word of each for the
+    cheap gate: the one that takes the apostrophe ("valentines" of "Valentines Day") where
+    it is ASCII letters, else the phrase's longest ("cat" of "Schrödingers cat"). Inside a
+    phrase such a word stands between spaces, at its ends beside no word character or
+    apostrophe (the pattern's boundaries), so that its lower case is one of the document's
+    words (``letter_words``) wherever the phrase stands. None when a phrase has no such
+    word: the gate cannot tell."""
+    needed, keys = [], set()
+    for bare, mark in marks.items():
+        words = bare.split(" ")
+        marked = words[bare[:mark].count(" ")]
+        ascii_words = sorted((w.lower() for w in words if ASCII_WORD.fullmatch(w)), key=len)
+        if not ascii_words:
+            return None, frozenset()
+        keys.add(marked.lower() if ASCII_WORD.fullmatch(marked) else ascii_words[-1])
+        needed.append(frozenset(ascii_words))
+    return tuple(needed), frozenset(keys)
+
+
+def _phrases_possible(words: frozenset[str], state: State) -> bool:
+    """Whether the document holds every word of a phrase that ``phrase_words`` lists: where
+    it holds none, no phrase stands in it. The key words are tried first, at once."""
+    needed = state.phrase_words
+    if needed is None:
+        return True
+    return not words.isdisjoint(state.phrase_keys) and any(n <= words for n in needed)
 
 
 def _find(doc: Document, state: State) -> Iterator[Finding]:
@@ -197,7 +237,11 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
         listed = state.possessive_words if possessive else frozenset()
         evidenced = lost_possessives(doc, state.acronym_evidence, state.name_evidence, listed)
         places.extend(p for p in evidenced if not marked_sic(text, p[1] + 1))
-    if state.phrase_marks and (phrase := state.phrase) is not None:
+    if (
+        state.phrase_marks
+        and _phrases_possible(words, state)
+        and (phrase := state.phrase) is not None
+    ):
         for match in phrase.finditer(text, doc.body_start):
             places.append((match.start(), match.start() + state.phrase_marks[match.group()], False))
     sure = {(start, insert_at) for start, insert_at, guess in places if not guess}

@@ -3,8 +3,18 @@ and contraction apostrophes, fixed in the apostrophe style of the paragraph or d
 
 from __future__ import annotations
 
-from conftest import seed
+import dataclasses
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT, seed
 from helpers import fixed, found
+from seedlint.engine import document
+from seedlint.engine.document import Document
+from seedlint.kinds import apostrophe
+from seedlint.ruleset.rulefile import load_rules
 
 
 def test_acronym_possessive_is_found_and_plurals_are_not() -> None:
@@ -53,3 +63,46 @@ def test_wed_is_a_contraction_only_before_words_that_leave_one_reading() -> None
     )
     verb_and_day = seed("They wed in June. Open Wed, like Mon. Newly wed couples wed like royals.")
     assert found(verb_and_day, "SL211") == []
+
+
+RULES = {rule.code: rule for rule in load_rules(["default"], ROOT)}
+# the bundled phrases and the characters at the edges of the gate's words: İ and K
+# (Kelvin) lower-case to ASCII letters, ’ and ' join words, ö splits them
+PHRASE_PIECES = [
+    *RULES["SL210"].options["phrases"],
+    "Years",
+    "new",
+    "Day",
+    "cat",
+    "K",
+    "İ",
+    "ö",
+    "’",
+    "'",
+    "-",
+    "_",
+    "s",
+    ".",
+    " ",
+    " ",
+    "\n",
+]
+
+
+def phrase_findings(text: str, state: apostrophe.State) -> list[str]:
+    return [repr(f) for f in apostrophe.KIND.find(Document(seed(text)), state)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PHRASE_PIECES), max_size=12).map("".join), st.booleans())
+def test_the_phrase_gate_loses_no_phrase(text: str, large: bool) -> None:
+    """The documents the gate on the phrases' words passes by hold no phrase: the findings
+    are those of a search of every document, small and large (words gathered by pieces)."""
+    state = RULES["SL210"].state
+    assert state.phrase_words is not None  # the bundled phrases each have a word that tells
+    everywhere = dataclasses.replace(state, phrase_words=None)
+    with pytest.MonkeyPatch.context() as patch:
+        if large:
+            patch.setattr(document, "LARGE_TEXT", 0)
+            patch.setattr(document, "LOWER_PIECE", 16)
+        assert phrase_findings(text, state) == phrase_findings(text, everywhere)

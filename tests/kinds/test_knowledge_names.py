@@ -8,9 +8,12 @@ missing-contraction-apostrophe (SL211): document evidence for a lost apostrophe.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import seedlint
 from conftest import seed
+from seedlint.kinds import _names
 
 
 def found(text: str, *select: str) -> list[str]:
@@ -87,3 +90,21 @@ def test_plurals_and_longer_names_are_not_possessives(body: str) -> None:
 def test_contractions_im_and_ive_but_not_acronyms() -> None:
     assert fixed(seed("Im sure Ive seen it."), "SL211") == seed("I'm sure I've seen it.")
     assert found(seed("Send an IM to IVE."), "SL211") == []
+
+
+# the marks SENTENCE_BREAK reads, the spaces \s takes (str.isspace: no-break, ideographic,
+# line and paragraph separators) and the ones it does not (zero-width space)
+BREAK_PIECES = [*".!?…:\"'”’)]“‘([—–•*#|", ",", ";", "-", "«", "»", "¿", "„"]
+BREAK_PIECES += [" ", "\t", "\u00a0", "\u3000", "\u2028", "\u200b", "\x1c", "a", "Ab", "\n"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(BREAK_PIECES), max_size=16).map("".join), st.integers(0, 16))
+def test_a_sentence_start_is_what_the_plain_search_finds(text: str, start: int) -> None:
+    start = min(start, len(text))
+    before = text[max(0, start - 12) : start]
+    if "\n" in before or start == 0:
+        plain = not before.rsplit("\n", 1)[-1].strip() or bool(_names.SENTENCE_BREAK.search(before))
+    else:
+        plain = bool(_names.SENTENCE_BREAK.search(before))
+    assert _names.sentence_start(text, start) == plain

@@ -15,8 +15,16 @@ from hypothesis import strategies as st
 
 import seedlint
 from conftest import seed
+from seedlint.engine.document import Document
+from seedlint.kinds import _possessive
 from seedlint.kinds._people import common_surname, given_name, surname, surname_ending_in_s
-from seedlint.kinds._possessive import ACRONYM_S, NAME_S, _superlative
+from seedlint.kinds._possessive import (
+    ACRONYM_S,
+    NAME_S,
+    _superlative,
+    acronym_candidates,
+    lost_possessives,
+)
 from seedlint.kinds._wordclass import adjective, lemma, noun_or_adjective, past_tense, verb_base
 
 
@@ -390,3 +398,40 @@ def test_a_title_before_a_given_name_makes_a_surname_of_a_plural_noun_a_guess() 
 )
 def test_eponyms_and_a_name_after_that_are_safe(body: str, written: str) -> None:
     assert_one_safe_fix(body, written)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.sampled_from([*PIECES, "S", "3", "A", "0", "\n", "&", "_"]), max_size=14).map(
+        "".join
+    ),
+    st.integers(0, 14),
+)
+def test_acronyms_found_from_their_ends_are_what_the_pattern_finds(text: str, at: int) -> None:
+    found_from_ends = [m.span(1) for m in acronym_candidates(text, at)]
+    assert found_from_ends == [m.span(1) for m in ACRONYM_S.finditer(text, at)]
+    assert found_from_ends == [m.span(1) for m in PLAIN_ACRONYM_S.finditer(text, at)]
+
+
+# names + s and what decides them: the stem written as a name, in lower case, a day,
+# a word of its own, a sentence's start, a word that can have no plural, a given name
+NAME_WORDS = [
+    *["Makarov", "Makarovs", "Makarov's", "said", "team", "the", "Treasurys", "Treasury"],
+    *["budget", "Netflixs", "Mondays", "Joneses", "States", "states", "Brendas", "Eric"],
+    *["Erics", "Brassil", "Ford", "Fords", "internal", "Robert", "Muellers", "Mueller"],
+    *["investigation", "Peace", "Corps", "Armys", "army", "two", "in", "programs", "Islams"],
+    *["holiest", "site"],
+]
+NAME_GLUE = [" ", " ", " ", ". ", ", ", "\n\n", " “", "” "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(NAME_WORDS), st.sampled_from(NAME_GLUE)), max_size=16))
+def test_the_early_refusal_of_names_loses_no_possessive(pairs: list[tuple[str, str]]) -> None:
+    """The names + s refused before their context is read are those the full reading
+    refuses: the findings are the same with the early refusal and without it."""
+    text = seed("".join(word + glue for word, glue in pairs) + ".")
+    early = list(lost_possessives(Document(text), True, True, frozenset()))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_possessive, "_plainly_refused", lambda doc, match: False)
+        assert list(lost_possessives(Document(text), True, True, frozenset())) == early
