@@ -48,10 +48,25 @@ SHAPES: dict[str, Shape] = {
     "address prefixes": lambda n: "http://" * (n // 7),
     "quoted words": lambda n: "'a " * (n // 3),
     "possessive names": lambda n: "Ab's " * (n // 5),
+    # every name another: each is a candidate whose uses elsewhere in the text are asked
+    "distinct names that lost an apostrophe": lambda n: "".join(
+        f"Mr {_name(i)} said {_name(i)}s team came. " for i in range(n // 40)
+    ),
     "sentences": lambda n: "The minister said it was fine. " * (n // 31),
     "hyphens": lambda n: "-" * n,
     "digits": lambda n: "1" * n,
 }
+
+
+def _name(number: int) -> str:
+    """A made-up capitalised name per number: Bab, Bac, ... (no name ends in s)."""
+    letters = "bcdfghjklmnpqrtvwxz"
+    word = ""
+    while True:
+        number, digit = divmod(number, len(letters))
+        word = letters[digit] + "a" + word
+        if not number:
+            return "K" + word
 
 
 def seconds(text: str) -> float:

@@ -463,7 +463,7 @@ def _name_uses(text: str, stem: str, full_names: bool = False) -> Iterator[re.Ma
     """Where the document writes ``stem`` as a name: not after a determiner ("an MP", "the
     average Hispanic") or a noun or adjective ("brand Hispanic"), nor with 's; after a
     capitalised word (a longer name: "Ivan Makarov") only with ``full_names``."""
-    for found in re.finditer(rf"(?<![\w'’.-]){re.escape(stem)}(?![\w'’-])", text):
+    for found in _uses(text, stem):
         before = _word_before(text, found.start())
         lower = before.lower()
         capitalised = before[:1].isupper()
@@ -475,6 +475,29 @@ def _name_uses(text: str, stem: str, full_names: bool = False) -> Iterator[re.Ma
         if not capitalised and lower and lower not in DANGLING and _word_reading(lower) == NOUN:
             continue
         yield found
+
+
+def _uses(text: str, stem: str) -> Iterator[re.Match[str]]:
+    r"""What ``re.finditer(rf"(?<![\w'’.-]){re.escape(stem)}(?![\w'’-])", text)`` finds.
+    Such a match is a whole word run (``_word_runs``) that is the stem, so in a long text
+    only the places where the index has that run are tried (a scan of the whole text per
+    name would grow with the square of its length)."""
+    pattern = _use_pattern(stem)
+    if len(text) < COUNTED_FROM or not WORD_RUN.fullmatch(stem) or not WordRuns.holds(stem):
+        yield from pattern.finditer(text)
+        return
+    for at in _word_runs(text).offsets(stem):
+        found = pattern.match(text, at)
+        if found is not None:
+            yield found
+
+
+USE_PATTERNS_KEPT = 256  # names a document asks about, their patterns compiled once
+
+
+@lru_cache(maxsize=USE_PATTERNS_KEPT)
+def _use_pattern(stem: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’.-]){re.escape(stem)}(?![\w'’-])")
 
 
 def _subject(text: str, stem: str) -> bool:
@@ -493,8 +516,31 @@ def _subject(text: str, stem: str) -> bool:
 def _alone(text: str, stem: str) -> bool:
     """Whether the document writes ``stem`` (or its possessive) with no capitalised word
     before it, as a surname used alone ("Mueller said" beside "Robert Mueller")."""
-    pattern = rf"(?<![\w'’.-]){re.escape(stem)}(?=['’]s\b|[^\w'’-]|\Z)"
-    return any(not _word_before(text, m.start())[:1].isupper() for m in re.finditer(pattern, text))
+    return any(not _word_before(text, m.start())[:1].isupper() for m in _alone_uses(text, stem))
+
+
+def _alone_uses(text: str, stem: str) -> Iterator[re.Match[str]]:
+    r"""What ``re.finditer(rf"(?<![\w'’.-]){re.escape(stem)}(?=['’]s|[^\w'’-]|\Z)",
+    text)`` finds. Such a match starts a whole word run: the stem, or the stem, ' or ’ and
+    s, and then nothing or more apostrophes (and perhaps more of a word), so in a long
+    text only the index's places of those runs are tried (see ``_uses``)."""
+    pattern = _alone_pattern(stem)
+    if len(text) < COUNTED_FROM or not WORD_RUN.fullmatch(stem) or not WordRuns.holds(stem):
+        yield from pattern.finditer(text)
+        return
+    runs = _word_runs(text)
+    places = {*runs.offsets(stem)}
+    for possessive in (stem + "'s", stem + "’s"):
+        places.update(runs.offsets(possessive), runs.offsets_continued(possessive))
+    for at in sorted(places):
+        found = pattern.match(text, at)
+        if found is not None:
+            yield found
+
+
+@lru_cache(maxsize=USE_PATTERNS_KEPT)
+def _alone_pattern(stem: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’.-]){re.escape(stem)}(?=['’]s\b|[^\w'’-]|\Z)")
 
 
 def _organisation(text: str, stem: str, spelt: str | None, plural: bool) -> bool:

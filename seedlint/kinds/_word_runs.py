@@ -15,6 +15,7 @@ import re
 from array import array
 
 WORD_RUN = re.compile(r"[\w'’]+")
+_BEFORE_APOSTROPHE = re.compile(r"(?<=.)['’]")  # where a run goes on past an apostrophe
 # offsets kept in arrays, no object each: 4 bytes an occurrence, 8 past 4 G characters
 _OFFSET, _LONG_OFFSET, _OFFSET_LIMIT = "I", "Q", 1 << 32
 
@@ -38,6 +39,7 @@ class WordRuns:
             else:
                 found.append(match.start())
         self._starts = starts
+        self._continued: dict[str, list[int]] | None = None  # see offsets_continued
 
     @staticmethod
     def holds(word: str) -> bool:
@@ -45,22 +47,35 @@ class WordRuns:
         lower-case letter."""
         return not word[:1].islower()
 
-    def _offsets(self, word: str) -> array[int] | tuple[int, ...]:
+    def offsets(self, word: str) -> array[int] | tuple[int, ...]:
+        """Where the word (a whole run that ``holds`` keeps) starts, in order."""
         found = self._starts.get(word)
         if found is None:
             return ()
         return (found,) if isinstance(found, int) else found
 
+    def offsets_continued(self, prefix: str) -> list[int]:
+        """Where a kept run starts that is ``prefix`` and then an apostrophe (' or ’) and
+        more: "Kab's'" for "Kab's". Rare runs, indexed by each such prefix when first
+        asked for."""
+        if self._continued is None:
+            continued: dict[str, list[int]] = {}
+            for word in self._starts:
+                for cut in _BEFORE_APOSTROPHE.finditer(word):
+                    continued.setdefault(word[: cut.start()], []).extend(self.offsets(word))
+            self._continued = continued
+        return self._continued.get(prefix, [])
+
     def count(self, word: str) -> int:
         """How many times the word (a whole run that ``holds`` keeps) stands in the text."""
-        return len(self._offsets(word))
+        return len(self.offsets(word))
 
     def count_pair(self, first: str, second: str) -> int:
         """How many times the run ``first``, one space, then the run ``second`` (one that
         ``holds`` keeps) stand."""
         text, size = self.text, len(first)
         total = 0
-        for at in self._offsets(second):
+        for at in self.offsets(second):
             start = at - 1 - size
             if (
                 start >= 0

@@ -13,7 +13,7 @@ import re
 
 import pytest
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, seed
@@ -267,6 +267,44 @@ def test_possessive_counts_of_a_long_text_are_what_the_regex_counts(text: str, w
     _possessive.COUNTED_FROM = 0
     try:
         assert _possessive._count(text, word) == len(re.findall(pattern, text))
+    finally:
+        _possessive.COUNTED_FROM = counted_from
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.text(alphabet="aB's’_1² é.-\n", max_size=40),
+    st.text(alphabet="aB's’ é.-", min_size=1, max_size=5),
+    st.booleans(),
+)
+def test_where_a_name_stands_is_what_the_regex_finds(text: str, stem: str, long: bool) -> None:
+    # in a long text only the index's places of the stem are tried: the same matches
+    pattern = rf"(?<![\w'’.-]){re.escape(stem)}(?![\w'’-])"
+    expected = [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+    counted_from = _possessive.COUNTED_FROM
+    _possessive.COUNTED_FROM = 0 if long else counted_from
+    try:
+        assert [(m.start(), m.end()) for m in _possessive._uses(text, stem)] == expected
+    finally:
+        _possessive.COUNTED_FROM = counted_from
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.text(alphabet="aB's’_1² é.-\n", max_size=40),
+    st.text(alphabet="aB's’ é.-", min_size=1, max_size=5),
+    st.booleans(),
+)
+@example("Ba's' x Ba's’a x Ba’s x .Ba's' x Ba x Ba-s", "Ba", True)  # runs that go on
+def test_where_a_name_stands_alone_is_what_the_regex_finds(
+    text: str, stem: str, long: bool
+) -> None:
+    pattern = rf"(?<![\w'’.-]){re.escape(stem)}(?=['’]s\b|[^\w'’-]|\Z)"
+    expected = [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+    counted_from = _possessive.COUNTED_FROM
+    _possessive.COUNTED_FROM = 0 if long else counted_from
+    try:
+        assert [(m.start(), m.end()) for m in _possessive._alone_uses(text, stem)] == expected
     finally:
         _possessive.COUNTED_FROM = counted_from
 
