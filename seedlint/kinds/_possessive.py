@@ -431,22 +431,20 @@ def _acronym_evidence(text: str, stem: str) -> bool:
     plural = spelt is not None and _plural_name(spelt)
     if _organisation(text, stem, spelt, plural):
         return True
-    uses = rf"(?<![\w'’.-]){re.escape(stem)}(?![\w'’-])"
-    if any(_word_before(text, m.start()).lower() in COUNTABLE for m in re.finditer(uses, text)):
+    if any(_word_before(text, start).lower() in COUNTABLE for start, _ in _uses(text, stem)):
         return False  # a countable noun: "a PDF", "each ID"
-    for use in _name_uses(text, stem):
-        if plural and _bracketed(text, use):
+    for start, end in _name_uses(text, stem):
+        if plural and _bracketed(text, start, end):
             continue  # "Presidential Innovation Fellows (PIF)": the initials of a plural
-        following = NEXT.match(text, use.end(), use.end() + REACH)
-        if following is None or following.start() != use.end():
+        following = NEXT.match(text, end, end + REACH)
+        if following is None or following.start() != end:
             return True  # punctuation follows
         if following.group(2)[:1].islower() and _word_reading(following.group(2)) == VERB:
             return True
     return False
 
 
-def _bracketed(text: str, use: re.Match[str]) -> bool:
-    start, end = use.start(), use.end()
+def _bracketed(text: str, start: int, end: int) -> bool:
     return text[start - 1 : start] == "(" and text[end : end + 1] == ")"
 
 
@@ -459,12 +457,12 @@ def _word_before(text: str, start: int) -> str:
     return previous.group(1) if previous else ""
 
 
-def _name_uses(text: str, stem: str, full_names: bool = False) -> Iterator[re.Match[str]]:
+def _name_uses(text: str, stem: str, full_names: bool = False) -> Iterator[tuple[int, int]]:
     """Where the document writes ``stem`` as a name: not after a determiner ("an MP", "the
     average Hispanic") or a noun or adjective ("brand Hispanic"), nor with 's; after a
     capitalised word (a longer name: "Ivan Makarov") only with ``full_names``."""
     for found in _uses(text, stem):
-        before = _word_before(text, found.start())
+        before = _word_before(text, found[0])
         lower = before.lower()
         capitalised = before[:1].isupper()
         if capitalised and not full_names:
@@ -477,35 +475,34 @@ def _name_uses(text: str, stem: str, full_names: bool = False) -> Iterator[re.Ma
         yield found
 
 
-def _uses(text: str, stem: str) -> Iterator[re.Match[str]]:
-    r"""What ``re.finditer(rf"(?<![\w'’.-]){re.escape(stem)}(?![\w'’-])", text)`` finds.
+def _uses(text: str, stem: str) -> Iterator[tuple[int, int]]:
+    r"""The spans of ``re.finditer(rf"(?<![\w'’.-]){re.escape(stem)}(?![\w'’-])", text)``.
     Such a match is a whole word run (``_word_runs``) that is the stem, so in a long text
-    only the places where the index has that run are tried (a scan of the whole text per
-    name would grow with the square of its length)."""
-    pattern = _use_pattern(stem)
+    only the places where the index has that run are tried, with the pattern's
+    look-arounds: a scan of the whole text per name (and a pattern compiled per name)
+    would grow with the square of its length."""
     if len(text) < COUNTED_FROM or not WORD_RUN.fullmatch(stem) or not WordRuns.holds(stem):
-        yield from pattern.finditer(text)
+        pattern = rf"(?<![\w'’.-]){re.escape(stem)}(?![\w'’-])"
+        yield from (m.span() for m in re.finditer(pattern, text))
         return
     for at in _word_runs(text).offsets(stem):
-        found = pattern.match(text, at)
-        if found is not None:
-            yield found
+        end = at + len(stem)
+        if STARTS_A_NAME.match(text, at) and ENDS_A_NAME.match(text, end):
+            yield at, end
 
 
-USE_PATTERNS_KEPT = 256  # names a document asks about, their patterns compiled once
-
-
-@lru_cache(maxsize=USE_PATTERNS_KEPT)
-def _use_pattern(stem: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w'’.-]){re.escape(stem)}(?![\w'’-])")
+# the look-arounds of a name's uses, tried where the index has its run
+STARTS_A_NAME = re.compile(r"(?<![\w'’.-])")
+ENDS_A_NAME = re.compile(r"(?![\w'’-])")
+ENDS_A_NAME_ALONE = re.compile(r"(?=['’]s\b|[^\w'’-]|\Z)")
 
 
 def _subject(text: str, stem: str) -> bool:
     """Whether the document writes ``stem`` as a name and the subject of a verb: "Makarov
     said", "Ivan Makarov smiled"."""
-    for use in _name_uses(text, stem, full_names=True):
-        following = NEXT.match(text, use.end(), use.end() + REACH)
-        if following is None or following.group(1) or following.start() != use.end():
+    for _, end in _name_uses(text, stem, full_names=True):
+        following = NEXT.match(text, end, end + REACH)
+        if following is None or following.group(1) or following.start() != end:
             continue
         word = following.group(2).lower()
         if word in AUXILIARIES or past_tense(word):
@@ -516,31 +513,26 @@ def _subject(text: str, stem: str) -> bool:
 def _alone(text: str, stem: str) -> bool:
     """Whether the document writes ``stem`` (or its possessive) with no capitalised word
     before it, as a surname used alone ("Mueller said" beside "Robert Mueller")."""
-    return any(not _word_before(text, m.start())[:1].isupper() for m in _alone_uses(text, stem))
+    return any(not _word_before(text, at)[:1].isupper() for at, _ in _alone_uses(text, stem))
 
 
-def _alone_uses(text: str, stem: str) -> Iterator[re.Match[str]]:
-    r"""What ``re.finditer(rf"(?<![\w'’.-]){re.escape(stem)}(?=['’]s|[^\w'’-]|\Z)",
-    text)`` finds. Such a match starts a whole word run: the stem, or the stem, ' or ’ and
-    s, and then nothing or more apostrophes (and perhaps more of a word), so in a long
-    text only the index's places of those runs are tried (see ``_uses``)."""
-    pattern = _alone_pattern(stem)
+def _alone_uses(text: str, stem: str) -> Iterator[tuple[int, int]]:
+    r"""The spans of ``re.finditer(rf"(?<![\w'’.-]){re.escape(stem)}(?=['’]s\b|[^\w'’-]|\Z)",
+    text)``. Such a match starts a whole word run: the stem, or the stem, ' or ’ and s,
+    then nothing or more apostrophes (and perhaps more of a word), so in a long text only
+    the index's places of those runs are tried (see ``_uses``)."""
     if len(text) < COUNTED_FROM or not WORD_RUN.fullmatch(stem) or not WordRuns.holds(stem):
-        yield from pattern.finditer(text)
+        pattern = rf"(?<![\w'’.-]){re.escape(stem)}(?=['’]s\b|[^\w'’-]|\Z)"
+        yield from (m.span() for m in re.finditer(pattern, text))
         return
     runs = _word_runs(text)
     places = {*runs.offsets(stem)}
     for possessive in (stem + "'s", stem + "’s"):
         places.update(runs.offsets(possessive), runs.offsets_continued(possessive))
     for at in sorted(places):
-        found = pattern.match(text, at)
-        if found is not None:
-            yield found
-
-
-@lru_cache(maxsize=USE_PATTERNS_KEPT)
-def _alone_pattern(stem: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w'’.-]){re.escape(stem)}(?=['’]s\b|[^\w'’-]|\Z)")
+        end = at + len(stem)
+        if STARTS_A_NAME.match(text, at) and ENDS_A_NAME_ALONE.match(text, end):
+            yield at, end
 
 
 def _organisation(text: str, stem: str, spelt: str | None, plural: bool) -> bool:
@@ -847,8 +839,9 @@ def _count(text: str, word: str) -> int:
 
 
 # Texts at least this long have their words counted once instead of scanned per word
-# (a news article is a few thousand characters; scanning one costs microseconds).
-COUNTED_FROM = 50_000
+# (a news article is a few thousand characters; scanning one costs microseconds; a text
+# of tens of thousands with hundreds of names costs a scan per name).
+COUNTED_FROM = 16_384
 # The last text's word runs: the rules of one document, run one after another, ask about
 # the same text; more would keep earlier large texts alive past their documents.
 _TEXTS_COUNTED = 1

@@ -284,7 +284,7 @@ def test_where_a_name_stands_is_what_the_regex_finds(text: str, stem: str, long:
     counted_from = _possessive.COUNTED_FROM
     _possessive.COUNTED_FROM = 0 if long else counted_from
     try:
-        assert [(m.start(), m.end()) for m in _possessive._uses(text, stem)] == expected
+        assert list(_possessive._uses(text, stem)) == expected
     finally:
         _possessive.COUNTED_FROM = counted_from
 
@@ -304,7 +304,7 @@ def test_where_a_name_stands_alone_is_what_the_regex_finds(
     counted_from = _possessive.COUNTED_FROM
     _possessive.COUNTED_FROM = 0 if long else counted_from
     try:
-        assert [(m.start(), m.end()) for m in _possessive._alone_uses(text, stem)] == expected
+        assert list(_possessive._alone_uses(text, stem)) == expected
     finally:
         _possessive.COUNTED_FROM = counted_from
 
