@@ -271,24 +271,14 @@ def test_possessive_counts_of_a_long_text_are_what_the_regex_counts(text: str, w
         _possessive.COUNTED_FROM = counted_from
 
 
-@settings(max_examples=EXAMPLES, deadline=None)
-@given(
-    st.text(alphabet="aB's’_1² é.-\n", max_size=40),
-    st.text(alphabet="aB's’ é.-", min_size=1, max_size=5),
-    st.booleans(),
-)
-def test_where_a_name_stands_is_what_the_regex_finds(text: str, stem: str, long: bool) -> None:
-    # in a long text only the index's places of the stem are tried: the same matches
-    pattern = rf"(?<![\w'’.-]){re.escape(stem)}(?![\w'’-])"
-    expected = [(m.start(), m.end()) for m in re.finditer(pattern, text)]
-    counted_from = _possessive.COUNTED_FROM
-    _possessive.COUNTED_FROM = 0 if long else counted_from
-    try:
-        assert list(_possessive._uses(text, stem)) == expected
-    finally:
-        _possessive.COUNTED_FROM = counted_from
+# where a name stands, as the possessive rules ask it: each finder and the regex it equals
+NAME_PLACES = {
+    "_uses": r"(?<![\w'’.-]){}(?![\w'’-])",
+    "_alone_uses": r"(?<![\w'’.-]){}(?=['’]s\b|[^\w'’-]|\Z)",
+}
 
 
+@pytest.mark.parametrize("finder", sorted(NAME_PLACES))
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(
     st.text(alphabet="aB's’_1² é.-\n", max_size=40),
@@ -296,15 +286,16 @@ def test_where_a_name_stands_is_what_the_regex_finds(text: str, stem: str, long:
     st.booleans(),
 )
 @example("Ba's' x Ba's’a x Ba’s x .Ba's' x Ba x Ba-s", "Ba", True)  # runs that go on
-def test_where_a_name_stands_alone_is_what_the_regex_finds(
-    text: str, stem: str, long: bool
+def test_where_a_name_stands_is_what_the_regex_finds(
+    finder: str, text: str, stem: str, long: bool
 ) -> None:
-    pattern = rf"(?<![\w'’.-]){re.escape(stem)}(?=['’]s\b|[^\w'’-]|\Z)"
-    expected = [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+    # in a long text only the index's places of the stem's runs are tried: the same spans
+    pattern = NAME_PLACES[finder].format(re.escape(stem))
+    expected = [m.span() for m in re.finditer(pattern, text)]
     counted_from = _possessive.COUNTED_FROM
     _possessive.COUNTED_FROM = 0 if long else counted_from
     try:
-        assert list(_possessive._alone_uses(text, stem)) == expected
+        assert list(getattr(_possessive, finder)(text, stem)) == expected
     finally:
         _possessive.COUNTED_FROM = counted_from
 
