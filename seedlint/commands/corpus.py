@@ -13,9 +13,10 @@ its cache, so that a few named files are judged against every document checked b
 (entries under a folder the run walked that the walk did not find are forgotten: gone or
 excluded), or a new one (``--no-cache``, JSON Lines, ``fix``, ``report``), holding the
 run's documents alone. After the pass, stale entries (files changed or deleted since they
-were kept) are forgotten and the store is saved. With the store, a run may start from
-the verdict of an earlier run (``io/corpus_verdict.py``): the store is then opened only
-when a document changed, and when none did the verdict is the pass's result.
+were kept) are forgotten and the store is saved. With the cache (``Stores``), a run may
+start from the verdict of an earlier one (``io/corpus_verdict.py``): its index (the store,
+or the run's own outside the configured corpus) is then opened only when a document
+changed, and when none did the verdict is the pass's result.
 
 Documents are read again only where the pass needs their text (a finding's document, a
 body to measure): files from disk, records by their place in their file, noted as they

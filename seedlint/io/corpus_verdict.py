@@ -7,6 +7,8 @@ configured corpus, walked or named whole) writes, after the pass, ``corpus-FINGE
 see ``cache.py``). It holds the content digest of every document the pass saw, a digest
 of the run's context (where the documents were found, the names they were shown by, and
 the per-file-ignores, which the file's name does not hold), and the pass's diagnostics.
+A check outside the configured corpus keeps no index but its run's own (``RunIndex``); it
+keeps its verdict as ``corpus-FINGERPRINT-run.verdict``, the last such run's.
 
 The pass's result is a function of these alone: each document's contribution is a
 function of its bytes and the settings, and every document it reads is one of the run's.
