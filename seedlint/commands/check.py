@@ -95,7 +95,7 @@ def _run_check(args: argparse.Namespace, engine: DaskEngine | None) -> int:
                 key, fresh = result.cache_entry
                 cache.keep(key) if fresh is None else cache.put(key, fresh)
             if cache is not None and result.stamp is not None and item.path is not None:
-                cache.stamped(item.absolute or os.path.abspath(item.path), result.stamp)
+                cache.stamped(item.absolute_path(), result.stamp)
             if corpus is not None:
                 corpus.add(item, result.contribution)
             if result.problem is not None:

@@ -87,7 +87,7 @@ def corpus_key(item: Item, root: Path) -> str:
     if item.record is not None and item.shard is not None:
         return f"{file_key(item.shard, root)}#{item.record.identifier}"
     assert item.path is not None
-    return file_key(item.absolute or item.path, root)
+    return file_key(item.absolute_path(), root)
 
 
 def item_id(item: Item) -> str:

@@ -170,7 +170,7 @@ def serve_unchanged(item: Item, context: CheckContext) -> Checked | None:
         return None
     if item.problem is not None:
         return None
-    kept = cache.unchanged(item.absolute or os.path.abspath(item.path))
+    kept = cache.unchanged(item.absolute_path())
     if kept is None:
         return None
     key = cache.content_key(kept.content, context.linter.rules_for(item.relative))

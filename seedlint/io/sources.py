@@ -49,6 +49,11 @@ class Item:
     shard: Path | None = None  # records: the JSON Lines file
     shard_state: FileState | None = None  # records: that file when it was opened
 
+    def absolute_path(self) -> str:
+        """A file's path made absolute: the one the walk worked out, else worked out now."""
+        assert self.path is not None
+        return self.absolute or os.path.abspath(self.path)
+
     @property
     def checkable(self) -> bool:
         return self.problem is None and (self.path is not None or self.text is not None)
