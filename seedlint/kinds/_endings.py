@@ -7,7 +7,10 @@ Department of Agriculture", "Jane Doe | jdoe (at) agency (dot) gov", "Team 18F")
 inviting the reader to what it names ("Register at Eventbrite for 18F Demo Day"), a
 sentence that ends on an address (no stop, so that nobody copies it into the address), a
 footnote's back-link arrow, a citation in brackets after the last sentence, a quoted title
-after a colon.
+after a colon, a closing formula ("Thanks for reading", "Stay tuned", "Happy coding! 🎉"), a
+short call to write or subscribe ("Email us", "Subscribe to our newsletter"), a note of
+where the post first appeared ("Cross-posted from the GSA blog"), a line of hashtags or a
+date, a labelled link to what comes next ("Related: How we built it").
 
 Markup left by a converter is never furniture: shortcodes (``[youtube=…]``), heading
 anchors (``{#toc5}``), emoji codes (``:clap:``), stray emphasis marks (``_._``), and image
@@ -43,7 +46,14 @@ RESIDUE = re.compile(
 # of a long run without "@", the search would grow with the square of the run's length
 LOCAL_PART = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 ADDRESS = re.compile(rf"(?:https?://|www\.)\S+|{LOCAL_PART}")
-ADDRESS_END = re.compile(rf"(?:(?:https?://|www\.)\S+|{LOCAL_PART}|@\w+)\s*\Z")
+# a bare domain (Login.gov), a handle or hashtag, a telephone number: addresses too
+# (tried from the start of a run only, like LOCAL_PART)
+DOMAIN = r"(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:gov|mil|edu|org|com|net|io|int|info|us|uk)/?"
+PHONE = (
+    r"(?<![\w-])(?:\+?1[-. ])?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}"
+    r"|(?<![\w-])1-8\d\d-[0-9A-Z-]{7,9}"
+)
+ADDRESS_END = re.compile(rf"(?:(?:https?://|www\.)\S+|{LOCAL_PART}|[@#]\w+|{DOMAIN}|{PHONE})\s*\Z")
 # ↩ ↵ after a footnote; a run is tried from its start only (linear in a long run of spaces)
 BACK_LINKS = re.compile(r"(?<![\s\u21a9\u21b5\ufe0e])[\s\u21a9\u21b5\ufe0e]+\Z")
 CITATION_AFTER = re.compile(r"[.!?…][\"'”’]?\s+\([^()\n]{1,80}\)\s*\Z")
@@ -74,6 +84,59 @@ INVITATION = re.compile(
     re.IGNORECASE,
 )
 INVITATION_WORDS = 12
+# the closing words of a post, complete as they stand: a thank-you, a farewell, a wish
+CLOSING = re.compile(
+    r"(?:(?:(?:many|special|big|huge|a big)\s+)?(?:thanks|thank you)(?:\s+(?:so much|again|all|"
+    r"everyone))?(?:\s+for\s+(?:reading|listening|watching|your\s+\w+(?:\s+\w+)?))?"
+    r"|cheers|enjoy|onward|stay tuned|stay safe|more to come|until next time|see you"
+    r"(?:\s+(?:there|soon|next\s+\w+|then|in\s+\w+))?|good luck|have fun|best wishes"
+    r"|happy\s+\w+(?:\s+\w+)?(?:\s+from\s+(?:all\s+of\s+us\s+at\s+)?\S.*)?)[!.]*\s*\Z",
+    re.IGNORECASE,
+)
+# a short call to write or sign up, which names no object it could have lost
+CALL = re.compile(
+    r"(?:apply|register|subscribe|sign up|join us|email us|e-mail us|contact us|call us|"
+    r"write to us|get in touch|let us know|tell us what you think|reach out)(?:\s+(?:today|now|"
+    r"here|online|below|anytime|soon|to\s+our\s+(?:newsletter|blog|podcast|mailing\s+list)"
+    r"|for\s+(?:updates|our\s+newsletter)))?[!.]*\s*\Z",
+    re.IGNORECASE,
+)
+# thanks to the people who helped: "Special thanks to Jane Doe", "Thanks to Ann for her help"
+# (not "Thanks to the new law, agencies can", a sentence cut after its opening phrase)
+ACKNOWLEDGEMENT = re.compile(
+    r"(?:(?:special|many|big|huge|a\s+big|a\s+special)\s+thanks\s+(?:also\s+)?(?:to|go)\s"
+    r"|thanks\s+(?:also\s+)?go(?:es)?\s+(?:out\s+)?to\s|we(?:'d|’d|\s+would)\s+like\s+to\s+thank\s"
+    r"|thanks\s+to\s+[^,;:]*\bfor\s)",
+    re.IGNORECASE,
+)
+# where a post first appeared, or the series it belongs to
+PROVENANCE = re.compile(
+    r"(?:this\s+(?:post|article|story|piece|blog\s+post|entry)\s+(?:(?:was|has\s+been|is)\s+)?"
+    r"(?:originally\s+|first\s+)?(?:appeared|published|posted|cross-?posted|reposted|"
+    r"republished|adapted|excerpted)|(?:originally|first)\s+(?:appeared|published|posted)"
+    r"|cross-?posted|reposted|republished|posted|excerpted|adapted)\s+(?:on|in|at|from|by|with)\s"
+    r"|this\s+(?:post|article|story|piece)\s+is\s+(?:the\s+\w+\s+)?(?:part|installment|entry)"
+    r"\s+(?:of|in)\s+(?:our|a|the)\s+(?:\w+\s+){0,3}series\b",
+    re.IGNORECASE,
+)
+# hashtags alone; a date alone ("March 3, 2016", "Updated 2017-03-01")
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+TAGS_OR_DATE = re.compile(
+    rf"(?:#\w+[\s,]*)+\Z|(?:(?:last\s+)?(?:updated|posted|published)(?:\s+on)?:?\s+)?"
+    rf"(?:{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH}\s+\d{{4}}|\d{{4}}-\d\d-\d\d)\s*\Z",
+    re.IGNORECASE,
+)
+# labels whose line names a title, which may read as a clause ("Related: How we built it")
+TITLE_LABELS = frozenset(
+    {"related", "see also", "read more", "further reading", "previously", "next", "up next",
+     "more", "resources", "source", "sources", "tags", "topics", "filed under", "also read"}
+)  # fmt: skip
+# emoji and faces that decorate a finished ending ("Happy coding! 🎉", "Thanks! :)")
+DECORATION = re.compile(
+    r"(?:\s*[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2764\uFE0F\u200D]+"
+    r"|\s+(?:[:;=8][-^']?[)(DPp3]|<3|\^_\^))+\s*\Z"
+)
+DECORATION_REACH = 64  # characters from the end where decoration is looked for
 OBFUSCATED_ADDRESS = re.compile(r"\((?:at|dot)\)", re.IGNORECASE)
 IMAGE_WORDS = frozenset({"image", "photo", "picture", "video", "caption", "illustration"})
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
@@ -91,6 +154,29 @@ def residue(paragraph: str) -> bool:
     backslash at its start aside)."""
     paragraph = LEADING_BACKSLASH.sub("", paragraph)
     return bool(SHORTCODE.search(paragraph) or RESIDUE.search(ADDRESS.sub(" ", paragraph)))
+
+
+def undecorated(paragraph: str) -> str:
+    """The paragraph without the emoji and faces it ends on (itself when none): a cheap
+    test of the last character first, since most paragraphs end on a letter or a stop."""
+    last = paragraph[-1:]
+    if not last or (last.isascii() and last not in ")(DPp3^"):
+        return paragraph
+    found = DECORATION.search(paragraph, max(0, len(paragraph) - DECORATION_REACH))
+    return paragraph[: found.start()].rstrip() if found else paragraph
+
+
+def finished_fragment(fragment: str) -> bool:
+    """Whether what follows the last sentence of the last paragraph (all of it when it has
+    none) is a closing formula, a call to write or sign up, a note of where the post
+    first appeared, a line of hashtags or a date: finished without a full stop."""
+    fragment = fragment.strip()
+    words = WORD.findall(fragment)
+    if len(words) > ITEM_WORDS or (words and _dangles(fragment, words)):
+        return False
+    if CLOSING.match(fragment) or CALL.match(fragment) or TAGS_OR_DATE.match(fragment):
+        return True
+    return PROVENANCE.match(fragment) is not None or ACKNOWLEDGEMENT.match(fragment) is not None
 
 
 def complete_without_stop(paragraph: str) -> bool:
@@ -155,6 +241,8 @@ def _labelled(text: str) -> bool:
     if not match:
         return False
     label = WORD.findall(match.group(1).lower())
+    if " ".join(label) in TITLE_LABELS:
+        return True
     if IMAGE_WORDS.intersection(label) or _finite(label):
         return False
     return not _finite(WORD.findall(text[match.end() :]))

@@ -145,19 +145,28 @@ def _truncated(doc: Document, state: State) -> Iterator[Finding]:
     if state.complete.search(text):
         return
     # imported here: its patterns (6 ms to compile) read only a last paragraph without a stop
-    from seedlint.kinds._endings import complete_without_stop, furniture, residue
+    from seedlint.kinds._endings import (
+        complete_without_stop,
+        finished_fragment,
+        furniture,
+        residue,
+        undecorated,
+    )
 
-    leftover = residue(text)
-    if not leftover and (
-        complete_without_stop(text)
-        or furniture([doc.paragraph_text(p) for p in doc.paragraphs[-2:]])
-    ):
-        return
     ends = list(state.sentence_end.finditer(text))
     fragment_start = last.start
     if ends:
         fragment_start += len(text) - len(text[ends[-1].end() :].lstrip())
     fragment = doc.text[fragment_start : last.start + len(text)]
+    leftover = residue(text)
+    bare = undecorated(text)  # the words before a closing emoji or face
+    if not leftover and (
+        (bare != text and state.complete.search(bare))
+        or complete_without_stop(bare)
+        or furniture([doc.paragraph_text(p) for p in doc.paragraphs[-2:-1]] + [bare])
+        or finished_fragment(undecorated(fragment))
+    ):
+        return
     speech = state.speech.search(fragment)
     reason = "on a dangling speech introduction" if speech else "mid-sentence"
     if leftover and not speech:

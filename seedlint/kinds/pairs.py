@@ -43,7 +43,13 @@ from seedlint.engine.options import Option
 OPENING_CONTEXT = set(" \t\r\n([{<—–-/“‘„\"'«\u00a0")
 NOT_AFTER_OPENING = set(",;:!?)]}")
 POSSESSIVE = re.compile(r"'s\b")
-ENUMERATOR = re.compile(r"(?:^|\s)[a-zA-Z0-9]{1,2}\Z")
+# "a)", "2)", "10)", "100)", and Roman numerals past two letters ("iii)", "viii)", "xiv)"):
+# a list's item number, which closes nothing
+ENUMERATOR = re.compile(
+    r"(?:^|\s)(?:[a-zA-Z0-9]{1,2}|[0-9]{3}|(?=[ivx]{3,8}\Z)x{0,3}(?:ix|iv|v?i{0,3})"
+    r"|(?=[IVX]{3,8}\Z)X{0,3}(?:IX|IV|V?I{0,3}))\Z"
+)
+ENUMERATOR_REACH = 9  # characters before the bracket that hold the space and the number
 SENTENCE_ENDING = r"[.!?…][\"'”’)\]]*\s+"  # a sentence's end and the spaces after it
 SENTENCE_END = re.compile(SENTENCE_ENDING + r"\Z")
 CLIPPED = re.compile(r"[A-Za-z]+")
@@ -422,7 +428,7 @@ def _face(text: str, position: int) -> bool:
 
 
 def _enumerator(text: str, position: int) -> bool:
-    return ENUMERATOR.search(text, max(0, position - 4), position) is not None
+    return ENUMERATOR.search(text, max(0, position - ENUMERATOR_REACH), position) is not None
 
 
 def _closes(opened: str, char: str, state: State) -> bool:

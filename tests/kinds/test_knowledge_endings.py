@@ -64,6 +64,65 @@ def test_unfinished_endings_and_residue_are_found(ending: str, span: str) -> Non
     assert len(found) == 1 and found[0].startswith(span)
 
 
+@pytest.mark.parametrize(
+    "ending",
+    [
+        # closing formulae, alone or after the last sentence, perhaps decorated
+        "We built a tool.\n\nThanks for reading",
+        "We built a tool.\n\nStay tuned",
+        "We built a tool. See you there",
+        "We built a tool.\n\nCheers",
+        "We built a tool.\n\nHappy Holidays from all of us at DigitalGov",
+        "We built a tool.\n\nHappy coding! 🎉",
+        "We built a tool.\n\nThanks! :)",
+        "We built a tool. Enjoy :-)",
+        # calls to write or sign up
+        "We built a tool.\n\nInterested in joining us? Apply today",
+        "We built a tool.\n\nQuestions? Email us",
+        "We built a tool.\n\nSubscribe to our newsletter",
+        # addresses: a bare domain, a hashtag, a telephone number
+        "We built a tool.\n\nLearn more at Digital.gov",
+        "We built a tool.\n\nJoin the conversation on Twitter using #GovUX",
+        "We built a tool.\n\nFor help, call 1-800-FED-INFO",
+        "We built a tool.\n\nFor help, call (202) 555-0100",
+        # where the post first appeared, its series, its helpers
+        "We built a tool.\n\nThis post originally appeared on the 18F blog",
+        "We built a tool.\n\nCross-posted from the GSA blog",
+        "We built a tool.\n\nOriginally published on March 3, 2016",
+        "We built a tool.\n\nThis post is part of our series on accessibility",
+        "We built a tool.\n\nSpecial thanks to Jane Doe and John Roe for their help",
+        "We built a tool.\n\nThanks to Ann Poe for the drawings",
+        # a line of hashtags, a date, a labelled title
+        "We built a tool.\n\n#DigitalGov #OpenData",
+        "We built a tool.\n\nMarch 3, 2016",
+        "We built a tool.\n\nRelated: How we built the tool",
+    ],
+)
+def test_closings_calls_and_notes_are_finished_endings(ending: str) -> None:
+    assert flagged(ending) == []
+
+
+@pytest.mark.parametrize(
+    ("ending", "span"),
+    [
+        # the same openings, cut: on a word that ends nothing, or past the formula
+        ("We built a tool.\n\nThanks to the new law, agencies now", "Thanks to"),
+        ("We built a tool.\n\nThanks to the new law, agencies can", "Thanks to"),
+        ("We built a tool.\n\nHappy holidays to all of", "Happy"),
+        ("We built a tool.\n\nStay tuned for the next post on the", "Stay tuned"),
+        ("We built a tool.\n\nThis post originally appeared on the", "This post"),
+        ("We built a tool.\n\nQuestions? Email us at", "Email us"),
+        ("We built a tool.\n\nSubscribe to our newsletter and the", "Subscribe"),
+        ("We built a tool.\n\nThe agency said its new tool 🎉", "The agency"),
+        ("We built a tool.\n\nHappy coding and the :-)", "Happy"),
+        ("We built a tool.\n\nWe met on March 3, 2016 and", "We met"),
+    ],
+)
+def test_cut_closings_calls_and_notes_are_found(ending: str, span: str) -> None:
+    found = flagged(ending)
+    assert len(found) == 1 and found[0].startswith(span)
+
+
 def test_a_lone_heading_after_prose_is_a_missing_section() -> None:
     assert flagged("The last sentence of the article.\n\nConclusion") == ["Conclusion"]
 
