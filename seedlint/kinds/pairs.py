@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -241,10 +241,11 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
                 f"Insert {opener} at the start of the paragraph",
             )
         following = _opening(whole, paragraphs[index + 1]) if index + 1 < len(paragraphs) else ""
+        attribution_after = _attributions(text)
         for number, (position, mark) in enumerate(still_open):
             last = number == len(still_open) - 1
             # an attribution after the mark shows the quotation closed before it
-            attribution = INNER_ATTRIBUTION.search(text, position)
+            attribution = attribution_after(position)
             carried = last and attribution is None
             if carried and following[:1] and _reopens(following[0], mark, state):
                 continue  # news convention: the quotation continues in the next paragraph
@@ -253,6 +254,25 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
                 carried_to = closer_at  # a quoted list: closed in a later paragraph
                 continue
             yield _unclosed(span.start, text, position, mark, len(still_open), attribution, state)
+
+
+def _attributions(text: str) -> Callable[[int], re.Match[str] | None]:
+    """The first attribution (``INNER_ATTRIBUTION``) at or after a position of a paragraph,
+    asked for positions in increasing order. A search is reused while it still answers:
+    none was found past an earlier position, or the one found lies at or past this one.
+    A search from every open mark of a paragraph of many would read the rest of the
+    paragraph each time (quadratic)."""
+    searched_from = len(text) + 1  # nothing searched yet
+    found: re.Match[str] | None = None
+
+    def first_after(position: int) -> re.Match[str] | None:
+        nonlocal searched_from, found
+        if position < searched_from or (found is not None and found.start() < position):
+            found = INNER_ATTRIBUTION.search(text, position)
+            searched_from = position
+        return found
+
+    return first_after
 
 
 def _unclosed(
@@ -270,8 +290,9 @@ def _unclosed(
     closer = state.opening.get(mark, mark)
     end = start + len(text.rstrip())
     at = attribution.start() + 1 if attribution else len(text.rstrip())
-    mended = text[:at] + closer + text[at:]
-    repaired = still_open == 1 and _balanced(mended, state)
+    # the mended paragraph is built only when it can be balanced: a copy of a long
+    # paragraph for each of its many open marks would be quadratic
+    repaired = still_open == 1 and _balanced(text[:at] + closer + text[at:], state)
     where = (
         "after the comma before the attribution" if attribution else "at the end of the paragraph"
     )

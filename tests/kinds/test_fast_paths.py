@@ -663,3 +663,21 @@ def test_faces_are_found_as_the_face_pattern_finds_them(text: str) -> None:
             if eyes >= 0
         )
         assert pairs._face(text, position) == expected
+
+
+ATTRIBUTION_PIECES = [*"“, .x", ", said Jane ", ", Jane Doe said.", ", says Dr. Roe,", "Ann noted;"]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.lists(st.sampled_from(ATTRIBUTION_PIECES), max_size=16).map("".join),
+    st.lists(st.integers(0, 120), max_size=8).map(sorted),
+)
+def test_attributions_after_positions_are_what_a_search_from_each_finds(
+    text: str, positions: list[int]
+) -> None:
+    first_after = pairs._attributions(text)
+    for position in positions:
+        expected = pairs.INNER_ATTRIBUTION.search(text, position)
+        found = first_after(position)
+        assert (found and found.span()) == (expected and expected.span())
