@@ -229,3 +229,36 @@ def test_will_twice_is_a_noun_and_a_modal_only_after_what_a_noun_takes(word: str
     assume(word not in WILL_NOUN_BEFORE.split())
     assert repeated(f"The {word} will will go.") == ["will will"]
     assert repeated(f"The {word}'s will will be done.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # three times or more: deliberate, wherever the two that look doubled stand
+        "The crowd chanted go go go at the end.",
+        "Wait wait wait wait, she said.",
+        "Test test test.",
+        # emphatic adjectives and quantifiers
+        "It was a long long time ago, many many years before the law.",
+        "We are really really pleased.",
+        # interjections
+        "Hello hello, is anyone there? Yes yes, come in. Oh oh.",
+        # words of sound and nursery talk
+        "The choo choo train came, yum yum, and the pom pom girls cheered.",
+    ],
+)
+def test_deliberate_reduplication_is_not_reported(sentence: str) -> None:
+    assert repeated(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "repeat"),
+    [
+        ("We want to to go go to the page.", "to to"),
+        ("She said the the cat and and the dog.", "the the"),
+        ("A go go plan.", "go go"),  # twice, not thrice
+        ("It is is in the the box box.", "the the"),
+    ],
+)
+def test_slips_beside_reduplication_are_still_reported(sentence: str, repeat: str) -> None:
+    assert repeat in repeated(sentence)
