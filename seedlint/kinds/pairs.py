@@ -53,10 +53,12 @@ ENUMERATOR_REACH = 9  # characters before the bracket that hold the space and th
 SENTENCE_ENDING = r"[.!?…][\"'”’)\]]*\s+"  # a sentence's end and the spaces after it
 SENTENCE_END = re.compile(SENTENCE_ENDING + r"\Z")
 CLIPPED = re.compile(r"[A-Za-z]+")
-# a face: eyes, perhaps a nose, then the bracket as its mouth, standing on its own
 NOT_SPACE = re.compile(r"\S")
-FACE = re.compile(r"[:;=]-?[()](?!\S)")
-FACE_BEFORE_MOUTH = ":;=-"  # what FACE allows just before the mouth: eyes or a nose
+# a face: eyes, perhaps a nose or a tear, a mouth of one to three brackets alike (":)",
+# ";-(", ":'(", ":o)", ":))"), standing on its own
+MOUTH_LIMIT = 3
+FACE = re.compile(rf"[:;=][-o'’^]?(?:\){{1,{MOUTH_LIMIT}}}|\({{1,{MOUTH_LIMIT}}})(?!\S)")
+FACE_BEFORE_MOUTH = ":;=-o'’^"  # what FACE allows just before the mouth: eyes, a nose, a tear
 # "…, Koch said. “…": the quotation was closed before its attribution, whose mark is lost
 ATTRIBUTION = re.compile(
     r",\s+(?:[A-Z][\w.'’-]*\s+){0,4}(?:said|says|added|asked|explained|noted|stated|"
@@ -438,12 +440,16 @@ def _not_a_quote(text: str, position: int) -> bool:
 
 
 def _face(text: str, position: int) -> bool:
-    """Whether the bracket at ``position`` is the mouth of ":)", ";-(" or "=)"."""
-    if not position or text[position - 1] not in FACE_BEFORE_MOUTH:
-        return False  # most brackets: no eyes or nose right before them
-    for eyes in (position - 1, position - 2):
+    """Whether the bracket at ``position`` is part of the mouth of a face (``FACE``)."""
+    bracket = text[position]
+    start = position  # where the mouth starts: back over the brackets alike before this one
+    while start > position - MOUTH_LIMIT and start and text[start - 1] == bracket:
+        start -= 1
+    if not start or text[start - 1] not in FACE_BEFORE_MOUTH:
+        return False  # most brackets: no eyes, nose or tear right before the mouth
+    for eyes in (start - 1, start - 2):
         face = FACE.match(text, eyes) if eyes >= 0 else None
-        if face and face.end() == position + 1 and (eyes == 0 or text[eyes - 1].isspace()):
+        if face and face.end() > position and (eyes == 0 or text[eyes - 1].isspace()):
             return True
     return False
 
