@@ -9,8 +9,9 @@ sentence that ends on an address (no stop, so that nobody copies it into the add
 footnote's back-link arrow, a citation in brackets after the last sentence, a quoted title
 after a colon, a closing formula ("Thanks for reading", "Stay tuned", "Happy coding! 🎉"), a
 short call to write or subscribe ("Email us", "Subscribe to our newsletter"), a note of
-where the post first appeared ("Cross-posted from the GSA blog"), a line of hashtags or a
-date, a labelled link to what comes next ("Related: How we built it").
+where the post first appeared ("Cross-posted from the GSA blog"), a line of hashtags, words
+ending on a full date ("Updated March 3, 2016"), a writer's line ("Jane Doe is a designer at
+18F"), a labelled link to what comes next ("Related: How we built it").
 
 Markup left by a converter is never furniture: shortcodes (``[youtube=…]``), heading
 anchors (``{#toc5}``), emoji codes (``:clap:``), stray emphasis marks (``_._``), and image
@@ -121,10 +122,18 @@ PROVENANCE = re.compile(
 )
 # hashtags alone; a date alone ("March 3, 2016", "Updated 2017-03-01")
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-TAGS_OR_DATE = re.compile(
-    rf"(?:#\w+[\s,]*)+\Z|(?:(?:last\s+)?(?:updated|posted|published)(?:\s+on)?:?\s+)?"
-    rf"(?:{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH}\s+\d{{4}}|\d{{4}}-\d\d-\d\d)\s*\Z",
+HASHTAGS = re.compile(r"(?:#\w+[\s,]*)+\Z")
+# a full date at the end ("Updated March 3, 2016", "this post was updated on 2016-03-03")
+DATE_END = re.compile(
+    rf"(?<![\w-])(?:{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH}\s+\d{{4}}"
+    rf"|\d{{4}}-\d\d-\d\d)\s*\Z",
     re.IGNORECASE,
+)
+DATE_REACH = 40  # characters from the end where a date is looked for
+# a writer's line: "Jane Doe is a designer at 18F", ending on the name of where they work
+BIO = re.compile(
+    r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]*){1,3}\s+(?:is|was|serves\s+as|works\s+as)\s+"
+    r"(?:a|an|the)\s.*\s[A-Z0-9][\w.&’'-]*\s*\Z"
 )
 # labels whose line names a title, which may read as a clause ("Related: How we built it")
 TITLE_LABELS = frozenset(
@@ -169,12 +178,15 @@ def undecorated(paragraph: str) -> str:
 def finished_fragment(fragment: str) -> bool:
     """Whether what follows the last sentence of the last paragraph (all of it when it has
     none) is a closing formula, a call to write or sign up, a note of where the post
-    first appeared, a line of hashtags or a date: finished without a full stop."""
+    first appeared, a line of hashtags, words ending on a date, a writer's line: finished
+    without a full stop."""
     fragment = fragment.strip()
     words = WORD.findall(fragment)
     if len(words) > ITEM_WORDS or (words and _dangles(fragment, words)):
         return False
-    if CLOSING.match(fragment) or CALL.match(fragment) or TAGS_OR_DATE.match(fragment):
+    if CLOSING.match(fragment) or CALL.match(fragment) or HASHTAGS.match(fragment):
+        return True
+    if DATE_END.search(fragment, max(0, len(fragment) - DATE_REACH)) or BIO.match(fragment):
         return True
     return PROVENANCE.match(fragment) is not None or ACKNOWLEDGEMENT.match(fragment) is not None
 

@@ -96,6 +96,11 @@ def test_unfinished_endings_and_residue_are_found(ending: str, span: str) -> Non
         "We built a tool.\n\n#DigitalGov #OpenData",
         "We built a tool.\n\nMarch 3, 2016",
         "We built a tool.\n\nRelated: How we built the tool",
+        # words ending on a full date, a writer's line
+        "We built a tool.\n\nNote: this post was updated on March 3, 2016",
+        "We built a tool. Last updated 2016-03-03",
+        "We built a tool.\n\nJane Doe is a designer at 18F",
+        "We built a tool.\n\nJohn Roe was the lead engineer with the Department of Labor",
     ],
 )
 def test_closings_calls_and_notes_are_finished_endings(ending: str) -> None:
@@ -116,6 +121,9 @@ def test_closings_calls_and_notes_are_finished_endings(ending: str) -> None:
         ("We built a tool.\n\nThe agency said its new tool 🎉", "The agency"),
         ("We built a tool.\n\nHappy coding and the :-)", "Happy"),
         ("We built a tool.\n\nWe met on March 3, 2016 and", "We met"),
+        ("We built a tool.\n\nJane Doe is a designer at the", "Jane Doe"),
+        ("We built a tool.\n\nJane Doe is a designer who", "Jane Doe"),
+        ("We built a tool.\n\nThe update in March 3", "The update"),
     ],
 )
 def test_cut_closings_calls_and_notes_are_found(ending: str, span: str) -> None:
