@@ -59,10 +59,16 @@ ADDRESS_END = re.compile(rf"(?:(?:https?://|www\.)\S+|{LOCAL_PART}|[@#]\w+|{DOMA
 BACK_LINKS = re.compile(r"(?<![\s\u21a9\u21b5\ufe0e])[\s\u21a9\u21b5\ufe0e]+\Z")
 CITATION_AFTER = re.compile(r"[.!?…][\"'”’]?\s+\([^()\n]{1,80}\)\s*\Z")
 TITLE_AFTER_COLON = re.compile(r":\s*[“\"][^“”\"\n]+[”\"]\s*\Z")
+# a link's file type and size after its name: "Download the slides (PPT, 2 MB)"
+FILE_NOTE = re.compile(
+    r"\((?:pdf|pptx?|docx?|xlsx?|csv|zip|txt|mp3|mp4|excel|word|powerpoint)\b[^()\n]{0,40}\)\s*\Z",
+    re.IGNORECASE,
+)
 CREDIT = re.compile(
     r"(?:(?:additional|further|extra)\s+)?(?:reporting|writing|research|editing|"
     r"translation|interviews?|compiled|written|edited|produced|translated|reported|"
-    r"contributed)(?:\s+\w+){0,2}\s+by\s+\S"
+    r"contributed|(?:guest\s+|blog\s+)?post|article|story|transcribed|curated|moderated|"
+    r"hosted|presented)(?:\s+\w+){0,2}\s+by\s+\S"
     r"|by\s+[A-Z]"
     r"|[—–-]+\s*[A-Z]",
     re.IGNORECASE,
@@ -81,7 +87,9 @@ SIGN_OFF_WORDS = 6
 INVITATION = re.compile(
     r"(?:register|read|learn|sign up|download|apply|join|visit|subscribe|follow|watch|see|"
     r"find|contact|explore|view|listen|attend|rsvp|discover|check out)\b(?-i:.*"
-    r"(?:[A-Z0-9][\w.&’'-]*\s+){1,}[A-Z0-9][\w.&’'-]*)\s*\Z",
+    r"(?:(?:[A-Z0-9][\w.&’'-]*\s+){1,}[A-Z0-9][\w.&’'-]*"
+    # or one name with two capitals or more, a brand's or an acronym (YouTube, GSA)
+    r"|\s(?=[\w.&’'-]*[A-Z][\w.&’'-]*[A-Z])[\w.&’'-]+))\s*\Z",
     re.IGNORECASE,
 )
 INVITATION_WORDS = 12
@@ -89,17 +97,29 @@ INVITATION_WORDS = 12
 CLOSING = re.compile(
     r"(?:(?:(?:many|special|big|huge|a big)\s+)?(?:thanks|thank you)(?:\s+(?:so much|again|all|"
     r"everyone))?(?:\s+for\s+(?:reading|listening|watching|your\s+\w+(?:\s+\w+)?))?"
-    r"|cheers|enjoy|onward|stay tuned|stay safe|more to come|until next time|see you"
+    r"|cheers|enjoy|onward|stay tuned|stay safe|more to come|see you"
     r"(?:\s+(?:there|soon|next\s+\w+|then|in\s+\w+))?|good luck|have fun|best wishes"
-    r"|happy\s+\w+(?:\s+\w+)?(?:\s+from\s+(?:all\s+of\s+us\s+at\s+)?\S.*)?)[!.]*\s*\Z",
+    r"|have\s+a\s+(?:great|good|nice|wonderful|happy|safe|restful)\s+\w+"
+    r"|(?:until next time,?\s+)?happy\s+\w+(?:\s+\w+)?(?:\s+from\s+(?:all\s+of\s+us\s+at\s+)?\S.*)?"
+    r"|until next time"
+    # a valediction and the writer's name: "Cheers, Jane", "Best regards, Jane Doe"
+    r"|(?:cheers|thanks|thank you|best|regards|best regards|kind regards|warm regards|"
+    r"sincerely|warmly|onward|all the best),\s+(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
+    r")[!.]*\s*\Z",
     re.IGNORECASE,
 )
 # a short call to write or sign up, which names no object it could have lost
 CALL = re.compile(
     r"(?:apply|register|subscribe|sign up|join us|email us|e-mail us|contact us|call us|"
-    r"write to us|get in touch|let us know|tell us what you think|reach out)(?:\s+(?:today|now|"
+    r"write to us|get in touch|let us know(?:\s+what\s+you\s+think)?|tell us what you think|"
+    r"share this (?:post|page|story|article)|reach out)(?:\s+(?:today|now|in\s+the\s+comments|"
     r"here|online|below|anytime|soon|to\s+our\s+(?:newsletter|blog|podcast|mailing\s+list)"
     r"|for\s+(?:updates|our\s+newsletter)))?[!.]*\s*\Z",
+    re.IGNORECASE,
+)
+# "Jane Doe and John Roe contributed to this post"
+CONTRIBUTED = re.compile(
+    r".*\bcontributed\s+to\s+this\s+(?:post|report|article|story|piece|series)\s*\Z",
     re.IGNORECASE,
 )
 # thanks to the people who helped: "Special thanks to Jane Doe", "Thanks to Ann for her help"
@@ -188,12 +208,15 @@ def finished_fragment(fragment: str) -> bool:
         return True
     if DATE_END.search(fragment, max(0, len(fragment) - DATE_REACH)) or BIO.match(fragment):
         return True
-    return PROVENANCE.match(fragment) is not None or ACKNOWLEDGEMENT.match(fragment) is not None
+    return bool(
+        PROVENANCE.match(fragment) or ACKNOWLEDGEMENT.match(fragment) or CONTRIBUTED.match(fragment)
+    )
 
 
 def complete_without_stop(paragraph: str) -> bool:
     """A sentence ending that needs no full stop: an address, back-link arrows after a
-    finished sentence, a citation in brackets after it, a quoted title after a colon."""
+    finished sentence, a citation in brackets after it, a quoted title after a colon, a
+    link's file type in brackets."""
     text = paragraph.rstrip()
     arrows = BACK_LINKS.search(text)
     if arrows and any(c in arrows.group() for c in "\u21a9\u21b5"):
@@ -201,7 +224,10 @@ def complete_without_stop(paragraph: str) -> bool:
         if text[-1:] in TERMINAL + "”’\"')":
             return True
     return bool(
-        ADDRESS_END.search(text) or CITATION_AFTER.search(text) or TITLE_AFTER_COLON.search(text)
+        ADDRESS_END.search(text)
+        or CITATION_AFTER.search(text)
+        or TITLE_AFTER_COLON.search(text)
+        or FILE_NOTE.search(text)
     )
 
 

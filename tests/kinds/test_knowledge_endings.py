@@ -101,6 +101,17 @@ def test_unfinished_endings_and_residue_are_found(ending: str, span: str) -> Non
         "We built a tool. Last updated 2016-03-03",
         "We built a tool.\n\nJane Doe is a designer at 18F",
         "We built a tool.\n\nJohn Roe was the lead engineer with the Department of Labor",
+        # credits, valedictions, calls, file notes, a link to a brand
+        "We built a tool.\n\nGuest post by Jane Doe",
+        "We built a tool.\n\nJane Doe, Jane Roe and John Poe contributed to this post",
+        "We built a tool.\n\nCheers, Jane",
+        "We built a tool.\n\nBest regards, Jane Doe",
+        "We built a tool.\n\nUntil next time, happy designing",
+        "We built a tool.\n\nHave a great weekend",
+        "We built a tool.\n\nLet us know what you think in the comments",
+        "We built a tool.\n\nShare this post",
+        "We built a tool.\n\nDownload the slides (PPT, 2 MB)",
+        "We built a tool.\n\nWatch the video on YouTube",
     ],
 )
 def test_closings_calls_and_notes_are_finished_endings(ending: str) -> None:
@@ -124,6 +135,10 @@ def test_closings_calls_and_notes_are_finished_endings(ending: str) -> None:
         ("We built a tool.\n\nJane Doe is a designer at the", "Jane Doe"),
         ("We built a tool.\n\nJane Doe is a designer who", "Jane Doe"),
         ("We built a tool.\n\nThe update in March 3", "The update"),
+        ("We built a tool.\n\nBest Practices", "Best Practices"),  # a heading, not a name
+        ("We built a tool.\n\nGuest post by the", "Guest post"),
+        ("We built a tool.\n\nWatch the video on the", "Watch"),
+        ("We built a tool.\n\nDownload the slides (PPT", "Download"),
     ],
 )
 def test_cut_closings_calls_and_notes_are_found(ending: str, span: str) -> None:
