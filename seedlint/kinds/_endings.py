@@ -140,9 +140,8 @@ PROVENANCE = re.compile(
     r"\s+(?:of|in)\s+(?:our|a|the)\s+(?:\w+\s+){0,3}series\b",
     re.IGNORECASE,
 )
-# hashtags alone; a date alone ("March 3, 2016", "Updated 2017-03-01")
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-HASHTAGS = re.compile(r"(?:#\w+[\s,]*)+\Z")
+HASHTAGS = re.compile(r"(?:#\w+[\s,]*)+\Z")  # a line of hashtags alone
 # a full date at the end ("Updated March 3, 2016", "this post was updated on 2016-03-03")
 DATE_END = re.compile(
     rf"(?<![\w-])(?:{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH}\s+\d{{4}}"
