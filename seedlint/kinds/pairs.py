@@ -368,7 +368,11 @@ def scan_reopenings(
         position, char = found.start(), found.group()
         if position == arrow:
             continue  # "Join the community »": a link arrow
-        if state.emoticons and _face(text, position):
+        if (
+            state.emoticons
+            and _face(text, position)
+            and not _closes_after_face(text, position, stack, state)
+        ):
             continue  # "hope you find these helpful :)"
         if state.reopening and stack and _reopening(text, position, char, stack[-1][1], state):
             reopenings.append(position)
@@ -452,6 +456,18 @@ def _face(text: str, position: int) -> bool:
         if face and face.end() > position and (eyes == 0 or text[eyes - 1].isspace()):
             return True
     return False
+
+
+def _closes_after_face(
+    text: str, position: int, stack: list[tuple[int, str]], state: State
+) -> bool:
+    """Whether a bracket after a face's mouth closes the bracket still open: "(we love
+    it :))" is a face and the parenthesis closing, not a face of two brackets."""
+    return (
+        bool(stack)
+        and text[position - 1] == text[position]
+        and _closes(stack[-1][1], text[position], state)
+    )
 
 
 def _enumerator(text: str, position: int) -> bool:

@@ -72,3 +72,13 @@ def test_apostrophes_are_not_single_quotes() -> None:
 def test_brackets() -> None:
     assert found(seed("The board (NCAB met."), "SL303") == [("SL303", "(NCAB met.")]
     assert found(seed("Sins: a) leaving and b) refusing (twice)."), "SL303") == []
+
+
+def test_faces_are_no_brackets_and_a_bracket_after_one_still_closes() -> None:
+    faces = seed("So happy :)) and so sad :'( today, a clown :o) too.\n\nSteps: i) ask, iii) wait.")
+    assert found(faces, "SL303") == []
+    # the second bracket closes the parenthesis: a face, then its closing bracket
+    closed = seed("We love it (so much :)) and more.")
+    assert found(closed, "SL303") == []
+    unclosed = seed("We love it (so much :) and more.")
+    assert [code for code, _ in found(unclosed, "SL303")] == ["SL303"]
