@@ -5,7 +5,9 @@ then, for each rule, runs it over every document (fresh ``Document``s whose shar
 paragraphs, lower-cased words, language and rare characters, are worked out before the
 clock starts; what a rule derives and shares through ``Document.knowledge`` is counted in
 every rule that asks). Also measures the whole ``Linter.lint`` per document, the parse
-alone, and the linter's own overhead (the total less the parse and the rules' sum). Rounds
+alone, the linter's own overhead (the total less the parse and the rules' sum), and what
+``check`` does per document beside the lint when corpus rules are selected: each corpus
+group's contribution (the fingerprint that SL501-SL504 compare), from a parsed document. Rounds
 alternate rule by rule and the median is reported; times are the process's CPU time, which
 a busy machine disturbs far less than wall time.
 
@@ -27,6 +29,7 @@ import corpus  # bench/speed/corpus.py, beside this script
 
 sys.path.insert(0, str(corpus.REPO))
 
+from seedlint.engine.corpus import CorpusGroup, corpus_groups
 from seedlint.engine.document import Document
 from seedlint.engine.linter import Linter
 from seedlint.engine.rule import Rule
@@ -76,6 +79,16 @@ def rule_time(linter: Linter, rule: Rule, texts: list[tuple[str, str]]) -> float
     return time.process_time() - start
 
 
+def contribution_time(linter: Linter, group: CorpusGroup, texts: list[tuple[str, str]]) -> float:
+    """One corpus group's contribution from every document, parsed before the clock starts
+    (as ``check`` computes it, from the document the rules read)."""
+    docs = parsed(linter, texts)
+    start = time.process_time()
+    for doc in docs:
+        group.contribute(doc, doc.path)
+    return time.process_time() - start
+
+
 def lint_pass(linter: Linter, texts: list[tuple[str, str]]) -> Callable[[], None]:
     def run() -> None:
         for path, text in texts:
@@ -98,6 +111,8 @@ def main() -> None:
     size = sum(len(t) for _, t in texts)
     linter = Linter(load_rules(["default"], Path.cwd()), Config(root=Path.cwd()).lint_settings())
     lint_pass(linter, texts[:20])()  # warm: word lists, language profiles, compiled patterns
+    for group in corpus_groups(linter.rules):  # and the fingerprint's tables
+        contribution_time(linter, group, texts[:20])
 
     passes: dict[str, Callable[[], float]] = {
         "(lint: every rule, per document)": lambda: timed(lint_pass(linter, texts)),
@@ -105,6 +120,13 @@ def main() -> None:
     }
     for rule in linter.rules:
         passes[f"{rule.code} {rule.name}"] = lambda rule=rule: rule_time(linter, rule, texts)
+    contributions = {
+        f"(corpus contribution: {group.name})": lambda group=group: contribution_time(
+            linter, group, texts
+        )
+        for group in corpus_groups(linter.rules)
+    }
+    passes.update(contributions)
     samples: dict[str, list[float]] = {name: [] for name in passes}
     for round_ in range(args.rounds):
         for name, run in passes.items():
@@ -114,6 +136,7 @@ def main() -> None:
     per_doc = {name: statistics.median(s) / len(texts) * MICRO for name, s in samples.items()}
     lint_total = per_doc.pop("(lint: every rule, per document)")
     parse = per_doc.pop(PARSE)
+    beside = {name: per_doc.pop(name) for name in contributions}
     rules_sum = sum(per_doc.values())
     print(
         f"{len(texts)} documents, {size / 1e6:.1f} M characters, {len(per_doc)} rules, "
@@ -131,6 +154,11 @@ def main() -> None:
     ranked = sorted(per_doc.items(), key=lambda kv: -kv[1])
     for name, value in ranked[: args.top or None]:
         print(f"| {name} | {value:,.0f} | {value / lint_total:.0%} |")
+    print("\nBeside the lint, per document (the share is of the lint's time):\n")
+    print("| what | CPU µs / document | against lint |")
+    print("| --- | ---: | ---: |")
+    for name, value in beside.items():
+        print(f"| {name[1:-1]} | {value:,.0f} | {value / lint_total:.0%} |")
 
 
 if __name__ == "__main__":
