@@ -55,6 +55,9 @@ SHAPES: dict[str, Shape] = {
     "sentences": lambda n: "The minister said it was fine. " * (n // 31),
     "hyphens": lambda n: "-" * n,
     "digits": lambda n: "1" * n,
+    # a last paragraph that opens as an invitation ("Read ...") and holds few words: the
+    # ending check reads what such a line ends on
+    "an invitation, then figures": lambda n: "Read " + "1 " * (n // 2) + "x",
 }
 
 

@@ -93,6 +93,10 @@ INVITATION = re.compile(
     re.IGNORECASE,
 )
 INVITATION_WORDS = 12
+# an invitation's line is short: a line of few words but many other characters ("Read 1 1
+# 1 ... x") is none, and INVITATION's search for the capitalised words it ends on would
+# grow with the square of its length
+INVITATION_CHARS = 240
 # the closing words of a post, complete as they stand: a thank-you, a farewell, a wish
 CLOSING = re.compile(
     r"(?:(?:(?:many|special|big|huge|a big)\s+)?(?:thanks|thank you)(?:\s+(?:so much|again|all|"
@@ -290,7 +294,9 @@ def _sign_off(text: str, words: list[str]) -> bool:
     or a link inviting the reader to what it names."""
     if len(words) <= SIGN_OFF_WORDS and SIGN_OFF.match(text):
         return True
-    return len(words) <= INVITATION_WORDS and INVITATION.match(text) is not None
+    if len(words) > INVITATION_WORDS or len(text) > INVITATION_CHARS:
+        return False
+    return INVITATION.match(text) is not None
 
 
 def _name_then_role(text: str) -> bool:

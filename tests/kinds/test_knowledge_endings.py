@@ -154,3 +154,9 @@ def test_abbreviations_end_no_sentence() -> None:
     # "vs." and "U.S." inside the last paragraph do not make a fragment of what follows
     found = flagged("Prose ends here.\n\nSome prose about the U.S. Web Design System and more of")
     assert found == ["Some prose about the U.S. Web Design System and more of"]
+
+
+def test_an_invitation_is_a_short_line() -> None:
+    # few words but a long line: no invitation (and no search that grows with its square)
+    assert flagged("We built a tool.\n\nRegister at Eventbrite for 18F Demo Day") == []
+    assert len(flagged("We built a tool.\n\nRead " + "1 " * 150 + "Demo Day")) == 1
