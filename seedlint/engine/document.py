@@ -26,6 +26,7 @@ LINE_BREAK = re.compile(BREAK)
 # once (counting for every position of a document with many findings is quadratic).
 COUNTED_LOOKUPS = 16
 LETTER_RUN = re.compile(r"[a-z]+(?:['’][a-z]+)*")
+NOT_SPACE = re.compile(r"\S")
 APOSTROPHE_SPLIT = re.compile("['’]")
 # a text past this many characters has its words gathered one by one: a list of every word
 # of a 100 MB text (findall) takes ten times the text's size
@@ -205,11 +206,15 @@ class Document:
         while offset <= len(text):  # what split("\n\n") gives, a chunk at a time
             end = text.find("\n\n", offset)
             end = len(text) if end < 0 else end
-            chunk = text[offset:end]
-            stripped = chunk.strip("\n")
-            if stripped.strip():
-                start = offset + len(chunk) - len(chunk.lstrip("\n"))
-                spans.append(Span(start, start + len(stripped)))
+            # the chunk less its line breaks at either end, found in place: a copy of
+            # each chunk would double a large text of one paragraph
+            start, stop = offset, end
+            while start < stop and text[start] == "\n":
+                start += 1
+            while stop > start and text[stop - 1] == "\n":
+                stop -= 1
+            if NOT_SPACE.search(text, start, stop):
+                spans.append(Span(start, stop))
             offset = end + 2
         return spans
 

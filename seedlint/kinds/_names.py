@@ -39,6 +39,9 @@ SENTENCE_BREAK = re.compile(r"(?:[.!?…:][\"'”’)\]]*|[\"“‘(\[—–•*
 BREAK_ENDS = frozenset(".!?…:\"'”’)]“‘([—–•*#|")
 TITLE_SHARE = 0.75  # a paragraph whose long words are this capitalised is a heading
 SENTENCE_ENDS = (".", "!", "?", "…")  # a paragraph ending so is no heading
+# a heading is a line of a few words: a longer paragraph is none, and is not split into
+# words to tell (a large text's one paragraph would take ten times its size as a list)
+HEADING_CHARS = 2000
 QUOTATION = re.compile(r"“([^“”\n]{3,400})”|«([^«»\n]{3,400})»|\"([^\"\n]{3,400})\"")
 ENGLISH = ARTICLES | PREPOSITIONS | CONJUNCTIONS | PRONOUNS | AUXILIARIES
 # function words of the languages English news quotes most, none an English word
@@ -65,6 +68,9 @@ class Names:
         self._written_lower: dict[str, bool] = {}  # writes_lower's answers so far
         self._named: dict[str, bool] = {}  # is_name's answers so far
         self._headings: dict[int, bool] = {}  # by paragraph number
+        # the text of the paragraph last asked about (_names_here): kept rather than cut
+        # out anew for each word, as a large text's one paragraph would be
+        self._held: tuple[int, str] = (-1, "")
 
     @cached_property
     def names(self) -> frozenset[str]:
@@ -120,9 +126,11 @@ class Names:
         """Whether the capitalised word at ``at`` of paragraph ``number`` counts as a name
         there (see ``_names``)."""
         span = self._paragraphs[number]
-        paragraph = self._text[span.start : span.end]
+        if self._held[0] != number:
+            self._held = (number, self._text[span.start : span.end])
+        paragraph = self._held[1]
         if self._headings.get(number) is None:
-            self._headings[number] = _heading(paragraph, TOKEN.findall(paragraph))
+            self._headings[number] = _heading(paragraph)
         if self._headings[number]:
             return False
         token = TOKEN.match(paragraph, at - span.start)
@@ -201,9 +209,12 @@ def _ends_word(text: str, at: int, size: int) -> bool:
     return token is not None and token.end() == at + size
 
 
-def _heading(paragraph: str, words: list[str]) -> bool:
-    """A paragraph in title case that ends with no sentence end: its capitals say nothing."""
-    return not paragraph.rstrip().endswith(SENTENCE_ENDS) and _title_case(words)
+def _heading(paragraph: str, words: list[str] | None = None) -> bool:
+    """A paragraph of at most ``HEADING_CHARS`` characters in title case that ends with no
+    sentence end: its capitals say nothing. ``words`` are its tokens when known already."""
+    if len(paragraph) > HEADING_CHARS or paragraph.rstrip().endswith(SENTENCE_ENDS):
+        return False
+    return _title_case(TOKEN.findall(paragraph) if words is None else words)
 
 
 def _names(text: str, paragraphs: Sequence[Span], lower: frozenset[str]) -> frozenset[str]:

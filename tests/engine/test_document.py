@@ -82,6 +82,10 @@ def test_paragraphs_split_on_blank_and_whitespace_only_lines(separator: str, new
 def test_a_paragraph_of_whitespace_is_no_paragraph() -> None:
     doc = Document("date 2024-01-18 T\n\nOne.\n\n \u00a0 \n\nTwo.\n\n\n")
     assert [doc.paragraph_text(p) for p in doc.paragraphs] == ["One.", "Two."]
+    # the quicker path (LF, no line starts with a space or tab) finds it in place
+    plain = Document("date 2024-01-18 T\n\nOne.\n\n\u00a0\u2003\n\n\n\nTwo.\n")
+    assert not plain.indented
+    assert [plain.paragraph_text(p) for p in plain.paragraphs] == ["One.", "Two."]
 
 
 lines = st.lists(st.sampled_from(["", " ", "\t", "Text.", "  Text", "date 2024-01-18 T"]))

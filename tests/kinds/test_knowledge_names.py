@@ -108,3 +108,13 @@ def test_a_sentence_start_is_what_the_plain_search_finds(text: str, start: int) 
     else:
         plain = bool(_names.SENTENCE_BREAK.search(before))
     assert _names.sentence_start(text, start) == plain
+
+
+def test_a_heading_is_a_short_line() -> None:
+    assert _names._heading("Our Plans For The Coming Year")
+    assert not _names._heading("Our plans for the coming year.")
+    # title case at any length would be a heading; past HEADING_CHARS it is prose, and it
+    # is not split into words to tell (a large text's one paragraph would be huge)
+    long_line = " ".join(["Plans For The Coming Year"] * 100)
+    assert len(long_line) > _names.HEADING_CHARS
+    assert not _names._heading(long_line)
