@@ -75,9 +75,11 @@ CREDIT = re.compile(
 )
 LABEL = re.compile(rf"([A-Z0-9][\w’'&./-]*(?:\s+[\w’'&./-]+){{0,{LABEL_WORDS - 1}}}):\s+\S")
 NAME_THEN_ROLE = re.compile(r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]*)+\s*(?:,|\||—|–|-\s|\()")
+# the words a post signs off with, before the writer's or team's name
+VALEDICTION = r"cheers|thanks|thank you|best|regards|sincerely|warmly|onward"
 # "Team 18F", "The 18F team", "Cheers, the Login.gov team": a team's or writer's sign-off
 SIGN_OFF = re.compile(
-    r"(?i:(?:cheers|thanks|thank you|best|regards|sincerely|warmly|onward),?\s+)?"
+    rf"(?i:(?:{VALEDICTION}),?\s+)?"
     r"(?:(?i:team)\s+{name}(?:\s+{name})?|(?i:the\s+)?{name}(?:\s+{name}){{0,2}}\s+(?i:team))"
     r"\s*!?\Z".format(name=r"(?!(?:Our|My|Your|Their|This|That|The)\b)[A-Z0-9][\w.&-]*")
 )
@@ -107,8 +109,8 @@ CLOSING = re.compile(
     r"|(?:until next time,?\s+)?happy\s+\w+(?:\s+\w+)?(?:\s+from\s+(?:all\s+of\s+us\s+at\s+)?\S.*)?"
     r"|until next time"
     # a valediction and the writer's name: "Cheers, Jane", "Best regards, Jane Doe"
-    r"|(?:cheers|thanks|thank you|best|regards|best regards|kind regards|warm regards|"
-    r"sincerely|warmly|onward|all the best),\s+(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
+    rf"|(?:best regards|kind regards|warm regards|all the best|{VALEDICTION}),\s+"
+    r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
     r")[!.]*\s*\Z",
     re.IGNORECASE,
 )

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from seedlint.engine.diagnostics import Edit, Finding
-from seedlint.engine.document import Document, Span
+from seedlint.engine.document import NOT_SPACE, Document, Span
 from seedlint.engine.kind import Kind, single_check
 from seedlint.engine.options import Option
 
@@ -53,7 +53,6 @@ ENUMERATOR_REACH = 9  # characters before the bracket that hold the space and th
 SENTENCE_ENDING = r"[.!?…][\"'”’)\]]*\s+"  # a sentence's end and the spaces after it
 SENTENCE_END = re.compile(SENTENCE_ENDING + r"\Z")
 CLIPPED = re.compile(r"[A-Za-z]+")
-NOT_SPACE = re.compile(r"\S")
 # a face: eyes, perhaps a nose or a tear, a mouth of one to three brackets alike (":)",
 # ";-(", ":'(", ":o)", ":))"), standing on its own
 MOUTH_LIMIT = 3
