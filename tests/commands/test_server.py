@@ -28,6 +28,7 @@ from pytest_lsp import LanguageClient, client_capabilities
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
 from conftest import ROOT, SAMPLE, run_seedlint, seed
+from helpers import write_pattern_pack
 
 pytestmark = pytest.mark.e2e
 
@@ -502,8 +503,11 @@ async def test_a_large_document_does_not_hold_up_a_small_one(
 async def test_closing_clears_and_shutdown_stops_promptly(
     tmp_path: Path, sessions: list[Session]
 ) -> None:
+    # a house rule whose search takes minutes on this text (up to its ten-minute limit):
+    # what the bundled rules take on a text changes as they get faster
+    write_pattern_pack(tmp_path, "a*a*a*a*b", "time-limit: 600")
     path = tmp_path / "large.txt"
-    path.write_text(_large(300), "utf-8")  # all the rules: some take minutes on this
+    path.write_text(seed("a" * 20000 + "!b."), "utf-8")
     session = await _start([tmp_path])
     uri = session.open(path)
     await asyncio.sleep(0.5)
