@@ -11,7 +11,9 @@ after a colon, a closing formula ("Thanks for reading", "Stay tuned", "Happy cod
 short call to write or subscribe ("Email us", "Subscribe to our newsletter"), a note of
 where the post first appeared ("Cross-posted from the GSA blog"), a line of hashtags, words
 ending on a full date ("Updated March 3, 2016"), a writer's line ("Jane Doe is a designer at
-18F"), a labelled link to what comes next ("Related: How we built it").
+18F"), a labelled link to what comes next ("Related: How we built it"), a labelled note
+("Editor's note: …", "Update: …", "Disclaimer: …"), a footnote ("[1] Source: …", "*Names
+have been changed …"), a disclaimer of the writer's views, the number of a series' part.
 
 Markup left by a converter is never furniture: shortcodes (``[youtube=…]``), heading
 anchors (``{#toc5}``), emoji codes (``:clap:``), stray emphasis marks (``_._``), and image
@@ -143,7 +145,12 @@ PROVENANCE = re.compile(
     r"republished|adapted|excerpted)|(?:originally|first)\s+(?:appeared|published|posted)"
     r"|cross-?posted|reposted|republished|posted|excerpted|adapted)\s+(?:on|in|at|from|by|with)\s"
     r"|this\s+(?:post|article|story|piece)\s+is\s+(?:the\s+\w+\s+)?(?:part|installment|entry)"
-    r"\s+(?:of|in)\s+(?:our|a|the)\s+(?:\w+\s+){0,3}series\b",
+    r"\s+(?:of|in)\s+(?:our|a|the)\s+(?:\w+\s+){0,3}series\b"
+    # a numbered part: "Part 2 of 3 in our series on content strategy"
+    r"|(?:this\s+is\s+)?(?:part|installment|episode)\s+\w+\s+(?:of|in)\s+(?:\w+\s+){0,3}"
+    r"(?:series|parts?)\b"
+    # a disclaimer of the writer's views: "The views expressed are those of the author"
+    r"|(?:the\s+)?(?:views|opinions)\s+(?:and\s+opinions\s+)?expressed\s",
     re.IGNORECASE,
 )
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -165,6 +172,15 @@ TITLE_LABELS = frozenset(
     {"related", "see also", "read more", "further reading", "previously", "next", "up next",
      "more", "resources", "source", "sources", "tags", "topics", "filed under", "also read"}
 )  # fmt: skip
+# labels of a note, complete as it stands though it reads as a clause ("Editor's note: This
+# post is part of our series", "Update: the form is back online")
+NOTE_LABELS = frozenset(
+    {"editor's note", "editors note", "editor's notes", "author's note", "note", "notes",
+     "update", "updated", "disclaimer", "disclosure", "correction", "clarification",
+     "footnote", "footnotes"}
+)  # fmt: skip
+# a footnote opens on its mark: "[1] Source: GAO", "*Names have been changed", "¹ Data from"
+FOOTNOTE = re.compile(r"(?:\[\d{1,3}\]\s*|\*{1,3}(?=[A-Za-z0-9])|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\S")
 # emoji and faces that decorate a finished ending ("Happy coding! 🎉", "Thanks! :)")
 DECORATION = re.compile(
     r"(?:\s*[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2764\uFE0F\u200D]+"
@@ -243,7 +259,7 @@ def furniture(paragraphs: list[str]) -> bool:
     words = WORD.findall(last)
     if not words or len(words) > ITEM_WORDS or _dangles(last, words):
         return False
-    if CREDIT.match(last) or OBFUSCATED_ADDRESS.search(last):
+    if CREDIT.match(last) or OBFUSCATED_ADDRESS.search(last) or FOOTNOTE.match(last):
         return True
     if _labelled(last) or _name_then_role(last) or _sign_off(last, words):
         return True
@@ -283,8 +299,9 @@ def _labelled(text: str) -> bool:
     match = LABEL.match(text)
     if not match:
         return False
-    label = WORD.findall(match.group(1).lower())
-    if " ".join(label) in TITLE_LABELS:
+    label = WORD.findall(match.group(1).lower().replace("’", "'"))
+    written = " ".join(label)
+    if written in TITLE_LABELS or written in NOTE_LABELS:
         return True
     if IMAGE_WORDS.intersection(label) or _finite(label):
         return False

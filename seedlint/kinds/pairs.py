@@ -43,11 +43,12 @@ from seedlint.engine.options import Option
 OPENING_CONTEXT = set(" \t\r\n([{<—–-/“‘„\"'«\u00a0")
 NOT_AFTER_OPENING = set(",;:!?)]}")
 POSSESSIVE = re.compile(r"'s\b")
-# "a)", "2)", "10)", "100)", and Roman numerals past two letters ("iii)", "viii)", "xiv)"):
-# a list's item number, which closes nothing
+# "a)", "2)", "10)", "100)", Roman numerals past two letters ("iii)", "viii)", "xiv)"), and
+# a number or letter with a full stop ("1.)", "b.)"): a list's item number, which closes
+# nothing
 ENUMERATOR = re.compile(
-    r"(?:^|\s)(?:[a-zA-Z0-9]{1,2}|[0-9]{3}|(?=[ivx]{3,8}\Z)x{0,3}(?:ix|iv|v?i{0,3})"
-    r"|(?=[IVX]{3,8}\Z)X{0,3}(?:IX|IV|V?I{0,3}))\Z"
+    r"(?:^|\s)(?:[a-zA-Z0-9]{1,2}|[0-9]{3}|(?:[0-9]{1,2}|[a-zA-Z])\."
+    r"|(?=[ivx]{3,8}\Z)x{0,3}(?:ix|iv|v?i{0,3})|(?=[IVX]{3,8}\Z)X{0,3}(?:IX|IV|V?I{0,3}))\Z"
 )
 ENUMERATOR_REACH = 9  # characters before the bracket that hold the space and the number
 SENTENCE_ENDING = r"[.!?…][\"'”’)\]]*\s+"  # a sentence's end and the spaces after it
@@ -58,6 +59,11 @@ CLIPPED = re.compile(r"[A-Za-z]+")
 MOUTH_LIMIT = 3
 FACE = re.compile(rf"[:;=][-o'’^]?(?:\){{1,{MOUTH_LIMIT}}}|\({{1,{MOUTH_LIMIT}}})(?!\S)")
 FACE_BEFORE_MOUTH = ":;=-o'’^"  # what FACE allows just before the mouth: eyes, a nose, a tear
+# a face written from right to left, mouth first: "):", "(-:", standing on its own
+MIRRORED_FACE = re.compile(rf"(?:\){{1,{MOUTH_LIMIT}}}|\({{1,{MOUTH_LIMIT}}})[-o^]?[:;=](?!\S)")
+# a half-open interval of mathematics, "[0, 1)" or "(a, b]": its brackets differ on purpose
+BOUND = r"[-+−]?(?:\d+(?:\.\d+)?|[a-zA-Z]|∞)"
+INTERVAL = re.compile(rf"\[\s*{BOUND}\s*,\s*{BOUND}\s*\)|\(\s*{BOUND}\s*,\s*{BOUND}\s*\]")
 # "…, Koch said. “…": the quotation was closed before its attribution, whose mark is lost
 ATTRIBUTION = re.compile(
     r",\s+(?:[A-Z][\w.'’-]*\s+){0,4}(?:said|says|added|asked|explained|noted|stated|"
@@ -363,10 +369,11 @@ def scan_reopenings(
     unmatched: list[tuple[int, str]] = []
     reopenings: list[int] = []
     arrow = len(text.rstrip()) - 1 if text.rstrip().endswith(" »") and "«" not in text else -1
+    intervals = _interval_marks(text) if "[" in text or "]" in text else ()
     for found in state.marks.finditer(text):
         position, char = found.start(), found.group()
-        if position == arrow:
-            continue  # "Join the community »": a link arrow
+        if position == arrow or position in intervals:
+            continue  # "Join the community »": a link arrow; "[0, 1)": an interval
         if (
             state.emoticons
             and _face(text, position)
@@ -449,12 +456,20 @@ def _face(text: str, position: int) -> bool:
     while start > position - MOUTH_LIMIT and start and text[start - 1] == bracket:
         start -= 1
     if not start or text[start - 1] not in FACE_BEFORE_MOUTH:
-        return False  # most brackets: no eyes, nose or tear right before the mouth
+        # no eyes, nose or tear right before the mouth: most brackets; or a face mouth first
+        return (not start or text[start - 1].isspace()) and bool(MIRRORED_FACE.match(text, start))
     for eyes in (start - 1, start - 2):
         face = FACE.match(text, eyes) if eyes >= 0 else None
         if face and face.end() > position and (eyes == 0 or text[eyes - 1].isspace()):
             return True
     return False
+
+
+def _interval_marks(text: str) -> frozenset[int]:
+    """Where the brackets of half-open intervals stand ("[0, 1)", "(0, 1]")."""
+    return frozenset(
+        at for found in INTERVAL.finditer(text) for at in (found.start(), found.end() - 1)
+    )
 
 
 def _closes_after_face(

@@ -648,18 +648,24 @@ def test_every_paragraph_with_a_reopening_is_among_those_that_may_hold_one(text:
 
 
 FACE_PIECES = [*":;=-()o'^ \nx", ":-)", " ;-(", "=)", " :)", "x:-(", " :))", " :'(", "))))"]
+FACE_PIECES += [" ):", " (-:", " ((:", "x):"]  # faces mouth first
 
 
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(st.lists(st.sampled_from(FACE_PIECES), max_size=14).map("".join))
 @example(" :))))")
 def test_faces_are_found_as_the_face_pattern_finds_them(text: str) -> None:
-    # plainly: a bracket is a face's when a face standing on its own covers it
+    # plainly: a bracket is a face's when a face standing on its own covers it, eyes
+    # first or mouth first
     in_faces = set()
     for eyes in range(len(text)):
+        alone = eyes == 0 or text[eyes - 1].isspace()
         face = pairs.FACE.match(text, eyes)
-        if face and (eyes == 0 or text[eyes - 1].isspace()):
+        if face and alone:
             in_faces.update(i for i in range(eyes + 1, face.end()) if text[i] in "()")
+        mirrored = pairs.MIRRORED_FACE.match(text, eyes)
+        if mirrored and alone:
+            in_faces.update(i for i in range(eyes, mirrored.end()) if text[i] in "()")
     for position in range(len(text)):
         if text[position] in "()":
             assert pairs._face(text, position) == (position in in_faces)

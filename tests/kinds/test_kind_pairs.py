@@ -82,3 +82,15 @@ def test_faces_are_no_brackets_and_a_bracket_after_one_still_closes() -> None:
     assert found(closed, "SL303") == []
     unclosed = seed("We love it (so much :) and more.")
     assert [code for code, _ in found(unclosed, "SL303")] == ["SL303"]
+
+
+def test_mirrored_faces_dotted_enumerators_and_half_open_intervals_close_nothing() -> None:
+    text = seed(
+        "Sad news ): but (: we go on.\n\nThere are two ways: 1.) by mail and 2.) online."
+        "\n\n1.) Open the form.\n\nScores lie in [0, 1) and weights in (0, 1]."
+    )
+    assert found(text, "SL303") == []
+    # a bracket lost beside them is still found: a word's full stop is no enumerator,
+    # a bracket without eyes beside it no face, and an interval has a comma between bounds
+    for lost in ("We did it.) Then more.", "Sad news ) but we go.", "Scores lie in [0 1) now."):
+        assert [code for code, _ in found(seed(lost), "SL303")] == ["SL303"], lost

@@ -112,6 +112,14 @@ def test_unfinished_endings_and_residue_are_found(ending: str, span: str) -> Non
         "We built a tool.\n\nShare this post",
         "We built a tool.\n\nDownload the slides (PPT, 2 MB)",
         "We built a tool.\n\nWatch the video on YouTube",
+        # labelled notes, footnotes, disclaimers, a series' part
+        "We built a tool.\n\nEditor’s note: This post is part of our series on accessibility",
+        "We built a tool.\n\nUpdate: The form is back online and works again",
+        "We built a tool.\n\nDisclaimer: References to brands do not imply endorsement by GSA",
+        "We built a tool.\n\n[1] Source: GAO report GAO-19-123",
+        "We built a tool.\n\n*Names have been changed to protect privacy",
+        "We built a tool.\n\nThe views expressed are those of the author",
+        "We built a tool.\n\nPart 2 of 3 in our series on content strategy",
     ],
 )
 def test_closings_calls_and_notes_are_finished_endings(ending: str) -> None:
@@ -139,6 +147,15 @@ def test_closings_calls_and_notes_are_finished_endings(ending: str) -> None:
         ("We built a tool.\n\nGuest post by the", "Guest post"),
         ("We built a tool.\n\nWatch the video on the", "Watch"),
         ("We built a tool.\n\nDownload the slides (PPT", "Download"),
+        ("We built a tool.\n\nEditor’s note: This post is part of the", "Editor’s note"),
+        ("We built a tool.\n\nUpdate: The agency said that", "Update"),
+        ("We built a tool.\n\n[1] Source: GAO report on the", "[1]"),
+        ("We built a tool.\n\n*Names have been changed to", "*Names"),
+        ("We built a tool.\n\nThe views expressed here are those of the", "The views"),
+        ("We built a tool.\n\nPart 2 of 3 in our", "Part 2"),
+        # a bullet's mark is markup, no footnote's; a heading names no series
+        ("We built a tool.\n\n* This figure excludes contractors", "* This"),
+        ("We built a tool.\n\nVideo transcript", "Video transcript"),
     ],
 )
 def test_cut_closings_calls_and_notes_are_found(ending: str, span: str) -> None:
