@@ -6,6 +6,15 @@ import re
 from collections.abc import Iterator
 
 from seedlint.engine.document import LowerText
+from seedlint.kinds._english import (
+    ARTICLES,
+    AUXILIARIES,
+    CONJUNCTIONS,
+    PREPOSITIONS,
+    QUANTIFIERS,
+    words,
+)
+from seedlint.kinds._wordclass import noun_or_adjective
 
 WORD = re.compile(r"(?<![\w'’\]-])[A-Za-z]+(?:['’][A-Za-z]+)*(?![\w-])")
 SIC = re.compile(r"\s*[\[(]sic[\])]", re.IGNORECASE)
@@ -13,6 +22,17 @@ SENTENCE_START = re.compile(r"(?:\A|[.!?:;\"“‘'(\[—–-]\s*|\n)\s*\Z")
 PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[ \t\u00a0]+\Z")
 COMPOUND_PART = 4  # shorter parts of hyphenated compounds are particles: add-ons, T-shirt
 NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z]+)")
+# the word or number after spaces, whole (not the start of "asses'" or "20th-century")
+NEXT_TOKEN = re.compile(r"[ \t\u00a0]+([A-Za-z0-9]+)(?![\w'’-])")
+# words that open a verb's object: determiners, object and question pronouns
+OBJECT_OPENERS = (
+    ARTICLES
+    | QUANTIFIERS
+    | words(
+        "my our your his her its their this that each every any another one it them us him "
+        "me you whether how what which who whom where when why"
+    )
+)
 
 
 def match_case(source: str, replacement: str) -> str:
@@ -87,3 +107,25 @@ def previous_word(text: str, offset: int) -> str | None:
 def next_word(text: str, offset: int) -> str | None:
     match = NEXT_WORD.match(text, offset)
     return match.group(1) if match else None
+
+
+def next_token(text: str, offset: int) -> str | None:
+    """The word or number right after ``offset`` and spaces; None when punctuation comes
+    first or the word goes on with an apostrophe or hyphen."""
+    match = NEXT_TOKEN.match(text, offset)
+    return match.group(1) if match else None
+
+
+def opens_object(token: str | None) -> bool:
+    """Whether a verb's object may start with ``token``: a determiner or number, an object
+    or question pronoun, a noun or an adjective ("current resources", "user experience");
+    not a preposition, conjunction, auxiliary or a verb alone ("to mange and fleas",
+    "to mange caused by mites")."""
+    if token is None:
+        return False
+    lower = token.lower()
+    if lower[0].isdigit() or lower in OBJECT_OPENERS:
+        return True
+    if lower in PREPOSITIONS or lower in CONJUNCTIONS or lower in AUXILIARIES:
+        return False
+    return noun_or_adjective(lower)

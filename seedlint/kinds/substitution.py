@@ -4,11 +4,13 @@ Finds words and phrases listed in a swap table (``swap:``) or in a bundled list
 (``lists: [codespell]``, codespell's maintained misspelling dictionary). A phrase may hold
 several words; matching ignores case and respects word boundaries. ``preceded-by`` and
 ``followed-by`` restrict a rule to a context (either one suffices), so "Prime Minster" is
-caught while "York Minster" is not. The fix writes the replacement in the capitalisation
-of the source ("MINSTER" -> "MINISTER", "Minster" -> "Minister"). Entries with several candidate
-corrections are reported without a fix: a person picks. A word followed by "[sic]" is
-quoted as written and never reported. Words inside a quotation in another language
-(``« la loi dont il parle »``) are not English and never reported.
+caught while "York Minster" is not; entries listed in ``object-follows`` are reported only
+before a word that can open a verb's object ("to mange current resources", not "lost its
+fur to mange."), where only the verb they stand for fits. The fix writes the replacement
+in the capitalisation of the source ("MINSTER" -> "MINISTER", "Minster" -> "Minister").
+Entries with several candidate corrections are reported without a fix: a person picks. A
+word followed by "[sic]" is quoted as written and never reported. Words inside a quotation
+in another language (``« la loi dont il parle »``) are not English and never reported.
 
 With ``skip-names``, a word that may be a name is read with what the document tells
 about it (``_names``): acronyms, CamelCase brands ("GameBoy"), spellings whose correction
@@ -39,7 +41,9 @@ from seedlint.kinds._names import names_of, sentence_start
 from seedlint.kinds._text import (
     marked_sic,
     match_case,
+    next_token,
     next_word,
+    opens_object,
     previous_word,
     word_occurrences,
 )
@@ -112,6 +116,7 @@ class State:
     lists: tuple[str, ...]
     capitalised: frozenset[str] = frozenset()
     introducers: frozenset[str] = frozenset()
+    object_follows: frozenset[str] = frozenset()  # entries reported only before an object
     # the phrases in the pattern's order, each with its words when they are all plain
     # (ASCII letters and digits; else None); and each phrase's own pattern, compiled on first use
     phrase_order: tuple[tuple[str, frozenset[str] | None], ...] = ()
@@ -152,6 +157,13 @@ class Substitution(Kind[State]):
             "exclude": Option("str-list", [], help="entries never to report"),
             "preceded-by": Option("str-list", [], help="report only after one of these words"),
             "followed-by": Option("str-list", [], help="report only before one of these words"),
+            "object-follows": Option(
+                "str-list",
+                [],
+                help="entries of swap reported only before a word that can open their object "
+                "(a determiner, a pronoun, a number, a noun or an adjective): 'to mange' is "
+                "'to manage' in 'to mange current resources', not in 'lost its fur to mange.'",
+            ),
             "skip-names": Option(
                 "bool", False, help="skip acronyms, and capitalised words inside a sentence"
             ),
@@ -186,6 +198,10 @@ class Substitution(Kind[State]):
                 raise ValueError(f"swap: '{key}' has an empty correction")
         tables = [load_table(name) for name in options["lists"]]
         swaps = {key.lower(): value for key, value in options["swap"].items()}
+        object_follows = frozenset(" ".join(e.lower().split()) for e in options["object-follows"])
+        unknown = sorted(object_follows - {" ".join(key.split()) for key in swaps})
+        if unknown:
+            raise ValueError(f"object-follows: '{unknown[0]}' is no entry of swap")
         excluded = {word.lower() for word in options["exclude"]}
         # the phrases in the order a table of every entry would hold them: the lists' in
         # order, then the swaps' (a swap of a listed phrase keeps the list's place)
@@ -215,6 +231,7 @@ class Substitution(Kind[State]):
             lists=tuple(options["lists"]),
             capitalised=frozenset(w.lower() for w in options["capitalised-words"]),
             introducers=frozenset(w.lower() for w in options["name-introducers"]),
+            object_follows=object_follows,
             phrase_order=phrase_order,
             phrase_firsts=_by_first_word([_gate_key(p) for p in phrases]),
             order_firsts=_by_first_word(plain),
@@ -498,6 +515,12 @@ def _finding(
 ) -> Iterator[Finding]:
     text = doc.text
     if (state.preceded_by or state.followed_by) and not _in_context(text, start, end, state):
+        return
+    if (
+        state.object_follows
+        and " ".join(text[start:end].lower().split()) in state.object_follows
+        and not opens_object(next_token(text, end))
+    ):
         return
     if marked_sic(text, end) or names_of(doc).foreign(start):
         return

@@ -67,3 +67,32 @@ def test_a_word_introduced_as_a_name_is_a_name_however_spelt() -> None:
     named = seed("Sales rose, the firm Analysys said on Monday.")
     assert found(named, "SL203") == []
     assert found(named.replace("firm ", "new "), "SL203") == [("SL203", "Analysys")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "slip", "corrected"),
+    [
+        ("Authors need to mange current resources.", "to mange", "to manage"),
+        ("We set out to asses user experience.", "to asses", "to assess"),
+        ("It is time to asses 20 sites and to mange them.", "to asses", "to assess"),
+        ("Teams role out updates weekly.", "role out", "roll out"),
+    ],
+)
+def test_a_slip_before_its_object_is_the_verb(sentence: str, slip: str, corrected: str) -> None:
+    text = seed(sentence)
+    assert found(text, "SL202")[0] == ("SL202", slip)
+    assert corrected in fixed(text, "SL202")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The fox lost its fur to mange.",
+        "Due to mange and fleas, the fox was weak.",
+        "It was close to mange caused by mites.",
+        "They compared the milk to asses' milk.",
+        "Take the role out of the plan.",
+    ],
+)
+def test_the_same_words_without_an_object_are_the_nouns(sentence: str) -> None:
+    assert found(seed(sentence), "SL202") == []
