@@ -219,14 +219,15 @@ def exit_code(summary: Summary, exit_zero: bool) -> int:
 
 
 def _output(path: Path | None, stack: ExitStack) -> TextIO:
-    """Standard output, or the --output-file (written atomically when the run ends)."""
+    """Standard output, or the --output-file (written atomically when the run ends; a
+    device or pipe as it stands)."""
     if path is None:
         return sys.stdout
     import io
 
-    from seedlint.io.atomic import atomic_replace
+    from seedlint.io.atomic import named_output
 
-    raw = stack.enter_context(atomic_replace(path))
+    raw = stack.enter_context(named_output(path))
     text = io.TextIOWrapper(raw, encoding="utf-8", errors="backslashreplace", newline="\n")
     stack.callback(text.detach)
     stack.callback(text.flush)

@@ -30,7 +30,7 @@ from seedlint.commands.corpus import CorpusRun, corpus_work
 from seedlint.commands.work import CheckContext, check_item
 from seedlint.engine.corpus import CorpusDiagnostic
 from seedlint.engine.diagnostics import Diagnostic
-from seedlint.io.atomic import write_atomic
+from seedlint.io.atomic import write_named
 from seedlint.io.pool import ordered_map
 from seedlint.output.html import ReportData, ReportDocument, ReportFinding, render_report
 
@@ -113,7 +113,7 @@ def run_report(args: argparse.Namespace) -> int:
     title = args.title or f"seedlint report: {', '.join(args.paths) or 'configured paths'}"
     generated = args.generated or datetime.date.today().isoformat()
     page = render_report(ReportData(title, generated, reported, findings, clusters))
-    write_atomic(args.output, page.encode("utf-8"))
+    write_named(args.output, page.encode("utf-8"))
     if not args.quiet:
         print(f"Wrote {args.output}: {len(reported)} {docs.unit}s, {len(findings)} findings.")
     if errors:

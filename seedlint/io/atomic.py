@@ -19,6 +19,11 @@ There are two ways to name the target:
 - without ``root`` (in place: the user named the file): its folder is used as named, but
   the file itself must not be a link.
 
+Only a regular file is ever replaced: a device, pipe or socket under the target's name
+raises ``UnsafePath`` (renaming over /dev/null would make it a regular file for every
+program on the machine). A report, page or baseline the user sends to one ("-o
+/dev/null", a pipe) is written into it as it stands instead (``named_output``).
+
 Renaming gives the name a new inode, as ``sed -i`` does: a file with other hard links stops
 sharing its content with them, and they keep the old content. ``link_count`` lets the
 caller say so before writing.
@@ -105,6 +110,29 @@ def link_count(path: Path) -> int:
         return os.lstat(path).st_nlink
     except (FileNotFoundError, NotADirectoryError):
         return 0
+
+
+@contextlib.contextmanager
+def named_output(path: Path) -> Iterator[BinaryIO]:
+    """A stream for output the user named (a report, a page, a baseline): written into the
+    file as it stands when ``path`` is a device, pipe or socket ("-o /dev/null", a named
+    pipe; through a link too, since nothing is replaced), else ``atomic_replace``."""
+    try:
+        special = not stat.S_ISREG(os.stat(path).st_mode) and not path.is_dir()
+    except OSError:
+        special = False  # missing (a new file), or unreadable: the atomic writer says why
+    if not special:
+        with atomic_replace(path) as stream:
+            yield stream
+        return
+    with open(path, "wb") as stream:
+        yield stream
+
+
+def write_named(path: Path, data: bytes) -> None:
+    """``data`` written to output the user named (see ``named_output``)."""
+    with named_output(path) as stream:
+        stream.write(data)
 
 
 def write_atomic(
@@ -260,6 +288,8 @@ def _check_target(
         )
     if status is not None and stat.S_ISDIR(status.st_mode):
         raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(path))
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        raise UnsafePath(f"{path}: is not a regular file (a device, pipe or socket); not replaced")
     if expected is not None:
         _compare(status, path, expected)
 

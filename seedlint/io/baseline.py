@@ -21,7 +21,7 @@ from pathlib import Path
 
 from seedlint.engine.diagnostics import Diagnostic
 from seedlint.engine.fingerprints import Entry, entries
-from seedlint.io.atomic import write_atomic
+from seedlint.io.atomic import write_named
 
 VERSION = 1
 
@@ -68,7 +68,9 @@ class Baseline:
         self.path = path
         self.write = write
         self.folder = path.absolute().parent
-        self.known = load(path) if path.exists() or not write else set()
+        # a baseline being written is read first only when it is a file: not a pipe or a
+        # device it is about to be written into ("--write-baseline /dev/null")
+        self.known = load(path) if path.is_file() or not write else set()
         self.checked: set[str] = set()
         self.seen: set[Entry] = set()
 
@@ -98,7 +100,7 @@ class Baseline:
         if self.write:
             items = self.seen | {e for e in self.known if not self._gone(e)}
             try:
-                write_atomic(self.path, dump(items).encode("utf-8", "backslashreplace"))
+                write_named(self.path, dump(items).encode("utf-8", "backslashreplace"))
             except OSError as error:
                 message = f"{self.path}: cannot write the baseline: {error.strerror}"
                 raise BaselineError(message) from None

@@ -41,6 +41,7 @@ from seedlint.engine.diagnostics import Applicability, Diagnostic, Edit, Fix, Se
 from seedlint.engine.linter import Linter
 from seedlint.engine.rule import Rule
 from seedlint.io.atomic import write_atomic
+from seedlint.io.reading import read_regular
 
 FORMAT_VERSION = 2
 CONTENT_DIGEST = 16  # bytes of a content digest, as the corpus store's (io/corpus_store.py)
@@ -204,7 +205,7 @@ class Cache:
         self.note: str | None = None  # why an existing cache file was discarded
         self._codes: dict[int, bytes] = {}
         try:
-            data = self.path.read_bytes()
+            data = read_regular(self.path)
         except OSError:
             return  # no cache yet
         try:

@@ -49,6 +49,7 @@ from seedlint.corpus import CorpusIndex, CorpusSettings, Fingerprint
 from seedlint.corpus.order import ranks
 from seedlint.corpus.table import Table
 from seedlint.io.atomic import write_atomic
+from seedlint.io.reading import read_regular
 
 MAGIC = b"seedlint-store\n\x00"
 PREFIX = len(MAGIC) + 16  # magic, length and CRC-32 of header and digests, header length
@@ -189,7 +190,7 @@ class CorpusStore:
 
     def _load(self) -> None:
         try:
-            data = self.base_path.read_bytes()
+            data = read_regular(self.base_path)
         except OSError:
             return  # none yet
         try:
@@ -199,7 +200,7 @@ class CorpusStore:
             return
         self.found = True
         try:
-            journal = msgspec.msgpack.decode(self.journal_path.read_bytes(), type=JournalFile)
+            journal = msgspec.msgpack.decode(read_regular(self.journal_path), type=JournalFile)
         except OSError:
             return
         except (msgspec.DecodeError, msgspec.ValidationError) as error:
@@ -217,7 +218,7 @@ class CorpusStore:
         """The kept similarities; none when there are none or they cannot be used (then
         the file is noted and replaced at the next save)."""
         try:
-            data = self.similarities_path.read_bytes()
+            data = read_regular(self.similarities_path)
         except OSError:
             return Similarities()
         try:

@@ -37,6 +37,7 @@ import msgspec
 from seedlint.engine.corpus import CorpusDiagnostic, CorpusGroup
 from seedlint.io.atomic import write_atomic
 from seedlint.io.cache import CachedDiagnostic, from_cached, to_cached
+from seedlint.io.reading import read_regular
 
 FORMAT = "seedlint corpus verdict"
 VERSION = 1
@@ -96,7 +97,7 @@ class Verdict:
         """The verdict kept at ``path``, or None; and a note when a file was there that
         cannot be used (it is removed: the next run writes it anew)."""
         try:
-            data = path.read_bytes()
+            data = read_regular(path)
         except OSError:
             return None, None
         try:

@@ -74,6 +74,23 @@ def read_with_state(path: Path) -> tuple[bytes, FileState]:
     return data, FileState.of(status)
 
 
+def read_regular(path: Path) -> bytes:
+    """The bytes of a file seedlint keeps for itself (a cache, an index, a parsed copy),
+    opened without waiting: OSError when it is missing or unreadable, or is no regular
+    file (a FIFO planted under its name is never waited on)."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        chunks = [os.read(descriptor, status.st_size + 1)]
+        while chunks[-1]:
+            chunks.append(os.read(descriptor, 1 << 20))
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
+
+
 def check_text(path: Path, data: bytes) -> None:
     """``Unreadable`` for content that is not 8-bit text: UTF-16 or UTF-32, or binary."""
     for bom, name in WIDE_BOMS:

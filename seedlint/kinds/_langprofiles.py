@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import mmap
 import os
+import stat
 import struct
 import sys
 from collections.abc import Iterator, Mapping
@@ -98,9 +99,14 @@ def _read(copy: Path) -> Any:
     """The factory from a kept table, or None when there is none or it does not fit."""
     from langdetect.detector_factory import DetectorFactory
 
-    try:
-        with open(copy, "rb") as stream:
-            mapped = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
+    try:  # opened without waiting, and mapped only when a regular file (no FIFO)
+        descriptor = os.open(copy, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        try:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                return None
+            mapped = mmap.mmap(descriptor, 0, access=mmap.ACCESS_READ)
+        finally:
+            os.close(descriptor)
     except (OSError, ValueError):
         return None
     try:

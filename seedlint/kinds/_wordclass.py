@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from seedlint.io.reading import read_regular
 from seedlint.io.usercache import cache_folder, framed, framed_body, keep_data
 
 NOUN, VERB, ADJECTIVE = "N", "V", "A"  # the word classes of infl.csv
@@ -111,7 +112,7 @@ def lexicon() -> Lexicon:
     status = path.stat()
     copy = cache_folder() / f"{PREFIX}{status.st_size}-{status.st_mtime_ns}.txt"
     try:
-        kept = _read_copy(copy.read_bytes())
+        kept = _read_copy(read_regular(copy))
     except OSError:
         kept = None  # no copy yet
     if kept is not None:

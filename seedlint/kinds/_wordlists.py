@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
+from seedlint.io.reading import read_regular
 from seedlint.io.usercache import cache_folder, framed, framed_body, keep_data
 
 PREFIX = "codespell-"
@@ -109,7 +110,7 @@ def load_table(name: str) -> Table:
     stat = source.stat()
     copy = cache_folder() / f"{PREFIX}{stat.st_size}-{stat.st_mtime_ns}.txt"
     try:
-        kept = _read_table(copy.read_bytes())
+        kept = _read_table(read_regular(copy))
     except OSError:
         kept = None
     if kept is not None:
@@ -159,7 +160,7 @@ def keep_strings(copy: Path, strings: Iterable[str], old_copies: tuple[str, ...]
 def read_strings(copy: Path) -> list[str] | None:
     """The strings a copy holds; None when there is no copy, or it is damaged."""
     try:
-        data = copy.read_bytes()
+        data = read_regular(copy)
     except OSError:
         return None
     newline = data.find(b"\n")

@@ -31,6 +31,7 @@ try:  # the hash itself, without hashlib's import of OpenSSL (3 ms of every star
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - an interpreter without CPython's module
     from hashlib import blake2b
+from seedlint.io.reading import read_regular
 from seedlint.ruleset.yamlsafe import Mapping, YamlError, load_yaml, load_yaml_text, read_limited
 
 FORMAT = b"seedlint rule pack 1"  # part of the digest: a new layout makes a new copy
@@ -58,7 +59,7 @@ def bundled_values(paths: Sequence[Path]) -> dict[Path, Mapping]:
         digest.update(data)
     copy = cache_folder() / f"{PREFIX}{digest.hexdigest()}.json"
     try:
-        return _read_copy(copy.read_bytes(), paths)
+        return _read_copy(read_regular(copy), paths)
     except (OSError, ValueError, RecursionError, _NotKept):
         pass  # no copy yet, or one that is not whole: parse the files
     values: dict[Path, Mapping] = {}
@@ -86,7 +87,7 @@ def configuration_value(path: Path) -> Any:
     digest.update(data)
     copy = cache_folder() / f"{CONFIGURATION_PREFIX}{digest.hexdigest()}.json"
     try:
-        return _decode(json.loads(copy.read_bytes()))
+        return _decode(json.loads(read_regular(copy)))
     except (OSError, ValueError, RecursionError, _NotKept):
         pass  # no copy yet, or one that is not whole: parse the file
     try:

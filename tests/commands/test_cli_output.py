@@ -5,7 +5,10 @@ configuration), --output-file, --statistics, and the wording of the closing line
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -103,6 +106,43 @@ def test_output_file_holds_what_standard_output_would(project: Path) -> None:
         .endswith("(4 fixable with `seedlint fix`, 2 more with --unsafe-fixes).\n")
     )
     assert text.stdout == ""
+
+
+def _drain(pipe: Path, into: list[bytes]) -> threading.Thread:
+    """A reader of a named pipe, as a shell's ``cat pipe`` would be."""
+
+    def read() -> None:
+        with open(pipe, "rb") as stream:
+            into.append(stream.read())
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    return reader
+
+
+@pytest.mark.parametrize(
+    ("command", "starts"),
+    [
+        (["check", "--format", "json", "-o", "{pipe}"], b"["),
+        (["check", "--write-baseline", "{pipe}"], b"{"),
+        (["report", "--output", "{pipe}"], b"<!DOCTYPE html>"),
+    ],
+    ids=["output-file", "baseline", "report"],
+)
+def test_output_named_to_a_pipe_goes_into_it_and_leaves_it_a_pipe(
+    project: Path, command: list[str], starts: bytes
+) -> None:
+    # renaming a new file over a device or pipe would replace it ("-o /dev/null" as root
+    # made /dev/null a regular file for every program): it is written as it stands
+    pipe = project / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = _drain(pipe, received)
+    result = run_seedlint(*(part.format(pipe=pipe) for part in command), cwd=project)
+    reader.join(timeout=60)
+    assert result.returncode in (0, 1), result.stderr
+    assert stat.S_ISFIFO(os.stat(pipe, follow_symlinks=False).st_mode)
+    assert received and received[0].lstrip().startswith(starts), received
 
 
 def test_statistics_in_text_concise_and_json(project: Path) -> None:

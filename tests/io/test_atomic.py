@@ -30,6 +30,7 @@ from seedlint.io.atomic import (
     link_count,
     remove_stale_temporaries,
     write_atomic,
+    write_named,
 )
 from seedlint.io.discovery import TEMPORARY as DISCOVERY_SKIPS
 from seedlint.io.reading import read_with_state
@@ -576,3 +577,44 @@ def test_a_file_changed_during_an_in_place_fix_is_left_alone(tmp_path: Path) -> 
         write_atomic(path, seed("The government agreed.").encode("utf-8"), expected=state)
     assert path.read_text(encoding="utf-8") == "edited meanwhile\n"
     assert temporaries(tmp_path) == []
+
+
+def test_a_pipe_or_device_is_never_replaced(tmp_path: Path) -> None:
+    # what seedlint keeps (cache, index, copies, in-place fixes) is only ever a regular file
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    with pytest.raises(UnsafePath, match="not a regular file"):
+        write_atomic(pipe, b"new")
+    with pytest.raises(UnsafePath, match="not a regular file"):
+        write_atomic(pipe, b"new", root=tmp_path)
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert temporaries(tmp_path) == []
+
+
+def test_output_the_user_names_goes_into_a_pipe_as_it_stands(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    link = tmp_path / "link"
+    link.symlink_to(pipe)
+    for target in (pipe, link):  # a link to a pipe replaces nothing either (/dev/stdout)
+        received: list[bytes] = []
+
+        def read() -> None:
+            with open(pipe, "rb") as stream:
+                received.append(stream.read())  # noqa: B023 - joined before the next round
+
+        reader = threading.Thread(target=read, daemon=True)
+        reader.start()
+        write_named(target, b"the report\n")
+        reader.join(timeout=30)
+        assert received == [b"the report\n"]
+        assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    # a regular file is still replaced whole, and a link to one still refused
+    regular = tmp_path / "report.txt"
+    write_named(regular, b"one")
+    write_named(regular, b"two")
+    assert regular.read_bytes() == b"two"
+    (tmp_path / "to-report").symlink_to(regular)
+    with pytest.raises(UnsafePath):
+        write_named(tmp_path / "to-report", b"three")
+    assert regular.read_bytes() == b"two"

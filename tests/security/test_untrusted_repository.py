@@ -70,6 +70,30 @@ def test_fix_never_writes_through_a_link_in_the_output_folder(
 
 
 @pytest.mark.e2e
+def test_pipes_in_the_output_or_cache_folder_are_never_waited_on_or_replaced(
+    tmp_path: Path,
+) -> None:
+    # a FIFO under the name of a copy, of the cache or of the corpus index: a read would
+    # wait for a writer forever, a rename would replace it; neither happens
+    project = _project(tmp_path)
+    os.mkfifo(project / "out" / "a.txt")
+    result = run_seedlint("fix", "seeds", "--output-dir", "out", cwd=project, timeout=120)
+    assert result.returncode == 2 and "not a regular file" in result.stderr, result.stderr
+    assert stat.S_ISFIFO(os.stat(project / "out" / "a.txt").st_mode)
+    cache = project / "cache"
+    assert run_seedlint("check", "seeds", "--cache-dir", "cache", cwd=project).returncode == 1
+    kept = sorted(p for p in cache.iterdir() if p.name != ".gitignore")
+    assert kept
+    for path in kept:
+        path.unlink()
+        os.mkfifo(path)
+    (project / "seeds" / "a.txt").write_text(TYPO + "\nMore.\n", encoding="utf-8")
+    again = run_seedlint("check", "seeds", "--cache-dir", "cache", cwd=project, timeout=120)
+    one_error_line(again, "not a regular file")
+    assert all(stat.S_ISFIFO(os.stat(path).st_mode) for path in kept)
+
+
+@pytest.mark.e2e
 def test_a_linked_output_folder_from_the_configuration_is_refused(tmp_path: Path) -> None:
     """The default output folder comes with the repository: `normalised -> ~/.ssh`."""
     project = _project(tmp_path)
