@@ -96,3 +96,31 @@ def test_a_slip_before_its_object_is_the_verb(sentence: str, slip: str, correcte
 )
 def test_the_same_words_without_an_object_are_the_nouns(sentence: str) -> None:
     assert found(seed(sentence), "SL202") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "corrected"),
+    [
+        ("Storms wrecked havoc on the roads.", "Storms wreaked havoc on the roads."),
+        ("It struck a cord with voters.", "It struck a chord with voters."),
+        ("We are in unchartered waters.", "We are in uncharted waters."),
+        ("They made due with less.", "They made do with less."),
+        ("We will wave the fee for veterans.", "We will waive the fee for veterans."),
+        ("I was lead to believe it.", "I was led to believe it."),
+    ],
+)
+def test_idioms_copy_desks_list_are_fixed(sentence: str, corrected: str) -> None:
+    assert fixed(seed(sentence), "SL202") == seed(corrected)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Give him a piece of my mind.",
+        "All of the sudden, it rained.",  # a variant writers mean
+        "Tickets are first-come, first-serve.",
+        "The crowd waved the flags.",
+    ],
+)
+def test_what_writers_mean_is_left_alone(sentence: str) -> None:
+    assert found(seed(sentence), "SL202") == []
