@@ -11,7 +11,8 @@ after a colon, a closing formula ("Thanks for reading", "Stay tuned", "Happy cod
 short call to write or subscribe ("Email us", "Subscribe to our newsletter"), a note of
 where the post first appeared ("Cross-posted from the GSA blog"), a line of hashtags, words
 ending on a full date ("Updated March 3, 2016"), a writer's line ("Jane Doe is a designer at
-18F"), a labelled link to what comes next ("Related: How we built it"), a labelled note
+18F"), a labelled link to what comes next ("Related: How we built it"), a link's text that
+names what it leads to ("Read the full report", "Subscribe to the newsletter"), a labelled note
 ("Editor's note: …", "Update: …", "Disclaimer: …"), a footnote ("[1] Source: …", "*Names
 have been changed …"), a disclaimer of the writer's views, the number of a series' part.
 
@@ -101,11 +102,24 @@ INVITATION_WORDS = 12
 # 1 ... x") is none, and INVITATION's search for the capitalised words it ends on would
 # grow with the square of its length
 INVITATION_CHARS = 240
+# a link's text inviting the reader to a thing it names in lower case ("Read the full
+# report", "Subscribe to the newsletter", "Learn more about the program"): the verb, a
+# determiner, and words that end on a noun (``link_text``); "Read more" names nothing
+LINK_TEXT = re.compile(
+    r"(?:read|view|download|watch|see|visit|explore|check\s+out|take|subscribe\s+to|follow"
+    r"|share|browse|listen\s+to|join|attend|complete|fill\s+out|sign\s+up\s+for"
+    r"|register\s+for|learn\s+more\s+about|find\s+out\s+more\s+about)"
+    r"\s+(?:the|our|this|these|those|a|an|your|all|its|their)\s+[\w\s’'&-]*\Z",
+    re.IGNORECASE,
+)
+LINK_WORDS = 10
+LINK_ENDS = frozenset({"online", "here", "today", "now"})  # "Take the survey online"
 # the closing words of a post, complete as they stand: a thank-you, a farewell, a wish
 CLOSING = re.compile(
     r"(?:(?:(?:many|special|big|huge|a big)\s+)?(?:thanks|thank you)(?:\s+(?:so much|again|all|"
     r"everyone))?(?:\s+for\s+(?:reading|listening|watching|your\s+\w+(?:\s+\w+)?))?"
-    r"|cheers|enjoy|onward|stay tuned|stay safe|more to come|see you"
+    r"|cheers|enjoy|onward(?:\s+and\s+upward)?|stay tuned|stay safe(?:\s+and\s+\w+)?"
+    r"|keep\s+up\s+the\s+(?:great|good|amazing|excellent)\s+work|more to come|see you"
     r"(?:\s+(?:there|soon|next\s+\w+|then|in\s+\w+))?|good luck|have fun|best wishes"
     r"|have\s+a\s+(?:great|good|nice|wonderful|happy|safe|restful)\s+\w+"
     r"|(?:until next time,?\s+)?happy\s+\w+(?:\s+\w+)?(?:\s+from\s+(?:all\s+of\s+us\s+at\s+)?\S.*)?"
@@ -135,7 +149,9 @@ CONTRIBUTED = re.compile(
 ACKNOWLEDGEMENT = re.compile(
     r"(?:(?:special|many|big|huge|a\s+big|a\s+special)\s+thanks\s+(?:also\s+)?(?:to|go)\s"
     r"|thanks\s+(?:also\s+)?go(?:es)?\s+(?:out\s+)?to\s|we(?:'d|’d|\s+would)\s+like\s+to\s+thank\s"
-    r"|thanks\s+to\s+[^,;:]*\bfor\s)",
+    r"|thanks\s+to\s+[^,;:]*\bfor\s"
+    # "Thanks to everyone who joined us": the people thanked, then what they did
+    r"|thanks\s+(?:again\s+)?to\s+(?:everyone|everybody|all|those)\s+(?:of\s+you\s+)?(?:who|that)\s)",
     re.IGNORECASE,
 )
 # where a post first appeared, or the series it belongs to
@@ -229,9 +245,24 @@ def finished_fragment(fragment: str) -> bool:
         return True
     if DATE_END.search(fragment, max(0, len(fragment) - DATE_REACH)) or BIO.match(fragment):
         return True
-    return bool(
-        PROVENANCE.match(fragment) or ACKNOWLEDGEMENT.match(fragment) or CONTRIBUTED.match(fragment)
-    )
+    if PROVENANCE.match(fragment) or ACKNOWLEDGEMENT.match(fragment):
+        return True
+    return bool(CONTRIBUTED.match(fragment)) or link_text(fragment, words)
+
+
+def link_text(fragment: str, words: list[str]) -> bool:
+    """Whether the fragment is a link's text naming what it leads to (``LINK_TEXT``),
+    short, and ending on a lower-case noun or on where the thing is ("online"); a capital
+    at the end opens the name of what it leads to ("Learn more about the Digital"), which
+    ``INVITATION`` wants whole."""
+    if not words or len(words) > LINK_WORDS or not words[-1].islower():
+        return False
+    if not LINK_TEXT.match(fragment):
+        return False
+    last = words[-1]
+    from seedlint.kinds._wordclass import noun  # the dictionary, asked of few endings
+
+    return last in LINK_ENDS or noun(last)
 
 
 def complete_without_stop(paragraph: str) -> bool:

@@ -120,6 +120,13 @@ def test_unfinished_endings_and_residue_are_found(ending: str, span: str) -> Non
         "We built a tool.\n\n*Names have been changed to protect privacy",
         "We built a tool.\n\nThe views expressed are those of the author",
         "We built a tool.\n\nPart 2 of 3 in our series on content strategy",
+        # a link's text naming what it leads to; closing wishes and thanks
+        "We built a tool.\n\nRead the full report",
+        "We built a tool.\n\nSubscribe to the newsletter",
+        "We built a tool.\n\nLearn more about the program",
+        "We built a tool.\n\nThanks to everyone who joined us",
+        "We built a tool.\n\nStay safe and healthy",
+        "We built a tool.\n\nKeep up the great work",
     ],
 )
 def test_closings_calls_and_notes_are_finished_endings(ending: str) -> None:
@@ -156,6 +163,12 @@ def test_closings_calls_and_notes_are_finished_endings(ending: str) -> None:
         # a bullet's mark is markup, no footnote's; a heading names no series
         ("We built a tool.\n\n* This figure excludes contractors", "* This"),
         ("We built a tool.\n\nVideo transcript", "Video transcript"),
+        # a link's text cut, or naming nothing; navigation left by a scraper
+        ("We built a tool.\n\nRead the full report on the", "Read the"),
+        ("We built a tool.\n\nLearn more about the program and how to apply", "Learn more"),
+        ("We built a tool.\n\nRead more", "Read more"),
+        ("We built a tool.\n\nBack to top", "Back to top"),
+        ("We built a tool.\n\nThanks to everyone who", "Thanks to"),
     ],
 )
 def test_cut_closings_calls_and_notes_are_found(ending: str, span: str) -> None:
@@ -177,3 +190,8 @@ def test_an_invitation_is_a_short_line() -> None:
     # few words but a long line: no invitation (and no search that grows with its square)
     assert flagged("We built a tool.\n\nRegister at Eventbrite for 18F Demo Day") == []
     assert len(flagged("We built a tool.\n\nRead " + "1 " * 150 + "Demo Day")) == 1
+
+
+@pytest.mark.parametrize("ending", ["2021", "* * *", "(3/4)", "—"])
+def test_an_ending_without_a_word_is_judged_without_error(ending: str) -> None:
+    assert len(flagged(f"We built a tool.\n\n{ending}")) <= 1
