@@ -158,7 +158,21 @@ def atomic_replace(
         temporary: str | None = None
         try:
             with _signals_held():
-                temporary, descriptor = _create_temporary(folder, name)
+                descriptor = -1  # set with the name, which stays None if no name is free
+                for candidate in _temporary_names(name):
+                    # named before the file exists: an interrupt raised as soon as it does
+                    # (a signal another thread of the process took while this one held
+                    # it) finds the name to remove
+                    temporary = candidate
+                    try:
+                        descriptor = os.open(
+                            candidate, TEMPORARY_FLAGS, NEW_FILE_MODE, dir_fd=folder
+                        )
+                        break
+                    except FileExistsError:
+                        temporary = None  # another writer's: never removed
+                if temporary is None:
+                    raise FileExistsError(errno.EEXIST, "no free temporary file name", name)
             with os.fdopen(descriptor, "wb") as stream:
                 yield stream
                 stream.flush()
@@ -323,9 +337,10 @@ def _temporary_prefix(name: str) -> str:
 
 @contextlib.contextmanager
 def _signals_held() -> Iterator[None]:
-    """Ctrl-C and termination held until the block ends: a signal between creating the
-    temporary file and learning its name would leave the file behind, unknown to the
-    clean-up (a held signal is raised as the block ends, where the name is known)."""
+    """Ctrl-C and termination held by this thread until the block ends, so that the
+    temporary file is created whole. Another thread of the process (a worker pool's) may
+    still take the signal and have it raised here at once: the caller names the file
+    before it exists, so the clean-up finds it either way."""
     held = {signal.SIGINT, signal.SIGTERM}
     try:
         previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
@@ -338,8 +353,8 @@ def _signals_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def _create_temporary(folder: int, name: str) -> tuple[str, int]:
-    """A new temporary file for ``name`` in ``folder``: its name and a descriptor."""
+def _temporary_names(name: str) -> Iterator[str]:
+    """Up to ATTEMPTS random names ``.NAME.XXXXXXXX.tmp`` for a temporary file of ``name``."""
     prefix = _temporary_prefix(name)
     for _ in range(ATTEMPTS):
         # os.urandom, not secrets: a unique name needs no cryptography, and importing
@@ -347,12 +362,7 @@ def _create_temporary(folder: int, name: str) -> tuple[str, int]:
         suffix = "".join(
             SUFFIX_ALPHABET[byte % len(SUFFIX_ALPHABET)] for byte in os.urandom(SUFFIX_LENGTH)
         )
-        temporary = f".{prefix}.{suffix}.tmp"
-        try:
-            return temporary, os.open(temporary, TEMPORARY_FLAGS, NEW_FILE_MODE, dir_fd=folder)
-        except FileExistsError:
-            continue
-    raise FileExistsError(errno.EEXIST, "no free temporary file name", name)
+        yield f".{prefix}.{suffix}.tmp"
 
 
 def _keep_metadata(folder: int, name: str, temporary: int) -> None:

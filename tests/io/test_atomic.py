@@ -363,6 +363,30 @@ def test_an_error_in_the_block_keeps_the_old_file_and_removes_the_temporary(
         assert os.listdir(tmp_path) == ["a.txt"]
 
 
+def test_an_interrupt_the_moment_the_temporary_file_exists_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Ctrl-C taken by another thread of the process (a worker pool's) is raised in the
+    # writing thread at once, though it holds the signal: here, as os.open returns
+    target = tmp_path / "a.txt"
+    target.write_bytes(b"old")
+    real_open = os.open
+
+    def open_then_interrupt(path: str, *args: object, **kwargs: object) -> int:
+        descriptor = real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+        if TEMPORARY.match(os.path.basename(path)):
+            os.close(descriptor)
+            raise KeyboardInterrupt
+        return descriptor
+
+    monkeypatch.setattr(os, "open", open_then_interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, b"new")
+    monkeypatch.undo()
+    assert target.read_bytes() == b"old"
+    assert os.listdir(tmp_path) == ["a.txt"]
+
+
 def test_an_error_writing_a_new_file_leaves_nothing(tmp_path: Path) -> None:
     with pytest.raises(KeyboardInterrupt), atomic_replace(tmp_path / "new.txt") as stream:
         stream.write(b"half")
