@@ -55,9 +55,12 @@ SENTENCE_ENDING = r"[.!?…][\"'”’)\]]*\s+"  # a sentence's end and the spac
 SENTENCE_END = re.compile(SENTENCE_ENDING + r"\Z")
 CLIPPED = re.compile(r"[A-Za-z]+")
 # a face: eyes, perhaps a nose or a tear, a mouth of one to three brackets alike (":)",
-# ";-(", ":'(", ":o)", ":))"), standing on its own
+# ";-(", ":'(", ":o)", ":))", ":]"), standing on its own
 MOUTH_LIMIT = 3
-FACE = re.compile(rf"[:;=][-o'’^]?(?:\){{1,{MOUTH_LIMIT}}}|\({{1,{MOUTH_LIMIT}}})(?!\S)")
+FACE = re.compile(
+    rf"[:;=][-o'’^]?(?:\){{1,{MOUTH_LIMIT}}}|\({{1,{MOUTH_LIMIT}}}|\]{{1,{MOUTH_LIMIT}}}"
+    rf"|\[{{1,{MOUTH_LIMIT}}})(?!\S)"
+)
 FACE_BEFORE_MOUTH = ":;=-o'’^"  # what FACE allows just before the mouth: eyes, a nose, a tear
 # a face written from right to left, mouth first: "):", "(-:", standing on its own
 MIRRORED_FACE = re.compile(rf"(?:\){{1,{MOUTH_LIMIT}}}|\({{1,{MOUTH_LIMIT}}})[-o^]?[:;=](?!\S)")

@@ -649,6 +649,7 @@ def test_every_paragraph_with_a_reopening_is_among_those_that_may_hold_one(text:
 
 FACE_PIECES = [*":;=-()o'^ \nx", ":-)", " ;-(", "=)", " :)", "x:-(", " :))", " :'(", "))))"]
 FACE_PIECES += [" ):", " (-:", " ((:", "x):"]  # faces mouth first
+FACE_PIECES += [" :]", " ;-[", "]", "[", " :]]"]  # mouths of square brackets
 
 
 @settings(max_examples=EXAMPLES, deadline=None)

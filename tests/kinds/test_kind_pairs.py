@@ -88,6 +88,7 @@ def test_mirrored_faces_dotted_enumerators_and_half_open_intervals_close_nothing
     text = seed(
         "Sad news ): but (: we go on.\n\nThere are two ways: 1.) by mail and 2.) online."
         "\n\n1.) Open the form.\n\nScores lie in [0, 1) and weights in (0, 1]."
+        "\n\nNice :] and not so nice :[ today."
     )
     assert found(text, "SL303") == []
     # a bracket lost beside them is still found: a word's full stop is no enumerator,
