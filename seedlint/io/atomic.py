@@ -69,6 +69,7 @@ TEMPORARY_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CL
 LINK_ERRORS = (errno.ENOTDIR, errno.ELOOP, errno.EMLINK)
 OUTPUT_LINK = "seedlint never writes through links in its output folder"
 IN_PLACE_LINK = "in-place fixing does not write through links"
+OUTPUT_FILE_LINK = "name the file itself (seedlint replaces no file through a link)"
 
 
 class UnsafePath(Exception):
@@ -122,6 +123,8 @@ def named_output(path: Path) -> Iterator[BinaryIO]:
     except OSError:
         special = False  # missing (a new file), or unreadable: the atomic writer says why
     if not special:
+        if path.is_symlink():  # as the atomic writer refuses it, in the words of an output
+            raise UnsafePath(f"{path}: is a symbolic link to a file; {OUTPUT_FILE_LINK}")
         with atomic_replace(path) as stream:
             yield stream
         return

@@ -639,6 +639,6 @@ def test_output_the_user_names_goes_into_a_pipe_as_it_stands(tmp_path: Path) -> 
     write_named(regular, b"two")
     assert regular.read_bytes() == b"two"
     (tmp_path / "to-report").symlink_to(regular)
-    with pytest.raises(UnsafePath):
+    with pytest.raises(UnsafePath, match="is a symbolic link to a file; name the file itself"):
         write_named(tmp_path / "to-report", b"three")
     assert regular.read_bytes() == b"two"
