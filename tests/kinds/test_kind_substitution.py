@@ -117,6 +117,7 @@ def test_idioms_copy_desks_list_are_fixed(sentence: str, corrected: str) -> None
     "sentence",
     [
         "Give him a piece of my mind.",
+        "The quarry story ran as Taken for Granite.",  # a pun is meant
         "All of the sudden, it rained.",  # a variant writers mean
         "Tickets are first-come, first-serve.",
         "The crowd waved the flags.",
