@@ -16,7 +16,8 @@ names what it leads to ("Read the full report", "Subscribe to the newsletter"), 
 ("Editor's note: …", "Update: …", "Disclaimer: …"), a footnote ("[1] Source: …", "*Names
 have been changed …"), a disclaimer of the writer's views, the number of a series' part.
 
-Markup left by a converter is never furniture: shortcodes (``[youtube=…]``), heading
+Navigation a scraper kept ("Back to top", "Next post", "Continue reading") and markup left
+by a converter are never furniture: shortcodes (``[youtube=…]``), heading
 anchors (``{#toc5}``), emoji codes (``:clap:``), stray emphasis marks (``_._``), and image
 captions and credits ("Photo credit: …", "(Image: …)"); neither is a sentence whose last
 word cannot end one ("the", "of", "and", …), or one that stops on a comma.
@@ -213,6 +214,22 @@ INNER_FRAGMENT = re.compile(f"[a-z]{NOT_AN_END}[.!?…]\\s+[-–—a-z]")
 # a backslash left at the start of a paragraph by a Markdown converter (a hard line break's
 # mark): it is no ending, and what follows it is read as the paragraph
 LEADING_BACKSLASH = re.compile(r"\A\\+[ \t]+")
+
+
+# what a scraper keeps of a page's navigation when it takes the last paragraph with the
+# article ("Back to top", "Next post", "Continue reading"): no ending of the article
+NAVIGATION = re.compile(
+    r"(?:back\s+to\s+top|return\s+to\s+top|top\s+of\s+(?:the\s+)?page|previous\s+post"
+    r"|next\s+post|previous\s+article|next\s+article|older\s+posts|newer\s+posts"
+    r"|read\s+more|continue\s+reading|skip\s+to\s+(?:main\s+)?content|print\s+this\s+page)"
+    r"[\s.:!»›>→-]*\Z",
+    re.IGNORECASE,
+)
+
+
+def navigation(paragraph: str) -> bool:
+    """Whether the paragraph is nothing but a link of a page's navigation."""
+    return NAVIGATION.match(paragraph.strip()) is not None
 
 
 def residue(paragraph: str) -> bool:

@@ -149,6 +149,7 @@ def _truncated(doc: Document, state: State) -> Iterator[Finding]:
         complete_without_stop,
         finished_fragment,
         furniture,
+        navigation,
         residue,
         undecorated,
     )
@@ -171,6 +172,8 @@ def _truncated(doc: Document, state: State) -> Iterator[Finding]:
     reason = "on a dangling speech introduction" if speech else "mid-sentence"
     if leftover and not speech:
         reason = "on markup or caption residue"
+    elif navigation(text):
+        reason = "on navigation left by a scraper"
     edits = None
     if ends:  # keep the complete sentences of the last paragraph
         cut = last.start + ends[-1].end()

@@ -195,3 +195,20 @@ def test_an_invitation_is_a_short_line() -> None:
 @pytest.mark.parametrize("ending", ["2021", "* * *", "(3/4)", "—"])
 def test_an_ending_without_a_word_is_judged_without_error(ending: str) -> None:
     assert len(flagged(f"We built a tool.\n\n{ending}")) <= 1
+
+
+@pytest.mark.parametrize(
+    "ending", ["Back to top", "Next post »", "Continue reading →", "Read more"]
+)
+def test_navigation_a_scraper_kept_is_named_as_such(ending: str) -> None:
+    text = seed(f"We built a tool.\n\n{ending}")
+    (found,) = seedlint.lint_text(text, select=["SL011"])
+    assert "on navigation left by a scraper" in found.message
+    assert found.fix is not None  # the unsafe fix deletes it, as any unfinished ending
+
+
+def test_a_sentence_about_navigation_is_no_navigation() -> None:
+    (found,) = seedlint.lint_text(
+        seed("We built a tool.\n\nWe moved the back to top"), select=["SL011"]
+    )
+    assert "mid-sentence" in found.message
