@@ -50,6 +50,9 @@ def read_bytes(path: Path) -> bytes:
     return read_with_state(path)[0]
 
 
+NO_WAIT = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)  # a FIFO opens at once
+
+
 def read_with_state(path: Path) -> tuple[bytes, FileState]:
     """The content and the file's status as it was read (to notice a later change)."""
     try:
@@ -58,14 +61,10 @@ def read_with_state(path: Path) -> tuple[bytes, FileState]:
             raise Unreadable(path, _unlisted_reason(path))
         if not stat.S_ISREG(kind):
             raise Unreadable(path, "skipped: not a regular file", note=True)
-        flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
-        descriptor = os.open(path, flags)
-        try:  # plain system calls: a buffered file object costs more than the read
+        descriptor = os.open(path, NO_WAIT)
+        try:
             status = os.fstat(descriptor)
-            chunks = [os.read(descriptor, status.st_size + 1)]
-            while chunks[-1]:
-                chunks.append(os.read(descriptor, 1 << 20))
-            data = b"".join(chunks)
+            data = _read_all(descriptor, status.st_size)
         finally:
             os.close(descriptor)
     except OSError as error:
@@ -74,21 +73,36 @@ def read_with_state(path: Path) -> tuple[bytes, FileState]:
     return data, FileState.of(status)
 
 
-def read_regular(path: Path) -> bytes:
-    """The bytes of a file seedlint keeps for itself (a cache, an index, a parsed copy),
+def open_regular(path: Path) -> int:
+    """A descriptor of a file seedlint keeps for itself (a cache, an index, a parsed copy),
     opened without waiting: OSError when it is missing or unreadable, or is no regular
     file (a FIFO planted under its name is never waited on)."""
-    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    descriptor = os.open(path, NO_WAIT)
     try:
-        status = os.fstat(descriptor)
-        if not stat.S_ISREG(status.st_mode):
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             raise OSError(errno.EINVAL, "not a regular file", str(path))
-        chunks = [os.read(descriptor, status.st_size + 1)]
-        while chunks[-1]:
-            chunks.append(os.read(descriptor, 1 << 20))
-        return b"".join(chunks)
+    except OSError:
+        os.close(descriptor)
+        raise
+    return descriptor
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of a file seedlint keeps for itself (see ``open_regular``)."""
+    descriptor = open_regular(path)
+    try:
+        return _read_all(descriptor, os.fstat(descriptor).st_size)
     finally:
         os.close(descriptor)
+
+
+def _read_all(descriptor: int, size: int) -> bytes:
+    """Everything left to read, in plain system calls (a buffered file object costs more
+    than the read); ``size`` is what the file's status said, read at once."""
+    chunks = [os.read(descriptor, size + 1)]
+    while chunks[-1]:
+        chunks.append(os.read(descriptor, 1 << 20))
+    return b"".join(chunks)
 
 
 def check_text(path: Path, data: bytes) -> None:

@@ -274,12 +274,9 @@ def link_text(fragment: str, words: list[str]) -> bool:
     ``INVITATION`` wants whole."""
     if not words or len(words) > LINK_WORDS or not words[-1].islower():
         return False
-    if not LINK_TEXT.match(fragment):
-        return False
-    last = words[-1]
     from seedlint.kinds._wordclass import noun  # the dictionary, asked of few endings
 
-    return last in LINK_ENDS or noun(last)
+    return LINK_TEXT.match(fragment) is not None and (words[-1] in LINK_ENDS or noun(words[-1]))
 
 
 def complete_without_stop(paragraph: str) -> bool:

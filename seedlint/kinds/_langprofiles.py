@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import mmap
 import os
-import stat
 import struct
 import sys
 from collections.abc import Iterator, Mapping
@@ -26,6 +25,7 @@ from typing import Any
 
 import msgspec
 
+from seedlint.io.reading import open_regular
 from seedlint.io.usercache import cache_folder, keep_data
 
 PREFIX = "langdetect-"
@@ -100,10 +100,8 @@ def _read(copy: Path) -> Any:
     from langdetect.detector_factory import DetectorFactory
 
     try:  # opened without waiting, and mapped only when a regular file (no FIFO)
-        descriptor = os.open(copy, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        descriptor = open_regular(copy)
         try:
-            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-                return None
             mapped = mmap.mmap(descriptor, 0, access=mmap.ACCESS_READ)
         finally:
             os.close(descriptor)
