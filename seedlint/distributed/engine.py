@@ -37,6 +37,7 @@ from seedlint.distributed.tasks import (
     contribute_shard,
     fix_shard,
     keep_shard,
+    kept_on_cluster,
 )
 from seedlint.io.pool import available_cores
 from seedlint.io.sources import Item, Problem, display_path
@@ -147,7 +148,10 @@ class DaskEngine:
                 yield item, result
         assert corpus.work is not None
         into = partitions(cluster.threads(client), documents)
+        on_workers = kept_on_cluster(corpus.work.groups)
         for number, group in enumerate(corpus.work.groups):
+            if not on_workers[number]:
+                continue  # its index is the parent's, filled as the results came
             settings = group.new_index().settings
             where = (client, parts, prints, corpus.renamed, number)
             corpus.indexes[number] = ShardedIndex(*where, settings, into)
@@ -170,12 +174,11 @@ class DaskEngine:
 
 
 def on_cluster(context: CheckContext) -> bool:
-    """Whether the run's corpus pass can run on the cluster: it knows the corpus rules of
-    the built-in kind (a plug-in corpus kind's pass runs in the ``seedlint`` process)."""
-    from seedlint.kinds.duplicates import Duplicates
-
+    """Whether part of the run's corpus pass runs on the cluster: that of the duplicates
+    kind (``kept_on_cluster``; any other corpus kind's pass runs in the ``seedlint``
+    process)."""
     work = context.corpus
-    return work is not None and all(isinstance(g.kind, Duplicates) for g in work.groups)
+    return work is not None and any(kept_on_cluster(work.groups))
 
 
 def _failed_check(shard: Shard, error: BaseException) -> list[tuple[Item, Checked]]:

@@ -17,7 +17,7 @@ import contextlib
 import hashlib
 import io
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from seedlint.corpus.fingerprint import Fingerprint
 from seedlint.corpus.shuffle import ShardPrints
 from seedlint.corpus.table import Table
 from seedlint.distributed.shipping import shipped
+from seedlint.engine.corpus import CorpusGroup
 from seedlint.io.atomic import UnsafePath, remove_stale_temporaries
 from seedlint.io.sources import Item, range_items, shard_items
 
@@ -107,6 +108,7 @@ def keep_shard(
     the shard's place in the run's list)."""
     context = shipped(context_name)
     groups = context.corpus.groups
+    kept = kept_on_cluster(groups)
     prints: list[list[Fingerprint]] = [[] for _ in groups]
     places: list[tuple[int, int, int]] = []
     offset = 0 if shard.span is None else shard.span[0]
@@ -116,16 +118,28 @@ def keep_shard(
         found, record = result.contribution, item.record
         if found is not None and record is not None:
             places.append((offset, len(record.raw), record.number))
-            for group, contributed in zip(prints, found.data, strict=True):
-                group.append(contributed)  # never None: a run of shards keeps no index
-            result = replace(result, contribution=replace(found, data=[None] * len(groups)))
+            for here, group, contributed in zip(kept, prints, found.data, strict=True):
+                if here:
+                    group.append(contributed)  # never None: a run of shards keeps no index
+            # the other groups' contributions go to the parent, whose pass reads them
+            data = [None if here else d for here, d in zip(kept, found.data, strict=True)]
+            result = replace(result, contribution=replace(found, data=data))
         offset += 0 if record is None else len(record.raw)
         pairs.append((_light(item, True), result))
     tables = [
-        Table.from_fingerprints(group, g.new_index().settings.num_perm)
-        for group, g in zip(prints, groups, strict=True)
+        Table.from_fingerprints(group, g.new_index().settings.num_perm if here else 1)
+        for here, group, g in zip(kept, prints, groups, strict=True)
     ]
     return pairs, ShardPrints.of(number, places, tables)
+
+
+def kept_on_cluster(groups: Sequence[CorpusGroup]) -> list[bool]:
+    """Per corpus group, whether its contributions stay on the cluster: the fingerprints
+    of the duplicates kind, whose pass runs there. Any other corpus kind's contributions
+    go to the ``seedlint`` process, whose pass reads them (an empty table stands in)."""
+    from seedlint.kinds.duplicates import Duplicates
+
+    return [isinstance(group.kind, Duplicates) for group in groups]
 
 
 def digest(path: Path) -> str:

@@ -35,6 +35,7 @@ from seedlint.engine.options import Option
 BUILTIN_KINDS = (
     "apostrophe",
     "consistency",
+    "corpus_possessive",
     "duplicates",
     "encoding",
     "ending",

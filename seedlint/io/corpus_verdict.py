@@ -199,6 +199,7 @@ class Stores:
         configured: bool,
     ) -> None:
         self.folder, self.groups, self.told = folder, groups, told
+        self.fingerprint = fingerprint  # of the rules and code: what kept contributions need
         self.configured = configured  # the configured corpus, whose index is kept
         self.verdict_path = verdict_path(folder, fingerprint, configured)
         self.verdict: Verdict | None
@@ -211,10 +212,16 @@ class Stores:
         if not self.configured:
             return [RunIndex(group) for group in self.groups]
         from seedlint.io.corpus_store import CorpusStore
+        from seedlint.io.kept_contributions import KeptContributions
+        from seedlint.kinds.duplicates import Duplicates
 
         stores: list[KeptIndex] = []
         for group in self.groups:
-            store = CorpusStore(self.folder, group.name, group.new_index().settings)
+            store: CorpusStore | KeptContributions
+            if isinstance(group.kind, Duplicates):
+                store = CorpusStore(self.folder, group.name, group.new_index().settings)
+            else:  # a kind of small contributions, kept whole
+                store = KeptContributions(self.folder, group, self.fingerprint)
             for told in store.notes:
                 self.told(told)
             stores.append(store)

@@ -47,7 +47,9 @@ Never read as possessives: a form the document writes more than once, a common w
 the document writes in lower case, a dictionary word ending in s such as "corps", or one
 of the 30,000 English words codespell corrects misspellings into, unless used as above),
 and a word of a longer name ("the water firm Aguas Argentinas") whose stem the document
-never uses alone.
+never uses alone. A capitalised word + s that stands where a name's possessive would, but
+whose stem the document writes nowhere else ("during DigitalGovs webinar"), is no finding
+of the document alone: the corpus may show the stem a name (``corpus_possessive``).
 """
 
 from __future__ import annotations
@@ -168,6 +170,10 @@ PERSON_TITLES = TITLES - frozenset(["st", "saint"])
 # capitalised inside a sentence, these open a title: "for Treasurys My Retirement Account"
 POSSESSIVE_DETERMINERS = frozenset(["my", "your", "our", "their", "his", "her", "its"])
 NO, SURE, GUESS = 0, 1, 2  # verdicts on a word + s: a plural, a possessive, likely one
+# a possessive where a noun follows, if its stem is a name, which the document does not
+# show ("during DigitalGovs webinar" in a document that writes DigitalGov nowhere else):
+# no finding of the document alone; the corpus may show it (``corpus_possessive``)
+UNSHOWN = 3
 NOUN, EITHER, VERB = "noun", "either", "verb"  # what the word after "XXXs" makes of it
 # a past participle before a noun: an adjective ("Tescos preferred store size") or a
 # plural's verb ("Tescos sold milk"), told apart by no rule here: at best a guess
@@ -193,23 +199,42 @@ def lost_possessives(
     are the list's business. A fix is a guess when the evidence is a list of names, not
     the document: a rare surname may end in s of its own ("Jessica Arriens match")."""
     text = doc.text
-    searches = [
-        (search, acronym)
-        for search, acronym, on in (
-            (acronym_candidates, True, acronyms),
-            (NAME_S.finditer, False, names),
-        )
-        if on
-    ]
-    for search, acronym in searches:
-        for match in search(text, doc.body_start):
+    if acronyms:
+        for match in acronym_candidates(text, doc.body_start):
             if match.group().lower() in listed:
                 continue
-            verdict = _possessive(doc, match, acronym)
+            verdict = _possessive(doc, match, True)
             # a quotation in another language is never English: asked last, since most
             # documents have no candidate left by then and need not find their quotations
             if verdict != NO and not names_of(doc).foreign(match.start()):
                 yield match.start(), match.end(1), verdict == GUESS
+    if names:
+        for start, end, stem, verdict in doc.knowledge(name_verdicts):
+            if verdict in (SURE, GUESS) and (stem + "s").lower() not in listed:
+                yield start, end, verdict == GUESS
+
+
+def unshown_possessives(doc: Document) -> Iterator[tuple[int, int, str]]:
+    """(start of the word, offset of its final s, stem) of each capitalised word + s that
+    is a possessive if its stem is a name, where the document does not show that it is:
+    no possessive of the document alone, but one where the corpus writes the stem's
+    possessive and never the word (``corpus_possessive``)."""
+    for start, end, stem, verdict in doc.knowledge(name_verdicts):
+        if verdict == UNSHOWN:
+            yield start, end, stem
+
+
+def name_verdicts(doc: Document) -> tuple[tuple[int, int, str, int], ...]:
+    """(start, offset of the final s, stem, verdict) of each capitalised word + s of the
+    body other than a plural (NO): worked out once per document, for this rule and the
+    corpus's (``unshown_possessives``). A quotation in another language is never English:
+    asked last, since most documents have no candidate left by then."""
+    found = []
+    for match in NAME_S.finditer(doc.text, doc.body_start):
+        verdict = _possessive(doc, match, False)
+        if verdict != NO and not names_of(doc).foreign(match.start()):
+            found.append((match.start(), match.end(1), match.group(1), verdict))
+    return tuple(found)
 
 
 def acronym_candidates(text: str, start: int) -> Iterator[re.Match[str]]:
@@ -604,7 +629,9 @@ def _name(doc: Document, match: re.Match[str], context: Context) -> int:
         return NO
     if not _named(text, stem, names.is_name(stem)):
         single = _single_use(written, context) or _titled_surname(written, context)
-        return GUESS if single else NO
+        if single:
+            return GUESS
+        return UNSHOWN if _unshown(text, stem, context) else NO
     before, next_word = context.before, context.next_word
     alone = _alone(text, stem)
     if before[:1].isupper() and before.lower() not in TITLES:
@@ -631,6 +658,16 @@ def _name(doc: Document, match: re.Match[str], context: Context) -> int:
         person = not (before or context.determined) and _full_name_with(doc, stem, written)
         return SURE if person else GUESS
     return SURE
+
+
+def _unshown(text: str, stem: str, context: Context) -> bool:
+    """Whether a capitalised word + s the document gives no evidence about stands where a
+    name's possessive would: no determiner or word of a longer name before it, a noun
+    after it (a lower-case one, or a capitalised one: "DigitalGovs YouTube channel"), and
+    its stem written nowhere else in the document, in any case."""
+    if context.before or context.determined or context.reading != NOUN:
+        return False
+    return not (_count(text, stem) or _count(text, stem.lower()))
 
 
 def _whole_name(text: str, name: str) -> bool:

@@ -248,7 +248,7 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
     for start, insert_at, guess in sorted(set(places)):
         if guess and (start, insert_at) in sure:
             continue  # the same place found with evidence that makes the fix safe
-        mark = _apostrophe_near(doc, insert_at)
+        mark = apostrophe_near(doc, insert_at)
         replacement = f"{text[start:insert_at]}{mark}s"
         yield Finding(
             start,
@@ -266,7 +266,7 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
                 continue
             if names_of(doc).foreign(match.start()):
                 continue
-            mark = _apostrophe_near(doc, match.start())
+            mark = apostrophe_near(doc, match.start())
             written = state.contractions[source.lower()].replace("'", mark)
             replacement = match_case(source, written)
             yield Finding(
@@ -278,7 +278,7 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
             )
 
 
-def _apostrophe_near(doc: Document, at: int) -> str:
+def apostrophe_near(doc: Document, at: int) -> str:
     """The apostrophe its paragraph writes more often near ``at`` ("GSA’s", "agencies’"),
     else the document's style: a text pasted together from several sources keeps each
     part's own marks."""

@@ -129,8 +129,54 @@ def articles(corpus: str, splits: Iterable[str] = SPLITS) -> list[Article]:
 
 @cache
 def lint_for(corpus: str) -> Callable[..., Sequence[Any]]:
-    """``seedlint.lint_text`` with the corpus's languages allowed."""
-    return _with_linter(corpus, "lint_text")
+    """``seedlint.lint_text`` with the corpus's languages allowed. A text given with the
+    ``path`` of one of the corpus's articles (its file name) is that article, perhaps
+    damaged: it is also judged among the corpus's other articles, as ``seedlint check``
+    judges a folder of them, by the corpus rules that read the other documents' words."""
+    lint = _with_linter(corpus, "lint_text")
+    among = CorpusEvidence(corpus)
+
+    def lint_among(text: str, *, path: str | None = None) -> list[Any]:
+        if path is None:
+            return list(lint(text))
+        found = [*lint(text, path=path), *among.diagnostics(text, path)]
+        return sorted(found, key=lambda d: d.sort_key)
+
+    return lint_among
+
+
+class CorpusEvidence:
+    """The corpus rules of the possessive kind (SL505), every article contributing: a text
+    is judged in place of the article of its file name."""
+
+    def __init__(self, corpus: str) -> None:
+        from seedlint.engine.corpus import corpus_groups
+        from seedlint.engine.linter import Linter, LintSettings
+        from seedlint.ruleset.rulefile import load_rules
+
+        settings = LintSettings(select=("SL505",), languages=CORPORA[corpus].languages)
+        self.linter = Linter(load_rules(["default"], Path.cwd()), settings)
+        [self.group] = corpus_groups(self.linter.rules)
+        self.index = self.group.new_index()
+        for article in articles(corpus):
+            self.index.add(self._contribution(article.seed, article.file))
+
+    def _contribution(self, text: str, file: str) -> Any:
+        return self.group.contribute(self.linter.document(text, file), file)
+
+    def diagnostics(self, text: str, file: str) -> list[Any]:
+        from seedlint.engine.corpus import TextCorpus, corpus_diagnostics
+
+        if file not in self.index:
+            return []
+        kept = self.index.uses[file]
+        self.index.add(self._contribution(text, file))
+        try:
+            judged = TextCorpus(self.index, {file: text})
+            result = corpus_diagnostics(self.linter, self.group, judged)
+        finally:
+            self.index.add(kept)
+        return [found.diagnostic for found in result.diagnostics]
 
 
 @cache

@@ -91,6 +91,7 @@ def test_the_seedlint_process_receives_findings_not_signatures(
     from seedlint.commands.work import CheckContext, check_item
     from seedlint.distributed.corpus_pass import ShardedIndex
     from seedlint.distributed.engine import DaskEngine
+    from seedlint.kinds.corpus_possessive import NameUse, NameUses
 
     shards = write_planted_shards(tmp_path)
     monkeypatch.chdir(tmp_path)
@@ -117,10 +118,14 @@ def test_the_seedlint_process_receives_findings_not_signatures(
                                corpus=remote)  # fmt: skip
         for item, result in results:
             contributed = result.contribution
-            assert contributed is None or contributed.data == [None]  # no fingerprint came
+            if contributed is not None:
+                fingerprint, names = contributed.data
+                assert fingerprint is None  # no fingerprint came...
+                assert isinstance(names, NameUse)  # ...but the names a document writes did
             remote.add(item, contributed)
-        (index,) = remote.indexes
-        assert isinstance(index, ShardedIndex)
+        index, names_index = remote.indexes
+        assert isinstance(index, ShardedIndex) and isinstance(names_index, NameUses)
+        assert len(names_index) == documents_count
         holders: dict[str, int] = {}
         for places in engine.client.who_has(list(index.prints.values())).values():
             for worker in places:
@@ -133,3 +138,28 @@ def test_the_seedlint_process_receives_findings_not_signatures(
     # what the corpus pass sent back: findings and counts, a small part of the signatures
     assert index.received.results == 2 * index.partitions
     assert index.received.bytes < documents_count * SIGNATURE_BYTES / 10
+
+
+def test_a_corpus_kind_of_the_seedlint_process_beside_the_cluster_s(tmp_path: Path) -> None:
+    """SL505's pass reads the names each document writes in the ``seedlint`` process while
+    the duplicates' fingerprints stay on the cluster: the same report as the local engine."""
+    writers = [
+        "DigitalGov's editors met on Friday to plan the year.",
+        "Read DigitalGov's guide to plain language before you write.",
+        "This is DigitalGov's new home page, built with the community.",
+    ]
+    records = [
+        {"id": f"post-{n}", "text": f"date 2024-01-1{n} Post {n}\n\n{body}\n"}
+        for n, body in enumerate([*writers, "Join us during DigitalGovs webinar on Monday."])
+    ]
+    records.append(dict(records[0], id="copy"))  # and a copy, for the cluster's pass
+    for part in (0, 1):
+        lines = [json.dumps(r) for r in records[part::2]]
+        (tmp_path / f"part-{part}.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+    shards = ["part-0.jsonl", "part-1.jsonl"]
+    local = _run(tmp_path, "check", "--jsonl", *shards, "--format", "concise")
+    dask = _run(tmp_path, "check", "--jsonl", *shards, "--format", "concise", "--engine",
+                "dask", "--jobs", "2")  # fmt: skip
+    assert dask == local
+    assert "part-1.jsonl#post-3:3:16: SL505 " in local[1], local
+    assert "part-0.jsonl#post-0:1:1: SL501 " in local[1], local

@@ -1,0 +1,197 @@
+"""corpus_possessive: a name + s that lost its apostrophe, shown by the rest of the corpus.
+
+"during DigitalGovs webinar" may be a plural or a possessive, and a document that writes
+"DigitalGov" nowhere else cannot tell (``_possessive`` gives no finding). The corpus can: a
+name that other documents write as a possessive ("DigitalGov's") and never as a bare
+word + s is a name, so the bare form before a noun has lost its apostrophe.
+
+Each document contributes the capitalised stems it writes with 's (or ’s), those it writes
+with a bare s ("Kennedys"), and its candidates: a capitalised word + s where a name's
+possessive would stand (no determiner or name before it, a noun after it), whose stem the
+document writes nowhere else (``_possessive.unshown_possessives``). The pass after the last
+document counts, for each candidate's stem, the other documents that write its possessive
+and those that write it bare; it reports the candidate when at least ``min-documents``
+write the possessive and no more than ``bare-share`` of the documents that write the stem
+at all write it bare. The fix writes the apostrophe the paragraph writes near it (else
+the document's style). A corpus's evidence is strong but not the document's own: the fix
+is offered as unsafe.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Hashable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from seedlint.engine.diagnostics import Edit, Finding
+from seedlint.engine.document import Document
+from seedlint.engine.kind import Corpus, CorpusOutcome, CorpusRule, Kind, single_check
+from seedlint.engine.options import Option
+
+DEFAULT_MIN_DOCUMENTS = 3
+DEFAULT_BARE_SHARE = 0.1
+# a capitalised stem + 's or ’s, and a capitalised word + a bare s: "DigitalGov's",
+# "Kennedys". Each starts with its capital, the look-behind at the character before it:
+# a pattern that starts with a look-behind is tried at every offset of the text
+# a capitalised word + 's, ’s or a bare s: "DigitalGov's", "Kennedys". It starts with its
+# capital, the look-behind at the character before it (a pattern that starts with a
+# look-behind is tried at every offset of the text), and takes the word whole: a word
+# that ends otherwise is given up at once
+CAPITALISED_S = re.compile(r"[A-Z](?<![\w'’.&-].)[\w-]*+(?:['’]s|(?<=s))(?![\w'’-])")
+
+
+@dataclass(frozen=True)
+class State:
+    min_documents: int
+    bare_share: float
+
+
+@dataclass(frozen=True)
+class NameUse:
+    """One document's contribution: the stems it writes with 's and with a bare s, and its
+    candidates, (start, offset of the s, stem) each."""
+
+    key: str
+    possessive: tuple[str, ...]
+    bare: tuple[str, ...]
+    candidates: tuple[tuple[int, int, str], ...]
+
+
+class NameUses:
+    """Every document's contribution, by key, and how many documents write each stem
+    with 's (``possessive``) and + a bare s (``bare``)."""
+
+    contribution_type = NameUse  # what a kept contribution is decoded as
+
+    def __init__(self) -> None:
+        self.uses: dict[str, NameUse] = {}
+        self.possessive: Counter[str] = Counter()
+        self.bare: Counter[str] = Counter()
+
+    def add(self, use: NameUse) -> None:
+        self.remove(use.key)
+        self.uses[use.key] = use
+        self.possessive.update(use.possessive)
+        self.bare.update(use.bare)
+
+    def remove(self, key: str) -> bool:
+        use = self.uses.pop(key, None)
+        if use is None:
+            return False
+        self.possessive.subtract(use.possessive)
+        self.bare.subtract(use.bare)
+        return True
+
+    def get(self, key: str) -> NameUse:
+        return self.uses[key]
+
+    def table(self) -> None:
+        """Nothing to fold: contributions are small (the run asks every index)."""
+
+    def __len__(self) -> int:
+        return len(self.uses)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.uses
+
+
+class CorpusPossessive(Kind[State]):
+    name = "corpus_possessive"
+    corpus = True
+    checks = single_check(
+        "corpus-possessive",
+        "a name + s that the rest of the corpus writes only as a possessive",
+        fields=("match", "replacement", "count"),
+        fixable=True,
+        options={
+            "min-documents": Option(
+                "int",
+                DEFAULT_MIN_DOCUMENTS,
+                help="other documents that must write the name's possessive, at least",
+            ),
+            "bare-share": Option(
+                "number",
+                DEFAULT_BARE_SHARE,
+                help="largest share of the documents writing the name that may write it + s",
+            ),
+        },
+    )
+
+    def build(self, check: str, options: dict[str, Any]) -> State:
+        least, share = options["min-documents"], float(options["bare-share"])
+        if least < 1:
+            raise ValueError("option 'min-documents' must be 1 or more")
+        if not 0 <= share < 1:
+            raise ValueError("option 'bare-share' must be at least 0 and below 1")
+        return State(least, share)
+
+    def find(self, doc: Document, state: State) -> Iterator[Finding]:
+        return iter(())  # a corpus kind: see corpus_pass
+
+    def contribution_key(self, state: State) -> Hashable:
+        return ()  # one contribution serves every setting
+
+    def contribute(self, doc: Document, key: str, state: State) -> NameUse:
+        from seedlint.kinds._possessive import unshown_possessives
+
+        possessive, bare = set(), set()
+        for word in set(CAPITALISED_S.findall(doc.text, doc.body_start)):
+            if word[-2] in "'’":
+                possessive.add(word[:-2])
+            else:
+                bare.add(word[:-1])
+        return NameUse(
+            key, tuple(sorted(possessive)), tuple(sorted(bare)), tuple(unshown_possessives(doc))
+        )
+
+    def corpus_min_documents(self, state: State) -> int:
+        return state.min_documents + 1
+
+    def corpus_index(self, state: State) -> NameUses:
+        return NameUses()
+
+    def corpus_pass(self, rules: Sequence[CorpusRule], corpus: Corpus) -> CorpusOutcome:
+        index: NameUses = corpus.index
+        uses, possessive, bare = index.uses, index.possessive, index.bare
+        findings: list[tuple[str, str, Finding]] = []
+        stale = []
+        for key in sorted(corpus.keys & uses.keys()):
+            use = uses[key]
+            if not use.candidates:
+                continue
+            text = corpus.text(key)
+            if text is None or any(not _stands(text, c) for c in use.candidates):
+                stale.append(key)
+                continue
+            for start, end, stem in use.candidates:
+                written = possessive[stem] - (stem in use.possessive)
+                plain = bare[stem] - (stem in use.bare)
+                for rule in rules:
+                    state: State = rule.state
+                    if written >= state.min_documents and plain <= state.bare_share * (
+                        written + plain
+                    ):
+                        findings.append((rule.label, key, _finding(text, start, end, written)))
+        return CorpusOutcome(findings, tuple(stale))
+
+
+KIND = CorpusPossessive()
+
+
+def _stands(text: str, candidate: tuple[int, int, str]) -> bool:
+    """Whether the document still holds the candidate where it was found."""
+    start, end, stem = candidate
+    return 0 <= start < end and text[start:end] == stem and text[end : end + 1] == "s"
+
+
+def _finding(text: str, start: int, end: int, count: int) -> Finding:
+    from seedlint.kinds.apostrophe import apostrophe_near
+
+    mark = apostrophe_near(Document(text), end)
+    written = text[start : end + 1]
+    replacement = f"{text[start:end]}{mark}s"
+    values = {"match": written, "replacement": replacement, "count": count}
+    edits = (Edit(end, end, mark),)
+    return Finding(start, end + 1, values, edits, f"Write '{replacement}'", guess=True)
