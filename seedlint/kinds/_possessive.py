@@ -218,7 +218,7 @@ def unshown_possessives(doc: Document) -> Iterator[tuple[int, int, str]]:
     """(start of the word, offset of its final s, stem) of each capitalised word + s that
     is a possessive if its stem is a name, where the document does not show that it is:
     no possessive of the document alone, but one where the corpus writes the stem's
-    possessive and never the word (``corpus_possessive``)."""
+    possessive and seldom or never the word (``corpus_possessive``)."""
     for start, end, stem, verdict in doc.knowledge(name_verdicts):
         if verdict == UNSHOWN:
             yield start, end, stem
