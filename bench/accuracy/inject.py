@@ -40,6 +40,7 @@ from inject_lexical import (  # noqa: E402
     acronym_possessive,
     contraction_any,
     name_possessive,
+    name_possessive_initial,
     real_word_slip,
 )
 
@@ -62,6 +63,7 @@ RESTORABLE = {
     "apostrophe-name-any": True,
     "apostrophe-contraction-any": True,
     "real-word-slip": True,
+    "apostrophe-name-initial": True,
 }
 CLASSES = tuple(RESTORABLE)
 # the classes whose damage is the same in any language: the others plant English words
@@ -397,6 +399,7 @@ INJECTORS: dict[str, Callable[[str, random.Random], Defect | None]] = {
     "apostrophe-name-any": name_possessive,
     "apostrophe-contraction-any": contraction_any,
     "real-word-slip": real_word_slip,
+    "apostrophe-name-initial": name_possessive_initial,
 }
 
 

@@ -101,7 +101,9 @@ def starts_sentence(text: str, start: int) -> bool:
     return not before or before[-1] == "\n" or before[-1] in SENTENCE_BOUNDARY
 
 
-def is_name_possessive(text: str, match: re.Match[str]) -> bool:
+def is_name_possessive(text: str, match: re.Match[str], initial: bool = False) -> bool:
+    """Whether a capitalised word's possessive is a name's, mid-sentence (or, with
+    ``initial``, opening its sentence, paragraph, quotation or item)."""
     name = match["name"]
     lower = name.lower()
     if lower in COMMON_CAPITALISED or lower.endswith(DEMONYM_ENDINGS) or lower.endswith("s"):
@@ -109,7 +111,7 @@ def is_name_possessive(text: str, match: re.Match[str]) -> bool:
     common = lower_case_words()
     if lower in common or lower + "s" in common or plural_in(text, name):
         return False
-    return not starts_sentence(text, match.start())
+    return starts_sentence(text, match.start()) == initial
 
 
 def name_possessive(text: str, rng: random.Random) -> Defect | None:
@@ -118,6 +120,18 @@ def name_possessive(text: str, rng: random.Random) -> Defect | None:
         m
         for m in NAME_POSSESSIVE.finditer(text)
         if m.start() >= skip and is_name_possessive(text, m)
+    ]
+    return drop_first_apostrophe(text, rng.choice(places)) if places else None
+
+
+def name_possessive_initial(text: str, rng: random.Random) -> Defect | None:
+    """A name's possessive that opens its sentence: "Makarov's team won" -> "Makarovs team
+    won", whose capital tells nothing."""
+    skip = body_start(text)
+    places = [
+        m
+        for m in NAME_POSSESSIVE.finditer(text)
+        if m.start() >= skip and is_name_possessive(text, m, initial=True)
     ]
     return drop_first_apostrophe(text, rng.choice(places)) if places else None
 

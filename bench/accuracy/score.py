@@ -16,6 +16,7 @@ STRICT_RECALL = {
     "real-word-slip",
     "apostrophe-acronym-any",
     "apostrophe-name-any",
+    "apostrophe-name-initial",
     "apostrophe-contraction-any",
     "missing-open-quote",
     "missing-close-quote",

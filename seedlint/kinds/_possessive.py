@@ -43,7 +43,10 @@ that noun with another possessive and the document writes the stem as a subject
 noun ("Tescos preferred store size") may be an adjective or a plural's verb ("Tescos sold
 milk"): with the stem's possessive or use as a subject elsewhere, a guess.
 
-Never read as possessives: a form the document writes more than once, a common word (one
+A sentence's first word is read as any other where its stem is no dictionary word: its
+capital tells nothing, but the document's evidence does ("Makarov said" ... "Makarovs
+team then won"). Never read as possessives: a form the document writes more than once, a
+common word (one
 the document writes in lower case, a dictionary word ending in s such as "corps", or one
 of the 30,000 English words codespell corrects misspellings into, unless used as above),
 and a word of a longer name ("the water firm Aguas Argentinas") whose stem the document
@@ -253,11 +256,17 @@ def acronym_candidates(text: str, start: int) -> Iterator[re.Match[str]]:
 def _refused_by_form(text: str, match: re.Match[str]) -> bool:
     """Whether a capitalised word + s is no name's possessive by its form and place, the
     first questions of ``_name`` and the cheapest: a day or month ("Mondays"), a stem in s
-    ("Joneses"), a word of its own ("Peace Corps"), a sentence's first word."""
+    ("Joneses"), a word of its own ("Peace Corps"), a sentence's first word that is a
+    word of the dictionary ("Teams", "Agencys")."""
     lower = match.group(1).lower()
     if lower in CALENDAR or lower.endswith("s") or lemma(lower + "s"):
         return True
-    return sentence_start(text, match.start())
+    if not sentence_start(text, match.start()):
+        return False
+    # a sentence's first word, whose capital says nothing: a word of the dictionary or of
+    # codespell's may be any common word ("Teams", "Bills"); another is read on, as a
+    # name if the document shows it one ("Makarov said" ... "Makarovs team won")
+    return lemma(lower) or noun(lower) or lower in vocabulary("codespell")
 
 
 def _plainly_refused(doc: Document, match: re.Match[str]) -> bool:

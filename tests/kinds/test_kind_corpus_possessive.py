@@ -51,6 +51,14 @@ def test_a_name_the_corpus_writes_as_a_possessive_is_reported_with_an_unsafe_fix
     assert fixed == seed("Join us during DigitalGov's webinar on Monday.")
 
 
+def test_a_sentence_s_first_word_is_judged_too() -> None:
+    texts = corpus("DigitalGovs webinar series starts today. Join us.", WRITERS[:3])
+    assert [key for key, _, _ in found(texts)] == ["target.txt"]
+    # its capital may be the sentence's: a dictionary word is left alone
+    teams = [f"The Team's page {n} is new." for n in range(3)]
+    assert found(corpus("Teams webinar series starts today.", teams)) == []
+
+
 def test_the_fix_writes_the_apostrophe_its_paragraph_writes() -> None:
     texts = corpus("We’re at DigitalGovs webinar, and it’s full.", WRITERS[:3])
     linter = default_linter(select=("SL505",))

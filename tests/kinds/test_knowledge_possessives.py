@@ -49,6 +49,9 @@ def test_the_word_classes_come_from_the_inflection_data() -> None:
         ("Mueller said so. Robert Muellers investigation ended.", ["Muellers"]),
         ("Avenatti intended to appeal. A member of Avenattis legal team spoke.", ["Avenattis"]),
         ("Senator Klobuchar said no. Senator Klobuchars aides left.", ["Klobuchars"]),
+        # a sentence's first word: its capital tells nothing, the document's use does
+        ("Makarov said the team was ready. Makarovs team then won.", ["Makarovs"]),
+        ("DeWine spoke on Monday.\n\nDeWines order took effect at once.", ["DeWines"]),
     ],
 )
 def test_a_lost_possessive_is_found(body: str, flagged: list[str]) -> None:
@@ -288,6 +291,8 @@ def test_a_word_that_can_have_no_plural_in_s_is_a_safe_possessive(body: str, wri
         "They packed boxs. The Alexs band and the Wilcoxs farm; Fuchs research.",
         "The Israelis team won; Egyptian President Sisi spoke to the Pakistanis fans.",
         "The Treasurys are open and the Treasurys said so.",  # a verb: a misspelled plural
+        # a sentence's first word: a dictionary word, a verb after it, no evidence
+        "Teams play on. Bills pass. Kennedy spoke. Kennedys gathered. Smiths win matters.",
     ],
 )
 def test_plurals_of_names_and_words_in_y_or_x_stay_alone(body: str) -> None:
