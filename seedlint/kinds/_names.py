@@ -167,13 +167,24 @@ def names_of(doc: Document) -> Names:
 
 
 def sentence_start(text: str, start: int) -> bool:
-    """Whether the word at ``start`` opens its paragraph, a sentence, a quotation, an item."""
+    """Whether the word at ``start`` opens its paragraph, a sentence, a quotation, an item;
+    not after a middle initial ("George W. Bush")."""
     before = text[max(0, start - 12) : start]
     if "\n" in before or start == 0:
-        return not before.rsplit("\n", 1)[-1].strip() or bool(SENTENCE_BREAK.search(before))
+        if not before.rsplit("\n", 1)[-1].strip():
+            return True
+        return bool(SENTENCE_BREAK.search(before)) and not _initial(before)
     if before.rstrip()[-1:] not in BREAK_ENDS:
         return False  # most words: the regex would try each of the characters before
-    return bool(SENTENCE_BREAK.search(before))
+    return bool(SENTENCE_BREAK.search(before)) and not _initial(before)
+
+
+# a capitalised word and a capital with a full stop before the word: a middle initial
+MIDDLE_INITIAL = re.compile(r"[A-Z][a-z]+ [A-Z]\. \Z")
+
+
+def _initial(before: str) -> bool:
+    return before.endswith(". ") and MIDDLE_INITIAL.search(before) is not None
 
 
 def _derive(doc: Document) -> Names:

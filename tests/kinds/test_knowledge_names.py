@@ -7,6 +7,8 @@ missing-contraction-apostrophe (SL211): document evidence for a lost apostrophe.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -96,6 +98,7 @@ def test_contractions_im_and_ive_but_not_acronyms() -> None:
 # line and paragraph separators) and the ones it does not (zero-width space)
 BREAK_PIECES = [*".!?…:\"'”’)]“‘([—–•*#|", ",", ";", "-", "«", "»", "¿", "„"]
 BREAK_PIECES += [" ", "\t", "\u00a0", "\u3000", "\u2028", "\u200b", "\x1c", "a", "Ab", "\n"]
+BREAK_PIECES += ["W", "W. "]  # a middle initial: "George W. Bush"
 
 
 @settings(max_examples=1000, deadline=None)
@@ -107,7 +110,23 @@ def test_a_sentence_start_is_what_the_plain_search_finds(text: str, start: int) 
         plain = not before.rsplit("\n", 1)[-1].strip() or bool(_names.SENTENCE_BREAK.search(before))
     else:
         plain = bool(_names.SENTENCE_BREAK.search(before))
+    # after a capitalised word and a capital with its full stop: a middle initial
+    initial = re.search(r"[A-Z][a-z]+ [A-Z]\. \Z", before) is not None
+    plain = plain and not (initial and before.rsplit("\n", 1)[-1].strip() != "")
     assert _names.sentence_start(text, start) == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "expected"),
+    [
+        ("He met George W. Bush today.", 17, False),  # a middle initial
+        ("He left the U.S. Bush stayed.", 17, True),  # an abbreviation's full stop
+        ("It was Vitamin C. Trials followed.", 18, False),  # read as an initial too
+        ("He left. Bush stayed.", 9, True),
+    ],
+)
+def test_a_middle_initial_ends_no_sentence(text: str, start: int, expected: bool) -> None:
+    assert _names.sentence_start(text, start) is expected
 
 
 def test_a_heading_is_a_short_line() -> None:

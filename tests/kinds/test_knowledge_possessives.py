@@ -52,6 +52,8 @@ def test_the_word_classes_come_from_the_inflection_data() -> None:
         # a sentence's first word: its capital tells nothing, the document's use does
         ("Makarov said the team was ready. Makarovs team then won.", ["Makarovs"]),
         ("DeWine spoke on Monday.\n\nDeWines order took effect at once.", ["DeWines"]),
+        # after a middle initial, no sentence starts
+        ("Lyndon B. Johnson signed it. Later Lyndon B. Johnsons presidency ended.", ["Johnsons"]),
     ],
 )
 def test_a_lost_possessive_is_found(body: str, flagged: list[str]) -> None:
