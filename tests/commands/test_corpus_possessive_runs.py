@@ -87,3 +87,9 @@ def test_fix_writes_the_apostrophe_only_with_unsafe_fixes(project: Path) -> None
     fixed = (project / "out" / "d.txt").read_text(encoding="utf-8")
     assert fixed == seed("Join us during DigitalGov's webinar on Monday, with three agencies.")
     assert (project / "seeds" / "d.txt").read_bytes() == original
+    diff = run_seedlint("fix", "--unsafe-fixes", "--diff", "seeds", cwd=project)
+    assert "+Join us during DigitalGov's webinar on Monday" in diff.stdout, diff.stdout
+    assert (project / "seeds" / "d.txt").read_bytes() == original
+    in_place = run_seedlint("fix", "--unsafe-fixes", "--in-place", "seeds", cwd=project)
+    assert in_place.returncode in (0, 1), in_place.stderr
+    assert (project / "seeds" / "d.txt").read_text(encoding="utf-8") == fixed
