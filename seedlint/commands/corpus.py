@@ -271,7 +271,9 @@ class CorpusRun:
         if self.folded >= FOLD_EVERY:  # columns hold fingerprints in a fraction of the memory
             self.folded = 0
             for index in self.indexes:
-                index.table()
+                fold = getattr(index, "table", None)  # an index of fingerprints folds them
+                if fold is not None:
+                    fold()
 
     def _opened(self) -> list[KeptIndex]:
         """The stores, opened now if they were not, and the run's documents left to the

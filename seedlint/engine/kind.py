@@ -127,7 +127,8 @@ class Kind(Generic[State]):
 
     def contribute(self, doc: Document, key: str, state: State) -> Any:
         """What the corpus pass needs of one document, known by ``key``: plain data that
-        can travel between processes and be kept."""
+        can travel between processes and be kept, a frozen dataclass whose ``key`` field
+        holds that key (a record known by its line instead gets a copy with that key)."""
         raise NotImplementedError
 
     def corpus_min_documents(self, state: State) -> int:
@@ -138,7 +139,10 @@ class Kind(Generic[State]):
 
     def corpus_index(self, state: State) -> Any:
         """An empty store of contributions for these settings: ``add(contribution)``,
-        ``remove(key)``, ``in`` and iteration over keys."""
+        ``remove(key)``, ``in`` and iteration over keys. One that also names its
+        ``contribution_type`` (plain data msgspec decodes) and answers ``get(key)`` is kept
+        between runs of ``check`` with its cache (``io/kept_contributions.py``); any other
+        is filled anew by every run, with that run's documents alone."""
         raise NotImplementedError
 
     def corpus_pass(self, rules: Sequence[CorpusRule], corpus: Corpus) -> CorpusOutcome:

@@ -218,10 +218,14 @@ class Stores:
         stores: list[KeptIndex] = []
         for group in self.groups:
             store: CorpusStore | KeptContributions
+            index = group.new_index()
             if isinstance(group.kind, Duplicates):
-                store = CorpusStore(self.folder, group.name, group.new_index().settings)
-            else:  # a kind of small contributions, kept whole
+                store = CorpusStore(self.folder, group.name, index.settings)
+            elif hasattr(index, "contribution_type"):  # small contributions, kept whole
                 store = KeptContributions(self.folder, group, self.fingerprint)
+            else:  # a kind that says no more: kept by no file, contributed again each run
+                stores.append(RunIndex(group))
+                continue
             for told in store.notes:
                 self.told(told)
             stores.append(store)

@@ -87,9 +87,6 @@ class NameUses:
     def get(self, key: str) -> NameUse:
         return self.uses[key]
 
-    def table(self) -> None:
-        """Nothing to fold: contributions are small (the run asks every index)."""
-
     def __len__(self) -> int:
         return len(self.uses)
 

@@ -89,6 +89,7 @@ PLUGIN = '''\
 """shout: words written in capitals, a kind from outside seedlint."""
 
 import re
+from dataclasses import dataclass
 
 from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.kind import Kind, single_check
@@ -121,12 +122,77 @@ class Shout(Kind[int]):
 KIND = Shout()
 
 
+class Opening(Kind[None]):
+    """A corpus kind whose index says nothing of how to keep it: the first word of a body
+    that other documents' bodies open with too."""
+
+    name = "opening"
+    corpus = True
+    checks = single_check("opening", "a body that opens as others do", fields=("count",))
+
+    def build(self, check, options):
+        return None
+
+    def find(self, doc, state):
+        return iter(())
+
+    def contribute(self, doc, key, state):
+        return First(key, doc.text[doc.body_start :].split(" ", 1)[0])
+
+    def corpus_index(self, state):
+        return Openings()
+
+    def corpus_pass(self, rules, corpus):
+        from collections import Counter
+
+        from seedlint.engine.kind import CorpusOutcome
+
+        counts = Counter(corpus.index.words.values())
+        found = [
+            (rule.label, key, Finding(0, 0, {"count": counts[corpus.index.words[key]]}))
+            for key in sorted(corpus.keys)
+            for rule in rules
+            if counts[corpus.index.words[key]] > 1
+        ]
+        return CorpusOutcome(found)
+
+
+@dataclass(frozen=True)
+class First:
+    key: str
+    word: str
+
+
+class Openings:
+    def __init__(self):
+        self.words = {}
+
+    def add(self, contribution):
+        self.words[contribution.key] = contribution.word
+
+    def remove(self, key):
+        return self.words.pop(key, None) is not None
+
+    def __contains__(self, key):
+        return key in self.words
+
+    def __iter__(self):
+        return iter(self.words)
+
+    def __len__(self):
+        return len(self.words)
+
+
+OPENING = Opening()
+
+
 class NotAKind:
     """Registered under the group by mistake."""
 '''
 ENTRY_POINTS = """\
 [seedlint.kinds]
 shout = shout_kind:KIND
+opening = shout_kind:OPENING
 not-a-kind = shout_kind:NotAKind
 missing = shout_kind:Missing
 """
@@ -181,6 +247,38 @@ def test_a_plug_in_kind_checks_and_fixes_through_the_command_line(
     fixed = run_seedlint("fix", "--in-place", "a.txt", cwd=project, env=env)
     assert fixed.returncode == 0, fixed.stderr
     assert (project / "a.txt").read_text(encoding="utf-8") == seed("The Government agreed, OK.")
+
+
+@pytest.mark.e2e
+def test_a_plug_in_corpus_kind_runs_with_the_cache_without_a_kept_index(
+    plugin: tuple[Path, dict[str, str]],
+) -> None:
+    """An index that names no contribution type is kept by no file: each run with the
+    cache contributes its documents again, and a few files named are judged among
+    themselves."""
+    project, env = plugin
+    (project / "seedlint.yaml").write_text(
+        "paths: [seeds]\nrule-packs: [default, house.yaml]\nselect: [HS101]\n", "utf-8"
+    )
+    (project / "house.yaml").write_text(
+        "rules:\n  - code: HS101\n    name: same-opening\n    kind: opening\n"
+        "    severity: warning\n    message: '{count} documents open so'\n",
+        "utf-8",
+    )
+    seeds = project / "seeds"
+    seeds.mkdir()
+    for name, body in (("a", "Budget agreed."), ("b", "Budget cut."), ("c", "Rain.")):
+        (seeds / f"{name}.txt").write_text(seed(body), encoding="utf-8")
+    expected = ["seeds/a.txt:1:1: HS101", "seeds/b.txt:1:1: HS101"]
+    runs = [(["seeds"], expected), (["seeds"], expected), (["seeds/a.txt", "seeds/c.txt"], [])]
+    runs.append((["seeds/a.txt", "seeds/b.txt"], expected))
+    for paths, wanted in runs:
+        result = run_seedlint("check", "--format", "concise", "--cache-dir", "cache", *paths,
+                              cwd=project, env=env)  # fmt: skip
+        assert result.returncode in (0, 1), result.stderr
+        found = [line.split(" warning")[0] for line in result.stdout.splitlines()[:-1]]
+        assert found == wanted, result.stdout
+    assert not list((project / "cache").glob("corpus-opening-*"))  # nothing kept of it
 
 
 @pytest.mark.e2e
