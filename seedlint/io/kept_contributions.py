@@ -21,6 +21,7 @@ from typing import Annotated, Any, Protocol
 
 import msgspec
 
+from seedlint.engine.corpus import CorpusGroup
 from seedlint.io.atomic import write_atomic
 from seedlint.io.reading import read_regular
 
@@ -50,19 +51,10 @@ class SmallIndex(Protocol):
     def get(self, key: str) -> Any: ...
 
 
-class Group(Protocol):
-    """What the store needs of a corpus group (``engine.corpus.CorpusGroup``)."""
-
-    @property
-    def name(self) -> str: ...
-
-    def new_index(self) -> Any: ...
-
-
 class KeptContributions:
     """A group's contributions kept between runs: load, change, save (``KeptIndex``)."""
 
-    def __init__(self, folder: Path, group: Group, fingerprint: str) -> None:
+    def __init__(self, folder: Path, group: CorpusGroup, fingerprint: str) -> None:
         self.path = folder / f"corpus-{group.name}.kept"
         self.group = group
         self.fingerprint = fingerprint

@@ -162,6 +162,7 @@ class CorpusPossessive(Kind[State]):
             if text is None or any(not _stands(text, c) for c in use.candidates):
                 stale.append(key)
                 continue
+            doc = Document(text)  # parsed once for the apostrophe each fix writes
             for start, end, stem in use.candidates:
                 written = possessive[stem] - (stem in use.possessive)
                 plain = bare[stem] - (stem in use.bare)
@@ -170,7 +171,7 @@ class CorpusPossessive(Kind[State]):
                     if written >= state.min_documents and plain <= state.bare_share * (
                         written + plain
                     ):
-                        findings.append((rule.label, key, _finding(text, start, end, written)))
+                        findings.append((rule.label, key, _finding(doc, start, end, written)))
         return CorpusOutcome(findings, tuple(stale))
 
 
@@ -183,10 +184,11 @@ def _stands(text: str, candidate: tuple[int, int, str]) -> bool:
     return 0 <= start < end and text[start:end] == stem and text[end : end + 1] == "s"
 
 
-def _finding(text: str, start: int, end: int, count: int) -> Finding:
+def _finding(doc: Document, start: int, end: int, count: int) -> Finding:
     from seedlint.kinds.apostrophe import apostrophe_near
 
-    mark = apostrophe_near(Document(text), end)
+    text = doc.text
+    mark = apostrophe_near(doc, end)
     written = text[start : end + 1]
     replacement = f"{text[start:end]}{mark}s"
     values = {"match": written, "replacement": replacement, "count": count}
