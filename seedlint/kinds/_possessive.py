@@ -254,27 +254,35 @@ def acronym_candidates(text: str, start: int) -> Iterator[re.Match[str]]:
 
 
 def _refused_by_form(text: str, match: re.Match[str]) -> bool:
-    """Whether a capitalised word + s is no name's possessive by its form and place, the
-    first questions of ``_name`` and the cheapest: a day or month ("Mondays"), a stem in s
-    ("Joneses"), a word of its own ("Peace Corps"), a sentence's first word that is a
-    word of the dictionary ("Teams", "Agencys")."""
+    """Whether a capitalised word + s is no name's possessive by its form, the first
+    question of ``_name`` and the cheapest: a day or month ("Mondays"), a stem in s
+    ("Joneses"), a word of its own ("Peace Corps")."""
     lower = match.group(1).lower()
-    if lower in CALENDAR or lower.endswith("s") or lemma(lower + "s"):
-        return True
+    return lower in CALENDAR or lower.endswith("s") or bool(lemma(lower + "s"))
+
+
+def _opening_common_word(text: str, match: re.Match[str]) -> bool:
+    """Whether a capitalised word + s opens a sentence and its stem is a word of the
+    dictionary or of codespell's ("Teams", "Agencys"): its capital says nothing, and it may
+    be any common word's plural. Another that opens a sentence is read on, as a name if
+    the document shows it one ("Makarov said" ... "Makarovs team won")."""
     if not sentence_start(text, match.start()):
         return False
-    # a sentence's first word, whose capital says nothing: a word of the dictionary or of
-    # codespell's may be any common word ("Teams", "Bills"); another is read on, as a
-    # name if the document shows it one ("Makarov said" ... "Makarovs team won")
-    return lemma(lower) or noun(lower) or lower in vocabulary("codespell")
+    lower = match.group(1).lower()
+    return bool(lemma(lower) or noun(lower) or lower in vocabulary("codespell"))
 
 
 def _plainly_refused(doc: Document, match: re.Match[str]) -> bool:
     """Whether a capitalised word + s is surely no possessive, asked before the words
-    around it are read: ``_name`` refuses it by its form (``_refused_by_form``), and before
-    ``_name`` only ``_no_plural`` makes one a possessive; every other way ends in a plural
-    or in ``_name``."""
-    return _refused_by_form(doc.text, match) and not _no_plural(doc, match)
+    around it are read: ``_name`` refuses it by its form (``_refused_by_form``), or as a
+    common word that opens a sentence which the document never writes as a name inside
+    one, and before ``_name`` only ``_no_plural`` makes one a possessive; every other way
+    ends in a plural or in ``_name``."""
+    text = doc.text
+    refused = _refused_by_form(text, match) or (
+        _opening_common_word(text, match) and not names_of(doc).is_name(match.group(1))
+    )
+    return refused and not _no_plural(doc, match)
 
 
 def _possessive(doc: Document, match: re.Match[str], acronym: bool) -> int:
@@ -624,7 +632,9 @@ def _name(doc: Document, match: re.Match[str], context: Context) -> int:
     stem, written = match.group(1), match.group()
     lower = stem.lower()
     if _refused_by_form(text, match):
-        return NO  # "Mondays", "Joneses", "Peace Corps", a sentence's first word
+        return NO  # "Mondays", "Joneses", "Peace Corps"
+    if _opening_common_word(text, match) and not _opening_name(doc, stem, context):
+        return NO  # a common word whose capital is the sentence's: "Teams", "Bills"
     names = names_of(doc)
     if names.writes_lower(lower) or names.writes_lower(lower + "s"):
         return NO  # a common word: "the Banks report", "Working Groups" are plurals
@@ -805,6 +815,17 @@ def _common_word_as_name(doc: Document, stem: str, context: Context) -> bool:
     if not _lower_noun(following):
         return False
     return bool(_possessives(doc.text, stem)) or _subject(doc.text, stem)
+
+
+def _opening_name(doc: Document, stem: str, context: Context) -> bool:
+    """Whether a common word that opens a sentence is a name there: the document shows it
+    a name as ``_common_word_as_name`` asks ("Laura said" ... "Lauras dedication"), and
+    the word after it is no verb, or the document writes the stem's possessive: before a
+    word that may be a verb, a plural is likelier at a sentence's start than inside one,
+    where a name's capital is its own ("Cooper said" ... "Coopers make barrels")."""
+    if not _common_word_as_name(doc, stem, context):
+        return False
+    return context.reading == NOUN or bool(_possessives(doc.text, stem))
 
 
 def _single_use(written: str, context: Context) -> bool:

@@ -52,6 +52,10 @@ def test_the_word_classes_come_from_the_inflection_data() -> None:
         # a sentence's first word: its capital tells nothing, the document's use does
         ("Makarov said the team was ready. Makarovs team then won.", ["Makarovs"]),
         ("DeWine spoke on Monday.\n\nDeWines order took effect at once.", ["DeWines"]),
+        # ... a dictionary word too, where the document writes it as a name that says or
+        # owns something inside a sentence
+        ("The prize went to Laura, and Laura said so.\n\nLauras dedication won.", ["Lauras"]),
+        ("We met Gloria. Gloria's mother spoke. Glorias eczema was bad.", ["Glorias"]),
         # after a middle initial, no sentence starts
         ("Lyndon B. Johnson signed it. Later Lyndon B. Johnsons presidency ended.", ["Johnsons"]),
     ],
@@ -295,6 +299,10 @@ def test_a_word_that_can_have_no_plural_in_s_is_a_safe_possessive(body: str, wri
         "The Treasurys are open and the Treasurys said so.",  # a verb: a misspelled plural
         # a sentence's first word: a dictionary word, a verb after it, no evidence
         "Teams play on. Bills pass. Kennedy spoke. Kennedys gathered. Smiths win matters.",
+        # ... a name in the document, but one that neither says nor owns anything there,
+        # or a verb after it
+        "The Panama Canal opened in 1914. Panamas attempt failed.",
+        "We met Cooper, and Cooper said so. Coopers make barrels of oak.",
     ],
 )
 def test_plurals_of_names_and_words_in_y_or_x_stay_alone(body: str) -> None:
@@ -427,7 +435,7 @@ NAME_WORDS = [
     *["budget", "Netflixs", "Mondays", "Joneses", "States", "states", "Brendas", "Eric"],
     *["Erics", "Brassil", "Ford", "Fords", "internal", "Robert", "Muellers", "Mueller"],
     *["investigation", "Peace", "Corps", "Armys", "army", "two", "in", "programs", "Islams"],
-    *["holiest", "site"],
+    *["holiest", "site", "Laura", "Lauras", "dedication", "make"],
 ]
 NAME_GLUE = [" ", " ", " ", ". ", ", ", "\n\n", " “", "” "]
 
