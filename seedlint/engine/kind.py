@@ -140,9 +140,12 @@ class Kind(Generic[State]):
     def corpus_index(self, state: State) -> Any:
         """An empty store of contributions for these settings: ``add(contribution)``,
         ``remove(key)``, ``in`` and iteration over keys. One that also names its
-        ``contribution_type`` (plain data msgspec decodes) and answers ``get(key)`` is kept
-        between runs of ``check`` with its cache (``io/kept_contributions.py``); any other
-        is filled anew by every run, with that run's documents alone."""
+        ``contribution_type`` and ``summary_type`` (plain data msgspec decodes), and
+        answers ``get(key)``, ``summary()`` (what its pass reads of every document) and
+        ``restore(summary, keys, read)`` (an empty index takes a kept summary; ``read(key)``
+        gives a kept contribution when first needed) is kept between runs of ``check``
+        with its cache (``io/kept_contributions.py``); any other is filled anew by every
+        run, with that run's documents alone."""
         raise NotImplementedError
 
     def corpus_pass(self, rules: Sequence[CorpusRule], corpus: Corpus) -> CorpusOutcome:

@@ -38,7 +38,7 @@ import contextlib
 import hashlib
 import os
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 
@@ -49,6 +49,7 @@ from seedlint.corpus import CorpusIndex, CorpusSettings, Fingerprint
 from seedlint.corpus.order import ranks
 from seedlint.corpus.table import Table
 from seedlint.io.atomic import write_atomic
+from seedlint.io.digests import DIGEST_BYTES, Digests
 from seedlint.io.reading import read_regular
 
 MAGIC = b"seedlint-store\n\x00"
@@ -56,7 +57,6 @@ PREFIX = len(MAGIC) + 16  # magic, length and CRC-32 of header and digests, head
 FORMAT = "seedlint corpus store"
 VERSION = 2  # 2: signatures of words hashed as minhash.word_hashes does
 MAX_HEADER = 1 << 16
-DIGEST_BYTES = 16
 JOURNAL_SHARE = 0.05  # a journal past this share of the base is folded into a new base
 JOURNAL_MINIMUM = 1000  # ...but a journal of fewer entries never is
 SIMILARITIES_KEPT = 100_000  # pairs of bodies whose exact similarity is kept (~5 MB)
@@ -125,43 +125,6 @@ class Rejected(Exception):
 def digest(data: bytes) -> bytes:
     """The content digest of a document's bytes."""
     return hashlib.blake2b(data, digest_size=DIGEST_BYTES).digest()
-
-
-class Digests(Mapping[str, bytes]):
-    """The content digest of every kept document: the base's, read where they lie in its
-    bytes, with the changes since."""
-
-    def __init__(
-        self, rows: Mapping[str, int] | None = None, blob: memoryview | None = None
-    ) -> None:
-        self.rows: Mapping[str, int] = rows or {}
-        self.blob = blob
-        self.changed: dict[str, bytes] = {}
-        self.removed: set[str] = set()
-
-    def __getitem__(self, key: str) -> bytes:
-        if key in self.changed:
-            return self.changed[key]
-        if key in self.removed or self.blob is None:
-            raise KeyError(key)
-        row = self.rows[key]
-        return bytes(self.blob[row * DIGEST_BYTES : (row + 1) * DIGEST_BYTES])
-
-    def __iter__(self) -> Iterator[str]:
-        yield from self.changed
-        yield from (k for k in self.rows if k not in self.changed and k not in self.removed)
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
-
-    def set(self, key: str, value: bytes) -> None:
-        self.changed[key] = value
-        self.removed.discard(key)
-
-    def discard(self, key: str) -> None:
-        self.changed.pop(key, None)
-        if key in self.rows:
-            self.removed.add(key)
 
 
 class CorpusStore:

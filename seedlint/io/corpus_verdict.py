@@ -41,7 +41,7 @@ from seedlint.io.reading import read_regular
 
 FORMAT = "seedlint corpus verdict"
 VERSION = 1
-DIGEST_BYTES = 16  # a content digest, as the store's (corpus_store.DIGEST_BYTES)
+DIGEST_BYTES = 16  # a content digest, as the store's (digests.DIGEST_BYTES)
 
 Digest = Annotated[bytes, msgspec.Meta(min_length=DIGEST_BYTES, max_length=DIGEST_BYTES)]
 
@@ -221,13 +221,13 @@ class Stores:
             index = group.new_index()
             if isinstance(group.kind, Duplicates):
                 store = CorpusStore(self.folder, group.name, index.settings)
-            elif hasattr(index, "contribution_type"):  # small contributions, kept whole
-                store = KeptContributions(self.folder, group, self.fingerprint)
+                for told in store.notes:
+                    self.told(told)
+            elif hasattr(index, "contribution_type") and hasattr(index, "summary_type"):
+                store = KeptContributions(self.folder, group, self.fingerprint, self.told)
             else:  # a kind that says no more: kept by no file, contributed again each run
                 stores.append(RunIndex(group))
                 continue
-            for told in store.notes:
-                self.told(told)
             stores.append(store)
         return stores
 

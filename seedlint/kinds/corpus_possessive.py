@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,9 +32,6 @@ from seedlint.engine.options import Option
 
 DEFAULT_MIN_DOCUMENTS = 3
 DEFAULT_BARE_SHARE = 0.1
-# a capitalised stem + 's or ’s, and a capitalised word + a bare s: "DigitalGov's",
-# "Kennedys". Each starts with its capital, the look-behind at the character before it:
-# a pattern that starts with a look-behind is tried at every offset of the text
 # a capitalised word + 's, ’s or a bare s: "DigitalGov's", "Kennedys". It starts with its
 # capital, the look-behind at the character before it (a pattern that starts with a
 # look-behind is tried at every offset of the text), and takes the word whole: a word
@@ -59,39 +56,89 @@ class NameUse:
     candidates: tuple[tuple[int, int, str], ...]
 
 
+@dataclass(frozen=True)
+class NameCounts:
+    """What the pass reads of every document, kept whole with the cache: how many
+    documents write each stem with 's and + a bare s, and the contributions that hold
+    candidates. The rest of each document's contribution is read only when the document
+    changes or goes."""
+
+    possessive: dict[str, int]
+    bare: dict[str, int]
+    candidates: tuple[NameUse, ...]
+
+
 class NameUses:
     """Every document's contribution, by key, and how many documents write each stem
-    with 's (``possessive``) and + a bare s (``bare``)."""
+    with 's (``possessive``) and + a bare s (``bare``). Restored from kept counts, it
+    reads a kept contribution only when asked for it (``restore``)."""
 
     contribution_type = NameUse  # what a kept contribution is decoded as
+    summary_type = NameCounts  # what is kept whole
 
     def __init__(self) -> None:
-        self.uses: dict[str, NameUse] = {}
+        self.uses: dict[str, NameUse] = {}  # the contributions read
+        self.unread: set[str] = set()  # kept keys whose contribution is read when needed
+        self.candidates: dict[str, NameUse] = {}  # the contributions with candidates
         self.possessive: Counter[str] = Counter()
         self.bare: Counter[str] = Counter()
+        self._read: Callable[[str], NameUse] | None = None
 
     def add(self, use: NameUse) -> None:
         self.remove(use.key)
         self.uses[use.key] = use
+        if use.candidates:
+            self.candidates[use.key] = use
         self.possessive.update(use.possessive)
         self.bare.update(use.bare)
 
     def remove(self, key: str) -> bool:
         use = self.uses.pop(key, None)
         if use is None:
-            return False
+            if key not in self.unread:
+                return False
+            self.unread.discard(key)
+            use = self.get(key)
+        self.candidates.pop(key, None)
         self.possessive.subtract(use.possessive)
         self.bare.subtract(use.bare)
         return True
 
     def get(self, key: str) -> NameUse:
-        return self.uses[key]
+        use = self.uses.get(key)
+        if use is not None:
+            return use
+        if self._read is None:
+            raise KeyError(key)
+        return self._read(key)
+
+    def summary(self) -> NameCounts:
+        possessive, bare = +self.possessive, +self.bare  # without the stems counted out
+        return NameCounts(
+            dict(sorted(possessive.items())),
+            dict(sorted(bare.items())),
+            tuple(self.candidates[key] for key in sorted(self.candidates)),
+        )
+
+    def restore(
+        self, kept: NameCounts, keys: Iterable[str], read: Callable[[str], NameUse]
+    ) -> None:
+        """Take the kept counts, and the keys of the kept contributions, each read by
+        ``read`` when first needed; only an empty index is restored."""
+        counts = (*kept.possessive.values(), *kept.bare.values())
+        if counts and min(counts) < 1:
+            raise ValueError("a count below one")
+        self.possessive, self.bare = Counter(kept.possessive), Counter(kept.bare)
+        self.candidates = {use.key: use for use in kept.candidates}
+        self.uses = dict(self.candidates)
+        self.unread = set(keys) - self.uses.keys()
+        self._read = read
 
     def __len__(self) -> int:
-        return len(self.uses)
+        return len(self.uses) + len(self.unread)
 
     def __contains__(self, key: object) -> bool:
-        return key in self.uses
+        return key in self.uses or key in self.unread
 
 
 class CorpusPossessive(Kind[State]):
@@ -151,13 +198,11 @@ class CorpusPossessive(Kind[State]):
 
     def corpus_pass(self, rules: Sequence[CorpusRule], corpus: Corpus) -> CorpusOutcome:
         index: NameUses = corpus.index
-        uses, possessive, bare = index.uses, index.possessive, index.bare
+        uses, possessive, bare = index.candidates, index.possessive, index.bare
         findings: list[tuple[str, str, Finding]] = []
         stale = []
         for key in sorted(corpus.keys & uses.keys()):
             use = uses[key]
-            if not use.candidates:
-                continue
             text = corpus.text(key)
             if text is None or any(not _stands(text, c) for c in use.candidates):
                 stale.append(key)
