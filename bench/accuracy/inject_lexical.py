@@ -3,8 +3,12 @@
 Unlike the list-bound classes of inject.py (UK's, Iran's, Prime Minster), these take their
 place from whatever the article offers:
 
-- acronym_possessive: any ALL-CAPS word of two or more capitals + 's: "the BNP's leader" ->
-  "the BNPs leader", unless the article writes that acronym's plural ("APIs");
+- acronym_possessive: any ALL-CAPS word of two or more capitals + 's before what it owns
+  (a word, a number or a quotation): "the BNP's leader" -> "the BNPs leader", unless the
+  article writes that acronym's plural ("APIs"). Not before punctuation or "of", "and",
+  "or", "for", "with", where the source's 's is most often a plural written with an
+  apostrophe ("offering DVD's of his films", "API's and code"): without it the text is
+  correct, and no damage is done;
 - name_possessive: a capitalised word + 's that does not start a sentence: "Lenovo's
   profits" -> "Lenovos profits". Only names: a word that the project's corpora (about 2.5
   million words) also write in lower case is a common word whose plural may be meant
@@ -35,6 +39,9 @@ APOSTROPHE = f"[{APOSTROPHES}]"
 ACRONYM_POSSESSIVE = re.compile(
     rf"(?<![\w.'\u2019-])(?=[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z])[A-Z0-9]{{2,}}{APOSTROPHE}s\b"
 )
+# what a possessive's 's stands before: a space, then a word, number or quotation that is
+# not a preposition or conjunction (a plural's apostrophe stands before those)
+OWNED_AFTER = re.compile(r" (?!(?:of|and|or|for|with)\b)[\w\"'“‘*#]")
 NAME_POSSESSIVE = re.compile(
     rf"(?<![\w.'\u2019-])(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+)*){APOSTROPHE}s(?= [A-Za-z])"
 )
@@ -90,7 +97,9 @@ def acronym_possessive(text: str, rng: random.Random) -> Defect | None:
     places = [
         m
         for m in ACRONYM_POSSESSIVE.finditer(text)
-        if m.start() >= skip and not plural_in(text, m.group()[:-2])
+        if m.start() >= skip
+        and OWNED_AFTER.match(text, m.end())
+        and not plural_in(text, m.group()[:-2])
     ]
     return drop_first_apostrophe(text, rng.choice(places)) if places else None
 
