@@ -67,10 +67,17 @@ MIRRORED_FACE = re.compile(rf"(?:\){{1,{MOUTH_LIMIT}}}|\({{1,{MOUTH_LIMIT}}})[-o
 # a half-open interval of mathematics, "[0, 1)" or "(a, b]": its brackets differ on purpose
 BOUND = r"[-+−]?(?:\d+(?:\.\d+)?|[a-zA-Z]|∞)"
 INTERVAL = re.compile(rf"\[\s*{BOUND}\s*,\s*{BOUND}\s*\)|\(\s*{BOUND}\s*,\s*{BOUND}\s*\]")
-# "…, Koch said. “…": the quotation was closed before its attribution, whose mark is lost
+# "…, Koch said. “…": the quotation was closed before its attribution, whose mark is lost;
+# in French the verb comes first, "« … , affirme un manifestant. « …", "…, a-t-il ajouté."
+FRENCH_SAYING = (
+    r"(?:(?:affirm|ajout|déclar|expliqu|estim|indiqu|précis|soulign|assur|racont|confi|"
+    r"comment|insist|témoign|lanc)[eé]|rappel(?:le|é)|poursui(?:t|vi)|conclut?|répondu?|dit)"
+)
 ATTRIBUTION = re.compile(
-    r",\s+(?:[A-Z][\w.'’-]*\s+){0,4}(?:said|says|added|asked|explained|noted|stated|"
-    r"continued|wrote|told)\b[^.!?\"“”]{0,100}[.!?]\s*\Z"
+    r",\s+(?:(?:[A-Z][\w.'’-]*\s+){0,4}(?:said|says|added|asked|explained|noted|stated|"
+    r"continued|wrote|told)\b"
+    rf"|(?:a(?:-t-(?:il|elle))?\s+)?{FRENCH_SAYING}(?:-t)?(?:-(?:il|elle))?(?![\w'’-]))"
+    r"[^.!?\"“”«»]{0,100}[.!?]\s*\Z"
 )
 ATTRIBUTION_REACH = 160
 # "“… in government, said Administrator Roth when …" or "“…, Roth said. …": an attribution
@@ -409,7 +416,8 @@ def scan_reopenings(
 
 def _reopening(text: str, position: int, char: str, opened: str, state: State) -> bool:
     """An opening mark of the open quotation's kind, right after a sentence end that is
-    not an attribution ("…, Koch said. “…" lost the mark closing before "Koch")."""
+    not an attribution ("…, Koch said. “…" lost the mark closing before "Koch"; "« …,
+    affirme un manifestant. « …" before "affirme")."""
     if char in state.opening:
         same = char == opened or (state.mixed and opened in state.opening)
     else:

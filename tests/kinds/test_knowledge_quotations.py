@@ -6,6 +6,8 @@ unquoted-speech (SL305), mixed-apostrophes (SL310).
 
 from __future__ import annotations
 
+import pytest
+
 import seedlint
 from conftest import seed
 
@@ -41,6 +43,17 @@ def test_merged_paragraphs_fix_splits_at_each_reopening() -> None:
 
 def test_a_lost_closing_mark_before_an_attribution_is_no_merge() -> None:
     text = seed("“We try hard, Koch said. “And we will go on.”")
+    assert [code for code, _ in codes(text, "SL3")] == ["SL301"]
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    ["affirme un manifestant, Abdel Nasser", "a-t-il ajouté", "dit-elle", "a déclaré le maire"],
+)
+def test_a_lost_closing_mark_before_a_french_attribution_is_no_merge(attribution: str) -> None:
+    """In French the verb comes first: "« …, affirme X. « …" closed the first quotation
+    before its attribution."""
+    text = seed(f"« Nous restons fermes, {attribution}. « Tous ces retards posent question ».")
     assert [code for code, _ in codes(text, "SL3")] == ["SL301"]
 
 
