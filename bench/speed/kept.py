@@ -6,7 +6,9 @@ contributions and writes it again. This script makes the contributions of the ne
 (2,585 articles, in-process with the bundled rules), gives them new keys until the kept
 file holds N documents, and times that load and a change of one document followed by the
 save, at each size. The time per document should fall or stay flat as N grows: the file is
-read whole, but a contribution is decoded only when its document changes.
+read whole, but a contribution is decoded only when its document changes. It also
+measures the memory of the index a run fills as the contributions arrive (tracemalloc,
+bytes per document past the first corpus's, whose names are new).
 
     python bench/speed/kept.py                          # 10,000 and 100,000 documents
     python bench/speed/kept.py --documents 10000 1000000
@@ -56,6 +58,28 @@ def kept_file(folder: Path, group: CorpusGroup, made: list[Any], documents: int)
     store.save()
 
 
+def index_bytes(group: CorpusGroup, made: list[Any], documents: int) -> float:
+    """Bytes per document of the index the ``seedlint`` process fills as the documents'
+    contributions arrive, each a copy of its own (as from a worker), past the first
+    corpus's (whose names are new)."""
+    import gc
+    import pickle
+    import tracemalloc
+
+    copies = [pickle.dumps(contribution) for contribution in made]
+    index = group.new_index()
+    gc.collect()
+    tracemalloc.start()
+    for number in range(documents):
+        if number == len(made):
+            first = tracemalloc.get_traced_memory()[0]
+        contribution = pickle.loads(copies[number % len(made)])
+        index.add(replace(contribution, key=f"{number:08d}/{contribution.key}"))
+    used = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    return (used - first) / (documents - len(made))
+
+
 def change_one(folder: Path, group: CorpusGroup) -> tuple[float, float]:
     """(load, change one document and save) in seconds, the best of ``ROUNDS``."""
     loads, saves = [], []
@@ -79,8 +103,11 @@ def main() -> None:
     linter = Linter(load_rules(["default"], Path.cwd()), Config(root=Path.cwd()).lint_settings())
     [group] = [g for g in corpus_groups(linter.rules) if g.kind.name == "corpus_possessive"]
     made = contributions(group, linter)
-    print("| documents | file (MB) | load (s) | change one and save (s) | µs per document |")
-    print("| ---: | ---: | ---: | ---: | ---: |")
+    print(
+        "| documents | file (MB) | load (s) | change one and save (s) | µs per document "
+        "| index, bytes per document |"
+    )
+    print("| ---: | ---: | ---: | ---: | ---: | ---: |")
     with tempfile.TemporaryDirectory() as temporary:
         for documents in args.documents:
             folder = Path(temporary) / str(documents)
@@ -88,7 +115,11 @@ def main() -> None:
             size = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
             load, save = change_one(folder, group)
             per_document = (load + save) / documents * 1e6
-            print(f"| {documents:,} | {size:.1f} | {load:.3f} | {save:.3f} | {per_document:.2f} |")
+            memory = index_bytes(group, made, documents)
+            print(
+                f"| {documents:,} | {size:.1f} | {load:.3f} | {save:.3f} | {per_document:.2f} "
+                f"| {memory:.0f} |"
+            )
 
 
 if __name__ == "__main__":

@@ -169,7 +169,7 @@ class CorpusEvidence:
 
         if file not in self.index:
             return []
-        kept = self.index.uses[file]
+        kept = self.index.get(file)
         self.index.add(self._contribution(text, file))
         try:
             judged = TextCorpus(self.index, {file: text})

@@ -40,7 +40,7 @@ def test_acronym_possessive_needs_a_place() -> None:
     # a plural written with an apostrophe: without it the text is correct, not damaged
     plurals = "He offered DVD's of his films, user ID's, and API's for apps.\n"
     assert damaged(lexical.acronym_possessive, plurals) is None
-    owned = 'The NHC\'s "Hurricane" alert and NASA\'s 2014 pick.\n'
+    owned = "The NHC's \"Hurricane\" alert and NASA's 2014 pick.\n"
     assert damaged(lexical.acronym_possessive, owned) in (
         'The NHCs "Hurricane" alert and NASA\'s 2014 pick.\n',
         'The NHC\'s "Hurricane" alert and NASAs 2014 pick.\n',

@@ -10,7 +10,7 @@ from conftest import default_linter, seed
 from seedlint.engine.corpus import TextCorpus, corpus_groups, lint_texts
 from seedlint.engine.fixer import apply
 from seedlint.engine.kind import CorpusRule
-from seedlint.kinds.corpus_possessive import KIND, State
+from seedlint.kinds.corpus_possessive import KIND, NameUse, NameUses, State
 
 WEBINAR = "Join us during DigitalGovs webinar on Monday."
 WRITERS = [
@@ -169,3 +169,21 @@ def test_the_index_counts_each_document_once_and_forgets_it() -> None:
     assert index.remove("a") and not index.remove("a")
     assert index.possessive["DigitalGov"] == 0 and len(index) == 0
     assert KIND.corpus_min_documents(State(3, 0.1)) == 4
+
+
+def test_the_index_keeps_one_string_per_name_and_gives_back_each_contribution() -> None:
+    """Each document's names arrive as copies of their own (from a worker or a file); the
+    index keeps one string of each, and still gives back every contribution whole."""
+    index = NameUses()
+    first, second = "".join(["Digital", "Gov"]), "".join(["Digi", "talGov"])
+    assert first == second and first is not second
+    uses = [
+        NameUse("a", (first,), ("Kennedy",), ()),
+        NameUse("b", (second,), (), ((5, 15, "Makarov"),)),
+    ]
+    for use in uses:
+        index.add(use)
+    assert index.get("a").possessive[0] is index.get("b").possessive[0]
+    assert [index.get(key) for key in ("a", "b")] == uses
+    with pytest.raises(KeyError):
+        index.get("c")
