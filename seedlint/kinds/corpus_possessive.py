@@ -91,7 +91,7 @@ class NameUses:
         key, possessive, bare = use.key, use.possessive, use.bare
         self.remove(key)
         # a stem arrives as a copy of its own with each document (from a worker or a
-        # file): one string for all of them keeps a large corpus's index a third the size
+        # file): one string for all of them keeps a large corpus's index under half the size
         if possessive:
             possessive = tuple(map(sys.intern, possessive))
         if bare:
