@@ -51,8 +51,10 @@ the document writes in lower case, a dictionary word ending in s such as "corps"
 of the 30,000 English words codespell corrects misspellings into, unless used as above),
 and a word of a longer name ("the water firm Aguas Argentinas") whose stem the document
 never uses alone. A capitalised word + s that stands where a name's possessive would, but
-whose stem the document writes nowhere else ("during DigitalGovs webinar"), is no finding
-of the document alone: the corpus may show the stem a name (``corpus_possessive``).
+whose stem the document writes nowhere else ("during DigitalGovs webinar"), or a common
+word opening a sentence that the document writes as a name but never as one that says or
+owns something ("the Panama Canal" ... "Panamas goalkeeper"), is no finding of the
+document alone: the corpus may show the stem a name (``corpus_possessive``).
 """
 
 from __future__ import annotations
@@ -634,7 +636,13 @@ def _name(doc: Document, match: re.Match[str], context: Context) -> int:
     if _refused_by_form(text, match):
         return NO  # "Mondays", "Joneses", "Peace Corps"
     if _opening_common_word(text, match) and not _opening_name(doc, stem, context):
-        return NO  # a common word whose capital is the sentence's: "Teams", "Bills"
+        # a common word whose capital is the sentence's ("Teams", "Bills"); one the
+        # document writes as a name, before a noun, is left to the corpus to judge
+        # ("the Panama Canal" ... "Panamas attempt")
+        undecided = names_of(doc).is_name(stem) and not names_of(doc).writes_lower(lower)
+        if undecided and context.reading == NOUN and not (context.before or context.determined):
+            return UNSHOWN
+        return NO
     names = names_of(doc)
     if names.writes_lower(lower) or names.writes_lower(lower + "s"):
         return NO  # a common word: "the Banks report", "Working Groups" are plurals

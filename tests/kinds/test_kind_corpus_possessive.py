@@ -59,6 +59,18 @@ def test_a_sentence_s_first_word_is_judged_too() -> None:
     assert found(corpus("Teams webinar series starts today.", teams)) == []
 
 
+def test_a_common_word_its_document_writes_only_as_a_name_is_judged_at_a_sentence_s_start() -> None:
+    """ "panama" is a word of the dictionary, whose capital at a sentence's start tells
+    nothing; the document writes "Panama" as a name and never in lower case, but nowhere
+    as one that says or owns something: the corpus decides."""
+    target = "We sailed through the Panama Canal. Panamas goalkeeper saved it twice."
+    writers = [f"Panama's team {word} the cup." for word in ("won", "lost", "kept")]
+    assert [key for key, _, _ in found(corpus(target, writers))] == ["target.txt"]
+    assert found(corpus(target, [w.replace("Panama's", "The team") for w in writers])) == []
+    # in lower case too: a common word, not a name
+    assert found(corpus(target + " We bought a panama hat.", writers)) == []
+
+
 def test_the_fix_writes_the_apostrophe_its_paragraph_writes() -> None:
     texts = corpus("We’re at DigitalGovs webinar, and it’s full.", WRITERS[:3])
     linter = default_linter(select=("SL505",))
