@@ -52,6 +52,10 @@ FOREIGN = words(
     "il di che non per sono della gli lo nel"
 )
 MIN_FOREIGN = 2  # foreign function words a quotation needs to be read as foreign
+# words looked up where they stand (a scan of the text each) before all are listed at once
+# (a scan of its words, worth some tens of lookups): a text that asks about thousands of
+# distinct names would otherwise be scanned once per name
+LOOKUPS_IN_PLACE = 32
 
 
 class Names:
@@ -94,6 +98,8 @@ class Names:
         if "names" in self.__dict__ or not self._in_place:
             return name in self.names
         known = self._named.get(name)
+        if known is None and len(self._named) >= LOOKUPS_IN_PLACE:
+            return name in self.names
         if known is None:  # found where it stands, as writes_lower
             known = self._named[name] = bool(name) and self._named_in_place(name)
         return known
@@ -144,6 +150,8 @@ class Names:
         if "lower" in self.__dict__:  # every such word is known already
             return lower in self.lower
         known = self._written_lower.get(lower)
+        if known is None and len(self._written_lower) >= LOOKUPS_IN_PLACE:
+            return lower in self.lower
         if known is None:  # found where it stands: rules ask about a few words only
             known = self._written_lower[lower] = _written_in_lower(
                 self._text, self._paragraphs, lower

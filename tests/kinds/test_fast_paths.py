@@ -435,6 +435,23 @@ def test_names_and_lower_words_are_what_a_word_by_word_reading_finds(
         document.LARGE_TEXT, document.LOWER_PIECE = large, piece
 
 
+@settings(max_examples=EXAMPLES * 2, deadline=None)
+@given(st.booleans(), NAME_TEXT, st.lists(st.sampled_from(ASKED), max_size=6))
+def test_words_past_the_lookups_in_place_are_answered_alike(
+    header: bool, body: str, words: list[str]
+) -> None:
+    """Past LOOKUPS_IN_PLACE distinct words a text is read for all its words at once: the
+    answers are the same."""
+    text = seed(body) if header else body
+    names, lower = plain_names_and_lower(Document(text))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_names, "LOOKUPS_IN_PLACE", 1)
+        asked = _names.names_of(Document(text))
+        for word in words:
+            assert asked.writes_lower(word) is (word.lower() in lower)
+            assert asked.is_name(word) is (word.lower() in names)
+
+
 RUN_TEXT = st.text(alphabet="abz09'’\u2018 \n-_é²İK\udcff\x01AZ", max_size=40)
 
 
