@@ -105,11 +105,44 @@ def mojibake_hint() -> re.Pattern[str]:
 
 
 def repaired(line: str) -> str:
-    """``line`` (no line break) after ftfy's encoding repair; the line itself when the hint
-    shows that ftfy would leave it alone."""
+    """``line`` (no line break) after ftfy's encoding repair, and the signs it leaves
+    (``signs_repaired``); the line itself when the hint shows that neither would change
+    it (a sign's mix-up is a lead byte and a continuation byte of Windows-1252 too)."""
     if line.isascii() or not mojibake_hint().search(line):
         return line
-    return ftfy_repaired(line)
+    return signs_repaired(ftfy_repaired(line))
+
+
+@functools.cache
+def _sign_mixup() -> re.Pattern[str]:
+    """ "â‚" and the character of a continuation byte, in Windows-1252 as ftfy's sloppy
+    codec reads it (U+2080..U+20BF encoded in UTF-8 and decoded so), where ftfy's badness
+    test does not flag the three characters: the rest are ftfy's to judge, in the context
+    of the line."""
+    from ftfy.badness import is_bad
+
+    continuation = [decoded(byte, "cp1252") for byte in CONTINUATION_BYTES]
+    unseen = "".join(re.escape(c) for c in continuation if not is_bad(f"â‚{c}"))
+    return re.compile(f"â‚([{unseen}])")
+
+
+def signs_repaired(line: str) -> str:
+    """``line`` with the UTF-8 signs U+2080..U+20BF read as Windows-1252 decoded again,
+    where ftfy cannot see them: "â‚¿" is "₿", "â‚©" is "₩", "â‚‚" is "₂". ftfy repairs "â‚¬"
+    (€), "â‚¹" (₹) and a few more; the others its badness test does not flag, and it
+    leaves them. "â‚" is written by no language (a letter, then a low quotation mark,
+    then a sign or letter of that block)."""
+    if "â‚" not in line:
+        return line
+    return _sign_mixup().sub(_sign, line)
+
+
+def _sign(match: re.Match[str]) -> str:
+    character = match.group(1)
+    # the continuation byte the character stands for (ftfy's sloppy filling: an undefined
+    # byte of Windows-1252 is read as its Latin-1 character)
+    codec = "latin-1" if "\x80" <= character <= "\x9f" else "cp1252"
+    return (b"\xe2\x82" + character.encode(codec)).decode("utf-8")
 
 
 def ftfy_repaired(line: str) -> str:

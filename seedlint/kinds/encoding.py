@@ -15,7 +15,9 @@ A rule picks one check:
 - ``mojibake``: text that was encoded in UTF-8 and decoded as something else
   ("UKâ€™s" for "UK’s", "cafÃ©" for "café", "Р±" for "б", "√©" for "é"): every mix-up
   ftfy repairs, in all of its single-byte encodings (Latin-1, Windows-1250 to -1254 and
-  -1257, ISO-8859-2, MacRoman, code page 437). Found and repaired by ftfy with encoding
+  -1257, ISO-8859-2, MacRoman, code page 437), and the signs U+2080..U+20BF (currency
+  signs, subscripts) read as Windows-1252 that ftfy cannot see ("â‚¿" for "₿"; see
+  ``_mojibake.signs_repaired``). Found and repaired by ftfy with encoding
   repair only: its quote uncurling, ligature and width fixes, HTML unescaping and Unicode
   normalisation are all switched off, so curly quotes and other correct text survive.
   Undecodable bytes are boundaries it never sees, so a fix never touches them. ftfy is

@@ -21,7 +21,14 @@ from hypothesis import strategies as st
 
 import seedlint
 from conftest import seed
-from seedlint.kinds._mojibake import ENCODINGS, decoded, ftfy_repaired, mojibake_hint, repaired
+from seedlint.kinds._mojibake import (
+    ENCODINGS,
+    decoded,
+    ftfy_repaired,
+    mojibake_hint,
+    repaired,
+    signs_repaired,
+)
 
 CASES = json.loads(
     (Path(__file__).parents[1] / "data" / "ftfy" / "test_cases.json").read_text(encoding="utf-8")
@@ -74,6 +81,25 @@ def test_each_encoding_family_with_curly_quotes_kept(bad: str, good: str) -> Non
     assert fixed(seed(bad)) == seed(good)
 
 
+@pytest.mark.parametrize("sign", "€₹₿₴₩₫₡₂₀₌")
+def test_signs_ftfy_leaves_are_repaired_too(sign: str) -> None:
+    """U+2080..U+20BF read as Windows-1252: ftfy repairs "â‚¬" (€) but leaves "â‚¿" (₿),
+    which its badness test does not flag; both are repaired."""
+    bad = sign.encode("utf-8").decode("cp1252")
+    assert fixed(seed(f"Jong processed {bad}7300 in fees.")) == seed(
+        f"Jong processed {sign}7300 in fees."
+    )
+
+
+def test_signs_ftfy_sees_are_left_to_it_and_words_alone() -> None:
+    # ftfy leaves ₿'s mix-up alone, and declines "â‚¬" inside a garble it cannot undo
+    assert ftfy_repaired("Jong processed â‚¿7300 in fees.") == "Jong processed â‚¿7300 in fees."
+    garble = "ã¢â‚¬â„¢ãƒæ’ã‚â¢ãƒâ¢ã¢â‚¬å¡ã‚â¬"
+    assert repaired(garble) == ftfy_repaired(garble)
+    # "â" and "‚" apart, or before a letter no continuation byte gives, are words
+    assert found(seed("A pâ‚t, a château ‚low‘ and â‚ alone.")) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -115,9 +141,9 @@ lines = st.lists(pieces, max_size=12).map("".join).filter(lambda t: "\n" not in 
 @given(lines)
 def test_a_line_the_precheck_passes_over_is_one_ftfy_leaves_alone(line: str) -> None:
     if mojibake_hint().search(line) is None:
-        assert ftfy_repaired(line) == line
+        assert ftfy_repaired(line) == line and signs_repaired(line) == line
     else:
-        assert repaired(line) == ftfy_repaired(line)
+        assert repaired(line) == signs_repaired(ftfy_repaired(line))
 
 
 def test_the_precheck_passes_over_curly_quotes_and_accents() -> None:
