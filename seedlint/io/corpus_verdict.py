@@ -37,12 +37,11 @@ import msgspec
 from seedlint.engine.corpus import CorpusDiagnostic, CorpusGroup
 from seedlint.io.atomic import write_atomic
 from seedlint.io.cache import CachedDiagnostic, from_cached, to_cached
+from seedlint.io.digests import DIGEST_BYTES
 from seedlint.io.reading import read_regular
 
 FORMAT = "seedlint corpus verdict"
 VERSION = 1
-DIGEST_BYTES = 16  # a content digest, as the store's (digests.DIGEST_BYTES)
-
 Digest = Annotated[bytes, msgspec.Meta(min_length=DIGEST_BYTES, max_length=DIGEST_BYTES)]
 
 

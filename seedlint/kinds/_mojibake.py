@@ -121,8 +121,10 @@ def _sign_mixup() -> re.Pattern[str]:
     of the line."""
     from ftfy.badness import is_bad
 
-    continuation = [decoded(byte, "cp1252") for byte in CONTINUATION_BYTES]
-    unseen = "".join(re.escape(c) for c in continuation if not is_bad(f"â‚{c}"))
+    # the bytes Windows-1252 defines (an undefined one is read as a C1 control, which
+    # ftfy flags anyway), so that each character encodes back to its byte
+    continuation = [bytes([b]).decode("cp1252", "ignore") for b in CONTINUATION_BYTES]
+    unseen = "".join(re.escape(c) for c in continuation if c and not is_bad(f"â‚{c}"))
     return re.compile(f"â‚([{unseen}])")
 
 
@@ -138,11 +140,7 @@ def signs_repaired(line: str) -> str:
 
 
 def _sign(match: re.Match[str]) -> str:
-    character = match.group(1)
-    # the continuation byte the character stands for (ftfy's sloppy filling: an undefined
-    # byte of Windows-1252 is read as its Latin-1 character)
-    codec = "latin-1" if "\x80" <= character <= "\x9f" else "cp1252"
-    return (b"\xe2\x82" + character.encode(codec)).decode("utf-8")
+    return (b"\xe2\x82" + match.group(1).encode("cp1252")).decode("utf-8")
 
 
 def ftfy_repaired(line: str) -> str:
