@@ -12,6 +12,12 @@ Both lists come from the United States Census Bureau's 1990 name files (public d
 as shipped by the Python package "names" 0.3.0 (MIT License); see the header of each file
 in ``data/``. The given names are all 5,163 of the male and female files; the surnames are
 the 18,839 that at least 0.001% of people bore (1,943 of them end in s).
+
+Beyond people, English at large tells which names are hardly ever written with a bare s:
+"Shakespeare's" is many times as frequent as "Shakespeares", "Panama's" as "Panamas",
+while "Simpsons" and "Starbucks" are words of their own. ``possessive_stem`` answers from
+a list written from wordfreq's English frequencies by ``tools/possessives.py`` (CC BY-SA
+4.0; see its header).
 """
 
 from __future__ import annotations
@@ -53,3 +59,9 @@ def common_surname(word: str) -> bool:
 def surname_ending_in_s(word: str) -> bool:
     """Whether ``word`` is a surname that ends in s of its own: "Williams", "Roberts"."""
     return word[-1:] in "sS" and surname(word)
+
+
+def possessive_stem(word: str) -> bool:
+    """Whether English text writes ``word`` + 's at least three times as often as ``word``
+    + s: "Shakespeare", "Costco", "Panama"; not "Simpson", "Starbuck" or "Team"."""
+    return word.lower() in _read("possessives.txt")

@@ -43,6 +43,12 @@ that noun with another possessive and the document writes the stem as a subject
 noun ("Tescos preferred store size") may be an adjective or a plural's verb ("Tescos sold
 milk"): with the stem's possessive or use as a subject elsewhere, a guess.
 
+Where the document says nothing of a stem, English at large may: a stem whose possessive
+it writes many times as often as its + s form (``_people.possessive_stem``: "Shakespeare's"
+against "Shakespeares", "Panama's" against "Panamas", the hats) before a noun, with no
+determiner or word of a name before it, is a guess ("Shakespeares plays", "Costcos
+store"), at a sentence's start too.
+
 A sentence's first word is read as any other where its stem is no dictionary word: its
 capital tells nothing, but the document's evidence does ("Makarov said" ... "Makarovs
 team then won"). Never read as possessives: a form the document writes more than once, a
@@ -82,6 +88,7 @@ from seedlint.kinds._names import names_of, sentence_start
 from seedlint.kinds._people import (
     common_surname,
     given_name,
+    possessive_stem,
     surname,
     surname_ending_in_s,
 )
@@ -278,11 +285,15 @@ def _plainly_refused(doc: Document, match: re.Match[str]) -> bool:
     """Whether a capitalised word + s is surely no possessive, asked before the words
     around it are read: ``_name`` refuses it by its form (``_refused_by_form``), or as a
     common word that opens a sentence which the document never writes as a name inside
-    one, and before ``_name`` only ``_no_plural`` makes one a possessive; every other way
-    ends in a plural or in ``_name``."""
+    one, nor one that English writes mostly with 's (``possessive_stem``), and before
+    ``_name`` only ``_no_plural`` makes one a possessive; every other way ends in a plural
+    or in ``_name``."""
     text = doc.text
+    stem = match.group(1)
     refused = _refused_by_form(text, match) or (
-        _opening_common_word(text, match) and not names_of(doc).is_name(match.group(1))
+        _opening_common_word(text, match)
+        and not names_of(doc).is_name(stem)
+        and not possessive_stem(stem)
     )
     return refused and not _no_plural(doc, match)
 
@@ -640,6 +651,8 @@ def _name(doc: Document, match: re.Match[str], context: Context) -> int:
         # document writes as a name, before a noun, is left to the corpus to judge
         # ("the Panama Canal" ... "Panamas attempt")
         undecided = names_of(doc).is_name(stem) and not names_of(doc).writes_lower(lower)
+        if _possessive_in_english(written, context):
+            return GUESS  # "Panamas attempt": a plural "Panamas" is rare
         if undecided and context.reading == NOUN and not (context.before or context.determined):
             return UNSHOWN
         return NO
@@ -655,7 +668,11 @@ def _name(doc: Document, match: re.Match[str], context: Context) -> int:
     if lower in vocabulary("codespell") and not _common_word_as_name(doc, stem, context):
         return NO
     if not _named(text, stem, names.is_name(stem)):
-        single = _single_use(written, context) or _titled_surname(written, context)
+        single = (
+            _single_use(written, context)
+            or _titled_surname(written, context)
+            or _possessive_in_english(written, context)
+        )
         if single:
             return GUESS
         return UNSHOWN if _unshown(text, stem, context) else NO
@@ -679,7 +696,7 @@ def _name(doc: Document, match: re.Match[str], context: Context) -> int:
             return SURE  # a person's name, no demonym: "President Hosni Mubarak"
         # a given name the document uses, before a noun: "Eric said ... Erics team"
         if not (given_name(stem) and _lower_noun(next_word)):
-            return NO
+            return GUESS if _possessive_in_english(written, context) else NO
         # safe where the document names the person in full ("Eric Brassil"): a given
         # name + s with no determiner and no name before it is no plural
         person = not (before or context.determined) and _full_name_with(doc, stem, written)
@@ -857,6 +874,40 @@ def _single_use(written: str, context: Context) -> bool:
     if not title or following in PLACE_FEATURES:
         return False
     return surname(stem) and not (given_name(following) or surname(following))
+
+
+def _possessive_in_english(written: str, context: Context) -> bool:
+    """A stem that English writes with 's far more often than with a bare s, before what
+    it would own ("Shakespeares plays", "Costcos store", "Panamas attempt"), with no
+    determiner or capitalised word of a name before it: the s form is hardly ever a
+    word of its own (English writes "Panamas", the hats, far less often than
+    "Panama's"); not a surname or name in s ("Hawkes", "Starbucks")."""
+    if context.before or context.determined or context.reading not in (NOUN, EITHER):
+        return False
+    if surname_ending_in_s(written) or written in NAMES_IN_S:
+        return False
+    stem = written[:-1]
+    if not possessive_stem(stem) or not _plural_in_s(stem):
+        return False
+    following = context.next_word
+    if following in PLACE_FEATURES:
+        return False  # a place named so without an apostrophe: "Jacksons Gap"
+    if following[:1].isupper() or context.reading == NOUN:
+        return context.reading == NOUN  # "Shakespeares plays leading up to": a noun here
+    return _lower_noun(following) or _unknown(following)
+
+
+def _plural_in_s(stem: str) -> bool:
+    """Whether ``stem`` + s is the plural English would write: always for a name ("the
+    Kennedys"), for a common noun unless it ends in a consonant and y or in a hiss
+    ("agencies", "boxes"), whose + s form is a misspelling of unknown intent ("Agencys
+    budgets": "Agency's" or "Agencies'"), about which English frequencies tell nothing."""
+    lower = stem.lower()
+    if not noun(lower):
+        return True
+    if lower.endswith("y") and lower[-2:-1] not in VOWELS:
+        return False
+    return not lower.endswith(("s", "x", "z", "ch", "sh"))
 
 
 def _titled_surname(written: str, context: Context) -> bool:

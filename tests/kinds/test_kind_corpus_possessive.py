@@ -60,15 +60,17 @@ def test_a_sentence_s_first_word_is_judged_too() -> None:
 
 
 def test_a_common_word_its_document_writes_only_as_a_name_is_judged_at_a_sentence_s_start() -> None:
-    """ "panama" is a word of the dictionary, whose capital at a sentence's start tells
-    nothing; the document writes "Panama" as a name and never in lower case, but nowhere
-    as one that says or owns something: the corpus decides."""
-    target = "We sailed through the Panama Canal. Panamas goalkeeper saved it twice."
-    writers = [f"Panama's team {word} the cup." for word in ("won", "lost", "kept")]
+    """ "jersey" is a word of the dictionary, whose capital at a sentence's start tells
+    nothing, and English writes "jerseys" as often as "Jersey's"; the document writes
+    "Jersey" as a name and never in lower case, but nowhere as one that says or owns
+    something: the corpus decides. ("Panamas goalkeeper" is SL210's: English hardly
+    ever writes "Panamas".)"""
+    target = "We sailed to Jersey on Monday. Jerseys goalkeeper saved it twice."
+    writers = [f"Jersey's team {word} the cup." for word in ("won", "lost", "kept")]
     assert [key for key, _, _ in found(corpus(target, writers))] == ["target.txt"]
-    assert found(corpus(target, [w.replace("Panama's", "The team") for w in writers])) == []
+    assert found(corpus(target, [w.replace("Jersey's", "The team") for w in writers])) == []
     # in lower case too: a common word, not a name
-    assert found(corpus(target + " We bought a panama hat.", writers)) == []
+    assert found(corpus(target + " We bought a jersey.", writers)) == []
 
 
 def test_the_fix_writes_the_apostrophe_its_paragraph_writes() -> None:
