@@ -892,8 +892,9 @@ def _possessive_in_english(written: str, context: Context) -> bool:
     following = context.next_word
     if following in PLACE_FEATURES:
         return False  # a place named so without an apostrophe: "Jacksons Gap"
-    if following[:1].isupper() or context.reading == NOUN:
-        return context.reading == NOUN  # "Shakespeares plays leading up to": a noun here
+    if context.reading == NOUN:
+        return True  # "Shakespeares plays leading up to": a noun here
+    # a word that may be a verb, which a lower-case noun's reading settles ("Costcos store")
     return _lower_noun(following) or _unknown(following)
 
 
