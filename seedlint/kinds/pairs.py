@@ -19,7 +19,10 @@ quotation is open continues it: a scraper merged the paragraphs of one quotation
 the quotation kind reports once per paragraph. With ``apostrophe: true`` a closing mark
 that closes nothing is an apostrophe ("the players’ union"), never a finding; an opening
 straight mark before a clipped word (``elisions``: 'phone, 'til) is one too. A » at the
-end of a paragraph in a text without « is a link arrow, not a quotation mark.
+end of a paragraph in a text without « is a link arrow, not a quotation mark. With
+``mixed``, a curly closing mark closes the curly quotation around a straight one still
+open ('“He said "hello to me.”'): the straight quotation nested in it lost its closing
+mark, and is reported as left open, never carried into the next paragraph.
 
 The fix (a guess, so rule files mark it unsafe) inserts the missing opening mark at the
 start of the paragraph, or the missing closing mark at its end (after the comma before an
@@ -33,7 +36,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import NOT_SPACE, Document, Span
@@ -178,7 +181,20 @@ def _build(options: dict[str, Any]) -> State:
     )
 
 
-Scans = list[tuple[list[tuple[int, str]], list[tuple[int, str]]]]
+Marks = list[tuple[int, str]]  # (position in the paragraph, mark)
+
+
+class Scan(NamedTuple):
+    """What a paragraph leaves unmatched."""
+
+    unmatched: Marks  # closing marks that close nothing
+    still_open: Marks  # marks open at the paragraph's end
+    # marks of one style opened inside a quotation of the other that closes without them
+    # ('“… "change the world. But …”'): never carried into the next paragraph
+    left_open: Marks
+
+
+Scans = list[Scan]
 
 
 def paragraph_scans(doc: Document, state: State) -> tuple[Scans, list[bool]] | None:
@@ -240,8 +256,8 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
     paragraphs = doc.paragraphs
     carried_to = -1  # the paragraph that closes a quotation carried over from an earlier one
     for index, span in enumerate(paragraphs):
-        unmatched_closes, still_open = scans[index]
-        if not unmatched_closes and not still_open:
+        unmatched_closes, still_open, left_open = scans[index]
+        if not unmatched_closes and not still_open and not left_open:
             continue
         text = doc.paragraph_text(span)
         if index == carried_to and unmatched_closes:
@@ -259,6 +275,9 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
             )
         following = _opening(whole, paragraphs[index + 1]) if index + 1 < len(paragraphs) else ""
         attribution_after = _attributions(text)
+        problems = len(still_open) + len(left_open)
+        for position, mark in left_open:
+            yield _unclosed(span.start, text, position, mark, problems, None, state)
         for number, (position, mark) in enumerate(still_open):
             last = number == len(still_open) - 1
             # an attribution after the mark shows the quotation closed before it
@@ -270,7 +289,7 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
             if closer_at >= 0:
                 carried_to = closer_at  # a quoted list: closed in a later paragraph
                 continue
-            yield _unclosed(span.start, text, position, mark, len(still_open), attribution, state)
+            yield _unclosed(span.start, text, position, mark, problems, attribution, state)
 
 
 def _attributions(text: str) -> Callable[[int], re.Match[str] | None]:
@@ -337,8 +356,7 @@ def _closed_later(
     """The later paragraph whose first unmatched closing mark closes a quotation left open
     by paragraph ``index``, when every paragraph between holds no mark; -1 if none."""
     for later in range(index + 1, min(len(scans), index + 1 + CARRY_LIMIT)):
-        unmatched, _ = scans[later]
-        if unmatched:
+        if scans[later].unmatched:
             return later
         if marked[later]:
             return -1  # a paragraph with quotations of its own: no quoted list runs through
@@ -348,35 +366,35 @@ def _closed_later(
 def _balanced(text: str, state: State) -> bool:
     """Whether the paragraph balances: a fix is offered only when it makes it so, so that
     fixing converges and never piles marks onto a paragraph it cannot mend."""
-    unmatched, still_open = _scan(text, state)
-    return not unmatched and not still_open
+    return not any(_scan(text, state))
 
 
 # what a paragraph whose marks all match scans to, one pair shared by all of them and never
 # changed: two lists of its own for each paragraph of a large document took more memory
 # than the paragraphs' spans
-NOTHING_UNMATCHED: tuple[list[tuple[int, str]], list[tuple[int, str]]] = ([], [])
+NOTHING_UNMATCHED = Scan([], [], [])
 
 
-def _unmatched(text: str, state: State) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+def _unmatched(text: str, state: State) -> Scan:
     """``_scan``, or NOTHING_UNMATCHED when it finds nothing."""
-    unmatched, still_open = _scan(text, state)
-    return (unmatched, still_open) if unmatched or still_open else NOTHING_UNMATCHED
+    scan = _scan(text, state)
+    return scan if any(scan) else NOTHING_UNMATCHED
 
 
-def _scan(text: str, state: State) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    """Unmatched closing marks and still-open marks, as (position, mark)."""
-    unmatched, stack, _ = scan_reopenings(text, state)
-    return unmatched, stack
+def _scan(text: str, state: State) -> Scan:
+    """Unmatched closing marks, marks still open, and marks left open inside a quotation
+    that closed, as (position, mark)."""
+    unmatched, stack, left_open, _ = scan_reopenings(text, state)
+    return Scan(unmatched, stack, left_open)
 
 
-def scan_reopenings(
-    text: str, state: State
-) -> tuple[list[tuple[int, str]], list[tuple[int, str]], list[int]]:
-    """Unmatched closing marks, still-open marks, and (with ``reopening``) the positions
-    of marks that reopen a quotation still open after a sentence end."""
-    stack: list[tuple[int, str]] = []
-    unmatched: list[tuple[int, str]] = []
+def scan_reopenings(text: str, state: State) -> tuple[Marks, Marks, Marks, list[int]]:
+    """Unmatched closing marks, still-open marks, marks left open inside a quotation that
+    closed, and (with ``reopening``) the positions of marks that reopen a quotation still
+    open after a sentence end."""
+    stack: Marks = []
+    unmatched: Marks = []
+    left_open: Marks = []
     reopenings: list[int] = []
     arrow = len(text.rstrip()) - 1 if text.rstrip().endswith(" »") and "«" not in text else -1
     intervals = _interval_marks(text) if "[" in text or "]" in text else ()
@@ -398,6 +416,8 @@ def scan_reopenings(
         elif char not in state.closing and char not in state.straight:
             continue
         elif stack and _closes(stack[-1][1], char, state) and _may_close(text, position):
+            if _closes_around(stack, char, state):
+                left_open.append(stack.pop())  # '“… "change the world. …”'
             stack.pop()
         elif (
             char in state.straight
@@ -411,7 +431,19 @@ def scan_reopenings(
             continue  # "a) first, b) second"
         elif not state.apostrophe:
             unmatched.append((position, char))
-    return unmatched, stack, reopenings
+    return unmatched, stack, left_open, reopenings
+
+
+def _closes_around(stack: Marks, char: str, state: State) -> bool:
+    """Whether a curly closing mark closes the quotation of its own style around a straight
+    mark still open ('“He said "hello to me.”'), rather than that straight mark: a style
+    nested in the other ('“… "change the world." …”') lost its closing mark."""
+    return (
+        char in state.closing
+        and len(stack) > 1
+        and stack[-1][1] in state.straight
+        and state.opening.get(stack[-2][1]) == char
+    )
 
 
 def _reopening(text: str, position: int, char: str, opened: str, state: State) -> bool:

@@ -114,7 +114,7 @@ def _merged(doc: Document, state: State) -> Iterator[Finding]:
     # cut out only a paragraph that may hold a reopening: copies of all would double a text
     for span in pairs.reopening_paragraphs(doc, state.marks):
         text = doc.paragraph_text(span)
-        reopenings = pairs.scan_reopenings(text, state.marks)[2]
+        reopenings = pairs.scan_reopenings(text, state.marks)[3]
         if not reopenings:
             continue
         edits = []

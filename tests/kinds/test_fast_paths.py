@@ -591,12 +591,12 @@ def test_paragraph_scans_are_what_scanning_every_marked_paragraph_finds(
     doc = Document(text)
     marked = [state.marks.search(text, p.start, p.end) is not None for p in doc.paragraphs]
     scans = [
-        pairs._scan(doc.paragraph_text(p), state) if has else ([], [])
+        pairs._scan(doc.paragraph_text(p), state) if has else ([], [], [])
         for p, has in zip(doc.paragraphs, marked, strict=True)
     ]
     found = pairs.paragraph_scans(doc, state)
     if found is None:  # nothing unmatched anywhere
-        assert all(scan == ([], []) for scan in scans)
+        assert all(scan == ([], [], []) for scan in scans)
     else:
         assert found == (scans, marked)
 
@@ -657,7 +657,7 @@ def test_every_paragraph_with_a_reopening_is_among_those_that_may_hold_one(text:
     state = RULES["SL304"].state.marks
     doc = Document(text)
     reopened = [
-        span for span in doc.paragraphs if pairs.scan_reopenings(doc.paragraph_text(span), state)[2]
+        span for span in doc.paragraphs if pairs.scan_reopenings(doc.paragraph_text(span), state)[3]
     ]
     candidates = pairs.reopening_paragraphs(doc, state)
     assert candidates == sorted(set(candidates), key=lambda span: span.start)

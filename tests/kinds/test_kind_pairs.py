@@ -47,6 +47,23 @@ def test_an_attribution_inside_an_open_quotation_shows_where_it_closed() -> None
     assert found(plain.replace(", said Roth", " said Roth"), "SL301") == []
 
 
+def test_a_straight_quotation_left_open_inside_a_curly_one_is_the_one_found() -> None:
+    """The curly closing mark closes the curly quotation around the straight one; the
+    straight mark, whose quotation ended with the one around it, is what lost its
+    closing mark, and no quotation is carried into the next paragraph."""
+    text = seed(
+        '“I bought into the notion that it would "change the world. But that is hard.”'
+        "\n\n“I joined 18F later.”"
+    )
+    assert found(text, "SL301") == [("SL301", '"change the world. But that is hard.”')]
+    # no fix: a mark at the paragraph's end would not balance it
+    assert fixed(text, "SL301", unsafe=True) == text
+    nested = seed('“I bought into the notion that it would "change the world." But not.”')
+    assert found(nested, "SL301") == []
+    # one style closing the other, with nothing of its own style around: the mixed close
+    assert found(seed('"He said it is over.” Then he left.'), "SL301") == []
+
+
 def test_a_quoted_list_runs_only_through_paragraphs_without_quotations() -> None:
     """An open quotation closed some paragraphs later is a quoted list only when nothing
     between quotes: past a paragraph with a quotation of its own, the closing mark at the
