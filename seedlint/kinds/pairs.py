@@ -369,9 +369,9 @@ def _balanced(text: str, state: State) -> bool:
     return not any(_scan(text, state))
 
 
-# what a paragraph whose marks all match scans to, one pair shared by all of them and never
-# changed: two lists of its own for each paragraph of a large document took more memory
-# than the paragraphs' spans
+# what a paragraph whose marks all match scans to, one Scan shared by all of them and never
+# changed: lists of its own for each paragraph of a large document took more memory than
+# the paragraphs' spans
 NOTHING_UNMATCHED = Scan([], [], [])
 
 
