@@ -59,7 +59,7 @@ and a word of a longer name ("the water firm Aguas Argentinas") whose stem the d
 never uses alone. A capitalised word + s that stands where a name's possessive would, but
 whose stem the document writes nowhere else ("during DigitalGovs webinar"), or a common
 word opening a sentence that the document writes as a name but never as one that says or
-owns something ("the Panama Canal" ... "Panamas goalkeeper"), is no finding of the
+owns something ("sailed to Jersey" ... "Jerseys goalkeeper"), is no finding of the
 document alone: the corpus may show the stem a name (``corpus_possessive``).
 """
 
@@ -367,7 +367,7 @@ def _no_plural(doc: Document, match: re.Match[str]) -> bool:
     lower = stem.lower()
     if given_name(stem) or surname(stem) or stem[1:] != lower[1:]:
         return False  # one capital: "DigitalGovs" may be a name of its own
-    if lower.endswith("y") and lower[-2:-1] not in VOWELS:
+    if _consonant_y(lower):
         if sentence_start(doc.text, match.start()):
             return False  # the capital may be the sentence's: "Citys ..."
         return noun(lower) and noun(lower[:-1] + "ies")
@@ -647,12 +647,13 @@ def _name(doc: Document, match: re.Match[str], context: Context) -> int:
     if _refused_by_form(text, match):
         return NO  # "Mondays", "Joneses", "Peace Corps"
     if _opening_common_word(text, match) and not _opening_name(doc, stem, context):
-        # a common word whose capital is the sentence's ("Teams", "Bills"); one the
+        # a common word whose capital is the sentence's ("Teams", "Bills"), unless English
+        # hardly writes its + s form but as a possessive ("Panamas attempt"); one the
         # document writes as a name, before a noun, is left to the corpus to judge
-        # ("the Panama Canal" ... "Panamas attempt")
-        undecided = names_of(doc).is_name(stem) and not names_of(doc).writes_lower(lower)
+        # ("the Panama Canal" ... "Jerseys goalkeeper")
         if _possessive_in_english(written, context):
-            return GUESS  # "Panamas attempt": a plural "Panamas" is rare
+            return GUESS
+        undecided = names_of(doc).is_name(stem) and not names_of(doc).writes_lower(lower)
         if undecided and context.reading == NOUN and not (context.before or context.determined):
             return UNSHOWN
         return NO
@@ -729,7 +730,7 @@ def _full_name_with(doc: Document, given: str, written: str) -> bool:
     """Whether the document writes the given name ``given`` before a surname, a name it
     uses that no dictionary lists ("Eric Brassil", "Maura Newell"), and ``written`` (the
     given name + s) is no surname in s or name of its own ("Edgar Davids")."""
-    if surname_ending_in_s(written) or written in NAMES_IN_S:
+    if _in_s_of_its_own(written):
         return False
     names = names_of(doc)
     for found in re.finditer(rf"(?<![\w'’.-]){re.escape(given)} ([A-Z][a-z]+)\b", doc.text):
@@ -866,7 +867,7 @@ def _single_use(written: str, context: Context) -> bool:
     stem, following = written[:-1], context.next_word
     if context.before or context.determined or context.reading != NOUN:
         return False
-    if _dictionary(written) or surname_ending_in_s(written) or written in NAMES_IN_S:
+    if _dictionary(written) or _in_s_of_its_own(written):
         return False
     if _lower_noun(following):
         return given_name(stem) or surname(stem)
@@ -884,7 +885,7 @@ def _possessive_in_english(written: str, context: Context) -> bool:
     "Panama's"); not a surname or name in s ("Hawkes", "Starbucks")."""
     if context.before or context.determined or context.reading not in (NOUN, EITHER):
         return False
-    if surname_ending_in_s(written) or written in NAMES_IN_S:
+    if _in_s_of_its_own(written):
         return False
     stem = written[:-1]
     if not possessive_stem(stem) or not _plural_in_s(stem):
@@ -898,6 +899,17 @@ def _possessive_in_english(written: str, context: Context) -> bool:
     return _lower_noun(following) or _unknown(following)
 
 
+def _in_s_of_its_own(written: str) -> bool:
+    """Whether ``written`` is a surname or a company's name that ends in s of its own:
+    "Williams", "Reuters", "Starbucks"."""
+    return surname_ending_in_s(written) or written in NAMES_IN_S
+
+
+def _consonant_y(lower: str) -> bool:
+    """Whether a word ends in a consonant and y, so that its plural ends in -ies."""
+    return lower.endswith("y") and lower[-2:-1] not in VOWELS
+
+
 def _plural_in_s(stem: str) -> bool:
     """Whether ``stem`` + s is the plural English would write: always for a name ("the
     Kennedys"), for a common noun unless it ends in a consonant and y or in a hiss
@@ -906,7 +918,7 @@ def _plural_in_s(stem: str) -> bool:
     lower = stem.lower()
     if not noun(lower):
         return True
-    if lower.endswith("y") and lower[-2:-1] not in VOWELS:
+    if _consonant_y(lower):
         return False
     return not lower.endswith(("s", "x", "z", "ch", "sh"))
 
@@ -917,7 +929,7 @@ def _titled_surname(written: str, context: Context) -> bool:
     name in s of its own ("Senator Collins", "Prince Williams")."""
     if context.before.lower() not in PERSON_TITLES or context.reading != NOUN:
         return False
-    if surname_ending_in_s(written) or written in NAMES_IN_S:
+    if _in_s_of_its_own(written):
         return False
     return surname(written[:-1]) and _lower_noun(context.next_word)
 
@@ -927,7 +939,7 @@ def _titled_person(text: str, match: re.Match[str], context: Context) -> bool:
     census lists + s, whose + s form is no surname or name of its own ("Governor Chris
     Christies deputy"; not "Senator Bill Nelsons" where Nelsons is a surname)."""
     written = match.group()
-    if surname_ending_in_s(written) or written in NAMES_IN_S or not surname(written[:-1]):
+    if _in_s_of_its_own(written) or not surname(written[:-1]):
         return False
     title = _word_before(text, match.start() - 1 - len(context.given))
     return title.lower() in PERSON_TITLES

@@ -9,8 +9,8 @@ Each document contributes the capitalised stems it writes with 's (or ’s), tho
 with a bare s ("Kennedys"), and its candidates: a capitalised word + s where a name's
 possessive would stand (no determiner or name before it, a noun after it), whose stem the
 document writes nowhere else, or which opens a sentence and is a common word the document
-writes only as a name, never as one that says or owns something ("the Panama Canal" ...
-"Panamas goalkeeper"; ``_possessive.unshown_possessives``). The pass after the last
+writes only as a name, never as one that says or owns something ("sailed to Jersey" ...
+"Jerseys goalkeeper"; ``_possessive.unshown_possessives``). The pass after the last
 document counts, for each candidate's stem, the other documents that write its possessive
 and those that write it bare; it reports the candidate when at least ``min-documents``
 write the possessive and no more than ``bare-share`` of the documents that write the stem
