@@ -552,17 +552,29 @@ ENDS_A_NAME = re.compile(r"(?![\w'’-])")
 ENDS_A_NAME_ALONE = re.compile(r"(?=['’]s\b|[^\w'’-]|\Z)")
 
 
-def _subject(text: str, stem: str) -> bool:
+def _subject(text: str, stem: str, present: bool = False) -> bool:
     """Whether the document writes ``stem`` as a name and the subject of a verb: "Makarov
-    said", "Ivan Makarov smiled"."""
+    said", "Ivan Makarov smiled"; with ``present``, also of a verb in the present that is
+    no noun's plural ("SaferRide provides"): a singular subject, but "Ford provides" does
+    not keep "Fords" from meaning the cars, so such evidence makes a guess at most."""
     for _, end in _name_uses(text, stem, full_names=True):
         following = NEXT.match(text, end, end + REACH)
         if following is None or following.group(1) or following.start() != end:
             continue
         word = following.group(2).lower()
-        if word in AUXILIARIES or past_tense(word):
+        if word in AUXILIARIES or past_tense(word) or (present and _present_verb(word)):
             return True
     return False
+
+
+def _present_verb(word: str) -> bool:
+    """Whether a lower-case word is only a verb's third person present: "provides",
+    "allows", "relies"; not "uses" or "reports", which are nouns' plurals too."""
+    if not word.endswith("s") or noun_or_adjective(word):
+        return False
+    if word.endswith("ies") and verb_base(word[:-3] + "y"):
+        return True
+    return verb_base(word[:-1]) or (word.endswith("es") and verb_base(word[:-2]))
 
 
 def _alone(text: str, stem: str) -> bool:
@@ -697,7 +709,8 @@ def _name(doc: Document, match: re.Match[str], context: Context) -> int:
             return SURE  # a person's name, no demonym: "President Hosni Mubarak"
         # a given name the document uses, before a noun: "Eric said ... Erics team"
         if not (given_name(stem) and _lower_noun(next_word)):
-            return GUESS if _possessive_in_english(written, context) else NO
+            evidence = _possessive_in_english(written, context) or _subject(text, stem, True)
+            return GUESS if evidence else NO
         # safe where the document names the person in full ("Eric Brassil"): a given
         # name + s with no determiner and no name before it is no plural
         person = not (before or context.determined) and _full_name_with(doc, stem, written)

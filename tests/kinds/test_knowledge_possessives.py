@@ -28,6 +28,7 @@ from seedlint.kinds._people import (
 from seedlint.kinds._possessive import (
     ACRONYM_S,
     NAME_S,
+    _present_verb,
     _superlative,
     acronym_candidates,
     lost_possessives,
@@ -290,6 +291,28 @@ def test_a_name_english_writes_with_s_is_a_guess_before_a_noun(
     body: str, flagged: list[str]
 ) -> None:
     assert_guesses(body, flagged)
+
+
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        # the name as the subject of a verb in the present: a singular name, so its + s
+        # before a word that may be a noun or a verb is a guessed possessive
+        ("SaferRide provides rides. SaferRides use of Yelp shows the idea.", ["SaferRides"]),
+        ("Quorbit allows it. Quorbits plan may work.", ["Quorbits"]),
+        # a present that is also a plural noun shows nothing: "Quorbit reports" may be a
+        # compound; nor does a subject after a determiner
+        ("Quorbit reports grew. Quorbits plan may work.", []),
+        ("The Quorbit allows it. Quorbits plan may work.", []),
+    ],
+)
+def test_a_name_that_is_the_subject_of_a_present_verb(body: str, flagged: list[str]) -> None:
+    assert_guesses(body, flagged)
+
+
+def test_present_verbs_are_those_that_are_no_plural_noun() -> None:
+    assert all(_present_verb(w) for w in ["provides", "allows", "relies", "remains"])
+    assert not any(_present_verb(w) for w in ["uses", "reports", "plans", "news", "is", "this"])
 
 
 def test_superlatives_are_read_from_the_adjective() -> None:
