@@ -893,10 +893,11 @@ def _single_use(written: str, context: Context) -> bool:
 def _possessive_in_english(written: str, context: Context) -> bool:
     """A stem that English writes with 's far more often than with a bare s, before what
     it would own ("Shakespeares plays", "Costcos store", "Panamas attempt"), with no
-    determiner or capitalised word of a name before it: the s form is hardly ever a
-    word of its own (English writes "Panamas", the hats, far less often than
-    "Panama's"); not a surname or name in s ("Hawkes", "Starbucks")."""
-    if context.before or context.determined or context.reading not in (NOUN, EITHER):
+    determiner or given name before it, perhaps the last word of a longer name ("East
+    Anglias medical school"): the s form is hardly ever a word of its own (English
+    writes "Panamas", the hats, far less often than "Panama's"); not a surname or name
+    in s ("Hawkes", "Starbucks")."""
+    if context.given or context.determined or context.reading not in (NOUN, EITHER):
         return False
     if _in_s_of_its_own(written):
         return False
