@@ -663,7 +663,7 @@ def _name(doc: Document, match: re.Match[str], context: Context) -> int:
         # hardly writes its + s form but as a possessive ("Panamas attempt"); one the
         # document writes as a name, before a noun, is left to the corpus to judge
         # ("the Panama Canal" ... "Jerseys goalkeeper")
-        if _possessive_in_english(written, context):
+        if _possessive_in_english(written, context) or _opening_surname(doc, match, context):
             return GUESS
         undecided = names_of(doc).is_name(stem) and not names_of(doc).writes_lower(lower)
         if undecided and context.reading == NOUN and not (context.before or context.determined):
@@ -865,6 +865,21 @@ def _opening_name(doc: Document, stem: str, context: Context) -> bool:
     if not _common_word_as_name(doc, stem, context):
         return False
     return context.reading == NOUN or bool(_possessives(doc.text, stem))
+
+
+def _opening_surname(doc: Document, match: re.Match[str], context: Context) -> bool:
+    """Whether a common word + s that opens a sentence before a noun is a surname's
+    possessive, where the document writes the word after a given name and never in lower
+    case ("Maurice Kent, the lead analyst" ... "Kents short takeaway"): a family's plural
+    takes "the" at a sentence's start. A guess, since the word may be a craft's plural too
+    ("Smiths tools")."""
+    stem, written = match.group(1), match.group()
+    if context.reading != NOUN or context.determined or _in_s_of_its_own(written):
+        return False
+    if names_of(doc).writes_lower(stem.lower()):
+        return False
+    text = doc.text
+    return any(_given_name(doc, _word_before(text, at)) for at, _ in _uses(text, stem))
 
 
 def _single_use(written: str, context: Context) -> bool:

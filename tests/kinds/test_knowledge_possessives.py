@@ -313,6 +313,22 @@ def test_a_name_that_is_the_subject_of_a_present_verb(body: str, flagged: list[s
     assert_guesses(body, flagged)
 
 
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        # a common word the document writes as a surname, after a given name
+        ("Maurice Kent, the analyst, met us. Kents short takeaway: learn.", ["Kents"]),
+        # no given name before it, a verb after it, a determiner, or the word in lower case
+        ("We drove through Kent. Kents short summer ended.", []),
+        ("Maurice Kent, the analyst, met us. Kents came to dinner.", []),
+        ("Maurice Kent met us. The Kents short visit ended.", []),
+        ("Maurice Bing met us. Bings short visit ended; bing went the bell.", []),
+    ],
+)
+def test_a_common_word_written_as_a_surname_opens_a_sentence(body: str, flagged: list[str]) -> None:
+    assert_guesses(body, flagged)
+
+
 def test_present_verbs_are_those_that_are_no_plural_noun() -> None:
     assert all(_present_verb(w) for w in ["provides", "allows", "relies", "remains"])
     assert not any(_present_verb(w) for w in ["uses", "reports", "plans", "news", "is", "this"])
