@@ -707,6 +707,9 @@ def _name(doc: Document, match: re.Match[str], context: Context) -> int:
             return SURE
         if context.reading == NOUN and _titled(text, stem):
             return SURE  # a person's name, no demonym: "President Hosni Mubarak"
+        if context.reading == NOUN and _after_given_name(doc, stem):
+            # a surname, perhaps a demonym too: "Alan Kurdi" ... "Kurdis image"
+            return GUESS
         # a given name the document uses, before a noun: "Eric said ... Erics team"
         if not (given_name(stem) and _lower_noun(next_word)):
             evidence = _possessive_in_english(written, context) or _subject(text, stem, True)
@@ -876,8 +879,12 @@ def _opening_surname(doc: Document, match: re.Match[str], context: Context) -> b
     stem, written = match.group(1), match.group()
     if context.reading != NOUN or context.determined or _in_s_of_its_own(written):
         return False
-    if names_of(doc).writes_lower(stem.lower()):
-        return False
+    return not names_of(doc).writes_lower(stem.lower()) and _after_given_name(doc, stem)
+
+
+def _after_given_name(doc: Document, stem: str) -> bool:
+    """Whether the document writes ``stem`` after a given name, as a surname: "Maurice
+    Kent", "Abdullah Kurdi"."""
     text = doc.text
     return any(_given_name(doc, _word_before(text, at)) for at, _ in _uses(text, stem))
 
