@@ -609,7 +609,12 @@ def _organisation(text: str, stem: str, spelt: str | None, plural: bool) -> bool
     Indicators (KPIs)") names things that can be counted."""
     if spelt is not None and not plural:
         return True
-    # a company's name: "HDT Limited was registered", "ACME Inc."
+    return _company(text, stem)
+
+
+def _company(text: str, stem: str) -> bool:
+    """Whether the document names a company by ``stem``: "HDT Limited was registered",
+    "ACME Inc.", "Carnival Corporation"."""
     return re.search(rf"(?<![\w'’.-]){re.escape(stem)}\s+{COMPANY}", text) is not None
 
 
@@ -871,15 +876,18 @@ def _opening_name(doc: Document, stem: str, context: Context) -> bool:
 
 
 def _opening_surname(doc: Document, match: re.Match[str], context: Context) -> bool:
-    """Whether a common word + s that opens a sentence before a noun is a surname's
-    possessive, where the document writes the word after a given name and never in lower
-    case ("Maurice Kent, the lead analyst" ... "Kents short takeaway"): a family's plural
-    takes "the" at a sentence's start. A guess, since the word may be a craft's plural too
-    ("Smiths tools")."""
+    """Whether a common word + s that opens a sentence before a noun is a surname's or a
+    company's possessive, where the document writes the word after a given name ("Maurice
+    Kent, the lead analyst" ... "Kents short takeaway") or before a company's suffix
+    ("Carnival Corporation" ... "Carnivals global family"), and never in lower case: a
+    family's plural takes "the" at a sentence's start. A guess, since the word may be a
+    craft's plural too ("Smiths tools")."""
     stem, written = match.group(1), match.group()
     if context.reading != NOUN or context.determined or _in_s_of_its_own(written):
         return False
-    return not names_of(doc).writes_lower(stem.lower()) and _after_given_name(doc, stem)
+    if names_of(doc).writes_lower(stem.lower()):
+        return False
+    return _after_given_name(doc, stem) or _company(doc.text, stem)
 
 
 def _after_given_name(doc: Document, stem: str) -> bool:

@@ -323,12 +323,15 @@ def test_a_name_that_is_the_subject_of_a_present_verb(body: str, flagged: list[s
         ("Maurice Kent, the analyst, met us. Kents came to dinner.", []),
         ("Maurice Kent met us. The Kents short visit ended.", []),
         ("Maurice Bing met us. Bings short visit ended; bing went the bell.", []),
+        # a company's name
+        ("She joined Carnival Corporation. Carnivals global family grew.", ["Carnivals"]),
+        ("She joined Carnival Corporation. Carnivals global reach and carnival rides.", []),
         # a name that may be a demonym, written as a surname: no demonym here
         ("A ship named after Alan Kurdi, a boy. Kurdis image moved many.", ["Kurdis"]),
         ("Kurdi villages wept. Kurdis image moved many.", []),
     ],
 )
-def test_a_word_the_document_writes_as_a_surname_after_a_given_name(
+def test_a_word_the_document_writes_as_a_surname_or_a_company(
     body: str, flagged: list[str]
 ) -> None:
     assert_guesses(body, flagged)
