@@ -191,6 +191,7 @@ NOUN, EITHER, VERB = "noun", "either", "verb"  # what the word after "XXXs" make
 # plural's verb ("Tescos sold milk"), told apart by no rule here: at best a guess
 PARTICIPLE = "participle"
 HEAD_REACH = 3  # words after a participle read for its noun's number
+INDEFINITE_ARTICLES = frozenset(["a", "an"])
 COUNTABLE = frozenset(["a", "an", "one", "each", "every", "another", "per"])
 WH_WORDS = frozenset(["where", "when", "why", "how", "whether", "whatever", "wherever"])
 DETERMINERS = (
@@ -333,7 +334,12 @@ def _possessive(doc: Document, match: re.Match[str], acronym: bool) -> int:
     given = given and _given_name(doc, before)
     determined = before.lower() in DETERMINERS
     context = Context(
-        before if in_name else "", next_word, reading, before if given else "", determined
+        before if in_name else "",
+        next_word,
+        reading,
+        before if given else "",
+        determined,
+        before.lower() in INDEFINITE_ARTICLES,
     )
     return _name(doc, match, context)
 
@@ -655,6 +661,7 @@ class Context:
     reading: str
     given: str
     determined: bool = False  # after a determiner: "a Reuters reporter", "his Starbucks cup"
+    indefinite: bool = False  # after "a" or "an", which count the noun after: "an Angies List"
 
 
 def _name(doc: Document, match: re.Match[str], context: Context) -> int:
@@ -924,11 +931,14 @@ def _possessive_in_english(written: str, context: Context) -> bool:
     """A stem that English writes with 's far more often than with a bare s, before what
     it would own ("Shakespeares plays", "Costcos store", "Panamas attempt"), with no
     determiner or given name before it, perhaps the last word of a longer name ("East
-    Anglias medical school"): the s form is hardly ever a word of its own (English
-    writes "Panamas", the hats, far less often than "Panama's"); not a surname or name
-    in s ("Hawkes", "Starbucks")."""
-    if context.given or context.determined or context.reading not in (NOUN, EITHER):
+    Anglias medical school"), or after "a" or "an" before a noun they count ("an Angies
+    List"): the s form is hardly ever a word of its own (English writes "Panamas", the
+    hats, far less often than "Panama's"); not a surname or name in s ("Hawkes",
+    "Starbucks")."""
+    if context.given or context.reading not in (NOUN, EITHER):
         return False
+    if context.determined and not (context.indefinite and context.reading == NOUN):
+        return False  # "the Shakespeares", but not "an Angies List": "an" counts "List"
     if _in_s_of_its_own(written):
         return False
     stem = written[:-1]

@@ -279,6 +279,9 @@ def test_english_at_large_knows_which_names_are_written_with_s() -> None:
         ("The team scored late. Panamas attempt in the 54th minute failed.", ["Panamas"]),
         ("Goas government announced three days of mourning.", ["Goas"]),
         ("The Panama Canal opened in 1914. Panamas attempt failed.", ["Panamas"]),
+        # "a" or "an" counts the noun after it, not a plural
+        ("It is an Angies List for government contractors.", ["Angies"]),
+        ("We sang a Beatles song; an Angies plan may work; the Costcos store shut.", []),
         # the last word of a longer name
         ("He works at the University of East Anglias medical school.", ["Anglias"]),
         ("Fans of the New York Giants coach cheered.", []),
