@@ -12,7 +12,9 @@ each new paragraph without closing the previous one; the last quotation left ope
 paragraph whose successor starts by reopening is therefore correct (only the last: the
 others are still unclosed; and not when an attribution follows it in the paragraph, "“… in
 government, said Administrator Roth when …", which shows the closing mark lost before
-it), and so is one that a later paragraph closes without reopening
+it, nor when the next paragraph gives its first quotation to another speaker than the one
+this paragraph names: '“… now.' then '“It's a good sign,” said Ryan Cloutier'), and so is
+one that a later paragraph closes without reopening
 it, when the paragraphs between hold no quotation marks (a quoted list). With
 ``reopening: true`` a quotation mark that opens after a sentence end while the same
 quotation is open continues it: a scraper merged the paragraphs of one quotation, which
@@ -90,6 +92,15 @@ INNER_ATTRIBUTION = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]*[\s,.]"
     r"|(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|added|explained|noted|stated|wrote)[.,;])"
 )
+# who speaks: '…," said UCL astronomer Angelos Tsiaras.' or '…," Tsiaras added.'; the
+# capitalised words of the phrase name the speaker
+SPEECH = r"(?:said|says|added|explained|noted|stated|continued|wrote|commented|replied)"
+SPEAKER = re.compile(
+    rf"\b{SPEECH}\s+([^.,;:!?\"“”«»]{{1,80}})|((?:[A-Z][\w'’-]*\s+){{1,4}}){SPEECH}\b"
+)
+# the first quotation of a paragraph, closed, and the attribution after it
+FIRST_QUOTATION = re.compile(r"\s*[\"“][^\"“”]{1,400}[\"”],?\s+")
+CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 SENTENCE_END_REACH = 12  # characters before a mark that may hold a sentence end and spaces
 CARRY_LIMIT = 12  # paragraphs a quoted list may run over before its closing mark
 
@@ -283,13 +294,45 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
             # an attribution after the mark shows the quotation closed before it
             attribution = attribution_after(position)
             carried = last and attribution is None
-            if carried and following[:1] and _reopens(following[0], mark, state):
+            if (
+                carried
+                and following[:1]
+                and _reopens(following[0], mark, state)
+                and not _another_speaker(text, position, doc, paragraphs[index + 1])
+            ):
                 continue  # news convention: the quotation continues in the next paragraph
             closer_at = _closed_later(scans, marked, index) if carried else -1
             if closer_at >= 0:
                 carried_to = closer_at  # a quoted list: closed in a later paragraph
                 continue
             yield _unclosed(span.start, text, position, mark, problems, attribution, state)
+
+
+def _another_speaker(text: str, position: int, doc: Document, following: Span) -> bool:
+    """Whether the next paragraph's first quotation is given to someone other than the
+    one this paragraph last names as speaking before the open mark ('"…," said Angelos
+    Tsiaras. "… now.' then '"It's a good sign", said Ryan Cloutier'): a quotation that
+    runs on into the next paragraph keeps its speaker. Each is known by the capitalised
+    words of its attribution; one without a name ("he added") tells nothing."""
+    attributions = list(SPEAKER.finditer(text, 0, position))
+    spoken = _speaker(attributions[-1]) if attributions else frozenset()
+    if not spoken:
+        return False
+    quotation = FIRST_QUOTATION.match(doc.text, following.start, following.end)
+    if quotation is None:
+        return False
+    attribution = SPEAKER.match(doc.text, quotation.end(), following.end)
+    next_speaker = _speaker(attribution) if attribution else frozenset()
+    return bool(next_speaker) and not spoken & next_speaker
+
+
+def _speaker(attribution: re.Match[str]) -> frozenset[str]:
+    """The capitalised words of an attribution, other than pronouns: who speaks."""
+    phrase = attribution.group(1) or attribution.group(2)
+    return frozenset(CAPITALISED.findall(phrase)) - SPEAKING_PRONOUNS
+
+
+SPEAKING_PRONOUNS = frozenset(["He", "She", "They", "We", "I", "It", "You"])
 
 
 def _attributions(text: str) -> Callable[[int], re.Match[str] | None]:

@@ -62,6 +62,24 @@ def test_only_the_last_open_quotation_continues_into_the_next_paragraph() -> Non
     assert codes(text, "SL301") == [("SL301", '"one thing and "another thing.')]
 
 
+@pytest.mark.parametrize(
+    ("following", "flagged"),
+    [
+        # another speaker's quotation: the one left open did not run on
+        ('"It is a good sign", said Ryan Cloutier of the Center.', True),
+        ('"It is a good sign," Cloutier added.', True),
+        # the same speaker, or one not named: the convention holds
+        ('"It is a good sign," Tsiaras added.', False),
+        ('"It is a good sign," he added. "Fine."', False),
+        ('"It is a good sign, and we know it."', False),
+    ],
+)
+def test_a_quotation_runs_on_only_with_its_speaker(following: str, flagged: bool) -> None:
+    opened = '"This is right," said UCL astronomer Angelos Tsiaras. "It is the best one now.'
+    found = codes(seed(f"{opened}\n\n{following}"), "SL301")
+    assert found == ([("SL301", '"It is the best one now.')] if flagged else [])
+
+
 def test_a_quoted_list_closes_at_its_last_item() -> None:
     text = seed("The law says the agency must:\n\n“Publish data\n\nKeep records\n\nReport yearly.”")
     assert codes(text, "SL301") == []
