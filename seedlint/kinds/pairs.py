@@ -101,6 +101,7 @@ SPEAKER = re.compile(
 # the first quotation of a paragraph, closed, and the attribution after it
 FIRST_QUOTATION = re.compile(r"\s*[\"“][^\"“”]{1,400}[\"”],?\s+")
 CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+SPEAKING_PRONOUNS = frozenset(["He", "She", "They", "We", "I", "It", "You"])  # no name
 SENTENCE_END_REACH = 12  # characters before a mark that may hold a sentence end and spaces
 CARRY_LIMIT = 12  # paragraphs a quoted list may run over before its closing mark
 
@@ -330,9 +331,6 @@ def _speaker(attribution: re.Match[str]) -> frozenset[str]:
     """The capitalised words of an attribution, other than pronouns: who speaks."""
     phrase = attribution.group(1) or attribution.group(2)
     return frozenset(CAPITALISED.findall(phrase)) - SPEAKING_PRONOUNS
-
-
-SPEAKING_PRONOUNS = frozenset(["He", "She", "They", "We", "I", "It", "You"])
 
 
 def _attributions(text: str) -> Callable[[int], re.Match[str] | None]:
