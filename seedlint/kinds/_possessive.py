@@ -192,6 +192,8 @@ NOUN, EITHER, VERB = "noun", "either", "verb"  # what the word after "XXXs" make
 PARTICIPLE = "participle"
 HEAD_REACH = 3  # words after a participle read for its noun's number
 INDEFINITE_ARTICLES = frozenset(["a", "an"])
+FOLLOWING_WORDS = re.compile(r"[ \t\u00a0]+([\w’'-]+)[ \t\u00a0]+([\w’'-]+)")
+LAST_PART = re.compile(r"(?<=[a-z])[A-Z][a-z]*\Z")  # of a name in two cases: "Bus" of "SaferBus"
 COUNTABLE = frozenset(["a", "an", "one", "each", "every", "another", "per"])
 WH_WORDS = frozenset(["where", "when", "why", "how", "whether", "whatever", "wherever"])
 DETERMINERS = (
@@ -266,9 +268,13 @@ def acronym_candidates(text: str, start: int) -> Iterator[re.Match[str]]:
 def _refused_by_form(text: str, match: re.Match[str]) -> bool:
     """Whether a capitalised word + s is no name's possessive by its form, the first
     question of ``_name`` and the cheapest: a day or month ("Mondays"), a stem in s
-    ("Joneses"), a word of its own ("Peace Corps")."""
+    ("Joneses"), a word of its own ("Peace Corps"), or a name whose last part is one
+    ("SaferBus", "GovPlus")."""
     lower = match.group(1).lower()
-    return lower in CALENDAR or lower.endswith("s") or bool(lemma(lower + "s"))
+    if lower in CALENDAR or lower.endswith("s") or lemma(lower + "s"):
+        return True
+    last_part = LAST_PART.search(match.group())
+    return last_part is not None and lemma(last_part.group().lower())
 
 
 def _opening_common_word(text: str, match: re.Match[str]) -> bool:
@@ -675,7 +681,11 @@ def _name(doc: Document, match: re.Match[str], context: Context) -> int:
         # hardly writes its + s form but as a possessive ("Panamas attempt"); one the
         # document writes as a name, before a noun, is left to the corpus to judge
         # ("the Panama Canal" ... "Jerseys goalkeeper")
-        if _possessive_in_english(written, context) or _opening_surname(doc, match, context):
+        if (
+            _possessive_in_english(written, context)
+            or _opening_surname(doc, match, context)
+            or _parallel_possessive(text, match, context)
+        ):
             return GUESS
         undecided = names_of(doc).is_name(stem) and not names_of(doc).writes_lower(lower)
         if undecided and context.reading == NOUN and not (context.before or context.determined):
@@ -697,6 +707,7 @@ def _name(doc: Document, match: re.Match[str], context: Context) -> int:
             _single_use(written, context)
             or _titled_surname(written, context)
             or _possessive_in_english(written, context)
+            or _parallel_possessive(text, match, context)
         )
         if single:
             return GUESS
@@ -951,6 +962,22 @@ def _possessive_in_english(written: str, context: Context) -> bool:
         return True  # "Shakespeares plays leading up to": a noun here
     # a word that may be a verb, which a lower-case noun's reading settles ("Costcos store")
     return _lower_noun(following) or _unknown(following)
+
+
+def _parallel_possessive(text: str, match: re.Match[str], context: Context) -> bool:
+    """Whether another name's possessive stands before the same two words elsewhere in
+    the document, with no determiner or given name before this one: a list or parallel
+    headings ("Google's SpecialAnnouncement documentation" ... "Bings SpecialAnnouncement
+    documentation"). One word is too little, as the reading of a word after a plural
+    may be wrong ("Quorbits search daily" beside "Google's search"); and a name in s of
+    its own is none ("Gray Brooks work at 18F" beside "Eric's work")."""
+    if context.given or context.determined or context.reading not in (NOUN, EITHER):
+        return False
+    after = FOLLOWING_WORDS.match(text, match.end())
+    if after is None or _in_s_of_its_own(match.group()):
+        return False
+    phrase = rf"{re.escape(after.group(1))}[ \t\u00a0]+{re.escape(after.group(2))}"
+    return re.search(rf"[A-Z][\w.-]*['’]s {phrase}(?![\w'’-])", text) is not None
 
 
 def _in_s_of_its_own(written: str) -> bool:

@@ -340,6 +340,28 @@ def test_a_word_the_document_writes_as_a_surname_or_a_company(
     assert_guesses(body, flagged)
 
 
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        # another name's possessive before the same words: a list, parallel headings
+        (
+            "Bing Webmaster Tools help.\n\nGoogle's SpecialAnnouncement documentation\n\n"
+            "Bings SpecialAnnouncement documentation",
+            ["Bings"],
+        ),
+        ("We read Google's search guide and Quorbits search guide.", ["Quorbits"]),
+        # one word alone, a name in s of its own, a determiner, a name whose last part is
+        # a word in s
+        ("We read Google's search tips. Quorbits search daily.", []),
+        ("Eric's work at home ended. Gray Brooks work at 18F.", []),
+        ("We read Google's search guide and the Quorbits search guide.", []),
+        ("CDC's API is new; SaferBus API is old; GovPlus API too.", []),
+    ],
+)
+def test_a_name_before_what_another_name_owns_elsewhere(body: str, flagged: list[str]) -> None:
+    assert_guesses(body, flagged)
+
+
 def test_present_verbs_are_those_that_are_no_plural_noun() -> None:
     assert all(_present_verb(w) for w in ["provides", "allows", "relies", "remains"])
     assert not any(_present_verb(w) for w in ["uses", "reports", "plans", "news", "is", "this"])
