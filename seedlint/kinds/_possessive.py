@@ -318,10 +318,9 @@ def _possessive(doc: Document, match: re.Match[str], acronym: bool) -> int:
         reading = EITHER  # the document must show the stem a name, as before "team"
     previous = PREVIOUS.search(text, max(0, match.start() - REACH), match.start())
     before = previous.group(1) if previous else ""
+    lower_before = before.lower()
     unpluralised = not acronym and _no_plural(doc, match)
-    if before.lower() in QUANTIFIERS or (
-        not acronym and before.lower() == "the" and not unpluralised
-    ):
+    if lower_before in QUANTIFIERS or (not acronym and lower_before == "the" and not unpluralised):
         return NO  # "the Kennedys", but "the Treasurys budget" is no plural
     in_name = previous is not None and _name_word(text, previous)
     if _count(text, written) > 1:
@@ -338,14 +337,14 @@ def _possessive(doc: Document, match: re.Match[str], acronym: bool) -> int:
     next_word = following.group(2) if following else ""
     given = previous is not None and previous.end(1) == match.start() - 1
     given = given and _given_name(doc, before)
-    determined = before.lower() in DETERMINERS
+    determined = lower_before in DETERMINERS
     context = Context(
         before if in_name else "",
         next_word,
         reading,
         before if given else "",
         determined,
-        before.lower() in INDEFINITE_ARTICLES,
+        lower_before in INDEFINITE_ARTICLES,
     )
     return _name(doc, match, context)
 

@@ -87,14 +87,15 @@ ATTRIBUTION = re.compile(
 ATTRIBUTION_REACH = 160
 # "“… in government, said Administrator Roth when …" or "“…, Roth said. …": an attribution
 # inside a quotation left open: the quotation was closed before it and the mark is lost
+SAYING = r"said|says|added|explained|noted|stated|continued|wrote"
 INNER_ATTRIBUTION = re.compile(
-    r",\s+(?:(?:said|says|added|explained|noted|stated|continued|wrote)\s+"
+    rf",\s+(?:(?:{SAYING})\s+"
     r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]*[\s,.]"
     r"|(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|added|explained|noted|stated|wrote)[.,;])"
 )
 # who speaks: '…," said UCL astronomer Angelos Tsiaras.' or '…," Tsiaras added.'; the
 # capitalised words of the phrase name the speaker
-SPEECH = r"(?:said|says|added|explained|noted|stated|continued|wrote|commented|replied)"
+SPEECH = rf"(?:{SAYING}|commented|replied)"
 SPEAKER = re.compile(
     rf"\b{SPEECH}\s+([^.,;:!?\"“”«»]{{1,80}})|((?:[A-Z][\w'’-]*\s+){{1,4}}){SPEECH}\b"
 )
