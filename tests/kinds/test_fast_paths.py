@@ -28,6 +28,7 @@ from seedlint.kinds import (
     _candidates,
     _names,
     _possessive,
+    _word_uses,
     apostrophe,
     pairs,
     quotation,
@@ -252,7 +253,7 @@ def test_a_repeated_word_pattern_given_in_rule_options_is_searched_everywhere() 
 )
 def test_possessive_counts_are_what_the_regex_counts(text: str, word: str) -> None:
     pattern = rf"(?<![\w'’]){re.escape(word)}(?![\w'’])"
-    assert _possessive._count(text, word) == len(re.findall(pattern, text))
+    assert _word_uses.occurrences(text, word) == len(re.findall(pattern, text))
 
 
 @settings(max_examples=EXAMPLES, deadline=None)
@@ -263,17 +264,17 @@ def test_possessive_counts_are_what_the_regex_counts(text: str, word: str) -> No
 def test_possessive_counts_of_a_long_text_are_what_the_regex_counts(text: str, word: str) -> None:
     # a long text's words are counted once and looked up: the same counts as a scan
     pattern = rf"(?<![\w'’]){re.escape(word)}(?![\w'’])"
-    counted_from = _possessive.COUNTED_FROM
-    _possessive.COUNTED_FROM = 0
+    counted_from = _word_uses.COUNTED_FROM
+    _word_uses.COUNTED_FROM = 0
     try:
-        assert _possessive._count(text, word) == len(re.findall(pattern, text))
+        assert _word_uses.occurrences(text, word) == len(re.findall(pattern, text))
     finally:
-        _possessive.COUNTED_FROM = counted_from
+        _word_uses.COUNTED_FROM = counted_from
 
 
 # where a name stands, as the possessive rules ask it: each finder and the regex it equals
 NAME_PLACES = {
-    "_uses": r"(?<![\w'’.-]){}(?![\w'’-])",
+    "uses_of": r"(?<![\w'’.-]){}(?![\w'’-])",
     "_alone_uses": r"(?<![\w'’.-]){}(?=['’]s\b|[^\w'’-]|\Z)",
 }
 
@@ -292,12 +293,12 @@ def test_where_a_name_stands_is_what_the_regex_finds(
     # in a long text only the index's places of the stem's runs are tried: the same spans
     pattern = NAME_PLACES[finder].format(re.escape(stem))
     expected = [m.span() for m in re.finditer(pattern, text)]
-    counted_from = _possessive.COUNTED_FROM
-    _possessive.COUNTED_FROM = 0 if long else counted_from
+    counted_from = _word_uses.COUNTED_FROM
+    _word_uses.COUNTED_FROM = 0 if long else counted_from
     try:
-        assert list(getattr(_possessive, finder)(text, stem)) == expected
+        assert list(getattr(_word_uses, finder)(text, stem)) == expected
     finally:
-        _possessive.COUNTED_FROM = counted_from
+        _word_uses.COUNTED_FROM = counted_from
 
 
 def test_a_long_text_keeps_the_places_of_capitalised_words_only() -> None:
@@ -308,13 +309,13 @@ def test_a_long_text_keeps_the_places_of_capitalised_words_only() -> None:
     ]  # fmt: skip
     assert (runs.count("Bora"), runs.count("Bora's"), runs.count("said")) == (1, 1, 0)
     assert runs.count_pair("said", "BORA’s") == 1
-    counted_from = _possessive.COUNTED_FROM
-    _possessive.COUNTED_FROM = 0
+    counted_from = _word_uses.COUNTED_FROM
+    _word_uses.COUNTED_FROM = 0
     try:  # a word it does not keep is counted by a scan
-        assert _possessive._count(text, "said") == 3
-        assert _possessive._count(text, "Bora said") == 1
+        assert _word_uses.occurrences(text, "said") == 3
+        assert _word_uses.occurrences(text, "Bora said") == 1
     finally:
-        _possessive.COUNTED_FROM = counted_from
+        _word_uses.COUNTED_FROM = counted_from
 
 
 @settings(max_examples=EXAMPLES, deadline=None)

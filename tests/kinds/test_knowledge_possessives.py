@@ -18,6 +18,7 @@ import seedlint
 from conftest import seed
 from seedlint.engine.document import Document
 from seedlint.kinds import _possessive
+from seedlint.kinds._name_possessive import _present_verb
 from seedlint.kinds._people import (
     common_surname,
     given_name,
@@ -25,14 +26,8 @@ from seedlint.kinds._people import (
     surname,
     surname_ending_in_s,
 )
-from seedlint.kinds._possessive import (
-    ACRONYM_S,
-    NAME_S,
-    _present_verb,
-    _superlative,
-    acronym_candidates,
-    lost_possessives,
-)
+from seedlint.kinds._possessive import ACRONYM_S, NAME_S, acronym_candidates, lost_possessives
+from seedlint.kinds._possessive_reading import _superlative
 from seedlint.kinds._wordclass import adjective, lemma, noun_or_adjective, past_tense, verb_base
 
 

@@ -1,0 +1,164 @@
+"""What the word after a capitalised word or acronym + s makes of it, and the verdicts on
+such a word that the lost-possessive rule's modules return (NO, SURE, GUESS, UNSHOWN).
+
+``next_word_reading`` is NOUN where only a possessive fits the next word ("the BNPs
+leader"), VERB where only a plural does ("the MPs voted"), EITHER where both may ("the
+BTPs report"), and PARTICIPLE for a past participle before a bare noun, which may be an
+adjective or a plural's verb ("Tescos preferred store size"). Word classes come from a
+dictionary of English inflections (``_wordclass``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from seedlint.kinds._english import (
+    ADVERBS,
+    ARTICLES,
+    AUXILIARIES,
+    DANGLING,
+    PRONOUNS,
+    QUANTIFIERS,
+    VERB_PREFIXES,
+    VERBS,
+)
+from seedlint.kinds._word_uses import REACH
+from seedlint.kinds._wordclass import (
+    adjective,
+    lemma,
+    noun,
+    noun_or_adjective,
+    past_tense,
+    verb_base,
+)
+
+NEXT = re.compile(r"[ \t\u00a0]+([\"“‘]?)([A-Za-z0-9][\w’'-]*)")
+SHORTEST_SUPERLATIVE = 6  # "oldest"; "best", "rest" and "nest" are words of their own
+VERB_ENDINGS = ("ed", "ing", "ly", "s")  # what an unlisted word may be a verb or adverb by
+# capitalised inside a sentence, these open a title: "for Treasurys My Retirement Account"
+POSSESSIVE_DETERMINERS = frozenset(["my", "your", "our", "their", "his", "her", "its"])
+NO, SURE, GUESS = 0, 1, 2  # verdicts on a word + s: a plural, a possessive, likely one
+# a possessive where a noun follows, if its stem is a name, which the document does not
+# show ("during DigitalGovs webinar" in a document that writes DigitalGov nowhere else):
+# no finding of the document alone; the corpus may show it (``corpus_possessive``)
+UNSHOWN = 3
+NOUN, EITHER, VERB = "noun", "either", "verb"  # what the word after "XXXs" makes of it
+# a past participle before a noun: an adjective ("Tescos preferred store size") or a
+# plural's verb ("Tescos sold milk"), told apart by no rule here: at best a guess
+PARTICIPLE = "participle"
+HEAD_REACH = 3  # words after a participle read for its noun's number
+COUNTABLE = frozenset(["a", "an", "one", "each", "every", "another", "per"])
+WH_WORDS = frozenset(["where", "when", "why", "how", "whether", "whatever", "wherever"])
+DETERMINERS = (
+    ARTICLES
+    | COUNTABLE
+    | QUANTIFIERS
+    | frozenset(
+        ["my", "your", "his", "her", "its", "our", "their", "this", "that", "these", "those", "any"]
+    )
+)
+
+
+def next_word_reading(text: str, following: re.Match[str], acronym: bool) -> str:
+    """NOUN when only a possessive fits the next word ("the BNPs leader"), VERB when only a
+    plural does ("the MPs voted", "URLs containing"), EITHER when both may ("the BTPs
+    report", a number, a quoted or capitalised title: "ABCs "A Tribute"", "OMBs A Guide").
+    After an acronym, a word that may be an adjective reads as a noun only before a noun
+    ("the BNPs new leader"; "keep the URLs simple" may be a plural)."""
+    quote, word = following.group(1), following.group(2)
+    lower = word.lower()
+    if quote or word[0].isdigit():
+        return EITHER
+    if word[0].isupper():
+        if lower in DANGLING or lower in PRONOUNS or lower in WH_WORDS:
+            # a title: "OMBs A Guide to ...", "Treasurys My Retirement Account"
+            return EITHER if lower in ARTICLES or lower in POSSESSIVE_DETERMINERS else VERB
+        return NOUN
+    if "-" in lower:
+        prefix, rest = lower.split("-", 1)
+        if prefix not in VERB_PREFIXES:
+            return NOUN  # a compound modifier: "soon-to-be-released", "web-based"
+        lower = rest  # "re-elected" reads as "elected"
+    reading = word_reading(lower)
+    if not acronym and reading == VERB and past_tense(lower) and _noun_follows(text, following):
+        return PARTICIPLE  # a participle before its noun: "Tescos preferred store size"
+    if acronym and reading == NOUN and adjective(lower):
+        after = NEXT.match(text, following.end(), following.end() + REACH)
+        if after is None or after.group(1) or word_reading(after.group(2).lower()) != NOUN:
+            return EITHER  # "keep the URLs simple and short"
+    return reading
+
+
+def _noun_follows(text: str, following: re.Match[str]) -> bool:
+    """Whether lower-case nouns or adjectives, no determiner and no plural, follow the
+    word of ``following`` ("preferred store size", "prescribed adaptive ideology"): a
+    verb takes no bare singular noun for its object ("sold milk" aside), and a plural
+    ("preferred store brands") may well be one."""
+    found = False
+    end = following.end()
+    for _ in range(HEAD_REACH):
+        after = NEXT.match(text, end, end + REACH)
+        if after is None or after.group(1) or after.start() != end:
+            break
+        word = after.group(2)
+        reading = word_reading(word)
+        if not word.islower() or word in DETERMINERS:
+            break
+        if not (reading == NOUN or (reading == EITHER and noun_or_adjective(word))):
+            break
+        if word.endswith("s") and noun(word) and not lemma(word):
+            return False  # a plural noun
+        found, end = True, after.end()
+    return found
+
+
+def word_reading(lower: str) -> str:
+    """The reading of a lower-case word: the dictionary tells nouns and adjectives from
+    verbs; of the words that may be both, those in the list of verbs common after a plural
+    subject ("report", "plan", "use") may be either, the others ("team", "brother") are read
+    as the nouns they mostly are."""
+    if "'" in lower or "’" in lower or lower in DANGLING or lower in PRONOUNS or lower in WH_WORDS:
+        return VERB  # "PDFs shouldn’t", "MPs in", "FAQs where"
+    if lower in ADVERBS:
+        return VERB  # "PMs also"
+    nominal = noun_or_adjective(lower)
+    if lower in VERBS or lower in AUXILIARIES:
+        return EITHER if nominal else VERB
+    if lower.endswith("ing"):
+        return EITHER if nominal else VERB  # "opening"; "URLs containing"
+    if past_tense(lower) or verb_base(lower):
+        return NOUN if nominal else VERB
+    if lower.endswith("ly") and not nominal:
+        return VERB  # an adverb: "PMs generally"
+    return NOUN
+
+
+def unknown_word(word: str) -> bool:
+    """Whether ``word`` is lower case, known to no word list and has no verb's ending."""
+    if not word.islower() or word.endswith(VERB_ENDINGS) or lemma(word) or noun(word):
+        return False
+    return not (word in VERBS or word in DANGLING or word in PRONOUNS or word in ADVERBS)
+
+
+def lower_noun(word: str) -> bool:
+    """Whether ``word`` is a lower-case noun or adjective (a superlative too: "Islams
+    holiest site") and not a verb's -s form that news writes after a name ("says",
+    "does", "plans")."""
+    if not word.islower() or past_tense(word):
+        return False  # "said" may be an adjective, but not after a name
+    if not noun_or_adjective(word):
+        return _superlative(word)
+    verbs = VERBS | AUXILIARIES
+    return not (word.endswith("s") and (word[:-1] in verbs or word[:-2] in verbs))
+
+
+def _superlative(word: str) -> bool:
+    """Whether ``word`` is an adjective's superlative, which the dictionary does not list:
+    "holiest" (holy), "largest" (large), "biggest" (big), "oldest" (old)."""
+    if not word.endswith("est") or len(word) < SHORTEST_SUPERLATIVE:
+        return False
+    stem = word[:-3]
+    bases = [stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else ""]
+    if len(stem) > 1 and stem[-1] == stem[-2]:
+        bases.append(stem[:-1])  # "biggest"
+    return any(base and adjective(base) for base in bases)
