@@ -75,14 +75,9 @@ from seedlint.kinds._people import (
 )
 from seedlint.kinds._possessive_reading import (
     DETERMINERS,
-    EITHER,
-    GUESS,
     NEXT,
-    NO,
-    NOUN,
-    PARTICIPLE,
-    SURE,
-    UNSHOWN,
+    Reading,
+    Verdict,
     lower_noun,
     unknown_word,
     word_reading,
@@ -202,7 +197,12 @@ def name_uses(text: str, stem: str, full_names: bool = False) -> Iterator[tuple[
         if lower in DETERMINERS and not (full_names and lower == "that"):
             continue  # "that" opens a clause before a subject: "that Buttigieg proposed"
         # a capitalised word before is the name's own ("Nancy Pelosi accused"), no noun
-        if not capitalised and lower and lower not in DANGLING and word_reading(lower) == NOUN:
+        if (
+            not capitalised
+            and lower
+            and lower not in DANGLING
+            and word_reading(lower) == Reading.NOUN
+        ):
             continue
         yield found
 
@@ -240,18 +240,18 @@ class Context:
 
     before: str
     next_word: str
-    reading: str
+    reading: Reading
     given: str
     determined: bool = False  # after a determiner: "a Reuters reporter", "his Starbucks cup"
     indefinite: bool = False  # after "a" or "an", which count the noun after: "an Angies List"
 
 
-def name_verdict(doc: Document, match: re.Match[str], context: Context) -> int:
+def name_verdict(doc: Document, match: re.Match[str], context: Context) -> Verdict:
     text = doc.text
     stem, written = match.group(1), match.group()
     lower = stem.lower()
     if refused_by_form(text, match):
-        return NO  # "Mondays", "Joneses", "Peace Corps"
+        return Verdict.NO  # "Mondays", "Joneses", "Peace Corps"
     if opening_common_word(text, match) and not _opening_name(doc, stem, context):
         # a common word whose capital is the sentence's ("Teams", "Bills"), unless English
         # hardly writes its + s form but as a possessive ("Panamas attempt"); one the
@@ -262,22 +262,23 @@ def name_verdict(doc: Document, match: re.Match[str], context: Context) -> int:
             or _opening_surname(doc, match, context)
             or _parallel_possessive(text, match, context)
         ):
-            return GUESS
+            return Verdict.GUESS
         undecided = names_of(doc).is_name(stem) and not names_of(doc).writes_lower(lower)
-        if undecided and context.reading == NOUN and not (context.before or context.determined):
-            return UNSHOWN
-        return NO
+        bare = not (context.before or context.determined)
+        if undecided and context.reading == Reading.NOUN and bare:
+            return Verdict.UNSHOWN
+        return Verdict.NO
     names = names_of(doc)
     if names.writes_lower(lower) or names.writes_lower(lower + "s"):
-        return NO  # a common word: "the Banks report", "Working Groups" are plurals
+        return Verdict.NO  # a common word: "the Banks report", "Working Groups" are plurals
     if context.given and _surname(written) and _noun_after(context):
         # "Robert Muellers investigation", "Leonie Watsons tips": safe where the document
         # writes the surname as such ("after Clinton resigned", "Heather Heyer")
-        return SURE if _writes_surname(doc, stem, context.given) else GUESS
+        return Verdict.SURE if _writes_surname(doc, stem, context.given) else Verdict.GUESS
     if context.given and _titled_person(text, match, context) and _noun_after(context):
-        return GUESS  # "Governor Chris Christies deputy": christies is a plural noun too
+        return Verdict.GUESS  # "Governor Chris Christies deputy": christies is a plural noun too
     if lower in vocabulary("codespell") and not _common_word_as_name(doc, stem, context):
-        return NO
+        return Verdict.NO
     if not _named(text, stem, names.is_name(stem)):
         single = (
             _single_use(written, context)
@@ -286,8 +287,8 @@ def name_verdict(doc: Document, match: re.Match[str], context: Context) -> int:
             or _parallel_possessive(text, match, context)
         )
         if single:
-            return GUESS
-        return UNSHOWN if _unshown(text, stem, context) else NO
+            return Verdict.GUESS
+        return Verdict.UNSHOWN if _unshown(text, stem, context) else Verdict.NO
     before, next_word = context.before, context.next_word
     alone = written_alone(text, stem)
     if before[:1].isupper() and before.lower() not in TITLES:
@@ -296,32 +297,33 @@ def name_verdict(doc: Document, match: re.Match[str], context: Context) -> int:
             or occurrences(text, f"{before} {stem}")
             or possessive_count(text, f"{before} {stem}")
         ):
-            return NO  # a word of a longer name ("Aguas Argentinas"), not "Robert Mueller"
+            return Verdict.NO  # a word of a longer name ("Aguas Argentinas"), not "Robert Mueller"
         if next_word[:1].isupper() and not (alone or _whole_name(text, f"{before} {stem}")):
-            return NO  # inside a name of several words: "National Parks Service"
-    if context.reading == PARTICIPLE:
+            return Verdict.NO  # inside a name of several words: "National Parks Service"
+    if context.reading == Reading.PARTICIPLE:
         # the document's own possessive or the stem as a subject: "Tesco's plan",
         # "Johnson said" beside "Johnsons stated intent"
-        return GUESS if possessive_count(text, stem) or written_as_subject(text, stem) else NO
-    if context.reading == EITHER or lower.endswith(DEMONYM_ENDINGS):
+        shown = possessive_count(text, stem) or written_as_subject(text, stem)
+        return Verdict.GUESS if shown else Verdict.NO
+    if context.reading == Reading.EITHER or lower.endswith(DEMONYM_ENDINGS):
         if possessive_count(text, stem) or written_as_subject(text, stem):
-            return SURE
-        if context.reading == NOUN and after_title(text, stem):
-            return SURE  # a person's name, no demonym: "President Hosni Mubarak"
-        if context.reading == NOUN and _after_given_name(doc, stem):
+            return Verdict.SURE
+        if context.reading == Reading.NOUN and after_title(text, stem):
+            return Verdict.SURE  # a person's name, no demonym: "President Hosni Mubarak"
+        if context.reading == Reading.NOUN and _after_given_name(doc, stem):
             # a surname, perhaps a demonym too: "Alan Kurdi" ... "Kurdis image"
-            return GUESS
+            return Verdict.GUESS
         # a given name the document uses, before a noun: "Eric said ... Erics team"
         if not (given_name(stem) and lower_noun(next_word)):
             evidence = _possessive_in_english(written, context) or written_as_subject(
                 text, stem, True
             )
-            return GUESS if evidence else NO
+            return Verdict.GUESS if evidence else Verdict.NO
         # safe where the document names the person in full ("Eric Brassil"): a given
         # name + s with no determiner and no name before it is no plural
         person = not (before or context.determined) and _full_name_with(doc, stem, written)
-        return SURE if person else GUESS
-    return SURE
+        return Verdict.SURE if person else Verdict.GUESS
+    return Verdict.SURE
 
 
 def _unshown(text: str, stem: str, context: Context) -> bool:
@@ -329,7 +331,7 @@ def _unshown(text: str, stem: str, context: Context) -> bool:
     name's possessive would: no determiner or word of a longer name before it, a noun
     after it (a lower-case one, or a capitalised one: "DigitalGovs YouTube channel"), and
     its stem written nowhere else in the document, in any case."""
-    if context.before or context.determined or context.reading != NOUN:
+    if context.before or context.determined or context.reading != Reading.NOUN:
         return False
     return not (occurrences(text, stem) or occurrences(text, stem.lower()))
 
@@ -395,7 +397,7 @@ def _noun_after(context: Context) -> bool:
     if following in TITLE_OPENERS:
         return True
     if following[:1].isupper() or "-" in following:
-        return context.reading == NOUN
+        return context.reading == Reading.NOUN
     return lower_noun(following) or unknown_word(following)
 
 
@@ -419,7 +421,7 @@ def _common_word_as_name(doc: Document, stem: str, context: Context) -> bool:
     if context.before or not names_of(doc).is_name(stem):
         return False
     following = context.next_word
-    if following[:1].isupper() and context.reading == NOUN:
+    if following[:1].isupper() and context.reading == Reading.NOUN:
         return bool(occurrences(doc.text, f"{stem} {following}"))
     if not lower_noun(following):
         return False
@@ -434,7 +436,7 @@ def _opening_name(doc: Document, stem: str, context: Context) -> bool:
     where a name's capital is its own ("Cooper said" ... "Coopers make barrels")."""
     if not _common_word_as_name(doc, stem, context):
         return False
-    return context.reading == NOUN or bool(possessive_count(doc.text, stem))
+    return context.reading == Reading.NOUN or bool(possessive_count(doc.text, stem))
 
 
 def _opening_surname(doc: Document, match: re.Match[str], context: Context) -> bool:
@@ -445,7 +447,7 @@ def _opening_surname(doc: Document, match: re.Match[str], context: Context) -> b
     family's plural takes "the" at a sentence's start. A guess, since the word may be a
     craft's plural too ("Smiths tools")."""
     stem, written = match.group(1), match.group()
-    if context.reading != NOUN or context.determined or _in_s_of_its_own(written):
+    if context.reading != Reading.NOUN or context.determined or _in_s_of_its_own(written):
         return False
     if names_of(doc).writes_lower(stem.lower()):
         return False
@@ -470,7 +472,7 @@ def _single_use(written: str, context: Context) -> bool:
     once stay alone: "Nunjucks templates", "Thanos helmet", "SpaceApps Challenge" are
     names that end in s."""
     stem, following = written[:-1], context.next_word
-    if context.before or context.determined or context.reading != NOUN:
+    if context.before or context.determined or context.reading != Reading.NOUN:
         return False
     if _dictionary(written) or _in_s_of_its_own(written):
         return False
@@ -490,9 +492,9 @@ def _possessive_in_english(written: str, context: Context) -> bool:
     List"): the s form is hardly ever a word of its own (English writes "Panamas", the
     hats, far less often than "Panama's"); not a surname or name in s ("Hawkes",
     "Starbucks")."""
-    if context.given or context.reading not in (NOUN, EITHER):
+    if context.given or context.reading not in (Reading.NOUN, Reading.EITHER):
         return False
-    if context.determined and not (context.indefinite and context.reading == NOUN):
+    if context.determined and not (context.indefinite and context.reading == Reading.NOUN):
         return False  # "the Shakespeares", but not "an Angies List": "an" counts "List"
     if _in_s_of_its_own(written):
         return False
@@ -502,7 +504,7 @@ def _possessive_in_english(written: str, context: Context) -> bool:
     following = context.next_word
     if following in PLACE_FEATURES:
         return False  # a place named so without an apostrophe: "Jacksons Gap"
-    if context.reading == NOUN:
+    if context.reading == Reading.NOUN:
         return True  # "Shakespeares plays leading up to": a noun here
     # a word that may be a verb, which a lower-case noun's reading settles ("Costcos store")
     return lower_noun(following) or unknown_word(following)
@@ -515,7 +517,7 @@ def _parallel_possessive(text: str, match: re.Match[str], context: Context) -> b
     documentation"). One word is too little, as the reading of a word after a plural
     may be wrong ("Quorbits search daily" beside "Google's search"); and a name in s of
     its own is none ("Gray Brooks work at 18F" beside "Eric's work")."""
-    if context.given or context.determined or context.reading not in (NOUN, EITHER):
+    if context.given or context.determined or context.reading not in (Reading.NOUN, Reading.EITHER):
         return False
     after = FOLLOWING_WORDS.match(text, match.end())
     if after is None or _in_s_of_its_own(match.group()):
@@ -552,7 +554,7 @@ def _titled_surname(written: str, context: Context) -> bool:
     """A surname of the census lists after a person's title, written only here, before a
     lower-case noun or adjective ("President Bartletts wise secretary"); not a surname or
     name in s of its own ("Senator Collins", "Prince Williams")."""
-    if context.before.lower() not in PERSON_TITLES or context.reading != NOUN:
+    if context.before.lower() not in PERSON_TITLES or context.reading != Reading.NOUN:
         return False
     if _in_s_of_its_own(written):
         return False

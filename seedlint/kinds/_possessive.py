@@ -41,14 +41,9 @@ from seedlint.kinds._people import possessive_stem
 from seedlint.kinds._possessive_reading import (
     COUNTABLE,
     DETERMINERS,
-    EITHER,
-    GUESS,
     NEXT,
-    NO,
-    NOUN,
-    SURE,
-    UNSHOWN,
-    VERB,
+    Reading,
+    Verdict,
     next_word_reading,
     word_reading,
 )
@@ -110,12 +105,12 @@ def lost_possessives(
             verdict = _possessive(doc, match, True)
             # a quotation in another language is never English: asked last, since most
             # documents have no candidate left by then and need not find their quotations
-            if verdict != NO and not names_of(doc).foreign(match.start()):
-                yield match.start(), match.end(1), verdict == GUESS
+            if verdict != Verdict.NO and not names_of(doc).foreign(match.start()):
+                yield match.start(), match.end(1), verdict == Verdict.GUESS
     if names:
         for start, end, stem, verdict in doc.knowledge(name_verdicts):
-            if verdict in (SURE, GUESS) and (stem + "s").lower() not in listed:
-                yield start, end, verdict == GUESS
+            if verdict in (Verdict.SURE, Verdict.GUESS) and (stem + "s").lower() not in listed:
+                yield start, end, verdict == Verdict.GUESS
 
 
 def unshown_possessives(doc: Document) -> Iterator[tuple[int, int, str]]:
@@ -124,11 +119,11 @@ def unshown_possessives(doc: Document) -> Iterator[tuple[int, int, str]]:
     no possessive of the document alone, but one where the corpus writes the stem's
     possessive and seldom or never the word (``corpus_possessive``)."""
     for start, end, stem, verdict in doc.knowledge(name_verdicts):
-        if verdict == UNSHOWN:
+        if verdict == Verdict.UNSHOWN:
             yield start, end, stem
 
 
-def name_verdicts(doc: Document) -> tuple[tuple[int, int, str, int], ...]:
+def name_verdicts(doc: Document) -> tuple[tuple[int, int, str, Verdict], ...]:
     """(start, offset of the final s, stem, verdict) of each capitalised word + s of the
     body other than a plural (NO): worked out once per document, for this rule and the
     corpus's (``unshown_possessives``). A quotation in another language is never English:
@@ -136,7 +131,7 @@ def name_verdicts(doc: Document) -> tuple[tuple[int, int, str, int], ...]:
     found = []
     for match in NAME_S.finditer(doc.text, doc.body_start):
         verdict = _possessive(doc, match, False)
-        if verdict != NO and not names_of(doc).foreign(match.start()):
+        if verdict != Verdict.NO and not names_of(doc).foreign(match.start()):
             found.append((match.start(), match.end(1), match.group(1), verdict))
     return tuple(found)
 
@@ -171,35 +166,36 @@ def _plainly_refused(doc: Document, match: re.Match[str]) -> bool:
     return refused and not no_plural(doc, match)
 
 
-def _possessive(doc: Document, match: re.Match[str], acronym: bool) -> int:
+def _possessive(doc: Document, match: re.Match[str], acronym: bool) -> Verdict:
     if not acronym and _plainly_refused(doc, match):
-        return NO
+        return Verdict.NO
     text = doc.text
     stem, written = match.group(1), match.group()
     following = NEXT.match(text, match.end(), match.end() + REACH)
-    reading = next_word_reading(text, following, acronym) if following else VERB
-    if reading == VERB:
+    reading = next_word_reading(text, following, acronym) if following else Reading.VERB
+    if reading == Reading.VERB:
         if acronym or following is None or not _elliptical(text, match, following):
-            return NO
-        reading = EITHER  # the document must show the stem a name, as before "team"
+            return Verdict.NO
+        reading = Reading.EITHER  # the document must show the stem a name, as before "team"
     previous = PREVIOUS.search(text, max(0, match.start() - REACH), match.start())
     before = previous.group(1) if previous else ""
     lower_before = before.lower()
     unpluralised = not acronym and no_plural(doc, match)
     if lower_before in QUANTIFIERS or (not acronym and lower_before == "the" and not unpluralised):
-        return NO  # "the Kennedys", but "the Treasurys budget" is no plural
+        return Verdict.NO  # "the Kennedys", but "the Treasurys budget" is no plural
     in_name = previous is not None and _name_word(text, previous)
     if occurrences(text, written) > 1:
-        return NO
+        return Verdict.NO
     if _counted(text, match.start(), acronym):
-        return NO
+        return Verdict.NO
     if unpluralised:
-        return SURE
+        return Verdict.SURE
     if acronym:
         if in_name and following and following.group(2)[:1].isupper():
             # in a name: "Eligibility APIs Initiative"
-            return SURE if possessive_count(text, stem) else NO
-        return SURE if reading == NOUN or _acronym_evidence(text, stem) else NO
+            return Verdict.SURE if possessive_count(text, stem) else Verdict.NO
+        shown = reading == Reading.NOUN or _acronym_evidence(text, stem)
+        return Verdict.SURE if shown else Verdict.NO
     next_word = following.group(2) if following else ""
     given = previous is not None and previous.end(1) == match.start() - 1
     given = given and given_name_here(doc, before)
@@ -280,7 +276,7 @@ def _acronym_evidence(text: str, stem: str) -> bool:
         following = NEXT.match(text, end, end + REACH)
         if following is None or following.start() != end:
             return True  # punctuation follows
-        if following.group(2)[:1].islower() and word_reading(following.group(2)) == VERB:
+        if following.group(2)[:1].islower() and word_reading(following.group(2)) == Reading.VERB:
             return True
     return False
 

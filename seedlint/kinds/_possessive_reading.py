@@ -11,6 +11,7 @@ dictionary of English inflections (``_wordclass``).
 from __future__ import annotations
 
 import re
+from enum import Enum, IntEnum
 
 from seedlint.kinds._english import (
     ADVERBS,
@@ -37,15 +38,6 @@ SHORTEST_SUPERLATIVE = 6  # "oldest"; "best", "rest" and "nest" are words of the
 VERB_ENDINGS = ("ed", "ing", "ly", "s")  # what an unlisted word may be a verb or adverb by
 # capitalised inside a sentence, these open a title: "for Treasurys My Retirement Account"
 POSSESSIVE_DETERMINERS = frozenset(["my", "your", "our", "their", "his", "her", "its"])
-NO, SURE, GUESS = 0, 1, 2  # verdicts on a word + s: a plural, a possessive, likely one
-# a possessive where a noun follows, if its stem is a name, which the document does not
-# show ("during DigitalGovs webinar" in a document that writes DigitalGov nowhere else):
-# no finding of the document alone; the corpus may show it (``corpus_possessive``)
-UNSHOWN = 3
-NOUN, EITHER, VERB = "noun", "either", "verb"  # what the word after "XXXs" makes of it
-# a past participle before a noun: an adjective ("Tescos preferred store size") or a
-# plural's verb ("Tescos sold milk"), told apart by no rule here: at best a guess
-PARTICIPLE = "participle"
 HEAD_REACH = 3  # words after a participle read for its noun's number
 COUNTABLE = frozenset(["a", "an", "one", "each", "every", "another", "per"])
 WH_WORDS = frozenset(["where", "when", "why", "how", "whether", "whatever", "wherever"])
@@ -59,7 +51,30 @@ DETERMINERS = (
 )
 
 
-def next_word_reading(text: str, following: re.Match[str], acronym: bool) -> str:
+class Verdict(IntEnum):
+    """What a word + s is found to be."""
+
+    NO = 0  # a plural, or nothing to report
+    SURE = 1  # a possessive: a safe fix
+    GUESS = 2  # likely a possessive: an unsafe fix
+    # a possessive where a noun follows, if its stem is a name, which the document does
+    # not show ("during DigitalGovs webinar" in a document that writes DigitalGov nowhere
+    # else): no finding of the document alone; the corpus may show it (``corpus_possessive``)
+    UNSHOWN = 3
+
+
+class Reading(Enum):
+    """What the word after a word + s makes of it."""
+
+    NOUN = "noun"  # only a possessive fits: "the BNPs leader"
+    VERB = "verb"  # only a plural fits: "the MPs voted"
+    EITHER = "either"  # both may: "the BTPs report"
+    # a past participle before a noun: an adjective ("Tescos preferred store size") or a
+    # plural's verb ("Tescos sold milk"), told apart by no rule here: at best a guess
+    PARTICIPLE = "participle"
+
+
+def next_word_reading(text: str, following: re.Match[str], acronym: bool) -> Reading:
     """NOUN when only a possessive fits the next word ("the BNPs leader"), VERB when only a
     plural does ("the MPs voted", "URLs containing"), EITHER when both may ("the BTPs
     report", a number, a quoted or capitalised title: "ABCs "A Tribute"", "OMBs A Guide").
@@ -68,24 +83,30 @@ def next_word_reading(text: str, following: re.Match[str], acronym: bool) -> str
     quote, word = following.group(1), following.group(2)
     lower = word.lower()
     if quote or word[0].isdigit():
-        return EITHER
+        return Reading.EITHER
     if word[0].isupper():
         if lower in DANGLING or lower in PRONOUNS or lower in WH_WORDS:
             # a title: "OMBs A Guide to ...", "Treasurys My Retirement Account"
-            return EITHER if lower in ARTICLES or lower in POSSESSIVE_DETERMINERS else VERB
-        return NOUN
+            title = lower in ARTICLES or lower in POSSESSIVE_DETERMINERS
+            return Reading.EITHER if title else Reading.VERB
+        return Reading.NOUN
     if "-" in lower:
         prefix, rest = lower.split("-", 1)
         if prefix not in VERB_PREFIXES:
-            return NOUN  # a compound modifier: "soon-to-be-released", "web-based"
+            return Reading.NOUN  # a compound modifier: "soon-to-be-released", "web-based"
         lower = rest  # "re-elected" reads as "elected"
     reading = word_reading(lower)
-    if not acronym and reading == VERB and past_tense(lower) and _noun_follows(text, following):
-        return PARTICIPLE  # a participle before its noun: "Tescos preferred store size"
-    if acronym and reading == NOUN and adjective(lower):
+    if (
+        not acronym
+        and reading == Reading.VERB
+        and past_tense(lower)
+        and _noun_follows(text, following)
+    ):
+        return Reading.PARTICIPLE  # a participle before its noun: "Tescos preferred store size"
+    if acronym and reading == Reading.NOUN and adjective(lower):
         after = NEXT.match(text, following.end(), following.end() + REACH)
-        if after is None or after.group(1) or word_reading(after.group(2).lower()) != NOUN:
-            return EITHER  # "keep the URLs simple and short"
+        if after is None or after.group(1) or word_reading(after.group(2).lower()) != Reading.NOUN:
+            return Reading.EITHER  # "keep the URLs simple and short"
     return reading
 
 
@@ -104,7 +125,7 @@ def _noun_follows(text: str, following: re.Match[str]) -> bool:
         reading = word_reading(word)
         if not word.islower() or word in DETERMINERS:
             break
-        if not (reading == NOUN or (reading == EITHER and noun_or_adjective(word))):
+        if not (reading == Reading.NOUN or (reading == Reading.EITHER and noun_or_adjective(word))):
             break
         if word.endswith("s") and noun(word) and not lemma(word):
             return False  # a plural noun
@@ -112,25 +133,25 @@ def _noun_follows(text: str, following: re.Match[str]) -> bool:
     return found
 
 
-def word_reading(lower: str) -> str:
+def word_reading(lower: str) -> Reading:
     """The reading of a lower-case word: the dictionary tells nouns and adjectives from
     verbs; of the words that may be both, those in the list of verbs common after a plural
     subject ("report", "plan", "use") may be either, the others ("team", "brother") are read
     as the nouns they mostly are."""
     if "'" in lower or "’" in lower or lower in DANGLING or lower in PRONOUNS or lower in WH_WORDS:
-        return VERB  # "PDFs shouldn’t", "MPs in", "FAQs where"
+        return Reading.VERB  # "PDFs shouldn’t", "MPs in", "FAQs where"
     if lower in ADVERBS:
-        return VERB  # "PMs also"
+        return Reading.VERB  # "PMs also"
     nominal = noun_or_adjective(lower)
     if lower in VERBS or lower in AUXILIARIES:
-        return EITHER if nominal else VERB
+        return Reading.EITHER if nominal else Reading.VERB
     if lower.endswith("ing"):
-        return EITHER if nominal else VERB  # "opening"; "URLs containing"
+        return Reading.EITHER if nominal else Reading.VERB  # "opening"; "URLs containing"
     if past_tense(lower) or verb_base(lower):
-        return NOUN if nominal else VERB
+        return Reading.NOUN if nominal else Reading.VERB
     if lower.endswith("ly") and not nominal:
-        return VERB  # an adverb: "PMs generally"
-    return NOUN
+        return Reading.VERB  # an adverb: "PMs generally"
+    return Reading.NOUN
 
 
 def unknown_word(word: str) -> bool:
