@@ -141,6 +141,11 @@ PLACE_FEATURES = words(
 )
 VOWELS = frozenset("aeiou")
 FOLLOWING_WORDS = re.compile(r"[ \t\u00a0]+([\w’'-]+)[ \t\u00a0]+([\w’'-]+)")
+# a name's possessive before two capitalised words, perhaps a person's full name: "DAB's
+# Horace Cheung"
+POSSESSIVE_BEFORE_NAME = re.compile(
+    r"(?<![\w'’.-])[A-Z][\w.-]*['’]s[ \t\u00a0]+([A-Z][a-z]+)[ \t\u00a0]+([A-Z][\w'’-]*)"
+)
 LAST_PART = re.compile(r"(?<=[a-z])[A-Z][a-z]*\Z")  # of a name in two cases: "Bus" of "SaferBus"
 
 
@@ -514,16 +519,28 @@ def _parallel_possessive(text: str, match: re.Match[str], context: Context) -> b
     """Whether another name's possessive stands before the same two words elsewhere in
     the document, with no determiner or given name before this one: a list or parallel
     headings ("Google's SpecialAnnouncement documentation" ... "Bings SpecialAnnouncement
-    documentation"). One word is too little, as the reading of a word after a plural
-    may be wrong ("Quorbits search daily" beside "Google's search"); and a name in s of
-    its own is none ("Gray Brooks work at 18F" beside "Eric's work")."""
+    documentation"); or, where a person's full name follows, before another person's full
+    name ("DAB's Horace Cheung" ... "Demosistos Nathan Law": a party's or a company's
+    people). One word is too little, as the reading of a word after a plural may be wrong
+    ("Quorbits search daily" beside "Google's search"); and a name in s of its own is
+    none ("Gray Brooks work at 18F" beside "Eric's work")."""
     if context.given or context.determined or context.reading not in (Reading.NOUN, Reading.EITHER):
         return False
     after = FOLLOWING_WORDS.match(text, match.end())
     if after is None or _in_s_of_its_own(match.group()):
         return False
     phrase = rf"{re.escape(after.group(1))}[ \t\u00a0]+{re.escape(after.group(2))}"
-    return re.search(rf"[A-Z][\w.-]*['’]s {phrase}(?![\w'’-])", text) is not None
+    if re.search(rf"[A-Z][\w.-]*['’]s {phrase}(?![\w'’-])", text) is not None:
+        return True
+    if not _full_name(after.group(1), after.group(2)):
+        return False
+    return any(_full_name(*found.groups()) for found in POSSESSIVE_BEFORE_NAME.finditer(text))
+
+
+def _full_name(first: str, second: str) -> bool:
+    """Whether two words are a person's full name: a given name of the census lists, then
+    a capitalised word ("Horace Cheung", "Nathan Law")."""
+    return first[1:].islower() and given_name(first) and second[:1].isupper()
 
 
 def _in_s_of_its_own(written: str) -> bool:

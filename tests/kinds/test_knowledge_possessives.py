@@ -351,6 +351,13 @@ def test_a_word_the_document_writes_as_a_surname_or_a_company(
         ("Eric's work at home ended. Gray Brooks work at 18F.", []),
         ("We read Google's search guide and the Quorbits search guide.", []),
         ("CDC's API is new; SaferBus API is old; GovPlus API too.", []),
+        # another name's possessive before a person's full name: a party's people
+        ("DAB's Horace Cheung won. Demosistos Nathan Law came second.", ["Demosistos"]),
+        # no such possessive, no given name after it, a determiner, a name in s
+        ("Horace Cheung won. Demosistos Nathan Law came second.", []),
+        ("DAB's Horace Cheung won. Demosistos Quorbit Law came second.", []),
+        ("The Heat's Dwyane Wade won; the Lakers LeBron James lost.", []),
+        ("DAB's Horace Cheung won. Reuters Nathan Law wrote it up.", []),
     ],
 )
 def test_a_name_before_what_another_name_owns_elsewhere(body: str, flagged: list[str]) -> None:
