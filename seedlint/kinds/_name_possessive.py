@@ -216,8 +216,12 @@ def written_as_subject(text: str, stem: str, present: bool = False) -> bool:
     """Whether the document writes ``stem`` as a name and the subject of a verb: "Makarov
     said", "Ivan Makarov smiled"; with ``present``, also of a verb in the present that is
     no noun's plural ("SaferRide provides"): a singular subject, but "Ford provides" does
-    not keep "Fords" from meaning the cars, so such evidence makes a guess at most."""
-    for _, end in name_uses(text, stem, full_names=True):
+    not keep "Fords" from meaning the cars, so such evidence makes a guess at most. A
+    short name in brackets after the whole one is its subject too: "World Wonder Ring
+    Stardom (Stardom) announced"."""
+    for start, end in name_uses(text, stem, full_names=True):
+        if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+            end += 1
         following = NEXT.match(text, end, end + REACH)
         if following is None or following.group(1) or following.start() != end:
             continue

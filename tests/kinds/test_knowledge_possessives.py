@@ -59,12 +59,24 @@ def test_the_word_classes_come_from_the_inflection_data() -> None:
         # owns something inside a sentence
         ("The prize went to Laura, and Laura said so.\n\nLauras dedication won.", ["Lauras"]),
         ("We met Gloria. Gloria's mother spoke. Glorias eczema was bad.", ["Glorias"]),
+        # a short name in brackets after the whole one, then its verb: a subject too
+        (
+            "Wonder Ring Stardom (Stardom) announced it.\n\nStardoms official statement came.",
+            ["Stardoms"],
+        ),
         # after a middle initial, no sentence starts
         ("Lyndon B. Johnson signed it. Later Lyndon B. Johnsons presidency ended.", ["Johnsons"]),
     ],
 )
 def test_a_lost_possessive_is_found(body: str, flagged: list[str]) -> None:
     assert found(seed(body)) == flagged
+
+
+def test_a_bracketed_short_name_is_a_subject_only_before_a_verb() -> None:
+    assert found(seed("Ring Stardom (Stardom) fans came.\n\nStardoms official statement.")) == []
+    assert found(seed("Ring Stardom (Stardom) said so.\n\nStardoms official statement.")) == [
+        "Stardoms"
+    ]
 
 
 @pytest.mark.parametrize(
