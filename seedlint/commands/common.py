@@ -189,10 +189,11 @@ def documents(args: argparse.Namespace, setup: Setup, skip: list[Path] | None = 
         files = jsonl_files(paths, setup.config, args.force_exclude)
         return Documents(record_items(files, patterns, *record_fields(args)), "record", files)
     if getattr(args, "parquet", False):
-        from seedlint.io.parquet import PARQUET_SUFFIXES, parquet_items
+        from seedlint.io.parquet import PARQUET_SUFFIXES, parquet_shard_items
 
         files = jsonl_files(paths, setup.config, args.force_exclude, PARQUET_SUFFIXES, "Parquet")
-        return Documents(parquet_items(files, patterns, *record_fields(args)), "record", files)
+        rows = record_items(files, patterns, *record_fields(args), shard=parquet_shard_items)
+        return Documents(rows, "record", files)
     items = list(file_items(paths, patterns, skip or [], args.force_exclude))
     return Documents(items, "file")
 

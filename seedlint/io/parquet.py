@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
 from seedlint.io.atomic import FileState
-from seedlint.io.discovery import Patterns
 from seedlint.io.reading import Unreadable
 from seedlint.io.records import Record
-from seedlint.io.sources import Item, Problem, display_path, open_shard, record_item
+from seedlint.io.sources import Item, Problem, open_shard, record_item
 
 PARQUET_SUFFIXES = (".parquet",)
 PYARROW_MISSING = "reading Parquet needs pyarrow: pip install 'seedlint[parquet]'"
@@ -173,16 +172,6 @@ def _codec(name: str | None) -> str:
     known = {"SNAPPY": "snappy", "GZIP": "gzip", "ZSTD": "zstd", "BROTLI": "brotli"}
     known.update({"LZ4": "lz4", "LZ4_RAW": "lz4", "UNCOMPRESSED": "none"})
     return known.get(str(name).upper(), "snappy")
-
-
-def parquet_items(
-    files: Iterable[Path], patterns: Patterns, text_field: str, id_field: str
-) -> Iterator[Item]:
-    """Every row of each Parquet file, as ``record_items`` gives JSON Lines records."""
-    for file in files:
-        shown = display_path(file)
-        relative = patterns.relative(file, file.parent)
-        yield from parquet_shard_items(file, shown, relative, text_field, id_field)
 
 
 def parquet_shard_items(

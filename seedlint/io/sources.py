@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -92,15 +92,26 @@ def file_items(
         yield Item(shown, found.relative, path=found.path, base=found.base, absolute=absolute)
 
 
+# the records of one shard file, named after the path shown: (file, shown, relative path,
+# text field, id field)
+ShardReader = Callable[[Path, str, str | None, str, str], Iterator[Item]]
+
+
 def record_items(
-    files: Iterable[Path], patterns: Patterns, text_field: str, id_field: str
+    files: Iterable[Path],
+    patterns: Patterns,
+    text_field: str,
+    id_field: str,
+    shard: ShardReader | None = None,
 ) -> Iterator[Item]:
     """Every line of each JSON Lines file; unusable ones carry their problem, blank ones
-    neither text nor problem (a fixed copy keeps them as they are)."""
+    neither text nor problem (a fixed copy keeps them as they are). ``shard`` reads
+    another format's files instead (``parquet.parquet_shard_items``: Parquet rows)."""
+    read = shard or shard_items
     for file in files:
         shown = display_path(file)
         relative = patterns.relative(file, file.parent)
-        yield from shard_items(file, shown, relative, text_field, id_field)
+        yield from read(file, shown, relative, text_field, id_field)
 
 
 def shard_items(
