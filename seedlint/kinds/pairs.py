@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -44,65 +44,19 @@ from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import NOT_SPACE, Document, Span
 from seedlint.engine.kind import Kind, single_check
 from seedlint.engine.options import Option
-
-OPENING_CONTEXT = set(" \t\r\n([{<—–-/“‘„\"'«\u00a0")
-NOT_AFTER_OPENING = set(",;:!?)]}")
-POSSESSIVE = re.compile(r"'s\b")
-# "a)", "2)", "10)", "100)", Roman numerals past two letters ("iii)", "viii)", "xiv)"), and
-# a number or letter with a full stop ("1.)", "b.)"): a list's item number, which closes
-# nothing
-ENUMERATOR = re.compile(
-    r"(?:^|\s)(?:[a-zA-Z0-9]{1,2}|[0-9]{3}|(?:[0-9]{1,2}|[a-zA-Z])\."
-    r"|(?=[ivx]{3,8}\Z)x{0,3}(?:ix|iv|v?i{0,3})|(?=[IVX]{3,8}\Z)X{0,3}(?:IX|IV|V?I{0,3}))\Z"
+from seedlint.kinds._attributions import another_speaker, attributed_before, inner_attributions
+from seedlint.kinds._marks import (
+    clipped,
+    enumerator,
+    in_face,
+    interval_marks,
+    may_close,
+    not_a_quote,
+    opens,
 )
-ENUMERATOR_REACH = 9  # characters before the bracket that hold the space and the number
+
 SENTENCE_ENDING = r"[.!?…][\"'”’)\]]*\s+"  # a sentence's end and the spaces after it
 SENTENCE_END = re.compile(SENTENCE_ENDING + r"\Z")
-CLIPPED = re.compile(r"[A-Za-z]+")
-# a face: eyes, perhaps a nose or a tear, a mouth of one to three brackets alike (":)",
-# ";-(", ":'(", ":o)", ":))", ":]"), standing on its own
-MOUTH_LIMIT = 3
-FACE = re.compile(
-    rf"[:;=][-o'’^]?(?:\){{1,{MOUTH_LIMIT}}}|\({{1,{MOUTH_LIMIT}}}|\]{{1,{MOUTH_LIMIT}}}"
-    rf"|\[{{1,{MOUTH_LIMIT}}})(?!\S)"
-)
-FACE_BEFORE_MOUTH = ":;=-o'’^"  # what FACE allows just before the mouth: eyes, a nose, a tear
-# a face written from right to left, mouth first: "):", "(-:", standing on its own
-MIRRORED_FACE = re.compile(rf"(?:\){{1,{MOUTH_LIMIT}}}|\({{1,{MOUTH_LIMIT}}})[-o^]?[:;=](?!\S)")
-# a half-open interval of mathematics, "[0, 1)" or "(a, b]": its brackets differ on purpose
-BOUND = r"[-+−]?(?:\d+(?:\.\d+)?|[a-zA-Z]|∞)"
-INTERVAL = re.compile(rf"\[\s*{BOUND}\s*,\s*{BOUND}\s*\)|\(\s*{BOUND}\s*,\s*{BOUND}\s*\]")
-# "…, Koch said. “…": the quotation was closed before its attribution, whose mark is lost;
-# in French the verb comes first, "« … , affirme un manifestant. « …", "…, a-t-il ajouté."
-FRENCH_SAYING = (
-    r"(?:(?:affirm|ajout|déclar|expliqu|estim|indiqu|précis|soulign|assur|racont|confi|"
-    r"comment|insist|témoign|lanc)[eé]|rappel(?:le|é)|poursui(?:t|vi)|conclut?|répondu?|dit)"
-)
-ATTRIBUTION = re.compile(
-    r",\s+(?:(?:[A-Z][\w.'’-]*\s+){0,4}(?:said|says|added|asked|explained|noted|stated|"
-    r"continued|wrote|told)\b"
-    rf"|(?:a(?:-t-(?:il|elle))?\s+)?{FRENCH_SAYING}(?:-t)?(?:-(?:il|elle))?(?![\w'’-]))"
-    r"[^.!?\"“”«»]{0,100}[.!?]\s*\Z"
-)
-ATTRIBUTION_REACH = 160
-# "“… in government, said Administrator Roth when …" or "“…, Roth said. …": an attribution
-# inside a quotation left open: the quotation was closed before it and the mark is lost
-SAYING = r"said|says|added|explained|noted|stated|continued|wrote"
-INNER_ATTRIBUTION = re.compile(
-    rf",\s+(?:(?:{SAYING})\s+"
-    r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]*[\s,.]"
-    r"|(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|added|explained|noted|stated|wrote)[.,;])"
-)
-# who speaks: '…," said UCL astronomer Angelos Tsiaras.' or '…," Tsiaras added.'; the
-# capitalised words of the phrase name the speaker
-SPEECH = rf"(?:{SAYING}|commented|replied)"
-SPEAKER = re.compile(
-    rf"\b{SPEECH}\s+([^.,;:!?\"“”«»]{{1,80}})|((?:[A-Z][\w'’-]*\s+){{1,4}}){SPEECH}\b"
-)
-# the first quotation of a paragraph, closed, and the attribution after it
-FIRST_QUOTATION = re.compile(r"\s*[\"“][^\"“”]{1,400}[\"”],?\s+")
-CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
-SPEAKING_PRONOUNS = frozenset(["He", "She", "They", "We", "I", "It", "You"])  # no name
 SENTENCE_END_REACH = 12  # characters before a mark that may hold a sentence end and spaces
 CARRY_LIMIT = 12  # paragraphs a quoted list may run over before its closing mark
 
@@ -287,7 +241,7 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
                 f"Insert {opener} at the start of the paragraph",
             )
         following = _opening(whole, paragraphs[index + 1]) if index + 1 < len(paragraphs) else ""
-        attribution_after = _attributions(text)
+        attribution_after = inner_attributions(text)
         problems = len(still_open) + len(left_open)
         for position, mark in left_open:
             yield _unclosed(span.start, text, position, mark, problems, None, state)
@@ -300,7 +254,7 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
                 carried
                 and following[:1]
                 and _reopens(following[0], mark, state)
-                and not _another_speaker(text, position, doc, paragraphs[index + 1])
+                and not another_speaker(text, position, doc, paragraphs[index + 1])
             ):
                 continue  # news convention: the quotation continues in the next paragraph
             closer_at = _closed_later(scans, marked, index) if carried else -1
@@ -308,49 +262,6 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
                 carried_to = closer_at  # a quoted list: closed in a later paragraph
                 continue
             yield _unclosed(span.start, text, position, mark, problems, attribution, state)
-
-
-def _another_speaker(text: str, position: int, doc: Document, following: Span) -> bool:
-    """Whether the next paragraph's first quotation is given to someone other than the
-    one this paragraph last names as speaking before the open mark ('"…," said Angelos
-    Tsiaras. "… now.' then '"It's a good sign", said Ryan Cloutier'): a quotation that
-    runs on into the next paragraph keeps its speaker. Each is known by the capitalised
-    words of its attribution; one without a name ("he added") tells nothing."""
-    attributions = list(SPEAKER.finditer(text, 0, position))
-    spoken = _speaker(attributions[-1]) if attributions else frozenset()
-    if not spoken:
-        return False
-    quotation = FIRST_QUOTATION.match(doc.text, following.start, following.end)
-    if quotation is None:
-        return False
-    attribution = SPEAKER.match(doc.text, quotation.end(), following.end)
-    next_speaker = _speaker(attribution) if attribution else frozenset()
-    return bool(next_speaker) and not spoken & next_speaker
-
-
-def _speaker(attribution: re.Match[str]) -> frozenset[str]:
-    """The capitalised words of an attribution, other than pronouns: who speaks."""
-    phrase = attribution.group(1) or attribution.group(2)
-    return frozenset(CAPITALISED.findall(phrase)) - SPEAKING_PRONOUNS
-
-
-def _attributions(text: str) -> Callable[[int], re.Match[str] | None]:
-    """The first attribution (``INNER_ATTRIBUTION``) at or after a position of a paragraph,
-    asked for positions in increasing order. A search is reused while it still answers:
-    none was found past an earlier position, or the one found lies at or past this one.
-    A search from every open mark of a paragraph of many would read the rest of the
-    paragraph each time (quadratic)."""
-    searched_from = len(text) + 1  # nothing searched yet
-    found: re.Match[str] | None = None
-
-    def first_after(position: int) -> re.Match[str] | None:
-        nonlocal searched_from, found
-        if position < searched_from or (found is not None and found.start() < position):
-            found = INNER_ATTRIBUTION.search(text, position)
-            searched_from = position
-        return found
-
-    return first_after
 
 
 def _unclosed(
@@ -439,14 +350,14 @@ def scan_reopenings(text: str, state: State) -> tuple[Marks, Marks, Marks, list[
     left_open: Marks = []
     reopenings: list[int] = []
     arrow = len(text.rstrip()) - 1 if text.rstrip().endswith(" »") and "«" not in text else -1
-    intervals = _interval_marks(text) if "[" in text or "]" in text else ()
+    intervals = interval_marks(text) if "[" in text or "]" in text else ()
     for found in state.marks.finditer(text):
         position, char = found.start(), found.group()
         if position == arrow or position in intervals:
             continue  # "Join the community »": a link arrow; "[0, 1)": an interval
         if (
             state.emoticons
-            and _face(text, position)
+            and in_face(text, position)
             and not _closes_after_face(text, position, stack, state)
         ):
             continue  # "hope you find these helpful :)"
@@ -457,19 +368,19 @@ def scan_reopenings(text: str, state: State) -> tuple[Marks, Marks, Marks, list[
             stack.append((position, char))
         elif char not in state.closing and char not in state.straight:
             continue
-        elif stack and _closes(stack[-1][1], char, state) and _may_close(text, position):
+        elif stack and _closes(stack[-1][1], char, state) and may_close(text, position):
             if _closes_around(stack, char, state):
                 left_open.append(stack.pop())  # '“… "change the world. …”'
             stack.pop()
         elif (
             char in state.straight
-            and _opens(text, position)
-            and not _clipped(text, position, state)
+            and opens(text, position)
+            and not clipped(text, position, state.elisions)
         ):
             stack.append((position, char))
-        elif char in state.straight and _not_a_quote(text, position):
+        elif char in state.straight and not_a_quote(text, position):
             continue
-        elif state.enumerators and _enumerator(text, position):
+        elif state.enumerators and enumerator(text, position):
             continue  # "a) first, b) second"
         elif not state.apostrophe:
             unmatched.append((position, char))
@@ -495,65 +406,11 @@ def _reopening(text: str, position: int, char: str, opened: str, state: State) -
     if char in state.opening:
         same = char == opened or (state.mixed and opened in state.opening)
     else:
-        same = char in state.straight and char == opened and _opens(text, position)
+        same = char in state.straight and char == opened and opens(text, position)
     return (
         same
         and SENTENCE_END.search(text, max(0, position - SENTENCE_END_REACH), position) is not None
-        and ATTRIBUTION.search(text, max(0, position - ATTRIBUTION_REACH), position) is None
-    )
-
-
-def _may_close(text: str, position: int) -> bool:
-    """A straight mark followed by a letter opens rather than closes: 'a "b" "c'."""
-    after = text[position + 1] if position + 1 < len(text) else " "
-    before = text[position - 1] if position else " "
-    return not (after.isalnum() and before in OPENING_CONTEXT)
-
-
-def _opens(text: str, position: int) -> bool:
-    before = text[position - 1] if position else " "
-    after = text[position + 1] if position + 1 < len(text) else " "
-    if before not in OPENING_CONTEXT:
-        return False
-    if text[position] == "'":  # '70s and 's are apostrophes, not quotations
-        return after.isalpha() and not POSSESSIVE.match(text, position)
-    if after == ".":  # an ellipsis may open a quotation: "...not recognise"
-        return text.startswith("...", position + 1)
-    return not after.isspace() and after not in NOT_AFTER_OPENING
-
-
-def _clipped(text: str, position: int, state: State) -> bool:
-    """An apostrophe in front of a clipped word: 'phone, 'til, 'bot nets."""
-    word = CLIPPED.match(text, position + 1)
-    return word is not None and word.group().lower() in state.elisions
-
-
-def _not_a_quote(text: str, position: int) -> bool:
-    """An apostrophe (rock 'n' roll, the players' union) or a unit mark (5'10")."""
-    before = text[position - 1] if position else " "
-    return text[position] == "'" or before.isdigit()
-
-
-def _face(text: str, position: int) -> bool:
-    """Whether the bracket at ``position`` is part of the mouth of a face (``FACE``)."""
-    bracket = text[position]
-    start = position  # where the mouth starts: back over the brackets alike before this one
-    while start > position - MOUTH_LIMIT and start and text[start - 1] == bracket:
-        start -= 1
-    if not start or text[start - 1] not in FACE_BEFORE_MOUTH:
-        # no eyes, nose or tear right before the mouth: most brackets; or a face mouth first
-        return (not start or text[start - 1].isspace()) and bool(MIRRORED_FACE.match(text, start))
-    for eyes in (start - 1, start - 2):
-        face = FACE.match(text, eyes) if eyes >= 0 else None
-        if face and face.end() > position and (eyes == 0 or text[eyes - 1].isspace()):
-            return True
-    return False
-
-
-def _interval_marks(text: str) -> frozenset[int]:
-    """Where the brackets of half-open intervals stand ("[0, 1)", "(0, 1]")."""
-    return frozenset(
-        at for found in INTERVAL.finditer(text) for at in (found.start(), found.end() - 1)
+        and not attributed_before(text, position)
     )
 
 
@@ -567,10 +424,6 @@ def _closes_after_face(
         and text[position - 1] == text[position]
         and _closes(stack[-1][1], text[position], state)
     )
-
-
-def _enumerator(text: str, position: int) -> bool:
-    return ENUMERATOR.search(text, max(0, position - ENUMERATOR_REACH), position) is not None
 
 
 def _closes(opened: str, char: str, state: State) -> bool:

@@ -25,7 +25,9 @@ from seedlint.engine import document, linter
 from seedlint.engine.document import APOSTROPHE_CURLY, APOSTROPHE_STRAIGHT, Document
 from seedlint.engine.linter import Linter, LintSettings
 from seedlint.kinds import (
+    _attributions,
     _candidates,
+    _marks,
     _names,
     _possessive,
     _word_uses,
@@ -679,15 +681,15 @@ def test_faces_are_found_as_the_face_pattern_finds_them(text: str) -> None:
     in_faces = set()
     for eyes in range(len(text)):
         alone = eyes == 0 or text[eyes - 1].isspace()
-        face = pairs.FACE.match(text, eyes)
+        face = _marks.FACE.match(text, eyes)
         if face and alone:
             in_faces.update(i for i in range(eyes + 1, face.end()) if text[i] in "()")
-        mirrored = pairs.MIRRORED_FACE.match(text, eyes)
+        mirrored = _marks.MIRRORED_FACE.match(text, eyes)
         if mirrored and alone:
             in_faces.update(i for i in range(eyes, mirrored.end()) if text[i] in "()")
     for position in range(len(text)):
         if text[position] in "()":
-            assert pairs._face(text, position) == (position in in_faces)
+            assert _marks.in_face(text, position) == (position in in_faces)
 
 
 ATTRIBUTION_PIECES = [*"“, .x", ", said Jane ", ", Jane Doe said.", ", says Dr. Roe,", "Ann noted;"]
@@ -701,8 +703,8 @@ ATTRIBUTION_PIECES = [*"“, .x", ", said Jane ", ", Jane Doe said.", ", says Dr
 def test_attributions_after_positions_are_what_a_search_from_each_finds(
     text: str, positions: list[int]
 ) -> None:
-    first_after = pairs._attributions(text)
+    first_after = _attributions.inner_attributions(text)
     for position in positions:
-        expected = pairs.INNER_ATTRIBUTION.search(text, position)
+        expected = _attributions.INNER_ATTRIBUTION.search(text, position)
         found = first_after(position)
         assert (found and found.span()) == (expected and expected.span())

@@ -1,0 +1,99 @@
+"""How a quotation mark or bracket reads where it stands, for the pairs kind: whether a
+straight mark opens or closes (read from its neighbours), and marks that pair nothing: a
+face's mouth (":)", ";-(", "):"), the brackets of a half-open interval ("[0, 1)"), a list's
+enumerator ("a)", "iii)"), an apostrophe ("rock 'n' roll", "the players' union"), a unit
+mark (5'10"), or an apostrophe before a clipped word ('phone, 'til).
+"""
+
+from __future__ import annotations
+
+import re
+
+OPENING_CONTEXT = set(" \t\r\n([{<—–-/“‘„\"'«\u00a0")
+NOT_AFTER_OPENING = set(",;:!?)]}")
+POSSESSIVE = re.compile(r"'s\b")
+# "a)", "2)", "10)", "100)", Roman numerals past two letters ("iii)", "viii)", "xiv)"), and
+# a number or letter with a full stop ("1.)", "b.)"): a list's item number, which closes
+# nothing
+ENUMERATOR = re.compile(
+    r"(?:^|\s)(?:[a-zA-Z0-9]{1,2}|[0-9]{3}|(?:[0-9]{1,2}|[a-zA-Z])\."
+    r"|(?=[ivx]{3,8}\Z)x{0,3}(?:ix|iv|v?i{0,3})|(?=[IVX]{3,8}\Z)X{0,3}(?:IX|IV|V?I{0,3}))\Z"
+)
+ENUMERATOR_REACH = 9  # characters before the bracket that hold the space and the number
+CLIPPED = re.compile(r"[A-Za-z]+")
+# a face: eyes, perhaps a nose or a tear, a mouth of one to three brackets alike (":)",
+# ";-(", ":'(", ":o)", ":))", ":]"), standing on its own
+MOUTH_LIMIT = 3
+FACE = re.compile(
+    rf"[:;=][-o'’^]?(?:\){{1,{MOUTH_LIMIT}}}|\({{1,{MOUTH_LIMIT}}}|\]{{1,{MOUTH_LIMIT}}}"
+    rf"|\[{{1,{MOUTH_LIMIT}}})(?!\S)"
+)
+FACE_BEFORE_MOUTH = ":;=-o'’^"  # what FACE allows just before the mouth: eyes, a nose, a tear
+# a face written from right to left, mouth first: "):", "(-:", standing on its own
+MIRRORED_FACE = re.compile(rf"(?:\){{1,{MOUTH_LIMIT}}}|\({{1,{MOUTH_LIMIT}}})[-o^]?[:;=](?!\S)")
+# a half-open interval of mathematics, "[0, 1)" or "(a, b]": its brackets differ on purpose
+BOUND = r"[-+−]?(?:\d+(?:\.\d+)?|[a-zA-Z]|∞)"
+INTERVAL = re.compile(rf"\[\s*{BOUND}\s*,\s*{BOUND}\s*\)|\(\s*{BOUND}\s*,\s*{BOUND}\s*\]")
+
+
+def may_close(text: str, position: int) -> bool:
+    """A straight mark followed by a letter opens rather than closes: 'a "b" "c'."""
+    after = text[position + 1] if position + 1 < len(text) else " "
+    before = text[position - 1] if position else " "
+    return not (after.isalnum() and before in OPENING_CONTEXT)
+
+
+def opens(text: str, position: int) -> bool:
+    """Whether the straight mark at ``position`` opens a quotation: it follows a space or
+    an opening mark and comes before a word ('"Yes', "'Hello"), not a space or
+    punctuation; a straight apostrophe before "s" or a number ("'s", "'70s") opens
+    nothing."""
+    before = text[position - 1] if position else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    if before not in OPENING_CONTEXT:
+        return False
+    if text[position] == "'":  # '70s and 's are apostrophes, not quotations
+        return after.isalpha() and not POSSESSIVE.match(text, position)
+    if after == ".":  # an ellipsis may open a quotation: "...not recognise"
+        return text.startswith("...", position + 1)
+    return not after.isspace() and after not in NOT_AFTER_OPENING
+
+
+def clipped(text: str, position: int, elisions: frozenset[str]) -> bool:
+    """An apostrophe in front of a clipped word: 'phone, 'til, 'bot nets."""
+    word = CLIPPED.match(text, position + 1)
+    return word is not None and word.group().lower() in elisions
+
+
+def not_a_quote(text: str, position: int) -> bool:
+    """An apostrophe (rock 'n' roll, the players' union) or a unit mark (5'10")."""
+    before = text[position - 1] if position else " "
+    return text[position] == "'" or before.isdigit()
+
+
+def in_face(text: str, position: int) -> bool:
+    """Whether the bracket at ``position`` is part of the mouth of a face (``FACE``)."""
+    bracket = text[position]
+    start = position  # where the mouth starts: back over the brackets alike before this one
+    while start > position - MOUTH_LIMIT and start and text[start - 1] == bracket:
+        start -= 1
+    if not start or text[start - 1] not in FACE_BEFORE_MOUTH:
+        # no eyes, nose or tear right before the mouth: most brackets; or a face mouth first
+        return (not start or text[start - 1].isspace()) and bool(MIRRORED_FACE.match(text, start))
+    for eyes in (start - 1, start - 2):
+        face = FACE.match(text, eyes) if eyes >= 0 else None
+        if face and face.end() > position and (eyes == 0 or text[eyes - 1].isspace()):
+            return True
+    return False
+
+
+def interval_marks(text: str) -> frozenset[int]:
+    """Where the brackets of half-open intervals stand ("[0, 1)", "(0, 1]")."""
+    return frozenset(
+        at for found in INTERVAL.finditer(text) for at in (found.start(), found.end() - 1)
+    )
+
+
+def enumerator(text: str, position: int) -> bool:
+    """Whether the bracket at ``position`` closes a list's item number (``ENUMERATOR``)."""
+    return ENUMERATOR.search(text, max(0, position - ENUMERATOR_REACH), position) is not None
