@@ -45,7 +45,7 @@ def report(cases: list[Case], missed: list[Case], twins: dict[str, str | None], 
         twin = twins.get(case.article)
         if not case.restorable or twin is None:
             continue
-        fixed = str(fix(case.damaged)[0])
+        fixed = str(fix(case.damaged, path=f"{case.article}.txt")[0])
         if fixed != twin:
             print(f"not twin  {case.doc_id}: {parting(fixed, twin)}")
             shown += 1

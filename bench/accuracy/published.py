@@ -56,7 +56,7 @@ def evaluate(
     corpus: str,
     articles: Sequence[Article],
     lint: Callable[..., Sequence[DiagnosticLike]],
-    fix: Callable[[str], str],
+    fix: Callable[[str, str], str],
 ) -> Published:
     """Lint and fix every article; sort the findings by the corpus's adjudicated record."""
     verdicts = read_verdicts(corpus)
@@ -78,7 +78,7 @@ def evaluate(
             shown.append(f"{article.article_id}: {where}")
     for article in articles:
         try:
-            out: str | None = fix(article.seed)
+            out: str | None = fix(article.seed, article.file)
         except Exception:
             out = None
             print(f"fix_text crashed on {corpus}/{article.file}:\n{traceback.format_exc(limit=3)}")

@@ -69,7 +69,7 @@ def load_seedlint() -> ModuleType:
 
 
 def lint_all(
-    lint: Callable[[str], Sequence[Any]], cases: Iterable[Case]
+    lint: Callable[..., Sequence[Any]], cases: Iterable[Case]
 ) -> tuple[dict[str, list[Finding]], int]:
     findings: dict[str, list[Finding]] = {}
     crashes = 0
@@ -88,14 +88,15 @@ def lint_all(
     return findings, crashes
 
 
-def check_fixes(fix: Callable[[str], str], cases: list[Case], result: GroupResult) -> None:
+def check_fixes(fix: Callable[[str, str], str], cases: list[Case], result: GroupResult) -> None:
     """For each repairable damaged document: does fix_text give what it gives the clean twin?"""
     for case in cases:
         if not case.restorable:
             continue
         result.tried[case.cls] += 1
         try:
-            out = fix(case.damaged)
+            # named as its article's file: fixed among the corpus's other articles too
+            out = fix(case.damaged, f"{case.article}.txt")
         except Exception:
             print(f"fix_text crashed on {case.doc_id}:\n{traceback.format_exc(limit=3)}")
             continue
@@ -111,8 +112,8 @@ def run_group(
     seeds = {a.article_id: a.seed for a in articles}
     lint, fixed = seed_corpora.lint_for(corpus), seed_corpora.fix_for(corpus)
 
-    def fix(text: str) -> str:
-        return str(fixed(text)[0])
+    def fix(text: str, path: str | None = None) -> str:
+        return str(fixed(text, path=path)[0])
 
     published = evaluate(corpus, articles, lint, fix)
     english = seed_corpora.CORPORA[corpus].languages == ("en",)

@@ -16,7 +16,11 @@ and those that write it bare; it reports the candidate when at least ``min-docum
 write the possessive and no more than ``bare-share`` of the documents that write the stem
 at all write it bare. The fix writes the apostrophe the paragraph writes near it (else
 the document's style). A corpus's evidence is strong but not the document's own: the fix
-is offered as unsafe.
+is offered as unsafe, unless the evidence leaves no other reading: at least
+``safe-documents`` other documents write the possessive, none writes the bare + s form,
+and the stem is no word of the dictionary or of codespell's list and no given name or
+surname of the census lists ("DigitalGov": not "Jersey", whose + s form is a word, nor
+"Kennedy", whose family is "the Kennedys").
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from seedlint.engine.options import Option
 
 DEFAULT_MIN_DOCUMENTS = 3
 DEFAULT_BARE_SHARE = 0.1
+DEFAULT_SAFE_DOCUMENTS = 10
 # a capitalised word + 's, ’s or a bare s: "DigitalGov's", "Kennedys". It starts with its
 # capital, the look-behind at the character before it (a pattern that starts with a
 # look-behind is tried at every offset of the text), and takes the word whole: a word
@@ -46,6 +51,7 @@ CAPITALISED_S = re.compile(r"[A-Z](?<![\w'’.&-].)[\w-]*+(?:['’]s|(?<=s))(?![
 class State:
     min_documents: int
     bare_share: float
+    safe_documents: int = DEFAULT_SAFE_DOCUMENTS  # 0: every fix unsafe
 
 
 @dataclass(frozen=True)
@@ -176,16 +182,25 @@ class CorpusPossessive(Kind[State]):
                 DEFAULT_BARE_SHARE,
                 help="largest share of the documents writing the name that may write it + s",
             ),
+            "safe-documents": Option(
+                "int",
+                DEFAULT_SAFE_DOCUMENTS,
+                help="other documents writing the possessive, none the + s form, that make the "
+                "fix safe for a name no word list holds (0: never safe)",
+            ),
         },
     )
 
     def build(self, check: str, options: dict[str, Any]) -> State:
         least, share = options["min-documents"], float(options["bare-share"])
+        safe = options["safe-documents"]
         if least < 1:
             raise ValueError("option 'min-documents' must be 1 or more")
         if not 0 <= share < 1:
             raise ValueError("option 'bare-share' must be at least 0 and below 1")
-        return State(least, share)
+        if safe < 0:
+            raise ValueError("option 'safe-documents' must be 0 or more")
+        return State(least, share, safe)
 
     def find(self, doc: Document, state: State) -> Iterator[Finding]:
         return iter(())  # a corpus kind: see corpus_pass
@@ -232,7 +247,9 @@ class CorpusPossessive(Kind[State]):
                     if written >= state.min_documents and plain <= state.bare_share * (
                         written + plain
                     ):
-                        findings.append((rule.label, key, _finding(doc, start, end, written)))
+                        sure = _sure(stem, written, plain, state)
+                        finding = _finding(doc, start, end, written, sure)
+                        findings.append((rule.label, key, finding))
         return CorpusOutcome(findings, tuple(stale))
 
 
@@ -245,7 +262,24 @@ def _stands(text: str, candidate: tuple[int, int, str]) -> bool:
     return 0 <= start < end and text[start:end] == stem and text[end : end + 1] == "s"
 
 
-def _finding(doc: Document, start: int, end: int, count: int) -> Finding:
+def _sure(stem: str, written: int, plain: int, state: State) -> bool:
+    """Whether the corpus leaves the + s form no reading but the possessive: enough other
+    documents write the possessive, none writes the + s form, and no word list holds the
+    stem as a word (whose + s form is its plural) or as a person's name (whose + s form
+    names a family: "the Kennedys")."""
+    if not state.safe_documents or written < state.safe_documents or plain:
+        return False
+    from seedlint.kinds._people import given_name, surname
+    from seedlint.kinds._wordclass import lemma, noun
+    from seedlint.kinds._wordlists import vocabulary
+
+    lower = stem.lower()
+    if lemma(lower) or noun(lower) or lower in vocabulary("codespell"):
+        return False
+    return not (given_name(stem) or surname(stem))
+
+
+def _finding(doc: Document, start: int, end: int, count: int, sure: bool) -> Finding:
     from seedlint.kinds.apostrophe import apostrophe_near
 
     text = doc.text
@@ -254,4 +288,4 @@ def _finding(doc: Document, start: int, end: int, count: int) -> Finding:
     replacement = f"{text[start:end]}{mark}s"
     values = {"match": written, "replacement": replacement, "count": count}
     edits = (Edit(end, end, mark),)
-    return Finding(start, end + 1, values, edits, f"Write '{replacement}'", guess=True)
+    return Finding(start, end + 1, values, edits, f"Write '{replacement}'", guess=not sure)

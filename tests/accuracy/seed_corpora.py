@@ -134,7 +134,7 @@ def lint_for(corpus: str) -> Callable[..., Sequence[Any]]:
     damaged: it is also judged among the corpus's other articles, as ``seedlint check``
     judges a folder of them, by the corpus rules that read the other documents' words."""
     lint = _with_linter(corpus, "lint_text")
-    among = CorpusEvidence(corpus)
+    among = corpus_evidence(corpus)
 
     def lint_among(text: str, *, path: str | None = None) -> list[Any]:
         if path is None:
@@ -143,6 +143,11 @@ def lint_for(corpus: str) -> Callable[..., Sequence[Any]]:
         return sorted(found, key=lambda d: d.sort_key)
 
     return lint_among
+
+
+@cache
+def corpus_evidence(corpus: str) -> CorpusEvidence:
+    return CorpusEvidence(corpus)
 
 
 class CorpusEvidence:
@@ -181,8 +186,28 @@ class CorpusEvidence:
 
 @cache
 def fix_for(corpus: str) -> Callable[..., tuple[str, Any]]:
-    """``seedlint.fix_text`` with the corpus's languages allowed."""
-    return _with_linter(corpus, "fix_text")
+    """``seedlint.fix_text`` with the corpus's languages allowed. A text given with the
+    ``path`` of one of the corpus's articles is fixed as ``seedlint fix`` fixes it in a
+    folder of them: the safe fixes of the corpus rules that read the other documents'
+    words (``lint_for``) first, then the document's own."""
+    from seedlint.engine.diagnostics import Applicability
+    from seedlint.engine.fixer import apply
+
+    fix = _with_linter(corpus, "fix_text")
+    among = corpus_evidence(corpus)
+
+    def fix_among(text: str, *, path: str | None = None) -> tuple[str, Any]:
+        if path is not None:
+            safe = [
+                d.fix
+                for d in among.diagnostics(text, path)
+                if d.fix is not None and d.fix.applicability is Applicability.SAFE
+            ]
+            text = apply(text, [edit for f in safe for edit in f.edits])
+        fixed: tuple[str, Any] = fix(text)
+        return fixed
+
+    return fix_among
 
 
 def _with_linter(corpus: str, function: str) -> Callable[..., Any]:

@@ -2,7 +2,8 @@
 and one "DigitalGovs webinar". The names each document writes are kept with the results
 cache, so that one file named as pre-commit names it is judged against the whole corpus,
 a changed document is read again, and a damaged kept file is discarded with one note;
-``fix --unsafe-fixes`` writes the apostrophe into the fixed copy, a plain ``fix`` does not,
+``fix --unsafe-fixes`` writes the apostrophe into the fixed copy, a plain ``fix`` does not
+(unless ten documents write the possessive and none the bare word),
 and the original is never touched."""
 
 from __future__ import annotations
@@ -93,3 +94,27 @@ def test_fix_writes_the_apostrophe_only_with_unsafe_fixes(project: Path) -> None
     in_place = run_seedlint("fix", "--unsafe-fixes", "--in-place", "seeds", cwd=project)
     assert in_place.returncode in (0, 1), in_place.stderr
     assert (project / "seeds" / "d.txt").read_text(encoding="utf-8") == fixed
+
+
+def test_a_plain_fix_writes_the_apostrophe_where_the_corpus_leaves_no_other_reading(
+    project: Path,
+) -> None:
+    """Ten other documents write "DigitalGov's" and none "DigitalGovs": the fix is safe, and
+    a plain ``fix`` writes it, in a copy and in place, with the document's own safe fixes
+    after it (the trailing spaces)."""
+    seeds = project / "seeds"
+    for number in range(7):
+        body = f"Story {number}: DigitalGov's page {number} is new this week."
+        (seeds / f"w{number}.txt").write_text(seed(body), encoding="utf-8")
+    target = seeds / "d.txt"
+    target.write_text(seed(TARGET + "   "), encoding="utf-8")
+    original = target.read_bytes()
+    wanted = seed("Join us during DigitalGov's webinar on Monday, with three agencies.")
+    copy = run_seedlint("fix", "--output-dir", "out", "seeds", cwd=project)
+    assert copy.returncode in (0, 1), copy.stderr
+    assert (project / "out" / "d.txt").read_text(encoding="utf-8") == wanted
+    assert target.read_bytes() == original
+    in_place = run_seedlint("fix", "--in-place", "seeds", cwd=project)
+    assert in_place.returncode in (0, 1), in_place.stderr
+    assert target.read_text(encoding="utf-8") == wanted
+    assert sl505(project, "seeds")[0] == []

@@ -51,6 +51,49 @@ def test_a_name_the_corpus_writes_as_a_possessive_is_reported_with_an_unsafe_fix
     assert fixed == seed("Join us during DigitalGov's webinar on Monday.")
 
 
+def fix_trust(texts: dict[str, str], **settings: object) -> list[str]:
+    """How safe each SL505 fix is."""
+    linter = default_linter(select=("SL505",), **settings)
+    return [
+        item.diagnostic.fix.applicability.value
+        for items in lint_texts(linter, texts).values()
+        for item in items
+        if item.diagnostic.fix is not None
+    ]
+
+
+TEN_WRITERS = [f"Story {n}: DigitalGov's page {n} is new." for n in range(10)]
+
+
+def test_a_corpus_that_leaves_no_other_reading_makes_the_fix_safe() -> None:
+    """Ten other documents write the possessive, none the + s form, and no word list holds
+    the stem: the + s form has no reading but the possessive."""
+    assert fix_trust(corpus(WEBINAR, TEN_WRITERS)) == ["safe"]
+    assert fix_trust(corpus(WEBINAR, TEN_WRITERS[:9])) == ["unsafe"]  # nine
+    # one document writing the + s form, within the share: still reported, unsafe
+    bare = [*TEN_WRITERS, "The DigitalGovs of many agencies met."]
+    assert fix_trust(corpus(WEBINAR, bare)) == ["unsafe"]
+    # the rule may ask for fewer, or never make it safe
+    fewer = {"corpus-possessive-apostrophe": {"safe-documents": 3}}
+    assert fix_trust(corpus(WEBINAR, WRITERS[:3]), rule_options=fewer) == ["safe"]
+    never = {"corpus-possessive-apostrophe": {"safe-documents": 0}}
+    assert fix_trust(corpus(WEBINAR, TEN_WRITERS), rule_options=never) == ["unsafe"]
+
+
+@pytest.mark.parametrize(
+    ("target", "stem"),
+    [
+        # a word of the dictionary: its + s form is its plural ("jerseys")
+        ("We sailed to Jersey on Monday. Jerseys goalkeeper saved it twice.", "Jersey"),
+        # a surname of the census lists: its + s form names a family
+        ("Join us during Kennedys webinar on Monday.", "Kennedy"),
+    ],
+)
+def test_a_stem_a_word_list_holds_keeps_the_fix_unsafe(target: str, stem: str) -> None:
+    writers = [f"Story {n}: {stem}'s page {n} is new." for n in range(12)]
+    assert fix_trust(corpus(target, writers)) == ["unsafe"]
+
+
 def test_a_sentence_s_first_word_is_judged_too() -> None:
     texts = corpus("DigitalGovs webinar series starts today. Join us.", WRITERS[:3])
     assert [key for key, _, _ in found(texts)] == ["target.txt"]
@@ -165,11 +208,12 @@ def test_a_candidate_no_longer_in_its_document_is_stale_not_reported() -> None:
         ({"min-documents": 0, "bare-share": 0.1}, "option 'min-documents' must be 1 or more"),
         ({"min-documents": 3, "bare-share": 1}, "option 'bare-share' must be at least 0"),
         ({"min-documents": 3, "bare-share": -0.5}, "option 'bare-share' must be at least 0"),
+        ({"min-documents": 3, "safe-documents": -1}, "option 'safe-documents' must be 0 or"),
     ],
 )
 def test_bad_options_are_refused(options: dict[str, float], problem: str) -> None:
     with pytest.raises(ValueError, match=problem):
-        KIND.build("corpus-possessive", options)
+        KIND.build("corpus-possessive", {"bare-share": 0.1, "safe-documents": 10, **options})
 
 
 def test_the_index_counts_each_document_once_and_forgets_it() -> None:
