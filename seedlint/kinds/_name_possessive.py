@@ -256,6 +256,25 @@ class Context:
 
 
 def name_verdict(doc: Document, match: re.Match[str], context: Context) -> Verdict:
+    """The verdict on a capitalised word + s: what the document, lists of names and English
+    at large say of it (``_shown``), or, short of a sure possessive, what its form says: a
+    stem whose plural takes -es ("Bangladeshs economy", "Bushs victory": the Bush family
+    are "the Bushes") has no plural in s. Its + s form is a possessive before what it owns,
+    safe for a name no word list holds; a guess for a common word ("Boxs": perhaps a
+    misspelled "Boxes") or a person's name (a family's possessive, "the Wilcoxes' farm",
+    that lost its -es)."""
+    verdict = _shown(doc, match, context)
+    written = match.group()
+    if verdict == Verdict.SURE or not _no_plural_before_noun(written, context):
+        return verdict
+    stem = match.group(1)
+    lower = stem.lower()
+    if lemma(lower) or noun(lower) or given_name(stem) or surname(stem):
+        return Verdict.GUESS
+    return Verdict.SURE
+
+
+def _shown(doc: Document, match: re.Match[str], context: Context) -> Verdict:
     text = doc.text
     stem, written = match.group(1), match.group()
     lower = stem.lower()
@@ -545,6 +564,25 @@ def _full_name(first: str, second: str) -> bool:
     """Whether two words are a person's full name: a given name of the census lists, then
     a capitalised word ("Horace Cheung", "Nathan Law")."""
     return first[1:].islower() and given_name(first) and second[:1].isupper()
+
+
+def plural_in_es(stem: str) -> bool:
+    """Whether ``stem`` takes -es for its plural, a name too: it ends in sh, x or z ("the
+    Bushes", "the Coxes", "the Cruzes"), so its + s form is no plural. Not ch, as German
+    names in -chs are names of their own ("Fuchs", "Sachs")."""
+    return stem.lower().endswith(("sh", "x", "z"))
+
+
+def _no_plural_before_noun(written: str, context: Context) -> bool:
+    """A name + s that can be no plural (``plural_in_es``), with no determiner before it
+    and what it would own after it (``_noun_after``: "Bushs victory", "Cruzs campaign";
+    not "Bushs said"): only the possessive is left. Not a word or name with an s of its
+    own."""
+    if context.determined or context.reading == Reading.VERB or not _noun_after(context):
+        return False
+    if not plural_in_es(written[:-1]) or _in_s_of_its_own(written):
+        return False
+    return not _dictionary(written)
 
 
 def _in_s_of_its_own(written: str) -> bool:

@@ -33,6 +33,7 @@ from seedlint.kinds._name_possessive import (
     name_verdict,
     no_plural,
     opening_common_word,
+    plural_in_es,
     refused_by_form,
     written_as_subject,
 )
@@ -162,6 +163,7 @@ def _plainly_refused(doc: Document, match: re.Match[str]) -> bool:
         opening_common_word(text, match)
         and not names_of(doc).is_name(stem)
         and not possessive_stem(stem)
+        and not plural_in_es(stem)
     )
     return refused and not no_plural(doc, match)
 
