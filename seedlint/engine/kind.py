@@ -66,6 +66,9 @@ class Check:
     # whether its fix leaves the whole document out of a fixed corpus (a later copy): such a
     # fix is applied only with --unsafe-fixes, and only to copies written elsewhere
     drops_document: bool = False
+    # whether it may be unsure of a finding (``Finding.guess``): that finding's fix is
+    # offered as unsafe whatever the rule's ``fix`` says
+    guesses: bool = False
 
 
 class Kind(Generic[State]):

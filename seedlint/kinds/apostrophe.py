@@ -120,6 +120,7 @@ class Apostrophe(Kind[State]):
         "possessives and contractions that lost their apostrophe",
         fields=("match", "replacement"),
         fixable=True,
+        guesses=True,
         options={
             "possessives": Option(
                 "str-list", [], help="names whose bare '+s' form is a possessive"

@@ -171,6 +171,7 @@ class CorpusPossessive(Kind[State]):
         "a name + s that the rest of the corpus writes only as a possessive",
         fields=("match", "replacement", "count"),
         fixable=True,
+        guesses=True,
         options={
             "min-documents": Option(
                 "int",

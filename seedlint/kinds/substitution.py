@@ -151,6 +151,7 @@ class Substitution(Kind[State]):
         "listed misspellings and phrases, replaced case-aware",
         fields=("match", "replacement", "suggestions"),
         fixable=True,
+        guesses=True,
         options={
             "swap": Option("str-map", {}, help="misspelling or phrase -> correction"),
             "lists": Option("str-list", [], help="bundled misspelling lists to load: codespell"),

@@ -14,6 +14,8 @@ FIX_WORDS = {
     "unsafe": "unsafe: applied only with `seedlint fix --unsafe-fixes`; review the change",
     "off": "none: a person decides",
 }
+# after a safe fix of a check that may be unsure of a finding
+GUESSES = "; a finding it is unsure of offers its fix as unsafe"
 
 
 def list_rules(rules: Sequence[Rule], selected: Sequence[Rule], fmt: str = "text") -> str:
@@ -66,7 +68,8 @@ def explain(rule: Rule) -> str:
         + ("    across the corpus" if kind.corpus else ""),
         f"severity: {rule.severity.value}"
         + (f"    language: {rule.language}" if rule.language else ""),
-        f"fix: {FIX_WORDS[rule.fix.value]}",
+        f"fix: {FIX_WORDS[rule.fix.value]}"
+        + (GUESSES if check.guesses and rule.fix.value == "safe" else ""),
         f"defined in: {rule.source}:{rule.line}",
         "",
         rule.description or "(no description)",

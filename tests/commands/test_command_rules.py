@@ -22,3 +22,16 @@ def test_rules_and_explain() -> None:
     assert "fix: unsafe" in run_seedlint("explain", "truncated-ending").stdout
     missing = run_seedlint("explain", "SL999")
     assert missing.returncode == 2 and "no rule 'SL999'" in missing.stderr
+
+
+def test_explain_says_when_a_safe_fix_is_offered_as_unsafe_for_a_guess() -> None:
+    """SL210's fix is safe, but a possessive read from a list of names is a guess, whose
+    fix is offered as unsafe: the page says so. A rule whose check never guesses, or
+    whose fix is unsafe anyway, says nothing of it."""
+    unsure = "a finding it is unsure of offers its fix as unsafe"
+    assert (
+        f"fix: safe: applied by `seedlint fix`; {unsure}" in run_seedlint("explain", "SL210").stdout
+    )
+    assert unsure in run_seedlint("explain", "SL505").stdout
+    assert unsure not in run_seedlint("explain", "SL101").stdout
+    assert unsure not in run_seedlint("explain", "SL011").stdout
