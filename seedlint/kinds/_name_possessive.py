@@ -578,9 +578,9 @@ def _no_plural_before_noun(written: str, context: Context) -> bool:
     and what it would own after it (``_noun_after``: "Bushs victory", "Cruzs campaign";
     not "Bushs said"): only the possessive is left. Not a word or name with an s of its
     own."""
-    if context.determined or context.reading == Reading.VERB or not _noun_after(context):
-        return False
-    if not plural_in_es(written[:-1]) or _in_s_of_its_own(written):
+    if not plural_in_es(written[:-1]) or context.determined or context.reading == Reading.VERB:
+        return False  # the form first: it is asked of every word + s short of a sure verdict
+    if _in_s_of_its_own(written) or not _noun_after(context):
         return False
     return not _dictionary(written)
 
