@@ -133,7 +133,7 @@ def _mojibake(text: str) -> Iterator[Finding]:
         fixed = repaired(line.group())
         if fixed == line.group():
             continue
-        for i1, i2, j1, j2 in _differences(line.group(), fixed):
+        for i1, i2, j1, j2 in _joined(line.group(), _differences(line.group(), fixed)):
             if i2 < len(line.group()) and (i1 == i2 or j1 == j2):
                 i2, j2 = i2 + 1, j2 + 1  # show a deletion or insertion with its neighbour
             start, end = line.start() + i1, line.start() + i2
@@ -167,6 +167,25 @@ def _differences(before: str, after: str) -> Iterator[tuple[int, int, int, int]]
     for tag, a1, a2, b1, b2 in matcher.get_opcodes():
         if tag != "equal":
             yield prefix + a1, prefix + a2, prefix + b1, prefix + b2
+
+
+def _joined(
+    before: str, stretches: Iterator[tuple[int, int, int, int]]
+) -> Iterator[tuple[int, int, int, int]]:
+    """The changed stretches of one repair, those with no whitespace between them made
+    one: a repair of one word is one change ("â€™Ã’" -> "’Ò"), though the differ may find
+    a character the two have in common inside it, and a part of it applied alone (its
+    neighbour's fix withheld beside a byte that is not UTF-8) would be no repair at all."""
+    joined: list[int] | None = None
+    for i1, i2, j1, j2 in stretches:
+        if joined is not None and not any(c.isspace() for c in before[joined[1] : i1]):
+            joined[1], joined[3] = i2, j2
+            continue
+        if joined is not None:
+            yield joined[0], joined[1], joined[2], joined[3]
+        joined = [i1, i2, j1, j2]
+    if joined is not None:
+        yield joined[0], joined[1], joined[2], joined[3]
 
 
 def _short(text: str) -> str:

@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import seedlint
@@ -126,6 +126,10 @@ def test_after_a_safe_fix_nothing_safely_fixable_remains(examples: int) -> None:
 def test_a_safe_fix_never_touches_an_undecodable_character(examples: int) -> None:
     @property_settings(examples)
     @given(texts)
+    # one word's mojibake beside a bad byte: the differ split its repair in two ("â€™Ã’"
+    # -> "’Ò" around the "’" they share), and the part left fixable alone grew the text
+    # at every pass
+    @example("\udce9â€™Ãâ€™")
     def holds(text: str) -> None:
         fixed, _ = seedlint.fix_text(text, linter=LINTER)
         assert UNDECODABLE.findall(fixed) == UNDECODABLE.findall(text)

@@ -32,3 +32,13 @@ def test_lone_surrogates_through_the_api() -> None:
     assert safe == text  # nothing beside them is touched without --unsafe-fixes
     unsafe, _ = seedlint.fix_text(text, unsafe=True)
     assert unsafe == seed("A \ufffd B 😀 C café.")
+
+
+def test_one_word_s_repair_is_one_finding_and_separate_words_are_not() -> None:
+    """ftfy repairs "â€™Ã’" to "’Ò"; the differ finds the "’" the two share inside it and
+    splits the change in two. One word's repair is one finding (a part of it fixed alone
+    is no repair); words with a space between them stay findings of their own."""
+    text = seed("A doneâ€™Ã’ deal, a cafÃ© and donâ€™t.")
+    spans = [text[d.start : d.end] for d in seedlint.lint_text(text, select=["SL121"])]
+    assert spans == ["â€™Ã’", "Ã©", "â€™"]
+    assert seedlint.fix_text(text)[0] == seed("A done’Ò deal, a café and don’t.")
