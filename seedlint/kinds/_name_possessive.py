@@ -149,7 +149,7 @@ POSSESSIVE_BEFORE_NAME = re.compile(
 LAST_PART = re.compile(r"(?<=[a-z])[A-Z][a-z]*\Z")  # of a name in two cases: "Bus" of "SaferBus"
 
 
-def refused_by_form(text: str, match: re.Match[str]) -> bool:
+def refused_by_form(match: re.Match[str]) -> bool:
     """Whether a capitalised word + s is no name's possessive by its form, the first
     question of ``name_verdict`` and the cheapest: a day or month ("Mondays"), a stem in s
     ("Joneses"), a word of its own ("Peace Corps"), or a name whose last part is one
@@ -278,7 +278,7 @@ def _shown(doc: Document, match: re.Match[str], context: Context) -> Verdict:
     text = doc.text
     stem, written = match.group(1), match.group()
     lower = stem.lower()
-    if refused_by_form(text, match):
+    if refused_by_form(match):
         return Verdict.NO  # "Mondays", "Joneses", "Peace Corps"
     if opening_common_word(text, match) and not _opening_name(doc, stem, context):
         # a common word whose capital is the sentence's ("Teams", "Bills"), unless English
@@ -597,16 +597,17 @@ def _consonant_y(lower: str) -> bool:
 
 
 def _plural_in_s(stem: str) -> bool:
-    """Whether ``stem`` + s is the plural English would write: always for a name ("the
-    Kennedys"), for a common noun unless it ends in a consonant and y or in a hiss
-    ("agencies", "boxes"), whose + s form is a misspelling of unknown intent ("Agencys
-    budgets": "Agency's" or "Agencies'"), about which English frequencies tell nothing."""
+    """Whether ``stem`` + s is the plural English would write: here, for any name ("the
+    Kennedys"; a name in sh, x or z is judged by ``plural_in_es`` in ``name_verdict``),
+    and for a common noun unless it ends in a consonant and y or in a hiss ("agencies",
+    "boxes"), whose + s form is a misspelling of unknown intent ("Agencys budgets":
+    "Agency's" or "Agencies'"), about which English frequencies tell nothing."""
     lower = stem.lower()
     if not noun(lower):
         return True
     if _consonant_y(lower):
         return False
-    return not lower.endswith(("s", "x", "z", "ch", "sh"))
+    return not (plural_in_es(lower) or lower.endswith(("s", "ch")))
 
 
 def _titled_surname(written: str, context: Context) -> bool:

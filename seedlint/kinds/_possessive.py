@@ -159,7 +159,7 @@ def _plainly_refused(doc: Document, match: re.Match[str]) -> bool:
     or in ``name_verdict``."""
     text = doc.text
     stem = match.group(1)
-    refused = refused_by_form(text, match) or (
+    refused = refused_by_form(match) or (
         opening_common_word(text, match)
         and not names_of(doc).is_name(stem)
         and not possessive_stem(stem)
