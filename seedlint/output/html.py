@@ -2,8 +2,8 @@
 
 The page needs no network: its style, script and charts are inline. The summary and the
 charts (findings per rule, per document, per month of the header date, per folder, and the
-sizes of duplicate clusters) are rendered here as HTML and inline SVG, so they print and read
-with scripts off. The findings are embedded once, as compact JSON in a
+sizes of duplicate clusters) are rendered here as HTML and inline SVG (drawn by ``charts.py``),
+so they print and read with scripts off. The findings are embedded once, as compact JSON in a
 ``<script type="application/json">`` block, and the inline script (``html_assets/report.js``)
 shows them a page at a time, filtered and sorted, so 100,000 findings load without freezing.
 
@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html
 import json
 import posixpath
 import re
@@ -29,6 +28,18 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any, TypeVar
 from urllib.parse import quote
+
+from seedlint.output.charts import (
+    EXACT_BINS,
+    Bar,
+    bins,
+    column_chart,
+    empty,
+    esc,
+    horizontal_chart,
+    number,
+    plural,
+)
 
 SEVERITIES = ("error", "warning", "info")  # also the order of the severity sort, worst first
 FIX_KINDS = ("safe", "unsafe", "")  # "" is no fix
@@ -45,20 +56,6 @@ CLIP_PRE, CLIP_POST, CLIP_NEXT_LINE = 1, 2, 4  # flags: context cut on the left,
 MAX_BARS = 30  # bars in a per-rule or per-folder chart; the rest are summed in a note
 MAX_CLUSTERS = 200  # duplicate clusters listed with their members; the rest are counted
 MAX_MONTHS = 360  # a longer span of header dates is charted per year rather than per month
-EXACT_BINS = 12  # counts up to this get one histogram column each; larger ones, powers of two
-LABEL_CHARS = 40  # chart labels longer than this are cut (the full text is in the tooltip)
-
-# chart geometry, in SVG user units
-WIDTH = 560  # about the width a chart gets on a laptop screen, so text shows at its size
-LABEL_WIDTH = 250
-VALUE_WIDTH = 50
-MAX_COLUMN_WIDTH = 48  # a histogram of a few columns keeps them this narrow
-ROW_HEIGHT = 22
-BAR_HEIGHT = 15
-PLOT_HEIGHT = 180
-AXIS_WIDTH = 44
-AXIS_HEIGHT = 40
-TOP_MARGIN = 10
 
 Key = TypeVar("Key")
 _DATE = re.compile(r"\d{4}-(0[1-9]|1[0-2])-\d{2}")
@@ -129,7 +126,7 @@ def render_report(data: ReportData) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="color-scheme" content="light dark">\n'
-        f"<title>{_esc(data.title)}</title>\n<style>{css}</style>\n</head>\n<body>\n"
+        f"<title>{esc(data.title)}</title>\n<style>{css}</style>\n</head>\n<body>\n"
         '<a class="skip-link" href="#findings">Skip to the findings table</a>\n'
         f'<main id="main">\n{body}\n</main>\n'
         f'<script type="application/json" id="report-data">{_payload(data, folder_of)}</script>\n'
@@ -315,18 +312,6 @@ def _excerpt(text: str, places: list[tuple[int, int]]) -> str:
 # --- markup helpers --------------------------------------------------------------------------
 
 
-def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def _number(value: int) -> str:
-    return f"{value:,}"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{_number(count)} {word}{'' if count == 1 else 's'}"
-
-
 def _sha256(text: str) -> str:
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return "sha256-" + base64.b64encode(digest).decode("ascii")
@@ -341,7 +326,7 @@ def _asset(name: str) -> str:
 
 def _doc_link(path: str) -> str:
     """A link that filters the findings table to one document (the script reads the hash)."""
-    return f'<a href="#doc={_esc(quote(path, safe=""))}"><bdi>{_esc(path)}</bdi></a>'
+    return f'<a href="#doc={esc(quote(path, safe=""))}"><bdi>{esc(path)}</bdi></a>'
 
 
 # --- header and summary ----------------------------------------------------------------------
@@ -349,8 +334,8 @@ def _doc_link(path: str) -> str:
 
 def _header(data: ReportData) -> str:
     return (
-        f'<header>\n<h1>{_esc(data.title)}</h1>\n<p class="generated">Generated '
-        f"<time>{_esc(data.generated)}</time> by seedlint</p>\n</header>"
+        f'<header>\n<h1>{esc(data.title)}</h1>\n<p class="generated">Generated '
+        f"<time>{esc(data.generated)}</time> by seedlint</p>\n</header>"
     )
 
 
@@ -371,7 +356,7 @@ def _summary(data: ReportData) -> str:
     ]
     cards = "\n".join(
         f'<div class="card {css}"><dt>{label}</dt>'
-        f'<dd id="total-{key}" data-value="{value}">{_number(value)}</dd></div>'
+        f'<dd id="total-{key}" data-value="{value}">{number(value)}</dd></div>'
         for key, label, value, css in items
     )
     return (
@@ -381,16 +366,6 @@ def _summary(data: ReportData) -> str:
 
 
 # --- charts ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Bar:
-    label: str  # shown under or beside the bar (cut when long)
-    parts: tuple[tuple[str, int], ...]  # (CSS class, value), stacked in this order
-
-    @property
-    def total(self) -> int:
-        return sum(value for _, value in self.parts)
 
 
 def _by_severity(pairs: Iterable[tuple[Key, str]]) -> dict[Key, Counter[str]]:
@@ -435,7 +410,7 @@ def _figure(key: str, caption: str, chart: str, note: str = "") -> str:
 def _rule_chart(findings: Sequence[ReportFinding]) -> str:
     by_rule = _by_severity(((f.code, f.name), f.severity) for f in findings)
     bars = [
-        _Bar(f"{code} {name}", _severity_parts(counts)) for (code, name), counts in by_rule.items()
+        Bar(f"{code} {name}", _severity_parts(counts)) for (code, name), counts in by_rule.items()
     ]
     return _figure("rules", "Findings per rule", *_ranked_bars(bars, "rule", "findings"))
 
@@ -444,27 +419,27 @@ def _folder_chart(data: ReportData, folder_of: dict[str, str]) -> str:
     by_folder = _by_severity((folder_of[f.path], f.severity) for f in data.findings)
     documents = Counter(doc.folder for doc in data.documents)
     bars = [
-        _Bar(f"{folder} ({_plural(documents[folder], 'doc')})", _severity_parts(counts))
+        Bar(f"{folder} ({plural(documents[folder], 'doc')})", _severity_parts(counts))
         for folder, counts in by_folder.items()
     ]
     return _figure("folders", "Findings per folder", *_ranked_bars(bars, "folder", "findings"))
 
 
-def _ranked_bars(bars: list[_Bar], thing: str, unit: str) -> tuple[str, str]:
+def _ranked_bars(bars: list[Bar], thing: str, unit: str) -> tuple[str, str]:
     """A horizontal bar chart of the largest bars, and a note summing the ones left out."""
     bars = sorted(bars, key=lambda bar: (-bar.total, bar.label))
     shown, rest = bars[:MAX_BARS], bars[MAX_BARS:]
     note = ""
     if rest:
         left_out = sum(bar.total for bar in rest)
-        note = f"{_plural(len(rest), 'more ' + thing)} with {_plural(left_out, unit[:-1])}."
-    return _horizontal_chart(shown, unit), note
+        note = f"{plural(len(rest), 'more ' + thing)} with {plural(left_out, unit[:-1])}."
+    return horizontal_chart(shown, unit), note
 
 
 def _document_chart(documents: Sequence[ReportDocument]) -> str:
-    bins = _bins([doc.findings for doc in documents], low=0)
-    bars = [_Bar(label, (("bar-plain", count),)) for label, count in bins]
-    chart = _column_chart(bars, [bar.label for bar in bars], "documents")
+    columns = bins([doc.findings for doc in documents], low=0)
+    bars = [Bar(label, (("bar-plain", count),)) for label, count in columns]
+    chart = column_chart(bars, [bar.label for bar in bars], "documents")
     return _figure("documents", "Documents by their number of findings", chart)
 
 
@@ -473,17 +448,17 @@ def _time_chart(data: ReportData, folder_of: dict[str, str]) -> str:
     dated = [(date_of[f.path][:7], f.severity) for f in data.findings if f.path in date_of]
     by_month = _by_severity(dated)
     undated = len(data.findings) - len(dated)
-    note = f"{_plural(undated, 'finding')} in documents with no header date." if undated else ""
+    note = f"{plural(undated, 'finding')} in documents with no header date." if undated else ""
     if not by_month:
-        return _figure("time", "Findings per month of the header date", _empty(), note)
+        return _figure("time", "Findings per month of the header date", empty(), note)
     keys, unit = _months(min(by_month), max(by_month)), "month"
     if len(keys) > MAX_MONTHS:  # columns would be too thin to see: one per year instead
         by_year: dict[str, Counter[str]] = {}
         for month, counts in by_month.items():
             by_year.setdefault(month[:4], Counter()).update(counts)
         keys, by_month, unit = _years(min(by_year), max(by_year)), by_year, "year"
-    bars = [_Bar(key, _severity_parts(by_month.get(key, Counter()))) for key in keys]
-    chart = _column_chart(bars, _time_labels(keys), "findings")
+    bars = [Bar(key, _severity_parts(by_month.get(key, Counter()))) for key in keys]
+    chart = column_chart(bars, _time_labels(keys), "findings")
     return _figure("time", f"Findings per {unit} of the header date", chart, note)
 
 
@@ -516,143 +491,6 @@ def _time_labels(keys: list[str]) -> list[str]:
     return labels
 
 
-def _bins(values: Iterable[int], low: int) -> list[tuple[str, int]]:
-    """(label, count) columns of a histogram: one per value up to EXACT_BINS, else ranges
-    doubling in width (low, low+1, 2–3, 4–7 …)."""
-    counts = Counter(values)
-    if not counts:
-        return []
-    top = max(counts)
-    if top <= EXACT_BINS:
-        return [(str(value), counts[value]) for value in range(low, top + 1)]
-    bins = [(str(value), counts[value]) for value in range(low, 2)]
-    start = 2
-    while start <= top:
-        end = start * 2 - 1
-        total = sum(count for value, count in counts.items() if start <= value <= end)
-        bins.append((f"{start}–{end}", total))
-        start *= 2
-    return bins
-
-
-def _empty() -> str:
-    return '<p class="empty">No data.</p>'
-
-
-def _bar_title(bar: _Bar, unit: str) -> str:
-    parts = ", ".join(f"{value:,} {css.removeprefix('bar-')}" for css, value in bar.parts)
-    detail = f" ({parts})" if len(bar.parts) > 1 else ""
-    return f"{bar.label}: {_plural(bar.total, unit[:-1])}{detail}"
-
-
-def _short(label: str) -> str:
-    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
-
-
-def _svg_open(height: int) -> str:
-    """The start of a chart's svg tag: natural size, scaled down on narrow screens by CSS."""
-    return (
-        f'<svg width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" role="img" '
-        'focusable="false"'
-    )
-
-
-def _horizontal_chart(bars: list[_Bar], unit: str) -> str:
-    if not bars:
-        return _empty()
-    height = TOP_MARGIN * 2 + ROW_HEIGHT * len(bars)
-    scale = (WIDTH - LABEL_WIDTH - VALUE_WIDTH) / max(bar.total for bar in bars)
-    rows = []
-    for number, bar in enumerate(bars):
-        y = TOP_MARGIN + number * ROW_HEIGHT
-        middle = y + ROW_HEIGHT / 2
-        x = float(LABEL_WIDTH)
-        rects = []
-        for css, value in bar.parts:
-            rects.append(
-                f'<rect class="{css}" x="{x:.1f}" y="{middle - BAR_HEIGHT / 2:.1f}" '
-                f'width="{max(value * scale, 1):.1f}" height="{BAR_HEIGHT}"/>'
-            )
-            x += value * scale
-        rows.append(
-            f"<g><title>{_esc(_bar_title(bar, unit))}</title>"
-            f'<text class="label" x="{LABEL_WIDTH - 8}" y="{middle:.1f}" text-anchor="end" '
-            f'dominant-baseline="middle">{_esc(_short(bar.label))}</text>{"".join(rects)}'
-            f'<text class="value" x="{x + 6:.1f}" y="{middle:.1f}" '
-            f'dominant-baseline="middle">{_number(bar.total)}</text></g>'
-        )
-    return (
-        f'{_svg_open(height)} aria-label="{_esc(unit)} per bar, largest first">'
-        f"{''.join(rows)}</svg>" + _numbers_table(bars, unit)
-    )
-
-
-def _column_chart(bars: list[_Bar], labels: list[str], unit: str) -> str:
-    """Vertical bars over labelled columns, with a y axis from 0 to a round maximum."""
-    if not bars or not any(bar.total for bar in bars):
-        return _empty()
-    top = _round_up(max(bar.total for bar in bars))
-    plot_width = WIDTH - AXIS_WIDTH
-    step = plot_width / len(bars)
-    width = min(step - min(step * 0.2, 4.0), MAX_COLUMN_WIDTH)
-    height = TOP_MARGIN + PLOT_HEIGHT + AXIS_HEIGHT
-    base = TOP_MARGIN + PLOT_HEIGHT
-    parts = []
-    for tick in (0, top // 2, top):
-        y = base - tick * PLOT_HEIGHT / top
-        parts.append(
-            f'<line class="grid" x1="{AXIS_WIDTH}" x2="{WIDTH}" y1="{y:.1f}" y2="{y:.1f}"/>'
-            f'<text class="axis" x="{AXIS_WIDTH - 6}" y="{y:.1f}" text-anchor="end" '
-            f'dominant-baseline="middle">{_number(tick)}</text>'
-        )
-    for number, (bar, label) in enumerate(zip(bars, labels)):
-        x = AXIS_WIDTH + number * step + (step - width) / 2
-        y = float(base)
-        rects = []
-        for css, value in bar.parts:
-            h = value * PLOT_HEIGHT / top
-            y -= h
-            rects.append(
-                f'<rect class="{css}" x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" '
-                f'height="{h:.1f}"/>'
-            )
-        text = (
-            f'<text class="axis" x="{x + width / 2:.1f}" y="{base + 16}" '
-            f'text-anchor="middle">{_esc(label)}</text>'
-            if label
-            else ""
-        )
-        parts.append(f"<g><title>{_esc(_bar_title(bar, unit))}</title>{''.join(rects)}{text}</g>")
-    return (
-        f'{_svg_open(height)} aria-label="{_esc(unit)} per column">{"".join(parts)}</svg>'
-        + _numbers_table(bars, unit)
-    )
-
-
-def _round_up(value: int) -> int:
-    """The axis maximum: the smallest of 2, 4, 6, 8, 10 × 10^k not below value (even, so
-    the middle tick is a whole number)."""
-    magnitude = 1
-    while True:
-        for factor in (2, 4, 6, 8, 10):
-            if factor * magnitude >= value:
-                return factor * magnitude
-        magnitude *= 10
-
-
-def _numbers_table(bars: list[_Bar], unit: str) -> str:
-    """The chart's figures as a table, for screen readers and anyone who wants the numbers."""
-    rows = "".join(
-        f'<tr><th scope="row"><bdi>{_esc(bar.label)}</bdi></th><td>{_number(bar.total)}</td></tr>'
-        for bar in bars
-    )
-    return (
-        '<details class="numbers"><summary>Numbers</summary><table><thead><tr>'
-        f'<th scope="col">Bar</th><th scope="col">{_esc(unit.capitalize())}</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></details>"
-    )
-
-
 # --- duplicate clusters ----------------------------------------------------------------------
 
 
@@ -663,23 +501,22 @@ def _clusters(clusters: list[list[str]]) -> str:
     )
     if not clusters:
         return head + '<p class="empty" id="clusters-none">No duplicate clusters.</p>\n</section>'
-    sizes = _bins([len(cluster) for cluster in clusters], low=2)
-    bars = [_Bar(label, (("bar-plain", count),)) for label, count in sizes]
-    chart = _column_chart(bars, [bar.label for bar in bars], "clusters")
+    sizes = bins([len(cluster) for cluster in clusters], low=2)
+    bars = [Bar(label, (("bar-plain", count),)) for label, count in sizes]
+    chart = column_chart(bars, [bar.label for bar in bars], "clusters")
     figure = _figure("clusters", "Clusters by size", chart)
     items = []
     for cluster in clusters[:MAX_CLUSTERS]:
         members = "".join(f"<li>{_doc_link(path)}</li>" for path in cluster)
         items.append(
-            f"<li><details><summary>{_plural(len(cluster), 'document')}: "
-            f"<bdi>{_esc(cluster[0])}</bdi></summary><ul>{members}</ul></details></li>"
+            f"<li><details><summary>{plural(len(cluster), 'document')}: "
+            f"<bdi>{esc(cluster[0])}</bdi></summary><ul>{members}</ul></details></li>"
         )
     rest = len(clusters) - MAX_CLUSTERS
-    more = f'<p class="note">{_plural(rest, "more cluster")} not listed.</p>' if rest > 0 else ""
+    more = f'<p class="note">{plural(rest, "more cluster")} not listed.</p>' if rest > 0 else ""
     return (
-        head
-        + f'<p id="clusters-count">{_plural(len(clusters), "cluster")} of identical documents, '
-        f"{_plural(sum(map(len, clusters)), 'document')} in all.</p>\n"
+        head + f'<p id="clusters-count">{plural(len(clusters), "cluster")} of identical documents, '
+        f"{plural(sum(map(len, clusters)), 'document')} in all.</p>\n"
         + f'<div class="charts">{figure}<div class="cluster-list"><ol class="clusters">'
         + f"{''.join(items)}</ol>\n{more}</div></div>\n"
         + "</section>"
@@ -690,9 +527,9 @@ def _clusters(clusters: list[list[str]]) -> str:
 
 
 def _options(entries: Iterable[tuple[int, str, int]], everything: str, total: int) -> str:
-    options = [f'<option value="-1">{everything} ({_number(total)})</option>']
+    options = [f'<option value="-1">{everything} ({number(total)})</option>']
     options += [
-        f'<option value="{value}">{_esc(label)} ({_number(count)})</option>'
+        f'<option value="{value}">{esc(label)} ({number(count)})</option>'
         for value, label, count in entries
         if count
     ]
