@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from seedlint.commands.fix import RecordSink, ShardWriter
+from seedlint.commands.sinks import RecordSink, ShardWriter
 from seedlint.commands.work import Fixed
 from seedlint.io.parquet import ParquetShardWriter
 from seedlint.io.records import Record

@@ -18,7 +18,8 @@ from typing import Any, cast
 
 from seedlint.commands.common import Setup, record_fields
 from seedlint.commands.corpus import CorpusRun
-from seedlint.commands.fix import Sink, Tally, Written
+from seedlint.commands.fix import Tally
+from seedlint.commands.sinks import Sink, Written
 from seedlint.commands.work import CheckContext, Checked, FixContext, Fixed
 from seedlint.distributed import cluster
 from seedlint.distributed.manifest import (

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from seedlint.commands.fix import Written
+from seedlint.commands.sinks import Written
 from seedlint.commands.work import Checked, Fixed, check_item, contribute_item, fix_item
 from seedlint.corpus.fingerprint import Fingerprint
 from seedlint.corpus.shuffle import ShardPrints

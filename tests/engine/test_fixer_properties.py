@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import seedlint
 from conftest import default_linter
 from helpers import documents, realistic
-from seedlint.commands.fix import unified_diff
+from seedlint.commands.sinks import unified_diff
 from seedlint.engine.fixer import apply, choose
 
 LINTER = default_linter()
