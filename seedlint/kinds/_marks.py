@@ -21,6 +21,10 @@ ENUMERATOR = re.compile(
 )
 ENUMERATOR_REACH = 9  # characters before the bracket that hold the space and the number
 CLIPPED = re.compile(r"[A-Za-z]+")
+# a web address that runs up to the end of the searched stretch: a scheme or "www.", then no
+# space or quotation mark
+ADDRESS_END = re.compile(r"(?<![\w.])(?:(?:https?|ftp)://|www\.)[^\s\"“”]*\Z")
+ADDRESS_REACH = 500
 # a face: eyes, perhaps a nose or a tear, a mouth of one to three brackets alike (":)",
 # ";-(", ":'(", ":o)", ":))", ":]"), standing on its own
 MOUTH_LIMIT = 3
@@ -66,9 +70,17 @@ def clipped(text: str, position: int, elisions: frozenset[str]) -> bool:
 
 
 def not_a_quote(text: str, position: int) -> bool:
-    """An apostrophe (rock 'n' roll, the players' union) or a unit mark (5'10")."""
+    """An apostrophe (rock 'n' roll, the players' union) or a unit mark (5'10"); but not
+    the mark after a web address that ends in a digit, which no unit follows
+    ("https://twitter.com/phildini/status/580879418337316864")."""
     before = text[position - 1] if position else " "
-    return text[position] == "'" or before.isdigit()
+    return text[position] == "'" or (before.isdigit() and not _after_address(text, position))
+
+
+def _after_address(text: str, position: int) -> bool:
+    """Whether the run of characters with no space before ``position`` is a web address
+    (looked for within ``ADDRESS_REACH`` characters, so a long run costs no more)."""
+    return ADDRESS_END.search(text, max(0, position - ADDRESS_REACH), position) is not None
 
 
 def in_face(text: str, position: int) -> bool:

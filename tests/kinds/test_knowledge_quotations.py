@@ -92,6 +92,17 @@ def test_a_link_arrow_is_no_guillemet() -> None:
     assert codes(seed("Il a dit « non » et « oui"), "SL301") != []
 
 
+@pytest.mark.parametrize(
+    "address", ["https://twitter.com/phildini/status/580879418337316864", "www.gsa.gov/2015"]
+)
+def test_a_mark_after_a_web_address_ending_in_a_digit_is_a_quotation_mark(address: str) -> None:
+    """A straight mark after a digit is a unit (5'10", a 12" pipe), but no unit follows a
+    web address: the mark quotes it, and one that lost its partner is found."""
+    assert codes(seed(f'Read "{address}" first.'), "SL3") == []
+    assert [code for code, _ in codes(seed(f'{address}" was the post.'), "SL3")] == ["SL301"]
+    assert codes(seed('He is 5\'10" tall and owns a 12" pipe.'), "SL3") == []
+
+
 def test_clipped_words_keep_their_apostrophe() -> None:
     text = seed("Criminals rent 'bot nets, answer the 'phone and wait 'til dawn.")
     assert codes(text, "SL302") == []
