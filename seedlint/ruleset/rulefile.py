@@ -67,12 +67,17 @@ def _where(path: str, line: int, label: str = "") -> str:
 
 
 def bundled_rule_files() -> list[Path]:
-    # the package's folder from its spec, without importing importlib.resources (5 ms)
-    spec = importlib.util.find_spec("seedlint.rules")
-    if spec is not None and spec.submodule_search_locations:
+    checkout = Path(__file__).resolve().parents[2]
+    if (checkout / "pyproject.toml").is_file() and (checkout / "rules" / "__init__.py").is_file():
+        # a source checkout, installed editable or not: its own rules/, even when another
+        # checkout's editable install would map seedlint.rules to that one's (a second
+        # working tree on PYTHONPATH, as the benchmarks compare commits)
+        folder = checkout / "rules"
+    else:  # installed: the package's folder from its spec, without importlib.resources (5 ms)
+        spec = importlib.util.find_spec("seedlint.rules")
+        if spec is None or not spec.submodule_search_locations:
+            return []
         folder = Path(next(iter(spec.submodule_search_locations)))
-    else:  # running from a source checkout that is not installed
-        folder = Path(__file__).resolve().parents[2] / "rules"
     return sorted(folder.glob("*.yaml"))
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +17,7 @@ from seedlint.ruleset.rulefile import bundled_rule_files, load_file, load_rules
 from seedlint.ruleset.yamlsafe import load_yaml
 
 BUNDLED = load_rules(["default"], ROOT)
+PYCACHE = shutil.ignore_patterns("__pycache__")
 
 
 @pytest.mark.parametrize("rule", BUNDLED, ids=lambda r: f"{r.code}-{r.name}")
@@ -161,3 +166,29 @@ def test_bad_rule_file_gives_one_clear_line_and_exit_2(
 def test_bundled_pack_ships_with_the_package() -> None:
     names = {p.name for p in bundled_rule_files()}
     assert {"header.yaml", "typos.yaml", "quotes.yaml"} <= names
+
+
+def test_a_checkout_on_the_path_reads_its_own_rules(tmp_path: Path) -> None:
+    """Another working tree put first on PYTHONPATH (as the benchmarks do to compare a
+    commit) lints with its own rules/, not the pack of the checkout installed editable:
+    its copy of a rule says something else, and the run says it."""
+    checkout = tmp_path / "checkout"
+    shutil.copytree(ROOT / "seedlint", checkout / "seedlint", ignore=PYCACHE)
+    shutil.copytree(ROOT / "rules", checkout / "rules", ignore=PYCACHE)
+    shutil.copy(ROOT / "pyproject.toml", checkout)
+    header = checkout / "rules" / "header.yaml"
+    text = header.read_text(encoding="utf-8")
+    assert "Whitespace before the header's 'date'" in text
+    header.write_text(text.replace("Whitespace before the header's", "Space ahead of the"))
+    seed = tmp_path / "seed.txt"
+    seed.write_text(" date 2024-01-18 A title\n\nA paragraph.\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    result = subprocess.run(
+        [sys.executable, "-m", "seedlint", "check", "--no-cache", "--isolated", str(seed)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert "Space ahead of the 'date'" in result.stdout, result.stdout + result.stderr
