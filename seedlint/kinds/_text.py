@@ -14,7 +14,7 @@ from seedlint.kinds._english import (
     QUANTIFIERS,
     words,
 )
-from seedlint.kinds._wordclass import noun_or_adjective
+from seedlint.kinds._wordclass import lemma, noun, noun_or_adjective, verb_base
 
 WORD = re.compile(r"(?<![\w'’\]-])[A-Za-z]+(?:['’][A-Za-z]+)*(?![\w-])")
 SIC = re.compile(r"\s*[\[(]sic[\])]", re.IGNORECASE)
@@ -24,6 +24,17 @@ COMPOUND_PART = 4  # shorter parts of hyphenated compounds are particles: add-on
 NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z]+)")
 # the word or number after spaces, whole (not the start of "asses'" or "20th-century")
 NEXT_TOKEN = re.compile(r"[ \t\u00a0]+([A-Za-z0-9]+)(?![\w'’-])")
+# words after which "to" opens an infinitive, never a noun: "harder to manage", "a way to
+# manage" (not "prone to", "due to", "lost to")
+INFINITIVE_BEFORE = words(
+    "how way ways able unable hard harder easy easier difficult need needs needed want wants "
+    "wanted try tries tried trying order ability"
+)
+# "to", "and" or "or", then a word: a verb joined to the one before ("manage to stay",
+# "manage and deliver")
+JOINED_VERB = re.compile(
+    r"[ \t\u00a0]+(to|and|or)[ \t\u00a0]+([A-Za-z]+)(?![\w'’-])", re.IGNORECASE
+)
 # words that open a verb's object: determiners, object and question pronouns
 OBJECT_OPENERS = (
     ARTICLES
@@ -114,6 +125,27 @@ def next_token(text: str, offset: int) -> str | None:
     first or the word goes on with an apostrophe or hyphen."""
     match = NEXT_TOKEN.match(text, offset)
     return match.group(1) if match else None
+
+
+def infinitive_stands(text: str, start: int, end: int) -> bool:
+    """Whether "to" + a word at ``start:end`` is an infinitive by the words around it,
+    though no object follows: "to" after a word that takes an infinitive and never a
+    noun after "to" ("harder to mange.", "a way to mange"; not "prone to mange" or "due
+    to mange"), or the verb joined to another ("to mange to stay"; "agencies to mange
+    and deliver", after a plural noun, for after an adjective or participle "to" may be a
+    preposition and the verb another clause's: "susceptible to mange and lose their fur";
+    nor "to mange and fleas", "to mange and stress": a noun may be joined there)."""
+    before = (previous_word(text, start) or "").lower()
+    if before in INFINITIVE_BEFORE:
+        return True
+    joined = JOINED_VERB.match(text, end)
+    if joined is None:
+        return False
+    verb = joined.group(2).lower()
+    if joined.group(1).lower() == "to":
+        return verb_base(verb)
+    plural = noun(before) and not lemma(before)  # an inflected noun: "executives", "teams"
+    return plural and verb_base(verb) and not noun_or_adjective(verb)
 
 
 def opens_object(token: str | None) -> bool:

@@ -39,6 +39,7 @@ from seedlint.engine.kind import Kind, single_check
 from seedlint.engine.options import Option
 from seedlint.kinds._names import names_of, sentence_start
 from seedlint.kinds._text import (
+    infinitive_stands,
     marked_sic,
     match_case,
     next_token,
@@ -268,6 +269,13 @@ WORD_BY_WORD_DOCUMENTS = 64
 # the rules' whole-table patterns kept compiled (a phrase's own pattern is kept in its State)
 PHRASE_PATTERNS_KEPT = 16
 PLAIN_WORDS = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
+# a phrase before "-led", "-related" … makes an adjective that keeps the phrase's meaning
+# and slip ("Untied States-led", "costumer service-minded"); before another word a hyphen
+# may make another word of its last one ("key roll-out", "to breath-test")
+COMPOUND_TAILS = (
+    "led|minded|related|based|wide|level|focused|oriented|driven|specific|friendly|owned"
+    "|funded|backed|sponsored|centric|facing"
+)
 PHRASE_LETTERS = re.compile("[a-z]+")
 
 
@@ -305,8 +313,10 @@ def _holds_a_phrase(words: frozenset[str], state: State) -> bool:
 
 
 def _phrase_source(alternatives: list[str]) -> str:
+    """Every phrase, each a whole word run: nothing of a word on either side, and no
+    hyphen after it but the hyphen of a compound adjective made of it (``COMPOUND_TAILS``)."""
     body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in alternatives)
-    return rf"(?<![\w'’-])(?:{body})(?![\w-])"
+    return rf"(?<![\w'’-])(?:{body})(?!\w)(?!-(?!(?:{COMPOUND_TAILS})(?![\w-])))"
 
 
 @lru_cache(maxsize=PHRASE_PATTERNS_KEPT)
@@ -511,17 +521,22 @@ def _in_context(text: str, start: int, end: int, state: State) -> bool:
     )
 
 
+def _object_or_verb(text: str, start: int, end: int, object_follows: frozenset[str]) -> bool:
+    """Whether an entry read only as a verb stands as one here: an object follows it, or
+    for "to" + a verb ("to mange"), the words around it leave no noun after "to"."""
+    entry = " ".join(text[start:end].lower().split())
+    if entry not in object_follows or opens_object(next_token(text, end)):
+        return True
+    return entry.startswith("to ") and infinitive_stands(text, start, end)
+
+
 def _finding(
     doc: Document, start: int, end: int, correction: str, state: State
 ) -> Iterator[Finding]:
     text = doc.text
     if (state.preceded_by or state.followed_by) and not _in_context(text, start, end, state):
         return
-    if (
-        state.object_follows
-        and " ".join(text[start:end].lower().split()) in state.object_follows
-        and not opens_object(next_token(text, end))
-    ):
+    if state.object_follows and not _object_or_verb(text, start, end, state.object_follows):
         return
     if marked_sic(text, end) or names_of(doc).foreign(start):
         return

@@ -76,12 +76,29 @@ def test_a_word_introduced_as_a_name_is_a_name_however_spelt() -> None:
         ("We set out to asses user experience.", "to asses", "to assess"),
         ("It is time to asses 20 sites and to mange them.", "to asses", "to assess"),
         ("Teams role out updates weekly.", "role out", "roll out"),
+        # no object, but the words around leave "to" no preposition
+        ("Larger teams are harder to mange.", "to mange", "to manage"),
+        ("It took endurance to mange to stay airborne.", "to mange", "to manage"),
+        ("Ask agencies to mange and deliver content.", "to mange", "to manage"),
     ],
 )
 def test_a_slip_before_its_object_is_the_verb(sentence: str, slip: str, corrected: str) -> None:
     text = seed(sentence)
     assert found(text, "SL202")[0] == ("SL202", slip)
     assert corrected in fixed(text, "SL202")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "slip"),
+    [
+        ("He opposed the Untied States-led war.", "Untied States"),
+        ("Hire costumer service-minded people.", "costumer service"),
+        ("It was a key roll-out for us.", None),  # a hyphen before another word: a new word
+        ("Police want to breath-test drivers.", None),
+    ],
+)
+def test_a_phrase_in_a_compound_adjective_is_the_phrase(sentence: str, slip: str | None) -> None:
+    assert found(seed(sentence), "SL202") == ([("SL202", slip)] if slip else [])
 
 
 @pytest.mark.parametrize(
@@ -92,6 +109,9 @@ def test_a_slip_before_its_object_is_the_verb(sentence: str, slip: str, correcte
         "It was close to mange caused by mites.",
         "They compared the milk to asses' milk.",
         "Take the role out of the plan.",
+        "Dogs are susceptible to mange and lose their fur.",
+        "Foxes lost to mange and stress.",
+        "From mites to mange to hair loss, the list is long.",
     ],
 )
 def test_the_same_words_without_an_object_are_the_nouns(sentence: str) -> None:
