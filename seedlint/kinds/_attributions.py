@@ -26,13 +26,16 @@ ATTRIBUTION = re.compile(
     r"[^.!?\"“”«»]{0,100}[.!?]\s*\Z"
 )
 ATTRIBUTION_REACH = 160
-# "“… in government, said Administrator Roth when …" or "“…, Roth said. …": an attribution
-# inside a quotation left open: the quotation was closed before it and the mark is lost
+# "“… in government, said Administrator Roth when …", "“…, Roth said. …" or "“…,
+# Stamenković told National Geographic.": an attribution inside a quotation left open: the
+# quotation was closed before it and the mark is lost
 SAYING = r"said|says|added|explained|noted|stated|continued|wrote"
 INNER_ATTRIBUTION = re.compile(
     rf",\s+(?:(?:{SAYING})\s+"
     r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]*[\s,.]"
-    r"|(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|added|explained|noted|stated|wrote)[.,;])"
+    r"|(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|added|explained|noted|stated|wrote)[.,;]"
+    r"|(?:[A-Z][\w.'’-]*\s+){1,3}told\s+(?:reporters|journalists|(?:[A-Z][\w'’-]*\s+){0,3}"
+    r"[A-Z][\w'’-]*)[.,;])"
 )
 # who speaks: '…," said UCL astronomer Angelos Tsiaras.' or '…," Tsiaras added.'; the
 # capitalised words of the phrase name the speaker

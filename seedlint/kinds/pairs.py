@@ -13,7 +13,8 @@ paragraph whose successor starts by reopening is therefore correct (only the las
 others are still unclosed; and not when an attribution follows it in the paragraph, "“… in
 government, said Administrator Roth when …", which shows the closing mark lost before
 it, nor when the next paragraph gives its first quotation to another speaker than the one
-this paragraph names: '“… now.' then '“It's a good sign,” said Ryan Cloutier'), and so is
+this paragraph names: '“… now.' then '“It's a good sign,” said Ryan Cloutier', nor when it
+is a partial quotation, which news style closes: 'a "quasi-state of war.'), and so is
 one that a later paragraph closes without reopening
 it, when the paragraphs between hold no quotation marks (a quoted list). With
 ``reopening: true`` a quotation mark that opens after a sentence end while the same
@@ -59,6 +60,13 @@ SENTENCE_ENDING = r"[.!?…][\"'”’)\]]*\s+"  # a sentence's end and the spac
 SENTENCE_END = re.compile(SENTENCE_ENDING + r"\Z")
 SENTENCE_END_REACH = 12  # characters before a mark that may hold a sentence end and spaces
 CARRY_LIMIT = 12  # paragraphs a quoted list may run over before its closing mark
+DETERMINER_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:a|an|the|my|your|his|her|its|our|their)[ \u00a0]+\Z", re.IGNORECASE
+)
+DETERMINER_REACH = 10  # characters before a mark that may hold a determiner and its space
+# the first letter of a quotation, past spaces, an ellipsis or a dash
+WORD_START = re.compile(r"[\s.…—–-]*([^\W\d_])")
+WORD_START_REACH = 6
 
 
 @dataclass(frozen=True)
@@ -255,6 +263,7 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
                 and following[:1]
                 and _reopens(following[0], mark, state)
                 and not another_speaker(text, position, doc, paragraphs[index + 1])
+                and not _partial_quotation(text, position)
             ):
                 continue  # news convention: the quotation continues in the next paragraph
             closer_at = _closed_later(scans, marked, index) if carried else -1
@@ -262,6 +271,20 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
                 carried_to = closer_at  # a quoted list: closed in a later paragraph
                 continue
             yield _unclosed(span.start, text, position, mark, problems, attribution, state)
+
+
+def _partial_quotation(text: str, position: int) -> bool:
+    """Whether the mark at ``position`` opens a partial quotation, which news style closes
+    at the end of a paragraph even when the next one goes on quoting: only a quotation of
+    whole sentences runs on open. It is partial when it opens inside a noun phrase, after
+    an article or possessive ('a "quasi-state of war', 'their “tour of duty'), or with a
+    word in lower case ('to "make the damn websites work'). A passage set off after an
+    article may still run on as a quoted list ('states the “…:' then its items): that is
+    asked apart."""
+    if DETERMINER_BEFORE.search(text, max(0, position - DETERMINER_REACH), position):
+        return True
+    word = WORD_START.match(text, position + 1, position + 1 + WORD_START_REACH)
+    return word is not None and word.group(1).islower()
 
 
 def _unclosed(

@@ -58,8 +58,8 @@ def test_a_lost_closing_mark_before_a_french_attribution_is_no_merge(attribution
 
 
 def test_only_the_last_open_quotation_continues_into_the_next_paragraph() -> None:
-    text = seed('He said "one thing and "another thing.\n\n"The rest of it."')
-    assert codes(text, "SL301") == [("SL301", '"one thing and "another thing.')]
+    text = seed('He said "One thing and "Another thing.\n\n"The rest of it."')
+    assert codes(text, "SL301") == [("SL301", '"One thing and "Another thing.')]
 
 
 @pytest.mark.parametrize(
@@ -101,6 +101,35 @@ def test_a_mark_after_a_web_address_ending_in_a_digit_is_a_quotation_mark(addres
     assert codes(seed(f'Read "{address}" first.'), "SL3") == []
     assert [code for code, _ in codes(seed(f'{address}" was the post.'), "SL3")] == ["SL301"]
     assert codes(seed('He is 5\'10" tall and owns a 12" pipe.'), "SL3") == []
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        'They were told to prepare a "quasi-state of war.',  # after an article
+        'Fellows have begun their "tour of duty in tech.',  # after a possessive
+        'She said the state must "make the websites work.',  # in lower case
+    ],
+)
+def test_a_partial_quotation_is_never_carried_into_the_next_paragraph(opening: str) -> None:
+    """Only a quotation of whole sentences runs on open into a paragraph that reopens;
+    news style closes a partial one at the end of its paragraph."""
+    text = seed(f'{opening} The report came later.\n\n"We are ready," said the army.')
+    assert [code for code, _ in codes(text, "SL301")] == ["SL301"]
+    whole = seed('He said: "We are here. We stay.\n\n"And we win," he said.')
+    assert codes(whole, "SL301") == []
+    # a passage set off after an article may still run on as a quoted list
+    listed = seed("The article states the “Testing covers:\n\nBrowsers\n\nPhones”")
+    assert codes(listed, "SL301") == []
+
+
+def test_an_attribution_with_told_shows_where_the_quotation_closed() -> None:
+    text = seed(
+        '"I checked it five times, Stamenkovic told National Geographic.'
+        '\n\n"Our work is new," he said.'
+    )
+    assert [code for code, _ in codes(text, "SL301")] == ["SL301"]
+    assert codes(seed('"When I came, John told Mary we should go.\n\n"So we went."'), "SL301") == []
 
 
 def test_clipped_words_keep_their_apostrophe() -> None:
