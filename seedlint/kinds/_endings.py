@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from seedlint.kinds._english import AUXILIARIES, DANGLING, NOT_AN_END, PRONOUNS
+from seedlint.kinds._text import WEB_ADDRESS
 
 ITEM_WORDS = 45  # a list item, heading or credit is shorter than this; prose may not be
 TITLE_SHARE = 0.75
@@ -50,7 +51,7 @@ RESIDUE = re.compile(
 # an address's local part is matched from the start of its run only: tried at every letter
 # of a long run without "@", the search would grow with the square of the run's length
 LOCAL_PART = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-ADDRESS = re.compile(rf"(?:https?://|www\.)\S+|{LOCAL_PART}")
+ADDRESS = re.compile(rf"{WEB_ADDRESS}\S+|{LOCAL_PART}")
 # a bare domain (Login.gov), a handle or hashtag, a telephone number: addresses too
 # (tried from the start of a run only, like LOCAL_PART)
 DOMAIN = r"(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:gov|mil|edu|org|com|net|io|int|info|us|uk)/?"
@@ -58,7 +59,7 @@ PHONE = (
     r"(?<![\w-])(?:\+?1[-. ])?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}"
     r"|(?<![\w-])1-8\d\d-[0-9A-Z-]{7,9}"
 )
-ADDRESS_END = re.compile(rf"(?:(?:https?://|www\.)\S+|{LOCAL_PART}|[@#]\w+|{DOMAIN}|{PHONE})\s*\Z")
+ADDRESS_END = re.compile(rf"(?:{WEB_ADDRESS}\S+|{LOCAL_PART}|[@#]\w+|{DOMAIN}|{PHONE})\s*\Z")
 # ↩ ↵ after a footnote; a run is tried from its start only (linear in a long run of spaces)
 BACK_LINKS = re.compile(r"(?<![\s\u21a9\u21b5\ufe0e])[\s\u21a9\u21b5\ufe0e]+\Z")
 CITATION_AFTER = re.compile(r"[.!?…][\"'”’]?\s+\([^()\n]{1,80}\)\s*\Z")

@@ -16,6 +16,7 @@ def words(spaced: str) -> frozenset[str]:
 
 
 ARTICLES = words("a an the")
+POSSESSIVE_DETERMINERS = words("my your our their his her its")
 PREPOSITIONS = words(
     "about above across after against along amid among around as at before behind below "
     "beneath beside besides between beyond by despite down during except for from in inside "

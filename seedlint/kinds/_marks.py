@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from seedlint.kinds._text import WEB_ADDRESS
+
 OPENING_CONTEXT = set(" \t\r\n([{<—–-/“‘„\"'«\u00a0")
 NOT_AFTER_OPENING = set(",;:!?)]}")
 POSSESSIVE = re.compile(r"'s\b")
@@ -21,9 +23,8 @@ ENUMERATOR = re.compile(
 )
 ENUMERATOR_REACH = 9  # characters before the bracket that hold the space and the number
 CLIPPED = re.compile(r"[A-Za-z]+")
-# a web address that runs up to the end of the searched stretch: a scheme or "www.", then no
-# space or quotation mark
-ADDRESS_END = re.compile(r"(?<![\w.])(?:(?:https?|ftp)://|www\.)[^\s\"“”]*\Z")
+# a web address that runs up to the end of the searched stretch: no space or quotation mark
+ADDRESS_END = re.compile(rf"(?<![\w.]){WEB_ADDRESS}[^\s\"“”]*\Z")
 ADDRESS_REACH = 500
 # a face: eyes, perhaps a nose or a tear, a mouth of one to three brackets alike (":)",
 # ";-(", ":'(", ":o)", ":))", ":]"), standing on its own

@@ -18,6 +18,7 @@ from seedlint.kinds._english import (
     ARTICLES,
     AUXILIARIES,
     DANGLING,
+    POSSESSIVE_DETERMINERS,
     PRONOUNS,
     QUANTIFIERS,
     VERB_PREFIXES,
@@ -36,8 +37,6 @@ from seedlint.kinds._wordclass import (
 NEXT = re.compile(r"[ \t\u00a0]+([\"“‘]?)([A-Za-z0-9][\w’'-]*)")
 SHORTEST_SUPERLATIVE = 6  # "oldest"; "best", "rest" and "nest" are words of their own
 VERB_ENDINGS = ("ed", "ing", "ly", "s")  # what an unlisted word may be a verb or adverb by
-# capitalised inside a sentence, these open a title: "for Treasurys My Retirement Account"
-POSSESSIVE_DETERMINERS = frozenset(["my", "your", "our", "their", "his", "her", "its"])
 HEAD_REACH = 3  # words after a participle read for its noun's number
 COUNTABLE = frozenset(["a", "an", "one", "each", "every", "another", "per"])
 WH_WORDS = frozenset(["where", "when", "why", "how", "whether", "whatever", "wherever"])
@@ -45,9 +44,8 @@ DETERMINERS = (
     ARTICLES
     | COUNTABLE
     | QUANTIFIERS
-    | frozenset(
-        ["my", "your", "his", "her", "its", "our", "their", "this", "that", "these", "those", "any"]
-    )
+    | POSSESSIVE_DETERMINERS
+    | frozenset(["this", "that", "these", "those", "any"])
 )
 
 

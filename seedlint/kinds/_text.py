@@ -16,6 +16,8 @@ from seedlint.kinds._english import (
 )
 from seedlint.kinds._wordclass import lemma, noun, noun_or_adjective, verb_base
 
+# how a web address starts ("https://", "www."): the endings and quotation kinds read it
+WEB_ADDRESS = r"(?:https?://|www\.)"
 WORD = re.compile(r"(?<![\w'’\]-])[A-Za-z]+(?:['’][A-Za-z]+)*(?![\w-])")
 SIC = re.compile(r"\s*[\[(]sic[\])]", re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?:\A|[.!?:;\"“‘'(\[—–-]\s*|\n)\s*\Z")

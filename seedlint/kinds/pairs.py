@@ -46,6 +46,7 @@ from seedlint.engine.document import NOT_SPACE, Document, Span
 from seedlint.engine.kind import Kind, single_check
 from seedlint.engine.options import Option
 from seedlint.kinds._attributions import another_speaker, attributed_before, inner_attributions
+from seedlint.kinds._english import ARTICLES, POSSESSIVE_DETERMINERS
 from seedlint.kinds._marks import (
     clipped,
     enumerator,
@@ -55,15 +56,12 @@ from seedlint.kinds._marks import (
     not_a_quote,
     opens,
 )
+from seedlint.kinds._text import previous_word
 
 SENTENCE_ENDING = r"[.!?…][\"'”’)\]]*\s+"  # a sentence's end and the spaces after it
 SENTENCE_END = re.compile(SENTENCE_ENDING + r"\Z")
 SENTENCE_END_REACH = 12  # characters before a mark that may hold a sentence end and spaces
 CARRY_LIMIT = 12  # paragraphs a quoted list may run over before its closing mark
-DETERMINER_BEFORE = re.compile(
-    r"(?<![\w'’-])(?:a|an|the|my|your|his|her|its|our|their)[ \u00a0]+\Z", re.IGNORECASE
-)
-DETERMINER_REACH = 10  # characters before a mark that may hold a determiner and its space
 # the first letter of a quotation, past spaces, an ellipsis or a dash
 WORD_START = re.compile(r"[\s.…—–-]*([^\W\d_])")
 WORD_START_REACH = 6
@@ -281,7 +279,8 @@ def _partial_quotation(text: str, position: int) -> bool:
     word in lower case ('to "make the damn websites work'). A passage set off after an
     article may still run on as a quoted list ('states the “…:' then its items): that is
     asked apart."""
-    if DETERMINER_BEFORE.search(text, max(0, position - DETERMINER_REACH), position):
+    before = (previous_word(text, position) or "").lower()
+    if before in ARTICLES or before in POSSESSIVE_DETERMINERS:
         return True
     word = WORD_START.match(text, position + 1, position + 1 + WORD_START_REACH)
     return word is not None and word.group(1).islower()
