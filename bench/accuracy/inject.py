@@ -39,6 +39,7 @@ from defect import (  # noqa: E402
 from inject_lexical import (  # noqa: E402
     acronym_possessive,
     contraction_any,
+    contraction_word,
     name_possessive,
     name_possessive_initial,
     real_word_slip,
@@ -64,6 +65,7 @@ RESTORABLE = {
     "apostrophe-contraction-any": True,
     "real-word-slip": True,
     "apostrophe-name-initial": True,
+    "apostrophe-contraction-word": True,
 }
 CLASSES = tuple(RESTORABLE)
 # the classes whose damage is the same in any language: the others plant English words
@@ -400,6 +402,7 @@ INJECTORS: dict[str, Callable[[str, random.Random], Defect | None]] = {
     "apostrophe-contraction-any": contraction_any,
     "real-word-slip": real_word_slip,
     "apostrophe-name-initial": name_possessive_initial,
+    "apostrophe-contraction-word": contraction_word,
 }
 
 

@@ -17,6 +17,11 @@ place from whatever the article offers:
 - contraction_any: any contraction but those whose apostrophe-less form is a common word
   ("I'm" -> "Im", "we've" -> "weve", "we'd" -> "wed"), so never can't, won't, we're, we'll,
   she'll, he'll, it's, I'll, I'd, she'd, let's;
+- contraction_word: a contraction whose bare form is a word of its own, of those a reader
+  restores from the words around it: "it's" -> "its" ("its been"), "can't" -> "cant",
+  "won't" -> "wont", "let's" -> "lets", "I'd" -> "Id", "I'll" -> "Ill". Not "we're",
+  "we'll", "she'll", "he'll" or "she'd", whose bare forms ("were", "well", "shell",
+  "hell", "shed") stand in the same places as the contractions;
 - real_word_slip: a newsroom slip from slips.py where its context makes it unambiguous.
 """
 
@@ -67,6 +72,14 @@ CONTRACTIONS_ANY = words(
 CONTRACTION_ANY = re.compile(
     r"(?<![\w'\u2019])(?:"
     + "|".join(re.escape(w).replace("'", APOSTROPHE) for w in CONTRACTIONS_ANY)
+    + r")(?![\w'\u2019])",
+    re.IGNORECASE,
+)
+
+CONTRACTIONS_WORD = words("it's can't won't let's I'd I'll")
+CONTRACTION_WORD = re.compile(
+    r"(?<![\w'\u2019])(?:"
+    + "|".join(re.escape(w).replace("'", APOSTROPHE) for w in CONTRACTIONS_WORD)
     + r")(?![\w'\u2019])",
     re.IGNORECASE,
 )
@@ -147,6 +160,11 @@ def name_possessive_initial(text: str, rng: random.Random) -> Defect | None:
 
 def contraction_any(text: str, rng: random.Random) -> Defect | None:
     m = pick_match(text, CONTRACTION_ANY, rng)
+    return drop_first_apostrophe(text, m) if m else None
+
+
+def contraction_word(text: str, rng: random.Random) -> Defect | None:
+    m = pick_match(text, CONTRACTION_WORD, rng)
     return drop_first_apostrophe(text, m) if m else None
 
 
