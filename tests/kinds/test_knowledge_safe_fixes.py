@@ -19,7 +19,19 @@ from conftest import seed
 from seedlint.kinds._wordclass import noun
 
 # capitalised, these misspellings from codespell's list are also real names
-NAMES = ["Teh", "Malcom", "Analysys", "Makarov", "Boulting", "Ned", "Pavillion", "Commision"]
+# and these bare contractions ("Cant", "Wont") are surnames too
+NAMES = [
+    "Teh",
+    "Malcom",
+    "Analysys",
+    "Makarov",
+    "Boulting",
+    "Ned",
+    "Pavillion",
+    "Commision",
+    "Cant",
+    "Wont",
+]
 FILLER = [
     "The board met on Tuesday.",
     "Officials said the plan would cost more than expected.",
@@ -41,6 +53,7 @@ def name_documents(draw: st.DrawFn) -> tuple[str, str]:
         f"{name} Hong Piow founded the firm.",
         f"The firm was founded by {name} Lee in 1966.",
         f"Later, {name} said the firm would grow. Critics asked {name} why.",
+        f"{name} will speak at noon, and {name} wants more.",
     ]
     sentences = draw(st.lists(st.sampled_from(uses + FILLER), min_size=2, max_size=6))
     sentences.append(draw(st.sampled_from(uses)))
@@ -118,6 +131,9 @@ AS_WRITTEN = [
     "Eric Brassil spoke; the Erics team and two Erics came.",
     "Tesco said so. Shoppers in Tescos preferred store brands.",
     "Pete Buttigieg spoke. Fans cheered Buttigiegs in the hall.",
+    "The city is known for its truly unique architecture and its own port.",
+    "As is his wont, he blamed ill health; the tool lets users choose.",
+    "Its members voted, and the couple that wed in June did its best to help.",
 ]
 
 
@@ -137,6 +153,7 @@ RESTORABLE = [
     "Testing exercises and Netflix's Chaos Monkey help.",
     "President Hosni Mubarak died. They criticized Hosni's creation of new cities.",
     "We'd like to thank everyone. We wish we'd also sent the notes.",
+    "It's not clear, but I know it's important to ask. Let's start; we can't wait.",
     "Search for Ben Franklin's jet pack; you can't find Ben Franklin's jetpack.",
     "Speaker Nancy Pelosi accused them. Biden rejected Pelosi's suggestion.",
     "Cat Posey shared her story, and Cat Posey's Tech Superwomen met.",

@@ -1,0 +1,245 @@
+"""Contractions whose bare form is a word of its own, read by the words around them.
+
+"its", "cant", "wont", "lets", "Id", "Ill", "wed" and "hed" are words ("its own", "pious
+cant", "as is his wont", "it lets you", "the id", "ill health", "they wed", a headline's
+"hed"), so a bare form is a contraction only where the words beside it leave no other
+reading (``reads_as_contraction``):
+
+- "its" is a possessive determiner, which a noun phrase follows. Before an article or
+  another determiner ("its a"), "not" or "been", a question word, an object pronoun, a
+  preposition that no noun phrase starts with ("its about", "its up to"), "called" or
+  "going to" it is "it's"; so it is before an adjective that opens a clause ("its
+  important to", "its clear that") and before an adverb followed by one of these ("its
+  also a", "its really important to"). An adverb alone tells nothing: "its truly unique
+  architecture" is a possessive.
+- "cant" and "wont" before a verb's base form ("cant wait", "wont be"; not "wont to",
+  which is the adjective), or an adverb and a verb ("wont necessarily work"), unless a
+  determiner comes before ("the cant of politics", "as is his wont").
+- "lets" before a verb's base form where no subject stands before it: at a sentence's
+  start ("Lets take a look") or after "so", "now", "then" ("so lets start"); "it lets
+  users" has its subject.
+- "Id" and "Ill", written so (never "ill", "ID"), before a verb that is no noun or one of
+  the words a subject's "I'd" or "I'll" is followed by ("Id like", "Ill be"); not after a
+  determiner ("your Id", "the Ill").
+- "wed" and "hed" where a clause needs its subject and a verb follows: after a word that
+  opens a clause ("thought wed hit", "how wed make", "say hed ordered", "But wed run");
+  "they wed last year" has its subject.
+
+A capitalised bare form is read only at a sentence's start ("Its a", "Cant wait"): inside
+one, "Cant" and "Wont" are surnames and "Its" a title's word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from seedlint.kinds._english import ARTICLES, POSSESSIVE_DETERMINERS, PREPOSITIONS, words
+from seedlint.kinds._text import at_sentence_start, previous_word
+from seedlint.kinds._wordclass import adjective, noun, past_tense, verb_base
+
+BARE_FORMS = frozenset(("its", "cant", "wont", "lets", "id", "ill", "wed", "hed"))
+# a word after spaces, whole (not the start of "so-called" or "it's")
+NEXT = re.compile(r"[ \t\u00a0]+([A-Za-z]+)(?![\w'’-])")
+# after a word, where its phrase ends ("its painful. But", "its painful, but"); not a
+# comma alone, which may stand between two adjectives ("its agile, lean methodology")
+PAUSE = re.compile(r"[.;:!?]|,[ \t\u00a0]+(?:but|so|because|although|though|yet)\b")
+FOLLOWING = 4  # words read after a bare form
+DETERMINERS = words("a an the this that these those my your our their his her")
+# prepositions that a noun phrase cannot start with after "its" (not "down payment",
+# "inside track", "past record", "per capita", "as yet", ...)
+OPENING_PREPOSITIONS = PREPOSITIONS - words(
+    "down inside outside past near under underneath beneath below above per as till"
+)
+QUESTION_WORDS = words("what how why where when who whether")
+OBJECT_PRONOUNS = words("me us you him them")
+SUBJECT_PRONOUNS = words("i you we they he she it")
+# adjectives that open a clause after "it's": "it's important to", "it's clear that"
+CLAUSE_ADJECTIVES = words(
+    "important hard harder easy easier possible impossible difficult clear unclear crucial "
+    "critical essential vital necessary helpful useful likely unlikely true fair safe okay "
+    "ok good great bad better common rare natural normal interesting surprising obvious "
+    "tough tempting tricky challenging fine wise smart nice fun cool exciting wrong "
+    "unfortunate unusual worthwhile"
+)
+CLAUSE_OPENERS = words("to that for whether when if how what why")
+# endings of adjectives the word lists do not know ("searchable", "beneficial" is not one)
+ADJECTIVE_ENDINGS = ("able", "ible", "ous", "ful", "ed")
+# irregular past participles, which the word lists know only as past tenses' verbs
+PARTICIPLES = words(
+    "gone grown shown known done seen given taken made built held kept left found set put "
+    "run led written driven broken chosen spoken stolen frozen hidden forgotten begun"
+)
+# what follows a predicate after "it's" ("important to", "used by", "possible the")
+AFTER_PREDICATE = CLAUSE_OPENERS | OPENING_PREPOSITIONS | DETERMINERS
+# words that head what a possessive owns though no noun ("did its best to", "on its own
+# in", "its only hope"); a superlative in -est is one too ("its closest to")
+HEADS = words("own best worst most least utmost first last next only former latter")
+# adverbs that stand between "it's" and what follows it ("it's also a", "it's really
+# important to")
+ADVERBS_AFTER = words(
+    "also just always never often sometimes certainly definitely really truly ultimately "
+    "probably already actually usually generally simply clearly obviously basically "
+    "exactly essentially still too so quite rather even very extremely fairly pretty "
+    "incredibly now"
+)
+ADVERBS_BEFORE_VERB = words(
+    "never always just really actually even ever necessarily probably definitely certainly "
+    "also easily quickly simply only briefly all"
+)
+# what "I'd" and "I'll" are followed by that is also a noun ("like", "love", "bet")
+AFTER_I = words(
+    "be have never always also just probably definitely really rather already actually "
+    "like love say bet try use talk share cover need see tell take make get let keep show "
+    "send give start call hate guess want prefer recommend suggest imagine think expect"
+)
+# words that open a clause whose subject comes next ("thought wed hit", "how wed make")
+SUBJECT_BEFORE = words(
+    "that if how what when where why whether because unless until once though although "
+    "thought think thinks said say says knew know hoped hope hopes wish wished felt feel "
+    "guess figured believed believe realised realized decided promised assumed sure"
+)
+# words that open a sentence before its subject: "so lets start", "now its time"
+SENTENCE_OPENERS = words("now so then first okay ok")
+# words after which a clause starts: "said its time", "now its time"
+CLAUSE_START = SUBJECT_BEFORE | SENTENCE_OPENERS
+# words after "wed" the verb that are also verbs' base forms: "they wed last year"
+WED_AFTER = words("last back up down out off over still even right near close round early late")
+DETERMINED = ARTICLES | POSSESSIVE_DETERMINERS
+MODALS = words("will would shall should can could may might must")
+
+
+def reads_as_contraction(text: str, start: int, end: int) -> bool:
+    """Whether the bare form at ``text[start:end]`` (one of the module's) is the contraction
+    by the words around it; see the module docstring."""
+    written = text[start:end]
+    bare = written.lower()
+    if written[0].isupper() and bare not in ("id", "ill") and not at_sentence_start(text, start):
+        return False
+    following = _following(text, end)
+    if bare == "its":
+        return _its(text, start, following)
+    after = [word.lower() for word, _ in following] + ["", ""]
+    first = after[0]
+    before = (previous_word(text, start) or "").lower()
+    if bare in ("cant", "wont"):
+        if first in SUBJECT_PRONOUNS:  # a question: "Why cant you solve"
+            return at_sentence_start(text, start) or before in QUESTION_WORDS
+        return before not in DETERMINED and _verb_follows(after, bare == "wont")
+    if bare == "lets":
+        return _opens_clause(text, start, SENTENCE_OPENERS) and _verb_follows(after)
+    if bare in ("id", "ill"):
+        if written not in ("Id", "Ill") or before in DETERMINED:
+            return False
+        if first in AFTER_I or (verb_base(first) and not noun(first)):
+            return True
+        # "Id collected" (I had); not "Ill advised", the adjective
+        return bare == "id" and (past_tense(first) or first in PARTICIPLES)
+    if bare in ("wed", "hed"):
+        opens = before in SUBJECT_BEFORE or previous_word(text, start) == "But"
+        return opens and first not in WED_AFTER and (verb_base(first) or past_tense(first))
+    return False
+
+
+def _following(text: str, end: int) -> list[tuple[str, bool]]:
+    """The words after ``end`` (up to FOLLOWING, as written), each with whether a pause
+    mark follows it; they stop at punctuation, a number or a hyphenated word."""
+    found: list[tuple[str, bool]] = []
+    while len(found) < FOLLOWING and (match := NEXT.match(text, end)):
+        end = match.end()
+        found.append((match.group(1), PAUSE.match(text, end) is not None))
+        if found[-1][1]:
+            break
+    return found
+
+
+def _its(text: str, start: int, following: list[tuple[str, bool]]) -> bool:
+    """Whether "its" before these words is "it's": what follows it at once or after up to
+    two adverbs ("its also a", "its just really hard to")."""
+    for at, (written, pause) in enumerate(following[:3]):
+        if not written.islower():
+            return False  # a name or a title's word: "its API", "its How To Sell page"
+        word = written.lower()
+        next_word = following[at + 1][0].lower() if at + 1 < len(following) else ""
+        if _after_its(word, next_word, written) or _predicate(word, next_word, pause):
+            return True
+        if at == 0 and word == "worth":
+            return next_word.endswith("ing")  # "its worth noting", not "its worth to"
+        if at == 0 and word in ("time", "one"):  # "its time to go", "its one of the best"
+            wanted = "of" if word == "one" else "to"
+            return next_word == wanted and _opens_clause(text, start, CLAUSE_START)
+        if not _adverb(word):
+            return False
+    return False
+
+
+def _adverb(word: str) -> bool:
+    """Whether ``word`` (lower case) is an adverb that may stand between "it's" and what
+    follows it: a listed one, or one in -ly that is no noun ("particularly"; not
+    "family")."""
+    if word in ADVERBS_AFTER:
+        return True
+    return word.endswith("ly") and word not in HEADS and not noun(word)
+
+
+def _predicate(word: str, next_word: str, pause: bool) -> bool:
+    """Whether ``word`` before ``next_word`` (lower case, "" when none) is the predicate of
+    "it's", no noun a possessive owns: an adjective that opens a clause ("important to",
+    "possible the two"), or a word that is no noun (a participle, an adjective) before a
+    preposition, a clause's opener or a pause ("used to", "designed for", "estimated
+    that", "painful, but")."""
+    if word in CLAUSE_ADJECTIVES or word in ("here", "there", "all"):
+        return pause or next_word in AFTER_PREDICATE or next_word in SUBJECT_PRONOUNS
+    return (pause or next_word in AFTER_PREDICATE) and _predicative(word)
+
+
+def _predicative(word: str) -> bool:
+    """Whether ``word`` (lower case) is shown to be an adjective or a participle, and no
+    noun: a word the word lists do not know may be a noun ("its lifecycle."), and a
+    gerund is one the possessive owns ("its voting in")."""
+    if word in HEADS or word.endswith(("est", "ing")) or noun(word):
+        return False
+    return (
+        adjective(word)
+        or past_tense(word)
+        or word.endswith(ADJECTIVE_ENDINGS)
+        or word in PARTICIPLES
+    )
+
+
+def _opens_clause(text: str, start: int, openers: frozenset[str]) -> bool:
+    """Whether a clause starts at ``start``: at a sentence's start, after a comma, after
+    "And", "Or" or "But" opening a sentence, or after one of ``openers``. "lets" takes
+    only the words that open a sentence ("so lets start"): after "that" it is a verb whose
+    subject "that" is ("an app that lets people enter")."""
+    if at_sentence_start(text, start) or text[max(0, start - 3) : start].rstrip().endswith(","):
+        return True
+    before = previous_word(text, start) or ""
+    return before.lower() in openers or before in ("And", "Or", "But")
+
+
+def _after_its(word: str, next_word: str, written: str) -> bool:
+    """Whether ``word`` (lower case; ``written`` as written) opens what only follows
+    "it's"."""
+    if word in DETERMINERS or word in QUESTION_WORDS or word in OBJECT_PRONOUNS:
+        return True
+    if word == "no":
+        return written == "no"  # not "its No. 1 ranking"
+    if word in ("not", "been", "got", "gotten", "called", "too"):
+        return True
+    if word == "going":
+        return next_word == "to"
+    if word == "about":
+        return next_word not in ("page", "us")  # "its about page"
+    return word in OPENING_PREPOSITIONS
+
+
+def _verb_follows(after: list[str], wont: bool = False) -> bool:
+    """Whether a verb's base form follows (``after``: the next words, lower case), maybe
+    after an adverb ("cant wait", "wont necessarily work", "Lets all say"); "wont to" is
+    the adjective."""
+    first, second = after[0], after[1]
+    if (wont and first == "to") or first in MODALS:
+        return False  # "Cant will speak" is a name: no modal follows "can't"
+    if first in ADVERBS_BEFORE_VERB:
+        return verb_base(second)
+    return verb_base(first)

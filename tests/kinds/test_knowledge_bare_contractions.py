@@ -1,0 +1,115 @@
+"""SL211 on bare forms that are words of their own ("its", "cant", "wont", "lets", "Id",
+"Ill", "wed", "hed"): a contraction where the words around leave no other reading, the
+word everywhere else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import seed
+from helpers import fixed, found
+from seedlint.ruleset.rulefile import RuleFileError, load_rules
+
+# (damaged sentence, the same sentence fixed)
+CONTRACTIONS = [
+    ("Its a long road.", "It's a long road."),
+    ("We know its not simple.", "We know it's not simple."),
+    ("Now its been a year.", "Now it's been a year."),
+    ("Ask them what its about.", "Ask them what it's about."),
+    ("The plan says its up to us.", "The plan says it's up to us."),
+    ("I think its important to ask.", "I think it's important to ask."),
+    ("Maybe its possible the two signals met.", "Maybe it's possible the two signals met."),
+    ("Its also a way to learn.", "It's also a way to learn."),
+    ("Its just really hard to stay calm.", "It's just really hard to stay calm."),
+    ("Its particularly important to plan.", "It's particularly important to plan."),
+    ("They say its designed for speed.", "They say it's designed for speed."),
+    ("I know its painful, but we go on.", "I know it's painful, but we go on."),
+    ("Act before its too late.", "Act before it's too late."),
+    ("Its worth noting the cost.", "It's worth noting the cost."),
+    ("Now its time to act.", "Now it's time to act."),
+    ("Its one of the best.", "It's one of the best."),
+    ("Its going to rain.", "It's going to rain."),
+    ("Users cant wait for it.", "Users can't wait for it."),
+    ("They cant all be right.", "They can't all be right."),
+    ("Why cant you solve it?", "Why can't you solve it?"),
+    ("It wont necessarily work.", "It won't necessarily work."),
+    ("We wont be long.", "We won't be long."),
+    ("Lets take a look.", "Let's take a look."),
+    ("So lets start here.", "So let's start here."),
+    ("Now, lets all say it.", "Now, let's all say it."),
+    ("Id like that.", "I'd like that."),
+    ("It was a place where Id collected tools.", "It was a place where I'd collected tools."),
+    ("Ill be there.", "I'll be there."),
+    ("He said Ill cover it.", "He said I'll cover it."),
+    ("I thought wed hit the wall.", "I thought we'd hit the wall."),
+    ("But wed run it again.", "But we'd run it again."),
+    ("He did not say hed ordered it.", "He did not say he'd ordered it."),
+]
+
+# the same bare forms where they are the words they are
+WORDS = [
+    "The dog wagged its tail.",
+    "The city is known for its truly unique architecture.",
+    "The company said its new chief would start in May.",
+    "It did its best to win, on its own.",
+    "It is one of its kind.",
+    "Give it its due.",
+    "It cut its 3,000 jobs.",
+    "They sold its building a year ago.",
+    "Ohio delayed its voting in March.",
+    "It revised its API for the new release.",
+    "Its members voted on Tuesday.",
+    "It praised its agile, lean methods.",
+    "We saw its lifecycle.",
+    "It raised its prices.",
+    "The firm runs its very own store.",
+    "Visit its about page.",
+    "The company used its time to plan.",
+    "The cant of politics tired her.",
+    "As is his wont, he spoke last.",
+    "They were wont to say so.",
+    "The tool lets users choose.",
+    "It is an app that lets people apply online.",
+    "Please show your Id card.",
+    "Ill health forced him to retire.",
+    "Ill will grew between them.",
+    "They wed last year.",
+    "The couple that wed in June moved.",
+    "Mr Cant spoke first. Cant will speak again at noon.",
+]
+
+
+@pytest.mark.parametrize(("damaged", "restored"), CONTRACTIONS)
+def test_a_bare_form_the_words_around_read_as_a_contraction_is_restored(
+    damaged: str, restored: str
+) -> None:
+    assert fixed(seed(damaged), "SL211") == seed(restored)
+
+
+@pytest.mark.parametrize("text", WORDS)
+def test_a_bare_form_that_is_the_word_it_is_stays(text: str) -> None:
+    assert found(seed(text), "SL211") == []
+
+
+def test_the_fix_follows_the_documents_apostrophe() -> None:
+    text = seed("We don’t know. Its not clear.")
+    assert fixed(text, "SL211") == seed("We don’t know. It’s not clear.")
+
+
+def test_a_listed_phrase_and_the_reading_report_one_finding() -> None:
+    # "wed be" is a listed phrase; "thought wed be" is also read as a contraction
+    assert found(seed("I thought wed be late."), "SL211") == [("SL211", "wed be")]
+
+
+def test_a_bare_form_without_a_reading_is_a_one_line_error(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        "rules:\n  - code: XX001\n    name: word-forms\n    kind: apostrophe\n"
+        "    severity: error\n    message: '{match}'\n    word-contractions:\n      well: we'll\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleFileError, match="no reading of 'well' is known") as error:
+        load_rules([str(rules)], tmp_path)
+    assert "\n" not in str(error.value)
