@@ -9,15 +9,19 @@ reading (``reads_as_contraction``):
   another determiner ("its a"), "not" or "been", a question word, an object pronoun, a
   preposition that no noun phrase starts with ("its about", "its up to"), "called" or
   "going to" it is "it's"; so it is before an adjective that opens a clause ("its
-  important to", "its clear that") and before an adverb followed by one of these ("its
-  also a", "its really important to"). An adverb alone tells nothing: "its truly unique
-  architecture" is a possessive.
+  important to", "its clear that"), and before a word shown to be an adjective or a
+  participle and no noun, followed by a preposition, a clause's opener or a full stop
+  ("its designed for", "its painful. But"). Up to two adverbs may come first ("its also
+  a", "its just really hard to"); an adverb alone tells nothing: "its truly unique
+  architecture" is a possessive. A capitalised word after it is a name ("its API"), a
+  gerund is owned ("its voting in"), and a word the word lists do not know may be a noun
+  ("its lifecycle.").
 - "cant" and "wont" before a verb's base form ("cant wait", "wont be"; not "wont to",
   which is the adjective), or an adverb and a verb ("wont necessarily work"), unless a
   determiner comes before ("the cant of politics", "as is his wont").
 - "lets" before a verb's base form where no subject stands before it: at a sentence's
-  start ("Lets take a look") or after "so", "now", "then" ("so lets start"); "it lets
-  users" has its subject.
+  start ("Lets take a look"), after a comma or after "so", "now", "then" ("so lets
+  start"); "it lets users" and "an app that lets people" have their subject.
 - "Id" and "Ill", written so (never "ill", "ID"), before a verb that is no noun or one of
   the words a subject's "I'd" or "I'll" is followed by ("Id like", "Ill be"); not after a
   determiner ("your Id", "the Ill").
@@ -160,7 +164,7 @@ def _its(text: str, start: int, following: list[tuple[str, bool]]) -> bool:
             return False  # a name or a title's word: "its API", "its How To Sell page"
         word = written.lower()
         next_word = following[at + 1][0].lower() if at + 1 < len(following) else ""
-        if _after_its(word, next_word, written) or _predicate(word, next_word, pause):
+        if _after_its(word, next_word) or _predicate(word, next_word, pause):
             return True
         if at == 0 and word == "worth":
             return next_word.endswith("ing")  # "its worth noting", not "its worth to"
@@ -217,14 +221,11 @@ def _opens_clause(text: str, start: int, openers: frozenset[str]) -> bool:
     return before.lower() in openers or before in ("And", "Or", "But")
 
 
-def _after_its(word: str, next_word: str, written: str) -> bool:
-    """Whether ``word`` (lower case; ``written`` as written) opens what only follows
-    "it's"."""
+def _after_its(word: str, next_word: str) -> bool:
+    """Whether ``word`` (lower case, as written) opens what only follows "it's"."""
     if word in DETERMINERS or word in QUESTION_WORDS or word in OBJECT_PRONOUNS:
         return True
-    if word == "no":
-        return written == "no"  # not "its No. 1 ranking"
-    if word in ("not", "been", "got", "gotten", "called", "too"):
+    if word in ("not", "no", "been", "got", "gotten", "called", "too"):
         return True
     if word == "going":
         return next_word == "to"

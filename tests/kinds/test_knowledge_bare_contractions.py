@@ -57,6 +57,7 @@ WORDS = [
     "It is one of its kind.",
     "Give it its due.",
     "It cut its 3,000 jobs.",
+    "It kept its No. 1 ranking.",
     "They sold its building a year ago.",
     "Ohio delayed its voting in March.",
     "It revised its API for the new release.",
