@@ -63,7 +63,7 @@ CLAUSE_ADJECTIVES = words(
     "critical essential vital necessary helpful useful likely unlikely true fair safe okay "
     "ok good great bad better common rare natural normal interesting surprising obvious "
     "tough tempting tricky challenging fine wise smart nice fun cool exciting wrong "
-    "unfortunate unusual worthwhile"
+    "unfortunate unusual worthwhile free simple open ready quick cheap expensive"
 )
 CLAUSE_OPENERS = words("to that for whether when if how what why")
 # endings of adjectives the word lists do not know ("searchable", "beneficial" is not one)
