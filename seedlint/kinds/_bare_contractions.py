@@ -76,8 +76,13 @@ PARTICIPLES = words(
 # what follows a predicate after "it's" ("important to", "used by", "possible the")
 AFTER_PREDICATE = CLAUSE_OPENERS | OPENING_PREPOSITIONS | DETERMINERS
 # words that head what a possessive owns though no noun ("did its best to", "on its own
-# in", "its only hope"); a superlative in -est is one too ("its closest to")
-HEADS = words("own best worst most least utmost first last next only former latter")
+# in", "its only hope", "buried its dead in", "flew its wounded to"); a superlative in
+# -est is one too ("its closest to")
+HEADS = words(
+    "own best worst most least utmost first last next only former latter dead wounded "
+    "injured poor rich elderly young sick faithful unemployed homeless disabled needy "
+    "vulnerable missing displaced"
+)
 # adverbs that stand between "it's" and what follows it ("it's also a", "it's really
 # important to")
 ADVERBS_AFTER = words(
@@ -192,7 +197,11 @@ def _predicate(word: str, next_word: str, pause: bool) -> bool:
     preposition, a clause's opener or a pause ("used to", "designed for", "estimated
     that", "painful, but")."""
     if word in CLAUSE_ADJECTIVES or word in ("here", "there", "all"):
-        return pause or next_word in AFTER_PREDICATE or next_word in SUBJECT_PRONOUNS
+        if next_word in AFTER_PREDICATE or next_word in SUBJECT_PRONOUNS:
+            return True
+        # before a full stop, a noun too may end what "its" owns: "paid its fine.",
+        # "gave its all.", "at its open."
+        return pause and not noun(word)
     return (pause or next_word in AFTER_PREDICATE) and _predicative(word)
 
 
@@ -230,7 +239,7 @@ def _after_its(word: str, next_word: str) -> bool:
     if word == "going":
         return next_word == "to"
     if word == "about":
-        return next_word not in ("page", "us")  # "its about page"
+        return next_word not in ("page", "us", "section")  # "its about page"
     return word in OPENING_PREPOSITIONS
 
 

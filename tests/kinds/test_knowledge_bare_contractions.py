@@ -67,6 +67,8 @@ WORDS = [
     "We saw its lifecycle.",
     "It raised its prices.",
     "It kept its open door policy and its free time.",
+    "The firm paid its fine. It gave its all. Shares rose at its open.",
+    "The army buried its dead in the valley and flew its wounded to a hospital.",
     "The firm runs its very own store.",
     "Visit its about page.",
     "The company used its time to plan.",
