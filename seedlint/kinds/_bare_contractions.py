@@ -20,8 +20,10 @@ reading (``reads_as_contraction``):
   which is the adjective), or an adverb and a verb ("wont necessarily work"), unless a
   determiner comes before ("the cant of politics", "as is his wont").
 - "lets" before a verb's base form where no subject stands before it: at a sentence's
-  start ("Lets take a look"), after a comma or after "so", "now", "then" ("so lets
-  start"); "it lets users" and "an app that lets people" have their subject.
+  start ("Lets take a look"), after "so", "now", "then" ("so lets start"), after a comma
+  that follows such a word ("Now, lets look") or before a verb that is no noun ("start,
+  lets map out"); "it lets users", "an app that lets people" and "the app, which is free,
+  lets people apply" have their subject.
 - "Id" and "Ill", written so (never "ill", "ID"), before a verb that is no noun or one of
   the words a subject's "I'd" or "I'll" is followed by ("Id like", "Ill be"); not after a
   determiner ("your Id", "the Ill").
@@ -37,7 +39,13 @@ from __future__ import annotations
 
 import re
 
-from seedlint.kinds._english import ARTICLES, POSSESSIVE_DETERMINERS, PREPOSITIONS, words
+from seedlint.kinds._english import (
+    ARTICLES,
+    CONJUNCTIONS,
+    POSSESSIVE_DETERMINERS,
+    PREPOSITIONS,
+    words,
+)
 from seedlint.kinds._text import at_sentence_start, previous_word
 from seedlint.kinds._wordclass import adjective, noun, past_tense, verb_base
 
@@ -46,6 +54,10 @@ BARE_FORMS = frozenset(("its", "cant", "wont", "lets", "id", "ill", "wed", "hed"
 NEXT = re.compile(r"[ \t\u00a0]+([A-Za-z]+)(?![\w'’-])")
 # after a word, where its phrase ends ("its painful. But", "its painful, but"); not a
 # comma alone, which may stand between two adjectives ("its agile, lean methodology")
+WORD_BEFORE = re.compile(r"([A-Za-z]+)\Z")  # the word that ends a stretch of text
+# the first word of the last sentence that starts in a stretch of text, and no full stop
+# after it
+SENTENCE_FIRST_WORD = re.compile(r"(?:\A|[.!?]\s+|\n)[\"“‘']?([A-Za-z]+)[^.!?\n]*\Z")
 PAUSE = re.compile(r"[.;:!?]|,[ \t\u00a0]+(?:but|so|because|although|though|yet)\b")
 FOLLOWING = 4  # words read after a bare form
 DETERMINERS = words("a an the this that these those my your our their his her")
@@ -109,6 +121,13 @@ SUBJECT_BEFORE = words(
 )
 # words that open a sentence before its subject: "so lets start", "now its time"
 SENTENCE_OPENERS = words("now so then first okay ok")
+# words before a comma that opens a sentence: "Now, lets look", "For example, lets say"
+COMMA_OPENERS = SENTENCE_OPENERS | words(
+    "finally next again example instance well today instead together alright right also"
+)
+# words that open a sentence with a phrase before its subject: "To start, lets map out",
+# "In short, lets say", "If you can, lets meet"
+PHRASE_OPENERS = (PREPOSITIONS | CONJUNCTIONS | words("when once")) - words("and or nor")
 # words after which a clause starts: "said its time", "now its time"
 CLAUSE_START = SUBJECT_BEFORE | SENTENCE_OPENERS
 # words after "wed" the verb that are also verbs' base forms: "they wed last year"
@@ -135,7 +154,7 @@ def reads_as_contraction(text: str, start: int, end: int) -> bool:
             return at_sentence_start(text, start) or before in QUESTION_WORDS
         return before not in DETERMINED and _verb_follows(after, bare == "wont")
     if bare == "lets":
-        return _opens_clause(text, start, SENTENCE_OPENERS) and _verb_follows(after)
+        return _verb_follows(after) and _lets_opens(text, start, after[0])
     if bare in ("id", "ill"):
         if written not in ("Id", "Ill") or before in DETERMINED:
             return False
@@ -228,6 +247,27 @@ def _opens_clause(text: str, start: int, openers: frozenset[str]) -> bool:
         return True
     before = previous_word(text, start) or ""
     return before.lower() in openers or before in ("And", "Or", "But")
+
+
+def _lets_opens(text: str, start: int, verb: str) -> bool:
+    """Whether "lets" at ``start``, before ``verb``, has no subject before it: at a
+    sentence's start or after a word that opens one ("So lets start", "And lets be"). After
+    a comma only where a sentence's first word or a word that opens one stands before it
+    ("Bill, lets go", "For example, lets consider"), the sentence opens with a phrase of
+    its own ("To start, lets map out") or the verb is no noun: "The app, which is free,
+    lets people apply" has its subject before the comma."""
+    if not text[max(0, start - 3) : start].rstrip().endswith(","):
+        return _opens_clause(text, start, SENTENCE_OPENERS)
+    comma = text.rindex(",", 0, start)
+    before = WORD_BEFORE.search(text, max(0, comma - 32), comma)
+    if before is None:
+        return not noun(verb)
+    opens = at_sentence_start(text, before.start())  # "Bill, lets go", "Now, lets look"
+    if opens or before.group(1).lower() in COMMA_OPENERS or not noun(verb):
+        return True
+    # a sentence that opens with a phrase of its own: "To start, lets map out"
+    first = SENTENCE_FIRST_WORD.search(text, max(0, start - 160), start)
+    return first is not None and first.group(1).lower() in PHRASE_OPENERS
 
 
 def _after_its(word: str, next_word: str) -> bool:
