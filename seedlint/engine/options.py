@@ -81,16 +81,10 @@ def resolve(spec: Mapping[str, Option], given: Mapping[str, Any]) -> dict[str, A
 
 
 def shown(value: Any, limit: int = 12) -> str:
-    """An option's value for people, lists and tables as the rule file writes them, long
-    ones cut to their first items."""
-    more = (
-        f", … ({len(value)} in all)"
-        if isinstance(value, list | dict) and len(value) > limit
-        else ""
-    )
-    if isinstance(value, list):
-        return f"[{', '.join(map(str, value[:limit]))}{more}]"
-    if isinstance(value, dict):
+    """An option's value for people: long lists and tables cut to their first items."""
+    if isinstance(value, list) and len(value) > limit:
+        return f"[{', '.join(map(str, value[:limit]))}, … ({len(value)} in all)]"
+    if isinstance(value, dict) and len(value) > limit:
         items = list(value.items())[:limit]
-        return "{" + ", ".join(f"{k}: {v}" for k, v in items) + more + "}"
+        return "{" + ", ".join(f"{k}: {v}" for k, v in items) + f", … ({len(value)} in all)}}"
     return repr(value) if isinstance(value, str) else str(value)
