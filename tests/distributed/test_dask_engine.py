@@ -91,7 +91,7 @@ def test_fix_on_a_cluster_writes_the_same_copies(tmp_path: Path, dask_cluster: C
         for a, b in zip(local, dask, strict=True):
             assert a.read_bytes() == b.read_bytes(), a.name
     assert len(local) == 1 and (tmp_path / "out-dask" / ".seedlint-manifest.json").is_file()
-    assert "Fixed 1 record into pq; 2 problems remain." in expected[1][2]
+    assert "Fixed 2 records into pq; 2 problems remain." in expected[1][2]
 
 
 def test_a_bad_record_is_reported_with_shard_and_line(
