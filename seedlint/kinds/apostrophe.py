@@ -3,8 +3,10 @@
 Finds ``UKs`` (for UK's), ``Japans`` (for Japan's) and ``dont`` (for don't). Possessives
 come from a list of names that have no plausible plural (``possessives:``, matched
 case-sensitively, so "MPs" or "CEOs" are never touched unless listed); contractions from a
-table of bare forms that cannot be anything else (``contractions:``; "cant", "wont", "its"
-and "well" are real words and stay out). A listed name after a number or quantifier ("two
+table of bare forms that cannot be anything else (``contractions:``), and from bare forms
+that are words of their own ("its", "cant", "lets"; ``word-contractions:``) where the
+words around them leave the contraction as the one reading ("its been", "cant wait",
+"Lets start"; ``_bare_contractions``). A listed name after a number or quantifier ("two
 Britains") or after a capitalised word of a longer name ("Aguas Argentinas") is not a
 possessive. With ``acronym-evidence`` and ``name-evidence`` any acronym or name + s is
 read with what the document says about it (``_possessive``: "BNP's" written elsewhere,
