@@ -188,7 +188,9 @@ def _its(text: str, start: int, following: list[tuple[str, bool]]) -> bool:
             return False  # a name or a title's word: "its API", "its How To Sell page"
         word = written.lower()
         next_word = following[at + 1][0].lower() if at + 1 < len(following) else ""
-        if _after_its(word, next_word) or _predicate(word, next_word, pause):
+        if at and word == "called":
+            return False  # "its so called reforms": "so-called" without its hyphen
+        if _after_its(word, next_word, pause) or _predicate(word, next_word, pause):
             return True
         if at == 0 and word == "worth":
             return next_word.endswith("ing")  # "its worth noting", not "its worth to"
@@ -270,17 +272,21 @@ def _lets_opens(text: str, start: int, verb: str) -> bool:
     return first is not None and first.group(1).lower() in PHRASE_OPENERS
 
 
-def _after_its(word: str, next_word: str) -> bool:
-    """Whether ``word`` (lower case, as written) opens what only follows "it's"."""
+def _after_its(word: str, next_word: str, pause: bool) -> bool:
+    """Whether ``word`` (lower case, as written) opens what only follows "it's", before
+    ``next_word`` ("" where a number or punctuation follows; ``pause``: a full stop)."""
     if word in DETERMINERS or word in QUESTION_WORDS or word in OBJECT_PRONOUNS:
         return True
-    if word in ("not", "no", "been", "got", "gotten", "called", "too"):
+    if word == "no":
+        return bool(next_word)  # "its no longer"; not "its no 2 seed"
+    if word in ("not", "been", "got", "gotten", "called", "too"):
         return True
     if word == "going":
         return next_word == "to"
     if word == "about":
         return next_word not in ("page", "us", "section")  # "its about page"
-    return word in OPENING_PREPOSITIONS
+    # not before a number: "its about 2,000 staff", "its over 100 members" own the staff
+    return word in OPENING_PREPOSITIONS and bool(next_word or pause)
 
 
 def _verb_follows(after: list[str], wont: bool = False) -> bool:
