@@ -75,7 +75,8 @@ CLAUSE_ADJECTIVES = words(
     "critical essential vital necessary helpful useful likely unlikely true fair safe okay "
     "ok good great bad better common rare natural normal interesting surprising obvious "
     "tough tempting tricky challenging fine wise smart nice fun cool exciting wrong "
-    "unfortunate unusual worthwhile free simple open ready quick cheap expensive"
+    "unfortunate unusual worthwhile free simple open ready quick cheap expensive awesome "
+    "straightforward"
 )
 CLAUSE_OPENERS = words("to that for whether when if how what why")
 # endings of adjectives the word lists do not know ("searchable", "beneficial" is not one)
@@ -101,7 +102,7 @@ ADVERBS_AFTER = words(
     "also just always never often sometimes certainly definitely really truly ultimately "
     "probably already actually usually generally simply clearly obviously basically "
     "exactly essentially still too so quite rather even very extremely fairly pretty "
-    "incredibly now"
+    "incredibly now much more less"
 )
 ADVERBS_BEFORE_VERB = words(
     "never always just really actually even ever necessarily probably definitely certainly "
@@ -192,11 +193,12 @@ def _its(text: str, start: int, following: list[tuple[str, bool]]) -> bool:
             return False  # "its so called reforms": "so-called" without its hyphen
         if _after_its(word, next_word, pause) or _predicate(word, next_word, pause):
             return True
-        if at == 0 and word == "worth":
+        if word == "worth":
             return next_word.endswith("ing")  # "its worth noting", not "its worth to"
-        if at == 0 and word in ("time", "one"):  # "its time to go", "its one of the best"
-            wanted = "of" if word == "one" else "to"
-            return next_word == wanted and _opens_clause(text, start, CLAUSE_START)
+        if word == "one":
+            return next_word == "of"  # "its one of the best"; never what "its" owns
+        if at == 0 and word == "time":  # "now its time to go", not "used its time to"
+            return next_word == "to" and _opens_clause(text, start, CLAUSE_START)
         if not _adverb(word):
             return False
     return False
@@ -217,7 +219,9 @@ def _predicate(word: str, next_word: str, pause: bool) -> bool:
     "possible the two"), or a word that is no noun (a participle, an adjective) before a
     preposition, a clause's opener or a pause ("used to", "designed for", "estimated
     that", "painful, but")."""
-    if word in CLAUSE_ADJECTIVES or word in ("here", "there", "all"):
+    if word in ("here", "there"):
+        return True  # "its here to stay", "its there."
+    if word in CLAUSE_ADJECTIVES or word == "all":
         if next_word in AFTER_PREDICATE or next_word in SUBJECT_PRONOUNS:
             return True
         # before a full stop, a noun too may end what "its" owns: "paid its fine.",
@@ -279,7 +283,9 @@ def _after_its(word: str, next_word: str, pause: bool) -> bool:
         return True
     if word == "no":
         return bool(next_word)  # "its no longer"; not "its no 2 seed"
-    if word in ("not", "been", "got", "gotten", "called", "too"):
+    if word in ("not", "been", "become", "got", "gotten", "called", "too", "neither", "either"):
+        return True
+    if word in ("something", "nothing", "everything", "anything"):
         return True
     if word == "going":
         return next_word == "to"
