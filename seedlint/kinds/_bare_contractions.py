@@ -46,12 +46,10 @@ from seedlint.kinds._english import (
     PREPOSITIONS,
     words,
 )
-from seedlint.kinds._text import at_sentence_start, previous_word
+from seedlint.kinds._text import NEXT_TOKEN, at_sentence_start, previous_word
 from seedlint.kinds._wordclass import adjective, noun, past_tense, verb_base
 
 BARE_FORMS = frozenset(("its", "cant", "wont", "lets", "id", "ill", "wed", "hed"))
-# a word after spaces, whole (not the start of "so-called" or "it's")
-NEXT = re.compile(r"[ \t\u00a0]+([A-Za-z]+)(?![\w'’-])")
 # after a word, where its phrase ends ("its painful. But", "its painful, but"); not a
 # comma alone, which may stand between two adjectives ("its agile, lean methodology")
 WORD_BEFORE = re.compile(r"([A-Za-z]+)\Z")  # the word that ends a stretch of text
@@ -60,7 +58,7 @@ WORD_BEFORE = re.compile(r"([A-Za-z]+)\Z")  # the word that ends a stretch of te
 SENTENCE_FIRST_WORD = re.compile(r"(?:\A|[.!?]\s+|\n)[\"“‘']?([A-Za-z]+)[^.!?\n]*\Z")
 PAUSE = re.compile(r"[.;:!?]|,[ \t\u00a0]+(?:but|so|because|although|though|yet)\b")
 FOLLOWING = 4  # words read after a bare form
-DETERMINERS = words("a an the this that these those my your our their his her")
+DETERMINERS = ARTICLES | (POSSESSIVE_DETERMINERS - {"its"}) | words("this that these those")
 # prepositions that a noun phrase cannot start with after "its" (not "down payment",
 # "inside track", "past record", "per capita", "as yet", ...)
 OPENING_PREPOSITIONS = PREPOSITIONS - words(
@@ -149,7 +147,8 @@ def reads_as_contraction(text: str, start: int, end: int) -> bool:
         return _its(text, start, following)
     after = [word.lower() for word, _ in following] + ["", ""]
     first = after[0]
-    before = (previous_word(text, start) or "").lower()
+    written_before = previous_word(text, start) or ""
+    before = written_before.lower()
     if bare in ("cant", "wont"):
         if first in SUBJECT_PRONOUNS:  # a question: "Why cant you solve"
             return at_sentence_start(text, start) or before in QUESTION_WORDS
@@ -164,7 +163,7 @@ def reads_as_contraction(text: str, start: int, end: int) -> bool:
         # "Id collected" (I had); not "Ill advised", the adjective
         return bare == "id" and (past_tense(first) or first in PARTICIPLES)
     if bare in ("wed", "hed"):
-        opens = before in SUBJECT_BEFORE or previous_word(text, start) == "But"
+        opens = before in SUBJECT_BEFORE or written_before == "But"
         return opens and first not in WED_AFTER and (verb_base(first) or past_tense(first))
     return False
 
@@ -173,7 +172,9 @@ def _following(text: str, end: int) -> list[tuple[str, bool]]:
     """The words after ``end`` (up to FOLLOWING, as written), each with whether a pause
     mark follows it; they stop at punctuation, a number or a hyphenated word."""
     found: list[tuple[str, bool]] = []
-    while len(found) < FOLLOWING and (match := NEXT.match(text, end)):
+    while len(found) < FOLLOWING and (match := NEXT_TOKEN.match(text, end)):
+        if not match.group(1).isalpha():
+            break  # a number: "its 3,000 employees"
         end = match.end()
         found.append((match.group(1), PAUSE.match(text, end) is not None))
         if found[-1][1]:
@@ -249,10 +250,14 @@ def _opens_clause(text: str, start: int, openers: frozenset[str]) -> bool:
     "And", "Or" or "But" opening a sentence, or after one of ``openers``. "lets" takes
     only the words that open a sentence ("so lets start"): after "that" it is a verb whose
     subject "that" is ("an app that lets people enter")."""
-    if at_sentence_start(text, start) or text[max(0, start - 3) : start].rstrip().endswith(","):
+    if at_sentence_start(text, start) or _after_comma(text, start):
         return True
     before = previous_word(text, start) or ""
     return before.lower() in openers or before in ("And", "Or", "But")
+
+
+def _after_comma(text: str, start: int) -> bool:
+    return text[max(0, start - 3) : start].rstrip().endswith(",")
 
 
 def _lets_opens(text: str, start: int, verb: str) -> bool:
@@ -262,7 +267,7 @@ def _lets_opens(text: str, start: int, verb: str) -> bool:
     ("Bill, lets go", "For example, lets consider"), the sentence opens with a phrase of
     its own ("To start, lets map out") or the verb is no noun: "The app, which is free,
     lets people apply" has its subject before the comma."""
-    if not text[max(0, start - 3) : start].rstrip().endswith(","):
+    if not _after_comma(text, start):
         return _opens_clause(text, start, SENTENCE_OPENERS)
     comma = text.rindex(",", 0, start)
     before = WORD_BEFORE.search(text, max(0, comma - 32), comma)
