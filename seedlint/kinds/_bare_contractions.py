@@ -11,22 +11,28 @@ reading (``reads_as_contraction``):
   "going to" it is "it's"; so it is before an adjective that opens a clause ("its
   important to", "its clear that"), and before a word shown to be an adjective or a
   participle and no noun, followed by a preposition, a clause's opener or a full stop
-  ("its designed for", "its painful. But"). Up to two adverbs may come first ("its also
-  a", "its just really hard to"); an adverb alone tells nothing: "its truly unique
-  architecture" is a possessive. A capitalised word after it is a name ("its API"), a
-  gerund is owned ("its voting in"), and a word the word lists do not know may be a noun
-  ("its lifecycle.").
-- "cant" and "wont" before a verb's base form ("cant wait", "wont be"; not "wont to",
-  which is the adjective), or an adverb and a verb ("wont necessarily work"), unless a
-  determiner comes before ("the cant of politics", "as is his wont").
+  ("its designed for", "its painful. But"), or before a list of adjectives that ends so
+  ("its current, accurate, and complete."). Where a clause starts ("whether its", "Its"
+  at a sentence's start) it is "it's" before a verb's participle and its object or a
+  full stop ("whether its designing an", "its always changing."), and before "time to"
+  or "best to". Up to two adverbs may come first ("its also a", "its just really hard
+  to"); an adverb alone tells nothing: "its truly unique architecture" is a possessive.
+  A capitalised word after it is a name ("its API"), a gerund elsewhere is owned ("its
+  voting in", "objected to its being sold"), and a word the word lists do not know may
+  be a noun ("its lifecycle."). Those lists know only the adjectives that have a
+  comparative, so an ending tells the others ("available", "relevant", "responsive").
+- "cant" and "wont" after a subject pronoun ("You cant."), before a verb's base form
+  ("cant wait", "wont be"; not "wont to", which is the adjective), or an adverb and a
+  verb ("wont necessarily work"), unless a determiner comes before ("the cant of
+  politics", "as is his wont").
 - "lets" before a verb's base form where no subject stands before it: at a sentence's
   start ("Lets take a look"), after "so", "now", "then" ("so lets start"), after a comma
   that follows such a word ("Now, lets look") or before a verb that is no noun ("start,
   lets map out"); "it lets users", "an app that lets people" and "the app, which is free,
   lets people apply" have their subject.
 - "Id" and "Ill", written so (never "ill", "ID"), before a verb that is no noun or one of
-  the words a subject's "I'd" or "I'll" is followed by ("Id like", "Ill be"); not after a
-  determiner ("your Id", "the Ill").
+  the words a subject's "I'd" or "I'll" is followed by ("Id like", "Ill be"), or a verb
+  and its object ("Ill flip the focus"); not after a determiner ("your Id", "the Ill").
 - "wed" and "hed" where a clause needs its subject and a verb follows: after a word that
   opens a clause ("thought wed hit", "how wed make", "say hed ordered", "But wed run");
   "they wed last year" has its subject.
@@ -38,6 +44,8 @@ one, "Cant" and "Wont" are surnames and "Its" a title's word.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 
 from seedlint.kinds._english import (
     ARTICLES,
@@ -53,12 +61,24 @@ BARE_FORMS = frozenset(("its", "cant", "wont", "lets", "id", "ill", "wed", "hed"
 # after a word, where its phrase ends ("its painful. But", "its painful, but"); not a
 # comma alone, which may stand between two adjectives ("its agile, lean methodology")
 WORD_BEFORE = re.compile(r"([A-Za-z]+)\Z")  # the word that ends a stretch of text
-# the first word of the last sentence that starts in a stretch of text, and no full stop
-# after it
-SENTENCE_FIRST_WORD = re.compile(r"(?:\A|[.!?]\s+|\n)[\"“‘']?([A-Za-z]+)[^.!?\n]*\Z")
-PAUSE = re.compile(r"[.;:!?]|,[ \t\u00a0]+(?:but|so|because|although|though|yet)\b")
+# the first word of the last sentence (or part after a colon) that starts in a stretch of
+# text, and no full stop after it
+SENTENCE_FIRST_WORD = re.compile(r"(?:\A|[.!?:]\s+|\n)[\"“‘']?([A-Za-z]+)[^.!?:\n]*\Z")
+PAUSE = re.compile(
+    r"[.;:!?]|[ \t\u00a0]*[—–]|[ \t\u00a0]+-[ \t\u00a0]"
+    r"|,[ \t\u00a0]+(?:but|so|because|although|though|yet)\b"
+    # a clause of its own after "and" or "or": "its messy, and you don't want"
+    r"|,?[ \t\u00a0]+(?:and|or)[ \t\u00a0]+(?:i|you|we|they|he|she|it|there)\b"
+)
+# the next item of a list of adjectives: "its current, accurate, and complete."
+LIST_ITEM = re.compile(
+    r"(?:,[ \t\u00a0]+(?:(?:and|or)[ \t\u00a0]+)?|[ \t\u00a0]+(?:and|or)[ \t\u00a0]+)([a-z]+)\b"
+)
+LIST_ITEMS = 4  # adjectives read after the first
 FOLLOWING = 4  # words read after a bare form
-DETERMINERS = ARTICLES | (POSSESSIVE_DETERMINERS - {"its"}) | words("this that these those")
+DETERMINERS = (
+    ARTICLES | (POSSESSIVE_DETERMINERS - {"its"}) | words("this that these those another such")
+)
 # prepositions that a noun phrase cannot start with after "its" (not "down payment",
 # "inside track", "past record", "per capita", "as yet", ...)
 OPENING_PREPOSITIONS = PREPOSITIONS - words(
@@ -77,15 +97,51 @@ CLAUSE_ADJECTIVES = words(
     "straightforward"
 )
 CLAUSE_OPENERS = words("to that for whether when if how what why")
-# endings of adjectives the word lists do not know ("searchable", "beneficial" is not one)
-ADJECTIVE_ENDINGS = ("able", "ible", "ous", "ful", "ed")
+# endings of adjectives the word lists do not know, which list only adjectives that have
+# a comparative ("searchable", "available", "beneficial", "responsive", "historic",
+# "relevant", "consistent", "unnecessary", "accurate"); a noun they know is never one
+# ("official", "potential", "agent"), nor a word in -ment ("equipment")
+ADJECTIVE_ENDINGS = (
+    "able",
+    "ible",
+    "ous",
+    "ful",
+    "ed",
+    "ive",
+    "al",
+    "ic",
+    "ant",
+    "ent",
+    "ary",
+    "ate",
+    "less",
+)
 # irregular past participles, which the word lists know only as past tenses' verbs
 PARTICIPLES = words(
     "gone grown shown known done seen given taken made built held kept left found set put "
     "run led written driven broken chosen spoken stolen frozen hidden forgotten begun"
 )
 # what follows a predicate after "it's" ("important to", "used by", "possible the")
-AFTER_PREDICATE = CLAUSE_OPENERS | OPENING_PREPOSITIONS | DETERMINERS
+AFTER_PREDICATE = CLAUSE_OPENERS | OPENING_PREPOSITIONS | DETERMINERS | QUESTION_WORDS
+# words that follow "it's" before the only words that may come next: "its worth noting",
+# "its one of the best", "its thanks to"
+AFTER_ITS_BEFORE = {"worth": words(""), "one": words("of that"), "thanks": words("to")}
+# nouns that say "it's" at a clause's start before these: "now its time to go", "learned
+# that its best to"; not after a verb ("used its time to", "did its best to")
+CLAUSE_NOUNS = {"time": words("to for that"), "best": words("to")}
+# participles that an infinitive follows where no noun could: "its trying to help"
+WORTH_BEFORE = DETERMINERS | {"its"}  # "its worth its weight", "its worth a try"
+BEFORE_INFINITIVE = words(
+    "trying going starting beginning continuing hoping seeking aiming struggling getting "
+    "looking working serving helping failing refusing preparing managing attempting "
+    "threatening waiting learning needing expecting promising"
+)
+# what follows a determiner in a time ("its meeting a week later")
+TIMES = words(
+    "year years week weeks month months day days time morning afternoon evening night "
+    "decade hour hours minute minutes season spring summer autumn fall winter weekend next "
+    "last previous following same"
+)
 # words that head what a possessive owns though no noun ("did its best to", "on its own
 # in", "its only hope", "buried its dead in", "flew its wounded to"); a superlative in
 # -est is one too ("its closest to")
@@ -108,7 +164,7 @@ ADVERBS_BEFORE_VERB = words(
 )
 # what "I'd" and "I'll" are followed by that is also a noun ("like", "love", "bet")
 AFTER_I = words(
-    "be have never always also just probably definitely really rather already actually "
+    "be been have never always also just probably definitely really rather already actually "
     "like love say bet try use talk share cover need see tell take make get let keep show "
     "send give start call hate guess want prefer recommend suggest imagine think expect"
 )
@@ -119,7 +175,7 @@ SUBJECT_BEFORE = words(
     "guess figured believed believe realised realized decided promised assumed sure"
 )
 # words that open a sentence before its subject: "so lets start", "now its time"
-SENTENCE_OPENERS = words("now so then first okay ok")
+SENTENCE_OPENERS = words("now so then first okay ok hey please")
 # words before a comma that opens a sentence: "Now, lets look", "For example, lets say"
 COMMA_OPENERS = SENTENCE_OPENERS | words(
     "finally next again example instance well today instead together alright right also"
@@ -127,8 +183,8 @@ COMMA_OPENERS = SENTENCE_OPENERS | words(
 # words that open a sentence with a phrase before its subject: "To start, lets map out",
 # "In short, lets say", "If you can, lets meet"
 PHRASE_OPENERS = (PREPOSITIONS | CONJUNCTIONS | words("when once")) - words("and or nor")
-# words after which a clause starts: "said its time", "now its time"
-CLAUSE_START = SUBJECT_BEFORE | SENTENCE_OPENERS
+# words after which a clause starts: "said its time", "now its time", "but its necessary"
+CLAUSE_START = SUBJECT_BEFORE | SENTENCE_OPENERS | words("but while")
 # words after "wed" the verb that are also verbs' base forms: "they wed last year"
 WED_AFTER = words("last back up down out off over still even right near close round early late")
 DETERMINED = ARTICLES | POSSESSIVE_DETERMINERS
@@ -140,18 +196,21 @@ def reads_as_contraction(text: str, start: int, end: int) -> bool:
     by the words around it; see the module docstring."""
     written = text[start:end]
     bare = written.lower()
-    if written[0].isupper() and bare not in ("id", "ill") and not at_sentence_start(text, start):
+    written_before = previous_word(text, start) or ""
+    before = written_before.lower()
+    capital = written[0].isupper() and bare not in ("id", "ill")
+    if capital and not at_sentence_start(text, start):
         return False
     following = _following(text, end)
     if bare == "its":
         return _its(text, start, following)
-    after = [word.lower() for word, _ in following] + ["", ""]
+    after = [word.lower() for word, _, _ in following] + ["", ""]
     first = after[0]
-    written_before = previous_word(text, start) or ""
-    before = written_before.lower()
     if bare in ("cant", "wont"):
         if first in SUBJECT_PRONOUNS:  # a question: "Why cant you solve"
             return at_sentence_start(text, start) or before in QUESTION_WORDS
+        if before in SUBJECT_PRONOUNS:  # "You cant.": neither the noun nor the adjective
+            return not (bare == "wont" and first == "to")
         return before not in DETERMINED and _verb_follows(after, bare == "wont")
     if bare == "lets":
         return _verb_follows(after) and _lets_opens(text, start, after[0])
@@ -160,6 +219,8 @@ def reads_as_contraction(text: str, start: int, end: int) -> bool:
             return False
         if first in AFTER_I or (verb_base(first) and not noun(first)):
             return True
+        if verb_base(first) and (after[1] in DETERMINERS or after[1] in OBJECT_PRONOUNS):
+            return True  # "Ill flip the focus"; "Ill health" owns no object
         # "Id collected" (I had); not "Ill advised", the adjective
         return bare == "id" and (past_tense(first) or first in PARTICIPLES)
     if bare in ("wed", "hed"):
@@ -168,41 +229,95 @@ def reads_as_contraction(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _following(text: str, end: int) -> list[tuple[str, bool]]:
+def _following(text: str, end: int) -> list[tuple[str, bool, int]]:
     """The words after ``end`` (up to FOLLOWING, as written), each with whether a pause
-    mark follows it; they stop at punctuation, a number or a hyphenated word."""
-    found: list[tuple[str, bool]] = []
+    mark follows it and where it ends; they stop at punctuation, a number or a hyphenated
+    word."""
+    found: list[tuple[str, bool, int]] = []
     while len(found) < FOLLOWING and (match := NEXT_TOKEN.match(text, end)):
         if not match.group(1).isalpha():
             break  # a number: "its 3,000 employees"
         end = match.end()
-        found.append((match.group(1), PAUSE.match(text, end) is not None))
+        found.append((match.group(1), PAUSE.match(text, end) is not None, end))
         if found[-1][1]:
             break
     return found
 
 
-def _its(text: str, start: int, following: list[tuple[str, bool]]) -> bool:
+def _its(text: str, start: int, following: list[tuple[str, bool, int]]) -> bool:
     """Whether "its" before these words is "it's": what follows it at once or after up to
     two adverbs ("its also a", "its just really hard to")."""
-    for at, (written, pause) in enumerate(following[:3]):
-        if not written.islower():
+    clause = partial(_opens_clause, text, start, CLAUSE_START)  # asked only where needed
+    for at, (written, pause, end) in enumerate(following[:3]):
+        if not written.islower() and written != "OK":
             return False  # a name or a title's word: "its API", "its How To Sell page"
         word = written.lower()
         next_word = following[at + 1][0].lower() if at + 1 < len(following) else ""
         if at and word == "called":
             return False  # "its so called reforms": "so-called" without its hyphen
-        if _after_its(word, next_word, pause) or _predicate(word, next_word, pause):
+        if _after_its(word, next_word, pause) or _predicate(word, next_word, pause, clause):
             return True
-        if word == "worth":
-            return next_word.endswith("ing")  # "its worth noting", not "its worth to"
-        if word == "one":
-            return next_word == "of"  # "its one of the best"; never what "its" owns
-        if at == 0 and word == "time":  # "now its time to go", not "used its time to"
-            return next_word == "to" and _opens_clause(text, start, CLAUSE_START)
-        if not _adverb(word):
+        if _listed(text, word, end):
+            return True  # "its current, accurate, and complete."
+        if word in AFTER_ITS_BEFORE:  # "its worth noting", "its one of", "its thanks to"
+            return next_word in AFTER_ITS_BEFORE[word] or (
+                word == "worth" and (next_word.endswith("ing") or next_word in WORTH_BEFORE)
+            )
+        if word in CLAUSE_NOUNS:  # "now its just time to go", not "used its time to"
+            return next_word in CLAUSE_NOUNS[word] and clause()
+        if word.endswith("ing"):  # "whether its designing an interface"
+            later = [found[0].lower() for found in following[at + 1 : at + 3]] + ["", ""]
+            ended = text[end : end + 1] in (".", "!", "?", ";")  # "since its founding, and"
+            return _progressive(word, later[0], later[1], ended) and clause()
+        if word in ("most", "least"):  # "its usually most helpful to"; "did its most to"
+            if next_word in AFTER_PREDICATE or not (
+                next_word in CLAUSE_ADJECTIVES or _predicative(next_word)
+            ):
+                return False
+        elif word == "only":  # "its only when"; not "its only hope", "its only to"
+            if next_word not in QUESTION_WORDS and (noun(next_word) or next_word in ("", "to")):
+                return False
+        elif not _adverb(word):
             return False
     return False
+
+
+def _listed(text: str, word: str, end: int) -> bool:
+    """Whether ``word``, ending at ``end``, opens a list of adjectives that ends what
+    "it's" says: "its current, accurate, and complete.", "its safe and easy to"; not
+    "its agile, lean methodology", whose last word a noun follows. One of them at least is
+    no noun: "in its red, white and blue." may own the colours."""
+    shown = False  # an adjective that is no noun is among them
+    for count in range(LIST_ITEMS + 1):
+        if word in HEADS or not (adjective(word) or _predicative(word)):
+            return False
+        shown = shown or word in CLAUSE_ADJECTIVES or _predicative(word)
+        item = LIST_ITEM.match(text, end)
+        if item is None:
+            if not (count and shown):
+                return False  # one word: what ``_predicate`` reads
+            following = NEXT_TOKEN.match(text, end)
+            after = following.group(1).lower() if following else ""
+            return PAUSE.match(text, end) is not None or after in AFTER_PREDICATE
+        word, end = item.group(1), item.end()
+    return False
+
+
+def _progressive(word: str, next_word: str, then: str, ended: bool) -> bool:
+    """Whether ``word`` in -ing, before ``next_word`` and ``then``, is a verb's present
+    participle going on with its object ("designing an interface", "helping them") or an
+    infinitive ("trying to"), or ending a clause (``ended``: "its always changing."), or
+    "being" is the passive ("being requested"). Most such
+    words are nouns too ("its meeting", "its funding"), which a time may follow ("when
+    its meeting a week later ended")."""
+    if word == "being":
+        return past_tense(next_word) or next_word in PARTICIPLES
+    if next_word == "to":
+        return word in BEFORE_INFINITIVE  # not "its training to prepare staff"
+    stem = word[:-3]
+    if not (verb_base(stem) or verb_base(stem + "e") or verb_base(stem[:-1])):
+        return False
+    return ended or next_word in OBJECT_PRONOUNS or (next_word in DETERMINERS and then not in TIMES)
 
 
 def _adverb(word: str) -> bool:
@@ -214,12 +329,14 @@ def _adverb(word: str) -> bool:
     return word.endswith("ly") and word not in HEADS and not noun(word)
 
 
-def _predicate(word: str, next_word: str, pause: bool) -> bool:
+def _predicate(word: str, next_word: str, pause: bool, clause: Callable[[], bool]) -> bool:
     """Whether ``word`` before ``next_word`` (lower case, "" when none) is the predicate of
     "it's", no noun a possessive owns: an adjective that opens a clause ("important to",
     "possible the two"), or a word that is no noun (a participle, an adjective) before a
     preposition, a clause's opener or a pause ("used to", "designed for", "estimated
-    that", "painful, but")."""
+    that", "painful, but"). ``clause()`` tells whether a clause starts at "its", where a
+    listed adjective before a pause is the predicate even if it may be a noun ("Its free,
+    but")."""
     if word in ("here", "there"):
         return True  # "its here to stay", "its there."
     if word in CLAUSE_ADJECTIVES or word == "all":
@@ -227,15 +344,17 @@ def _predicate(word: str, next_word: str, pause: bool) -> bool:
             return True
         # before a full stop, a noun too may end what "its" owns: "paid its fine.",
         # "gave its all.", "at its open."
-        return pause and not noun(word)
-    return (pause or next_word in AFTER_PREDICATE) and _predicative(word)
+        return pause and (not noun(word) or clause())
+    if next_word in OBJECT_PRONOUNS:  # "its helped us": a participle owns no pronoun
+        return past_tense(word) and not noun(word)
+    return (pause or next_word in AFTER_PREDICATE or next_word == "as") and _predicative(word)
 
 
 def _predicative(word: str) -> bool:
     """Whether ``word`` (lower case) is shown to be an adjective or a participle, and no
     noun: a word the word lists do not know may be a noun ("its lifecycle."), and a
     gerund is one the possessive owns ("its voting in")."""
-    if word in HEADS or word.endswith(("est", "ing")) or noun(word):
+    if word in HEADS or word.endswith(("est", "ing", "ment")) or noun(word):
         return False
     return (
         adjective(word)
@@ -290,7 +409,7 @@ def _after_its(word: str, next_word: str, pause: bool) -> bool:
         return bool(next_word)  # "its no longer"; not "its no 2 seed"
     if word in ("not", "been", "become", "got", "gotten", "called", "too", "neither", "either"):
         return True
-    if word in ("something", "nothing", "everything", "anything"):
+    if word in ("something", "nothing", "everything", "anything", "because"):
         return True
     if word == "going":
         return next_word == "to"

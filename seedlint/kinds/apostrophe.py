@@ -42,6 +42,8 @@ from seedlint.kinds._text import marked_sic, match_case, word_occurrences
 
 BOUNDARY_BEFORE = r"(?<![\w'’-])"
 BOUNDARY_AFTER = r"(?![\w'’-])"
+# not a part of a web address or a file's name: "gitter.im/python", "notes.ive"
+NO_DOMAIN = r"(?<!\w\.)"
 ACRONYM = 3  # a bare form in capitals this short may be an acronym: IM, IVE
 # an apostrophe after a letter, either mark ("GSA’s", "agencies’"): the writer's style
 # where it stands; between two letters ("GSA’s"), what the document's style counts
@@ -174,7 +176,8 @@ def _build(options: dict[str, Any]) -> State:
     if names:
         possessive = f"(?:{_bounded_alternation(names)})(s){BOUNDARY_AFTER}"
     if table:
-        contraction = f"{BOUNDARY_BEFORE}(?:{_alternation(list(table))}){BOUNDARY_AFTER}"
+        alternation = _alternation(list(table))
+        contraction = f"{BOUNDARY_BEFORE}{NO_DOMAIN}(?:{alternation}){BOUNDARY_AFTER}"
     possessive_words = frozenset(name.split()[-1].lower() + "s" for name in names)
     marks = _phrase_marks(options["phrases"])
     phrase = None
@@ -323,10 +326,12 @@ def _word_contractions(
 
 
 def _whole(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is a word of its own, not part of "its-", "it's" or
-    "e-cant"."""
+    """Whether ``text[start:end]`` is a word of its own, not part of "its-", "it's",
+    "e-cant" or a web address."""
     sides = (text[start - 1 : start], text[end : end + 1])  # "" at the text's ends
-    return not any(side and (side.isalnum() or side in "_'’-") for side in sides)
+    if any(side and (side.isalnum() or side in "_'’-") for side in sides):
+        return False
+    return not (sides[0] == "." and text[start - 2 : start - 1].isalnum())  # "example.its"
 
 
 def _named(doc: Document, source: str) -> bool:
