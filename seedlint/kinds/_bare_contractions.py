@@ -67,8 +67,9 @@ SENTENCE_FIRST_WORD = re.compile(r"(?:\A|[.!?:]\s+|\n)[\"“‘']?([A-Za-z]+)[^.
 PAUSE = re.compile(
     r"[.;:!?]|[ \t\u00a0]*[—–]|[ \t\u00a0]+-[ \t\u00a0]"
     r"|,[ \t\u00a0]+(?:but|so|because|although|though|yet)\b"
-    # a clause of its own after "and" or "or": "its messy, and you don't want"
-    r"|,?[ \t\u00a0]+(?:and|or)[ \t\u00a0]+(?:i|you|we|they|he|she|it|there)\b"
+    # a clause of its own after "and" or "or", or a comma: "its messy, and you don't want",
+    # "once its ready, we'll hold"
+    r"|(?:,|,?[ \t\u00a0]+(?:and|or))[ \t\u00a0]+(?:i|you|we|they|he|she|it|there)\b"
 )
 # the next item of a list of adjectives: "its current, accurate, and complete."
 LIST_ITEM = re.compile(
@@ -94,7 +95,11 @@ CLAUSE_ADJECTIVES = words(
     "ok good great bad better common rare natural normal interesting surprising obvious "
     "tough tempting tricky challenging fine wise smart nice fun cool exciting wrong "
     "unfortunate unusual worthwhile free simple open ready quick cheap expensive awesome "
-    "straightforward"
+    "straightforward similar familiar amazing humiliating frustrating encouraging confusing "
+    "disappointing fascinating annoying reassuring worrying alarming shocking refreshing "
+    "rewarding overwhelming inspiring embarrassing exhausting "
+    # adjectives that never stand before a noun: "its alive", "its aware of"
+    "alive alone afraid awake asleep aware unaware ablaze"
 )
 CLAUSE_OPENERS = words("to that for whether when if how what why")
 # endings of adjectives the word lists do not know, which list only adjectives that have
@@ -122,13 +127,18 @@ PARTICIPLES = words(
     "run led written driven broken chosen spoken stolen frozen hidden forgotten begun"
 )
 # what follows a predicate after "it's" ("important to", "used by", "possible the")
-AFTER_PREDICATE = CLAUSE_OPENERS | OPENING_PREPOSITIONS | DETERMINERS | QUESTION_WORDS
+AFTER_PREDICATE = CLAUSE_OPENERS | OPENING_PREPOSITIONS | DETERMINERS | QUESTION_WORDS | {"because"}
 # words that follow "it's" before the only words that may come next: "its worth noting",
 # "its one of the best", "its thanks to"
 AFTER_ITS_BEFORE = {"worth": words(""), "one": words("of that"), "thanks": words("to")}
 # nouns that say "it's" at a clause's start before these: "now its time to go", "learned
 # that its best to"; not after a verb ("used its time to", "did its best to")
-CLAUSE_NOUNS = {"time": words("to for that"), "best": words("to")}
+CLAUSE_NOUNS = {
+    "time": words("to for that"),
+    "best": words("to"),
+    "kind": words("of"),  # "Its kind of like a password"; not "the first of its kind"
+    "sort": words("of"),
+}
 # participles that an infinitive follows where no noun could: "its trying to help"
 WORTH_BEFORE = DETERMINERS | {"its"}  # "its worth its weight", "its worth a try"
 BEFORE_INFINITIVE = words(
@@ -156,7 +166,7 @@ ADVERBS_AFTER = words(
     "also just always never often sometimes certainly definitely really truly ultimately "
     "probably already actually usually generally simply clearly obviously basically "
     "exactly essentially still too so quite rather even very extremely fairly pretty "
-    "incredibly now much more less"
+    "incredibly now much more less downright"
 )
 ADVERBS_BEFORE_VERB = words(
     "never always just really actually even ever necessarily probably definitely certainly "
@@ -289,16 +299,17 @@ def _listed(text: str, word: str, end: int) -> bool:
     no noun: "in its red, white and blue." may own the colours."""
     shown = False  # an adjective that is no noun is among them
     for count in range(LIST_ITEMS + 1):
-        if word in HEADS or not (adjective(word) or _predicative(word)):
+        listed = word in CLAUSE_ADJECTIVES
+        if word in HEADS or not (listed or adjective(word) or _predicative(word)):
             return False
-        shown = shown or word in CLAUSE_ADJECTIVES or _predicative(word)
-        item = LIST_ITEM.match(text, end)
+        shown = shown or listed or _predicative(word)
+        paused = PAUSE.match(text, end) is not None  # before "and there", which is no item
+        item = None if paused else LIST_ITEM.match(text, end)
         if item is None:
             if not (count and shown):
                 return False  # one word: what ``_predicate`` reads
             following = NEXT_TOKEN.match(text, end)
-            after = following.group(1).lower() if following else ""
-            return PAUSE.match(text, end) is not None or after in AFTER_PREDICATE
+            return paused or (following is not None and following.group(1) in AFTER_PREDICATE)
         word, end = item.group(1), item.end()
     return False
 
@@ -317,7 +328,13 @@ def _progressive(word: str, next_word: str, then: str, ended: bool) -> bool:
     stem = word[:-3]
     if not (verb_base(stem) or verb_base(stem + "e") or verb_base(stem[:-1])):
         return False
-    return ended or next_word in OBJECT_PRONOUNS or (next_word in DETERMINERS and then not in TIMES)
+    if word in ("becoming", "getting"):  # "its getting better", "its becoming more costly"
+        if next_word in ("more", "less", "better", "worse"):
+            return True
+        return _comparative(next_word) or _predicative(next_word)
+    if next_word in OBJECT_PRONOUNS or next_word == "its":  # "its expanding its reach"
+        return True
+    return ended or (next_word in DETERMINERS and then not in TIMES)
 
 
 def _adverb(word: str) -> bool:
@@ -361,7 +378,21 @@ def _predicative(word: str) -> bool:
         or past_tense(word)
         or word.endswith(ADJECTIVE_ENDINGS)
         or word in PARTICIPLES
+        or _comparative(word)
     )
+
+
+def _comparative(word: str) -> bool:
+    """Whether ``word`` (lower case) is an adjective's comparative in -er, which the word
+    lists do not hold ("tastier", "bigger", "safer"), and no noun ("paper", "border")."""
+    if not word.endswith("er") or len(word) < 5 or noun(word):
+        return False
+    stem = word[:-2]
+    if stem.endswith("i"):
+        stem = stem[:-1] + "y"  # tastier: tasty
+    elif stem[-1] == stem[-2]:
+        stem = stem[:-1]  # bigger: big
+    return adjective(stem) or adjective(stem + "e")  # safer: safe
 
 
 def _opens_clause(text: str, start: int, openers: frozenset[str]) -> bool:

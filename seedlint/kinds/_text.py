@@ -20,7 +20,7 @@ from seedlint.kinds._wordclass import lemma, noun, noun_or_adjective, verb_base
 WEB_ADDRESS = r"(?:https?://|www\.)"
 WORD = re.compile(r"(?<![\w'’\]-])[A-Za-z]+(?:['’][A-Za-z]+)*(?![\w-])")
 SIC = re.compile(r"\s*[\[(]sic[\])]", re.IGNORECASE)
-SENTENCE_START = re.compile(r"(?:\A|[.!?:;\"“‘'(\[—–-]\s*|\n)\s*\Z")
+SENTENCE_START = re.compile(r"(?:\A|[.!?][”’)]?\s*|[:;\"“‘'(\[—–-]\s*|\n)\s*\Z")
 PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[ \t\u00a0]+\Z")
 COMPOUND_PART = 4  # shorter parts of hyphenated compounds are particles: add-ons, T-shirt
 NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z]+)")

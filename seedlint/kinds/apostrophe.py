@@ -42,8 +42,9 @@ from seedlint.kinds._text import marked_sic, match_case, word_occurrences
 
 BOUNDARY_BEFORE = r"(?<![\w'’-])"
 BOUNDARY_AFTER = r"(?![\w'’-])"
-# not a part of a web address or a file's name: "gitter.im/python", "notes.ive"
-NO_DOMAIN = r"(?<!\w\.)"
+# not a part of a web address or a file's name, "gitter.im/python", "notes.ive"; a
+# capital after a full stop starts a sentence whose space was lost ("done.Im sure")
+NO_DOMAIN = r"(?:(?<!\w\.)|(?-i:(?=[A-Z])))"  # in capitals whatever the pattern's case
 ACRONYM = 3  # a bare form in capitals this short may be an acronym: IM, IVE
 # an apostrophe after a letter, either mark ("GSA’s", "agencies’"): the writer's style
 # where it stands; between two letters ("GSA’s"), what the document's style counts
@@ -331,7 +332,8 @@ def _whole(text: str, start: int, end: int) -> bool:
     sides = (text[start - 1 : start], text[end : end + 1])  # "" at the text's ends
     if any(side and (side.isalnum() or side in "_'’-") for side in sides):
         return False
-    return not (sides[0] == "." and text[start - 2 : start - 1].isalnum())  # "example.its"
+    # "example.its" is a web address; "organization.Its based" a sentence without its space
+    return not (sides[0] == "." and text[start - 2 : start - 1].isalnum() and text[start].islower())
 
 
 def _named(doc: Document, source: str) -> bool:
