@@ -38,7 +38,8 @@ reading (``reads_as_contraction``):
   "they wed last year" has its subject.
 
 A capitalised bare form is read only at a sentence's start ("Its a", "Cant wait"): inside
-one, "Cant" and "Wont" are surnames and "Its" a title's word.
+one, "Cant" and "Wont" are surnames and "Its" a title's word. A heading in title case is
+read as if written in lower case ("Why Its Important", "Apple Updates Its Software").
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ from seedlint.kinds._english import (
     PREPOSITIONS,
     words,
 )
+from seedlint.kinds._names import heading
 from seedlint.kinds._text import NEXT_TOKEN, at_sentence_start, previous_word
 from seedlint.kinds._wordclass import adjective, noun, past_tense, verb_base
 
@@ -61,6 +63,8 @@ BARE_FORMS = frozenset(("its", "cant", "wont", "lets", "id", "ill", "wed", "hed"
 # after a word, where its phrase ends ("its painful. But", "its painful, but"); not a
 # comma alone, which may stand between two adjectives ("its agile, lean methodology")
 WORD_BEFORE = re.compile(r"([A-Za-z]+)\Z")  # the word that ends a stretch of text
+WORD = re.compile(r"[A-Za-z]+")
+SHORT_TITLE = 80  # the longest heading of one or two long words ("Why Its Important")
 # the first word of the last sentence (or part after a colon) that starts in a stretch of
 # text, and no full stop after it
 SENTENCE_FIRST_WORD = re.compile(r"(?:\A|[.!?:]\s+|\n)[\"“‘']?([A-Za-z]+)[^.!?:\n]*\Z")
@@ -106,21 +110,7 @@ CLAUSE_OPENERS = words("to that for whether when if how what why")
 # a comparative ("searchable", "available", "beneficial", "responsive", "historic",
 # "relevant", "consistent", "unnecessary", "accurate"); a noun they know is never one
 # ("official", "potential", "agent"), nor a word in -ment ("equipment")
-ADJECTIVE_ENDINGS = (
-    "able",
-    "ible",
-    "ous",
-    "ful",
-    "ed",
-    "ive",
-    "al",
-    "ic",
-    "ant",
-    "ent",
-    "ary",
-    "ate",
-    "less",
-)
+ADJECTIVE_ENDINGS = tuple(sorted(words("able ible ous ful ed ive al ic ant ent ary ate less")))
 # irregular past participles, which the word lists know only as past tenses' verbs
 PARTICIPLES = words(
     "gone grown shown known done seen given taken made built held kept left found set put "
@@ -139,8 +129,8 @@ CLAUSE_NOUNS = {
     "kind": words("of"),  # "Its kind of like a password"; not "the first of its kind"
     "sort": words("of"),
 }
-# participles that an infinitive follows where no noun could: "its trying to help"
 WORTH_BEFORE = DETERMINERS | {"its"}  # "its worth its weight", "its worth a try"
+# participles that an infinitive follows where no noun could: "its trying to help"
 BEFORE_INFINITIVE = words(
     "trying going starting beginning continuing hoping seeking aiming struggling getting "
     "looking working serving helping failing refusing preparing managing attempting "
@@ -209,6 +199,8 @@ def reads_as_contraction(text: str, start: int, end: int) -> bool:
     written_before = previous_word(text, start) or ""
     before = written_before.lower()
     capital = written[0].isupper() and bare not in ("id", "ill")
+    if bare == "its" and capital and (title := _title(text, start, end)) is not None:
+        return title
     if capital and not at_sentence_start(text, start):
         return False
     following = _following(text, end)
@@ -237,6 +229,31 @@ def reads_as_contraction(text: str, start: int, end: int) -> bool:
         opens = before in SUBJECT_BEFORE or written_before == "But"
         return opens and first not in WED_AFTER and (verb_base(first) or past_tense(first))
     return False
+
+
+def _title(text: str, start: int, end: int) -> bool | None:
+    """How "Its" at ``start:end`` reads in a heading in title case, where every word is
+    capitalised ("Why Its Important", "Its About Device Versions", "Apple Updates Its
+    Software"): as the heading would in lower case with a full stop at its end. None
+    where the line is no such heading."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    lowered = line.lower() + "."
+    if len(lowered) != len(line) + 1 or not (heading(line) or _short_title(line)):
+        return None
+    at = start - line_start
+    return _its(lowered, at, _following(lowered, at + len("its")))
+
+
+def _short_title(line: str) -> bool:
+    """Whether ``line`` is a short heading with every word of four letters or more
+    capitalised ("Why Its Important", "Its Time to Act"), which ``heading`` leaves to
+    the sentence it may be."""
+    long_words = [word for word in WORD.findall(line) if len(word) > 3]
+    if not long_words or len(line) > SHORT_TITLE or line.rstrip().endswith((".", "!", "?")):
+        return False
+    return all(word[0].isupper() for word in long_words)
 
 
 def _following(text: str, end: int) -> list[tuple[str, bool, int]]:
@@ -318,9 +335,9 @@ def _progressive(word: str, next_word: str, then: str, ended: bool) -> bool:
     """Whether ``word`` in -ing, before ``next_word`` and ``then``, is a verb's present
     participle going on with its object ("designing an interface", "helping them") or an
     infinitive ("trying to"), or ending a clause (``ended``: "its always changing."), or
-    "being" is the passive ("being requested"). Most such
-    words are nouns too ("its meeting", "its funding"), which a time may follow ("when
-    its meeting a week later ended")."""
+    "being" is the passive ("being requested"). Most such words are nouns too ("its
+    meeting", "its funding"), which a time may follow ("when its meeting a week later
+    ended")."""
     if word == "being":
         return past_tense(next_word) or next_word in PARTICIPLES
     if next_word == "to":

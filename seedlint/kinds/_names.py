@@ -136,7 +136,7 @@ class Names:
             self._held = (number, self._text[span.start : span.end])
         paragraph = self._held[1]
         if self._headings.get(number) is None:
-            self._headings[number] = _heading(paragraph)
+            self._headings[number] = heading(paragraph)
         if self._headings[number]:
             return False
         token = TOKEN.match(paragraph, at - span.start)
@@ -228,7 +228,7 @@ def _ends_word(text: str, at: int, size: int) -> bool:
     return token is not None and token.end() == at + size
 
 
-def _heading(paragraph: str, words: list[str] | None = None) -> bool:
+def heading(paragraph: str, words: list[str] | None = None) -> bool:
     """A paragraph of at most ``HEADING_CHARS`` characters in title case that ends with no
     sentence end: its capitals say nothing. ``words`` are its tokens when known already."""
     if len(paragraph) > HEADING_CHARS or paragraph.rstrip().endswith(SENTENCE_ENDS):
@@ -244,7 +244,7 @@ def _names(text: str, paragraphs: Sequence[Span], lower: frozenset[str]) -> froz
     for span in paragraphs:
         paragraph = text[span.start : span.end]
         words = TOKEN.findall(paragraph)
-        if _heading(paragraph, words):
+        if heading(paragraph, words):
             continue
         wanted = [
             number

@@ -338,8 +338,11 @@ def _whole(text: str, start: int, end: int) -> bool:
 
 def _named(doc: Document, source: str) -> bool:
     """Whether a capitalised bare form is a name the document writes elsewhere ("Mr Cant",
-    "Cant said"); "Id" and "Ill" are written so wherever they stand."""
-    return source[0].isupper() and source not in ("Id", "Ill") and names_of(doc).is_name(source)
+    "Cant said"); "Id" and "Ill" are written so wherever they stand, and "Its" is no name
+    but a title's word ("Why Its Important")."""
+    if source in ("Id", "Ill", "Its"):
+        return False
+    return source[0].isupper() and names_of(doc).is_name(source)
 
 
 def _contraction(doc: Document, start: int, end: int, table: dict[str, str]) -> Iterator[Finding]:

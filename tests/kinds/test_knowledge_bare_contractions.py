@@ -202,3 +202,26 @@ def test_a_bare_form_without_a_reading_is_a_one_line_error(tmp_path: Path) -> No
     with pytest.raises(RuleFileError, match="no reading of 'well' is known") as error:
         load_rules([str(rules)], tmp_path)
     assert "\n" not in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("heading", "restored"),
+    [
+        ("Why Its Important", "Why It's Important"),
+        ("Its Time to Act", "It's Time to Act"),
+        (
+            "Testing Is About More than Vendors, Its About Device Versions",
+            "Testing Is About More than Vendors, It's About Device Versions",
+        ),
+        ("Module 2: Its All About the Teams", "Module 2: It's All About the Teams"),
+        ("Apple Updates Its Software", "Apple Updates Its Software"),
+        ("The City and Its Past", "The City and Its Past"),
+        ("Its Members Vote Today", "Its Members Vote Today"),
+        ("Its API", "Its API"),
+    ],
+)
+def test_a_heading_in_title_case_reads_as_if_written_in_lower_case(
+    heading: str, restored: str
+) -> None:
+    text = seed(f"Some text here.\n\n{heading}\n\nMore text follows.")
+    assert fixed(text, "SL211") == seed(f"Some text here.\n\n{restored}\n\nMore text follows.")
