@@ -55,7 +55,7 @@ from seedlint.kinds._english import (
     PREPOSITIONS,
     words,
 )
-from seedlint.kinds._names import heading
+from seedlint.kinds._names import HEADING_CHARS, heading
 from seedlint.kinds._text import NEXT_TOKEN, at_sentence_start, previous_word
 from seedlint.kinds._wordclass import adjective, noun, past_tense, verb_base
 
@@ -236,9 +236,14 @@ def _title(text: str, start: int, end: int) -> bool | None:
     capitalised ("Why Its Important", "Its About Device Versions", "Apple Updates Its
     Software"): as the heading would in lower case with a full stop at its end. None
     where the line is no such heading."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
+    # a line longer than a heading is none: no need to look further ("Its" in a large text)
+    reach_start, reach_end = max(0, start - HEADING_CHARS), min(len(text), end + HEADING_CHARS)
+    line_start = text.rfind("\n", reach_start, start) + 1
+    line_end = text.find("\n", end, reach_end)
+    line_end = reach_end if line_end < 0 else line_end
+    if (not line_start and reach_start) or line_end - line_start > HEADING_CHARS:
+        return None
+    line = text[line_start:line_end]
     lowered = line.lower() + "."
     if len(lowered) != len(line) + 1 or not (heading(line) or _short_title(line)):
         return None
