@@ -11,8 +11,9 @@ reading (``reads_as_contraction``):
   "going to" it is "it's"; so it is before an adjective that opens a clause ("its
   important to", "its clear that"), and before a word shown to be an adjective or a
   participle and no noun, followed by a preposition, a clause's opener or a full stop
-  ("its designed for", "its painful. But"), or before a list of adjectives that ends so
-  ("its current, accurate, and complete."). Where a clause starts ("whether its", "Its"
+  ("its designed for", "its painful. But"), before a list of adjectives that ends so
+  ("its current, accurate, and complete.") and before a hyphenated word whose last part
+  is one ("its counter-productive."). Where a clause starts ("whether its", "Its"
   at a sentence's start) it is "it's" before a verb's participle and its object or a
   full stop ("whether its designing an", "its always changing."), and before "time to"
   or "best to". Up to two adverbs may come first ("its also a", "its just really hard
@@ -64,6 +65,7 @@ BARE_FORMS = frozenset(("its", "cant", "wont", "lets", "id", "ill", "wed", "hed"
 # comma alone, which may stand between two adjectives ("its agile, lean methodology")
 WORD_BEFORE = re.compile(r"([A-Za-z]+)\Z")  # the word that ends a stretch of text
 WORD = re.compile(r"[A-Za-z]+")
+COMPOUND = re.compile(r"[ \t\u00a0]+([A-Za-z]+(?:-[A-Za-z]+)+)\b(?![-'’])")
 SHORT_TITLE = 80  # the longest heading of one or two long words ("Why Its Important")
 # the first word of the last sentence (or part after a colon) that starts in a stretch of
 # text, and no full stop after it
@@ -311,7 +313,24 @@ def _its(text: str, start: int, following: list[tuple[str, bool, int]]) -> bool:
                 return False
         elif not _adverb(word):
             return False
-    return False
+    # what follows "its" or its adverbs may be a hyphenated word, where the words stop
+    end = following[-1][2] if following else start + len("its")
+    return len(following) < FOLLOWING and _compound(text, end)
+
+
+def _compound(text: str, end: int) -> bool:
+    """Whether a hyphenated word after ``end`` is the predicate of "it's": its last part an
+    adjective or participle that is no noun, before a pause or what follows a predicate
+    ("its counter-productive.", "its chock-full of"); not "its well-known brand"."""
+    match = COMPOUND.match(text, end)
+    if match is None or not match.group(1).islower():
+        return False
+    last = match.group(1).rsplit("-", 1)[1]
+    if not (last in CLAUSE_ADJECTIVES or _predicative(last)):
+        return False
+    following = NEXT_TOKEN.match(text, match.end())
+    after = following.group(1).lower() if following else ""
+    return PAUSE.match(text, match.end()) is not None or after in AFTER_PREDICATE
 
 
 def _listed(text: str, word: str, end: int) -> bool:
