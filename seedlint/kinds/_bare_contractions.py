@@ -321,7 +321,7 @@ def _its(text: str, start: int, following: list[tuple[str, bool, int]]) -> bool:
 def _compound(text: str, end: int) -> bool:
     """Whether a hyphenated word after ``end`` is the predicate of "it's": its last part an
     adjective or participle that is no noun, before a pause or what follows a predicate
-    ("its counter-productive.", "its chock-full of"); not "its well-known brand"."""
+    ("its counter-productive."); not "its well-known brand"."""
     match = COMPOUND.match(text, end)
     if match is None or not match.group(1).islower():
         return False
