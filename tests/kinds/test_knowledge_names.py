@@ -130,10 +130,10 @@ def test_a_middle_initial_ends_no_sentence(text: str, start: int, expected: bool
 
 
 def test_a_heading_is_a_short_line() -> None:
-    assert _names._heading("Our Plans For The Coming Year")
-    assert not _names._heading("Our plans for the coming year.")
+    assert _names.heading("Our Plans For The Coming Year")
+    assert not _names.heading("Our plans for the coming year.")
     # title case at any length would be a heading; past HEADING_CHARS it is prose, and it
     # is not split into words to tell (a large text's one paragraph would be huge)
     long_line = " ".join(["Plans For The Coming Year"] * 100)
     assert len(long_line) > _names.HEADING_CHARS
-    assert not _names._heading(long_line)
+    assert not _names.heading(long_line)
