@@ -7,20 +7,22 @@ reading (``reads_as_contraction``):
 
 - "its" is a possessive determiner, which a noun phrase follows. Before an article or
   another determiner ("its a"), "not" or "been", a question word, an object pronoun, a
-  preposition that no noun phrase starts with ("its about", "its up to"), "called" or
-  "going to" it is "it's"; so it is before an adjective that opens a clause ("its
-  important to", "its clear that"), and before a word shown to be an adjective or a
-  participle and no noun, followed by a preposition, a clause's opener or a full stop
-  ("its designed for", "its painful. But"), before a list of adjectives that ends so
-  ("its current, accurate, and complete.") and before a hyphenated word whose last part
-  is one ("its counter-productive."). Where a clause starts ("whether its", "Its"
-  at a sentence's start) it is "it's" before a verb's participle and its object or a
-  full stop ("whether its designing an", "its always changing."), and before "time to"
-  or "best to". Up to two adverbs may come first ("its also a", "its just really hard
-  to"); an adverb alone tells nothing: "its truly unique architecture" is a possessive.
-  A capitalised word after it is a name ("its API"), a gerund elsewhere is owned ("its
-  voting in", "objected to its being sold"), and a word the word lists do not know may
-  be a noun ("its lifecycle."). Those lists know only the adjectives that have a
+  possessive pronoun or "enough" ("its ours", "its enough to"), a preposition that no noun
+  phrase starts with ("its about", "its up to"), "called" or "going to" it is "it's"; so
+  it is before an adjective that opens a clause ("its important to", "its clear that"),
+  and before a word shown to be an adjective or a participle and no noun, followed by a
+  preposition, a clause's opener or a full stop ("its designed for", "its painful. But"),
+  before a list of adjectives that ends so ("its current, accurate, and complete.") and
+  before a hyphenated word whose last part is one ("its counter-productive."). Where a
+  clause starts ("whether its", "Its" at a sentence's start) it is "it's" before a verb's
+  participle and its object or a full stop ("whether its designing an", "its always
+  changing."), or before a comma if no noun ("If its promising,"), and before "time to",
+  "best to", "part of" or "all" ("but its all part of"; "gave its all in" is owned), and
+  "key to" before a verb. Up to two adverbs may come first ("its also a", "its just really
+  hard to"); an adverb alone tells nothing: "its truly unique architecture" is a
+  possessive. A capitalised word after it is a name ("its API"), a gerund elsewhere is
+  owned ("its voting in", "objected to its being sold"), and a word the word lists do not
+  know may be a noun ("its lifecycle."). Those lists know only the adjectives that have a
   comparative, so an ending tells the others ("available", "relevant", "responsive").
 - "cant" and "wont" after a subject pronoun ("You cant."), before a verb's base form
   ("cant wait", "wont be"; not "wont to", which is the adjective), or an adverb and a
@@ -39,8 +41,10 @@ reading (``reads_as_contraction``):
   "they wed last year" has its subject.
 
 A capitalised bare form is read only at a sentence's start ("Its a", "Cant wait"): inside
-one, "Cant" and "Wont" are surnames and "Its" a title's word. A heading in title case is
-read as if written in lower case ("Why Its Important", "Apple Updates Its Software").
+one, "Cant" and "Wont" are surnames and "Its" a title's word, unless a word in lower case
+follows it, which makes it a sentence's start whose stop was lost ("for common tasks Its
+easier to"). A heading in title case is read as if written in lower case ("Why Its
+Important", "Apple Updates Its Software").
 """
 
 from __future__ import annotations
@@ -76,6 +80,10 @@ PAUSE = re.compile(
     # a clause of its own after "and" or "or", or a comma: "its messy, and you don't want",
     # "once its ready, we'll hold"
     r"|(?:,|,?[ \t\u00a0]+(?:and|or))[ \t\u00a0]+(?:i|you|we|they|he|she|it|there)\b"
+    # a second predicate of the same subject: "its fast and can quickly provide"
+    r"|,?[ \t\u00a0]+(?:and|or)[ \t\u00a0]+(?:can|could|will|would|should|may|might|must"
+    r"|is|was|has|does)\b"
+    r"|,[\"”’']"  # a comma that closes a quotation: "how its beneficial,” said"
 )
 # the next item of a list of adjectives: "its current, accurate, and complete."
 LIST_ITEM = re.compile(
@@ -92,6 +100,8 @@ OPENING_PREPOSITIONS = PREPOSITIONS - words(
     "down inside outside past near under underneath beneath below above per as till"
 )
 QUESTION_WORDS = words("what how why where when who whether")
+# what no possessive is followed by: "its ours", "its enough to"
+NEVER_OWNED = words("mine yours ours theirs hers enough")
 OBJECT_PRONOUNS = words("me us you him them")
 SUBJECT_PRONOUNS = words("i you we they he she it")
 # adjectives that open a clause after "it's": "it's important to", "it's clear that"
@@ -101,7 +111,8 @@ CLAUSE_ADJECTIVES = words(
     "ok good great bad better common rare natural normal interesting surprising obvious "
     "tough tempting tricky challenging fine wise smart nice fun cool exciting wrong "
     "unfortunate unusual worthwhile free simple open ready quick cheap expensive awesome "
-    "straightforward similar familiar amazing humiliating frustrating encouraging confusing "
+    "straightforward notable fast slow crazy weird strange funny sad scary "
+    "similar familiar amazing humiliating frustrating encouraging confusing "
     "disappointing fascinating annoying reassuring worrying alarming shocking refreshing "
     "rewarding overwhelming inspiring embarrassing exhausting "
     # adjectives that never stand before a noun: "its alive", "its aware of"
@@ -122,7 +133,11 @@ PARTICIPLES = words(
 AFTER_PREDICATE = CLAUSE_OPENERS | OPENING_PREPOSITIONS | DETERMINERS | QUESTION_WORDS | {"because"}
 # words that follow "it's" before the only words that may come next: "its worth noting",
 # "its one of the best", "its thanks to"
-AFTER_ITS_BEFORE = {"worth": words(""), "one": words("of that"), "thanks": words("to")}
+AFTER_ITS_BEFORE = {
+    "worth": words(""),
+    "one": words("of that we you they i he she"),  # "Its one we readily accept"
+    "thanks": words("to"),
+}
 # nouns that say "it's" at a clause's start before these: "now its time to go", "learned
 # that its best to"; not after a verb ("used its time to", "did its best to")
 CLAUSE_NOUNS = {
@@ -130,6 +145,8 @@ CLAUSE_NOUNS = {
     "best": words("to"),
     "kind": words("of"),  # "Its kind of like a password"; not "the first of its kind"
     "sort": words("of"),
+    "part": words("of"),  # "Its part of who we are"; not "did its part of the work"
+    "subject": words("to"),  # "but its subject to review"; not "changed its subject to"
 }
 WORTH_BEFORE = DETERMINERS | {"its"}  # "its worth its weight", "its worth a try"
 # participles that an infinitive follows where no noun could: "its trying to help"
@@ -190,6 +207,12 @@ CLAUSE_START = SUBJECT_BEFORE | SENTENCE_OPENERS | words("but while")
 # words after "wed" the verb that are also verbs' base forms: "they wed last year"
 WED_AFTER = words("last back up down out off over still even right near close round early late")
 DETERMINED = ARTICLES | POSSESSIVE_DETERMINERS
+# what follows "all" that a possessive owns: "gave its all in", "put its all into"
+GIVEN_ALL = words("in into to for on at and")
+# what an object may start with
+OBJECTS_START = DETERMINERS | words(
+    "some many several few all each every both any two three four five six seven eight nine ten"
+)
 MODALS = words("will would shall should can could may might must")
 
 
@@ -203,11 +226,15 @@ def reads_as_contraction(text: str, start: int, end: int) -> bool:
     capital = written[0].isupper() and bare not in ("id", "ill")
     if bare == "its" and capital and (title := _title(text, start, end)) is not None:
         return title
-    if capital and not at_sentence_start(text, start):
-        return False
     following = _following(text, end)
+    # inside a sentence a capital "Its" before a word in lower case opens a sentence whose
+    # stop was lost ("for common tasks Its easier to", "In particular, Its a"); before a
+    # capital it is a title's word ("the book Its Time Has Come")
+    lost_stop = bare == "its" and bool(following) and following[0][0].islower()
+    if capital and not lost_stop and not at_sentence_start(text, start):
+        return False
     if bare == "its":
-        return _its(text, start, following)
+        return _its(text, start, following, capital)
     after = [word.lower() for word, _, _ in following] + ["", ""]
     first = after[0]
     if bare in ("cant", "wont"):
@@ -223,8 +250,8 @@ def reads_as_contraction(text: str, start: int, end: int) -> bool:
             return False
         if first in AFTER_I or (verb_base(first) and not noun(first)):
             return True
-        if verb_base(first) and (after[1] in DETERMINERS or after[1] in OBJECT_PRONOUNS):
-            return True  # "Ill flip the focus"; "Ill health" owns no object
+        if verb_base(first) and (after[1] in OBJECTS_START or after[1] in OBJECT_PRONOUNS):
+            return True  # "Ill flip the focus", "Ill review six ways"; "Ill health" owns none
         # "Id collected" (I had); not "Ill advised", the adjective
         return bare == "id" and (past_tense(first) or first in PARTICIPLES)
     if bare in ("wed", "hed"):
@@ -250,7 +277,7 @@ def _title(text: str, start: int, end: int) -> bool | None:
     if len(lowered) != len(line) + 1 or not (heading(line) or _short_title(line)):
         return None
     at = start - line_start
-    return _its(lowered, at, _following(lowered, at + len("its")))
+    return _its(lowered, at, _following(lowered, at + len("its")), not at)
 
 
 def _short_title(line: str) -> bool:
@@ -278,10 +305,12 @@ def _following(text: str, end: int) -> list[tuple[str, bool, int]]:
     return found
 
 
-def _its(text: str, start: int, following: list[tuple[str, bool, int]]) -> bool:
+def _its(text: str, start: int, following: list[tuple[str, bool, int]], opens: bool) -> bool:
     """Whether "its" before these words is "it's": what follows it at once or after up to
-    two adverbs ("its also a", "its just really hard to")."""
-    clause = partial(_opens_clause, text, start, CLAUSE_START)  # asked only where needed
+    two adverbs ("its also a", "its just really hard to"). ``opens``: "Its" opens a
+    sentence."""
+    # whether a clause starts at "its", asked only where needed
+    clause = partial(bool, True) if opens else partial(_opens_clause, text, start, CLAUSE_START)
     for at, (written, pause, end) in enumerate(following[:3]):
         if not written.islower() and written != "OK":
             return False  # a name or a title's word: "its API", "its How To Sell page"
@@ -297,11 +326,18 @@ def _its(text: str, start: int, following: list[tuple[str, bool, int]]) -> bool:
             return next_word in AFTER_ITS_BEFORE[word] or (
                 word == "worth" and (next_word.endswith("ing") or next_word in WORTH_BEFORE)
             )
+        if word == "key":  # "Its key to have"; not "its key to success", "its key that"
+            then = following[at + 2][0] if at + 2 < len(following) else ""
+            verb = then.islower() and verb_base(then) and (not noun(then) or then in AFTER_I)
+            return next_word == "to" and verb
         if word in CLAUSE_NOUNS:  # "now its just time to go", not "used its time to"
             return next_word in CLAUSE_NOUNS[word] and clause()
         if word.endswith("ing"):  # "whether its designing an interface"
             later = [found[0].lower() for found in following[at + 1 : at + 3]] + ["", ""]
-            ended = text[end : end + 1] in (".", "!", "?", ";")  # "since its founding, and"
+            # "If its promising, you'll"; not "since its founding, and", a noun
+            ended = text[end : end + 1] in (".", "!", "?", ";") or (
+                text[end : end + 1] == "," and not noun(word)
+            )
             return _progressive(word, later[0], later[1], ended) and clause()
         if word in ("most", "least"):  # "its usually most helpful to"; "did its most to"
             if next_word in AFTER_PREDICATE or not (
@@ -397,7 +433,9 @@ def _predicate(word: str, next_word: str, pause: bool, clause: Callable[[], bool
     but")."""
     if word in ("here", "there"):
         return True  # "its here to stay", "its there."
-    if word in CLAUSE_ADJECTIVES or word == "all":
+    if word == "all":  # "its all about", "but its all part of"; not "gave its all in"
+        return bool(next_word) and (next_word not in GIVEN_ALL or clause())
+    if word in CLAUSE_ADJECTIVES:
         if next_word in AFTER_PREDICATE or next_word in SUBJECT_PRONOUNS:
             return True
         # before a full stop, a noun too may end what "its" owns: "paid its fine.",
@@ -476,6 +514,8 @@ def _after_its(word: str, next_word: str, pause: bool) -> bool:
     """Whether ``word`` (lower case, as written) opens what only follows "it's", before
     ``next_word`` ("" where a number or punctuation follows; ``pause``: a full stop)."""
     if word in DETERMINERS or word in QUESTION_WORDS or word in OBJECT_PRONOUNS:
+        return True
+    if word in NEVER_OWNED:
         return True
     if word == "no":
         return bool(next_word)  # "its no longer"; not "its no 2 seed"

@@ -116,6 +116,20 @@ CONTRACTIONS = [
     ),
     ("Id been there before.", "I'd been there before."),
     ("Next time, Ill flip the focus.", "Next time, I'll flip the focus."),
+    ("In this article, Ill review six ways.", "In this article, I'll review six ways."),
+    ("Its fast and can quickly help.", "It's fast and can quickly help."),
+    ("It is not their job, its ours.", "It is not their job, it's ours."),
+    ("Its enough to make your head spin.", "It's enough to make your head spin."),
+    ("Its all part of the plan.", "It's all part of the plan."),
+    ("Its one we readily accept.", "It's one we readily accept."),
+    ("Skip it unless its part of a redesign.", "Skip it unless it's part of a redesign."),
+    ("Try it. If its promising, go on.", "Try it. If it's promising, go on."),
+    ("We show how its beneficial,” she said.", "We show how it’s beneficial,” she said."),
+    ("For common tasks Its easier to apply.", "For common tasks It's easier to apply."),
+    ("In particular, Its a great feeling.", "In particular, It's a great feeling."),
+    ("Sound familiar? Its notable that it works.", "Sound familiar? It's notable that it works."),
+    ("Its key to have a plan.", "It's key to have a plan."),
+    ("We crossed the Channel, its crazy.", "We crossed the Channel, it's crazy."),
 ]
 
 # the same bare forms where they are the words they are
@@ -169,6 +183,11 @@ WORDS = [
     "It said that its meeting a week later ended well, and when its funding the next year rose.",
     "Its worth to the city is clear. Its time was up.",
     "Join us at https://gitter.im/python or at notes.its now.",
+    "The team gave its all in the final and put its all into the game.",
+    "Its key to success was luck. It kept its key that opens the gate.",
+    "The crew did its part of the work, and the magazine changed its subject to art.",
+    "The book Its Time Has Come sold well.",
+    "Since its founding, the firm has grown.",
 ]
 
 
