@@ -14,7 +14,7 @@ reading (``reads_as_contraction``):
   preposition, a clause's opener or a full stop ("its designed for", "its painful. But"),
   before a list of adjectives that ends so ("its current, accurate, and complete.") and
   before a hyphenated word whose last part is one ("its counter-productive."). Where a
-  clause starts ("whether its", "Its" at a sentence's start) it is "it's" before a verb's
+  clause starts ("whether its", "as its", "Its" at a sentence's start) it is "it's" before a verb's
   participle and its object or a full stop ("whether its designing an", "its always
   changing."), or before a comma if no noun ("If its promising,"), and before "time to",
   "best to", "part of" or "all" ("but its all part of"; "gave its all in" is owned), and
@@ -111,7 +111,7 @@ CLAUSE_ADJECTIVES = words(
     "ok good great bad better common rare natural normal interesting surprising obvious "
     "tough tempting tricky challenging fine wise smart nice fun cool exciting wrong "
     "unfortunate unusual worthwhile free simple open ready quick cheap expensive awesome "
-    "straightforward notable fast slow crazy weird strange funny sad scary "
+    "straightforward perfect notable fast slow crazy weird strange funny sad scary "
     "similar familiar amazing humiliating frustrating encouraging confusing "
     "disappointing fascinating annoying reassuring worrying alarming shocking refreshing "
     "rewarding overwhelming inspiring embarrassing exhausting "
@@ -158,7 +158,7 @@ BEFORE_INFINITIVE = words(
 # what follows a determiner in a time ("its meeting a week later")
 TIMES = words(
     "year years week weeks month months day days time morning afternoon evening night "
-    "decade hour hours minute minutes season spring summer autumn fall winter weekend next "
+    "decade decades hour hours minute minutes season spring summer autumn fall winter weekend next "
     "last previous following same"
 )
 # words that head what a possessive owns though no noun ("did its best to", "on its own
@@ -203,7 +203,7 @@ COMMA_OPENERS = SENTENCE_OPENERS | words(
 # "In short, lets say", "If you can, lets meet"
 PHRASE_OPENERS = (PREPOSITIONS | CONJUNCTIONS | words("when once")) - words("and or nor")
 # words after which a clause starts: "said its time", "now its time", "but its necessary"
-CLAUSE_START = SUBJECT_BEFORE | SENTENCE_OPENERS | words("but while")
+CLAUSE_START = SUBJECT_BEFORE | SENTENCE_OPENERS | words("but while as")
 # words after "wed" the verb that are also verbs' base forms: "they wed last year"
 WED_AFTER = words("last back up down out off over still even right near close round early late")
 DETERMINED = ARTICLES | POSSESSIVE_DETERMINERS
@@ -411,7 +411,8 @@ def _progressive(word: str, next_word: str, then: str, ended: bool) -> bool:
         return _comparative(next_word) or _predicative(next_word)
     if next_word in OBJECT_PRONOUNS or next_word == "its":  # "its expanding its reach"
         return True
-    return ended or (next_word in DETERMINERS and then not in TIMES)
+    # "its just enforcing two of the criteria"; not "since its founding two decades ago"
+    return ended or (next_word in OBJECTS_START and then not in TIMES)
 
 
 def _adverb(word: str) -> bool:

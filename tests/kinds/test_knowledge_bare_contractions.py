@@ -130,6 +130,9 @@ CONTRACTIONS = [
     ("Sound familiar? Its notable that it works.", "Sound familiar? It's notable that it works."),
     ("Its key to have a plan.", "It's key to have a plan."),
     ("We crossed the Channel, its crazy.", "We crossed the Channel, it's crazy."),
+    ("We test the tool as its being built.", "We test the tool as it's being built."),
+    ("As its just enforcing two rules, it ran.", "As it's just enforcing two rules, it ran."),
+    ("Not because its perfect, but now.", "Not because it's perfect, but now."),
 ]
 
 # the same bare forms where they are the words they are
@@ -187,7 +190,8 @@ WORDS = [
     "Its key to success was luck. It kept its key that opens the gate.",
     "The crew did its part of the work, and the magazine changed its subject to art.",
     "The book Its Time Has Come sold well.",
-    "Since its founding, the firm has grown.",
+    "Since its founding, the firm has grown. Since its founding two decades ago, it grew.",
+    "It served as its chair. It is the same as its free counterpart.",
 ]
 
 
