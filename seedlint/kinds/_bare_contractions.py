@@ -14,12 +14,12 @@ reading (``reads_as_contraction``):
   preposition, a clause's opener or a full stop ("its designed for", "its painful. But"),
   before a list of adjectives that ends so ("its current, accurate, and complete.") and
   before a hyphenated word whose last part is one ("its counter-productive."). Where a
-  clause starts ("whether its", "as its", "Its" at a sentence's start) it is "it's" before a verb's
-  participle and its object or a full stop ("whether its designing an", "its always
-  changing."), or before a comma if no noun ("If its promising,"), and before "time to",
-  "best to", "part of" or "all" ("but its all part of"; "gave its all in" is owned), and
-  "key to" before a verb. Up to two adverbs may come first ("its also a", "its just really
-  hard to"); an adverb alone tells nothing: "its truly unique architecture" is a
+  clause starts ("whether its", "as its", "Its" at a sentence's start) it is "it's" before
+  a verb's participle and its object or a full stop ("whether its designing an", "its
+  always changing."), or before a comma if no noun ("If its promising,"), and before "time
+  to", "best to", "part of" or "all" ("but its all part of"; "gave its all in" is owned),
+  and "key to" before a verb. Up to two adverbs may come first ("its also a", "its just
+  really hard to"); an adverb alone tells nothing: "its truly unique architecture" is a
   possessive. A capitalised word after it is a name ("its API"), a gerund elsewhere is
   owned ("its voting in", "objected to its being sold"), and a word the word lists do not
   know may be a noun ("its lifecycle."). Those lists know only the adjectives that have a
