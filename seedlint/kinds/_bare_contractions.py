@@ -60,7 +60,7 @@ from seedlint.kinds._english import (
     PREPOSITIONS,
     words,
 )
-from seedlint.kinds._names import HEADING_CHARS, heading
+from seedlint.kinds._names import HEADING_CHARS, heading, title_case
 from seedlint.kinds._text import NEXT_TOKEN, at_sentence_start, previous_word
 from seedlint.kinds._wordclass import adjective, noun, past_tense, verb_base
 
@@ -284,10 +284,9 @@ def _short_title(line: str) -> bool:
     """Whether ``line`` is a short heading with every word of four letters or more
     capitalised ("Why Its Important", "Its Time to Act"), which ``heading`` leaves to
     the sentence it may be."""
-    long_words = [word for word in WORD.findall(line) if len(word) > 3]
-    if not long_words or len(line) > SHORT_TITLE or line.rstrip().endswith((".", "!", "?")):
+    if len(line) > SHORT_TITLE or line.rstrip().endswith((".", "!", "?")):
         return False
-    return all(word[0].isupper() for word in long_words)
+    return title_case(WORD.findall(line), least=1, share=1.0)
 
 
 def _following(text: str, end: int) -> list[tuple[str, bool, int]]:

@@ -233,7 +233,7 @@ def heading(paragraph: str, words: list[str] | None = None) -> bool:
     sentence end: its capitals say nothing. ``words`` are its tokens when known already."""
     if len(paragraph) > HEADING_CHARS or paragraph.rstrip().endswith(SENTENCE_ENDS):
         return False
-    return _title_case(TOKEN.findall(paragraph) if words is None else words)
+    return title_case(TOKEN.findall(paragraph) if words is None else words)
 
 
 def _names(text: str, paragraphs: Sequence[Span], lower: frozenset[str]) -> frozenset[str]:
@@ -275,10 +275,12 @@ def _joined(paragraph: str, token: re.Match[str], following: re.Match[str]) -> b
     return gap == " " and word[0].isupper() and not word.isupper()
 
 
-def _title_case(words: list[str]) -> bool:
+def title_case(words: list[str], least: int = 2, share: float = TITLE_SHARE) -> bool:
+    """Whether at least ``least`` of ``words`` have four letters or more and ``share`` of
+    those are capitalised."""
     long_words = [w for w in words if len(w) > 3]
     capitalised = sum(w[0].isupper() for w in long_words)
-    return len(long_words) > 1 and capitalised >= TITLE_SHARE * len(long_words)
+    return len(long_words) >= least and capitalised >= share * len(long_words)
 
 
 def _foreign_quotations(text: str, start: int) -> Iterator[tuple[int, int]]:

@@ -375,7 +375,7 @@ def plain_names_and_lower(doc: Document) -> tuple[frozenset[str], frozenset[str]
     for span in doc.paragraphs:
         paragraph = doc.paragraph_text(span)
         tokens = list(_names.TOKEN.finditer(paragraph))
-        heading = not paragraph.rstrip().endswith(_names.SENTENCE_ENDS) and _names._title_case(
+        heading = not paragraph.rstrip().endswith(_names.SENTENCE_ENDS) and _names.title_case(
             [t.group() for t in tokens]
         )
         for number, token in enumerate(tokens):
