@@ -83,6 +83,7 @@ PAUSE = re.compile(
     # a second predicate of the same subject: "its fast and can quickly provide"
     r"|,?[ \t\u00a0]+(?:and|or)[ \t\u00a0]+(?:can|could|will|would|should|may|might|must"
     r"|is|was|has|does)\b"
+    r"|,?[ \t\u00a0]+(?:and|or)[ \t\u00a0]+(?:how|what|why|when|where|whether|who)\b"
     r"|,[\"”’']"  # a comma that closes a quotation: "how its beneficial,” said"
 )
 # the next item of a list of adjectives: "its current, accurate, and complete."
@@ -130,7 +131,13 @@ PARTICIPLES = words(
     "run led written driven broken chosen spoken stolen frozen hidden forgotten begun"
 )
 # what follows a predicate after "it's" ("important to", "used by", "possible the")
-AFTER_PREDICATE = CLAUSE_OPENERS | OPENING_PREPOSITIONS | DETERMINERS | QUESTION_WORDS | {"because"}
+AFTER_PREDICATE = (
+    CLAUSE_OPENERS
+    | OPENING_PREPOSITIONS
+    | DETERMINERS
+    | QUESTION_WORDS
+    | words("because anywhere everywhere nowhere somewhere now today anymore")
+)
 # words that follow "it's" before the only words that may come next: "its worth noting",
 # "its one of the best", "its thanks to"
 AFTER_ITS_BEFORE = {
@@ -214,6 +221,9 @@ OBJECTS_START = DETERMINERS | words(
     "some many several few all each every both any two three four five six seven eight nine ten"
 )
 MODALS = words("will would shall should can could may might must")
+FUNCTION_WORDS = (
+    DETERMINERS | PREPOSITIONS | CONJUNCTIONS | SUBJECT_PRONOUNS | OBJECT_PRONOUNS | QUESTION_WORDS
+)
 
 
 def reads_as_contraction(text: str, start: int, end: int) -> bool:
@@ -309,7 +319,7 @@ def _its(text: str, start: int, following: list[tuple[str, bool, int]], opens: b
     two adverbs ("its also a", "its just really hard to"). ``opens``: "Its" opens a
     sentence."""
     # whether a clause starts at "its", asked only where needed
-    clause = partial(bool, True) if opens else partial(_opens_clause, text, start, CLAUSE_START)
+    clause = partial(bool, True) if opens else partial(_its_clause, text, start)
     for at, (written, pause, end) in enumerate(following[:3]):
         if not written.islower() and written != "OK":
             return False  # a name or a title's word: "its API", "its How To Sell page"
@@ -319,6 +329,8 @@ def _its(text: str, start: int, following: list[tuple[str, bool, int]], opens: b
             return False  # "its so called reforms": "so-called" without its hyphen
         if _after_its(word, next_word, pause) or _predicate(word, next_word, pause, clause):
             return True
+        if word in CLAUSE_ADJECTIVES and _comma_ends(text, start, end, clause):
+            return True  # "Its true, Pinterest's gallery"; not "its free, open source"
         if _listed(text, word, end):
             return True  # "its current, accurate, and complete."
         if word in AFTER_ITS_BEFORE:  # "its worth noting", "its one of", "its thanks to"
@@ -483,6 +495,29 @@ def _opens_clause(text: str, start: int, openers: frozenset[str]) -> bool:
         return True
     before = previous_word(text, start) or ""
     return before.lower() in openers or before in ("And", "Or", "But")
+
+
+def _its_clause(text: str, start: int) -> bool:
+    """Whether a clause starts at "its" at ``start``: where ``_opens_clause`` says, or
+    after ", and" or ", or" ("has dwindled, and its becoming easier")."""
+    if _opens_clause(text, start, CLAUSE_START):
+        return True
+    before = previous_word(text, start) or ""
+    return before in ("and", "or") and _after_comma(text, text.rfind(before, 0, start))
+
+
+def _comma_ends(text: str, start: int, end: int, clause: Callable[[], bool]) -> bool:
+    """Whether a comma at ``end`` ends what "its" at ``start`` says: where a clause starts
+    at "its" but not after a comma (a list of what the possessive owns: "its debt, its
+    fine, and"), and no adjective after the comma goes on with a list ("its free, open
+    source")."""
+    if text[end : end + 1] != "," or _after_comma(text, start) or not clause():
+        return False
+    following = NEXT_TOKEN.match(text, end + 1)
+    then = following.group(1).lower() if following else ""
+    if then in FUNCTION_WORDS:  # which the word lists may call adjectives: "the"
+        return True
+    return not (then in CLAUSE_ADJECTIVES or adjective(then) or _predicative(then))
 
 
 def _after_comma(text: str, start: int) -> bool:

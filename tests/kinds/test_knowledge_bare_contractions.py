@@ -133,6 +133,10 @@ CONTRACTIONS = [
     ("We test the tool as its being built.", "We test the tool as it's being built."),
     ("As its just enforcing two rules, it ran.", "As it's just enforcing two rules, it ran."),
     ("Not because its perfect, but now.", "Not because it's perfect, but now."),
+    ("Logs dwindled, and its becoming easier.", "Logs dwindled, and it's becoming easier."),
+    ("Tell us if its helpful and how to help.", "Tell us if it's helpful and how to help."),
+    ("If it works here, its possible anywhere.", "If it works here, it's possible anywhere."),
+    ("Its true, the gallery is good.", "It's true, the gallery is good."),
 ]
 
 # the same bare forms where they are the words they are
@@ -192,6 +196,8 @@ WORDS = [
     "The book Its Time Has Come sold well.",
     "Since its founding, the firm has grown. Since its founding two decades ago, it grew.",
     "It served as its chair. It is the same as its free counterpart.",
+    "The firm paid its debt, its fine, and its costs.",
+    "It is free, and lets people apply.",
 ]
 
 
