@@ -69,6 +69,7 @@ BARE_FORMS = frozenset(("its", "cant", "wont", "lets", "id", "ill", "wed", "hed"
 # comma alone, which may stand between two adjectives ("its agile, lean methodology")
 WORD_BEFORE = re.compile(r"([A-Za-z]+)\Z")  # the word that ends a stretch of text
 WORD = re.compile(r"[A-Za-z]+")
+QUESTION_CONTRACTED = re.compile(r"[ \t\u00a0]+(?:what|who|where|how)['’]s\b", re.IGNORECASE)
 COMPOUND = re.compile(r"[ \t\u00a0]+([A-Za-z]+(?:-[A-Za-z]+)+)\b(?![-'’])")
 SHORT_TITLE = 80  # the longest heading of one or two long words ("Why Its Important")
 # the first word of the last sentence (or part after a colon) that starts in a stretch of
@@ -112,7 +113,8 @@ CLAUSE_ADJECTIVES = words(
     "ok good great bad better common rare natural normal interesting surprising obvious "
     "tough tempting tricky challenging fine wise smart nice fun cool exciting wrong "
     "unfortunate unusual worthwhile free simple open ready quick cheap expensive awesome "
-    "straightforward perfect notable fast slow crazy weird strange funny sad scary "
+    "straightforward perfect notable imperative ideal fast slow crazy weird strange funny "
+    "sad scary "
     "similar familiar amazing humiliating frustrating encouraging confusing "
     "disappointing fascinating annoying reassuring worrying alarming shocking refreshing "
     "rewarding overwhelming inspiring embarrassing exhausting "
@@ -186,7 +188,7 @@ ADVERBS_AFTER = words(
 )
 ADVERBS_BEFORE_VERB = words(
     "never always just really actually even ever necessarily probably definitely certainly "
-    "also easily quickly simply only briefly all"
+    "also easily quickly simply only briefly all first"
 )
 # what "I'd" and "I'll" are followed by that is also a noun ("like", "love", "bet")
 AFTER_I = words(
@@ -221,6 +223,10 @@ OBJECTS_START = DETERMINERS | words(
     "some many several few all each every both any two three four five six seven eight nine ten"
 )
 MODALS = words("will would shall should can could may might must")
+OBJECTS_PRONOUNS = OBJECT_PRONOUNS | {"it"}
+# verbs after "let's" that never follow "lets" with its subject ("he lets go", "the council
+# lets land" may): "email us and lets talk"
+LETS_VERBS = words("talk chat see hope face start begin meet try look say think discuss dive")
 FUNCTION_WORDS = (
     DETERMINERS | PREPOSITIONS | CONJUNCTIONS | SUBJECT_PRONOUNS | OBJECT_PRONOUNS | QUESTION_WORDS
 )
@@ -254,14 +260,16 @@ def reads_as_contraction(text: str, start: int, end: int) -> bool:
             return not (bare == "wont" and first == "to")
         return before not in DETERMINED and _verb_follows(after, bare == "wont")
     if bare == "lets":
+        if before == "and" and first in LETS_VERBS and not verb_base(after[1]):
+            return True  # "email us and lets talk"; not "and lets talk happen"
         return _verb_follows(after) and _lets_opens(text, start, after[0])
     if bare in ("id", "ill"):
         if written not in ("Id", "Ill") or before in DETERMINED:
             return False
         if first in AFTER_I or (verb_base(first) and not noun(first)):
             return True
-        if verb_base(first) and (after[1] in OBJECTS_START or after[1] in OBJECT_PRONOUNS):
-            return True  # "Ill flip the focus", "Ill review six ways"; "Ill health" owns none
+        if verb_base(first) and (after[1] in OBJECTS_START or after[1] in OBJECTS_PRONOUNS):
+            return True  # "Ill flip the focus", "Ill move it"; "Ill health" owns none
         # "Id collected" (I had); not "Ill advised", the adjective
         return bare == "id" and (past_tense(first) or first in PARTICIPLES)
     if bare in ("wed", "hed"):
@@ -360,8 +368,11 @@ def _its(text: str, start: int, following: list[tuple[str, bool, int]], opens: b
                 return False
         elif not _adverb(word):
             return False
-    # what follows "its" or its adverbs may be a hyphenated word, where the words stop
+    # what follows "its" or its adverbs may be a hyphenated word or a contraction ("its
+    # what's inside"), where the words stop
     end = following[-1][2] if following else start + len("its")
+    if QUESTION_CONTRACTED.match(text, end):
+        return True
     return len(following) < FOLLOWING and _compound(text, end)
 
 

@@ -137,6 +137,14 @@ CONTRACTIONS = [
     ("Tell us if its helpful and how to help.", "Tell us if it's helpful and how to help."),
     ("If it works here, its possible anywhere.", "If it works here, it's possible anywhere."),
     ("Its true, the gallery is good.", "It's true, the gallery is good."),
+    ("The name is dull, but its what's inside.", "The name is dull, but it's what's inside."),
+    ("Email us and lets talk.", "Email us and let's talk."),
+    ("Once we agree, Ill move it.", "Once we agree, I'll move it."),
+    (
+        "So, its imperative to act. Its ideal to have both.",
+        "So, it's imperative to act. It's ideal to have both.",
+    ),
+    ("Lets first define the terms.", "Let's first define the terms."),
 ]
 
 # the same bare forms where they are the words they are
@@ -198,6 +206,7 @@ WORDS = [
     "It served as its chair. It is the same as its free counterpart.",
     "The firm paid its debt, its fine, and its costs.",
     "It is free, and lets people apply.",
+    "The robot grips and lets go. The council lets land to farmers and lets talk happen.",
 ]
 
 
