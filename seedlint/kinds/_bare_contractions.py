@@ -113,8 +113,8 @@ CLAUSE_ADJECTIVES = words(
     "ok good great bad better common rare natural normal interesting surprising obvious "
     "tough tempting tricky challenging fine wise smart nice fun cool exciting wrong "
     "unfortunate unusual worthwhile free simple open ready quick cheap expensive awesome "
-    "straightforward perfect notable imperative ideal fast slow crazy weird strange funny "
-    "sad scary "
+    "straightforward perfect notable imperative ideal official fake fast slow crazy weird "
+    "strange funny sad scary "
     "similar familiar amazing humiliating frustrating encouraging confusing "
     "disappointing fascinating annoying reassuring worrying alarming shocking refreshing "
     "rewarding overwhelming inspiring embarrassing exhausting "
@@ -337,8 +337,8 @@ def _its(text: str, start: int, following: list[tuple[str, bool, int]], opens: b
             return False  # "its so called reforms": "so-called" without its hyphen
         if _after_its(word, next_word, pause) or _predicate(word, next_word, pause, clause):
             return True
-        if word in CLAUSE_ADJECTIVES and _comma_ends(text, start, end, clause):
-            return True  # "Its true, Pinterest's gallery"; not "its free, open source"
+        if _comma_ends(text, start, word, end, clause):
+            return True  # "Its true, the gallery", "its gone, freeing"; not "its free, open"
         if _listed(text, word, end):
             return True  # "its current, accurate, and complete."
         if word in AFTER_ITS_BEFORE:  # "its worth noting", "its one of", "its thanks to"
@@ -517,12 +517,20 @@ def _its_clause(text: str, start: int) -> bool:
     return before in ("and", "or") and _after_comma(text, text.rfind(before, 0, start))
 
 
-def _comma_ends(text: str, start: int, end: int, clause: Callable[[], bool]) -> bool:
-    """Whether a comma at ``end`` ends what "its" at ``start`` says: where a clause starts
-    at "its" but not after a comma (a list of what the possessive owns: "its debt, its
-    fine, and"), and no adjective after the comma goes on with a list ("its free, open
-    source")."""
-    if text[end : end + 1] != "," or _after_comma(text, start) or not clause():
+def _comma_ends(text: str, start: int, word: str, end: int, clause: Callable[[], bool]) -> bool:
+    """Whether a comma at ``end``, after ``word``, ends what "its" at ``start`` says:
+    ``word`` an adjective that opens a clause or no noun at all, where a clause starts at
+    "its", and no adjective after the comma goes on with a list ("its free, open source").
+    A word that may be a noun ends it only where no comma comes before "its", which may
+    list what the possessive owns ("its debt, its fine, and")."""
+    if text[end : end + 1] != ",":
+        return False
+    if word in CLAUSE_ADJECTIVES and noun(word):
+        if _after_comma(text, start):
+            return False
+    elif word not in CLAUSE_ADJECTIVES and not _predicative(word):
+        return False
+    if not clause():
         return False
     following = NEXT_TOKEN.match(text, end + 1)
     then = following.group(1).lower() if following else ""

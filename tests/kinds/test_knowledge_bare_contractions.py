@@ -145,6 +145,13 @@ CONTRACTIONS = [
         "So, it's imperative to act. It's ideal to have both.",
     ),
     ("Lets first define the terms.", "Let's first define the terms."),
+    (
+        "In a few decades, its gone, freeing the ice.",
+        "In a few decades, it's gone, freeing the ice.",
+    ),
+    ("He said: “Its official — I am on.”", "He said: “It’s official — I am on.”"),
+    ("I don't believe it, its fake.", "I don't believe it, it's fake."),
+    ("Whether its amazing, we will see.", "Whether it's amazing, we will see."),
 ]
 
 # the same bare forms where they are the words they are
@@ -206,6 +213,7 @@ WORDS = [
     "It served as its chair. It is the same as its free counterpart.",
     "The firm paid its debt, its fine, and its costs.",
     "It is free, and lets people apply.",
+    "If its proven, reliable method works, it wins. It sold its used, old cars.",
     "The robot grips and lets go. The council lets land to farmers and lets talk happen.",
 ]
 
