@@ -70,6 +70,7 @@ BARE_FORMS = frozenset(("its", "cant", "wont", "lets", "id", "ill", "wed", "hed"
 WORD_BEFORE = re.compile(r"([A-Za-z]+)\Z")  # the word that ends a stretch of text
 WORD = re.compile(r"[A-Za-z]+")
 QUESTION_CONTRACTED = re.compile(r"[ \t\u00a0]+(?:what|who|where|how)['’]s\b", re.IGNORECASE)
+NEXT_WORDS = re.compile(r"[ \t\u00a0]+([A-Za-z]+(?:-[A-Za-z]+)*)")  # a word, maybe hyphenated
 COMPOUND = re.compile(r"[ \t\u00a0]+([A-Za-z]+(?:-[A-Za-z]+)+)\b(?![-'’])")
 SHORT_TITLE = 80  # the longest heading of one or two long words ("Why Its Important")
 # the first word of the last sentence (or part after a colon) that starts in a stretch of
@@ -532,8 +533,11 @@ def _comma_ends(text: str, start: int, word: str, end: int, clause: Callable[[],
         return False
     if not clause():
         return False
-    following = NEXT_TOKEN.match(text, end + 1)
-    then = following.group(1).lower() if following else ""
+    following = NEXT_WORDS.match(text, end + 1)
+    if following is None:
+        return True
+    # a hyphenated word's last part: "its thoughtful, well-researched content"
+    then = following.group(1).rsplit("-", 1)[-1].lower()
     if then in FUNCTION_WORDS:  # which the word lists may call adjectives: "the"
         return True
     return not (then in CLAUSE_ADJECTIVES or adjective(then) or _predicative(then))

@@ -214,6 +214,7 @@ WORDS = [
     "The firm paid its debt, its fine, and its costs.",
     "It is free, and lets people apply.",
     "If its proven, reliable method works, it wins. It sold its used, old cars.",
+    "As its thoughtful, well-researched content shows, it is good.",
     "The robot grips and lets go. The council lets land to farmers and lets talk happen.",
 ]
 
