@@ -106,6 +106,7 @@ QUESTION_WORDS = words("what how why where when who whether")
 # what no possessive is followed by: "its ours", "its enough to"
 NEVER_OWNED = words("mine yours ours theirs hers enough")
 OBJECT_PRONOUNS = words("me us you him them")
+VERB_OBJECTS = OBJECT_PRONOUNS | {"it"}  # a verb's object pronoun: "Ill move it"
 SUBJECT_PRONOUNS = words("i you we they he she it")
 # adjectives that open a clause after "it's": "it's important to", "it's clear that"
 CLAUSE_ADJECTIVES = words(
@@ -115,9 +116,8 @@ CLAUSE_ADJECTIVES = words(
     "tough tempting tricky challenging fine wise smart nice fun cool exciting wrong "
     "unfortunate unusual worthwhile free simple open ready quick cheap expensive awesome "
     "straightforward perfect notable imperative ideal official fake fast slow crazy weird "
-    "strange funny sad scary "
-    "similar familiar amazing humiliating frustrating encouraging confusing "
-    "disappointing fascinating annoying reassuring worrying alarming shocking refreshing "
+    "strange funny sad scary similar familiar amazing humiliating frustrating encouraging "
+    "confusing disappointing fascinating annoying reassuring worrying alarming shocking refreshing "
     "rewarding overwhelming inspiring embarrassing exhausting "
     # adjectives that never stand before a noun: "its alive", "its aware of"
     "alive alone afraid awake asleep aware unaware ablaze"
@@ -219,12 +219,11 @@ WED_AFTER = words("last back up down out off over still even right near close ro
 DETERMINED = ARTICLES | POSSESSIVE_DETERMINERS
 # what follows "all" that a possessive owns: "gave its all in", "put its all into"
 GIVEN_ALL = words("in into to for on at and")
-# what an object may start with
-OBJECTS_START = DETERMINERS | words(
+# what an object may start with, besides a pronoun
+OBJECT_STARTS = DETERMINERS | words(
     "some many several few all each every both any two three four five six seven eight nine ten"
 )
 MODALS = words("will would shall should can could may might must")
-OBJECTS_PRONOUNS = OBJECT_PRONOUNS | {"it"}
 # verbs after "let's" that never follow "lets" with its subject ("he lets go", "the council
 # lets land" may): "email us and lets talk"
 LETS_VERBS = words("talk chat see hope face start begin meet try look say think discuss dive")
@@ -269,7 +268,7 @@ def reads_as_contraction(text: str, start: int, end: int) -> bool:
             return False
         if first in AFTER_I or (verb_base(first) and not noun(first)):
             return True
-        if verb_base(first) and (after[1] in OBJECTS_START or after[1] in OBJECTS_PRONOUNS):
+        if verb_base(first) and (after[1] in OBJECT_STARTS or after[1] in VERB_OBJECTS):
             return True  # "Ill flip the focus", "Ill move it"; "Ill health" owns none
         # "Id collected" (I had); not "Ill advised", the adjective
         return bare == "id" and (past_tense(first) or first in PARTICIPLES)
@@ -435,7 +434,7 @@ def _progressive(word: str, next_word: str, then: str, ended: bool) -> bool:
     if next_word in OBJECT_PRONOUNS or next_word == "its":  # "its expanding its reach"
         return True
     # "its just enforcing two of the criteria"; not "since its founding two decades ago"
-    return ended or (next_word in OBJECTS_START and then not in TIMES)
+    return ended or (next_word in OBJECT_STARTS and then not in TIMES)
 
 
 def _adverb(word: str) -> bool:
