@@ -139,7 +139,7 @@ AFTER_PREDICATE = (
     | OPENING_PREPOSITIONS
     | DETERMINERS
     | QUESTION_WORDS
-    | words("because anywhere everywhere nowhere somewhere now today anymore")
+    | words("because anywhere everywhere nowhere somewhere now today anymore there here")
 )
 # words that follow "it's" before the only words that may come next: "its worth noting",
 # "its one of the best", "its thanks to"
@@ -158,7 +158,7 @@ CLAUSE_NOUNS = {
     "part": words("of"),  # "Its part of who we are"; not "did its part of the work"
     "subject": words("to"),  # "but its subject to review"; not "changed its subject to"
 }
-WORTH_BEFORE = DETERMINERS | {"its"}  # "its worth its weight", "its worth a try"
+WORTH_BEFORE = DETERMINERS | words("its it")  # "its worth its weight", "its worth it"
 # participles that an infinitive follows where no noun could: "its trying to help"
 BEFORE_INFINITIVE = words(
     "trying going starting beginning continuing hoping seeking aiming struggling getting "
@@ -221,8 +221,12 @@ DETERMINED = ARTICLES | POSSESSIVE_DETERMINERS
 GIVEN_ALL = words("in into to for on at and")
 # what an object may start with, besides a pronoun
 OBJECT_STARTS = DETERMINERS | words(
-    "some many several few all each every both any two three four five six seven eight nine ten"
+    "some many several few all each every both any two three four five six seven eight nine ten "
+    "more much less"
 )
+# a phrasal verb's particle: "showing up", "figuring out"; not "back", as in "when its
+# founding back in 1990"
+PARTICLES = words("up out down off away")
 MODALS = words("will would shall should can could may might must")
 # verbs after "let's" that never follow "lets" with its subject ("he lets go", "the council
 # lets land" may): "email us and lets talk"
@@ -363,6 +367,9 @@ def _its(text: str, start: int, following: list[tuple[str, bool, int]], opens: b
                 next_word in CLAUSE_ADJECTIVES or _predicative(next_word)
             ):
                 return False
+        elif word == "first":  # "when its first released."; not "its first released single"
+            if not (past_tense(next_word) or next_word in PARTICIPLES):
+                return False
         elif word == "only":  # "its only when"; not "its only hope", "its only to"
             if next_word not in QUESTION_WORDS and (noun(next_word) or next_word in ("", "to")):
                 return False
@@ -433,8 +440,11 @@ def _progressive(word: str, next_word: str, then: str, ended: bool) -> bool:
         return _comparative(next_word) or _predicative(next_word)
     if next_word in OBJECT_PRONOUNS or next_word == "its":  # "its expanding its reach"
         return True
-    # "its just enforcing two of the criteria"; not "since its founding two decades ago"
-    return ended or (next_word in OBJECT_STARTS and then not in TIMES)
+    if next_word in PARTICLES:  # "now its showing up again"
+        return True
+    # "its just enforcing two of the criteria", "its doing more harm"; not "since its
+    # founding two decades ago", "when its founding more than"
+    return ended or (next_word in OBJECT_STARTS and then not in TIMES and then != "than")
 
 
 def _adverb(word: str) -> bool:

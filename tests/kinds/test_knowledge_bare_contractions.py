@@ -152,6 +152,14 @@ CONTRACTIONS = [
     ("He said: “Its official — I am on.”", "He said: “It’s official — I am on.”"),
     ("I don't believe it, its fake.", "I don't believe it, it's fake."),
     ("Whether its amazing, we will see.", "Whether it's amazing, we will see."),
+    ("And now its showing up again.", "And now it's showing up again."),
+    ("If it fails, its doing more harm.", "If it fails, it's doing more harm."),
+    ("We go on because its worth it.", "We go on because it's worth it."),
+    ("It is not done when its first released.", "It is not done when it's first released."),
+    (
+        "With new ideas, its expected there are bugs.",
+        "With new ideas, it's expected there are bugs.",
+    ),
 ]
 
 # the same bare forms where they are the words they are
@@ -215,6 +223,8 @@ WORDS = [
     "It is free, and lets people apply.",
     "If its proven, reliable method works, it wins. It sold its used, old cars.",
     "As its thoughtful, well-researched content shows, it is good.",
+    "The band played its first released single.",
+    "When its founding more than a century ago was marked, it grew.",
     "The robot grips and lets go. The council lets land to farmers and lets talk happen.",
 ]
 
