@@ -406,7 +406,7 @@ def _listed(text: str, word: str, end: int) -> bool:
     shown = False  # an adjective that is no noun is among them
     for count in range(LIST_ITEMS + 1):
         listed = word in CLAUSE_ADJECTIVES
-        if word in HEADS or not (listed or adjective(word) or _predicative(word)):
+        if word in HEADS or not _adjectival(word):
             return False
         shown = shown or listed or _predicative(word)
         paused = PAUSE.match(text, end) is not None  # before "and there", which is no item
@@ -445,6 +445,12 @@ def _progressive(word: str, next_word: str, then: str, ended: bool) -> bool:
     # "its just enforcing two of the criteria", "its doing more harm"; not "since its
     # founding two decades ago", "when its founding more than"
     return ended or (next_word in OBJECT_STARTS and then not in TIMES and then != "than")
+
+
+def _adjectival(word: str) -> bool:
+    """Whether ``word`` (lower case) may be an item of a list of adjectives: a listed one,
+    one the word lists know, or one shown to be no noun ("its current, accurate")."""
+    return word in CLAUSE_ADJECTIVES or adjective(word) or _predicative(word)
 
 
 def _adverb(word: str) -> bool:
@@ -549,7 +555,7 @@ def _comma_ends(text: str, start: int, word: str, end: int, clause: Callable[[],
     then = following.group(1).rsplit("-", 1)[-1].lower()
     if then in FUNCTION_WORDS:  # which the word lists may call adjectives: "the"
         return True
-    return not (then in CLAUSE_ADJECTIVES or adjective(then) or _predicative(then))
+    return not _adjectival(then)
 
 
 def _after_comma(text: str, start: int) -> bool:
