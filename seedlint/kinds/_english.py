@@ -59,6 +59,12 @@ TITLES = words(
     "princess pope bishop archbishop rabbi imam father sister brother uncle aunt saint st "
     "representative rep sen gov congressman congresswoman councillor councilman commissioner"
 )
+# letters written after a person's name: ranks, honours, degrees and generations ("Lionel
+# Robbards QC", "Nigel Pemberds MP", "Martin Luther Kings Jr"), as written
+POST_NOMINALS = frozenset(
+    "QC KC SC MP MEP MSP MLA MLC MHA MHR AC AO AM OAM APM OBE MBE CBE KBE DBE GBE CH OM VC "
+    "GC CB KCB GCB CMG KCMG JP FRS FRCS FRCP PhD DPhil Jr Jnr Sr Snr Esq II III IV".split()
+)
 # prefixes a hyphen may join to a verb ("re-elected", "co-founded"); other hyphenated words
 # before a noun are compound modifiers ("web-based")
 VERB_PREFIXES = words("re co pre de un mis over out under up down cross dis")

@@ -62,6 +62,7 @@ from seedlint.engine.document import Document
 from seedlint.kinds._english import (
     AUXILIARIES,
     DANGLING,
+    POST_NOMINALS,
     TITLES,
     words,
 )
@@ -263,6 +264,8 @@ def name_verdict(doc: Document, match: re.Match[str], context: Context) -> Verdi
     safe for a name no word list holds; a guess for a common word ("Boxs": perhaps a
     misspelled "Boxes") or a person's name (a family's possessive, "the Wilcoxes' farm",
     that lost its -es)."""
+    if _post_nominal(doc.text, match, context):
+        return Verdict.NO
     verdict = _shown(doc, match, context)
     written = match.group()
     if verdict == Verdict.SURE or not _no_plural_before_noun(written, context):
@@ -352,6 +355,19 @@ def _shown(doc: Document, match: re.Match[str], context: Context) -> Verdict:
         person = not (before or context.determined) and _full_name_with(doc, stem, written)
         return Verdict.SURE if person else Verdict.GUESS
     return Verdict.SURE
+
+
+def _post_nominal(text: str, match: re.Match[str], context: Context) -> bool:
+    """Whether letters written after a name follow a word + s inside a longer name
+    ("Lionel Robbards QC told", "Martin Luther Kings Jr."): the s is the name's own. Not
+    when a noun follows the letters, which the name then owns ("Mary Robbards PhD
+    thesis")."""
+    if not context.before or context.next_word not in POST_NOMINALS:
+        return False
+    after = FOLLOWING_WORDS.match(text, match.end())
+    if after is None or not after.group(2).islower():
+        return True
+    return word_reading(after.group(2)) != Reading.NOUN
 
 
 def _unshown(text: str, stem: str, context: Context) -> bool:

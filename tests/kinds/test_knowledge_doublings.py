@@ -92,6 +92,11 @@ def verb_forms() -> dict[str, set[str]]:
         "Those who have have a duty to share.",
         "Anyone who has has to register.",
         "I think what they are are symptoms.",
+        # a free relative that is its own clause's subject
+        "We can influence the reaction if whatever happens happens after we return.",
+        "Whoever wins wins the cup.",
+        "What happened happened, she said.",
+        "Whatever really matters matters most.",
     ],
 )
 def test_a_verb_ending_a_fused_relative_clause_before_the_main_verb_is_accepted(
@@ -162,6 +167,18 @@ def test_a_noun_then_the_same_word_as_a_modal_is_accepted(body: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "body",
+    [
+        "When we look back on it it will be significant.",
+        "I think about it it seems fine.",
+        "There is nothing like it it was a great day.",
+    ],
+)
+def test_a_clause_ending_on_it_before_one_starting_on_it_is_accepted(body: str) -> None:
+    assert repeated(body) == []
+
+
+@pytest.mark.parametrize(
     ("body", "slip"),
     [
         ("We are here to to help.", "to to"),
@@ -190,6 +207,11 @@ def test_a_noun_then_the_same_word_as_a_modal_is_accepted(body: str) -> None:
         ("It might might rain.", "might might"),
         ("The road goes up up to the castle.", "up up"),
         ("Look out out there.", "out out"),
+        ("He said whatever the the outcome, they would stay.", "the the"),
+        ("Whatever this this is, it works.", "this this"),
+        ("We went home and it it will be open.", "it it"),
+        ("It it will be open.", "It it"),
+        ("They talked about it it.", "it it"),
     ],
 )
 def test_the_slips_among_those_words_are_still_reported(body: str, slip: str) -> None:

@@ -145,6 +145,24 @@ def test_surnames_names_in_s_and_plurals_stay_alone(body: str) -> None:
     assert found(seed(body)) == []
 
 
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        # letters after a full name: the surname's own s
+        ("Counsel assisting Lionel Robbards QC told the commission of a culture of fear.", []),
+        ("The motion of Clive Pemberds MP, the chamber heard, was lost.", []),
+        ("The speech by Martin Luther Kings Jr. was printed in full.", []),
+        ("A letter from Anne Robbards OBE said so.", []),
+        # a noun after the letters: the name owns them
+        ("She read Mary Robbards PhD thesis on the port.", ["Robbards"]),
+        # no letters: a surname before a noun, as before
+        ("Yesterday Lionel Robbards team won the final.", ["Robbards"]),
+    ],
+)
+def test_letters_after_a_full_name_are_no_owned_noun(body: str, flagged: list[str]) -> None:
+    assert found(seed(body)) == flagged
+
+
 def test_a_fixed_phrase_takes_the_documents_own_apostrophe() -> None:
     text = seed("It’s here: a Valentines Day card.")
     assert seedlint.fix_text(text)[0] == seed("It’s here: a Valentine’s Day card.")
