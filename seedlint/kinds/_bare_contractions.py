@@ -122,6 +122,13 @@ CLAUSE_ADJECTIVES = words(
     # adjectives that never stand before a noun: "its alive", "its aware of"
     "alive alone afraid awake asleep aware unaware ablaze"
 )
+# those of them that the word lists also know as nouns, but no possessive owns alone
+# ("at the start its easy."; "paid its fine.", "keeps its cool.", "the bank and its safe.")
+NEVER_OWNED_ALONE = words(
+    "bad cheap clear crazy easy fake funny great hard impossible necessary notable perfect "
+    "possible ready simple smart straightforward surprising tempting tough true unaware "
+    "unfortunate vital weird wise worrying"
+)
 CLAUSE_OPENERS = words("to that for whether when if how what why")
 # endings of adjectives the word lists do not know, which list only adjectives that have
 # a comparative ("searchable", "available", "beneficial", "responsive", "historic",
@@ -278,7 +285,8 @@ def reads_as_contraction(text: str, start: int, end: int) -> bool:
         return bare == "id" and (past_tense(first) or first in PARTICIPLES)
     if bare in ("wed", "hed"):
         opens = before in SUBJECT_BEFORE or written_before == "But"
-        return opens and first not in WED_AFTER and (verb_base(first) or past_tense(first))
+        verb = verb_base(first) or past_tense(first) or first == "been"  # "how hed been"
+        return opens and first not in WED_AFTER and verb
     return False
 
 
@@ -479,7 +487,7 @@ def _predicate(word: str, next_word: str, pause: bool, clause: Callable[[], bool
             return True
         # before a full stop, a noun too may end what "its" owns: "paid its fine.",
         # "gave its all.", "at its open."
-        return pause and (not noun(word) or clause())
+        return pause and (not noun(word) or word in NEVER_OWNED_ALONE or clause())
     if next_word in OBJECT_PRONOUNS:  # "its helped us": a participle owns no pronoun
         return past_tense(word) and not noun(word)
     return (pause or next_word in AFTER_PREDICATE or next_word == "as") and _predicative(word)

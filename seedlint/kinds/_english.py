@@ -61,9 +61,14 @@ TITLES = words(
 )
 # letters written after a person's name: ranks, honours, degrees and generations ("Lionel
 # Robbards QC", "Nigel Pemberds MP", "Martin Luther Kings Jr"), as written
-POST_NOMINALS = frozenset(
+POST_NOMINALS = words(
     "QC KC SC MP MEP MSP MLA MLC MHA MHR AC AO AM OAM APM OBE MBE CBE KBE DBE GBE CH OM VC "
-    "GC CB KCB GCB CMG KCMG JP FRS FRCS FRCP PhD DPhil Jr Jnr Sr Snr Esq II III IV".split()
+    "GC CB KCB GCB CMG KCMG JP FRS FRCS FRCP PhD DPhil Jr Jnr Sr Snr Esq II III IV"
+)
+# words that make a region's name of a place's ("Western Australia", "South Australia"):
+# the region's possessive is written as the place's, with 's
+REGION_QUALIFIERS = words(
+    "North South East West Northern Southern Eastern Western Central New Upper Lower Greater"
 )
 # prefixes a hyphen may join to a verb ("re-elected", "co-founded"); other hyphenated words
 # before a noun are compound modifiers ("web-based")

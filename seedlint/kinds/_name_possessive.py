@@ -63,6 +63,7 @@ from seedlint.kinds._english import (
     AUXILIARIES,
     DANGLING,
     POST_NOMINALS,
+    REGION_QUALIFIERS,
     TITLES,
     words,
 )
@@ -308,7 +309,7 @@ def _shown(doc: Document, match: re.Match[str], context: Context) -> Verdict:
         return Verdict.SURE if _writes_surname(doc, stem, context.given) else Verdict.GUESS
     if context.given and _titled_person(text, match, context) and _noun_after(context):
         return Verdict.GUESS  # "Governor Chris Christies deputy": christies is a plural noun too
-    if lower in vocabulary("codespell") and not _common_word_as_name(doc, stem, context):
+    if _codespell_word(lower, context) and not _common_word_as_name(doc, stem, context):
         return Verdict.NO
     if not _named(text, stem, names.is_name(stem)):
         single = (
@@ -327,6 +328,7 @@ def _shown(doc: Document, match: re.Match[str], context: Context) -> Verdict:
             alone
             or occurrences(text, f"{before} {stem}")
             or possessive_count(text, f"{before} {stem}")
+            or (before in REGION_QUALIFIERS and possessive_stem(stem))
         ):
             return Verdict.NO  # a word of a longer name ("Aguas Argentinas"), not "Robert Mueller"
         if next_word[:1].isupper() and not (alone or _whole_name(text, f"{before} {stem}")):
@@ -646,6 +648,16 @@ def _titled_person(text: str, match: re.Match[str], context: Context) -> bool:
         return False
     title = word_before(text, match.start() - 1 - len(context.given))
     return title.lower() in PERSON_TITLES
+
+
+def _codespell_word(lower: str, context: Context) -> bool:
+    """Whether a stem is one of the words codespell corrects into, read as a common word:
+    not a place the dictionary does not know ("australia") after a word that makes a
+    region of it ("Western Australias wheatbelt"), whose + s form is the region's
+    possessive."""
+    if lower not in vocabulary("codespell"):
+        return False
+    return context.before not in REGION_QUALIFIERS or bool(lemma(lower) or noun(lower))
 
 
 def _dictionary(written: str) -> bool:

@@ -25,6 +25,7 @@ from seedlint.kinds._english import (
     PREPOSITIONS,
     PRONOUNS,
     QUANTIFIERS,
+    REGION_QUALIFIERS,
 )
 from seedlint.kinds._name_possessive import (
     Context,
@@ -251,8 +252,10 @@ def plural_context(doc: Document, start: int) -> bool:
     if before.lower() in QUANTIFIERS:
         return True
     word = doc.text[start : start + REACH].split(None, 1)[0].rstrip(".,;:!?")
-    if word[:-1].isupper() or not before[:1].isupper():
-        return False  # "Hitwise UKs": an acronym after a name is still the acronym
+    if word[:-1].isupper() or not before[:1].isupper() or before in REGION_QUALIFIERS:
+        # "Hitwise UKs": an acronym after a name is still the acronym; "Western
+        # Australias wheatbelt": a region's possessive
+        return False
     if sentence_start(doc.text, previous.start()):
         return False
     # "Imperial College Londons" where the text writes "Imperial College London" is the

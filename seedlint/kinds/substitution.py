@@ -37,6 +37,7 @@ from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import LARGE_TEXT, Document, letter_words
 from seedlint.engine.kind import Kind, single_check
 from seedlint.engine.options import Option
+from seedlint.kinds._english import words
 from seedlint.kinds._names import names_of, sentence_start
 from seedlint.kinds._text import (
     infinitive_stands,
@@ -440,6 +441,14 @@ def _single_phrase(state: State, phrase: str) -> re.Pattern[str]:
     return pattern
 
 
+# words of an office, which a qualifier rather than a person's name stands before
+OFFICES = words(
+    "minister ministry secretary president chancellor ambassador commissioner governor "
+    "general director premier treasurer spokesman spokeswoman envoy consul department "
+    "office affairs"
+)
+NEXT_CAPITALISED = re.compile(r"[ \t\u00a0]+([A-Z][a-z]+)\b")
+OFFICE_REACH = 20  # characters after a word that hold the office's word
 NAME_JOINERS = re.compile(r"[ \t\u00a0]+(?=[A-Z](?:[a-z]|\.))")  # "Hong", "P."
 SEPARATORS = re.compile(r"[\s'’-]")
 
@@ -462,8 +471,10 @@ def _name_check(doc: Document, start: int, end: int, correction: str, state: Sta
         if _writes_corrected_run(text, start, end, first) or names.is_name(first):
             return False
         # a long word of a name of several words is likelier an institution's word
-        # misspelt ("Federal Trade Commision") than a person's name: reported, as a guess
-        return True if len(word) > state.name_max_length and text.count(word) == 1 else None
+        # misspelt ("Federal Trade Commision") than a person's name, and so is one before
+        # an office ("Foriegn Minister Alexander Downer"): reported, as a guess
+        long = len(word) > state.name_max_length or _before_office(text, end)
+        return True if long and text.count(word) == 1 else None
     if bool(first) and names.is_name(first):
         return False  # the document's own name, misspelt
     if text.count(word) > 1 and names.is_name(word):
@@ -502,6 +513,12 @@ def _in_run(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start]
     previous = re.search(r"([A-Z][\w'’.-]*)[ \t\u00a0]+\Z", before)
     return previous is not None and not sentence_start(text, start - len(previous.group()))
+
+
+def _before_office(text: str, end: int) -> bool:
+    """Whether an office's word follows the word ending at ``end``: "Minister", "Affairs"."""
+    following = NEXT_CAPITALISED.match(text, end, end + OFFICE_REACH)
+    return following is not None and following.group(1).lower() in OFFICES
 
 
 def _writes_corrected_run(text: str, start: int, end: int, correction: str) -> bool:

@@ -160,6 +160,11 @@ CONTRACTIONS = [
         "With new ideas, its expected there are bugs.",
         "With new ideas, it's expected there are bugs.",
     ),
+    # an adjective no possessive owns alone, before a pause: no clause start needed
+    ("At the start its easy - don't break.", "At the start it's easy - don't break."),
+    ("In the end its great.", "In the end it's great."),
+    # "been" after "hed" and "wed"
+    ("He told us how hed been in the trenches.", "He told us how he'd been in the trenches."),
 ]
 
 # the same bare forms where they are the words they are
@@ -226,6 +231,8 @@ WORDS = [
     "The band played its first released single.",
     "When its founding more than a century ago was marked, it grew.",
     "The robot grips and lets go. The council lets land to farmers and lets talk happen.",
+    "It paid its fine. The bank kept its safe. The captain keeps its cool.",
+    "The village and its common. The party and its ideal. Right its wrong.",
 ]
 
 

@@ -52,6 +52,20 @@ def test_a_capitalised_word_that_may_be_a_name_is_never_fixed_safely() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Foriegn Minister Alexander Downer said so.",
+        "A call to the Department of Foriegn Affairs went unanswered.",
+    ],
+)
+def test_a_word_before_an_office_is_a_misspelling_offered_as_a_guess(body: str) -> None:
+    text = seed(body)
+    assert found(text, "SL203") == ["Foriegn"]
+    assert fixed(text, "SL203") == text  # a capitalised word: its fix is a guess
+    assert "Foreign" in seedlint.fix_text(text, unsafe=True, select=["SL203"])[0]
+
+
 def test_the_documents_own_spelling_of_a_name_makes_the_fix_safe() -> None:
     text = seed("The Foreign Minister spoke. Later the Foriegn Minister left.")
     assert fixed(text, "SL203") == seed(
@@ -87,6 +101,25 @@ def test_name_possessive_needs_the_name_used_elsewhere() -> None:
 )
 def test_plurals_and_longer_names_are_not_possessives(body: str) -> None:
     assert found(seed(body), "SL210") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "restored"),
+    [
+        (
+            "Quakes shook Western Australias wheatbelt.",
+            "Quakes shook Western Australia's wheatbelt.",
+        ),
+        (
+            "Fires burnt in South Australias south-east.",
+            "Fires burnt in South Australia's south-east.",
+        ),
+    ],
+)
+def test_a_place_and_its_region_take_the_possessive_english_writes(
+    body: str, restored: str
+) -> None:
+    assert fixed(seed(body), "SL210") == seed(restored)
 
 
 def test_contractions_im_and_ive_but_not_acronyms() -> None:
