@@ -37,8 +37,8 @@ reading (``reads_as_contraction``):
   the words a subject's "I'd" or "I'll" is followed by ("Id like", "Ill be"), or a verb
   and its object ("Ill flip the focus"); not after a determiner ("your Id", "the Ill").
 - "wed" and "hed" where a clause needs its subject and a verb follows: after a word that
-  opens a clause ("thought wed hit", "how wed make", "say hed ordered", "But wed run");
-  "they wed last year" has its subject.
+  opens a clause ("thought wed hit", "how wed make", "say hed ordered", "But wed run"),
+  and "Hed" opening a sentence ("Hed gone through"); "they wed last year" has its subject.
 
 A capitalised bare form is read only at a sentence's start ("Its a", "Cant wait"): inside
 one, "Cant" and "Wont" are surnames and "Its" a title's word, unless a word in lower case
@@ -118,14 +118,17 @@ CLAUSE_ADJECTIVES = words(
     "straightforward perfect notable imperative ideal official fake fast slow crazy weird "
     "strange funny sad scary similar familiar amazing humiliating frustrating encouraging "
     "confusing disappointing fascinating annoying reassuring worrying alarming shocking refreshing "
-    "rewarding overwhelming inspiring embarrassing exhausting "
+    "rewarding overwhelming inspiring embarrassing exhausting inevitable ironic odd "
+    "remarkable unacceptable understandable undeniable unfair unbelievable incredible "
+    "ridiculous absurd "
     # adjectives that never stand before a noun: "its alive", "its aware of"
     "alive alone afraid awake asleep aware unaware ablaze"
 )
 # those of them that the word lists also know as nouns, but no possessive owns alone
 # ("at the start its easy."; "paid its fine.", "keeps its cool.", "the bank and its safe.")
 NEVER_OWNED_ALONE = words(
-    "bad cheap clear crazy easy fake funny great hard impossible necessary notable perfect "
+    "absurd bad cheap clear crazy easy fake funny great hard impossible inevitable necessary "
+    "notable odd perfect "
     "possible ready simple smart straightforward surprising tempting tough true unaware "
     "unfortunate vital weird wise worrying"
 )
@@ -279,13 +282,17 @@ def reads_as_contraction(text: str, start: int, end: int) -> bool:
             return False
         if first in AFTER_I or (verb_base(first) and not noun(first)):
             return True
+        if first == "much" and after[1] in ("rather", "prefer", "sooner"):
+            return True  # "Id much rather be"
         if verb_base(first) and (after[1] in OBJECT_STARTS or after[1] in VERB_OBJECTS):
             return True  # "Ill flip the focus", "Ill move it"; "Ill health" owns none
         # "Id collected" (I had); not "Ill advised", the adjective
         return bare == "id" and (past_tense(first) or first in PARTICIPLES)
     if bare in ("wed", "hed"):
-        opens = before in SUBJECT_BEFORE or written_before == "But"
-        verb = verb_base(first) or past_tense(first) or first == "been"  # "how hed been"
+        # "Hed" opens a sentence too ("Hed gone through"); "Wed" may be a day's name
+        opens = before in SUBJECT_BEFORE or written_before == "But" or written == "Hed"
+        # "how hed been", "Hed gone"
+        verb = verb_base(first) or past_tense(first) or first in PARTICIPLES or first == "been"
         return opens and first not in WED_AFTER and verb
     return False
 

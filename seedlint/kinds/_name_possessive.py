@@ -18,7 +18,10 @@ name only the full name counts). A stem that is a common word ("Ford") counts as
 the document writes it as a name, the subject of a verb, and a lower-case noun follows
 ("Fords internal testing"), or writes it before the same capitalised word elsewhere ("the
 Amazon Kindle Fire", "Amazons Kindle Fire"). A superlative after the word reads as the
-adjective it is ("Islams holiest site"). A word that can have no plural in s is a
+adjective it is ("Islams holiest site"), and an adverb in -ly before an adjective as part
+of what is owned ("Mr Arafats increasingly shaky authority"). Letters after a full name
+are the name's ("Lionel Robbards QC"), and a word that makes a region of a place opens no
+longer name ("Western Australias wheatbelt"). A word that can have no plural in s is a
 possessive, safe to fix: a common noun whose plural ends in -ies, capitalised as a body's
 name ("the Treasurys budget"), or a name no dictionary lists that ends in x ("Netflixs Chaos
 Monkey"). A stem that ends like a demonym is a person's name where the document writes a
@@ -44,12 +47,14 @@ capital tells nothing, but the document's evidence does ("Makarov said" ... "Mak
 then won"). Never read as possessives: a form the document writes more than once, a common
 word (one the document writes in lower case, a dictionary word ending in s such as "corps",
 or one of the 30,000 English words codespell corrects misspellings into, unless used as
-above), and a word of a longer name ("the water firm Aguas Argentinas") whose stem the
-document never uses alone. A capitalised word + s that stands where a name's possessive
-would, but whose stem the document writes nowhere else ("during DigitalGovs webinar"), or a
-common word opening a sentence that the document writes as a name but never as one that says
-or owns something ("sailed to Jersey" ... "Jerseys goalkeeper"), is no finding of the
-document alone: the corpus may show the stem a name (``corpus_possessive``).
+above or a place no dictionary lists whose + s English writes mostly as a possessive,
+"Adelaides eastern suburbs"), and a word of a longer name ("the water firm Aguas
+Argentinas") whose stem the document never uses alone. A capitalised word + s that stands
+where a name's possessive would, but whose stem the document writes nowhere else ("during
+DigitalGovs webinar"), or a common word opening a sentence that the document writes as a
+name but never as one that says or owns something ("sailed to Jersey" ... "Jerseys
+goalkeeper"), is no finding of the document alone: the corpus may show the stem a name
+(``corpus_possessive``).
 """
 
 from __future__ import annotations
@@ -309,7 +314,7 @@ def _shown(doc: Document, match: re.Match[str], context: Context) -> Verdict:
         return Verdict.SURE if _writes_surname(doc, stem, context.given) else Verdict.GUESS
     if context.given and _titled_person(text, match, context) and _noun_after(context):
         return Verdict.GUESS  # "Governor Chris Christies deputy": christies is a plural noun too
-    if _codespell_word(lower, context) and not _common_word_as_name(doc, stem, context):
+    if _codespell_word(stem) and not _common_word_as_name(doc, stem, context):
         return Verdict.NO
     if not _named(text, stem, names.is_name(stem)):
         single = (
@@ -650,14 +655,16 @@ def _titled_person(text: str, match: re.Match[str], context: Context) -> bool:
     return title.lower() in PERSON_TITLES
 
 
-def _codespell_word(lower: str, context: Context) -> bool:
+def _codespell_word(stem: str) -> bool:
     """Whether a stem is one of the words codespell corrects into, read as a common word:
-    not a place the dictionary does not know ("australia") after a word that makes a
-    region of it ("Western Australias wheatbelt"), whose + s form is the region's
-    possessive."""
+    one the dictionary knows ("team"), or a word English writes with + s about as often as
+    with 's ("America": "the Americas"); not a place or name it does not know whose + s
+    English writes mostly as a possessive ("Adelaides eastern suburbs", "Western
+    Australias wheatbelt")."""
+    lower = stem.lower()
     if lower not in vocabulary("codespell"):
         return False
-    return context.before not in REGION_QUALIFIERS or bool(lemma(lower) or noun(lower))
+    return bool(lemma(lower) or noun(lower)) or not possessive_stem(stem)
 
 
 def _dictionary(written: str) -> bool:

@@ -94,6 +94,12 @@ def next_word_reading(text: str, following: re.Match[str], acronym: bool) -> Rea
             return Reading.NOUN  # a compound modifier: "soon-to-be-released", "web-based"
         lower = rest  # "re-elected" reads as "elected"
     reading = word_reading(lower)
+    if reading == Reading.VERB and _adverb_before_adjective(text, following):
+        # the adverb modifies the adjective of what is owned: "Mr Arafats increasingly
+        # shaky authority"; "the MPs increasingly voted" has a verb after it
+        after = NEXT.match(text, following.end(), following.end() + REACH)
+        assert after is not None
+        return next_word_reading(text, after, acronym)
     if (
         not acronym
         and reading == Reading.VERB
@@ -106,6 +112,23 @@ def next_word_reading(text: str, following: re.Match[str], acronym: bool) -> Rea
         if after is None or after.group(1) or word_reading(after.group(2).lower()) != Reading.NOUN:
             return Reading.EITHER  # "keep the URLs simple and short"
     return reading
+
+
+def _adverb_before_adjective(text: str, following: re.Match[str]) -> bool:
+    """Whether the word of ``following`` is an adverb in -ly, no verb, before a lower-case
+    adjective that is no verb either ("increasingly shaky")."""
+    word = following.group(2)
+    if not (word.endswith("ly") and word.islower()) or verb_base(word) or past_tense(word):
+        return False
+    after = NEXT.match(text, following.end(), following.end() + REACH)
+    if after is None or after.group(1) or after.start() != following.end():
+        return False
+    adjective_word = after.group(2)
+    return (
+        adjective_word.islower()
+        and adjective(adjective_word)
+        and not (verb_base(adjective_word) or past_tense(adjective_word))
+    )
 
 
 def _noun_follows(text: str, following: re.Match[str]) -> bool:

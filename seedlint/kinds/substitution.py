@@ -21,7 +21,9 @@ firm Analysys", "a startup called Zenefits") are names, unless the document itse
 the corrected name ("the Foriegn Minister" beside "the Foreign Minister"). A capitalised
 word is fixed safely only where it cannot be a name (at a sentence start, used nowhere as
 one) or is the document's misspelling of its own name; a single capitalised word inside a
-sentence longer than ``name-max-length`` is reported with its fix offered as a guess.
+sentence longer than ``name-max-length``, or before an office's word ("the Foriegn
+Minister Alexander Downer"), is reported with its fix offered as a guess. A word after a
+person's title ("Mr. Thier", at a sentence's start too) is a name.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ from seedlint.kinds._text import (
     previous_word,
     word_occurrences,
 )
+from seedlint.kinds._word_uses import PERSON_TITLES
 from seedlint.kinds._wordlists import Table, load_table, source_of
 
 
@@ -449,6 +452,9 @@ OFFICES = words(
 )
 NEXT_CAPITALISED = re.compile(r"[ \t\u00a0]+([A-Z][a-z]+)\b")
 OFFICE_REACH = 20  # characters after a word that hold the office's word
+# a capitalised word before a word of a name: an initial or a short title with its full
+# stop ("P.", "Mr."), or a word without one ("O'Sullivan." ends a sentence)
+PREVIOUS_IN_RUN = re.compile(r"([A-Z](?:[a-z]{0,3}\.|[\w'’-]*))[ \t\u00a0]+\Z")
 NAME_JOINERS = re.compile(r"[ \t\u00a0]+(?=[A-Z](?:[a-z]|\.))")  # "Hong", "P."
 SEPARATORS = re.compile(r"[\s'’-]")
 
@@ -465,6 +471,9 @@ def _name_check(doc: Document, start: int, end: int, correction: str, state: Sta
         return None  # GameBoy, Doubleclick: a brand's own spelling
     if _introduced(text, start, state.introducers):
         return None  # "the firm Analysys", "a startup called Zenefits"
+    previous = PREVIOUS_IN_RUN.search(text, max(0, start - INTRODUCER_REACH), start)
+    if previous is not None and previous.group(1).rstrip(".").lower() in PERSON_TITLES:
+        return None  # a name after a person's title, at a sentence's start too: "Mr. Thier"
     names = names_of(doc)
     first = correction.split("|")[0]
     if _in_run(text, start, end):
@@ -511,7 +520,7 @@ def _in_run(text: str, start: int, end: int) -> bool:
     if NAME_JOINERS.match(text, end):
         return True
     before = text[max(0, start - 40) : start]
-    previous = re.search(r"([A-Z][\w'’.-]*)[ \t\u00a0]+\Z", before)
+    previous = PREVIOUS_IN_RUN.search(before)
     return previous is not None and not sentence_start(text, start - len(previous.group()))
 
 

@@ -165,6 +165,12 @@ CONTRACTIONS = [
     ("In the end its great.", "In the end it's great."),
     # "been" after "hed" and "wed"
     ("He told us how hed been in the trenches.", "He told us how he'd been in the trenches."),
+    (
+        'He said: "Hed gone through six weeks of it."',
+        'He said: "He\'d gone through six weeks of it."',
+    ),
+    ("I think its inevitable that it changes.", "I think it's inevitable that it changes."),
+    ("I think Id much rather be here.", "I think I'd much rather be here."),
 ]
 
 # the same bare forms where they are the words they are
@@ -233,6 +239,7 @@ WORDS = [
     "The robot grips and lets go. The council lets land to farmers and lets talk happen.",
     "It paid its fine. The bank kept its safe. The captain keeps its cool.",
     "The village and its common. The party and its ideal. Right its wrong.",
+    "They wed in June. Wed, March 4: the couple wed on Wed in the rain.",
 ]
 
 

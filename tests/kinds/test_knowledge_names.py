@@ -66,6 +66,18 @@ def test_a_word_before_an_office_is_a_misspelling_offered_as_a_guess(body: str) 
     assert "Foreign" in seedlint.fix_text(text, unsafe=True, select=["SL203"])[0]
 
 
+def test_a_word_after_a_sentence_that_ends_on_a_name_is_no_word_of_that_name() -> None:
+    text = seed("Ask the centre, Kevin O'Sullivan. Thier survey of 33 detainees was read.")
+    assert fixed(text, "SL203") == seed(
+        "Ask the centre, Kevin O'Sullivan. Their survey of 33 detainees was read."
+    )
+
+
+@pytest.mark.parametrize("body", ["In 1955 it began. Mr. Thier said so.", "He met Dr Thier."])
+def test_a_word_after_a_persons_title_is_a_name(body: str) -> None:
+    assert found(seed(body), "SL203") == []
+
+
 def test_the_documents_own_spelling_of_a_name_makes_the_fix_safe() -> None:
     text = seed("The Foreign Minister spoke. Later the Foriegn Minister left.")
     assert fixed(text, "SL203") == seed(
@@ -101,6 +113,20 @@ def test_name_possessive_needs_the_name_used_elsewhere() -> None:
 )
 def test_plurals_and_longer_names_are_not_possessives(body: str) -> None:
     assert found(seed(body), "SL210") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        # an adverb before an adjective modifies what is owned
+        ("It was a blow against Mr Arafats increasingly shaky authority.", ["Arafats"]),
+        ("The MPs increasingly voted against it.", []),  # a verb after the adverb
+        # a place English writes with 's, which codespell also corrects into
+        ("A man from Beaumont in Adelaides eastern suburbs was hurt.", ["Adelaides"]),
+    ],
+)
+def test_what_follows_and_english_at_large_tell_a_possessive(body: str, flagged: list[str]) -> None:
+    assert found(seed(body), "SL210") == flagged
 
 
 @pytest.mark.parametrize(
