@@ -128,9 +128,8 @@ CLAUSE_ADJECTIVES = words(
 # ("at the start its easy."; "paid its fine.", "keeps its cool.", "the bank and its safe.")
 NEVER_OWNED_ALONE = words(
     "absurd bad cheap clear crazy easy fake funny great hard impossible inevitable necessary "
-    "notable odd perfect "
-    "possible ready simple smart straightforward surprising tempting tough true unaware "
-    "unfortunate vital weird wise worrying"
+    "notable odd perfect possible ready simple smart straightforward surprising tempting "
+    "tough true unaware unfortunate vital weird wise worrying"
 )
 CLAUSE_OPENERS = words("to that for whether when if how what why")
 # endings of adjectives the word lists do not know, which list only adjectives that have

@@ -51,7 +51,6 @@ from seedlint.kinds._text import (
     previous_word,
     word_occurrences,
 )
-from seedlint.kinds._word_uses import PERSON_TITLES
 from seedlint.kinds._wordlists import Table, load_table, source_of
 
 
@@ -444,6 +443,9 @@ def _single_phrase(state: State, phrase: str) -> re.Pattern[str]:
     return pattern
 
 
+# titles that stand only before a person's name ("Mr. Thier"; "Justice" may open the
+# name of a department)
+HONORIFICS = words("mr mrs ms miss mx dr prof sir dame")
 # words of an office, which a qualifier rather than a person's name stands before
 OFFICES = words(
     "minister ministry secretary president chancellor ambassador commissioner governor "
@@ -472,8 +474,8 @@ def _name_check(doc: Document, start: int, end: int, correction: str, state: Sta
     if _introduced(text, start, state.introducers):
         return None  # "the firm Analysys", "a startup called Zenefits"
     previous = PREVIOUS_IN_RUN.search(text, max(0, start - INTRODUCER_REACH), start)
-    if previous is not None and previous.group(1).rstrip(".").lower() in PERSON_TITLES:
-        return None  # a name after a person's title, at a sentence's start too: "Mr. Thier"
+    if previous is not None and previous.group(1).rstrip(".").lower() in HONORIFICS:
+        return None  # a name after an honorific, at a sentence's start too: "Mr. Thier"
     names = names_of(doc)
     first = correction.split("|")[0]
     if _in_run(text, start, end):
