@@ -78,6 +78,12 @@ def test_a_word_after_a_persons_title_is_a_name(body: str) -> None:
     assert found(seed(body), "SL203") == []
 
 
+def test_a_title_that_may_open_a_departments_name_leaves_its_words_checked() -> None:
+    text = seed("The Justice Departmnet said so.")
+    assert found(text, "SL203") == ["Departmnet"]
+    assert fixed(text, "SL203") == text  # a word of a name: its fix is a guess
+
+
 def test_the_documents_own_spelling_of_a_name_makes_the_fix_safe() -> None:
     text = seed("The Foreign Minister spoke. Later the Foriegn Minister left.")
     assert fixed(text, "SL203") == seed(
