@@ -79,8 +79,8 @@ def test_a_word_after_a_persons_title_is_a_name(body: str) -> None:
 
 
 def test_a_title_that_may_open_a_departments_name_leaves_its_words_checked() -> None:
-    text = seed("The Justice Departmnet said so.")
-    assert found(text, "SL203") == ["Departmnet"]
+    text = seed("The Justice Deparment said so.")
+    assert found(text, "SL203") == ["Deparment"]
     assert fixed(text, "SL203") == text  # a word of a name: its fix is a guess
 
 
