@@ -316,11 +316,16 @@ def _plural_name(name: str) -> bool:
     return head.endswith("s") and not head.endswith(("ss", "us", "is"))
 
 
+# a number right before a word, on its line or the line before in its paragraph: never
+# a header's or another paragraph's ("date 2002-01-01 Article 102" + "Ansetts plan")
+COUNTING_NUMBER = re.compile(r"\d(?:[\d,.]*\d)?(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)\Z")
+
+
 def _counted(text: str, start: int, acronym: bool) -> bool:
     """After a number, or (acronyms) after "thousands of", "some of": a plural. A name's
     plural takes an article there ("some of the Kennedys")."""
     before = text[max(0, start - REACH) : start]
-    if re.search(r"\d(?:[\d,.]*\d)?\s+\Z", before):
+    if COUNTING_NUMBER.search(before):
         return True  # "2,000 NGOs", but not "in late 2010, FSAs office"
     of = re.search(r"([A-Za-z]+)\s+of\s+\Z", before)
     return acronym and of is not None and of.group(1).lower() in QUANTIFIERS

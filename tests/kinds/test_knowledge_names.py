@@ -154,6 +154,13 @@ def test_a_place_and_its_region_take_the_possessive_english_writes(
     assert fixed(seed(body), "SL210") == seed(restored)
 
 
+def test_a_number_ending_the_title_counts_nothing_in_the_body() -> None:
+    text = "date 2024-01-18 Results of 2024\n\nMakarovs team won. Makarov said so.\n"
+    assert found(text, "SL210") == ["Makarovs"]
+    counted = seed("The count was 2,000\nNGOs in all.")  # one paragraph, wrapped
+    assert found(counted, "SL210") == []
+
+
 def test_contractions_im_and_ive_but_not_acronyms() -> None:
     assert fixed(seed("Im sure Ive seen it."), "SL211") == seed("I'm sure I've seen it.")
     assert found(seed("Send an IM to IVE."), "SL211") == []
