@@ -16,22 +16,18 @@ quotation reopened after a full stop is a merged paragraph (SL304): real damage 
 Seven lines are exact copies of others (SL501).
 
 Every finding of ``seedlint check`` on the folder was read in context and recorded in
-``tests/data/lee/`` (``known_defects.tsv``, ``false_alarms.tsv``), as for the corpora under
-``tests/data``.
+``tests/data/lee/`` (``known_defects.tsv``, ``false_alarms.tsv``); see ``unseen_corpora``.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import subprocess
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
-
-from known_findings import Key, counted, flagged_text
 
 REPO = Path(__file__).resolve().parents[2]
 HOME = REPO / "tests" / "data" / "lee"  # README.md and the record of findings
@@ -84,8 +80,9 @@ def fetch(folder: Path | None = None) -> Path:
     return folder
 
 
-def seeds(data: Path) -> dict[str, bytes]:
-    """Every article as a seed document: file name -> bytes."""
+def seeds() -> dict[str, bytes]:
+    """Every article as a seed document (file name -> bytes), fetching the corpus first."""
+    data = fetch()
     result = {}
     for name in MEMBERS:
         stem = name.removesuffix(".cor")
@@ -94,56 +91,3 @@ def seeds(data: Path) -> dict[str, bytes]:
             header = f"date {DATE} ABC news, {stem} article {number}\n\n".encode()
             result[f"{stem}_{number:03d}.txt"] = header + line.strip() + b"\n"
     return result
-
-
-def write_seeds(data: Path, folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, content in seeds(data).items():
-        (folder / name).write_bytes(content)
-
-
-class Located:
-    """A finding of the JSON report with its character offsets in its file's text."""
-
-    def __init__(self, item: dict[str, object], text: str) -> None:
-        self.code = str(item["code"])
-        self.severity = str(item["severity"])
-        start, end = item["location"], item["end_location"]
-        assert isinstance(start, dict) and isinstance(end, dict)
-        self.row = int(start["row"])
-        self.start = _offset(text, self.row, int(start["column"]))
-        self.end = _offset(text, int(end["row"]), int(end["column"]))
-
-
-def _offset(text: str, row: int, column: int) -> int:
-    line_start = 0
-    for _ in range(row - 1):
-        line_start = text.index("\n", line_start) + 1
-    return line_start + column - 1
-
-
-def check(folder: Path) -> dict[Key, str]:
-    """Every counted finding of ``seedlint check`` (the real command, every default rule,
-    corpus rules included) on the seeds in ``folder``: key -> the finding's message."""
-    command = [sys.executable, "-m", "seedlint", "check", "--no-cache", "--exit-zero"]
-    command += ["--format", "json", "."]
-    environment = {**os.environ, "PYTHONPATH": str(REPO)}
-    done = subprocess.run(
-        command, cwd=folder, capture_output=True, check=True, env=environment, text=True
-    )
-    found: dict[Key, str] = {}
-    texts: dict[str, str] = {}
-    for item in json.loads(done.stdout):
-        file = Path(str(item["filename"])).name
-        if file not in texts:
-            texts[file] = (folder / file).read_bytes().decode("utf-8", "surrogateescape")
-        located = Located(item, texts[file])
-        if not counted([located]):
-            continue
-        flagged = flagged_text(texts[file][located.start : located.end])
-        key, repeat = Key(file, located.code, located.row, flagged), 1
-        while key in found:  # the same text flagged twice on a row: "'word' #2"
-            repeat += 1
-            key = Key(file, located.code, located.row, f"{flagged} #{repeat}")
-        found[key] = str(item["message"])
-    return found
