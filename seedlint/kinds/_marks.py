@@ -13,6 +13,7 @@ from seedlint.kinds._text import WEB_ADDRESS
 
 OPENING_CONTEXT = set(" \t\r\n([{<—–-/“‘„\"'«\u00a0")
 NOT_AFTER_OPENING = set(",;:!?)]}")
+ELLIPSES = ("...", ". . .")  # run together, or spaced as some house styles write them
 POSSESSIVE = re.compile(r"'s\b")
 # "a)", "2)", "10)", "100)", Roman numerals past two letters ("iii)", "viii)", "xiv)"), and
 # a number or letter with a full stop ("1.)", "b.)"): a list's item number, which closes
@@ -59,8 +60,8 @@ def opens(text: str, position: int) -> bool:
         return False
     if text[position] == "'":  # '70s and 's are apostrophes, not quotations
         return after.isalpha() and not POSSESSIVE.match(text, position)
-    if after == ".":  # an ellipsis may open a quotation: "...not recognise"
-        return text.startswith("...", position + 1)
+    if after == ".":  # an ellipsis may open a quotation: "...not recognise", ". . . are"
+        return text.startswith(ELLIPSES, position + 1)
     return not after.isspace() and after not in NOT_AFTER_OPENING
 
 

@@ -153,6 +153,11 @@ FOLLOWING_WORDS = re.compile(r"[ \t\u00a0]+([\w’'-]+)[ \t\u00a0]+([\w’'-]+)"
 POSSESSIVE_BEFORE_NAME = re.compile(
     r"(?<![\w'’.-])[A-Z][\w.-]*['’]s[ \t\u00a0]+([A-Z][a-z]+)[ \t\u00a0]+([A-Z][\w'’-]*)"
 )
+# the capitalised words after a title + s, the first and perhaps one after "and": "Senators
+# McCain and Feingold"
+PEOPLE_AFTER = re.compile(
+    r"[ \t\u00a0]+([A-Z][\w'’-]*)(?:[ \t\u00a0]+and[ \t\u00a0]+([A-Z][\w'’-]*))?"
+)
 LAST_PART = re.compile(r"(?<=[a-z])[A-Z][a-z]*\Z")  # of a name in two cases: "Bus" of "SaferBus"
 
 
@@ -270,7 +275,7 @@ def name_verdict(doc: Document, match: re.Match[str], context: Context) -> Verdi
     safe for a name no word list holds; a guess for a common word ("Boxs": perhaps a
     misspelled "Boxes") or a person's name (a family's possessive, "the Wilcoxes' farm",
     that lost its -es)."""
-    if _post_nominal(doc.text, match, context):
+    if _post_nominal(doc.text, match, context) or _plural_title(doc.text, match, context):
         return Verdict.NO
     verdict = _shown(doc, match, context)
     written = match.group()
@@ -375,6 +380,19 @@ def _post_nominal(text: str, match: re.Match[str], context: Context) -> bool:
     if after is None or not after.group(2).islower():
         return True
     return word_reading(after.group(2)) != Reading.NOUN
+
+
+def _plural_title(text: str, match: re.Match[str], context: Context) -> bool:
+    """Whether a title + s with no determiner stands before people's names: "Senators
+    McCain and Feingold", "Presidents Bush and Clinton", a plural title. A name is a
+    capitalised word no dictionary lists, the next or the one after "and"; a word a
+    dictionary lists ("Presidents Council") is left to the rest of the reading."""
+    if context.determined or match.group(1).lower() not in TITLES:
+        return False
+    people = PEOPLE_AFTER.match(text, match.end())
+    return people is not None and any(
+        name is not None and not _dictionary(name) for name in people.groups()
+    )
 
 
 def _unshown(text: str, stem: str, context: Context) -> bool:

@@ -37,6 +37,7 @@ def fixed(text: str, *select: str) -> str:
         "The parcel was despatched; the data were imbedded in a useable, homogenous file.",
         "The French call it « la loi dont il parle », she said.",
         "Chelsea: Cech; Teh, Terry; Lampard.",
+        "What he saw crystalized the plan; the demagogs are wrong.",  # variants listed
     ],
 )
 def test_names_variants_and_foreign_words_are_not_misspellings(body: str) -> None:

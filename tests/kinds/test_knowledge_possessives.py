@@ -163,6 +163,19 @@ def test_letters_after_a_full_name_are_no_owned_noun(body: str, flagged: list[st
     assert found(seed(body)) == flagged
 
 
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        ("The reform proposed by Senators McCain and Feingold passed.", []),
+        ("Presidents Bush and Clinton met; Governors Pemberds and Robbards spoke.", []),
+    ],
+)
+def test_a_plural_title_before_peoples_names_is_no_possessive(
+    body: str, flagged: list[str]
+) -> None:
+    assert found(seed(body)) == flagged
+
+
 def test_a_fixed_phrase_takes_the_documents_own_apostrophe() -> None:
     text = seed("It’s here: a Valentines Day card.")
     assert seedlint.fix_text(text)[0] == seed("It’s here: a Valentine’s Day card.")

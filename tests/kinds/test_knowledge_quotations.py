@@ -152,3 +152,11 @@ def test_a_straight_apostrophe_in_the_title_of_a_curly_document_is_consistent() 
     text = seed("Japan’s plan and the UK’s plan.", title="Italy's plan")
     assert codes(text, "SL310") == []
     assert codes(seed("Japan’s plan and Italy's plan, the UK’s too."), "SL310") != []
+
+
+@pytest.mark.parametrize("ellipsis", ["...", ". . ."])
+def test_a_quotation_may_open_on_an_ellipsis(ellipsis: str) -> None:
+    text = seed(f'"None of us," he said, "{ellipsis} are willing to fail." They went on.')
+    assert codes(text, "SL301") == []
+    lost = seed(f'"None of us," he said, "{ellipsis} are willing to fail. They went on.')
+    assert [code for code, _ in codes(lost, "SL301")] == ["SL301"]
