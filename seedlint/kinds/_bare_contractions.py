@@ -239,6 +239,8 @@ PARTICLES = words("up out down off away")
 MODALS = words("will would shall should can could may might must")
 # verbs after "let's" that never follow "lets" with its subject ("he lets go", "the council
 # lets land" may): "email us and lets talk"
+# words after which "lets" and a verb have no subject: "but lets also be", "say lets go"
+LETS_CLAUSE_BEFORE = words("but say says said")
 LETS_VERBS = words("talk chat see hope face start begin meet try look say think discuss dive")
 FUNCTION_WORDS = (
     DETERMINERS | PREPOSITIONS | CONJUNCTIONS | SUBJECT_PRONOUNS | OBJECT_PRONOUNS | QUESTION_WORDS
@@ -269,12 +271,17 @@ def reads_as_contraction(text: str, start: int, end: int) -> bool:
     if bare in ("cant", "wont"):
         if first in SUBJECT_PRONOUNS:  # a question: "Why cant you solve"
             return at_sentence_start(text, start) or before in QUESTION_WORDS
-        if before in SUBJECT_PRONOUNS:  # "You cant.": neither the noun nor the adjective
+        if before in SUBJECT_PRONOUNS or before == "who":
+            # "You cant.", "someone who cant.": neither the noun nor the adjective
             return not (bare == "wont" and first == "to")
         return before not in DETERMINED and _verb_follows(after, bare == "wont")
     if bare == "lets":
         if before == "and" and first in LETS_VERBS and not verb_base(after[1]):
             return True  # "email us and lets talk"; not "and lets talk happen"
+        if before in LETS_CLAUSE_BEFORE and _verb_follows(after):
+            # "but lets also be realistic", "I say lets leave that": a subject would
+            # stand between
+            return after[0] in ADVERBS_BEFORE_VERB or not noun(after[0]) or before != "but"
         return _verb_follows(after) and _lets_opens(text, start, after[0])
     if bare in ("id", "ill"):
         if written not in ("Id", "Ill") or before in DETERMINED:
@@ -384,8 +391,9 @@ def _its(text: str, start: int, following: list[tuple[str, bool, int]], opens: b
         elif word == "first":  # "when its first released."; not "its first released single"
             if not (past_tense(next_word) or next_word in PARTICIPLES):
                 return False
-        elif word == "only":  # "its only when"; not "its only hope", "its only to"
-            if next_word not in QUESTION_WORDS and (noun(next_word) or next_word in ("", "to")):
+        elif word == "only":  # "its only when", "its only about"; not "its only hope"
+            owned = noun(next_word) and next_word not in PREPOSITIONS
+            if next_word not in QUESTION_WORDS and (owned or next_word in ("", "to")):
                 return False
         elif not _adverb(word):
             return False
@@ -451,7 +459,9 @@ def _progressive(word: str, next_word: str, then: str, ended: bool) -> bool:
     if word in ("becoming", "getting"):  # "its getting better", "its becoming more costly"
         if next_word in ("more", "less", "better", "worse"):
             return True
-        return _comparative(next_word) or _predicative(next_word)
+        # after these a comparative is one though the word lists know a noun of it too
+        # ("getting younger")
+        return _comparative(next_word, nouns=True) or _predicative(next_word)
     if next_word in OBJECT_PRONOUNS or next_word == "its":  # "its expanding its reach"
         return True
     if next_word in PARTICLES:  # "now its showing up again"
@@ -514,10 +524,11 @@ def _predicative(word: str) -> bool:
     )
 
 
-def _comparative(word: str) -> bool:
+def _comparative(word: str, nouns: bool = False) -> bool:
     """Whether ``word`` (lower case) is an adjective's comparative in -er, which the word
-    lists do not hold ("tastier", "bigger", "safer"), and no noun ("paper", "border")."""
-    if not word.endswith("er") or len(word) < 5 or noun(word):
+    lists do not hold ("tastier", "bigger", "safer"), and no noun ("paper", "border";
+    ``nouns`` allows them where no noun can stand)."""
+    if not word.endswith("er") or len(word) < 5 or (noun(word) and not nouns):
         return False
     stem = word[:-2]
     if stem.endswith("i"):

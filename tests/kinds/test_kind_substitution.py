@@ -127,6 +127,11 @@ def test_the_same_words_without_an_object_are_the_nouns(sentence: str) -> None:
         ("They made due with less.", "They made do with less."),
         ("We will wave the fee for veterans.", "We will waive the fee for veterans."),
         ("I was lead to believe it.", "I was led to believe it."),
+        ("We invest in land conversation.", "We invest in land conservation."),
+        (
+            "All went well, accept for the fact that it rained.",
+            "All went well, except for the fact that it rained.",
+        ),
     ],
 )
 def test_idioms_copy_desks_list_are_fixed(sentence: str, corrected: str) -> None:

@@ -171,6 +171,12 @@ CONTRACTIONS = [
     ),
     ("I think its inevitable that it changes.", "I think it's inevitable that it changes."),
     ("I think Id much rather be here.", "I think I'd much rather be here."),
+    # from the State of the Union addresses' damaged copies
+    ("It is not older; its getting younger.", "It is not older; it's getting younger."),
+    ("Find someone who cant. Then help.", "Find someone who can't. Then help."),
+    ("We see it, but lets also be realistic.", "We see it, but let's also be realistic."),
+    ("I say lets leave that to history.", "I say let's leave that to history."),
+    ("Right now its only about 3 workers.", "Right now it's only about 3 workers."),
 ]
 
 # the same bare forms where they are the words they are
@@ -240,6 +246,8 @@ WORDS = [
     "It paid its fine. The bank kept its safe. The captain keeps its cool.",
     "The village and its common. The party and its ideal. Right its wrong.",
     "They wed in June. Wed, March 4: the couple wed on Wed in the rain.",
+    "The app is slow but lets users try it. The rule says lets are taxed.",
+    "Its only hope is rain; its only son left.",
 ]
 
 
