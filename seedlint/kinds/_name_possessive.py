@@ -67,6 +67,7 @@ from seedlint.engine.document import Document
 from seedlint.kinds._english import (
     AUXILIARIES,
     DANGLING,
+    PERSONAL_TITLES,
     POST_NOMINALS,
     REGION_QUALIFIERS,
     TITLES,
@@ -486,7 +487,10 @@ def _common_word_as_name(doc: Document, stem: str, context: Context) -> bool:
     verb or with 's ("Ford said"), and a lower-case noun follows ("Fords internal
     testing"). A capitalised word after it may go on with a name ("Veterans Affairs"),
     unless the document writes the name before that word elsewhere ("the Amazon Kindle
-    Fire ... Amazons Kindle Fire")."""
+    Fire ... Amazons Kindle Fire"). After a title that only a person's name follows, it
+    is a surname before a lower-case noun ("Vice President Gores suggestion")."""
+    if context.before.lower() in PERSONAL_TITLES:
+        return lower_noun(context.next_word)
     if context.before or not names_of(doc).is_name(stem):
         return False
     following = context.next_word

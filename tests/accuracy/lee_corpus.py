@@ -1,4 +1,4 @@
-"""Held-out news from a publisher no rule was developed on: the Lee corpus, as seeds.
+"""News from a publisher no rule was developed on before its first reading: the Lee corpus.
 
 The Lee corpus (M. D. Lee, B. Pincombe and M. Welsh, "An empirical evaluation of models of
 text document similarity", 2005) is 350 news articles of the Australian Broadcasting

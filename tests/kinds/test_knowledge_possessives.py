@@ -166,6 +166,22 @@ def test_letters_after_a_full_name_are_no_owned_noun(body: str, flagged: list[st
 @pytest.mark.parametrize(
     ("body", "flagged"),
     [
+        ("I ask that we follow Vice President Gores suggestion.", ["Gores"]),
+        (
+            "The Governor General resigned. She says the Governor Generals version is odd.",
+            ["Generals"],
+        ),
+        ("General Motors plant workers struck.", []),  # a title that opens a company's name
+        ("President Gores are rare.", []),  # no noun after it
+    ],
+)
+def test_a_common_word_after_a_persons_title_is_a_surname(body: str, flagged: list[str]) -> None:
+    assert found(seed(body)) == flagged
+
+
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
         ("The reform proposed by Senators McCain and Feingold passed.", []),
         ("Presidents Bush and Clinton met; Governors Pemberds and Robbards spoke.", []),
     ],
