@@ -333,7 +333,8 @@ def _shown(doc: Document, match: re.Match[str], context: Context) -> Verdict:
             return Verdict.GUESS
         return Verdict.UNSHOWN if _unshown(text, stem, context) else Verdict.NO
     before, next_word = context.before, context.next_word
-    alone = written_alone(text, stem)
+    # written alone, or after a person's title: "Mr Arafat" beside "Yasser Arafats call"
+    alone = written_alone(text, stem) or after_title(text, stem)
     if before[:1].isupper() and before.lower() not in TITLES:
         if not (
             alone

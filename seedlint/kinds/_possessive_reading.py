@@ -94,6 +94,9 @@ def next_word_reading(text: str, following: re.Match[str], acronym: bool) -> Rea
             return Reading.NOUN  # a compound modifier: "soon-to-be-released", "web-based"
         lower = rest  # "re-elected" reads as "elected"
     reading = word_reading(lower)
+    early = reading == Reading.VERB and lower in ADVERBS
+    if early and not acronym and _adjective_before_noun(text, following):
+        return Reading.NOUN  # "President Yeltsins early response"; "the MPs early voted"
     if reading == Reading.VERB and _adverb_before_adjective(text, following):
         # the adverb modifies the adjective of what is owned: "Mr Arafats increasingly
         # shaky authority"; "the MPs increasingly voted" has a verb after it
@@ -112,6 +115,17 @@ def next_word_reading(text: str, following: re.Match[str], acronym: bool) -> Rea
         if after is None or after.group(1) or word_reading(after.group(2).lower()) != Reading.NOUN:
             return Reading.EITHER  # "keep the URLs simple and short"
     return reading
+
+
+def _adjective_before_noun(text: str, following: re.Match[str]) -> bool:
+    """Whether the word of ``following``, an adverb that is an adjective too ("early",
+    "late"), stands before a lower-case noun that is no verb ("early response")."""
+    if not adjective(following.group(2)):
+        return False
+    after = NEXT.match(text, following.end(), following.end() + REACH)
+    if after is None or after.group(1) or after.start() != following.end():
+        return False
+    return word_reading(after.group(2)) == Reading.NOUN and after.group(2).islower()
 
 
 def _adverb_before_adjective(text: str, following: re.Match[str]) -> bool:

@@ -173,6 +173,11 @@ def test_letters_after_a_full_name_are_no_owned_noun(body: str, flagged: list[st
         ),
         ("General Motors plant workers struck.", []),  # a title that opens a company's name
         ("President Gores are rare.", []),  # no noun after it
+        # the surname written after a title elsewhere: alone, no word of a longer name
+        ("Mr Arafat spoke. Palestinian leader Yasser Arafats call was heard.", ["Arafats"]),
+        # an adverb that is an adjective too, before a noun
+        ("We await President Yeltsins early response.", ["Yeltsins"]),
+        ("The MPs early voted; the Smiths late arrival.", []),
     ],
 )
 def test_a_common_word_after_a_persons_title_is_a_surname(body: str, flagged: list[str]) -> None:
