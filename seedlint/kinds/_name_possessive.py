@@ -18,10 +18,12 @@ name only the full name counts). A stem that is a common word ("Ford") counts as
 the document writes it as a name, the subject of a verb, and a lower-case noun follows
 ("Fords internal testing"), or writes it before the same capitalised word elsewhere ("the
 Amazon Kindle Fire", "Amazons Kindle Fire"). A superlative after the word reads as the
-adjective it is ("Islams holiest site"), and an adverb in -ly before an adjective as part
-of what is owned ("Mr Arafats increasingly shaky authority"). Letters after a full name
-are the name's ("Lionel Robbards QC"), and a word that makes a region of a place opens no
-longer name ("Western Australias wheatbelt"). A word that can have no plural in s is a
+adjective it is ("Islams holiest site"), and an adverb in -ly before an adjective as part of
+what is owned ("Mr Arafats increasingly shaky authority"). Letters after a full name are the
+name's ("Lionel Robbards QC"), and a word that makes a region of a place opens no longer
+name ("Western Australias wheatbelt"). A title + s before people's names is a plural title
+("Senators McCain and Feingold"); a common word after a title only a person's name follows
+is a surname ("Vice President Gores suggestion"). A word that can have no plural in s is a
 possessive, safe to fix: a common noun whose plural ends in -ies, capitalised as a body's
 name ("the Treasurys budget"), or a name no dictionary lists that ends in x ("Netflixs Chaos
 Monkey"). A stem that ends like a demonym is a person's name where the document writes a

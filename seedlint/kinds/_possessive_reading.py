@@ -100,7 +100,7 @@ def next_word_reading(text: str, following: re.Match[str], acronym: bool) -> Rea
     if reading == Reading.VERB and _adverb_before_adjective(text, following):
         # the adverb modifies the adjective of what is owned: "Mr Arafats increasingly
         # shaky authority"; "the MPs increasingly voted" has a verb after it
-        after = NEXT.match(text, following.end(), following.end() + REACH)
+        after = _adjacent(text, following)
         assert after is not None
         return next_word_reading(text, after, acronym)
     if (
@@ -117,15 +117,24 @@ def next_word_reading(text: str, following: re.Match[str], acronym: bool) -> Rea
     return reading
 
 
+def _adjacent(text: str, following: re.Match[str]) -> re.Match[str] | None:
+    """The word right after the word of ``following``, spaces only between, no quotation
+    mark before it; None where there is none."""
+    after = NEXT.match(text, following.end(), following.end() + REACH)
+    if after is None or after.group(1) or after.start() != following.end():
+        return None
+    return after
+
+
 def _adjective_before_noun(text: str, following: re.Match[str]) -> bool:
     """Whether the word of ``following``, an adverb that is an adjective too ("early",
     "late"), stands before a lower-case noun that is no verb ("early response")."""
-    if not adjective(following.group(2)):
-        return False
-    after = NEXT.match(text, following.end(), following.end() + REACH)
-    if after is None or after.group(1) or after.start() != following.end():
-        return False
-    return word_reading(after.group(2)) == Reading.NOUN and after.group(2).islower()
+    after = _adjacent(text, following) if adjective(following.group(2)) else None
+    return (
+        after is not None
+        and after.group(2).islower()
+        and word_reading(after.group(2)) == Reading.NOUN
+    )
 
 
 def _adverb_before_adjective(text: str, following: re.Match[str]) -> bool:
@@ -134,8 +143,8 @@ def _adverb_before_adjective(text: str, following: re.Match[str]) -> bool:
     word = following.group(2)
     if not (word.endswith("ly") and word.islower()) or verb_base(word) or past_tense(word):
         return False
-    after = NEXT.match(text, following.end(), following.end() + REACH)
-    if after is None or after.group(1) or after.start() != following.end():
+    after = _adjacent(text, following)
+    if after is None:
         return False
     adjective_word = after.group(2)
     return (
