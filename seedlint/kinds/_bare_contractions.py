@@ -108,6 +108,7 @@ NEVER_OWNED = words("mine yours ours theirs hers enough")
 OBJECT_PRONOUNS = words("me us you him them")
 VERB_OBJECTS = OBJECT_PRONOUNS | {"it"}  # a verb's object pronoun: "Ill move it"
 SUBJECT_PRONOUNS = words("i you we they he she it")
+PEOPLE_SUBJECTS = SUBJECT_PRONOUNS - {"it"}  # "its time we", not "its time it"
 # adjectives that open a clause after "it's": "it's important to", "it's clear that"
 CLAUSE_ADJECTIVES = words(
     "important hard harder easy easier possible impossible difficult clear unclear crucial "
@@ -374,6 +375,8 @@ def _its(text: str, start: int, following: list[tuple[str, bool, int]], opens: b
             then = following[at + 2][0] if at + 2 < len(following) else ""
             verb = then.islower() and verb_base(then) and (not noun(then) or then in AFTER_I)
             return next_word == "to" and verb
+        if word == "time" and next_word in PEOPLE_SUBJECTS:
+            return True  # "decides its time she became": a clause's subject, owned by none
         if word in CLAUSE_NOUNS:  # "now its just time to go", not "used its time to"
             return next_word in CLAUSE_NOUNS[word] and clause()
         if word.endswith("ing"):  # "whether its designing an interface"

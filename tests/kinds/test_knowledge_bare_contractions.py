@@ -177,6 +177,10 @@ CONTRACTIONS = [
     ("We see it, but lets also be realistic.", "We see it, but let's also be realistic."),
     ("I say lets leave that to history.", "I say let's leave that to history."),
     ("Right now its only about 3 workers.", "Right now it's only about 3 workers."),
+    (
+        "A worker decides its time she became her own boss.",
+        "A worker decides it's time she became her own boss.",
+    ),
 ]
 
 # the same bare forms where they are the words they are
@@ -248,6 +252,7 @@ WORDS = [
     "They wed in June. Wed, March 4: the couple wed on Wed in the rain.",
     "The app is slow but lets users try it. The rule says lets are taxed.",
     "Its only hope is rain; its only son left.",
+    "The club took its time to decide, and its time it kept.",
 ]
 
 
