@@ -118,6 +118,22 @@ def run_group(
     published = evaluate(corpus, articles, lint, fix)
     english = seed_corpora.CORPORA[corpus].languages == ("en",)
     classes = CLASSES if english else LANGUAGE_FREE
+    return damaged_result(corpus, split, seeds, published, (lint, fix), per_class, seed, classes)
+
+
+def damaged_result(
+    corpus: str,
+    split: str,
+    seeds: dict[str, str],
+    published: Published,
+    lint_and_fix: tuple[Callable[..., Sequence[Any]], Callable[[str, str], str]],
+    per_class: int,
+    seed: int,
+    classes: Sequence[str] = CLASSES,
+) -> tuple[GroupResult, list[Case], dict[str, list[Finding]]]:
+    """Recall and restored shares of damaged copies of ``seeds`` (article id -> seed),
+    beside the figures of their clean versions (``published``)."""
+    lint, fix = lint_and_fix
     cases = build_cases(per_class, seed=seed, articles=seeds, clean_share=0, classes=classes)
     findings, crashes = lint_all(lint, cases)
     result = GroupResult(corpus, split, published, score(cases, findings))

@@ -37,10 +37,8 @@ WORDS_PER_FIGURE = 100_000
 
 def recall(corpus: UnseenCorpus, per_class: int, seed: int, show: int) -> None:
     """Recall and restored share per defect class on damaged copies of the documents."""
-    from inject import CLASSES, build_cases
     from published import Published
-    from run import GroupResult, check_fixes, lint_all, load_seedlint, report_damaged
-    from score import score
+    from run import damaged_result, load_seedlint, report_damaged
 
     seedlint = load_seedlint()
     seeds = {  # a document that is not UTF-8 is left out: its damage would be ill-defined
@@ -55,11 +53,10 @@ def recall(corpus: UnseenCorpus, per_class: int, seed: int, show: int) -> None:
     def lint(text: str, *, path: str) -> list[object]:
         return list(seedlint.lint_text(text, path=path))
 
-    cases = build_cases(per_class, seed=seed, articles=seeds, clean_share=0, classes=CLASSES)
-    findings, _ = lint_all(lint, cases)
     published = Published(articles=len(seeds), fixed={key: fix(t) for key, t in seeds.items()})
-    result = GroupResult(corpus.name, "unseen", published, score(cases, findings))
-    check_fixes(fix, cases, result)
+    result, cases, _ = damaged_result(
+        corpus.name, "unseen", seeds, published, (lint, fix), per_class, seed
+    )
     print(f"\n== {corpus.name}, damaged copies: {len(cases)} documents, seed {seed} ==")
     report_damaged(result, show)
 

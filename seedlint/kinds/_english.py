@@ -59,11 +59,11 @@ TITLES = words(
     "princess pope bishop archbishop rabbi imam father sister brother uncle aunt saint st "
     "representative rep sen gov congressman congresswoman councillor councilman commissioner"
 )
-# titles that stand before a person's name and nothing else ("President Gore", "Senator
-# Kennedy"; not "General Motors", "Justice Department")
-PERSONAL_TITLES = words(
-    "mr mrs ms dr president senator governor mayor premier chancellor congressman "
-    "congresswoman sen gov"
+# titles that stand before a person's name and nothing else: honorifics ("Mr. Thier") and
+# offices ("President Gore", "Senator Kennedy"); not "General Motors", "Justice Department"
+HONORIFICS = words("mr mrs ms miss mx dr prof sir dame")
+PERSONAL_TITLES = HONORIFICS | words(
+    "president senator governor mayor premier chancellor congressman congresswoman sen gov"
 )
 # letters written after a person's name: ranks, honours, degrees and generations ("Lionel
 # Robbards QC", "Nigel Pemberds MP", "Martin Luther Kings Jr"), as written

@@ -39,7 +39,7 @@ from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import LARGE_TEXT, Document, letter_words
 from seedlint.engine.kind import Kind, single_check
 from seedlint.engine.options import Option
-from seedlint.kinds._english import words
+from seedlint.kinds._english import HONORIFICS, words
 from seedlint.kinds._names import names_of, sentence_start
 from seedlint.kinds._text import (
     infinitive_stands,
@@ -443,9 +443,6 @@ def _single_phrase(state: State, phrase: str) -> re.Pattern[str]:
     return pattern
 
 
-# titles that stand only before a person's name ("Mr. Thier"; "Justice" may open the
-# name of a department)
-HONORIFICS = words("mr mrs ms miss mx dr prof sir dame")
 # words of an office, which a qualifier rather than a person's name stands before
 OFFICES = words(
     "minister ministry secretary president chancellor ambassador commissioner governor "
@@ -478,7 +475,7 @@ def _name_check(doc: Document, start: int, end: int, correction: str, state: Sta
         return None  # a name after an honorific, at a sentence's start too: "Mr. Thier"
     names = names_of(doc)
     first = correction.split("|")[0]
-    if _in_run(text, start, end):
+    if _in_run(text, end, previous):
         if _writes_corrected_run(text, start, end, first) or names.is_name(first):
             return False
         # a long word of a name of several words is likelier an institution's word
@@ -517,13 +514,12 @@ def _spaced(word: str, correction: str) -> bool:
     return any(SEPARATORS.sub("", c).lower() == word.lower() for c in correction.split("|"))
 
 
-def _in_run(text: str, start: int, end: int) -> bool:
-    """A word of a name of several words: a capitalised word or an initial beside it."""
+def _in_run(text: str, end: int, previous: re.Match[str] | None) -> bool:
+    """A word of a name of several words: a capitalised word or an initial beside it
+    (``previous``: the capitalised word before it, ``PREVIOUS_IN_RUN``)."""
     if NAME_JOINERS.match(text, end):
         return True
-    before = text[max(0, start - 40) : start]
-    previous = PREVIOUS_IN_RUN.search(before)
-    return previous is not None and not sentence_start(text, start - len(previous.group()))
+    return previous is not None and not sentence_start(text, previous.start())
 
 
 def _before_office(text: str, end: int) -> bool:
