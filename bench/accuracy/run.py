@@ -7,7 +7,8 @@ For each corpus split (Wikinews English development, digital.gov development and
 18F validation) it lints every published article (false alarms and precision per rule against
 tests/data/<corpus>/known_defects.tsv) and up to --per-class damaged copies per defect class
 (recall; for repairable classes, whether fix_text of the damaged copy equals fix_text of its
-clean twin). Examples of false alarms are shown for development splits only. Then ftfy's
+clean twin). Examples (--show) of false alarms, of misses and of damaged copies whose fix
+differs from the twin's are shown for development splits only. Then ftfy's
 own test cases, wrapped as seeds: mojibake found and repaired (bench/accuracy/mojibake_cases.py).
 Always exits 0 unless --strict is given and a target is missed (then 1).
 """
@@ -55,6 +56,7 @@ class GroupResult:
     twin: Counter[str] = field(default_factory=Counter)  # fix(damaged) == fix(original)
     exact: Counter[str] = field(default_factory=Counter)  # fix(damaged) == original
     tried: Counter[str] = field(default_factory=Counter)
+    unrestored: dict[str, list[Case]] = field(default_factory=dict)  # fix(damaged) != twin's
     missed: list[str] = field(default_factory=list)
 
     @property
@@ -101,7 +103,10 @@ def check_fixes(fix: Callable[[str, str], str], cases: list[Case], result: Group
             print(f"fix_text crashed on {case.doc_id}:\n{traceback.format_exc(limit=3)}")
             continue
         twin = result.published.fixed.get(case.article)
-        result.twin[case.cls] += twin is not None and out == twin
+        restored = twin is not None and out == twin
+        result.twin[case.cls] += restored
+        if not restored:
+            result.unrestored.setdefault(case.cls, []).append(case)
         result.exact[case.cls] += out == case.original
 
 
@@ -200,6 +205,10 @@ def report_damaged(result: GroupResult, show: int) -> None:
             for case in scores.missed.get(cls, [])[:show]:
                 where = snippet(case.damaged, case.start, case.end)
                 print(f"  missed {cls:26} {case.doc_id}: {where}")
+        for cls in CLASSES:  # found or not, the fix gives another text than the twin's
+            for case in result.unrestored.get(cls, [])[:show]:
+                where = snippet(case.damaged, case.start, case.end)
+                print(f"  not restored {cls:20} {case.doc_id}: {where}")
 
 
 def report_summary(results: list[GroupResult]) -> None:
@@ -254,7 +263,8 @@ def main(argv: list[str] | None = None) -> int:
             result, cases, _ = run_group(seedlint, corpus, split, args.per_class, args.seed)
             print(f"\n== {result.name}: {len(cases)} damaged documents, seed {args.seed} ==")
             report_published(result, args.show)
-            report_damaged(result, args.show)
+            # a validation split's misses stay unread, like its false alarms
+            report_damaged(result, args.show if split == DEVELOPMENT else 0)
             results.append(result)
             if args.peers and corpus == "wikinews_en":
                 report_peers(cases, seedlint, load_articles(corpus, [split]))

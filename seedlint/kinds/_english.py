@@ -79,6 +79,12 @@ REGION_QUALIFIERS = words(
 # prefixes a hyphen may join to a verb ("re-elected", "co-founded"); other hyphenated words
 # before a noun are compound modifiers ("web-based")
 VERB_PREFIXES = words("re co pre de un mis over out under up down cross dis")
+# adjectives in a verb's form whose verbs English no longer uses ("upcome", "unpay"), though
+# the dictionary of inflections lists them: before a noun they are what it owns ("Mr.
+# Gorbachevs upcoming visit", "Naurus unpaid bills"), never a plural subject's verb
+PARTICIPLE_ADJECTIVES = words(
+    "upcoming ongoing outgoing incoming forthcoming oncoming outstanding unpaid"
+)
 
 # Verbs in the forms a plural subject takes (base and past), common in news text. Forms
 # ending in "-ed" are recognised by their ending and need not be listed.

@@ -18,6 +18,7 @@ from seedlint.kinds._english import (
     ARTICLES,
     AUXILIARIES,
     DANGLING,
+    PARTICIPLE_ADJECTIVES,
     POSSESSIVE_DETERMINERS,
     PRONOUNS,
     QUANTIFIERS,
@@ -37,6 +38,7 @@ from seedlint.kinds._wordclass import (
 NEXT = re.compile(r"[ \t\u00a0]+([\"“‘]?)([A-Za-z0-9][\w’'-]*)")
 SHORTEST_SUPERLATIVE = 6  # "oldest"; "best", "rest" and "nest" are words of their own
 VERB_ENDINGS = ("ed", "ing", "ly", "s")  # what an unlisted word may be a verb or adverb by
+SINGULAR_VERBS = frozenset(["is", "was", "has", "does", "isn't", "wasn't", "hasn't", "doesn't"])
 HEAD_REACH = 3  # words after a participle read for its noun's number
 COUNTABLE = frozenset(["a", "an", "one", "each", "every", "another", "per"])
 WH_WORDS = frozenset(["where", "when", "why", "how", "whether", "whatever", "wherever"])
@@ -77,7 +79,10 @@ def next_word_reading(text: str, following: re.Match[str], acronym: bool) -> Rea
     plural does ("the MPs voted", "URLs containing"), EITHER when both may ("the BTPs
     report", a number, a quoted or capitalised title: "ABCs "A Tribute"", "OMBs A Guide").
     After an acronym, a word that may be an adjective reads as a noun only before a noun
-    ("the BNPs new leader"; "keep the URLs simple" may be a plural)."""
+    ("the BNPs new leader"; "keep the URLs simple" may be a plural); after a name, a word
+    that may be both is a noun before a singular subject's verb ("Fords report was late"),
+    and an adjective in a verb's form whose verb is no longer used owns nothing of a verb
+    ("Naurus unpaid bills")."""
     quote, word = following.group(1), following.group(2)
     lower = word.lower()
     if quote or word[0].isdigit():
@@ -110,6 +115,11 @@ def next_word_reading(text: str, following: re.Match[str], acronym: bool) -> Rea
         and _noun_follows(text, following)
     ):
         return Reading.PARTICIPLE  # a participle before its noun: "Tescos preferred store size"
+    if not acronym and reading == Reading.EITHER and _singular_verb_after(text, following):
+        # a noun, the head of a singular subject: "Endeavours launch was delayed" (a
+        # plural's verb takes no second verb); an acronym's plural may head a clause that
+        # is one ("how the MPs vote is up to them")
+        return Reading.NOUN
     if acronym and reading == Reading.NOUN and adjective(lower):
         after = NEXT.match(text, following.end(), following.end() + REACH)
         if after is None or after.group(1) or word_reading(after.group(2).lower()) != Reading.NOUN:
@@ -124,6 +134,13 @@ def _adjacent(text: str, following: re.Match[str]) -> re.Match[str] | None:
     if after is None or after.group(1) or after.start() != following.end():
         return None
     return after
+
+
+def _singular_verb_after(text: str, following: re.Match[str]) -> bool:
+    """Whether a singular subject's verb follows the word of ``following`` ("launch was",
+    "report has")."""
+    after = _adjacent(text, following)
+    return after is not None and after.group(2) in SINGULAR_VERBS
 
 
 def _adjective_before_noun(text: str, following: re.Match[str]) -> bool:
@@ -186,6 +203,8 @@ def word_reading(lower: str) -> Reading:
         return Reading.VERB  # "PDFs shouldn’t", "MPs in", "FAQs where"
     if lower in ADVERBS:
         return Reading.VERB  # "PMs also"
+    if lower in PARTICIPLE_ADJECTIVES:
+        return Reading.NOUN  # "Naurus unpaid bills"
     nominal = noun_or_adjective(lower)
     if lower in VERBS or lower in AUXILIARIES:
         return Reading.EITHER if nominal else Reading.VERB
