@@ -41,8 +41,11 @@ singular noun ("Tescos preferred store size") may be an adjective or a plural's 
 Where the document says nothing of a stem, English at large may: a stem whose possessive it
 writes many times as often as its + s form (``_people.possessive_stem``: "Shakespeare's"
 against "Shakespeares", "Panama's" against "Panamas", the hats) before a noun, with no
-determiner or word of a name before it, is a guess ("Shakespeares plays", "Costcos store"),
-at a sentence's start too.
+determiner or word of a name before it, is a guess ("Costcos store"), at a sentence's
+start too; safe before a noun where English writes the + s form hardly ever but as a lost
+possessive, ten times less often or too seldom to count (``possessive_only_stem``:
+"Shakespeares plays", "Tasmanias east coast", after a given name too: "Robert Mugabes
+government"), unless the name's plural takes -es ("Cruzs campaign").
 
 A sentence's first word is read as any other where its stem is no dictionary word: its
 capital tells nothing, but the document's evidence does ("Makarov said" ... "Makarovs team
@@ -79,6 +82,7 @@ from seedlint.kinds._names import names_of, sentence_start
 from seedlint.kinds._people import (
     common_surname,
     given_name,
+    possessive_only_stem,
     possessive_stem,
     surname,
     surname_ending_in_s,
@@ -302,6 +306,8 @@ def _shown(doc: Document, match: re.Match[str], context: Context) -> Verdict:
         # hardly writes its + s form but as a possessive ("Panamas attempt"); one the
         # document writes as a name, before a noun, is left to the corpus to judge
         # ("the Panama Canal" ... "Jerseys goalkeeper")
+        if _possessive_only(written, context):
+            return Verdict.SURE  # "Tasmanias east coast": hardly ever a word of its own
         if (
             _possessive_in_english(written, context)
             or _opening_surname(doc, match, context)
@@ -318,13 +324,19 @@ def _shown(doc: Document, match: re.Match[str], context: Context) -> Verdict:
         return Verdict.NO  # a common word: "the Banks report", "Working Groups" are plurals
     if context.given and _surname(written) and _noun_after(context):
         # "Robert Muellers investigation", "Leonie Watsons tips": safe where the document
-        # writes the surname as such ("after Clinton resigned", "Heather Heyer")
-        return Verdict.SURE if _writes_surname(doc, stem, context.given) else Verdict.GUESS
+        # writes the surname as such ("after Clinton resigned", "Heather Heyer"), or
+        # English writes it only with 's ("Robert Mugabes government")
+        written_so = _writes_surname(doc, stem, context.given) or _only_possessive(stem)
+        return Verdict.SURE if written_so else Verdict.GUESS
     if context.given and _titled_person(text, match, context) and _noun_after(context):
-        return Verdict.GUESS  # "Governor Chris Christies deputy": christies is a plural noun too
+        # "Governor Chris Christies deputy": christies is a plural noun too; not
+        # "President Robert Mugabes government"
+        return Verdict.SURE if _only_possessive(stem) else Verdict.GUESS
     if _codespell_word(stem) and not _common_word_as_name(doc, stem, context):
         return Verdict.NO
     if not _named(text, stem, names.is_name(stem)):
+        if _possessive_only(written, context):
+            return Verdict.SURE  # "Fijis suspension was lifted"
         single = (
             _single_use(written, context)
             or _titled_surname(written, context)
@@ -558,6 +570,24 @@ def _single_use(written: str, context: Context) -> bool:
     if not title or following in PLACE_FEATURES:
         return False
     return surname(stem) and not (given_name(following) or surname(following))
+
+
+def _possessive_only(written: str, context: Context) -> bool:
+    """A stem that ``_possessive_in_english`` reads as a possessive before a noun, whose
+    + s form English hardly ever writes but as a lost possessive (``possessive_only_stem``:
+    "Tasmanias east coast", "Fijis suspension"): the fix is safe. Not a name whose plural
+    takes -es, whose family's possessive may have lost it ("Cruzs campaign": ``name_verdict``
+    guesses)."""
+    if context.reading != Reading.NOUN or not _only_possessive(written[:-1]):
+        return False
+    return _possessive_in_english(written, context)
+
+
+def _only_possessive(stem: str) -> bool:
+    """Whether English writes ``stem`` + s hardly ever but as a lost possessive, and its
+    plural takes no -es that a family's possessive may have lost ("Bush": "the Bushes'
+    ranch")."""
+    return possessive_only_stem(stem) and not plural_in_es(stem)
 
 
 def _possessive_in_english(written: str, context: Context) -> bool:

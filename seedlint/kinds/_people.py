@@ -17,7 +17,9 @@ Beyond people, English at large tells which names are hardly ever written with a
 "Shakespeare's" is many times as frequent as "Shakespeares", "Panama's" as "Panamas",
 while "Simpsons" and "Starbucks" are words of their own. ``possessive_stem`` answers from
 a list written from wordfreq's English frequencies by ``tools/possessives.py`` (CC BY-SA
-4.0; see its header).
+4.0; see its header). Of those, the stems whose + s form English writes at most a tenth as
+often, or too seldom for wordfreq to list ("Tasmania's" against "Tasmanias"), are hardly
+ever written with a bare s but as a lost possessive: ``possessive_only_stem``.
 """
 
 from __future__ import annotations
@@ -65,3 +67,9 @@ def possessive_stem(word: str) -> bool:
     """Whether English text writes ``word`` + 's at least three times as often as ``word``
     + s: "Shakespeare", "Costco", "Panama"; not "Simpson", "Starbuck" or "Team"."""
     return word.lower() in _read("possessives.txt")
+
+
+def possessive_only_stem(word: str) -> bool:
+    """Whether English text writes ``word`` + 's at least ten times as often as ``word`` +
+    s, or often while hardly ever + s: "Tasmania", "Mugabe", "Germany"; not "Patton"."""
+    return word.lower() in _read("possessives_only.txt")

@@ -292,11 +292,8 @@ def test_a_surname_without_the_documents_own_use_stays_a_guess(body: str, flagge
     ("body", "flagged"),
     [
         # a surname of the census lists, written once, before a noun: a guess
-        ("According to Nielsens findings, people who shop use phones.", ["Nielsens"]),
-        ("The stampede at Islams most holy site happened at noon.", ["Islams"]),
-        ("Pilgrims went to Mecca, Islams holiest site.", ["Islams"]),  # a superlative
+        ("According to Gartners findings, people who shop use phones.", ["Gartners"]),
         ("This survey, modeled after Forresters Customer Experience Index, works.", ["Forresters"]),
-        ("The University of Washingtons Institute for Health says so.", ["Washingtons"]),
         # a surname after a person's title, before a noun or adjective
         ("He played fictional President Bartletts wise secretary.", ["Bartletts"]),
         ("Workers at the General Motors plant met Senator Collins staff.", []),
@@ -333,13 +330,11 @@ def test_english_at_large_knows_which_names_are_written_with_s() -> None:
 @pytest.mark.parametrize(
     ("body", "flagged"),
     [
-        ("Few have read every draft of Shakespeares plays.", ["Shakespeares"]),
+        ("Few have read every draft of Marlowes plays.", ["Marlowes"]),
         ("Shoppers said Costcos store in Canberra limited sales.", ["Costcos"]),
         ("The team scored late. Panamas attempt in the 54th minute failed.", ["Panamas"]),
         ("Goas government announced three days of mourning.", ["Goas"]),
         ("The Panama Canal opened in 1914. Panamas attempt failed.", ["Panamas"]),
-        # "a" or "an" counts the noun after it, not a plural
-        ("It is an Angies List for government contractors.", ["Angies"]),
         ("We sang a Beatles song; an Angies plan may work; the Costcos store shut.", []),
         # the last word of a longer name
         ("He works at the University of East Anglias medical school.", ["Anglias"]),
@@ -356,6 +351,38 @@ def test_a_name_english_writes_with_s_is_a_guess_before_a_noun(
     body: str, flagged: list[str]
 ) -> None:
     assert_guesses(body, flagged)
+
+
+@pytest.mark.parametrize(
+    ("body", "fixed"),
+    [
+        # English hardly ever writes the stem + s but as a lost possessive: safe
+        ("According to Nielsens findings, people who shop use phones.", "Nielsen's findings"),
+        ("The stampede at Islams most holy site happened at noon.", "Islam's most holy site"),
+        ("Pilgrims went to Mecca, Islams holiest site.", "Islam's holiest site"),
+        ("The University of Washingtons Institute for Health says so.", "Washington's Institute"),
+        ("Few have read every draft of Shakespeares plays.", "Shakespeare's plays"),
+        ("It is an Angies List for government contractors.", "an Angie's List"),
+        ("Kelly, Governor Chris Christies deputy chief, resigned.", "Chris Christie's deputy"),
+        ("The boat was towed to Tasmanias east coast.", "Tasmania's east coast"),
+        ("Tasmanias east coast is wet.", "Tasmania's east coast"),
+        ("The crowd cheered President Robert Mugabes government.", "Robert Mugabe's government"),
+    ],
+)
+def test_a_name_english_writes_only_with_s_is_safe_before_a_noun(body: str, fixed: str) -> None:
+    text = seed(body)
+    diagnostics = seedlint.lint_text(text, select=["SL210"])
+    assert len(diagnostics) == 1 and diagnostics[0].fix is not None
+    assert diagnostics[0].fix.applicability.value == "safe"
+    assert fixed in seedlint.fix_text(text)[0]
+
+
+def test_a_name_english_writes_only_with_s_keeps_its_plurals_and_guesses() -> None:
+    # a determiner or a number before it, or a verb after it: a plural, as before
+    for body in ["The Tasmanias of this world.", "Two Tasmanias met.", "Tasmanias said no."]:
+        assert found(seed(body)) == []
+    # a name whose plural takes -es may have lost it: still a guess
+    assert_guesses("Senator Cruzs campaign began in Texas.", ["Cruzs"])
 
 
 @pytest.mark.parametrize(
@@ -622,9 +649,9 @@ def test_the_early_exit_finds_what_the_plain_patterns_find(text: str) -> None:
 
 
 def test_a_title_before_a_given_name_makes_a_surname_of_a_plural_noun_a_guess() -> None:
-    text = seed("Kelly, Governor Chris Christies deputy chief of staff, resigned.")
+    text = seed("Kelly, Governor Bill Pattons deputy chief of staff, resigned.")
     diagnostics = seedlint.lint_text(text, select=["SL210"])
-    assert [text[d.start : d.end] for d in diagnostics] == ["Christies"]
+    assert [text[d.start : d.end] for d in diagnostics] == ["Pattons"]
     assert diagnostics[0].fix is not None and diagnostics[0].fix.applicability.value == "unsafe"
     # no title: "Christies" may be the surname; a surname in s of its own stays alone
     assert found(seed("Kelly, Chris Christies deputy, resigned.")) == []
@@ -693,6 +720,19 @@ def test_the_list_of_possessive_stems_says_where_it_comes_from_and_is_clean() ->
     assert stems == sorted(set(stems)) and len(stems) > 5000
     assert all(stem.isascii() and stem.isalpha() and stem.islower() for stem in stems)
     assert not {"there", "who", "let", "it"} & set(stems)  # their 's is "is" or "has"
+
+
+def test_the_stems_english_writes_only_with_s_are_a_part_of_the_list() -> None:
+    folder = Path(_possessive.__file__).with_name("data")
+    lines = (folder / "possessives_only.txt").read_text(encoding="utf-8").splitlines()
+    header = " ".join(line for line in lines if line.startswith("#"))
+    assert "wordfreq" in header and "CC BY-SA 4.0" in header and "tools/possessives.py" in header
+    only = [line for line in lines if not line.startswith("#")]
+    assert only == sorted(set(only)) and len(only) > 1000
+    listed = (folder / "possessives.txt").read_text(encoding="utf-8").splitlines()
+    assert set(only) < set(listed)
+    assert {"tasmania", "fiji", "germany"} <= set(only)
+    assert not {"patton", "costco", "biden", "simpson"} & set(only)
 
 
 @pytest.mark.parametrize(

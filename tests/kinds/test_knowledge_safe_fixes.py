@@ -214,7 +214,7 @@ def test_plurals_and_written_possessives_of_words_in_y_and_x_stay_as_written(
 GUESSES = [
     "Analysts doubt Tesco's plan. It was Tescos preferred store size.",
     "Johnson said so. It is Johnsons stated intent to leave.",
-    "Kelly, Governor Chris Christies deputy chief of staff, resigned.",
+    "Kelly, Governor Bill Pattons deputy chief of staff, resigned.",
     "Check out Leonie Watsons tips on accessible SVG.",
 ]
 
