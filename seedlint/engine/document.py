@@ -311,6 +311,14 @@ class Document:
         start = self.paragraphs[0].start
         return self.text[start : min(self.paragraphs[-1].end, start + size)]
 
+    def reread(self, text: str) -> Document:
+        """This document's path and language identification over ``text``, of the same
+        length, so that every offset stays: the same words with some marks read as others
+        (a plain-text dash, "--", as a dash)."""
+        if len(text) != len(self.text):
+            raise ValueError("a document is reread over a text of its own length")
+        return Document(text, self.path, self._identify_language)
+
     @cached_property
     def language(self) -> str:
         """The body's language (ISO 639-1), or "" when it cannot be told."""

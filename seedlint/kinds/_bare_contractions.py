@@ -32,7 +32,8 @@ reading (``reads_as_contraction``):
   start ("Lets take a look"), after "so", "now", "then" ("so lets start"), after a comma
   that follows such a word ("Now, lets look") or before a verb that is no noun ("start,
   lets map out"); "it lets users", "an app that lets people" and "the app, which is free,
-  lets people apply" have their subject.
+  lets people apply" have their subject. Before "not" and a verb's base form anywhere
+  ("but lets not forget"): the verb "lets" takes its object first.
 - "Id" and "Ill", written so (never "ill", "ID"), before a verb that is no noun or one of
   the words a subject's "I'd" or "I'll" is followed by ("Id like", "Ill be"), or a verb
   and its object ("Ill flip the focus"); not after a determiner ("your Id", "the Ill").
@@ -277,6 +278,8 @@ def reads_as_contraction(text: str, start: int, end: int) -> bool:
             return not (bare == "wont" and first == "to")
         return before not in DETERMINED and _verb_follows(after, bare == "wont")
     if bare == "lets":
+        if first == "not" and verb_base(after[1]):
+            return True  # "Lets not forget": the verb "lets" takes its object before "not"
         if before == "and" and first in LETS_VERBS and not verb_base(after[1]):
             return True  # "email us and lets talk"; not "and lets talk happen"
         if before in LETS_CLAUSE_BEFORE and _verb_follows(after):

@@ -19,7 +19,8 @@ Day", "Parkinsons disease"), matched as written. The fix writes the apostrophe i
 paragraph writes more often near it (a text pasted together from several sources keeps
 each part's marks), else the document's own style: ’ where it writes curly apostrophes, or
 no apostrophe but curly quotation marks; ' otherwise. A word followed by "[sic]" is quoted
-as written and left alone.
+as written and left alone. Two hyphens or more are read as the dash of plain text
+("legal--Iraqs weapons", "late--its been"), one as a compound's.
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ from seedlint.kinds._possessive import lost_possessives, plural_context
 from seedlint.kinds._text import marked_sic, match_case, word_occurrences
 
 BOUNDARY_BEFORE = r"(?<![\w'’-])"
+# a dash in plain text: two hyphens or more after a word ("late--its") or between spaces
+# ("late -- its"); not a command-line option's ("--help")
+HYPHEN_RUN = re.compile(r"(?<![\s-])-{2,}|(?<![\w-])-{2,}(?![\w-])")
 BOUNDARY_AFTER = r"(?![\w'’-])"
 # not a part of a web address or a file's name, "gitter.im/python", "notes.ive"; a
 # capital after a full stop starts a sentence whose space was lost ("done.Im sure")
@@ -255,6 +259,8 @@ def _phrases_possible(words: frozenset[str], state: State) -> bool:
 
 
 def _find(doc: Document, state: State) -> Iterator[Finding]:
+    if "--" in doc.text:
+        doc = doc.knowledge(dashes_as_dashes)
     text = doc.text
     words = doc.lower_words  # cheap gates: most documents hold none of the forms
     places: list[tuple[int, int, bool]] = []  # start, offset of the s, fix is a guess
@@ -290,6 +296,13 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
             guess=guess,
         )
     yield from _contractions(doc, state, words)
+
+
+def dashes_as_dashes(doc: Document) -> Document:
+    """``doc`` with each run of two or more hyphens read as as many dashes: a plain-text
+    dash stands between two phrases ("Pearl Harbor--lets not", "legal--Iraqs weapons"), where
+    one hyphen joins the words of a compound. Every offset stays."""
+    return doc.reread(HYPHEN_RUN.sub(lambda run: "\u2014" * len(run.group()), doc.text))
 
 
 def _contractions(doc: Document, state: State, words: frozenset[str]) -> Iterator[Finding]:

@@ -350,3 +350,11 @@ def test_a_line_starting_with_a_space_or_tab_makes_the_text_indented(
     text: str, indented: bool
 ) -> None:
     assert Document(text).indented is indented
+
+
+def test_a_document_is_reread_over_a_text_of_its_own_length() -> None:
+    doc = Document("date 2024-01-01 T\n\nLate--its been long.\n", "a.txt")
+    reread = doc.reread(doc.text.replace("--", "\u2014\u2014"))
+    assert reread.path == "a.txt" and reread.text.index("its") == doc.text.index("its")
+    with pytest.raises(ValueError, match="its own length"):
+        doc.reread(doc.text.replace("--", "\u2014"))

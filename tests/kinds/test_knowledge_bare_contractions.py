@@ -181,6 +181,15 @@ CONTRACTIONS = [
         "A worker decides its time she became her own boss.",
         "A worker decides it's time she became her own boss.",
     ),
+    # "lets not" before a verb: the verb "lets" takes its object first
+    ("Lets not forget the veterans.", "Let's not forget the veterans."),
+    ("We won, but lets not get caught again.", "We won, but let's not get caught again."),
+    # two hyphens are a dash of plain text: what follows opens a phrase
+    (
+        "We had one Pearl Harbor--lets not get caught.",
+        "We had one Pearl Harbor--let's not get caught.",
+    ),
+    ("It was late--its been a long day.", "It was late--it's been a long day."),
 ]
 
 # the same bare forms where they are the words they are
@@ -253,6 +262,8 @@ WORDS = [
     "The app is slow but lets users try it. The rule says lets are taxed.",
     "Its only hope is rain; its only son left.",
     "The club took its time to decide, and its time it kept.",
+    "The tool lets not only users but admins in. The landlord lets not one room but two.",
+    "Run the tool with --its-own-flag or its--verbose mode to see its--not our--view.",
 ]
 
 

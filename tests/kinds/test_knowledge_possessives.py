@@ -751,3 +751,17 @@ def test_the_stems_english_writes_only_with_s_are_a_part_of_the_list() -> None:
 )
 def test_what_follows_the_next_word_tells_a_noun_from_a_verb(body: str, flagged: list[str]) -> None:
     assert found(seed(body)) == flagged
+
+
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        # two hyphens are the dash of plain text, one a compound's
+        ("He lied about legal--Iraqs illegal weapons. Iraq denied it.", ["Iraqs"]),
+        ("The plan--the UKs strategic approach--failed.", ["UKs"]),
+        ("He lied about legal-Iraqs illegal weapons. Iraq denied it.", []),
+        ("Run it with --Iraqs or ---UKs as flags.", []),
+    ],
+)
+def test_a_dash_written_as_two_hyphens_stands_between_words(body: str, flagged: list[str]) -> None:
+    assert found(seed(body)) == flagged
