@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from seedlint.engine.document import LowerText
+from seedlint.engine.document import Document, LowerText
 from seedlint.kinds._english import (
     ARTICLES,
     AUXILIARIES,
@@ -20,6 +20,9 @@ from seedlint.kinds._wordclass import lemma, noun, noun_or_adjective, verb_base
 WEB_ADDRESS = r"(?:https?://|www\.)"
 WORD = re.compile(r"(?<![\w'’\]-])[A-Za-z]+(?:['’][A-Za-z]+)*(?![\w-])")
 SIC = re.compile(r"\s*[\[(]sic[\])]", re.IGNORECASE)
+# a dash in plain text: two hyphens or more after a word ("late--its") or between spaces
+# ("late -- its"); not a command-line option's ("--help")
+HYPHEN_RUN = re.compile(r"(?<![\s-])-{2,}|(?<![\w-])-{2,}(?![\w-])")
 SENTENCE_START = re.compile(r"(?:\A|[.!?][”’)]?\s*|[:;\"“‘'(\[—–-]\s*|\n)\s*\Z")
 PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[ \t\u00a0]+\Z")
 COMPOUND_PART = 4  # shorter parts of hyphenated compounds are particles: add-ons, T-shirt
@@ -106,6 +109,20 @@ def _ends_word(lower: LowerText, end: int, compound: bool = True) -> bool:
 def marked_sic(text: str, end: int) -> bool:
     """Whether the word ending at ``end`` is marked as quoted verbatim: "Theres [sic]"."""
     return SIC.match(text, end) is not None
+
+
+def dashes_read(doc: Document) -> Document:
+    """``doc``, or where it writes the dash of plain text (``HYPHEN_RUN``: "legal--Iraqs
+    weapons", "late--its been") the same document with each such run of hyphens read as
+    as many dashes, so that the words either side stand apart as beside "—", where one
+    hyphen joins a compound's words. Every offset stays; worked out once per document."""
+    if "--" not in doc.text:
+        return doc
+    return doc.knowledge(_dashes_as_dashes)
+
+
+def _dashes_as_dashes(doc: Document) -> Document:
+    return doc.reread(HYPHEN_RUN.sub(lambda run: "\u2014" * len(run.group()), doc.text))
 
 
 def at_sentence_start(text: str, start: int) -> bool:

@@ -39,12 +39,9 @@ from seedlint.engine.options import Option
 from seedlint.kinds._bare_contractions import BARE_FORMS, reads_as_contraction
 from seedlint.kinds._names import names_of
 from seedlint.kinds._possessive import lost_possessives, plural_context
-from seedlint.kinds._text import marked_sic, match_case, word_occurrences
+from seedlint.kinds._text import dashes_read, marked_sic, match_case, word_occurrences
 
 BOUNDARY_BEFORE = r"(?<![\w'’-])"
-# a dash in plain text: two hyphens or more after a word ("late--its") or between spaces
-# ("late -- its"); not a command-line option's ("--help")
-HYPHEN_RUN = re.compile(r"(?<![\s-])-{2,}|(?<![\w-])-{2,}(?![\w-])")
 BOUNDARY_AFTER = r"(?![\w'’-])"
 # not a part of a web address or a file's name, "gitter.im/python", "notes.ive"; a
 # capital after a full stop starts a sentence whose space was lost ("done.Im sure")
@@ -259,8 +256,7 @@ def _phrases_possible(words: frozenset[str], state: State) -> bool:
 
 
 def _find(doc: Document, state: State) -> Iterator[Finding]:
-    if "--" in doc.text:
-        doc = doc.knowledge(dashes_as_dashes)
+    doc = dashes_read(doc)
     text = doc.text
     words = doc.lower_words  # cheap gates: most documents hold none of the forms
     places: list[tuple[int, int, bool]] = []  # start, offset of the s, fix is a guess
@@ -296,13 +292,6 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
             guess=guess,
         )
     yield from _contractions(doc, state, words)
-
-
-def dashes_as_dashes(doc: Document) -> Document:
-    """``doc`` with each run of two or more hyphens read as as many dashes: a plain-text
-    dash stands between two phrases ("Pearl Harbor--lets not", "legal--Iraqs weapons"), where
-    one hyphen joins the words of a compound. Every offset stays."""
-    return doc.reread(HYPHEN_RUN.sub(lambda run: "\u2014" * len(run.group()), doc.text))
 
 
 def _contractions(doc: Document, state: State, words: frozenset[str]) -> Iterator[Finding]:

@@ -11,6 +11,8 @@ in the capitalisation of the source ("MINSTER" -> "MINISTER", "Minster" -> "Mini
 Entries with several candidate corrections are reported without a fix: a person picks. A
 word followed by "[sic]" is quoted as written and never reported. Words inside a quotation
 in another language (``« la loi dont il parle »``) are not English and never reported.
+Two hyphens or more after a word are the dash of plain text, which stands between words
+("late--goverment"); one joins a compound's.
 
 With ``skip-names``, a word that may be a name is read with what the document tells
 about it (``_names``): acronyms, CamelCase brands ("GameBoy"), spellings whose correction
@@ -42,6 +44,7 @@ from seedlint.engine.options import Option
 from seedlint.kinds._english import HONORIFICS, words
 from seedlint.kinds._names import names_of, sentence_start
 from seedlint.kinds._text import (
+    dashes_read,
     infinitive_stands,
     marked_sic,
     match_case,
@@ -248,6 +251,7 @@ class Substitution(Kind[State]):
         return [source_of(name) for name in state.lists]
 
     def find(self, doc: Document, state: State) -> Iterator[Finding]:
+        doc = dashes_read(doc)  # "late--goverment": two hyphens stand between words
         text = doc.text
         # a cheap test first: most documents hold none of the listed words
         present = state.words.present(doc.lower_words) if state.words else ()

@@ -150,3 +150,23 @@ def test_idioms_copy_desks_list_are_fixed(sentence: str, corrected: str) -> None
 )
 def test_what_writers_mean_is_left_alone(sentence: str) -> None:
     assert found(seed(sentence), "SL202") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "restored"),
+    [
+        # two hyphens are the dash of plain text: the words either side stand apart
+        ("The goverment--late--failed.", "The government--late--failed."),
+        ("It was late--teh end.", "It was late--the end."),
+        ("It was late -- teh end.", "It was late -- the end."),
+        ("It was late--pubic sector workers left.", "It was late--public sector workers left."),
+    ],
+)
+def test_a_dash_written_as_two_hyphens_stands_between_words(body: str, restored: str) -> None:
+    assert fixed(seed(body), "SL202", "SL203") == seed(restored)
+
+
+def test_a_command_line_option_is_no_dash() -> None:
+    # "--goverment" after a space names an option, which is written as it is
+    text = seed("Run the tool --goverment or --teh to see.")
+    assert found(text, "SL203") == []
