@@ -151,6 +151,9 @@ AFTER_PREDICATE = (
     | DETERMINERS
     | QUESTION_WORDS
     | words("because anywhere everywhere nowhere somewhere now today anymore there here")
+    # after an adjective or participle, what says how much: "its big enough to", "its well
+    # written enough"; no possessive's noun stands after it
+    | words("enough")
 )
 # words that follow "it's" before the only words that may come next: "its worth noting",
 # "its one of the best", "its thanks to"
@@ -196,7 +199,7 @@ ADVERBS_AFTER = words(
     "also just always never often sometimes certainly definitely really truly ultimately "
     "probably already actually usually generally simply clearly obviously basically "
     "exactly essentially still too so quite rather even very extremely fairly pretty "
-    "incredibly now much more less downright"
+    "incredibly now much more less downright well"
 )
 ADVERBS_BEFORE_VERB = words(
     "never always just really actually even ever necessarily probably definitely certainly "

@@ -181,6 +181,9 @@ CONTRACTIONS = [
         "A worker decides its time she became her own boss.",
         "A worker decides it's time she became her own boss.",
     ),
+    # "enough" after an adjective or participle says how much: no noun is owned
+    ("Review it so that its well written enough.", "Review it so that it's well written enough."),
+    ("I think its big enough to matter.", "I think it's big enough to matter."),
     # "lets not" before a verb: the verb "lets" takes its object first
     ("Lets not forget the veterans.", "Let's not forget the veterans."),
     ("We won, but lets not get caught again.", "We won, but let's not get caught again."),
@@ -263,6 +266,7 @@ WORDS = [
     "Its only hope is rain; its only son left.",
     "The club took its time to decide, and its time it kept.",
     "The tool lets not only users but admins in. The landlord lets not one room but two.",
+    "The village kept its well. The firm and its well known brand. It sold its well water.",
     "Run the tool with --its-own-flag or its--verbose mode to see its--not our--view.",
 ]
 
