@@ -71,10 +71,13 @@ POST_NOMINALS = words(
     "QC KC SC MP MEP MSP MLA MLC MHA MHR AC AO AM OAM APM OBE MBE CBE KBE DBE GBE CH OM VC "
     "GC CB KCB GCB CMG KCMG JP FRS FRCS FRCP PhD DPhil Jr Jnr Sr Snr Esq II III IV"
 )
-# words that make a region's name of a place's ("Western Australia", "South Australia"):
-# the region's possessive is written as the place's, with 's
-REGION_QUALIFIERS = words(
-    "North South East West Northern Southern Eastern Western Central New Upper Lower Greater"
+# words that make a region's, an era's or a regime's name of a place's ("Western Australia",
+# "South Australia", "Communist China", "Nazi Germany"): its possessive is written as the
+# place's, with 's
+PLACE_QUALIFIERS = words(
+    "North South East West Northern Southern Eastern Western Central New Upper Lower Greater "
+    "Communist Nationalist Nazi Fascist Soviet Imperial Colonial Occupied Free Red Mainland "
+    "Ancient Medieval Modern"
 )
 # prefixes a hyphen may join to a verb ("re-elected", "co-founded"); other hyphenated words
 # before a noun are compound modifiers ("web-based")

@@ -20,8 +20,10 @@ the document writes it as a name, the subject of a verb, and a lower-case noun f
 Amazon Kindle Fire", "Amazons Kindle Fire"). A superlative after the word reads as the
 adjective it is ("Islams holiest site"), and an adverb in -ly before an adjective as part of
 what is owned ("Mr Arafats increasingly shaky authority"). Letters after a full name are the
-name's ("Lionel Robbards QC"), and a word that makes a region of a place opens no longer
-name ("Western Australias wheatbelt"). A title + s before people's names is a plural title
+name's ("Lionel Robbards QC"), and a word that makes a region, an era or a regime of a
+place opens no longer name ("Western Australias wheatbelt", "Communist Chinas invasion"). A
+plural already ("Longshoremen", "Children") takes no plural's s: its + s is a possessive
+whatever follows ("the Longshoremens and Harbor Workers' Act"). A title + s before people's names is a plural title
 ("Senators McCain and Feingold"); a common word after a title only a person's name follows
 is a surname ("Vice President Gores suggestion"). A word that can have no plural in s is a
 possessive, safe to fix: a common noun whose plural ends in -ies, capitalised as a body's
@@ -73,8 +75,8 @@ from seedlint.kinds._english import (
     AUXILIARIES,
     DANGLING,
     PERSONAL_TITLES,
+    PLACE_QUALIFIERS,
     POST_NOMINALS,
-    REGION_QUALIFIERS,
     TITLES,
     words,
 )
@@ -189,6 +191,16 @@ def opening_common_word(text: str, match: re.Match[str]) -> bool:
         return False
     lower = match.group(1).lower()
     return bool(lemma(lower) or noun(lower) or lower in vocabulary("codespell"))
+
+
+def plural_already(stem: str) -> bool:
+    """Whether ``stem`` is a plural already, which takes no s of a plural: "Longshoremen",
+    "Women", "Children" ("the Longshoremens union" is the men's); not a word of its own in
+    -men ("Specimen", "Omen", "Yemen")."""
+    lower = stem.lower()
+    if lower == "children":
+        return True
+    return lower.endswith("men") and not lemma(lower) and noun(lower[:-3] + "man")
 
 
 def no_plural(doc: Document, match: re.Match[str]) -> bool:
@@ -354,7 +366,7 @@ def _shown(doc: Document, match: re.Match[str], context: Context) -> Verdict:
             alone
             or occurrences(text, f"{before} {stem}")
             or possessive_count(text, f"{before} {stem}")
-            or (before in REGION_QUALIFIERS and possessive_stem(stem))
+            or (before in PLACE_QUALIFIERS and possessive_stem(stem))
         ):
             return Verdict.NO  # a word of a longer name ("Aguas Argentinas"), not "Robert Mueller"
         if next_word[:1].isupper() and not (alone or _whole_name(text, f"{before} {stem}")):

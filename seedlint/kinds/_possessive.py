@@ -22,10 +22,10 @@ from collections.abc import Iterator
 from seedlint.engine.document import Document
 from seedlint.kinds._english import (
     DANGLING,
+    PLACE_QUALIFIERS,
     PREPOSITIONS,
     PRONOUNS,
     QUANTIFIERS,
-    REGION_QUALIFIERS,
 )
 from seedlint.kinds._name_possessive import (
     Context,
@@ -34,6 +34,7 @@ from seedlint.kinds._name_possessive import (
     name_verdict,
     no_plural,
     opening_common_word,
+    plural_already,
     plural_in_es,
     refused_by_form,
     written_as_subject,
@@ -174,6 +175,9 @@ def _possessive(doc: Document, match: re.Match[str], acronym: bool) -> Verdict:
         return Verdict.NO
     text = doc.text
     stem, written = match.group(1), match.group()
+    if not acronym and plural_already(stem) and occurrences(text, written) == 1:
+        # whatever follows: "the Longshoremens and Harbor Workers' Act", "Womens World Cup"
+        return Verdict.SURE
     following = NEXT.match(text, match.end(), match.end() + REACH)
     reading = next_word_reading(text, following, acronym) if following else Reading.VERB
     if reading == Reading.VERB:
@@ -252,7 +256,7 @@ def plural_context(doc: Document, start: int) -> bool:
     if before.lower() in QUANTIFIERS:
         return True
     word = doc.text[start : start + REACH].split(None, 1)[0].rstrip(".,;:!?")
-    if word[:-1].isupper() or not before[:1].isupper() or before in REGION_QUALIFIERS:
+    if word[:-1].isupper() or not before[:1].isupper() or before in PLACE_QUALIFIERS:
         # "Hitwise UKs": an acronym after a name is still the acronym; "Western
         # Australias wheatbelt": a region's possessive
         return False

@@ -765,3 +765,32 @@ def test_what_follows_the_next_word_tells_a_noun_from_a_verb(body: str, flagged:
 )
 def test_a_dash_written_as_two_hyphens_stands_between_words(body: str, flagged: list[str]) -> None:
     assert found(seed(body)) == flagged
+
+
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        # a regime's or an era's name of a place: its possessive is the place's
+        ("It was struck by Communist Chinas arrogant invasion.", ["Chinas"]),
+        ("Under Nazi Germanys rule they fled. Ancient Romes roads last.", ["Germanys", "Romes"]),
+        ("The Red Sox won. Red Hats revenue grew.", []),  # no place after the word
+    ],
+)
+def test_a_regime_or_era_before_a_place_opens_no_longer_name(body: str, flagged: list[str]) -> None:
+    assert found(seed(body)) == flagged
+
+
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        # a plural already takes no plural's s: whatever follows, the possessive
+        ("We improved the Longshoremens and Harbor Workers' Act.", ["Longshoremens"]),
+        ("She won the Womens World Cup. The Childrens Hospital opened.", ["Womens", "Childrens"]),
+        ("The Firemens union met.", ["Firemens"]),
+        # words of their own in -men; a form the document writes twice is its spelling
+        ("It was a Specimens jar. Omens abound. Abdomens ache.", []),
+        ("The Womens Health group and Womens Health ads.", []),
+    ],
+)
+def test_a_plural_already_with_s_is_a_possessive(body: str, flagged: list[str]) -> None:
+    assert found(seed(body)) == flagged
