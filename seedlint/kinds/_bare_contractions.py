@@ -72,6 +72,7 @@ WORD_BEFORE = re.compile(r"([A-Za-z]+)\Z")  # the word that ends a stretch of te
 WORD = re.compile(r"[A-Za-z]+")
 QUESTION_CONTRACTED = re.compile(r"[ \t\u00a0]+(?:what|who|where|how)['’]s\b", re.IGNORECASE)
 NEXT_WORDS = re.compile(r"[ \t\u00a0]+([A-Za-z]+(?:-[A-Za-z]+)*)")  # a word, maybe hyphenated
+REPEATED_ADVERB = re.compile(r",[ \t\u00a0]+(very|really|so|much)\b(?![\w'’-])", re.IGNORECASE)
 COMPOUND = re.compile(r"[ \t\u00a0]+([A-Za-z]+(?:-[A-Za-z]+)+)\b(?![-'’])")
 SHORT_TITLE = 80  # the longest heading of one or two long words ("Why Its Important")
 # the first word of the last sentence (or part after a colon) that starts in a stretch of
@@ -342,9 +343,14 @@ def _short_title(line: str) -> bool:
 def _following(text: str, end: int) -> list[tuple[str, bool, int]]:
     """The words after ``end`` (up to FOLLOWING, as written), each with whether a pause
     mark follows it and where it ends; they stop at punctuation, a number or a hyphenated
-    word."""
+    word. An adverb said twice ("very, very") is read once."""
     found: list[tuple[str, bool, int]] = []
-    while len(found) < FOLLOWING and (match := NEXT_TOKEN.match(text, end)):
+    while len(found) < FOLLOWING:
+        repeated = REPEATED_ADVERB.match(text, end) if found else None
+        if repeated is not None and repeated.group(1).lower() == found[-1][0].lower():
+            end = repeated.end()  # "very, very": the adverb said twice, read once
+        if (match := NEXT_TOKEN.match(text, end)) is None:
+            break
         if not match.group(1).isalpha():
             break  # a number: "its 3,000 employees"
         end = match.end()
@@ -400,8 +406,8 @@ def _its(text: str, start: int, following: list[tuple[str, bool, int]], opens: b
         elif word == "first":  # "when its first released."; not "its first released single"
             if not (past_tense(next_word) or next_word in PARTICIPLES):
                 return False
-        elif word == "only":  # "its only when", "its only about"; not "its only hope"
-            owned = noun(next_word) and next_word not in PREPOSITIONS
+        elif word == "only":  # "its only when", "its only about", "its only a"; not "its only hope"
+            owned = noun(next_word) and next_word not in PREPOSITIONS | DETERMINERS
             if next_word not in QUESTION_WORDS and (owned or next_word in ("", "to")):
                 return False
         elif not _adverb(word):

@@ -10,35 +10,36 @@ investigation", "Steve Grunwells WordPress plugin") or a person's title ("Presid
 Bartletts wise secretary"), or a given name or surname alone before a noun ("Brendas
 programs", "Nielsens findings", "Islams holiest site"); not a surname that ends in s of its
 own ("Serena Williams match"), a company named so ("Reuters reporters"), a plural noun
-("Bill Gates foundation") or a verb after it ("Jessica Arriens says"). Such a fix is a guess
-(a rare surname may end in s), offered but never applied by a plain ``fix``; it is safe
-where the document writes the surname as such elsewhere ("Heather Heyer" beside "Heather
-Heyers mother", "Biden said" beside "Joe Bidens son"; for a surname that is also a given
-name only the full name counts). A stem that is a common word ("Ford") counts as a name when
-the document writes it as a name, the subject of a verb, and a lower-case noun follows
-("Fords internal testing"), or writes it before the same capitalised word elsewhere ("the
-Amazon Kindle Fire", "Amazons Kindle Fire"). A superlative after the word reads as the
-adjective it is ("Islams holiest site"), and an adverb in -ly before an adjective as part of
-what is owned ("Mr Arafats increasingly shaky authority"). Letters after a full name are the
-name's ("Lionel Robbards QC"), and a word that makes a region, an era or a regime of a
-place opens no longer name ("Western Australias wheatbelt", "Communist Chinas invasion"). A
-plural already ("Longshoremen", "Children") takes no plural's s: its + s is a possessive
-whatever follows ("the Longshoremens and Harbor Workers' Act"). A title + s before people's names is a plural title
-("Senators McCain and Feingold"); a common word after a title only a person's name follows
-is a surname ("Vice President Gores suggestion"). A word that can have no plural in s is a
-possessive, safe to fix: a common noun whose plural ends in -ies, capitalised as a body's
-name ("the Treasurys budget"), or a name no dictionary lists that ends in x ("Netflixs Chaos
-Monkey"). A stem that ends like a demonym is a person's name where the document writes a
-title before it ("President Hosni Mubarak" beside "Hosnis creation") or its full name as a
-subject ("Nancy Pelosi accused"). A given name the document writes before a surname ("Eric
-Brassil") is a person's, so its + s with no determiner or name before it is no plural
-("Erics team"), safe to fix. A name of several words ends where the document writes it with
-'s or as the subject of a verb ("Cat Posey shared" beside "Cat Poseys Tech Superwomen"),
-though a capitalised word follows. A possessive before a preposition has left its noun out
-when its sentence names that noun with another possessive and the document writes the stem
-as a subject ("Bonnell's insight echoed Frangiones in terms of"). A past participle before a
-singular noun ("Tescos preferred store size") may be an adjective or a plural's verb
-("Tescos sold milk"): with the stem's possessive or use as a subject elsewhere, a guess.
+("Bill Gates foundation") or a verb after it ("Jessica Arriens says"). Such a fix is a
+guess (a rare surname may end in s), offered but never applied by a plain ``fix``; it is
+safe where the document writes the surname as such elsewhere ("Heather Heyer" beside
+"Heather Heyers mother", "Biden said" beside "Joe Bidens son"; for a surname that is also a
+given name only the full name counts). A stem that is a common word ("Ford") counts as a
+name when the document writes it as a name, the subject of a verb, and a lower-case noun
+follows ("Fords internal testing"), or writes it before the same capitalised word elsewhere
+("the Amazon Kindle Fire", "Amazons Kindle Fire"). A superlative after the word reads as
+the adjective it is ("Islams holiest site"), and an adverb in -ly before an adjective as
+part of what is owned ("Mr Arafats increasingly shaky authority"). Letters after a full
+name are the name's ("Lionel Robbards QC"), and a word that makes a region, an era or a
+regime of a place opens no longer name ("Western Australias wheatbelt", "Communist Chinas
+invasion"). A plural already ("Longshoremen", "Children") takes no plural's s: its + s is a
+possessive whatever follows ("the Longshoremens and Harbor Workers' Act"). A title + s
+before people's names is a plural title ("Senators McCain and Feingold"); a common word
+after a title only a person's name follows is a surname ("Vice President Gores
+suggestion"). A word that can have no plural in s is a possessive, safe to fix: a common
+noun whose plural ends in -ies, capitalised as a body's name ("the Treasurys budget"), or a
+name no dictionary lists that ends in x ("Netflixs Chaos Monkey"). A stem that ends like a
+demonym is a person's name where the document writes a title before it ("President Hosni
+Mubarak" beside "Hosnis creation") or its full name as a subject ("Nancy Pelosi accused").
+A given name the document writes before a surname ("Eric Brassil") is a person's, so its +
+s with no determiner or name before it is no plural ("Erics team"), safe to fix. A name of
+several words ends where the document writes it with 's or as the subject of a verb ("Cat
+Posey shared" beside "Cat Poseys Tech Superwomen"), though a capitalised word follows. A
+possessive before a preposition has left its noun out when its sentence names that noun
+with another possessive and the document writes the stem as a subject ("Bonnell's insight
+echoed Frangiones in terms of"). A past participle before a singular noun ("Tescos
+preferred store size") may be an adjective or a plural's verb ("Tescos sold milk"): with
+the stem's possessive or use as a subject elsewhere, a guess.
 
 Where the document says nothing of a stem, English at large may: a stem whose possessive it
 writes many times as often as its + s form (``_people.possessive_stem``: "Shakespeare's"

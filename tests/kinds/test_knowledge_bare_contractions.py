@@ -184,6 +184,9 @@ CONTRACTIONS = [
     # "enough" after an adjective or participle says how much: no noun is owned
     ("Review it so that its well written enough.", "Review it so that it's well written enough."),
     ("I think its big enough to matter.", "I think it's big enough to matter."),
+    # a determiner after "only" opens what "it's" says; an adverb said twice is one
+    ("Its only a game.", "It's only a game."),
+    ("It is unfair. And its very, very unfair.", "It is unfair. And it's very, very unfair."),
     # "lets not" before a verb: the verb "lets" takes its object first
     ("Lets not forget the veterans.", "Let's not forget the veterans."),
     ("We won, but lets not get caught again.", "We won, but let's not get caught again."),
@@ -267,6 +270,7 @@ WORDS = [
     "The club took its time to decide, and its time it kept.",
     "The tool lets not only users but admins in. The landlord lets not one room but two.",
     "The village kept its well. The firm and its well known brand. It sold its well water.",
+    "The firm and its very, very old brand. It sold its only one.",
     "Run the tool with --its-own-flag or its--verbose mode to see its--not our--view.",
 ]
 
