@@ -18,9 +18,11 @@ reading (``reads_as_contraction``):
   a verb's participle and its object or a full stop ("whether its designing an", "its
   always changing."), or before a comma if no noun ("If its promising,"), and before "time
   to", "best to", "part of" or "all" ("but its all part of"; "gave its all in" is owned),
-  and "key to" before a verb. Up to two adverbs may come first ("its also a", "its just
-  really hard to"); an adverb alone tells nothing: "its truly unique architecture" is a
-  possessive. A capitalised word after it is a name ("its API"), a gerund elsewhere is
+  and "key to" before a verb. So it is before such an adjective and a gerund with its
+  object ("its nice seeing you"), and before an adjective or participle that "enough"
+  follows ("its big enough to"). Up to two adverbs may come first ("its also a", "its just
+  really hard to", "its very, very unfair"); an adverb alone tells nothing: "its truly
+  unique architecture" is a possessive. A capitalised word after it is a name ("its API"), a gerund elsewhere is
   owned ("its voting in", "objected to its being sold"), and a word the word lists do not
   know may be a noun ("its lifecycle."). Those lists know only the adjectives that have a
   comparative, so an ending tells the others ("available", "relevant", "responsive").
@@ -387,6 +389,10 @@ def _its(text: str, start: int, following: list[tuple[str, bool, int]], opens: b
             then = following[at + 2][0] if at + 2 < len(following) else ""
             verb = then.islower() and verb_base(then) and (not noun(then) or then in AFTER_I)
             return next_word == "to" and verb
+        if word in CLAUSE_ADJECTIVES and at + 2 < len(following):
+            then = following[at + 2][0].lower()
+            if _gerund_clause(next_word, then):
+                return True  # "its nice seeing you", "its great having the team"
         if word == "time" and next_word in PEOPLE_SUBJECTS:
             return True  # "decides its time she became": a clause's subject, owned by none
         if word in CLAUSE_NOUNS:  # "now its just time to go", not "used its time to"
@@ -484,6 +490,19 @@ def _progressive(word: str, next_word: str, then: str, ended: bool) -> bool:
     # "its just enforcing two of the criteria", "its doing more harm"; not "since its
     # founding two decades ago", "when its founding more than"
     return ended or (next_word in OBJECT_STARTS and then not in TIMES and then != "than")
+
+
+def _gerund_clause(word: str, then: str) -> bool:
+    """Whether ``word`` in -ing opens a gerund's clause after an adjective that opens one
+    ("nice seeing you", "great having the team"): a verb's -ing form before its object, a
+    determiner or an object pronoun, which no noun takes; not before a noun ("hard working
+    staff"), a preposition ("good standing in") or "that" ("good understanding that")."""
+    if not word.endswith("ing") or then == "that":
+        return False
+    if not (then in DETERMINERS or then in OBJECT_PRONOUNS):
+        return False
+    stem = word[:-3]
+    return verb_base(stem) or verb_base(stem + "e") or verb_base(stem[:-1])
 
 
 def _adjectival(word: str) -> bool:

@@ -187,6 +187,9 @@ CONTRACTIONS = [
     # a determiner after "only" opens what "it's" says; an adverb said twice is one
     ("Its only a game.", "It's only a game."),
     ("It is unfair. And its very, very unfair.", "It is unfair. And it's very, very unfair."),
+    # an adjective that opens a clause before a gerund with its object
+    ("Its nice seeing you here.", "It's nice seeing you here."),
+    ("Its great having the team back.", "It's great having the team back."),
     # "lets not" before a verb: the verb "lets" takes its object first
     ("Lets not forget the veterans.", "Let's not forget the veterans."),
     ("We won, but lets not get caught again.", "We won, but let's not get caught again."),
@@ -271,6 +274,8 @@ WORDS = [
     "The tool lets not only users but admins in. The landlord lets not one room but two.",
     "The village kept its well. The firm and its well known brand. It sold its well water.",
     "The firm and its very, very old brand. It sold its only one.",
+    "Its hard working staff won. The firm kept its good standing in the market.",
+    "It kept its good understanding that growth matters. They liked its easy reading style.",
     "Run the tool with --its-own-flag or its--verbose mode to see its--not our--view.",
 ]
 
