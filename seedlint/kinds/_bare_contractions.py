@@ -8,9 +8,9 @@ reading (``reads_as_contraction``):
 - "its" is a possessive determiner, which a noun phrase follows. Before an article or
   another determiner ("its a"), "not" or "been", a question word, an object pronoun, a
   possessive pronoun or "enough" ("its ours", "its enough to"), a preposition that no noun
-  phrase starts with ("its about", "its up to"), "called" or "going to" it is "it's"; so
-  it is before an adjective that opens a clause ("its important to", "its clear that"),
-  and before a word shown to be an adjective or a participle and no noun, followed by a
+  phrase starts with ("its about", "its up to"), "called" or "going to" it is "it's"; so it
+  is before an adjective that opens a clause ("its important to", "its clear that"), and
+  before a word shown to be an adjective or a participle and no noun, followed by a
   preposition, a clause's opener or a full stop ("its designed for", "its painful. But"),
   before a list of adjectives that ends so ("its current, accurate, and complete.") and
   before a hyphenated word whose last part is one ("its counter-productive."). Where a
@@ -22,10 +22,11 @@ reading (``reads_as_contraction``):
   object ("its nice seeing you"), and before an adjective or participle that "enough"
   follows ("its big enough to"). Up to two adverbs may come first ("its also a", "its just
   really hard to", "its very, very unfair"); an adverb alone tells nothing: "its truly
-  unique architecture" is a possessive. A capitalised word after it is a name ("its API"), a gerund elsewhere is
-  owned ("its voting in", "objected to its being sold"), and a word the word lists do not
-  know may be a noun ("its lifecycle."). Those lists know only the adjectives that have a
-  comparative, so an ending tells the others ("available", "relevant", "responsive").
+  unique architecture" is a possessive. A capitalised word after it is a name ("its API"),
+  a gerund elsewhere is owned ("its voting in", "objected to its being sold"), and a word
+  the word lists do not know may be a noun ("its lifecycle."). Those lists know only the
+  adjectives that have a comparative, so an ending tells the others ("available",
+  "relevant", "responsive").
 - "cant" and "wont" after a subject pronoun ("You cant."), before a verb's base form
   ("cant wait", "wont be"; not "wont to", which is the adjective), or an adverb and a
   verb ("wont necessarily work"), unless a determiner comes before ("the cant of
