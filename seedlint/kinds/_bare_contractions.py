@@ -6,27 +6,27 @@ cant", "as is his wont", "it lets you", "the id", "ill health", "they wed", a he
 reading (``reads_as_contraction``):
 
 - "its" is a possessive determiner, which a noun phrase follows. Before an article or
-  another determiner ("its a"), "not" or "been", a question word, an object pronoun, a
-  possessive pronoun or "enough" ("its ours", "its enough to"), a preposition that no noun
-  phrase starts with ("its about", "its up to"), "called" or "going to" it is "it's"; so it
-  is before an adjective that opens a clause ("its important to", "its clear that"), and
-  before a word shown to be an adjective or a participle and no noun, followed by a
-  preposition, a clause's opener or a full stop ("its designed for", "its painful. But"),
-  before a list of adjectives that ends so ("its current, accurate, and complete.") and
-  before a hyphenated word whose last part is one ("its counter-productive."). Where a
-  clause starts ("whether its", "as its", "Its" at a sentence's start) it is "it's" before
-  a verb's participle and its object or a full stop ("whether its designing an", "its
-  always changing."), or before a comma if no noun ("If its promising,"), and before "time
-  to", "best to", "part of" or "all" ("but its all part of"; "gave its all in" is owned),
-  and "key to" before a verb. So it is before such an adjective and a gerund with its
-  object ("its nice seeing you"), and before an adjective or participle that "enough"
-  follows ("its big enough to"). Up to two adverbs may come first ("its also a", "its just
-  really hard to", "its very, very unfair"); an adverb alone tells nothing: "its truly
-  unique architecture" is a possessive. A capitalised word after it is a name ("its API"),
-  a gerund elsewhere is owned ("its voting in", "objected to its being sold"), and a word
-  the word lists do not know may be a noun ("its lifecycle."). Those lists know only the
-  adjectives that have a comparative, so an ending tells the others ("available",
-  "relevant", "responsive").
+  another determiner ("its a"), "not" or "been", a question word, a subject or object
+  pronoun ("its just I didn't"), a possessive pronoun or "enough" ("its ours", "its enough
+  to"), a preposition that no noun phrase starts with ("its about", "its up to"), "called"
+  or "going to" it is "it's"; so it is before an adjective that opens a clause ("its
+  important to", "its clear that"), and before a word shown to be an adjective or a
+  participle and no noun, followed by a preposition, a clause's opener or a full stop ("its
+  designed for", "its painful. But"), before a list of adjectives that ends so ("its
+  current, accurate, and complete.") and before a hyphenated word whose last part is one
+  ("its counter-productive."). Where a clause starts ("whether its", "as its", "Its" at a
+  sentence's start) it is "it's" before a verb's participle and its object or a full stop
+  ("whether its designing an", "its always changing."), or before a comma if no noun ("If
+  its promising,"), and before "time to", "best to", "part of" or "all" ("but its all part
+  of"; "gave its all in" is owned), and "key to" before a verb. So it is before such an
+  adjective and a gerund with its object ("its nice seeing you"), and before an adjective
+  or participle that "enough" follows ("its big enough to"). Up to two adverbs may come
+  first ("its also a", "its just really hard to", "its very, very unfair"); an adverb alone
+  tells nothing: "its truly unique architecture" is a possessive. A capitalised word after
+  it is a name ("its API"), a gerund elsewhere is owned ("its voting in", "objected to its
+  being sold"), and a word the word lists do not know may be a noun ("its lifecycle.").
+  Those lists know only the adjectives that have a comparative, so an ending tells the
+  others ("available", "relevant", "responsive").
 - "cant" and "wont" after a subject pronoun ("You cant."), before a verb's base form
   ("cant wait", "wont be"; not "wont to", which is the adjective), or an adverb and a
   verb ("wont necessarily work"), unless a determiner comes before ("the cant of
@@ -370,7 +370,7 @@ def _its(text: str, start: int, following: list[tuple[str, bool, int]], opens: b
     # whether a clause starts at "its", asked only where needed
     clause = partial(bool, True) if opens else partial(_its_clause, text, start)
     for at, (written, pause, end) in enumerate(following[:3]):
-        if not written.islower() and written != "OK":
+        if not written.islower() and written not in ("OK", "I"):
             return False  # a name or a title's word: "its API", "its How To Sell page"
         word = written.lower()
         next_word = following[at + 1][0].lower() if at + 1 < len(following) else ""
@@ -648,6 +648,8 @@ def _after_its(word: str, next_word: str, pause: bool) -> bool:
     ``next_word`` ("" where a number or punctuation follows; ``pause``: a full stop)."""
     if word in DETERMINERS or word in QUESTION_WORDS or word in OBJECT_PRONOUNS:
         return True
+    if word in SUBJECT_PRONOUNS:
+        return True  # "its just I didn't": a clause's subject, which no possessive owns
     if word in NEVER_OWNED:
         return True
     if word == "no":

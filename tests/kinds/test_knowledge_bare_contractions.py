@@ -187,6 +187,11 @@ CONTRACTIONS = [
     # a determiner after "only" opens what "it's" says; an adverb said twice is one
     ("Its only a game.", "It's only a game."),
     ("It is unfair. And its very, very unfair.", "It is unfair. And it's very, very unfair."),
+    # a clause's subject after "it's" and an adverb: no possessive owns a pronoun
+    (
+        'He said: "Its just I didn\'t get the wickets."',
+        "He said: \"It's just I didn't get the wickets.\"",
+    ),
     # an adjective that opens a clause before a gerund with its object
     ("Its nice seeing you here.", "It's nice seeing you here."),
     ("Its great having the team back.", "It's great having the team back."),
