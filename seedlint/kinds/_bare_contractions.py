@@ -19,14 +19,15 @@ reading (``reads_as_contraction``):
   ("whether its designing an", "its always changing."), or before a comma if no noun ("If
   its promising,"), and before "time to", "best to", "part of" or "all" ("but its all part
   of"; "gave its all in" is owned), and "key to" before a verb. So it is before such an
-  adjective and a gerund with its object ("its nice seeing you"), and before an adjective
-  or participle that "enough" follows ("its big enough to"). Up to two adverbs may come
-  first ("its also a", "its just really hard to", "its very, very unfair"); an adverb alone
-  tells nothing: "its truly unique architecture" is a possessive. A capitalised word after
-  it is a name ("its API"), a gerund elsewhere is owned ("its voting in", "objected to its
-  being sold"), and a word the word lists do not know may be a noun ("its lifecycle.").
-  Those lists know only the adjectives that have a comparative, so an ending tells the
-  others ("available", "relevant", "responsive").
+  adjective and a gerund with its object ("its nice seeing you") or "and" or "but" and a
+  clause of its own ("its exciting and the team cheers"), before a measure ("its 1,057
+  pages long"), and before an adjective or participle that "enough" follows ("its big
+  enough to"). Up to two adverbs may come first ("its also a", "its just really hard to",
+  "its very, very unfair"); an adverb alone tells nothing: "its truly unique architecture"
+  is a possessive. A capitalised word after it is a name ("its API"), a gerund elsewhere is
+  owned ("its voting in", "objected to its being sold"), and a word the word lists do not
+  know may be a noun ("its lifecycle."). Those lists know only the adjectives that have a
+  comparative, so an ending tells the others ("available", "relevant", "responsive").
 - "cant" and "wont" after a subject pronoun ("You cant."), before a verb's base form
   ("cant wait", "wont be"; not "wont to", which is the adjective), or an adverb and a
   verb ("wont necessarily work"), unless a determiner comes before ("the cant of
@@ -39,7 +40,9 @@ reading (``reads_as_contraction``):
   ("but lets not forget"): the verb "lets" takes its object first.
 - "Id" and "Ill", written so (never "ill", "ID"), before a verb that is no noun or one of
   the words a subject's "I'd" or "I'll" is followed by ("Id like", "Ill be"), or a verb
-  and its object ("Ill flip the focus"); not after a determiner ("your Id", "the Ill").
+  and its object ("Ill flip the focus"), or, inside a sentence after a word in lower case,
+  a comma or "And", any verb ("And Ill work"); not after a determiner ("your Id", "the
+  Ill").
 - "wed" and "hed" where a clause needs its subject and a verb follows: after a word that
   opens a clause ("thought wed hit", "how wed make", "say hed ordered", "But wed run"),
   and "Hed" opening a sentence ("Hed gone through"); "they wed last year" has its subject.
@@ -75,6 +78,14 @@ WORD_BEFORE = re.compile(r"([A-Za-z]+)\Z")  # the word that ends a stretch of te
 WORD = re.compile(r"[A-Za-z]+")
 QUESTION_CONTRACTED = re.compile(r"[ \t\u00a0]+(?:what|who|where|how)['’]s\b", re.IGNORECASE)
 NEXT_WORDS = re.compile(r"[ \t\u00a0]+([A-Za-z]+(?:-[A-Za-z]+)*)")  # a word, maybe hyphenated
+# a number, a unit in the plural and what it measures: "1,057 pages long", "3 hours late"
+MEASURE = re.compile(
+    r"[ \t\u00a0]+\d[\d,.]*[ \t\u00a0]+[a-z]+s[ \t\u00a0]+"
+    r"(?:long|old|away|ago|late|early|wide|tall|high|deep|thick|apart|behind|ahead)\b"
+    # then no noun it would make an adjective of ("its 30 years old fleet" may be owned)
+    r"(?=[ \t\u00a0]*(?:[.,;:!?)\"”’—–-]|\Z|\n|(?:and|but|or|so|with|by|in|on|at|from|to|"
+    r"when|if|because|now|already|yet)\b))"
+)
 REPEATED_ADVERB = re.compile(r",[ \t\u00a0]+(very|really|so|much)\b(?![\w'’-])", re.IGNORECASE)
 COMPOUND = re.compile(r"[ \t\u00a0]+([A-Za-z]+(?:-[A-Za-z]+)+)\b(?![-'’])")
 SHORT_TITLE = 80  # the longest heading of one or two long words ("Why Its Important")
@@ -299,6 +310,8 @@ def reads_as_contraction(text: str, start: int, end: int) -> bool:
             return False
         if first in AFTER_I or (verb_base(first) and not noun(first)):
             return True
+        if verb_base(first) and _inside_clause(text, start, written_before):
+            return True  # "And Ill work to": capitalised inside a sentence, only the pronoun
         if first == "much" and after[1] in ("rather", "prefer", "sooner"):
             return True  # "Id much rather be"
         if verb_base(first) and (after[1] in OBJECT_STARTS or after[1] in VERB_OBJECTS):
@@ -312,6 +325,16 @@ def reads_as_contraction(text: str, start: int, end: int) -> bool:
         verb = verb_base(first) or past_tense(first) or first in PARTICIPLES or first == "been"
         return opens and first not in WED_AFTER and verb
     return False
+
+
+def _inside_clause(text: str, start: int, before: str) -> bool:
+    """Whether a word at ``start`` stands inside a sentence after ``before`` (the word
+    before it, as written), a word in lower case or one that opens a sentence before its
+    subject ("And", "But"), or after a comma; not after a capitalised word, whose name or
+    title it may go on ("the Mentally Ill work")."""
+    if at_sentence_start(text, start):
+        return False
+    return before.islower() or before in ("And", "But", "So", "Then") or _after_comma(text, start)
 
 
 def _title(text: str, start: int, end: int) -> bool | None:
@@ -365,8 +388,10 @@ def _following(text: str, end: int) -> list[tuple[str, bool, int]]:
 
 def _its(text: str, start: int, following: list[tuple[str, bool, int]], opens: bool) -> bool:
     """Whether "its" before these words is "it's": what follows it at once or after up to
-    two adverbs ("its also a", "its just really hard to"). ``opens``: "Its" opens a
-    sentence."""
+    two adverbs ("its also a", "its just really hard to"), or a measure ("its 1,057 pages
+    long"). ``opens``: "Its" opens a sentence."""
+    if not following and MEASURE.match(text, start + len("its")):
+        return True  # a number owned is no measure: "its 3,000 employees"
     # whether a clause starts at "its", asked only where needed
     clause = partial(bool, True) if opens else partial(_its_clause, text, start)
     for at, (written, pause, end) in enumerate(following[:3]):
@@ -394,6 +419,8 @@ def _its(text: str, start: int, following: list[tuple[str, bool, int]], opens: b
             then = following[at + 2][0].lower()
             if _gerund_clause(next_word, then):
                 return True  # "its nice seeing you", "its great having the team"
+            if next_word in ("and", "but") and then in DETERMINERS and clause():
+                return True  # "its very exciting and the team": a clause of its own next
         if word == "time" and next_word in PEOPLE_SUBJECTS:
             return True  # "decides its time she became": a clause's subject, owned by none
         if word in CLAUSE_NOUNS:  # "now its just time to go", not "used its time to"
@@ -567,9 +594,9 @@ def _comparative(word: str, nouns: bool = False) -> bool:
         return False
     stem = word[:-2]
     if stem.endswith("i"):
-        stem = stem[:-1] + "y"  # tastier: tasty
-    elif stem[-1] == stem[-2]:
-        stem = stem[:-1]  # bigger: big
+        return adjective(stem[:-1] + "y")  # tastier: tasty
+    if stem[-1] == stem[-2] and adjective(stem[:-1]):
+        return True  # bigger: big; but smaller: small
     return adjective(stem) or adjective(stem + "e")  # safer: safe
 
 

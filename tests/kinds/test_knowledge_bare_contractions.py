@@ -32,7 +32,7 @@ CONTRACTIONS = [
     ("Its one of the best.", "It's one of the best."),
     ("Its going to rain.", "It's going to rain."),
     ("Its no longer clear.", "It's no longer clear."),
-    ("We won and its over. Its 100 years old.", "We won and it's over. Its 100 years old."),
+    ("We won and its over. Its 100 years old.", "We won and it's over. It's 100 years old."),
     ("Its called a draft.", "It's called a draft."),
     ("The app and its one of the best.", "The app and it's one of the best."),
     ("Its also worth noting the cost.", "It's also worth noting the cost."),
@@ -192,6 +192,23 @@ CONTRACTIONS = [
         'He said: "Its just I didn\'t get the wickets."',
         "He said: \"It's just I didn't get the wickets.\"",
     ),
+    # a measure: a number, a unit in the plural and what it measures
+    ("It was late, and its 1,057 pages long.", "It was late, and it's 1,057 pages long."),
+    ("Its 200 miles away, and its 3 hours late.", "It's 200 miles away, and it's 3 hours late."),
+    # an adjective that opens a clause, then "and" or "but" and a clause of its own
+    (
+        "After a win, its very, very exciting and the team cheers.",
+        "After a win, it's very, very exciting and the team cheers.",
+    ),
+    ("I know its hard but the team tries.", "I know it's hard but the team tries."),
+    # "getting" before a comparative of a stem in a double consonant
+    ("The deficit fell, and its getting smaller.", "The deficit fell, and it's getting smaller."),
+    # "Ill" and "Id" capitalised inside a sentence: the pronoun's, before a verb
+    ("And Ill work to strengthen it.", "And I'll work to strengthen it."),
+    (
+        "If you pass it, Ill work hard. But Id work on it.",
+        "If you pass it, I'll work hard. But I'd work on it.",
+    ),
     # an adjective that opens a clause before a gerund with its object
     ("Its nice seeing you here.", "It's nice seeing you here."),
     ("Its great having the team back.", "It's great having the team back."),
@@ -281,6 +298,10 @@ WORDS = [
     "The firm and its very, very old brand. It sold its only one.",
     "Its hard working staff won. The firm kept its good standing in the market.",
     "It kept its good understanding that growth matters. They liked its easy reading style.",
+    "It cut its 3,000 employees. It doubled its 30 years old fleet.",
+    "The city and its great and the good. It kept its red and the blue flags.",
+    "Programs for the Mentally Ill work well. Ill work conditions hurt.",
+    "We think Ill health matters.",
     "Run the tool with --its-own-flag or its--verbose mode to see its--not our--view.",
 ]
 
