@@ -22,6 +22,7 @@ REACH = 40
 # what follows the acronym of a company's name: "HDT Limited", "ACME Inc."
 COMPANY = r"(?:Limited|Ltd|Inc|Incorporated|Corp|Corporation|plc|PLC|LLC|LLP|GmbH|AG|Kft)\b"
 PERSON_TITLES = TITLES - frozenset(["st", "saint"])
+TITLE_BEFORE = re.compile(r"(?<!\w)([A-Z][a-z]+)\.?[ \u00a0]+\Z")  # "Mr ", "Dr. "
 
 
 def possessive_count(text: str, stem: str) -> int:
@@ -88,9 +89,14 @@ def names_company(text: str, stem: str) -> bool:
 
 def after_title(text: str, stem: str) -> bool:
     """Whether the document writes ``stem`` after a person's title ("President Hosni
-    Mubarak", "Dr. Hosni"); a saint's ("St Lucian") names a place's people too."""
-    pattern = rf"\b([A-Z][a-z]+)\.?[ \u00a0]+{re.escape(stem)}(?![\w'’-])"
-    return any(m.group(1).lower() in PERSON_TITLES for m in re.finditer(pattern, text))
+    Mubarak", "Dr. Hosni"); a saint's ("St Lucian") names a place's people too. Asked of
+    the stem's places (``uses_of``): a scan of the text per name would grow with the
+    square of a long text's length."""
+    for at, _ in uses_of(text, stem):
+        title = TITLE_BEFORE.search(text, max(0, at - REACH), at)
+        if title is not None and title.group(1).lower() in PERSON_TITLES:
+            return True
+    return False
 
 
 def occurrences(text: str, word: str) -> int:

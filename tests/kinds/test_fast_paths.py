@@ -303,6 +303,31 @@ def test_where_a_name_stands_is_what_the_regex_finds(
         _word_uses.COUNTED_FROM = counted_from
 
 
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Mr", "Dr.", "Mrs", "St", "Ba", "ba", "Ba's", "é", "-", "."]), max_size=12
+    ),
+    st.lists(st.sampled_from([" ", "\u00a0", "", "  ", "\n"]), min_size=12, max_size=12),
+    st.sampled_from(["Ba", "Mr", "Ba's"]),
+    st.booleans(),
+)
+def test_a_name_after_a_title_is_what_the_regex_finds(
+    words: list[str], gaps: list[str], stem: str, long: bool
+) -> None:
+    # asked of the stem's places, not by a scan of the text per stem: the same answer
+    text = "".join(word + gap for word, gap in zip(words, gaps, strict=False))
+    pattern = rf"\b([A-Z][a-z]+)\.?[ \u00a0]+{re.escape(stem)}(?![\w'’-])"
+    titles = _word_uses.PERSON_TITLES
+    expected = any(m.group(1).lower() in titles for m in re.finditer(pattern, text))
+    counted_from = _word_uses.COUNTED_FROM
+    _word_uses.COUNTED_FROM = 0 if long else counted_from
+    try:
+        assert _word_uses.after_title(text, stem) == expected
+    finally:
+        _word_uses.COUNTED_FROM = counted_from
+
+
 def test_a_long_text_keeps_the_places_of_capitalised_words_only() -> None:
     text = "Bora said 'Bora' and said BORA’s 1st bora Bora's said."
     runs = WordRuns(text)
