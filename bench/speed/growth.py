@@ -52,6 +52,11 @@ SHAPES: dict[str, Shape] = {
     "distinct names that lost an apostrophe": lambda n: "".join(
         f"Mr {_name(i)} said {_name(i)}s team came. " for i in range(n // 40)
     ),
+    # each opens a sentence before a capitalised word: what other names' possessives own
+    # is asked of each
+    "distinct names that open sentences": lambda n: "".join(
+        f"{_name(i)}s Team won. " for i in range(n // 20)
+    ),
     "sentences": lambda n: "The minister said it was fine. " * (n // 31),
     "hyphens": lambda n: "-" * n,
     "digits": lambda n: "1" * n,

@@ -163,6 +163,11 @@ FOLLOWING_WORDS = re.compile(r"[ \t\u00a0]+([\w’'-]+)[ \t\u00a0]+([\w’'-]+)"
 POSSESSIVE_BEFORE_NAME = re.compile(
     r"(?<![\w'’.-])[A-Z][\w.-]*['’]s[ \t\u00a0]+([A-Z][a-z]+)[ \t\u00a0]+([A-Z][\w'’-]*)"
 )
+# the two words after a name's possessive, at every place one starts (overlapping: "A's
+# B's C d"): "Google's SpecialAnnouncement documentation"
+POSSESSIVE_BEFORE_WORDS = re.compile(
+    r"(?=[A-Z][\w.-]*['’]s ([\w’'-]+)[ \t\u00a0]+([\w’'-]+)(?![\w'’-]))"
+)
 # the capitalised words after a title + s, the first and perhaps one after "and": "Senators
 # McCain and Feingold"
 PEOPLE_AFTER = re.compile(
@@ -324,7 +329,7 @@ def _shown(doc: Document, match: re.Match[str], context: Context) -> Verdict:
         if (
             _possessive_in_english(written, context)
             or _opening_surname(doc, match, context)
-            or _parallel_possessive(text, match, context)
+            or _parallel_possessive(doc, match, context)
         ):
             return Verdict.GUESS
         undecided = names_of(doc).is_name(stem) and not names_of(doc).writes_lower(lower)
@@ -354,7 +359,7 @@ def _shown(doc: Document, match: re.Match[str], context: Context) -> Verdict:
             _single_use(written, context)
             or _titled_surname(written, context)
             or _possessive_in_english(written, context)
-            or _parallel_possessive(text, match, context)
+            or _parallel_possessive(doc, match, context)
         )
         if single:
             return Verdict.GUESS
@@ -382,7 +387,7 @@ def _shown(doc: Document, match: re.Match[str], context: Context) -> Verdict:
             return Verdict.SURE
         if context.reading == Reading.NOUN and after_title(text, stem):
             return Verdict.SURE  # a person's name, no demonym: "President Hosni Mubarak"
-        if context.reading == Reading.NOUN and _after_given_name(doc, stem):
+        if context.reading == Reading.NOUN and after_given_name(doc, stem):
             # a surname, perhaps a demonym too: "Alan Kurdi" ... "Kurdis image"
             return Verdict.GUESS
         # a given name the document uses, before a noun: "Eric said ... Erics team"
@@ -552,10 +557,10 @@ def _opening_surname(doc: Document, match: re.Match[str], context: Context) -> b
         return False
     if names_of(doc).writes_lower(stem.lower()):
         return False
-    return _after_given_name(doc, stem) or names_company(doc.text, stem)
+    return after_given_name(doc, stem) or names_company(doc.text, stem)
 
 
-def _after_given_name(doc: Document, stem: str) -> bool:
+def after_given_name(doc: Document, stem: str) -> bool:
     """Whether the document writes ``stem`` after a given name, as a surname: "Maurice
     Kent", "Abdullah Kurdi"."""
     text = doc.text
@@ -629,7 +634,7 @@ def _possessive_in_english(written: str, context: Context) -> bool:
     return lower_noun(following) or unknown_word(following)
 
 
-def _parallel_possessive(text: str, match: re.Match[str], context: Context) -> bool:
+def _parallel_possessive(doc: Document, match: re.Match[str], context: Context) -> bool:
     """Whether another name's possessive stands before the same two words elsewhere in
     the document, with no determiner or given name before this one: a list or parallel
     headings ("Google's SpecialAnnouncement documentation" ... "Bings SpecialAnnouncement
@@ -640,15 +645,24 @@ def _parallel_possessive(text: str, match: re.Match[str], context: Context) -> b
     none ("Gray Brooks work at 18F" beside "Eric's work")."""
     if context.given or context.determined or context.reading not in (Reading.NOUN, Reading.EITHER):
         return False
-    after = FOLLOWING_WORDS.match(text, match.end())
+    after = FOLLOWING_WORDS.match(doc.text, match.end())
     if after is None or _in_s_of_its_own(match.group()):
         return False
-    phrase = rf"{re.escape(after.group(1))}[ \t\u00a0]+{re.escape(after.group(2))}"
-    if re.search(rf"[A-Z][\w.-]*['’]s {phrase}(?![\w'’-])", text) is not None:
+    owned, before_people = doc.knowledge(_possessives_before)
+    if (after.group(1), after.group(2)) in owned:
         return True
-    if not _full_name(after.group(1), after.group(2)):
-        return False
-    return any(_full_name(*found.groups()) for found in POSSESSIVE_BEFORE_NAME.finditer(text))
+    return before_people and _full_name(after.group(1), after.group(2))
+
+
+def _possessives_before(doc: Document) -> tuple[frozenset[tuple[str, str]], bool]:
+    """The two words after each name's possessive in the document ("Google's
+    SpecialAnnouncement documentation"), and whether one stands before a person's full
+    name ("DAB's Horace Cheung"): found once per document, where a search of the text
+    per name would grow with the square of a long text's length."""
+    text = doc.text
+    owned = frozenset((found[1], found[2]) for found in POSSESSIVE_BEFORE_WORDS.finditer(text))
+    people = any(_full_name(*found.groups()) for found in POSSESSIVE_BEFORE_NAME.finditer(text))
+    return owned, people
 
 
 def _full_name(first: str, second: str) -> bool:

@@ -28,6 +28,7 @@ from seedlint.kinds import (
     _attributions,
     _candidates,
     _marks,
+    _name_possessive,
     _names,
     _possessive,
     _word_uses,
@@ -326,6 +327,30 @@ def test_a_name_after_a_title_is_what_the_regex_finds(
         assert _word_uses.after_title(text, stem) == expected
     finally:
         _word_uses.COUNTED_FROM = counted_from
+
+
+PHRASE_WORDS = ["Ba's", "ba", "Robert", "Ka", "eBa’s", "s", "'s", "-", "Ba"]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.lists(st.sampled_from(PHRASE_WORDS), max_size=10),
+    st.lists(st.sampled_from([" ", "  ", "\u00a0", "\n", ""]), min_size=10, max_size=10),
+    st.sampled_from(PHRASE_WORDS),
+    st.sampled_from(PHRASE_WORDS),
+)
+@example(["Ba's", "Ba's", "Ka", "ba"], [" "] * 10, "Ka", "ba")  # possessives that overlap
+def test_the_words_after_possessives_are_what_the_regex_finds(
+    words: list[str], gaps: list[str], first: str, second: str
+) -> None:
+    # found once per document, not searched per name: the same answers
+    text = "".join(word + gap for word, gap in zip(words, gaps, strict=False))
+    owned, _ = _name_possessive._possessives_before(Document(text))
+    phrase = rf"{re.escape(first)}[ \t\u00a0]+{re.escape(second)}"
+    found = re.search(rf"[A-Z][\w.-]*['’]s {phrase}(?![\w'’-])", text) is not None
+    # a phrase is asked only as two words a name + s is followed by
+    if _name_possessive.FOLLOWING_WORDS.fullmatch(f" {first} {second}"):
+        assert ((first, second) in owned) == found
 
 
 def test_a_long_text_keeps_the_places_of_capitalised_words_only() -> None:

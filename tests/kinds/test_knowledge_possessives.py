@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import seedlint
@@ -701,6 +701,7 @@ NAME_GLUE = [" ", " ", " ", ". ", ", ", "\n\n", " “", "” "]
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(NAME_WORDS), st.sampled_from(NAME_GLUE)), max_size=16))
+@example([("Eric", " "), ("Ford", ". "), ("Fords", " "), ("Makarov", "\n\n")])  # a surname
 def test_the_early_refusal_of_names_loses_no_possessive(pairs: list[tuple[str, str]]) -> None:
     """The names + s refused before their context is read are those the full reading
     refuses: the findings are the same with the early refusal and without it."""
