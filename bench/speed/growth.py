@@ -31,6 +31,7 @@ HEADER = "date 2024-01-18 Title\n\n"
 QUADRATIC_RATIO = 3.0
 ROUNDS = 3  # the best of a few runs of each size: a busy machine only adds time
 Shape = Callable[[int], str]
+COMMON_WORDS = ["Plan", "Bill", "Member", "Group", "Leader", "Player", "Worker", "Farmer"]
 
 SHAPES: dict[str, Shape] = {
     "spaces then a letter": lambda n: " " * n + "x",
@@ -56,6 +57,11 @@ SHAPES: dict[str, Shape] = {
     # is asked of each
     "distinct names that open sentences": lambda n: "".join(
         f"{_name(i)}s Team won. " for i in range(n // 20)
+    ),
+    # each a common word's plural opening a sentence: whether the word is a surname or a
+    # company's name is asked of each
+    "common words that open sentences": lambda n: "".join(
+        f"{COMMON_WORDS[i % len(COMMON_WORDS)]}s Team won. " for i in range(n // 20)
     ),
     "sentences": lambda n: "The minister said it was fine. " * (n // 31),
     "hyphens": lambda n: "-" * n,

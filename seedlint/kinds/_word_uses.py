@@ -83,7 +83,11 @@ def _alone_uses(text: str, stem: str) -> Iterator[tuple[int, int]]:
 
 def names_company(text: str, stem: str) -> bool:
     """Whether the document names a company by ``stem``: "HDT Limited was registered",
-    "ACME Inc.", "Carnival Corporation"."""
+    "ACME Inc.", "Carnival Corporation". A long text's company names are gathered once
+    (``_company_names``), where a search per name would grow with the square of its
+    length."""
+    if len(text) >= COUNTED_FROM and COMPANY_NAME.fullmatch(stem):
+        return stem in _company_names(text)
     return re.search(rf"(?<![\w'’.-]){re.escape(stem)}\s+{COMPANY}", text) is not None
 
 
@@ -97,6 +101,12 @@ def after_title(text: str, stem: str) -> bool:
         if title is not None and title.group(1).lower() in PERSON_TITLES:
             return True
     return False
+
+
+# a name made of the characters a company's name may run over, and such a name before a
+# company's suffix: "HDT Limited", "Carnival Corporation"
+COMPANY_NAME = re.compile(r"[\w'’.-]+")
+COMPANY_AFTER = re.compile(rf"(?<![\w'’.-])([\w'’.-]+)(?=\s+{COMPANY})")
 
 
 def occurrences(text: str, word: str) -> int:
@@ -129,6 +139,14 @@ _TEXTS_COUNTED = 1
 @lru_cache(maxsize=_TEXTS_COUNTED)
 def _word_runs(text: str) -> WordRuns:
     return WordRuns(text)
+
+
+@lru_cache(maxsize=_TEXTS_COUNTED)
+def _company_names(text: str) -> frozenset[str]:
+    """The words of ``text`` a company's suffix follows, each the whole run of word
+    characters, apostrophes, full stops and hyphens before it: the only string of those
+    characters that can stand there with none of them before it."""
+    return frozenset(found.group(1) for found in COMPANY_AFTER.finditer(text))
 
 
 def _scan_count(text: str, word: str) -> int:

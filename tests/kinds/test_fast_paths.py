@@ -329,6 +329,29 @@ def test_a_name_after_a_title_is_what_the_regex_finds(
         _word_uses.COUNTED_FROM = counted_from
 
 
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["HDT", "Inc", "Ltd.", "Corp", "é", "-", ".", "'s", "&"]), max_size=10
+    ),
+    st.lists(st.sampled_from([" ", "\n", "", "  "]), min_size=10, max_size=10),
+    st.sampled_from(["HDT", "Inc", "Ltd", "DT", "HDT's"]),
+)
+@example(["HDT", "Inc", "Ltd"], [" "] * 10, "Inc")  # company suffixes one after another
+def test_a_long_texts_company_names_are_what_the_regex_finds(
+    words: list[str], gaps: list[str], stem: str
+) -> None:
+    # gathered once per long text, not searched per name: the same answers
+    text = "".join(word + gap for word, gap in zip(words, gaps, strict=False))
+    pattern = rf"(?<![\w'’.-]){re.escape(stem)}\s+{_word_uses.COMPANY}"
+    counted_from = _word_uses.COUNTED_FROM
+    _word_uses.COUNTED_FROM = 0
+    try:
+        assert _word_uses.names_company(text, stem) == (re.search(pattern, text) is not None)
+    finally:
+        _word_uses.COUNTED_FROM = counted_from
+
+
 PHRASE_WORDS = ["Ba's", "ba", "Robert", "Ka", "eBa’s", "s", "'s", "-", "Ba"]
 
 
