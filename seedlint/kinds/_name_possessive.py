@@ -163,11 +163,9 @@ FOLLOWING_WORDS = re.compile(r"[ \t\u00a0]+([\w’'-]+)[ \t\u00a0]+([\w’'-]+)"
 POSSESSIVE_BEFORE_NAME = re.compile(
     r"(?<![\w'’.-])[A-Z][\w.-]*['’]s[ \t\u00a0]+([A-Z][a-z]+)[ \t\u00a0]+([A-Z][\w'’-]*)"
 )
-# the two words after a name's possessive, at every place one starts (overlapping: "A's
-# B's C d"): "Google's SpecialAnnouncement documentation"
-POSSESSIVE_BEFORE_WORDS = re.compile(
-    r"(?=[A-Z][\w.-]*['’]s ([\w’'-]+)[ \t\u00a0]+([\w’'-]+)(?![\w'’-]))"
-)
+# the two words after a possessive's 's ("Google's SpecialAnnouncement documentation"),
+# read without taking them (possessives may overlap: "A's B's C d")
+POSSESSIVE_BEFORE_WORDS = re.compile(r"['’]s (?=([\w’'-]+)[ \t\u00a0]+([\w’'-]+)(?![\w'’-]))")
 # the capitalised words after a title + s, the first and perhaps one after "and": "Senators
 # McCain and Feingold"
 PEOPLE_AFTER = re.compile(
@@ -207,6 +205,14 @@ def plural_already(stem: str) -> bool:
     if lower == "children":
         return True
     return lower.endswith("men") and not lemma(lower) and noun(lower[:-3] + "man")
+
+
+def opening_name_shown(doc: Document, stem: str) -> bool:
+    """Whether a common word whose + s opens a sentence ("Teams", "Fords") may be a name
+    there at all: the document writes it as a name inside a sentence, English writes it
+    mostly with 's (``possessive_stem``), or its plural takes -es, so that its + s is no
+    plural. Else it is a common word's plural, whatever the rest of the document says."""
+    return names_of(doc).is_name(stem) or possessive_stem(stem) or plural_in_es(stem)
 
 
 def no_plural(doc: Document, match: re.Match[str]) -> bool:
@@ -320,6 +326,8 @@ def _shown(doc: Document, match: re.Match[str], context: Context) -> Verdict:
     if refused_by_form(match):
         return Verdict.NO  # "Mondays", "Joneses", "Peace Corps"
     if opening_common_word(text, match) and not _opening_name(doc, stem, context):
+        if not opening_name_shown(doc, stem):
+            return Verdict.NO  # "Teams", "Bills": as the early refusal (``_possessive``)
         # a common word whose capital is the sentence's ("Teams", "Bills"), unless English
         # hardly writes its + s form but as a possessive ("Panamas attempt"); one the
         # document writes as a name, before a noun, is left to the corpus to judge
@@ -660,9 +668,18 @@ def _possessives_before(doc: Document) -> tuple[frozenset[tuple[str, str]], bool
     name ("DAB's Horace Cheung"): found once per document, where a search of the text
     per name would grow with the square of a long text's length."""
     text = doc.text
-    owned = frozenset((found[1], found[2]) for found in POSSESSIVE_BEFORE_WORDS.finditer(text))
+    owned = set()
+    # each 's and the two words after it, then whether a capital stands in the run of
+    # word characters, full stops and hyphens before it ("Google's", "eBay's"): a search
+    # from the apostrophe, which most of a text holds none of
+    for found in POSSESSIVE_BEFORE_WORDS.finditer(text):
+        start = end = found.start()
+        while start and (text[start - 1].isalnum() or text[start - 1] in "_.-"):
+            start -= 1
+        if any("A" <= character <= "Z" for character in text[start:end]):
+            owned.add((found[1], found[2]))
     people = any(_full_name(*found.groups()) for found in POSSESSIVE_BEFORE_NAME.finditer(text))
-    return owned, people
+    return frozenset(owned), people
 
 
 def _full_name(first: str, second: str) -> bool:

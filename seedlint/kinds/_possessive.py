@@ -29,19 +29,17 @@ from seedlint.kinds._english import (
 )
 from seedlint.kinds._name_possessive import (
     Context,
-    after_given_name,
     given_name_here,
     name_uses,
     name_verdict,
     no_plural,
     opening_common_word,
+    opening_name_shown,
     plural_already,
-    plural_in_es,
     refused_by_form,
     written_as_subject,
 )
 from seedlint.kinds._names import names_of, sentence_start
-from seedlint.kinds._people import possessive_stem
 from seedlint.kinds._possessive_reading import (
     COUNTABLE,
     DETERMINERS,
@@ -157,20 +155,13 @@ def _plainly_refused(doc: Document, match: re.Match[str]) -> bool:
     """Whether a capitalised word + s is surely no possessive, asked before the words
     around it are read: ``name_verdict`` refuses it by its form (``refused_by_form``), or as a
     common word that opens a sentence which the document never writes as a name inside
-    one, nor one that English writes mostly with 's (``possessive_stem``) or that the
-    document writes after a given name or before a company's suffix, and before
+    one, nor one that English writes mostly with 's (``possessive_stem``), and before
     ``name_verdict`` only ``no_plural`` makes one a possessive; every other way ends in a plural
     or in ``name_verdict``."""
     text = doc.text
     stem = match.group(1)
     refused = refused_by_form(match) or (
-        opening_common_word(text, match)
-        and not names_of(doc).is_name(stem)
-        and not possessive_stem(stem)
-        and not plural_in_es(stem)
-        # a surname or a company's name, which the full reading asks about ("Maurice
-        # Kent" ... "Kents short takeaway"): asked last, as it searches the text
-        and not (after_given_name(doc, stem) or names_company(text, stem))
+        opening_common_word(text, match) and not opening_name_shown(doc, stem)
     )
     return refused and not no_plural(doc, match)
 

@@ -41,8 +41,16 @@ def uses_of(text: str, stem: str) -> Iterator[tuple[int, int]]:
     look-arounds: a scan of the whole text per name (and a pattern compiled per name)
     would grow with the square of its length."""
     if len(text) < COUNTED_FROM or not WORD_RUN.fullmatch(stem) or not WordRuns.holds(stem):
-        pattern = rf"(?<![\w'’.-]){re.escape(stem)}(?![\w'’-])"
-        yield from (m.span() for m in re.finditer(pattern, text))
+        # found as a string and its look-arounds tried there: a pattern compiled per name
+        # costs more than a short text's scan
+        size = len(stem)
+        at = text.find(stem) if stem else -1
+        while at != -1:
+            if STARTS_A_NAME.match(text, at) and ENDS_A_NAME.match(text, at + size):
+                yield at, at + size
+                at = text.find(stem, at + size)
+            else:
+                at = text.find(stem, at + 1)
         return
     for at in _word_runs(text).offsets(stem):
         end = at + len(stem)
@@ -83,11 +91,11 @@ def _alone_uses(text: str, stem: str) -> Iterator[tuple[int, int]]:
 
 def names_company(text: str, stem: str) -> bool:
     """Whether the document names a company by ``stem``: "HDT Limited was registered",
-    "ACME Inc.", "Carnival Corporation". A long text's company names are gathered once
-    (``_company_names``), where a search per name would grow with the square of its
-    length."""
-    if len(text) >= COUNTED_FROM and COMPANY_NAME.fullmatch(stem):
-        return stem in _company_names(text)
+    "ACME Inc.", "Carnival Corporation". A text's company names are gathered once
+    (``company_names``), where a search per name would grow with the square of a long
+    text's length."""
+    if COMPANY_NAME.fullmatch(stem):
+        return stem in company_names(text)
     return re.search(rf"(?<![\w'’.-]){re.escape(stem)}\s+{COMPANY}", text) is not None
 
 
@@ -106,7 +114,7 @@ def after_title(text: str, stem: str) -> bool:
 # a name made of the characters a company's name may run over, and such a name before a
 # company's suffix: "HDT Limited", "Carnival Corporation"
 COMPANY_NAME = re.compile(r"[\w'’.-]+")
-COMPANY_AFTER = re.compile(rf"(?<![\w'’.-])([\w'’.-]+)(?=\s+{COMPANY})")
+COMPANY_SUFFIX = re.compile(rf"\s+{COMPANY}")
 
 
 def occurrences(text: str, word: str) -> int:
@@ -142,11 +150,23 @@ def _word_runs(text: str) -> WordRuns:
 
 
 @lru_cache(maxsize=_TEXTS_COUNTED)
-def _company_names(text: str) -> frozenset[str]:
+def company_names(text: str) -> frozenset[str]:
     """The words of ``text`` a company's suffix follows, each the whole run of word
     characters, apostrophes, full stops and hyphens before it: the only string of those
     characters that can stand there with none of them before it."""
-    return frozenset(found.group(1) for found in COMPANY_AFTER.finditer(text))
+    names = set()
+    for suffix in COMPANY_SUFFIX.finditer(text):  # rare: found first, then what precedes
+        start = end = suffix.start()
+        while start and _name_character(text[start - 1]):
+            start -= 1
+        if start < end:
+            names.add(text[start:end])
+    return frozenset(names)
+
+
+def _name_character(character: str) -> bool:
+    r"""Whether ``character`` is one of ``[\w'’.-]``, which a company's name runs over."""
+    return character.isalnum() or character in "_'’.-"
 
 
 def _scan_count(text: str, word: str) -> int:
