@@ -63,6 +63,9 @@ SHAPES: dict[str, Shape] = {
     "common words that open sentences": lambda n: "".join(
         f"{COMMON_WORDS[i % len(COMMON_WORDS)]}s Team won. " for i in range(n // 20)
     ),
+    # a run of spaces after a capitalised word, then an acronym + s: whether the document
+    # spells the acronym out, or names a company by it, reads across the run
+    "spaces inside a name, then an acronym": lambda n: "KAB" + " " * n + "the KABs report Inc.",
     "sentences": lambda n: "The minister said it was fine. " * (n // 31),
     "hyphens": lambda n: "-" * n,
     "digits": lambda n: "1" * n,

@@ -303,7 +303,9 @@ def _organisation(text: str, stem: str, spelt: str | None, plural: bool) -> bool
 def _spelt_out(text: str, stem: str) -> str | None:
     """The capitalised name the document spells the acronym out as, beside it in brackets
     ("British National Party (BNP)", "BNP (British National Party)"); None if none."""
-    name = r"[A-Z][\w&.-]*(?:\s+(?:of|and|for|the|on|&)?\s*[A-Z][\w&.-]*)+"
+    # the spaces before a word of the name are one run ("\s+\s*" would try every split of
+    # a long run)
+    name = r"[A-Z][\w&.-]*(?:\s+(?:(?:of|and|for|the|on|&)\s*)?[A-Z][\w&.-]*)+"
     spelt = re.search(rf"({name})\s+\({re.escape(stem)}\)|\b{re.escape(stem)}\s+\(({name})\)", text)
     return None if spelt is None else spelt.group(1) or spelt.group(2)
 

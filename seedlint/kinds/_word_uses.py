@@ -114,7 +114,7 @@ def after_title(text: str, stem: str) -> bool:
 # a name made of the characters a company's name may run over, and such a name before a
 # company's suffix: "HDT Limited", "Carnival Corporation"
 COMPANY_NAME = re.compile(r"[\w'’.-]+")
-COMPANY_SUFFIX = re.compile(rf"\s+{COMPANY}")
+COMPANY_SUFFIX = re.compile(rf"(?<!\s)\s+{COMPANY}")  # from a run of spaces' start only
 
 
 def occurrences(text: str, word: str) -> int:

@@ -352,6 +352,25 @@ def test_a_long_texts_company_names_are_what_the_regex_finds(
         _word_uses.COUNTED_FROM = counted_from
 
 
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["BNP", "(BNP)", "British", "of", "&", "Party", "(", ")", "x"]), max_size=9
+    ),
+    st.lists(st.sampled_from([" ", "  ", "", "\n", " \t"]), min_size=9, max_size=9),
+)
+def test_an_acronym_spelt_out_is_what_the_first_pattern_finds(
+    words: list[str], gaps: list[str]
+) -> None:
+    # one run of spaces before each word of the name: the same names as the pattern that
+    # split a run between two quantifiers (and took a long run's square to fail)
+    text = "".join(word + gap for word, gap in zip(words, gaps, strict=False))
+    name = r"[A-Z][\w&.-]*(?:\s+(?:of|and|for|the|on|&)?\s*[A-Z][\w&.-]*)+"
+    first = re.search(rf"({name})\s+\(BNP\)|\bBNP\s+\(({name})\)", text)
+    expected = None if first is None else first.group(1) or first.group(2)
+    assert _possessive._spelt_out(text, "BNP") == expected
+
+
 PHRASE_WORDS = ["Ba's", "ba", "Robert", "Ka", "eBa’s", "s", "'s", "-", "Ba"]
 
 
