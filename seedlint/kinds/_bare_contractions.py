@@ -391,7 +391,7 @@ def _its(text: str, start: int, following: list[tuple[str, bool, int]], opens: b
     two adverbs ("its also a", "its just really hard to"), or a measure ("its 1,057 pages
     long"). ``opens``: "Its" opens a sentence."""
     if not following and MEASURE.match(text, start + len("its")):
-        return True  # a number owned is no measure: "its 3,000 employees"
+        return True  # "its 1,057 pages long"; a number it owns is none: "its 3,000 staff"
     # whether a clause starts at "its", asked only where needed
     clause = partial(bool, True) if opens else partial(_its_clause, text, start)
     for at, (written, pause, end) in enumerate(following[:3]):
@@ -502,8 +502,7 @@ def _progressive(word: str, next_word: str, then: str, ended: bool) -> bool:
         return past_tense(next_word) or next_word in PARTICIPLES
     if next_word == "to":
         return word in BEFORE_INFINITIVE  # not "its training to prepare staff"
-    stem = word[:-3]
-    if not (verb_base(stem) or verb_base(stem + "e") or verb_base(stem[:-1])):
+    if not _verb_in_ing(word):
         return False
     if word in ("becoming", "getting"):  # "its getting better", "its becoming more costly"
         if next_word in ("more", "less", "better", "worse"):
@@ -529,6 +528,12 @@ def _gerund_clause(word: str, then: str) -> bool:
         return False
     if not (then in DETERMINERS or then in OBJECT_PRONOUNS):
         return False
+    return _verb_in_ing(word)
+
+
+def _verb_in_ing(word: str) -> bool:
+    """Whether ``word`` in -ing is a verb's: "designing" (design), "making" (make),
+    "getting" (get)."""
     stem = word[:-3]
     return verb_base(stem) or verb_base(stem + "e") or verb_base(stem[:-1])
 
