@@ -352,12 +352,12 @@ def _shown(doc: Document, match: re.Match[str], context: Context) -> Verdict:
         # "Robert Muellers investigation", "Leonie Watsons tips": safe where the document
         # writes the surname as such ("after Clinton resigned", "Heather Heyer"), or
         # English writes it only with 's ("Robert Mugabes government")
-        written_so = _writes_surname(doc, stem, context.given) or _only_possessive(stem)
+        written_so = _writes_surname(doc, stem, context.given) or _bare_s_unwritten(stem)
         return Verdict.SURE if written_so else Verdict.GUESS
     if context.given and _titled_person(text, match, context) and _noun_after(context):
         # "Governor Chris Christies deputy": christies is a plural noun too; not
         # "President Robert Mugabes government"
-        return Verdict.SURE if _only_possessive(stem) else Verdict.GUESS
+        return Verdict.SURE if _bare_s_unwritten(stem) else Verdict.GUESS
     if _codespell_word(stem) and not _common_word_as_name(doc, stem, context):
         return Verdict.NO
     if not _named(text, stem, names.is_name(stem)):
@@ -604,12 +604,12 @@ def _possessive_only(written: str, context: Context) -> bool:
     "Tasmanias east coast", "Fijis suspension"): the fix is safe. Not a name whose plural
     takes -es, whose family's possessive may have lost it ("Cruzs campaign": ``name_verdict``
     guesses)."""
-    if context.reading != Reading.NOUN or not _only_possessive(written[:-1]):
+    if context.reading != Reading.NOUN or not _bare_s_unwritten(written[:-1]):
         return False
     return _possessive_in_english(written, context)
 
 
-def _only_possessive(stem: str) -> bool:
+def _bare_s_unwritten(stem: str) -> bool:
     """Whether English writes ``stem`` + s hardly ever but as a lost possessive, and its
     plural takes no -es that a family's possessive may have lost ("Bush": "the Bushes'
     ranch")."""

@@ -10,6 +10,8 @@ repeats of repeats.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 import regex
@@ -48,6 +50,23 @@ EXAMPLES = 300
 
 # pieces of text near the edges of the fast paths' reasoning
 EDGES = ["İ", "ı", "ſ", "K", "'", "’", "-", "_", "\n", "\t", "  ", " ", ".", ",", "5", "é"]
+
+
+@contextmanager
+def counted_words(long: bool) -> Iterator[None]:
+    """Every text read as a long one (``long``), whose words are looked up in its index
+    of word runs, or each as its length says."""
+    counted_from = _word_uses.COUNTED_FROM
+    _word_uses.COUNTED_FROM = 0 if long else counted_from
+    try:
+        yield
+    finally:
+        _word_uses.COUNTED_FROM = counted_from
+
+
+def joined(words: list[str], gaps: list[str]) -> str:
+    """A text of ``words``, each followed by the gap at its place."""
+    return "".join(word + gap for word, gap in zip(words, gaps, strict=False))
 
 
 def disguised(word: str) -> st.SearchStrategy[str]:
@@ -267,12 +286,8 @@ def test_possessive_counts_are_what_the_regex_counts(text: str, word: str) -> No
 def test_possessive_counts_of_a_long_text_are_what_the_regex_counts(text: str, word: str) -> None:
     # a long text's words are counted once and looked up: the same counts as a scan
     pattern = rf"(?<![\w'’]){re.escape(word)}(?![\w'’])"
-    counted_from = _word_uses.COUNTED_FROM
-    _word_uses.COUNTED_FROM = 0
-    try:
+    with counted_words(long=True):
         assert _word_uses.occurrences(text, word) == len(re.findall(pattern, text))
-    finally:
-        _word_uses.COUNTED_FROM = counted_from
 
 
 # where a name stands, as the possessive rules ask it: each finder and the regex it equals
@@ -296,12 +311,8 @@ def test_where_a_name_stands_is_what_the_regex_finds(
     # in a long text only the index's places of the stem's runs are tried: the same spans
     pattern = NAME_PLACES[finder].format(re.escape(stem))
     expected = [m.span() for m in re.finditer(pattern, text)]
-    counted_from = _word_uses.COUNTED_FROM
-    _word_uses.COUNTED_FROM = 0 if long else counted_from
-    try:
+    with counted_words(long=long):
         assert list(getattr(_word_uses, finder)(text, stem)) == expected
-    finally:
-        _word_uses.COUNTED_FROM = counted_from
 
 
 @settings(max_examples=EXAMPLES, deadline=None)
@@ -317,16 +328,12 @@ def test_a_name_after_a_title_is_what_the_regex_finds(
     words: list[str], gaps: list[str], stem: str, long: bool
 ) -> None:
     # asked of the stem's places, not by a scan of the text per stem: the same answer
-    text = "".join(word + gap for word, gap in zip(words, gaps, strict=False))
+    text = joined(words, gaps)
     pattern = rf"\b([A-Z][a-z]+)\.?[ \u00a0]+{re.escape(stem)}(?![\w'’-])"
     titles = _word_uses.PERSON_TITLES
     expected = any(m.group(1).lower() in titles for m in re.finditer(pattern, text))
-    counted_from = _word_uses.COUNTED_FROM
-    _word_uses.COUNTED_FROM = 0 if long else counted_from
-    try:
+    with counted_words(long=long):
         assert _word_uses.after_title(text, stem) == expected
-    finally:
-        _word_uses.COUNTED_FROM = counted_from
 
 
 @settings(max_examples=EXAMPLES, deadline=None)
@@ -338,18 +345,13 @@ def test_a_name_after_a_title_is_what_the_regex_finds(
     st.sampled_from(["HDT", "Inc", "Ltd", "DT", "HDT's"]),
 )
 @example(["HDT", "Inc", "Ltd"], [" "] * 10, "Inc")  # company suffixes one after another
-def test_a_long_texts_company_names_are_what_the_regex_finds(
+def test_company_names_are_what_the_regex_finds(
     words: list[str], gaps: list[str], stem: str
 ) -> None:
-    # gathered once per long text, not searched per name: the same answers
-    text = "".join(word + gap for word, gap in zip(words, gaps, strict=False))
+    # gathered once per text, not searched per name: the same answers
+    text = joined(words, gaps)
     pattern = rf"(?<![\w'’.-]){re.escape(stem)}\s+{_word_uses.COMPANY}"
-    counted_from = _word_uses.COUNTED_FROM
-    _word_uses.COUNTED_FROM = 0
-    try:
-        assert _word_uses.names_company(text, stem) == (re.search(pattern, text) is not None)
-    finally:
-        _word_uses.COUNTED_FROM = counted_from
+    assert _word_uses.names_company(text, stem) == (re.search(pattern, text) is not None)
 
 
 @settings(max_examples=EXAMPLES, deadline=None)
@@ -364,7 +366,7 @@ def test_an_acronym_spelt_out_is_what_the_first_pattern_finds(
 ) -> None:
     # one run of spaces before each word of the name: the same names as the pattern that
     # split a run between two quantifiers (and took a long run's square to fail)
-    text = "".join(word + gap for word, gap in zip(words, gaps, strict=False))
+    text = joined(words, gaps)
     name = r"[A-Z][\w&.-]*(?:\s+(?:of|and|for|the|on|&)?\s*[A-Z][\w&.-]*)+"
     first = re.search(rf"({name})\s+\(BNP\)|\bBNP\s+\(({name})\)", text)
     expected = None if first is None else first.group(1) or first.group(2)
@@ -386,7 +388,7 @@ def test_the_words_after_possessives_are_what_the_regex_finds(
     words: list[str], gaps: list[str], first: str, second: str
 ) -> None:
     # found once per document, not searched per name: the same answers
-    text = "".join(word + gap for word, gap in zip(words, gaps, strict=False))
+    text = joined(words, gaps)
     owned, _ = _name_possessive._possessives_before(Document(text))
     phrase = rf"{re.escape(first)}[ \t\u00a0]+{re.escape(second)}"
     found = re.search(rf"[A-Z][\w.-]*['’]s {phrase}(?![\w'’-])", text) is not None
@@ -403,13 +405,9 @@ def test_a_long_text_keeps_the_places_of_capitalised_words_only() -> None:
     ]  # fmt: skip
     assert (runs.count("Bora"), runs.count("Bora's"), runs.count("said")) == (1, 1, 0)
     assert runs.count_pair("said", "BORA’s") == 1
-    counted_from = _word_uses.COUNTED_FROM
-    _word_uses.COUNTED_FROM = 0
-    try:  # a word it does not keep is counted by a scan
+    with counted_words(long=True):  # a word it does not keep is counted by a scan
         assert _word_uses.occurrences(text, "said") == 3
         assert _word_uses.occurrences(text, "Bora said") == 1
-    finally:
-        _word_uses.COUNTED_FROM = counted_from
 
 
 @settings(max_examples=EXAMPLES, deadline=None)
