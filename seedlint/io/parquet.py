@@ -36,19 +36,38 @@ def _pyarrow(path: Path) -> tuple[Any, Any]:
 
 def open_parquet(path: Path, stream: BinaryIO, text_field: str) -> Any:
     """The ``pyarrow.parquet.ParquetFile`` over ``stream``; Unreadable when it is not a
-    Parquet file or has no string column ``text_field``."""
+    Parquet file or has no string column ``text_field``. Its ``close_parquet`` closes it."""
     pa, pq = _pyarrow(path)
     try:
-        parquet = pq.ParquetFile(stream)
+        parquet = pq.ParquetFile(_arrow_file(pa, stream))
     except (pa.ArrowException, OSError) as error:
         raise Unreadable(path, f"not a Parquet file ({_first_line(error)})") from None
     schema = parquet.schema_arrow
-    if text_field not in schema.names:
-        raise Unreadable(path, f"no column '{text_field}'")
-    kind = schema.field(text_field).type
-    if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
-        raise Unreadable(path, f"the column '{text_field}' holds {kind}, not strings")
+    kind = schema.field(text_field).type if text_field in schema.names else None
+    problem = None
+    if kind is None:
+        problem = f"no column '{text_field}'"
+    elif not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
+        problem = f"the column '{text_field}' holds {kind}, not strings"
+    if problem is not None:
+        close_parquet(parquet)
+        raise Unreadable(path, problem)
     return parquet
+
+
+def _arrow_file(pa: Any, stream: BinaryIO) -> Any:
+    """An Arrow file over the file ``stream`` has open (its descriptor, never its name
+    again, so what is read is what was opened). Buffers read through a Python file hold
+    Python objects, and Arrow's worker threads may drop the last of them while the
+    interpreter shuts down, which aborts the process (apache/arrow#34314); Arrow's own
+    buffers need no interpreter. Without ``/dev/fd`` Arrow reads the Python file."""
+    descriptor = f"/dev/fd/{stream.fileno()}"
+    return pa.OSFile(descriptor) if os.path.exists(descriptor) else stream
+
+
+def close_parquet(parquet: Any) -> None:
+    """Closes the file ``open_parquet`` gave Arrow."""
+    parquet.close(force=True)
 
 
 def parquet_records(parquet: Any, text_field: str, id_field: str) -> Iterator[Record]:
@@ -93,13 +112,16 @@ def row_text(path: Path, number: int, text_field: str) -> str | None:
     try:
         with open(path, "rb") as stream:
             parquet = open_parquet(path, stream, text_field)
-            for group in range(parquet.num_row_groups):
-                rows = parquet.metadata.row_group(group).num_rows
-                if number <= rows:
-                    table = parquet.read_row_group(group, columns=[text_field])
-                    value = table.column(text_field)[number - 1].as_py()
-                    return value if isinstance(value, str) else None
-                number -= rows
+            try:
+                for group in range(parquet.num_row_groups):
+                    rows = parquet.metadata.row_group(group).num_rows
+                    if number <= rows:
+                        table = parquet.read_row_group(group, columns=[text_field])
+                        value = table.column(text_field)[number - 1].as_py()
+                        return value if isinstance(value, str) else None
+                    number -= rows
+            finally:
+                close_parquet(parquet)
     except (Unreadable, OSError):
         return None
     return None
@@ -116,6 +138,10 @@ class ParquetShardWriter:
         self.input = open(source, "rb")  # noqa: SIM115 (open until close or discard)
         try:
             self.parquet = open_parquet(source, self.input, text_field)
+        except BaseException:
+            self.input.close()
+            raise
+        try:
             schema = self.parquet.schema_arrow
             self.column = schema.get_field_index(text_field)
             self.field = schema.field(text_field)
@@ -125,7 +151,7 @@ class ParquetShardWriter:
                 stream, schema, compression=_codec(codec), store_schema=True
             )
         except BaseException:
-            self.input.close()
+            self.discard()
             raise
         self.group = 0
         self.texts: list[str | None] = []
@@ -161,9 +187,10 @@ class ParquetShardWriter:
                 self._flush()
             self.writer.close()
         finally:
-            self.input.close()
+            self.discard()
 
     def discard(self) -> None:
+        close_parquet(self.parquet)
         self.input.close()
 
 
@@ -189,9 +216,12 @@ def parquet_shard_items(
     with raw:
         try:
             parquet = open_parquet(file, raw, text_field)
-            for record in parquet_records(parquet, text_field, id_field):
-                number = record.number
-                yield record_item(record, shown, relative, file, state)
+            try:
+                for record in parquet_records(parquet, text_field, id_field):
+                    number = record.number
+                    yield record_item(record, shown, relative, file, state)
+            finally:
+                close_parquet(parquet)
         except Unreadable as unreadable:
             yield Item(shown, relative, problem=Problem(str(unreadable)), shard=file)
         except Exception as error:  # pyarrow's errors have no common base but Exception

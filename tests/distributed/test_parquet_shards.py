@@ -4,8 +4,11 @@ they were, with only the text column replaced by the texts the JSON Lines fix wr
 
 from __future__ import annotations
 
+import io
 import json
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -97,3 +100,44 @@ def test_an_unusable_parquet_file_is_one_line(
         assert len(errors) == 1
         assert errors[0].startswith(f"seedlint: error: part.parquet: {message}")
     assert not (tmp_path / "out" / "part.parquet").exists()
+
+
+class CountedReads(io.FileIO):
+    """A real file that counts the reads made through Python."""
+
+    reads = 0
+
+    def read(self, size: int = -1, /) -> bytes:
+        CountedReads.reads += 1
+        return super().read(size)
+
+    def readinto(self, buffer: Any, /) -> int:
+        CountedReads.reads += 1
+        return super().readinto(buffer)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/fd/0"), reason="no /dev/fd here")
+def test_arrow_reads_the_open_file_itself_and_closes_what_it_opened(tmp_path: Path) -> None:
+    # buffers read through a Python file hold Python objects that Arrow's threads may drop
+    # while the interpreter shuts down, aborting the process; Arrow must read the file
+    # itself, through the descriptor already open, and close its own descriptor after
+    from seedlint.io.parquet import close_parquet, open_parquet
+
+    path = tmp_path / "part.parquet"
+    write_parquet(path, ROWS, GROUP)
+    with CountedReads(path) as stream:
+        parquet = open_parquet(path, stream, "body")
+        path.unlink()  # what was opened is read, not what the name now holds
+        write_parquet(path, 3, GROUP)
+        texts = [
+            t
+            for g in range(parquet.num_row_groups)
+            for t in parquet.read_row_group(g)["body"].to_pylist()
+        ]
+        opened = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else None
+        close_parquet(parquet)
+        if opened is not None:
+            assert len(os.listdir("/proc/self/fd")) == opened - 1
+        assert not stream.closed
+    assert len(texts) == ROWS
+    assert CountedReads.reads == 0
