@@ -27,12 +27,16 @@ from seedlint.kinds._english import (
     PRONOUNS,
     words,
 )
+from seedlint.kinds._text import QUOTE_OPENERS
 
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # where TOKEN's scan starts a word: not after a letter, nor after a letter and an
 # apostrophe (a word goes on through "'" and the letters after it: "O'Brien")
 TOKEN_START = re.compile(r"(?<![^\W\d_])(?<![^\W\d_]['’])")
-SENTENCE_BREAK = re.compile(r"(?:[.!?…:][\"'”’)\]]*|[\"“‘(\[—–•*#|])\s*\Z")
+SENTENCE_BREAK = re.compile(
+    r"(?:[.!?…:][\"'”’)\]]*|[\"“‘(\[—–•*#|]"
+    rf"|(?:\A|(?<=[\s{re.escape(QUOTE_OPENERS)}]))['’])\s*\Z"  # an apostrophe opening a quotation
+)
 # the characters SENTENCE_BREAK can end with before its spaces: one of these is the last
 # character of a text it finds a break at the end of, spaces stripped (\s is what
 # str.isspace() says), and a text that ends otherwise is answered without the search

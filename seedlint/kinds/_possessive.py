@@ -49,6 +49,7 @@ from seedlint.kinds._possessive_reading import (
     next_word_reading,
     word_reading,
 )
+from seedlint.kinds._text import word_head
 from seedlint.kinds._word_uses import (
     PREVIOUS,
     REACH,
@@ -65,8 +66,11 @@ from seedlint.kinds._word_uses import (
 # is given up at once (ENDS_IN_S, a run taken whole with no backtracking): the patterns
 # are tried at every capital of a text, and most capitalised words end otherwise
 ENDS_IN_S = r"(?=[A-Za-z0-9]*+(?<=s)(?![\w'’-]))"
+# nothing of a word or an abbreviation before the first character ("'BNPs leader" opens a
+# quotation)
+NAME_HEAD = word_head(r"\w.'’&-", ".")
 ACRONYM_S = re.compile(
-    rf"([A-Z0-9](?<![\w.'’&-].){ENDS_IN_S}"
+    rf"([A-Z0-9]{NAME_HEAD}{ENDS_IN_S}"
     r"(?:(?<=[A-Z])(?=[A-Z0-9]*[A-Z])|(?=[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z]))"
     r"[A-Z0-9]+)s(?![\w'’-])"
 )
@@ -81,7 +85,7 @@ ACRONYM_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 # comes first, then the look-behind at the character before it: a pattern that starts with
 # a look-behind is tried at every offset, one that starts with [A-Z] only at capitals
 NAME_S = re.compile(
-    rf"([A-Z](?<![\w.'’&-].){ENDS_IN_S}(?:[a-z]{{2,}}|[a-z](?=[A-Z]))(?:[A-Z][a-z]+)*)"
+    rf"([A-Z]{NAME_HEAD}{ENDS_IN_S}(?:[a-z]{{2,}}|[a-z](?=[A-Z]))(?:[A-Z][a-z]+)*)"
     r"s(?![\w'’-])"
 )
 # how far back the sentence of an elliptical possessive is read for the possessive it

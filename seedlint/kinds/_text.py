@@ -18,7 +18,30 @@ from seedlint.kinds._wordclass import lemma, noun, noun_or_adjective, verb_base
 
 # how a web address starts ("https://", "www."): the endings and quotation kinds read it
 WEB_ADDRESS = r"(?:https?://|www\.)"
-WORD = re.compile(r"(?<![\w'’\]-])[A-Za-z]+(?:['’][A-Za-z]+)*(?![\w-])")
+# what may stand before an apostrophe that opens a quotation, after which a word stands on
+# its own ("'Goverment officials", "('Im"); after anything else an apostrophe is inside a
+# word or a possessive's ("rock'n'roll", "(USWDS)’s")
+QUOTE_OPENERS = '([{“"‘—–'  # and white space
+
+
+def word_head(inside: str, behind: str = "") -> str:
+    """A look-behind: no character of ``inside`` (a character class's body) before a word,
+    unless it is an apostrophe that opens a quotation; ``behind`` is what the pattern has
+    matched of the word by then ("." when it starts with the word's first character)."""
+    return (
+        rf"(?:(?<![{inside}]{behind})|(?<=\A['’]{behind})"
+        rf"|(?<=[\s{re.escape(QUOTE_OPENERS)}]['’]{behind}))"
+    )
+
+
+def opens_quotation(text: str | LowerText, at: int) -> bool:
+    """Whether the apostrophe at ``at`` opens a quotation: at the text's start or after
+    white space or one of ``QUOTE_OPENERS``."""
+    before = text[at - 1] if at else " "
+    return before.isspace() or before in QUOTE_OPENERS
+
+
+WORD = re.compile(word_head(r"\w'’\]-") + r"[A-Za-z]+(?:['’][A-Za-z]+)*(?![\w-])")
 SIC = re.compile(r"\s*[\[(]sic[\])]", re.IGNORECASE)
 # a dash in plain text: two hyphens or more after a word ("late--its") or between spaces
 # ("late -- its"); not a command-line option's ("--help")
@@ -89,6 +112,8 @@ def word_occurrences(text: str, lower: LowerText, word: str) -> Iterator[tuple[i
         before = lower[start - 1] if start else " "
         compound = size >= COMPOUND_PART  # "add-ons" is no misspelling of "add-one"
         hyphenated = compound and before == "-" and start > 1 and lower[start - 2].isalpha()
+        if before in "'’" and opens_quotation(lower, start - 1):
+            before = " "  # "'Goverment officials"
         if (hyphenated or not (before.isalnum() or before in "'’]-_")) and _ends_word(
             lower, end, compound
         ):

@@ -39,9 +39,16 @@ from seedlint.engine.options import Option
 from seedlint.kinds._bare_contractions import BARE_FORMS, reads_as_contraction
 from seedlint.kinds._names import names_of
 from seedlint.kinds._possessive import lost_possessives, plural_context
-from seedlint.kinds._text import dashes_read, marked_sic, match_case, word_occurrences
+from seedlint.kinds._text import (
+    dashes_read,
+    marked_sic,
+    match_case,
+    opens_quotation,
+    word_head,
+    word_occurrences,
+)
 
-BOUNDARY_BEFORE = r"(?<![\w'’-])"
+BOUNDARY_BEFORE = word_head(r"\w'’-")  # "'Youve got", not "rock'n'roll"
 BOUNDARY_AFTER = r"(?![\w'’-])"
 # not a part of a web address or a file's name, "gitter.im/python", "notes.ive"; a
 # capital after a full stop starts a sentence whose space was lost ("done.Im sure")
@@ -102,7 +109,7 @@ def compiled(source: str | None, flags: int = 0) -> re.Pattern[str] | None:
 # BOUNDARY_BEFORE, looked at from behind a word's first character: a pattern that starts
 # with a look-behind is tried at every offset of the text, one that starts with its words'
 # first characters only where one of them stands
-BOUNDARY_BEHIND_FIRST = r"(?<![\w'’-][\s\S])"
+BOUNDARY_BEHIND_FIRST = word_head(r"\w'’-", r"[\s\S]")
 
 
 def _alternation(words: list[str]) -> str:
@@ -330,8 +337,10 @@ def _word_contractions(
 
 def _whole(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a word of its own, not part of "its-", "it's",
-    "e-cant" or a web address."""
+    "e-cant" or a web address; a quotation may open with an apostrophe before it ("'Its")."""
     sides = (text[start - 1 : start], text[end : end + 1])  # "" at the text's ends
+    if sides[0] in ("'", "’") and opens_quotation(text, start - 1):
+        sides = ("", sides[1])
     if any(side and (side.isalnum() or side in "_'’-") for side in sides):
         return False
     # "example.its" is a web address; "organization.Its based" a sentence without its space

@@ -36,6 +36,7 @@ from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import Document
 from seedlint.engine.kind import Corpus, CorpusOutcome, CorpusRule, Kind, single_check
 from seedlint.engine.options import Option
+from seedlint.kinds._text import word_head
 
 DEFAULT_MIN_DOCUMENTS = 3
 DEFAULT_BARE_SHARE = 0.1
@@ -44,7 +45,9 @@ DEFAULT_SAFE_DOCUMENTS = 10
 # capital, the look-behind at the character before it (a pattern that starts with a
 # look-behind is tried at every offset of the text), and takes the word whole: a word
 # that ends otherwise is given up at once
-CAPITALISED_S = re.compile(r"[A-Z](?<![\w'’.&-].)[\w-]*+(?:['’]s|(?<=s))(?![\w'’-])")
+CAPITALISED_S = re.compile(
+    "[A-Z]" + word_head(r"\w'’.&-", ".") + r"[\w-]*+(?:['’]s|(?<=s))(?![\w'’-])"
+)
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,7 @@ from seedlint.kinds._text import (
     next_word,
     opens_object,
     previous_word,
+    word_head,
     word_occurrences,
 )
 from seedlint.kinds._wordlists import Table, load_table, source_of
@@ -284,6 +285,7 @@ COMPOUND_TAILS = (
     "|funded|backed|sponsored|centric|facing"
 )
 PHRASE_LETTERS = re.compile("[a-z]+")
+WORD_HEAD = word_head(r"\w'’-")  # "'Untied States officials"
 
 
 def _by_first_word(phrases: list[str]) -> dict[str, tuple[int, ...]]:
@@ -323,7 +325,7 @@ def _phrase_source(alternatives: list[str]) -> str:
     """Every phrase, each a whole word run: nothing of a word on either side, and no
     hyphen after it but the hyphen of a compound adjective made of it (``COMPOUND_TAILS``)."""
     body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in alternatives)
-    return rf"(?<![\w'’-])(?:{body})(?!\w)(?!-(?!(?:{COMPOUND_TAILS})(?![\w-])))"
+    return rf"{WORD_HEAD}(?:{body})(?!\w)(?!-(?!(?:{COMPOUND_TAILS})(?![\w-])))"
 
 
 @lru_cache(maxsize=PHRASE_PATTERNS_KEPT)

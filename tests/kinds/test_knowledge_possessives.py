@@ -26,7 +26,13 @@ from seedlint.kinds._people import (
     surname,
     surname_ending_in_s,
 )
-from seedlint.kinds._possessive import ACRONYM_S, NAME_S, acronym_candidates, lost_possessives
+from seedlint.kinds._possessive import (
+    ACRONYM_S,
+    NAME_HEAD,
+    NAME_S,
+    acronym_candidates,
+    lost_possessives,
+)
 from seedlint.kinds._possessive_reading import _superlative
 from seedlint.kinds._wordclass import adjective, lemma, noun_or_adjective, past_tense, verb_base
 
@@ -627,13 +633,14 @@ def test_names_of_several_words_plurals_and_lone_names_stay_alone(body: str) -> 
     assert found(seed(body)) == []
 
 
-# the word patterns as written before their early exit for words that do not end in s
+# the word patterns as written before their early exit for words that do not end in s,
+# with the same look-behind (nothing of a word before, or a quotation's opening mark)
 PLAIN_ACRONYM_S = re.compile(
-    r"([A-Z0-9](?<![\w.'’&-].)(?:(?<=[A-Z])(?=[A-Z0-9]*[A-Z])|(?=[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z]))"
+    rf"([A-Z0-9]{NAME_HEAD}(?:(?<=[A-Z])(?=[A-Z0-9]*[A-Z])|(?=[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z]))"
     r"[A-Z0-9]+)s(?![\w'’-])"
 )
 PLAIN_NAME_S = re.compile(
-    r"([A-Z](?<![\w.'’&-].)(?:[a-z]{2,}|[a-z](?=[A-Z]))(?:[A-Z][a-z]+)*)s(?![\w'’-])"
+    rf"([A-Z]{NAME_HEAD}(?:[a-z]{{2,}}|[a-z](?=[A-Z]))(?:[A-Z][a-z]+)*)s(?![\w'’-])"
 )
 
 

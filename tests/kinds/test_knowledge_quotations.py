@@ -160,3 +160,34 @@ def test_a_quotation_may_open_on_an_ellipsis(ellipsis: str) -> None:
     assert codes(text, "SL301") == []
     lost = seed(f'"None of us," he said, "{ellipsis} are willing to fail. They went on.')
     assert [code for code, _ in codes(lost, "SL301")] == ["SL301"]
+
+
+@pytest.mark.parametrize(
+    ("quoted", "code", "fix"),
+    [
+        ("'Goverment officials are wrong,' he said.", "SL203", "Government"),
+        ("'Untied States officials are wrong,' he said.", "SL202", "United States"),
+        ("'BNPs leader is wrong,' he said.", "SL210", "BNP's"),
+        ("'Youve got it wrong,' he said.", "SL211", "You've"),
+        ("'Its been a long day,' he said.", "SL211", "It's"),
+        ("He said: ’Its been a long day.’", "SL211", "It’s"),
+        ("They told him, ('Im sure') and left.", "SL211", "I'm"),
+    ],
+)
+def test_a_word_after_a_single_mark_that_opens_a_quotation_is_read(
+    quoted: str, code: str, fix: str
+) -> None:
+    # the quotation mark is the apostrophe's character, but with no word before it, it
+    # joins no word: what follows is read as after a double mark
+    text = seed(quoted)
+    assert [c for c, _ in codes(text, "SL2")] == [code]
+    assert fix in fixed(text, code)
+    double = seed(quoted.replace("'", '"').replace("’", '"').replace('"Im', "'Im"))
+    assert codes(double, "SL2") == codes(text, "SL2")
+
+
+@pytest.mark.parametrize(
+    "joined", ["a rock'n'roll band", "the (USWDS)’s guide", "o'goverment", "the UK'BNPs"]
+)
+def test_an_apostrophe_after_a_word_or_a_bracket_opens_no_quotation(joined: str) -> None:
+    assert codes(seed(f"It was {joined} there."), "SL2") == []
