@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from seedlint.engine.linter import Linter, LintSettings
 from seedlint.ruleset.rulefile import load_rules
@@ -26,6 +27,14 @@ from wikinews import seeds as wikinews_seeds
 # a command line need it delivered, so the suite's children get the default again.
 if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
     signal.signal(signal.SIGINT, signal.default_int_handler)
+
+# The property tests draw the same examples on every run, so that a run's verdict depends
+# on the code and not on the draw: a new draw that fails is a finding to reproduce, not a
+# red CI on an unrelated change. HYPOTHESIS_PROFILE=explore draws new examples each run
+# (as bench/fuzz does, for minutes).
+settings.register_profile("repeatable", derandomize=True, print_blob=True)
+settings.register_profile("explore", derandomize=False, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"
