@@ -76,6 +76,9 @@ BARE_FORMS = frozenset(("its", "cant", "wont", "lets", "id", "ill", "wed", "hed"
 # comma alone, which may stand between two adjectives ("its agile, lean methodology")
 WORD_BEFORE = re.compile(r"([A-Za-z]+)\Z")  # the word that ends a stretch of text
 WORD = re.compile(r"[A-Za-z]+")
+SUBJECT_CONTRACTED = re.compile(
+    r"[ \t\u00a0]+(?:i|you|we|they|he|she|it|there|that)['’](?:s|re|m|ve|ll|d)\b", re.IGNORECASE
+)
 QUESTION_CONTRACTED = re.compile(r"[ \t\u00a0]+(?:what|who|where|how)['’]s\b", re.IGNORECASE)
 NEXT_WORDS = re.compile(r"[ \t\u00a0]+([A-Za-z]+(?:-[A-Za-z]+)*)")  # a word, maybe hyphenated
 # a number, a unit in the plural and what it measures: "1,057 pages long", "3 hours late"
@@ -415,12 +418,14 @@ def _its(text: str, start: int, following: list[tuple[str, bool, int]], opens: b
             then = following[at + 2][0] if at + 2 < len(following) else ""
             verb = then.islower() and verb_base(then) and (not noun(then) or then in AFTER_I)
             return next_word == "to" and verb
-        if word in CLAUSE_ADJECTIVES and at + 2 < len(following):
-            then = following[at + 2][0].lower()
-            if _gerund_clause(next_word, then):
+        if word in CLAUSE_ADJECTIVES:
+            if next_word in ("and", "but") and _clause_after(text, following, at + 1):
+                if clause():
+                    return True  # "its very exciting and the team", "its tough but it's"
+            elif at + 2 < len(following) and _gerund_clause(
+                next_word, following[at + 2][0].lower()
+            ):
                 return True  # "its nice seeing you", "its great having the team"
-            if next_word in ("and", "but") and then in DETERMINERS and clause():
-                return True  # "its very exciting and the team": a clause of its own next
         if word == "time" and next_word in PEOPLE_SUBJECTS:
             return True  # "decides its time she became": a clause's subject, owned by none
         if word in CLAUSE_NOUNS:  # "now its just time to go", not "used its time to"
@@ -452,6 +457,16 @@ def _its(text: str, start: int, following: list[tuple[str, bool, int]], opens: b
     if QUESTION_CONTRACTED.match(text, end):
         return True
     return len(following) < FOLLOWING and _compound(text, end)
+
+
+def _clause_after(text: str, following: list[tuple[str, bool, int]], at: int) -> bool:
+    """Whether a clause of its own opens after the word ``following[at]`` ("and", "but"):
+    a determiner, a subject pronoun or its contraction ("it's") comes next, where the
+    adjectives of what a possessive owns would go on ("its tough but fair rules")."""
+    if at + 1 < len(following):
+        then = following[at + 1][0].lower()
+        return then in DETERMINERS or then in SUBJECT_PRONOUNS
+    return SUBJECT_CONTRACTED.match(text, following[at][2]) is not None
 
 
 def _compound(text: str, end: int) -> bool:

@@ -201,6 +201,11 @@ CONTRACTIONS = [
         "After a win, it's very, very exciting and the team cheers.",
     ),
     ("I know its hard but the team tries.", "I know it's hard but the team tries."),
+    ("I say its tough but we try.", "I say it's tough but we try."),
+    (
+        "As I say its always tough but it's a good side.",
+        "As I say it's always tough but it's a good side.",
+    ),
     # "getting" before a comparative of a stem in a double consonant
     ("The deficit fell, and its getting smaller.", "The deficit fell, and it's getting smaller."),
     # "Ill" and "Id" capitalised inside a sentence: the pronoun's, before a verb
@@ -226,6 +231,7 @@ CONTRACTIONS = [
 # the same bare forms where they are the words they are
 WORDS = [
     "The dog wagged its tail.",
+    "The club and its tough but fair rules.",  # the possessive's adjectives go on
     "The city is known for its truly unique architecture.",
     "The company said its new chief would start in May.",
     "It did its best to win, on its own.",
