@@ -29,6 +29,21 @@ def test_substitution_keeps_capitalisation() -> None:
     assert fixed(seed("Goverment sources agreed."), "SL203") == seed("Government sources agreed.")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "corrected"),
+    [
+        ("Our Government has grown far form us.", "far from us"),
+        ("They reached an agreement in principal.", "agreement in principle"),
+        ("The loan was repaid in principal and interest.", None),  # the money lent
+    ],
+)
+def test_form_for_from_and_principal_for_principle_where_one_reading_stands(
+    sentence: str, corrected: str | None
+) -> None:
+    text = seed(sentence)
+    assert (corrected in fixed(text, "SL202")) if corrected else found(text, "SL202") == []
+
+
 def test_phrase_matches_across_a_line_break_and_respects_word_boundaries() -> None:
     assert found(seed("The Untied\nStates agreed."), "SL202") == [("SL202", "Untied\nStates")]
     assert found(seed("The Untied Statesmen agreed."), "SL202") == []
