@@ -127,6 +127,7 @@ NEVER_OWNED = words("mine yours ours theirs hers enough")
 OBJECT_PRONOUNS = words("me us you him them")
 VERB_OBJECTS = OBJECT_PRONOUNS | {"it"}  # a verb's object pronoun: "Ill move it"
 SUBJECT_PRONOUNS = words("i you we they he she it")
+HAVE_FORMS = words("have has had having")
 PEOPLE_SUBJECTS = SUBJECT_PRONOUNS - {"it"}  # "its time we", not "its time it"
 # adjectives that open a clause after "it's": "it's important to", "it's clear that"
 CLAUSE_ADJECTIVES = words(
@@ -288,7 +289,8 @@ def reads_as_contraction(text: str, start: int, end: int) -> bool:
     if capital and not lost_stop and not at_sentence_start(text, start):
         return False
     if bare == "its":
-        return _its(text, start, following, capital)
+        # "have" owns what follows it: "has its good and bad", never "has it's"
+        return before not in HAVE_FORMS and _its(text, start, following, capital)
     after = [word.lower() for word, _, _ in following] + ["", ""]
     first = after[0]
     if bare in ("cant", "wont"):

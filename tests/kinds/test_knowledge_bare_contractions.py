@@ -232,6 +232,8 @@ CONTRACTIONS = [
 WORDS = [
     "The dog wagged its tail.",
     "The club and its tough but fair rules.",  # the possessive's adjectives go on
+    "Every plan has its good and bad.",  # "have" owns what follows: never "has it's"
+    "It had its fair share, and having its say mattered.",
     "The city is known for its truly unique architecture.",
     "The company said its new chief would start in May.",
     "It did its best to win, on its own.",
