@@ -22,6 +22,13 @@ def test_acronym_possessive_is_found_and_plurals_are_not() -> None:
     assert [w for _, w in found(text, "SL210")] == ["UKs", "EUs", "NHSs"]
 
 
+def test_a_condition_named_after_a_physician_alone_is_a_possessive() -> None:
+    text = seed("Treatments from diabetes to Alzheimers; he has Crohns. Parkinsons spoke.")
+    assert fixed(text, "SL210") == seed(
+        "Treatments from diabetes to Alzheimer's; he has Crohn's. Parkinsons spoke."
+    )
+
+
 def test_apostrophe_fix_follows_the_documents_style() -> None:
     curly = seed("Japan’s view and the UKs plan.")
     straight = seed("Japan's view and the UKs plan.")
