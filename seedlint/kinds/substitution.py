@@ -25,7 +25,10 @@ word is fixed safely only where it cannot be a name (at a sentence start, used n
 one) or is the document's misspelling of its own name; a single capitalised word inside a
 sentence longer than ``name-max-length``, or before an office's word ("the Foriegn
 Minister Alexander Downer"), is reported with its fix offered as a guess. A word after a
-person's title ("Mr. Thier", at a sentence's start too) is a name.
+person's title ("Mr. Thier", at a sentence's start too) is a name. A misspelling of a word
+that names a public body when capitalised (``institution-words``: "the Goverment must",
+"the Federal Goverment", "Foriegn Minister") is fixed safely alone inside a sentence or
+beside an office's or another such word: no person is called so.
 """
 
 from __future__ import annotations
@@ -123,6 +126,7 @@ class State:
     name_max_length: int
     lists: tuple[str, ...]
     capitalised: frozenset[str] = frozenset()
+    institutions: frozenset[str] = frozenset()
     introducers: frozenset[str] = frozenset()
     object_follows: frozenset[str] = frozenset()  # entries reported only before an object
     # the phrases in the pattern's order, each with its words when they are all plain
@@ -188,6 +192,13 @@ class Substitution(Kind[State]):
                 help="with skip-names: corrections English always capitalises (months, "
                 "days): their capital says nothing about a name",
             ),
+            "institution-words": Option(
+                "str-list",
+                [],
+                help="with skip-names: corrections that name a public body when capitalised "
+                "('the Goverment', 'Foriegn Minister'): a misspelling of one alone or beside "
+                "an office's word is fixed safely",
+            ),
             "name-introducers": Option(
                 "str-list",
                 [],
@@ -239,6 +250,7 @@ class Substitution(Kind[State]):
             name_max_length=options["name-max-length"],
             lists=tuple(options["lists"]),
             capitalised=frozenset(w.lower() for w in options["capitalised-words"]),
+            institutions=frozenset(w.lower() for w in options["institution-words"]),
             introducers=frozenset(w.lower() for w in options["name-introducers"]),
             object_follows=object_follows,
             phrase_order=phrase_order,
@@ -457,6 +469,7 @@ OFFICES = words(
 )
 NEXT_CAPITALISED = re.compile(r"[ \t\u00a0]+([A-Z][a-z]+)\b")
 OFFICE_REACH = 20  # characters after a word that hold the office's word
+INSTITUTION_MIN = 6  # letters of a misspelt body's word: shorter ones may be names ("Forin")
 # a capitalised word before a word of a name: an initial or a short title with its full
 # stop ("P.", "Mr."), or a word without one ("O'Sullivan." ends a sentence)
 PREVIOUS_IN_RUN = re.compile(r"([A-Z](?:[a-z]{0,3}\.|[\w'’-]*))[ \t\u00a0]+\Z")
@@ -481,14 +494,18 @@ def _name_check(doc: Document, start: int, end: int, correction: str, state: Sta
         return None  # a name after an honorific, at a sentence's start too: "Mr. Thier"
     names = names_of(doc)
     first = correction.split("|")[0]
+    institution = first in state.institutions and len(word) >= INSTITUTION_MIN
     if _in_run(text, end, previous):
         if _writes_corrected_run(text, start, end, first) or names.is_name(first):
             return False
+        once = text.count(word) == 1  # a word written again so may be a name the text uses
+        if institution and once and _beside_office(text, end, previous, state.institutions):
+            return False  # "the Federal Goverment", "Foriegn Minister Alexander Downer"
         # a long word of a name of several words is likelier an institution's word
         # misspelt ("Federal Trade Commision") than a person's name, and so is one before
         # an office ("Foriegn Minister Alexander Downer"): reported, as a guess
         long = len(word) > state.name_max_length or _before_office(text, end)
-        return True if long and text.count(word) == 1 else None
+        return True if long and once else None
     if bool(first) and names.is_name(first):
         return False  # the document's own name, misspelt
     if text.count(word) > 1 and names.is_name(word):
@@ -497,8 +514,8 @@ def _name_check(doc: Document, start: int, end: int, correction: str, state: Sta
         return False  # a name misspelt ("Ukranian"), a month
     if names.is_name(word) and sentence_start(text, start):
         return None  # used as a name elsewhere in the document
-    if sentence_start(text, start):
-        return False
+    if sentence_start(text, start) or institution:
+        return False  # "the Goverment must": a body's name, no person's
     if len(word) > state.name_max_length and doc.text.count(word) == 1:
         return True
     return None
@@ -532,6 +549,17 @@ def _before_office(text: str, end: int) -> bool:
     """Whether an office's word follows the word ending at ``end``: "Minister", "Affairs"."""
     following = NEXT_CAPITALISED.match(text, end, end + OFFICE_REACH)
     return following is not None and following.group(1).lower() in OFFICES
+
+
+def _beside_office(
+    text: str, end: int, previous: re.Match[str] | None, institutions: frozenset[str]
+) -> bool:
+    """Whether the capitalised word before the word ending at ``end``, or the one after
+    it, is an office's word or another word of a public body's name ("Federal")."""
+    if previous is not None and previous.group(1).rstrip(".").lower() in OFFICES | institutions:
+        return True
+    following = NEXT_CAPITALISED.match(text, end, end + OFFICE_REACH)
+    return following is not None and following.group(1).lower() in OFFICES | institutions
 
 
 def _writes_corrected_run(text: str, start: int, end: int, correction: str) -> bool:
