@@ -1,7 +1,8 @@
 """Where a word-written-twice pattern can match, found by a fast scan instead of trying
 the regex at every offset of the text.
 
-A pattern kind's regex of the shape ``(?<![\\w'’-])``, then look-arounds only, then
+A pattern kind's regex of the shape ``REPEAT_HEAD`` (nothing of a word before, or a
+quotation's opening mark: ``_text.word_head``), then look-arounds only, then
 ``([A-Za-z]+)[ \\t]+(\\1)(?![\\w'’-]...)`` (repeated-word, SL204) matches only at the start
 of a run of ASCII letters that spaces or tabs and the same run, in any case, follow. Those
 starts are few (in most documents none) and found by comparing neighbouring runs of the
@@ -18,11 +19,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from seedlint.engine.document import LARGE_TEXT, Document, ascii_runs, lower_pieces
+from seedlint.kinds._text import word_head
 
 if TYPE_CHECKING:
     import regex
 
-REPEAT_HEAD = r"(?<![\w'’-])"
+REPEAT_HEAD = word_head(r"\w'’-")  # nothing of a word before, or a quotation's opening mark
 REPEAT_CORE = r"([A-Za-z]+)[ \t]+(\1)"
 WORD_END = r"(?![\w'’-]"  # the tail's first alternative: no word character after the repeat
 LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
@@ -105,7 +107,8 @@ def repeated_words(doc: Document) -> list[int] | None:
     # none. A repeat's two words are each a piece (no letter or apostrophe beside them:
     # the pattern's look-arounds) and neighbours (only spaces or tabs between them).
     pieces = doc.word_pieces
-    runs = list(ascii_runs(lower)) if pieces is None else pieces
+    # a piece may open with a quotation's mark ("'the the"), which the pattern reads apart
+    runs = list(ascii_runs(lower)) if pieces is None else [p.lstrip("'’") for p in pieces]
     repeated = set(itertools.compress(runs, map(operator.eq, runs, runs[1:])))
     return sorted(_repeats_in(lower, {word for word in repeated if word.isalpha()}))
 

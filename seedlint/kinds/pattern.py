@@ -7,8 +7,9 @@ of the regex's groups.
 
 With ``gate`` (strings), the regex runs only on documents holding one of them: a cheap
 test that lets most documents skip the search. A regex of the shape of a word written
-twice (``(?<![\\w'’-])``, look-arounds, then ``([A-Za-z]+)[ \\t]+(\\1)(?![\\w'’-]...)``) is
-tried only where a fast scan finds a word followed by itself (see ``_candidates``). The
+twice (``_candidates.REPEAT_HEAD``, look-arounds, then
+``([A-Za-z]+)[ \\t]+(\\1)(?![\\w'’-]...)``) is tried only where a fast scan finds a word
+followed by itself (see ``_candidates``). The
 message may also use ``{codepoints}`` (the match's first characters as U+XXXX) and
 ``{length}``.
 

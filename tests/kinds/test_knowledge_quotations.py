@@ -169,6 +169,7 @@ def test_a_quotation_may_open_on_an_ellipsis(ellipsis: str) -> None:
         ("'Untied States officials are wrong,' he said.", "SL202", "United States"),
         ("'BNPs leader is wrong,' he said.", "SL210", "BNP's"),
         ("'Youve got it wrong,' he said.", "SL211", "You've"),
+        ("'the the officials are wrong,' he said.", "SL204", "'the officials"),
         ("'Its been a long day,' he said.", "SL211", "It's"),
         ("He said: ’Its been a long day.’", "SL211", "It’s"),
         ("They told him, ('Im sure') and left.", "SL211", "I'm"),
