@@ -30,6 +30,9 @@ WORD_END = r"(?![\w'’-]"  # the tail's first alternative: no word character af
 LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
 SCOPED_FLAGS = re.compile(r"\(\?[a-zA-Z]*(?:-[a-zA-Z]+)?:")
 ASCII_LETTER_RUN = re.compile("[a-z]+")
+# a word written twice after an apostrophe: a pattern per mark, each found by its literal
+# first character (a class of the two is tried at every offset, eight times slower)
+QUOTED_REPEATS = tuple(re.compile(rf"{mark}([a-z]+)[ \t]++\1(?![a-z'’])") for mark in "'’")
 
 
 def repeated_word_shape(source: str) -> bool:
@@ -107,9 +110,13 @@ def repeated_words(doc: Document) -> list[int] | None:
     # none. A repeat's two words are each a piece (no letter or apostrophe beside them:
     # the pattern's look-arounds) and neighbours (only spaces or tabs between them).
     pieces = doc.word_pieces
-    # a piece may open with a quotation's mark ("'the the"), which the pattern reads apart
-    runs = list(ascii_runs(lower)) if pieces is None else [p.lstrip("'’") for p in pieces]
+    runs = list(ascii_runs(lower)) if pieces is None else pieces
     repeated = set(itertools.compress(runs, map(operator.eq, runs, runs[1:])))
+    if pieces is not None:
+        # a piece may open with a quotation's mark ("'the the"), which the pattern reads
+        # apart: found by a search for the mark, not by a step per piece
+        for quoted in QUOTED_REPEATS:
+            repeated.update(quoted.findall(lower))
     return sorted(_repeats_in(lower, {word for word in repeated if word.isalpha()}))
 
 
