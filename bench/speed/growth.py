@@ -48,6 +48,8 @@ SHAPES: dict[str, Shape] = {
     "at signs": lambda n: "a@" * (n // 2),
     "address prefixes": lambda n: "http://" * (n // 7),
     "quoted words": lambda n: "'a " * (n // 3),
+    # words after a single mark that opens a quotation, each a candidate of a word rule
+    "words after opening marks": lambda n: "'the the 'Goverment 'BNPs 'Its been " * (n // 37),
     "possessive names": lambda n: "Ab's " * (n // 5),
     # every name another: each is a candidate whose uses elsewhere in the text are asked
     "distinct names that lost an apostrophe": lambda n: "".join(
