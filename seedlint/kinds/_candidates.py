@@ -19,12 +19,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from seedlint.engine.document import LARGE_TEXT, Document, ascii_runs, lower_pieces
-from seedlint.kinds._text import word_head
+from seedlint.kinds._text import WORD_HEAD
 
 if TYPE_CHECKING:
     import regex
 
-REPEAT_HEAD = word_head(r"\w'’-")  # nothing of a word before, or a quotation's opening mark
+REPEAT_HEAD = WORD_HEAD  # nothing of a word before, or a quotation's opening mark
 REPEAT_CORE = r"([A-Za-z]+)[ \t]+(\1)"
 WORD_END = r"(?![\w'’-]"  # the tail's first alternative: no word character after the repeat
 LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")

@@ -41,6 +41,8 @@ def opens_quotation(text: str | LowerText, at: int) -> bool:
     return before.isspace() or before in QUOTE_OPENERS
 
 
+# a word's start: no word character, apostrophe or hyphen before it, but an opening mark
+WORD_HEAD = word_head(r"\w'’-")
 WORD = re.compile(word_head(r"\w'’\]-") + r"[A-Za-z]+(?:['’][A-Za-z]+)*(?![\w-])")
 SIC = re.compile(r"\s*[\[(]sic[\])]", re.IGNORECASE)
 # a dash in plain text: two hyphens or more after a word ("late--its") or between spaces

@@ -40,6 +40,7 @@ from seedlint.kinds._bare_contractions import BARE_FORMS, reads_as_contraction
 from seedlint.kinds._names import names_of
 from seedlint.kinds._possessive import lost_possessives, plural_context
 from seedlint.kinds._text import (
+    WORD_HEAD,
     dashes_read,
     marked_sic,
     match_case,
@@ -48,7 +49,7 @@ from seedlint.kinds._text import (
     word_occurrences,
 )
 
-BOUNDARY_BEFORE = word_head(r"\w'’-")  # "'Youve got", not "rock'n'roll"
+BOUNDARY_BEFORE = WORD_HEAD  # "'Youve got", not "rock'n'roll"
 BOUNDARY_AFTER = r"(?![\w'’-])"
 # not a part of a web address or a file's name, "gitter.im/python", "notes.ive"; a
 # capital after a full stop starts a sentence whose space was lost ("done.Im sure")

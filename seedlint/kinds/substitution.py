@@ -47,6 +47,7 @@ from seedlint.engine.options import Option
 from seedlint.kinds._english import HONORIFICS, words
 from seedlint.kinds._names import names_of, sentence_start
 from seedlint.kinds._text import (
+    WORD_HEAD,
     dashes_read,
     infinitive_stands,
     marked_sic,
@@ -55,7 +56,6 @@ from seedlint.kinds._text import (
     next_word,
     opens_object,
     previous_word,
-    word_head,
     word_occurrences,
 )
 from seedlint.kinds._wordlists import Table, load_table, source_of
@@ -297,7 +297,6 @@ COMPOUND_TAILS = (
     "|funded|backed|sponsored|centric|facing"
 )
 PHRASE_LETTERS = re.compile("[a-z]+")
-WORD_HEAD = word_head(r"\w'’-")  # "'Untied States officials"
 
 
 def _by_first_word(phrases: list[str]) -> dict[str, tuple[int, ...]]:
@@ -545,10 +544,10 @@ def _in_run(text: str, end: int, previous: re.Match[str] | None) -> bool:
     return previous is not None and not sentence_start(text, previous.start())
 
 
-def _before_office(text: str, end: int) -> bool:
+def _before_office(text: str, end: int, offices: frozenset[str] = OFFICES) -> bool:
     """Whether an office's word follows the word ending at ``end``: "Minister", "Affairs"."""
     following = NEXT_CAPITALISED.match(text, end, end + OFFICE_REACH)
-    return following is not None and following.group(1).lower() in OFFICES
+    return following is not None and following.group(1).lower() in offices
 
 
 def _beside_office(
@@ -556,10 +555,10 @@ def _beside_office(
 ) -> bool:
     """Whether the capitalised word before the word ending at ``end``, or the one after
     it, is an office's word or another word of a public body's name ("Federal")."""
-    if previous is not None and previous.group(1).rstrip(".").lower() in OFFICES | institutions:
+    offices = OFFICES | institutions
+    if previous is not None and previous.group(1).rstrip(".").lower() in offices:
         return True
-    following = NEXT_CAPITALISED.match(text, end, end + OFFICE_REACH)
-    return following is not None and following.group(1).lower() in OFFICES | institutions
+    return _before_office(text, end, offices)
 
 
 def _writes_corrected_run(text: str, start: int, end: int, correction: str) -> bool:
