@@ -28,6 +28,8 @@ reading (``reads_as_contraction``):
   owned ("its voting in", "objected to its being sold"), and a word the word lists do not
   know may be a noun ("its lifecycle."). Those lists know only the adjectives that have a
   comparative, so an ending tells the others ("available", "relevant", "responsive").
+  After a form of "have" it is owned ("has its good and bad"), and so is a second "its"
+  that "and" or "or" joins to that one ("has its good and its bad").
 - "cant" and "wont" after a subject pronoun ("You cant."), before a verb's base form
   ("cant wait", "wont be"; not "wont to", which is the adjective), or an adverb and a
   verb ("wont necessarily work"), unless a determiner comes before ("the cant of
@@ -94,6 +96,13 @@ COMPOUND = re.compile(r"[ \t\u00a0]+([A-Za-z]+(?:-[A-Za-z]+)+)\b(?![-'’])")
 SHORT_TITLE = 80  # the longest heading of one or two long words ("Why Its Important")
 # the first word of the last sentence (or part after a colon) that starts in a stretch of
 # text, and no full stop after it
+# "have" and what it owns, then "and" or "or" right before a second "its": "has its good
+# and its bad", "had its ups and its downs"
+HAVE_ITS_AND = re.compile(
+    r"\b(?:have|has|had|having)[ \t\u00a0]+its(?:[ \t\u00a0]+[a-z]+){1,3}"
+    r"[ \t\u00a0]+(?:and|or)[ \t\u00a0]+\Z",
+    re.IGNORECASE,
+)
 SENTENCE_FIRST_WORD = re.compile(r"(?:\A|[.!?:]\s+|\n)[\"“‘']?([A-Za-z]+)[^.!?:\n]*\Z")
 PAUSE = re.compile(
     r"[.;:!?]|[ \t\u00a0]*[—–]|[ \t\u00a0]+-[ \t\u00a0]"
@@ -289,8 +298,13 @@ def reads_as_contraction(text: str, start: int, end: int) -> bool:
     if capital and not lost_stop and not at_sentence_start(text, start):
         return False
     if bare == "its":
-        # "have" owns what follows it: "has its good and bad", never "has it's"
-        return before not in HAVE_FORMS and _its(text, start, following, capital)
+        # "have" owns what follows it: "has its good and bad", never "has it's"; so it
+        # does a second "its" joined to the first ("has its good and its bad")
+        if before in HAVE_FORMS or (
+            before in ("and", "or") and HAVE_ITS_AND.search(text, max(0, start - 60), start)
+        ):
+            return False
+        return _its(text, start, following, capital)
     after = [word.lower() for word, _, _ in following] + ["", ""]
     first = after[0]
     if bare in ("cant", "wont"):

@@ -226,6 +226,9 @@ CONTRACTIONS = [
         "We had one Pearl Harbor--let's not get caught.",
     ),
     ("It was late--its been a long day.", "It was late--it's been a long day."),
+    # only "have" and what it owns make a second "its" a possessive
+    ("It has its charm, and its clear why.", "It has its charm, and it's clear why."),
+    ("The firm lost its way and its hard to say.", "The firm lost its way and it's hard to say."),
 ]
 
 # the same bare forms where they are the words they are
@@ -233,6 +236,8 @@ WORDS = [
     "The dog wagged its tail.",
     "The club and its tough but fair rules.",  # the possessive's adjectives go on
     "Every plan has its good and bad.",  # "have" owns what follows: never "has it's"
+    "The city has its good and its bad.",  # and so a second "its" joined to the first
+    "The plan had its ups and its downs, or its quirks or its charms.",
     "It had its fair share, and having its say mattered.",
     "The city is known for its truly unique architecture.",
     "The company said its new chief would start in May.",
