@@ -3,7 +3,7 @@ the regex at every offset of the text.
 
 A pattern kind's regex of the shape ``REPEAT_HEAD`` (nothing of a word before, or a
 quotation's opening mark: ``_text.word_head``), then look-arounds only, then
-``([A-Za-z]+)[ \\t]+(\\1)(?![\\w'’-]...)`` (repeated-word, SL204) matches only at the start
+``([A-Za-z]+)[ \\t]+(\\1)(?![\\w-]|['’]\\w...)`` (repeated-word, SL204) matches only at the start
 of a run of ASCII letters that spaces or tabs and the same run, in any case, follow. Those
 starts are few (in most documents none) and found by comparing neighbouring runs of the
 lower-cased text; the regex is then tried at each, with its own look-arounds.
@@ -26,19 +26,25 @@ if TYPE_CHECKING:
 
 REPEAT_HEAD = WORD_HEAD  # nothing of a word before, or a quotation's opening mark
 REPEAT_CORE = r"([A-Za-z]+)[ \t]+(\1)"
-WORD_END = r"(?![\w'’-]"  # the tail's first alternative: no word character after the repeat
+# the tail's first alternatives: no word character after the repeat, nor an apostrophe
+# that a letter follows ("it it's"); a quotation's closing mark may ("'the the'")
+WORD_END = r"(?![\w-]|['’]\w"
 LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
 SCOPED_FLAGS = re.compile(r"\(\?[a-zA-Z]*(?:-[a-zA-Z]+)?:")
 ASCII_LETTER_RUN = re.compile("[a-z]+")
 # a word written twice after an apostrophe: a pattern per mark, each found by its literal
 # first character (a class of the two is tried at every offset, eight times slower)
-QUOTED_REPEATS = tuple(re.compile(rf"{mark}([a-z]+)[ \t]++\1(?![a-z'’])") for mark in "'’")
+QUOTED_REPEATS = tuple(re.compile(rf"{mark}([a-z]+)[ \t]++\1(?![a-z]|['’][a-z])") for mark in "'’")
+# a mark that closes a quotation after a word, and a word written twice that ends there
+# ("the the'"): the marks found by their literal character, then the words before each
+CLOSING_MARKS = tuple(re.compile(rf"{mark}(?![a-z])(?<=[a-z]{mark})") for mark in "'’")
+REPEAT_BEFORE = re.compile(r"(?<![a-z])([a-z]+)[ \t]++\1\Z")
 
 
 def repeated_word_shape(source: str) -> bool:
     r"""Whether every match of ``source`` is a word written twice, as the scan finds them:
     ``REPEAT_HEAD``, look-arounds only, ``REPEAT_CORE``, then one negative look-ahead whose
-    first alternative is ``[\w'’-]`` (so that no letter follows the second word)."""
+    first alternatives are ``WORD_END``'s (so that no letter follows the second word)."""
     core = source.rfind(REPEAT_CORE)
     if core < 0 or not source.startswith(REPEAT_HEAD):
         return False
@@ -117,6 +123,11 @@ def repeated_words(doc: Document) -> list[int] | None:
         # apart: found by a search for the mark, not by a step per piece
         for quoted in QUOTED_REPEATS:
             repeated.update(quoted.findall(lower))
+        for closing in CLOSING_MARKS:
+            for mark in closing.finditer(lower):
+                at = mark.start()
+                if found := REPEAT_BEFORE.search(lower, max(0, at - 64), at):
+                    repeated.add(found.group(1))
     return sorted(_repeats_in(lower, {word for word in repeated if word.isalpha()}))
 
 

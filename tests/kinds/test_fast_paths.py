@@ -186,6 +186,7 @@ REPEAT_WORDS = ["the", "The", "THE", "had", "bora", "Bora", "a", "to", "is", "fi
         max_size=30,
     ).map("".join)
 )
+@example("x 'the the' y ‘a a’, to to’s")  # a closing mark after the repeat, or an apostrophe
 def test_repeated_word_candidates_find_what_a_full_search_finds(text: str) -> None:
     state = RULES["SL204"].state
     doc = Document(text)

@@ -188,6 +188,21 @@ def test_a_word_after_a_single_mark_that_opens_a_quotation_is_read(
 
 
 @pytest.mark.parametrize(
+    "quoted", ["He called it 'a good good' idea.", "He said ‘the the’.", "'no no' 'it it'"]
+)
+def test_a_word_written_twice_before_a_closing_mark_is_found(quoted: str) -> None:
+    # the closing mark is the apostrophe's character, but no letter follows it
+    repeats = [fix for _, fix in codes(seed(quoted), "SL204")]
+    double = seed(quoted.replace("'", '"').replace("‘", '"').replace("’", '"'))
+    assert repeats and repeats == [fix for _, fix in codes(double, "SL204")]
+
+
+@pytest.mark.parametrize("word", ["it it's", "the dogs dogs's"])
+def test_a_word_and_its_apostrophe_s_is_no_repeat(word: str) -> None:
+    assert codes(seed(f"It was {word} there."), "SL204") == []
+
+
+@pytest.mark.parametrize(
     "joined", ["a rock'n'roll band", "the (USWDS)’s guide", "o'goverment", "the UK'BNPs"]
 )
 def test_an_apostrophe_after_a_word_or_a_bracket_opens_no_quotation(joined: str) -> None:
