@@ -63,6 +63,8 @@ from collections.abc import Callable
 from functools import partial
 
 from seedlint.kinds._english import (
+    ADJECTIVE_ENDINGS,
+    ADVERBS,
     ARTICLES,
     CONJUNCTIONS,
     POSSESSIVE_DETERMINERS,
@@ -162,11 +164,6 @@ NEVER_OWNED_ALONE = words(
     "tough true unaware unfortunate vital weird wise worrying"
 )
 CLAUSE_OPENERS = words("to that for whether when if how what why")
-# endings of adjectives the word lists do not know, which list only adjectives that have
-# a comparative ("searchable", "available", "beneficial", "responsive", "historic",
-# "relevant", "consistent", "unnecessary", "accurate"); a noun they know is never one
-# ("official", "potential", "agent"), nor a word in -ment ("equipment")
-ADJECTIVE_ENDINGS = tuple(sorted(words("able ible ous ful ed ive al ic ant ent ary ate less")))
 # irregular past participles, which the word lists know only as past tenses' verbs
 PARTICIPLES = words(
     "gone grown shown known done seen given taken made built held kept left found set put "
@@ -508,7 +505,9 @@ def _listed(text: str, word: str, end: int) -> bool:
     shown = False  # an adjective that is no noun is among them
     for count in range(LIST_ITEMS + 1):
         listed = word in CLAUSE_ADJECTIVES
-        if word in HEADS or not _adjectival(word):
+        # an adverb is no item, though the word lists may call it an adjective: "to its
+        # caller, again without"
+        if word in HEADS or word in ADVERBS or not _adjectival(word):
             return False
         shown = shown or listed or _predicative(word)
         paused = PAUSE.match(text, end) is not None  # before "and there", which is no item

@@ -42,9 +42,14 @@ DANGLING = (
     | words("my our your his her its their this that these those whose which who whom")
 )
 ADVERBS = words(
-    "also alike again already always early even ever here just later never now often only "
-    "once perhaps rather soon still such then there thus together too very well yet"
+    "also alike again already always early enough even ever here just later never now often "
+    "only once perhaps rather soon still such then there thus together too very well yet"
 )
+# endings of adjectives the word lists do not know, which list only adjectives that have
+# a comparative ("searchable", "available", "beneficial", "responsive", "historic",
+# "relevant", "consistent", "unnecessary", "accurate"); a noun they know is never one
+# ("official", "potential", "agent"), nor a word in -ment ("equipment")
+ADJECTIVE_ENDINGS = tuple(sorted(words("able ible ous ful ed ive al ic ant ent ary ate less")))
 QUANTIFIERS = words(
     "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
     "hundred hundreds thousand thousands million millions dozen dozens both all many several "

@@ -14,6 +14,7 @@ import re
 from enum import Enum, IntEnum
 
 from seedlint.kinds._english import (
+    ADJECTIVE_ENDINGS,
     ADVERBS,
     ARTICLES,
     AUXILIARIES,
@@ -120,10 +121,11 @@ def next_word_reading(text: str, following: re.Match[str], acronym: bool) -> Rea
         # plural's verb takes no second verb); an acronym's plural may head a clause that
         # is one ("how the MPs vote is up to them")
         return Reading.NOUN
-    if acronym and reading == Reading.NOUN and adjective(lower):
+    shown = not noun(lower) and lower.endswith(ADJECTIVE_ENDINGS)  # "available"
+    if acronym and reading == Reading.NOUN and (adjective(lower) or shown):
         after = NEXT.match(text, following.end(), following.end() + REACH)
         if after is None or after.group(1) or word_reading(after.group(2).lower()) != Reading.NOUN:
-            return Reading.EITHER  # "keep the URLs simple and short"
+            return Reading.EITHER  # "keep the URLs simple and short", "the CPUs available"
     return reading
 
 
@@ -205,6 +207,9 @@ def word_reading(lower: str) -> Reading:
         return Reading.VERB  # "PMs also"
     if lower in PARTICIPLE_ADJECTIVES:
         return Reading.NOUN  # "Naurus unpaid bills"
+    if lower.endswith("ily") and adjective(lower[:-3] + "y") and not noun(lower):
+        # an adverb of an adjective in -y, which the word lists may call an adjective
+        return Reading.VERB  # "our URLs easily"; "family" and "wily" are no such
     nominal = noun_or_adjective(lower)
     if lower in VERBS or lower in AUXILIARIES:
         return Reading.EITHER if nominal else Reading.VERB

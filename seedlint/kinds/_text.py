@@ -138,6 +138,20 @@ def marked_sic(text: str, end: int) -> bool:
     return SIC.match(text, end) is not None
 
 
+def written_as_code(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``text[start:end]`` is a name in code or a file's name, not a
+    word of prose: a call's name, its brackets empty ("asend()"; "goverment(s)" is prose),
+    or a part of a dotted name ("Signal.asend", "nd.ndarrays", "goverment.pdf"), no space
+    beside its dot and a lower-case letter or a digit after it ("the goverment.The" lost
+    a space between two sentences)."""
+    after = text[end : end + 2]
+    if after == "()" or (after[:1] == "." and (after[1:].islower() or after[1:].isdigit())):
+        return True
+    return (
+        start > 1 and text[start - 1] == "." and text[start - 2].isalnum() and text[start].islower()
+    )
+
+
 def dashes_read(doc: Document) -> Document:
     """``doc``, or where it writes the dash of plain text (``HYPHEN_RUN``: "legal--Iraqs
     weapons", "late--its been") the same document with each such run of hyphens read as

@@ -57,6 +57,7 @@ from seedlint.kinds._text import (
     opens_object,
     previous_word,
     word_occurrences,
+    written_as_code,
 )
 from seedlint.kinds._wordlists import Table, load_table, source_of
 
@@ -595,7 +596,7 @@ def _finding(
         return
     if state.object_follows and not _object_or_verb(text, start, end, state.object_follows):
         return
-    if marked_sic(text, end) or names_of(doc).foreign(start):
+    if marked_sic(text, end) or written_as_code(text, start, end) or names_of(doc).foreign(start):
         return
     guess = _name_check(doc, start, end, correction, state)
     if guess is None:

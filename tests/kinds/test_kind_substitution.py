@@ -185,3 +185,20 @@ def test_a_command_line_option_is_no_dash() -> None:
     # "--goverment" after a space names an option, which is written as it is
     text = seed("Run the tool --goverment or --teh to see.")
     assert found(text, "SL203") == []
+
+
+def test_names_in_code_and_files_are_no_misspellings() -> None:
+    # a call's name, a dotted name's part, a file's name: written as the code names them
+    text = seed("Call Signal.asend() or aadd() on nd.ndarrays, then open goverment.pdf.")
+    assert found(text, "SL203") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "restored"),
+    [
+        ("The goverment(s) met.", "The government(s) met."),  # a plural's brackets are prose
+        ("The goverment.The minister left.", "The government.The minister left."),
+    ],
+)
+def test_a_word_of_prose_beside_a_bracket_or_a_dot_is_read(body: str, restored: str) -> None:
+    assert fixed(seed(body), "SL203") == seed(restored)

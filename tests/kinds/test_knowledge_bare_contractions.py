@@ -237,6 +237,7 @@ WORDS = [
     "The club and its tough but fair rules.",  # the possessive's adjectives go on
     "Every plan has its good and bad.",  # "have" owns what follows: never "has it's"
     "The city has its good and its bad.",  # and so a second "its" joined to the first
+    "It returns an error to its caller, again without a trace.",  # an adverb lists nothing
     "The plan had its ups and its downs, or its quirks or its charms.",
     "It had its fair share, and having its say mattered.",
     "The city is known for its truly unique architecture.",

@@ -54,6 +54,7 @@ def test_the_word_classes_come_from_the_inflection_data() -> None:
         ("Polls closed. Later the UKIPs leader spoke.", ["UKIPs"]),  # a noun settles it
         ("Police came when BTP arrived. By BTPs report, he fled.", ["BTPs"]),  # a name
         ("The BNPs new leader spoke.", ["BNPs"]),  # an adjective before a noun
+        ("The BNPs available funds grew.", ["BNPs"]),  # an adjective in -able, then a noun
         ("The USDAs soon-to-be-released guide.", ["USDAs"]),  # a compound modifier
         ("Mueller said so. Robert Muellers investigation ended.", ["Muellers"]),
         ("Avenatti intended to appeal. A member of Avenattis legal team spoke.", ["Avenattis"]),
@@ -97,6 +98,8 @@ def test_a_bracketed_short_name_is_a_subject_only_before_a_verb() -> None:
         "The average Hispanic spends more. Hispanics place more trust in video.",
         "Two Britains, the Joneses and the water firm Aguas Argentinas.",
         "Users swing between mobile and PCs use, said a PC owner.",
+        "We can hook this into our URLs easily enough. The NGOs happily agreed.",  # adverbs
+        "It reports the number of CPUs available on the platform.",  # "available" owns none
     ],
 )
 def test_plurals_names_and_words_of_their_own_are_left_alone(body: str) -> None:
