@@ -101,6 +101,22 @@ def in_face(text: str, position: int) -> bool:
     return False
 
 
+# a quotation's marks around one character, which it names: "the ']' character"
+AROUND_ONE = frozenset(("''", '""', "‘’", "“”", "«»"))
+
+
+def named_character(text: str, position: int) -> bool:
+    """Whether the mark at ``position`` stands alone inside a quotation's marks, which name
+    it as a character ("flags containing the ']' character", 'a "(" opens it'): the first
+    opens, after a space or a bracket, and no letter or digit follows the second (in "the
+    'arena'"' as" a stray mark stands between a closing mark and another)."""
+    if not position or text[position - 1] + text[position + 1 : position + 2] not in AROUND_ONE:
+        return False
+    before = text[position - 2] if position > 1 else " "
+    after = text[position + 2 : position + 3]
+    return (before.isspace() or before in "([{") and not after.isalnum()
+
+
 def interval_marks(text: str) -> frozenset[int]:
     """Where the brackets of half-open intervals stand ("[0, 1)", "(0, 1]")."""
     return frozenset(

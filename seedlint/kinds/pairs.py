@@ -53,6 +53,7 @@ from seedlint.kinds._marks import (
     in_face,
     interval_marks,
     may_close,
+    named_character,
     not_a_quote,
     opens,
 )
@@ -377,6 +378,8 @@ def scan_reopenings(text: str, state: State) -> tuple[Marks, Marks, Marks, list[
         position, char = found.start(), found.group()
         if position == arrow or position in intervals:
             continue  # "Join the community »": a link arrow; "[0, 1)": an interval
+        if named_character(text, position):
+            continue  # "the ']' character": a character named, not a mark
         if (
             state.emoticons
             and in_face(text, position)
@@ -390,7 +393,13 @@ def scan_reopenings(text: str, state: State) -> tuple[Marks, Marks, Marks, list[
             stack.append((position, char))
         elif char not in state.closing and char not in state.straight:
             continue
-        elif stack and _closes(stack[-1][1], char, state) and may_close(text, position):
+        elif (
+            stack
+            and _closes(stack[-1][1], char, state)
+            # a straight mark may open; a bracket or a curly mark closes wherever it stands
+            # ("(co-)authored")
+            and (char not in state.straight or may_close(text, position))
+        ):
             if _closes_around(stack, char, state):
                 left_open.append(stack.pop())  # '“… "change the world. …”'
             stack.pop()

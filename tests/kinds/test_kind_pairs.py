@@ -112,3 +112,21 @@ def test_mirrored_faces_dotted_enumerators_and_half_open_intervals_close_nothing
     # a bracket without eyes beside it no face, and an interval has a comma between bounds
     for lost in ("We did it.) Then more.", "Sad news ) but we go.", "Scores lie in [0 1) now."):
         assert [code for code, _ in found(seed(lost), "SL303")] == ["SL303"], lost
+
+
+def test_a_bracket_closes_after_a_hyphen_before_a_letter() -> None:
+    # only a straight quotation mark there may open; a bracket or curly mark closes
+    text = seed("The books she (co-)authored and the “great-”and the (arg-)partition.")
+    assert found(text, "SL301", "SL303") == []
+    assert [code for code, _ in found(seed("The books she (co-authored."), "SL303")] == ["SL303"]
+
+
+def test_a_mark_named_in_quotation_marks_is_no_mark() -> None:
+    text = seed("Flags with the ']' character, a literal '[' and the ‘(’ and “)” and \"(\".")
+    assert found(text, "SL301", "SL302", "SL303") == []
+    # a bracket beside one quotation mark only is a bracket
+    lost = seed("He wrote '[ draft' then.")
+    assert [code for code, _ in found(lost, "SL303")] == ["SL303"]
+    # nor is a mark between a quotation's closing mark and another: a stray one
+    stray = seed("“The ability to be 'in the arena'\"' as he would say.”")
+    assert [code for code, _ in found(stray, "SL301")] == ["SL301"]
