@@ -82,13 +82,18 @@ LABEL = re.compile(rf"([A-Z0-9][\w’'&./-]*(?:\s+[\w’'&./-]+){{0,{LABEL_WORDS
 NAME_THEN_ROLE = re.compile(r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]*)+\s*(?:,|\||—|–|-\s|\()")
 # the words a post signs off with, before the writer's or team's name
 VALEDICTION = r"cheers|thanks|thank you|best|regards|sincerely|warmly|onward"
-# "Team 18F", "The 18F team", "Cheers, the Login.gov team": a team's or writer's sign-off
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# "Team 18F", "The 18F team", "Cheers, the Login.gov team": a team's or writer's sign-off,
+# perhaps dated ("The Django Team July 2006", "Team 18F, March 3, 2016")
+SIGNER = r"(?!(?:Our|My|Your|Their|This|That|The)\b)[A-Z0-9][\w.&-]*"  # a name's word
 SIGN_OFF = re.compile(
     rf"(?i:(?:{VALEDICTION}),?\s+)?"
-    r"(?:(?i:team)\s+{name}(?:\s+{name})?|(?i:the\s+)?{name}(?:\s+{name}){{0,2}}\s+(?i:team))"
-    r"\s*!?\Z".format(name=r"(?!(?:Our|My|Your|Their|This|That|The)\b)[A-Z0-9][\w.&-]*")
+    rf"(?:(?i:team)\s+{SIGNER}(?:\s+{SIGNER})?"
+    rf"|(?i:the\s+)?{SIGNER}(?:\s+{SIGNER}){{0,2}}\s+(?i:team))"
+    rf"(?:,?\s+(?i:{MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}}-\d\d-\d\d))?"
+    r"\s*!?\Z"
 )
-SIGN_OFF_WORDS = 6
+SIGN_OFF_WORDS = 9  # a valediction, three names, "team" and a date
 # "Register at Eventbrite for 18F Demo Day": a link's words inviting the reader, ending on
 # the name of what it links to (two capitalised words or more)
 INVITATION = re.compile(
@@ -171,7 +176,6 @@ PROVENANCE = re.compile(
     r"|(?:the\s+)?(?:views|opinions)\s+(?:and\s+opinions\s+)?expressed\s",
     re.IGNORECASE,
 )
-MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 HASHTAGS = re.compile(r"(?:#\w+[\s,]*)+\Z")  # a line of hashtags alone
 # a full date at the end ("Updated March 3, 2016", "this post was updated on 2016-03-03")
 DATE_END = re.compile(

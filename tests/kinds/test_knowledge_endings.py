@@ -35,6 +35,8 @@ def flagged(body: str) -> list[str]:
         "The team mentioned A vs. B before.\n\nRelated:\n\nA Title\n\nA vs. B: the Problem",
         "Let us know how we can help.\n\nTeam 18F",
         "We will be back next year.\n\nThanks, the Login.gov team!",
+        "We hope you enjoy it.\n\nThe Django Team July 2006",  # a sign-off and its date
+        "We hope you enjoy it.\n\nTeam 18F, March 3, 2016",
         "Space is limited.\n\nRegister at Eventbrite for 18F Demo Day",
         "It was a joint effort.\n\n18F launch team: Jane Doe, John Roe, and Ann Poe",
     ],
@@ -57,6 +59,7 @@ def test_finished_endings_are_not_truncations(ending: str) -> None:
         ("A full sentence.\n\nRead the full report on the", "Read the"),
         ("A full sentence. We thank our team", "We thank"),
         ("A full sentence.\n\nOur team", "Our team"),
+        ("A full sentence.\n\nThe Django Team may 2006 be", "The Django"),  # no date ends it
     ],
 )
 def test_unfinished_endings_and_residue_are_found(ending: str, span: str) -> None:
