@@ -13,6 +13,9 @@ from seedlint.kinds._text import WEB_ADDRESS
 
 OPENING_CONTEXT = set(" \t\r\n([{<—–-/“‘„\"'«\u00a0")
 NOT_AFTER_OPENING = set(",;:!?)]}")
+# a straight mark, one to three marks of punctuation, the same mark, then no letter: what
+# a quotation of punctuation names ('the "?" placeholder', "C's \"?:\" operator")
+QUOTED_PUNCTUATION = re.compile(r"([\"'])[,;:!?)\]}.]{1,3}\1(?!\w)")
 ELLIPSES = ("...", ". . .")  # run together, or spaced as some house styles write them
 POSSESSIVE = re.compile(r"'s\b")
 # "a)", "2)", "10)", "100)", Roman numerals past two letters ("iii)", "viii)", "xiv)"), and
@@ -61,8 +64,13 @@ def opens(text: str, position: int) -> bool:
     if text[position] == "'":  # '70s and 's are apostrophes, not quotations
         return after.isalpha() and not POSSESSIVE.match(text, position)
     if after == ".":  # an ellipsis may open a quotation: "...not recognise", ". . . are"
-        return text.startswith(ELLIPSES, position + 1)
-    return not after.isspace() and after not in NOT_AFTER_OPENING
+        # and so may a name that starts with a dot: the ".npy" extension, a ".gov" address
+        return (
+            text.startswith(ELLIPSES, position + 1) or text[position + 2 : position + 3].isalnum()
+        )
+    if after in NOT_AFTER_OPENING:  # punctuation named: the "?" placeholder, C's "?:"
+        return QUOTED_PUNCTUATION.match(text, position) is not None
+    return not after.isspace()
 
 
 def clipped(text: str, position: int, elisions: frozenset[str]) -> bool:

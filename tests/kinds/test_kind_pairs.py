@@ -130,3 +130,11 @@ def test_a_mark_named_in_quotation_marks_is_no_mark() -> None:
     # nor is a mark between a quotation's closing mark and another: a stray one
     stray = seed("“The ability to be 'in the arena'\"' as he would say.”")
     assert [code for code, _ in found(stray, "SL301")] == ["SL301"]
+
+
+def test_a_quotation_of_punctuation_or_of_a_name_starting_with_a_dot_opens() -> None:
+    text = seed('The "?" placeholder, C\'s "?:" operator, the ".npy" and ".gov" names.')
+    assert found(text, "SL301", "SL302") == []
+    # a mark before punctuation that no mark closes at once still opens nothing
+    stray = seed('It was ", and" then.')
+    assert [code for code, _ in found(stray, "SL301")] == ["SL301", "SL301"]
