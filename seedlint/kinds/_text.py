@@ -138,15 +138,21 @@ def marked_sic(text: str, end: int) -> bool:
     return SIC.match(text, end) is not None
 
 
+COMPARED = re.compile(r"[ \t]*[=!]=")  # a comparison's operator after a word
+COMPARED_TO = re.compile(r"[=!]=[ \t]*\Z")  # and before one
+
+
 def written_as_code(text: str, start: int, end: int) -> bool:
     """Whether the word at ``text[start:end]`` is a name in code or a file's name, not a
     word of prose: a call's name, its brackets empty ("asend()"; "goverment(s)" is prose),
     or a part of a dotted name ("Signal.asend", "nd.ndarrays", "goverment.pdf"), no space
     beside its dot and a lower-case letter or a digit after it ("the goverment.The" lost
-    a space between two sentences)."""
+    a space between two sentences), or an operand of "==" or "!=" ("nd == 0")."""
     after = text[end : end + 2]
     if after == "()" or (after[:1] == "." and (after[1:].islower() or after[1:].isdigit())):
         return True
+    if COMPARED.match(text, end) or COMPARED_TO.search(text, max(0, start - 4), start):
+        return True  # an operand of a comparison: "if (nd == 0)", "nin == nout"
     return (
         start > 1 and text[start - 1] == "." and text[start - 2].isalnum() and text[start].islower()
     )

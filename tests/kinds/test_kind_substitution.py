@@ -189,7 +189,7 @@ def test_a_command_line_option_is_no_dash() -> None:
 
 def test_names_in_code_and_files_are_no_misspellings() -> None:
     # a call's name, a dotted name's part, a file's name: written as the code names them
-    text = seed("Call Signal.asend() or aadd() on nd.ndarrays, then open goverment.pdf.")
+    text = seed("Call Signal.asend() or aadd() on nd.ndarrays, then goverment.pdf if nd == 0.")
     assert found(text, "SL203") == []
 
 
