@@ -28,7 +28,10 @@ Minister Alexander Downer"), is reported with its fix offered as a guess. A word
 person's title ("Mr. Thier", at a sentence's start too) is a name. A misspelling of a word
 that names a public body when capitalised (``institution-words``: "the Goverment must",
 "the Federal Goverment", "Foriegn Minister") is fixed safely alone inside a sentence or
-beside an office's or another such word: no person is called so.
+beside an office's or another such word: no person is called so. A misspelling set
+against one of its corrections ("rather than", "instead of", "not", "versus"), or after a
+word that calls it one ("misspelled", "typo"), is mentioned, not used ("use delimiter
+rather than delimitor"): its fix is a guess.
 """
 
 from __future__ import annotations
@@ -588,6 +591,37 @@ def _object_or_verb(text: str, start: int, end: int, object_follows: frozenset[s
     return entry.startswith("to ") and infinitive_stands(text, start, end)
 
 
+MENTION_REACH = 40  # characters before a word where a word may call it a misspelling
+# words that call what follows a misspelling: "the misspelled keyword delimitor"
+MENTION_CUES = re.compile(r"\b(?:misspel\w*|typos?)\b", re.IGNORECASE)  # not "typography"
+# what stands between a word and its correction set against it: "delimiter rather than
+# delimitor", "delimitor (not delimiter)", "delimitor -> delimiter"
+MARKS_AROUND = r"""[\s"'“”‘’(),]*"""
+CONTRAST = (
+    rf"{MARKS_AROUND}(?:rather\s+than|instead\s+of|in\s+place\s+of|not|vs\.?|versus|->|→)"
+    rf"{MARKS_AROUND}"
+)
+
+
+def _mentioned(text: str, start: int, end: int, correction: str) -> bool:
+    """Whether the word at ``text[start:end]`` may be mentioned as a misspelling, not
+    used: a word before it calls it one, or one of its corrections is set against it."""
+    if MENTION_CUES.search(text, max(0, start - MENTION_REACH), start):
+        return True
+    for candidate in correction.split("|"):
+        word = re.escape(candidate)
+        against = (
+            rf"(?<![\w-]){word}{CONTRAST}\Z",  # the correction, then the word
+            rf"\A{CONTRAST}{word}(?![\w-])",  # the word, then its correction
+        )
+        if candidate and (
+            re.search(against[0], text[max(0, start - MENTION_REACH) : start], re.IGNORECASE)
+            or re.search(against[1], text[end : end + MENTION_REACH], re.IGNORECASE)
+        ):
+            return True
+    return False
+
+
 def _finding(
     doc: Document, start: int, end: int, correction: str, state: State
 ) -> Iterator[Finding]:
@@ -601,6 +635,9 @@ def _finding(
     guess = _name_check(doc, start, end, correction, state)
     if guess is None:
         return
+    # a misspelling set against its correction or called one is a mention ("use
+    # delimiter rather than delimitor"): a fix would change what the text says
+    guess = guess or _mentioned(text, start, end, correction)
     source = text[start:end]
     # a correction with an apostrophe (dont -> don't) is written in the document's style
     candidates = [

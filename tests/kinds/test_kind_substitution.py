@@ -202,3 +202,27 @@ def test_names_in_code_and_files_are_no_misspellings() -> None:
 )
 def test_a_word_of_prose_beside_a_bracket_or_a_dot_is_read(body: str, restored: str) -> None:
     assert fixed(seed(body), "SL203") == seed(restored)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Use delimiter rather than delimitor as the keyword.",
+        "The misspelled keyword argument delimitor was renamed.",
+        "It is written 'goverment' (not 'government') in the log.",
+        "Pick government instead of goverment, and fix typos such as recieve.",
+    ],
+)
+def test_a_misspelling_mentioned_is_reported_and_its_fix_is_a_guess(body: str) -> None:
+    # set against its correction or called a misspelling, the word is mentioned: a fix
+    # would change what the text says
+    text = seed(body)
+    assert found(text, "SL203")
+    assert fixed(text, "SL203") == text
+
+
+def test_a_misspelling_beside_its_correction_in_plain_use_is_fixed() -> None:
+    text = seed("The goverment and the government met; good typography helps the goverment.")
+    assert fixed(text, "SL203") == seed(
+        "The government and the government met; good typography helps the government."
+    )
