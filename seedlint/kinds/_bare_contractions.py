@@ -129,8 +129,9 @@ DETERMINERS = (
 )
 # prepositions that a noun phrase cannot start with after "its" (not "down payment",
 # "inside track", "past record", "per capita", "as yet", ...)
+# "except" too: "change its except clauses" owns them, and "it's except" is no English
 OPENING_PREPOSITIONS = PREPOSITIONS - words(
-    "down inside outside past near under underneath beneath below above per as till"
+    "down inside outside past near under underneath beneath below above per as till except"
 )
 QUESTION_WORDS = words("what how why where when who whether")
 # what no possessive is followed by: "its ours", "its enough to"

@@ -39,6 +39,9 @@ from seedlint.kinds._wordclass import (
 NEXT = re.compile(r"[ \t\u00a0]+([\"“‘]?)([A-Za-z0-9][\w’'-]*)")
 SHORTEST_SUPERLATIVE = 6  # "oldest"; "best", "rest" and "nest" are words of their own
 VERB_ENDINGS = ("ed", "ing", "ly", "s")  # what an unlisted word may be a verb or adverb by
+LIST_ENDS = frozenset(["etc", "et"])  # "etc.", "et cetera", "et al."
+# what opens a verb's object, and never what a possessive owns: "URLs use the address"
+OBJECT_STARTS = ARTICLES | POSSESSIVE_DETERMINERS
 SINGULAR_VERBS = frozenset(["is", "was", "has", "does", "isn't", "wasn't", "hasn't", "doesn't"])
 HEAD_REACH = 3  # words after a participle read for its noun's number
 COUNTABLE = frozenset(["a", "an", "one", "each", "every", "another", "per"])
@@ -122,6 +125,10 @@ def next_word_reading(text: str, following: re.Match[str], acronym: bool) -> Rea
         # is one ("how the MPs vote is up to them")
         return Reading.NOUN
     shown = not noun(lower) and lower.endswith(ADJECTIVE_ENDINGS)  # "available"
+    if reading != Reading.VERB and (verb_base(lower) or third_person(lower)):
+        after = _adjacent(text, following)
+        if after is not None and after.group(2).lower() in OBJECT_STARTS:
+            return Reading.VERB  # a verb and its object: "older SDKs fire the exposures"
     if acronym and reading == Reading.NOUN and (adjective(lower) or shown):
         after = NEXT.match(text, following.end(), following.end() + REACH)
         if after is None or after.group(1) or word_reading(after.group(2).lower()) != Reading.NOUN:
@@ -205,6 +212,8 @@ def word_reading(lower: str) -> Reading:
         return Reading.VERB  # "PDFs shouldn’t", "MPs in", "FAQs where"
     if lower in ADVERBS:
         return Reading.VERB  # "PMs also"
+    if lower in LIST_ENDS:
+        return Reading.VERB  # a list's end: "Linux, macOS, BSDs etc."
     if lower in PARTICIPLE_ADJECTIVES:
         return Reading.NOUN  # "Naurus unpaid bills"
     if lower.endswith("ily") and adjective(lower[:-3] + "y") and not noun(lower):
@@ -219,7 +228,19 @@ def word_reading(lower: str) -> Reading:
         return Reading.NOUN if nominal else Reading.VERB
     if lower.endswith("ly") and not nominal:
         return Reading.VERB  # an adverb: "PMs generally"
+    if not nominal and third_person(lower):
+        return Reading.VERB  # a verb of a subject before: "Support for the URIs requires"
     return Reading.NOUN
+
+
+def third_person(lower: str) -> bool:
+    """Whether ``lower`` is a verb's third person singular ("requires", "fixes",
+    "applies"), which the word lists do not hold."""
+    if not lower.endswith("s"):
+        return False
+    if lower.endswith("ies"):
+        return verb_base(lower[:-3] + "y")
+    return verb_base(lower[:-1]) or (lower.endswith("es") and verb_base(lower[:-2]))
 
 
 def unknown_word(word: str) -> bool:

@@ -47,6 +47,7 @@ from seedlint.kinds._text import (
     opens_quotation,
     word_head,
     word_occurrences,
+    written_as_code,
 )
 
 BOUNDARY_BEFORE = WORD_HEAD  # "'Youve got", not "rock'n'roll"
@@ -358,10 +359,12 @@ def _named(doc: Document, source: str) -> bool:
 
 
 def _contraction(doc: Document, start: int, end: int, table: dict[str, str]) -> Iterator[Finding]:
-    """The finding of the bare contraction at ``start:end``, unless it is quoted as written
-    or stands in a quotation in another language."""
+    """The finding of the bare contraction at ``start:end``, unless it is quoted as written,
+    a name in code ("im.show()") or stands in a quotation in another language."""
     source = doc.text[start:end]
-    if marked_sic(doc.text, end) or names_of(doc).foreign(start):
+    if marked_sic(doc.text, end) or written_as_code(doc.text, start, end):
+        return
+    if names_of(doc).foreign(start):
         return
     mark = apostrophe_near(doc, start)
     replacement = match_case(source, table[source.lower()].replace("'", mark))

@@ -238,6 +238,8 @@ WORDS = [
     "Every plan has its good and bad.",  # "have" owns what follows: never "has it's"
     "The city has its good and its bad.",  # and so a second "its" joined to the first
     "It returns an error to its caller, again without a trace.",  # an adverb lists nothing
+    "Code need not change its except clauses.",  # "it's except" is no English
+    "From a script, im.show() opens it and dont.run() runs it.",  # names in code
     "The plan had its ups and its downs, or its quirks or its charms.",
     "It had its fair share, and having its say mattered.",
     "The city is known for its truly unique architecture.",

@@ -100,6 +100,8 @@ def test_a_bracketed_short_name_is_a_subject_only_before_a_verb() -> None:
         "Users swing between mobile and PCs use, said a PC owner.",
         "We can hook this into our URLs easily enough. The NGOs happily agreed.",  # adverbs
         "It reports the number of CPUs available on the platform.",  # "available" owns none
+        "Support for the URIs requires dnspython; it runs on Linux, BSDs etc.",  # a verb, a list
+        "Older SDKs fire the exposures, and WebSocket URLs use the address.",  # verb, object
     ],
 )
 def test_plurals_names_and_words_of_their_own_are_left_alone(body: str) -> None:
