@@ -147,6 +147,10 @@ def test_the_same_words_without_an_object_are_the_nouns(sentence: str) -> None:
             "All went well, accept for the fact that it rained.",
             "All went well, except for the fact that it rained.",
         ),
+        (
+            "Are they one in the same? The two are one in the same.",
+            "Are they one and the same? The two are one and the same.",
+        ),
     ],
 )
 def test_idioms_copy_desks_list_are_fixed(sentence: str, corrected: str) -> None:
@@ -161,6 +165,7 @@ def test_idioms_copy_desks_list_are_fixed(sentence: str, corrected: str) -> None
         "All of the sudden, it rained.",  # a variant writers mean
         "Tickets are first-come, first-serve.",
         "The crowd waved the flags.",
+        "A stopped server leaves streams served by a later one in the same process.",
     ],
 )
 def test_what_writers_mean_is_left_alone(sentence: str) -> None:
