@@ -50,6 +50,7 @@ SIC = re.compile(r"\s*[\[(]sic[\])]", re.IGNORECASE)
 HYPHEN_RUN = re.compile(r"(?<![\s-])-{2,}|(?<![\w-])-{2,}(?![\w-])")
 SENTENCE_START = re.compile(r"(?:\A|[.!?][”’)]?\s*|[:;\"“‘'(\[—–-]\s*|\n)\s*\Z")
 PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[ \t\u00a0]+\Z")
+JOINING_HYPHENS = "\u2010\u2011"  # the hyphen and the hyphen that breaks no line, as "-"
 COMPOUND_PART = 4  # shorter parts of hyphenated compounds are particles: add-ons, T-shirt
 NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z]+)")
 # the word or number after spaces, whole (not the start of "asses'" or "20th-century")
@@ -112,6 +113,8 @@ def word_occurrences(text: str, lower: LowerText, word: str) -> Iterator[tuple[i
     while start != -1:
         end = start + size
         before = lower[start - 1] if start else " "
+        if before in JOINING_HYPHENS:
+            before = "-"  # "add‑ons" written with a hyphen that breaks no line
         compound = size >= COMPOUND_PART  # "add-ons" is no misspelling of "add-one"
         hyphenated = compound and before == "-" and start > 1 and lower[start - 2].isalpha()
         if before in "'’" and opens_quotation(lower, start - 1):
@@ -125,6 +128,8 @@ def word_occurrences(text: str, lower: LowerText, word: str) -> Iterator[tuple[i
 
 def _ends_word(lower: LowerText, end: int, compound: bool = True) -> bool:
     after = lower[end : end + 3]
+    if after[:1] in JOINING_HYPHENS:
+        after = "-" + after[1:]
     if after[:1] in ("'", "’") and after[1:2].isascii() and after[1:2].isalpha():
         # an apostrophe and letters continue the word, except a possessive 's
         return after[1:2] == "s" and not (after[2:3].isalnum() or after[2:3] in "_-")
@@ -138,6 +143,9 @@ def marked_sic(text: str, end: int) -> bool:
     return SIC.match(text, end) is not None
 
 
+HANDLE_BEFORE = re.compile(r"@[\w.+-]*\Z")  # "@" and the run of a handle up to a word
+ADDRESS_AFTER = re.compile(r"[\w.+-]*@\w")  # the rest of an address's local part
+HANDLE_REACH = 64
 COMPARED = re.compile(r"[ \t]*[=!]=")  # a comparison's operator after a word
 COMPARED_TO = re.compile(r"[=!]=[ \t]*\Z")  # and before one
 
@@ -147,12 +155,17 @@ def written_as_code(text: str, start: int, end: int) -> bool:
     word of prose: a call's name, its brackets empty ("asend()"; "goverment(s)" is prose),
     or a part of a dotted name ("Signal.asend", "nd.ndarrays", "goverment.pdf"), no space
     beside its dot and a lower-case letter or a digit after it ("the goverment.The" lost
-    a space between two sentences), or an operand of "==" or "!=" ("nd == 0")."""
+    a space between two sentences), an operand of "==" or "!=" ("nd == 0"), or a part of a
+    user's handle or an e-mail address ("@parth-paradkar", "jdoe@teh.org")."""
     after = text[end : end + 2]
     if after == "()" or (after[:1] == "." and (after[1:].islower() or after[1:].isdigit())):
         return True
     if COMPARED.match(text, end) or COMPARED_TO.search(text, max(0, start - 4), start):
         return True  # an operand of a comparison: "if (nd == 0)", "nin == nout"
+    if HANDLE_BEFORE.search(text, max(0, start - HANDLE_REACH), start):
+        return True  # a user's handle or an address: "@parth-paradkar", "jdoe@teh.org"
+    if ADDRESS_AFTER.match(text, end):
+        return True  # an address's local part: "goverment.office@example.gov"
     return (
         start > 1 and text[start - 1] == "." and text[start - 2].isalnum() and text[start].islower()
     )

@@ -29,9 +29,12 @@ person's title ("Mr. Thier", at a sentence's start too) is a name. A misspelling
 that names a public body when capitalised (``institution-words``: "the Goverment must",
 "the Federal Goverment", "Foriegn Minister") is fixed safely alone inside a sentence or
 beside an office's or another such word: no person is called so. A misspelling set
-against one of its corrections ("rather than", "instead of", "not", "versus"), or after a
-word that calls it one ("misspelled", "typo"), is mentioned, not used ("use delimiter
-rather than delimitor"): its fix is a guess.
+against one of its corrections ("rather than", "instead of", "not", "versus"), after a
+word that calls it one ("misspelled", "typo") or alone inside quotation marks ('the
+"linez" method') is mentioned, not used ("use delimiter rather than delimitor"): its fix
+is a guess. Names in code, files, handles and addresses ("asend()", "nd.ndarrays",
+"@parth-paradkar", "jdoe@teh.org") and words with a capital inside that start in lower
+case ("nD", "iPhone") are not prose and never reported.
 """
 
 from __future__ import annotations
@@ -591,6 +594,7 @@ def _object_or_verb(text: str, start: int, end: int, object_follows: frozenset[s
     return entry.startswith("to ") and infinitive_stands(text, start, end)
 
 
+QUOTES_OPENING, QUOTES_CLOSING = "\"'“‘", "\"'”’"  # empty at a text's ends: no quote
 MENTION_REACH = 40  # characters before a word where a word may call it a misspelling
 # words that call what follows a misspelling: "the misspelled keyword delimitor"
 MENTION_CUES = re.compile(r"\b(?:misspel\w*|typos?)\b", re.IGNORECASE)  # not "typography"
@@ -605,7 +609,10 @@ CONTRAST = (
 
 def _mentioned(text: str, start: int, end: int, correction: str) -> bool:
     """Whether the word at ``text[start:end]`` may be mentioned as a misspelling, not
-    used: a word before it calls it one, or one of its corrections is set against it."""
+    used: it stands alone inside quotation marks ('the "linez" method'), a word before it
+    calls it one, or one of its corrections is set against it."""
+    if text[start - 1 : start] in QUOTES_OPENING and text[end : end + 1] in QUOTES_CLOSING:
+        return True
     if MENTION_CUES.search(text, max(0, start - MENTION_REACH), start):
         return True
     for candidate in correction.split("|"):
@@ -632,6 +639,8 @@ def _finding(
         return
     if marked_sic(text, end) or written_as_code(text, start, end) or names_of(doc).foreign(start):
         return
+    if text[start].islower() and not text[start:end].islower():
+        return  # a capital inside a word that starts in lower case: "nD", "iPhone", "eBay"
     guess = _name_check(doc, start, end, correction, state)
     if guess is None:
         return

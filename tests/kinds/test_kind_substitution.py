@@ -198,6 +198,17 @@ def test_names_in_code_and_files_are_no_misspellings() -> None:
     assert found(text, "SL203") == []
 
 
+def test_handles_addresses_and_words_with_a_capital_inside_are_no_misspellings() -> None:
+    text = seed("Thanks @parth-paradkar (@ekawas-vrify), jdoe@teh.org and the 1D and nD grids.")
+    assert found(text, "SL203") == []
+
+
+def test_a_hyphen_that_breaks_no_line_joins_a_compound() -> None:
+    assert found(seed("Easy activation of add\u2011ons and plug\u2010ins."), "SL203") == []
+    text = seed("The goverment\u2011wide plan.")
+    assert fixed(text, "SL203") == seed("The government\u2011wide plan.")
+
+
 @pytest.mark.parametrize(
     ("body", "restored"),
     [
@@ -216,6 +227,7 @@ def test_a_word_of_prose_beside_a_bracket_or_a_dot_is_read(body: str, restored: 
         "The misspelled keyword argument delimitor was renamed.",
         "It is written 'goverment' (not 'government') in the log.",
         "Pick government instead of goverment, and fix typos such as recieve.",
+        'The methods "pointz", "linez" and "polyz" add Z values.',  # alone in quotation marks
     ],
 )
 def test_a_misspelling_mentioned_is_reported_and_its_fix_is_a_guess(body: str) -> None:
