@@ -2,8 +2,9 @@
 
 News and web articles end on things that are complete without a full stop: the last item
 of a list, a line-up or a result line ("Referee: J Smith (England)", "Attendance: 10,481"),
-a credit ("Additional reporting by Jane Doe"), a sign-off or contact line ("Jane Doe,
-Department of Agriculture", "Jane Doe | jdoe (at) agency (dot) gov", "Team 18F"), a link
+a credit ("Additional reporting by Jane Doe", "~Jane Doe", "Copyright (c) 2024 Jane Doe"),
+a sign-off or contact line ("Jane Doe, Department of Agriculture", "Jane Doe | jdoe (at)
+agency (dot) gov", "Team 18F", a writer's name alone after a finished sentence), a link
 inviting the reader to what it names ("Register at Eventbrite for 18F Demo Day"), a
 sentence that ends on an address (no stop, so that nobody copies it into the address), a
 footnote's back-link arrow, a citation in brackets after the last sentence, a quoted title
@@ -28,6 +29,7 @@ from __future__ import annotations
 import re
 
 from seedlint.kinds._english import AUXILIARIES, DANGLING, NOT_AN_END, PRONOUNS
+from seedlint.kinds._people import given_name
 from seedlint.kinds._text import WEB_ADDRESS
 
 ITEM_WORDS = 45  # a list item, heading or credit is shorter than this; prose may not be
@@ -75,9 +77,13 @@ CREDIT = re.compile(
     r"contributed|(?:guest\s+|blog\s+)?post|article|story|transcribed|curated|moderated|"
     r"hosted|presented)(?:\s+\w+){0,2}\s+by\s+\S"
     r"|by\s+[A-Z]"
-    r"|[—–-]+\s*[A-Z]",
+    r"|[—–~-]+\s*[A-Z]"
+    r"|(?:copyright|©)\s",  # a copyright notice: "Copyright (c) 2024 Jane Doe"
     re.IGNORECASE,
 )
+# a writer's name signing off alone: a given name the census lists, then up to two more
+# capitalised words ("Timothy Crosley", "Jane Q. Doe")
+SIGNATURE = re.compile(r"([A-Z][a-z]+)(?:\s+(?:[A-Z]\.|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)){0,2}\Z")
 LABEL = re.compile(rf"([A-Z0-9][\w’'&./-]*(?:\s+[\w’'&./-]+){{0,{LABEL_WORDS - 1}}}):\s+\S")
 NAME_THEN_ROLE = re.compile(r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]*)+\s*(?:,|\||—|–|-\s|\()")
 # the words a post signs off with, before the writer's or team's name
@@ -313,11 +319,13 @@ def furniture(paragraphs: list[str]) -> bool:
         return True
     if _labelled(last) or _name_then_role(last) or _sign_off(last, words):
         return True
+    previous = paragraphs[-2].strip() if len(paragraphs) > 1 else ""
+    if _signature(last, previous):
+        return True
     if INNER_FRAGMENT.search(last):
         return False  # a sentence, then words that continue none: "Done! from the archive"
     # a run of unpunctuated short paragraphs, or of titles, is a list: its last item needs
     # no stop
-    previous = paragraphs[-2].strip() if len(paragraphs) > 1 else ""
     return _short(previous) and (previous[-1] not in TERMINAL or _title(previous))
 
 
@@ -356,6 +364,13 @@ def _labelled(text: str) -> bool:
     if IMAGE_WORDS.intersection(label) or _finite(label):
         return False
     return not _finite(WORD.findall(text[match.end() :]))
+
+
+def _signature(text: str, previous: str) -> bool:
+    """'Timothy Crosley' after 'I hope you find it useful!': a writer's name alone after
+    a finished sentence, its first word a given name."""
+    match = SIGNATURE.match(text)
+    return match is not None and previous[-1:] in TERMINAL + '”’")' and given_name(match.group(1))
 
 
 def _sign_off(text: str, words: list[str]) -> bool:

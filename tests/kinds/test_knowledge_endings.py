@@ -37,6 +37,9 @@ def flagged(body: str) -> list[str]:
         "We will be back next year.\n\nThanks, the Login.gov team!",
         "We hope you enjoy it.\n\nThe Django Team July 2006",  # a sign-off and its date
         "We hope you enjoy it.\n\nTeam 18F, March 3, 2016",
+        "I hope you find it useful!\n\n~Timothy Crosley",  # a credit's mark before the name
+        "I hope you find it useful!\n\nTimothy Crosley",  # a writer's name alone
+        "MIT License.\n\nCopyright (c) 2024 Jane Doe",
         "Space is limited.\n\nRegister at Eventbrite for 18F Demo Day",
         "It was a joint effort.\n\n18F launch team: Jane Doe, John Roe, and Ann Poe",
     ],
@@ -60,6 +63,8 @@ def test_finished_endings_are_not_truncations(ending: str) -> None:
         ("A full sentence. We thank our team", "We thank"),
         ("A full sentence.\n\nOur team", "Our team"),
         ("A full sentence.\n\nThe Django Team may 2006 be", "The Django"),  # no date ends it
+        # a name alone whose first word is no given name
+        ("A full sentence.\n\nCrosley Timothy", "Crosley"),
     ],
 )
 def test_unfinished_endings_and_residue_are_found(ending: str, span: str) -> None:
