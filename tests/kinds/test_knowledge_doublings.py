@@ -179,6 +179,17 @@ def test_a_clause_ending_on_it_before_one_starting_on_it_is_accepted(body: str) 
 
 
 @pytest.mark.parametrize(
+    "body",
+    [
+        "Create one with python3 -m venv venv first.",
+        "Run pip install --no-binary=fonttools fonttools to build it.",
+    ],
+)
+def test_a_word_after_a_command_lines_option_is_its_value(body: str) -> None:
+    assert repeated(body) == []
+
+
+@pytest.mark.parametrize(
     ("body", "slip"),
     [
         ("We are here to to help.", "to to"),
@@ -212,6 +223,7 @@ def test_a_clause_ending_on_it_before_one_starting_on_it_is_accepted(body: str) 
         ("We went home and it it will be open.", "it it"),
         ("It it will be open.", "It it"),
         ("They talked about it it.", "it it"),
+        ("He left -- the the man was gone.", "the the"),  # a dash, no option
     ],
 )
 def test_the_slips_among_those_words_are_still_reported(body: str, slip: str) -> None:
