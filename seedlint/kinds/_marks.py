@@ -33,13 +33,17 @@ ADDRESS_REACH = 500
 # a face: eyes, perhaps a nose or a tear, a mouth of one to three brackets alike (":)",
 # ";-(", ":'(", ":o)", ":))", ":]"), standing on its own
 MOUTH_LIMIT = 3
+# after a face: a space, the text's end, or a stop or comma that ends its sentence ("I
+# didn't realize it :).")
+FACE_END = r"(?![^\s.,!?;])"
 FACE = re.compile(
     rf"[:;=][-o'’^]?(?:\){{1,{MOUTH_LIMIT}}}|\({{1,{MOUTH_LIMIT}}}|\]{{1,{MOUTH_LIMIT}}}"
-    rf"|\[{{1,{MOUTH_LIMIT}}})(?!\S)"
+    rf"|\[{{1,{MOUTH_LIMIT}}}){FACE_END}"
 )
 FACE_BEFORE_MOUTH = ":;=-o'’^"  # what FACE allows just before the mouth: eyes, a nose, a tear
-# a face written from right to left, mouth first: "):", "(-:", standing on its own
-MIRRORED_FACE = re.compile(rf"(?:\){{1,{MOUTH_LIMIT}}}|\({{1,{MOUTH_LIMIT}}})[-o^]?[:;=](?!\S)")
+# a face written from right to left, mouth first: "):", "(-:", standing on its own; not
+# "(=", which opens an aside that says what something equals: "(= no retries)"
+MIRRORED_FACE = re.compile(rf"(?:\){{1,{MOUTH_LIMIT}}}|\({{1,{MOUTH_LIMIT}}})[-o^]?[:;]{FACE_END}")
 # a half-open interval of mathematics, "[0, 1)" or "(a, b]": its brackets differ on purpose
 BOUND = r"[-+−]?(?:\d+(?:\.\d+)?|[a-zA-Z]|∞)"
 INTERVAL = re.compile(rf"\[\s*{BOUND}\s*,\s*{BOUND}\s*\)|\(\s*{BOUND}\s*,\s*{BOUND}\s*\]")
@@ -123,6 +127,25 @@ def named_character(text: str, position: int) -> bool:
     before = text[position - 2] if position > 1 else " "
     after = text[position + 2 : position + 3]
     return (before.isspace() or before in "([{") and not after.isalnum()
+
+
+# the words beside a mark that the sentence names: "like ( mean", "with [ or {"
+NAMING_BEFORE = re.compile(r"\b(?:like|with|as|a|an|the|character|characters|is|are)\s+\Z", re.I)
+NAMING_AFTER = re.compile(r"\s+(?:or|and|means?|is|are)\b", re.IGNORECASE)
+NAMING_REACH = 12
+
+
+def named_opener(text: str, position: int, closer: str) -> bool:
+    """Whether the opening mark at ``position`` is a character named in a sentence, not a
+    mark: white space on both sides, a word that names a thing before it or a
+    conjunction after it ("characters like ( mean the end", "start with [ or {"), and its
+    closing mark nowhere after it. "The board ( NCAB met." opened an aside."""
+    before = text[max(0, position - NAMING_REACH) : position]
+    after = text[position + 1 : position + NAMING_REACH]
+    if not (before[-1:].isspace() and after[:1].isspace()):
+        return False
+    naming = NAMING_BEFORE.search(before) or NAMING_AFTER.match(after)
+    return naming is not None and text.find(closer, position) == -1
 
 
 def interval_marks(text: str) -> frozenset[int]:

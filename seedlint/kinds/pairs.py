@@ -54,6 +54,7 @@ from seedlint.kinds._marks import (
     interval_marks,
     may_close,
     named_character,
+    named_opener,
     not_a_quote,
     opens,
 )
@@ -390,6 +391,8 @@ def scan_reopenings(text: str, state: State) -> tuple[Marks, Marks, Marks, list[
             reopenings.append(position)
             continue
         if char in state.opening:
+            if named_opener(text, position, state.opening[char]):
+                continue  # "characters like ( mean the end"
             stack.append((position, char))
         elif char not in state.closing and char not in state.straight:
             continue
@@ -449,11 +452,13 @@ def _closes_after_face(
     text: str, position: int, stack: list[tuple[int, str]], state: State
 ) -> bool:
     """Whether a bracket after a face's mouth closes the bracket still open: "(we love
-    it :))" is a face and the parenthesis closing, not a face of two brackets."""
-    return (
-        bool(stack)
-        and text[position - 1] == text[position]
-        and _closes(stack[-1][1], text[position], state)
+    it :))" is a face and the parenthesis closing, not a face of two brackets; "(so much
+    :)." is a mouth that closes the aside too, a stop right after it."""
+    if not stack or not _closes(stack[-1][1], text[position], state):
+        return False
+    after = text[position + 1 : position + 2]
+    return text[position - 1] == text[position] or (
+        bool(after) and not after.isspace() and after != text[position]
     )
 
 

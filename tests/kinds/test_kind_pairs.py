@@ -138,3 +138,19 @@ def test_a_quotation_of_punctuation_or_of_a_name_starting_with_a_dot_opens() -> 
     # a mark before punctuation that no mark closes at once still opens nothing
     stray = seed('It was ", and" then.')
     assert [code for code, _ in found(stray, "SL301")] == ["SL301", "SL301"]
+
+
+def test_a_face_before_a_stop_is_a_face_and_may_close_an_aside() -> None:
+    text = seed("I didn't realize it :). Commit, then release :(. We love it (so much :). Fine.")
+    assert found(text, "SL303") == []
+    # "(=" opens an aside that says what something equals; no face written backwards
+    assert found(seed("Retries are set to 0 (= no retries) now."), "SL303") == []
+    unclosed = seed("We love it (so much :) and more.")
+    assert [code for code, _ in found(unclosed, "SL303")] == ["SL303"]
+
+
+def test_an_opening_bracket_named_in_a_sentence_is_no_bracket() -> None:
+    text = seed("Characters like ( mean the end. Structures start with [ or {.")
+    assert found(text, "SL303") == []
+    # a spaced bracket that opens an aside is still one
+    assert [code for code, _ in found(seed("The board ( NCAB met."), "SL303")] == ["SL303"]
