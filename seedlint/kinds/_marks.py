@@ -68,9 +68,13 @@ def opens(text: str, position: int) -> bool:
     if text[position] == "'":  # '70s and 's are apostrophes, not quotations
         return after.isalpha() and not POSSESSIVE.match(text, position)
     if after == ".":  # an ellipsis may open a quotation: "...not recognise", ". . . are"
-        # and so may a name that starts with a dot: the ".npy" extension, a ".gov" address
+        # and so may a name that starts with a dot: the ".npy" extension, a ".gov" address,
+        # a relative path ("./setup.cfg"), and a dot named: '"." segments'
         return (
-            text.startswith(ELLIPSES, position + 1) or text[position + 2 : position + 3].isalnum()
+            text.startswith(ELLIPSES, position + 1)
+            or text[position + 2 : position + 3].isalnum()
+            or text[position + 2 : position + 3] == "/"
+            or QUOTED_PUNCTUATION.match(text, position) is not None
         )
     if after in NOT_AFTER_OPENING:  # punctuation named: the "?" placeholder, C's "?:"
         return QUOTED_PUNCTUATION.match(text, position) is not None
@@ -133,6 +137,20 @@ def named_character(text: str, position: int) -> bool:
 NAMING_BEFORE = re.compile(r"\b(?:like|with|as|a|an|the|character|characters|is|are)\s+\Z", re.I)
 NAMING_AFTER = re.compile(r"\s+(?:or|and|means?|is|are)\b", re.IGNORECASE)
 NAMING_REACH = 12
+# another character named, joined by "and" or "or": "' and \"", "\" and \\"
+CHARACTER_AFTER = re.compile(r"\s+(?:and|or)\s+[^\w\s](?![^\s.,;:])")
+CHARACTER_BEFORE = re.compile(r"(?<!\S)[^\w\s]\s+(?:and|or)\s+\Z")
+
+
+def named_mark(text: str, position: int) -> bool:
+    """Whether the straight mark at ``position`` is a character named in a sentence: white
+    space on both sides, and "and" or "or" joining it to another character named so
+    ('escape " and \\ when', "usage of ' and \" when"; 'He said " and left' lost a word)."""
+    before = text[max(0, position - NAMING_REACH) : position]
+    after = text[position + 1 : position + NAMING_REACH]
+    if not ((not before or before[-1].isspace()) and after[:1].isspace()):
+        return False
+    return bool(CHARACTER_BEFORE.search(before) or CHARACTER_AFTER.match(after))
 
 
 def named_opener(text: str, position: int, closer: str) -> bool:

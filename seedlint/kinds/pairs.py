@@ -54,6 +54,7 @@ from seedlint.kinds._marks import (
     interval_marks,
     may_close,
     named_character,
+    named_mark,
     named_opener,
     not_a_quote,
     opens,
@@ -381,6 +382,8 @@ def scan_reopenings(text: str, state: State) -> tuple[Marks, Marks, Marks, list[
             continue  # "Join the community »": a link arrow; "[0, 1)": an interval
         if named_character(text, position):
             continue  # "the ']' character": a character named, not a mark
+        if char in state.straight and named_mark(text, position):
+            continue  # 'escape " and \\ when'
         if (
             state.emoticons
             and in_face(text, position)

@@ -154,3 +154,13 @@ def test_an_opening_bracket_named_in_a_sentence_is_no_bracket() -> None:
     assert found(text, "SL303") == []
     # a spaced bracket that opens an aside is still one
     assert [code for code, _ in found(seed("The board ( NCAB met."), "SL303")] == ["SL303"]
+
+
+def test_quotation_marks_named_in_a_sentence_and_quoted_paths_and_dots_balance() -> None:
+    text = seed(
+        'Escape " and \\ when writing; it fixes uneven usage of \' and " in args. Read '
+        '"./setup.cfg" by default. "." segments are ignored.'
+    )
+    assert found(text, "SL301", "SL302") == []
+    # a mark spaced alone that joins no other character is a stray one
+    assert [code for code, _ in found(seed('He said " and left.'), "SL301")] == ["SL301"]
