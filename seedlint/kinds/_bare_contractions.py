@@ -96,8 +96,6 @@ MEASURE = re.compile(
 REPEATED_ADVERB = re.compile(r",[ \t\u00a0]+(very|really|so|much)\b(?![\w'’-])", re.IGNORECASE)
 COMPOUND = re.compile(r"[ \t\u00a0]+([A-Za-z]+(?:-[A-Za-z]+)+)\b(?![-'’])")
 SHORT_TITLE = 80  # the longest heading of one or two long words ("Why Its Important")
-# the first word of the last sentence (or part after a colon) that starts in a stretch of
-# text, and no full stop after it
 # "have" and what it owns, then "and" or "or" right before a second "its": "has its good
 # and its bad", "had its ups and its downs"
 HAVE_ITS_AND = re.compile(
@@ -105,6 +103,8 @@ HAVE_ITS_AND = re.compile(
     r"[ \t\u00a0]+(?:and|or)[ \t\u00a0]+\Z",
     re.IGNORECASE,
 )
+# the first word of the last sentence (or part after a colon) that starts in a stretch of
+# text, and no full stop after it
 SENTENCE_FIRST_WORD = re.compile(r"(?:\A|[.!?:]\s+|\n)[\"“‘']?([A-Za-z]+)[^.!?:\n]*\Z")
 PAUSE = re.compile(
     r"[.;:!?]|[ \t\u00a0]*[—–]|[ \t\u00a0]+-[ \t\u00a0]"

@@ -594,7 +594,7 @@ def _object_or_verb(text: str, start: int, end: int, object_follows: frozenset[s
     return entry.startswith("to ") and infinitive_stands(text, start, end)
 
 
-QUOTES_OPENING, QUOTES_CLOSING = "\"'“‘", "\"'”’"  # empty at a text's ends: no quote
+QUOTES_OPENING, QUOTES_CLOSING = "\"'“‘", "\"'”’"
 MENTION_REACH = 40  # characters before a word where a word may call it a misspelling
 # words that call what follows a misspelling: "the misspelled keyword delimitor"
 MENTION_CUES = re.compile(r"\b(?:misspel\w*|typos?)\b", re.IGNORECASE)  # not "typography"
@@ -611,7 +611,8 @@ def _mentioned(text: str, start: int, end: int, correction: str) -> bool:
     """Whether the word at ``text[start:end]`` may be mentioned as a misspelling, not
     used: it stands alone inside quotation marks ('the "linez" method'), a word before it
     calls it one, or one of its corrections is set against it."""
-    if text[start - 1 : start] in QUOTES_OPENING and text[end : end + 1] in QUOTES_CLOSING:
+    before, after = text[start - 1 : start], text[end : end + 1]
+    if before and after and before in QUOTES_OPENING and after in QUOTES_CLOSING:
         return True
     if MENTION_CUES.search(text, max(0, start - MENTION_REACH), start):
         return True
