@@ -72,6 +72,7 @@ from seedlint.kinds._english import (
     words,
 )
 from seedlint.kinds._names import HEADING_CHARS, heading, title_case
+from seedlint.kinds._people import given_name
 from seedlint.kinds._text import NEXT_TOKEN, at_sentence_start, previous_word
 from seedlint.kinds._wordclass import adjective, noun, past_tense, verb_base
 
@@ -440,6 +441,8 @@ def _its(text: str, start: int, following: list[tuple[str, bool, int]], opens: b
                 next_word, following[at + 2][0].lower()
             ):
                 return True  # "its nice seeing you", "its great having the team"
+            elif at + 1 < len(following) and _named_subject(following[at + 1][0]) and clause():
+                return True  # a clause's subject by name: "Its important John Howard deliver"
         if word == "time" and next_word in PEOPLE_SUBJECTS:
             return True  # "decides its time she became": a clause's subject, owned by none
         if word in CLAUSE_NOUNS:  # "now its just time to go", not "used its time to"
@@ -460,6 +463,8 @@ def _its(text: str, start: int, following: list[tuple[str, bool, int]], opens: b
             if not (past_tense(next_word) or next_word in PARTICIPLES):
                 return False
         elif word == "only":  # "its only when", "its only about", "its only a"; not "its only hope"
+            if next_word == "one" and clause():
+                return True  # "Its only one Test match"; "lost its only one" owns it
             owned = noun(next_word) and next_word not in PREPOSITIONS | DETERMINERS
             if next_word not in QUESTION_WORDS and (owned or next_word in ("", "to")):
                 return False
@@ -471,6 +476,12 @@ def _its(text: str, start: int, following: list[tuple[str, bool, int]], opens: b
     if QUESTION_CONTRACTED.match(text, end):
         return True
     return len(following) < FOLLOWING and _compound(text, end)
+
+
+def _named_subject(written: str) -> bool:
+    """Whether ``written`` is a capitalised given name, which a possessive and its
+    adjective never own ("its important John Howard deliver"; "its great joy" owns)."""
+    return written[:1].isupper() and given_name(written)
 
 
 def _clause_after(text: str, following: list[tuple[str, bool, int]], at: int) -> bool:

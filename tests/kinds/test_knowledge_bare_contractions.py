@@ -226,6 +226,9 @@ CONTRACTIONS = [
         "We had one Pearl Harbor--let's not get caught.",
     ),
     ("It was late--its been a long day.", "It was late--it's been a long day."),
+    # a clause's subject by name after an adjective that opens a clause; "only one"
+    ("Its important John Howard deliver.", "It's important John Howard deliver."),
+    ("Its only one Test match.", "It's only one Test match."),
     # only "have" and what it owns make a second "its" a possessive
     ("It has its charm, and its clear why.", "It has its charm, and it's clear why."),
     ("The firm lost its way and its hard to say.", "The firm lost its way and it's hard to say."),
@@ -239,6 +242,7 @@ WORDS = [
     "The city has its good and its bad.",  # and so a second "its" joined to the first
     "It returns an error to its caller, again without a trace.",  # an adverb lists nothing
     "Code need not change its except clauses.",  # "it's except" is no English
+    "It lost its great joy, and the team lost its only one.",  # owned
     "From a script, im.show() opens it and dont.run() runs it.",  # names in code
     "The plan had its ups and its downs, or its quirks or its charms.",
     "It had its fair share, and having its say mattered.",
