@@ -119,6 +119,7 @@ def in_face(text: str, position: int) -> bool:
 
 # a quotation's marks around one character, which it names: "the ']' character"
 AROUND_ONE = frozenset(("''", '""', "‘’", "“”", "«»"))
+AROUND_ONE_OPENERS = "'\"‘“«"
 
 
 def named_character(text: str, position: int) -> bool:

@@ -48,6 +48,7 @@ from seedlint.engine.options import Option
 from seedlint.kinds._attributions import another_speaker, attributed_before, inner_attributions
 from seedlint.kinds._english import ARTICLES, POSSESSIVE_DETERMINERS
 from seedlint.kinds._marks import (
+    AROUND_ONE_OPENERS,
     clipped,
     enumerator,
     in_face,
@@ -380,9 +381,11 @@ def scan_reopenings(text: str, state: State) -> tuple[Marks, Marks, Marks, list[
         position, char = found.start(), found.group()
         if position == arrow or position in intervals:
             continue  # "Join the community »": a link arrow; "[0, 1)": an interval
-        if named_character(text, position):
+        # most marks have a letter beside them: the reads below are asked only where not
+        spaced = text[position + 1 : position + 2].isspace()
+        if text[position - 1 : position] in AROUND_ONE_OPENERS and named_character(text, position):
             continue  # "the ']' character": a character named, not a mark
-        if char in state.straight and named_mark(text, position):
+        if spaced and char in state.straight and named_mark(text, position):
             continue  # 'escape " and \\ when'
         if (
             state.emoticons
@@ -394,7 +397,7 @@ def scan_reopenings(text: str, state: State) -> tuple[Marks, Marks, Marks, list[
             reopenings.append(position)
             continue
         if char in state.opening:
-            if named_opener(text, position, state.opening[char]):
+            if spaced and named_opener(text, position, state.opening[char]):
                 continue  # "characters like ( mean the end"
             stack.append((position, char))
         elif char not in state.closing and char not in state.straight:

@@ -607,6 +607,10 @@ CONTRAST = (
 )
 
 
+CONTRAST_BEFORE = re.compile(rf"{CONTRAST}\Z", re.IGNORECASE)  # "delimiter rather than "
+CONTRAST_AFTER = re.compile(rf"\A{CONTRAST}", re.IGNORECASE)  # " (not government"
+
+
 def _mentioned(text: str, start: int, end: int, correction: str) -> bool:
     """Whether the word at ``text[start:end]`` may be mentioned as a misspelling, not
     used: it stands alone inside quotation marks ('the "linez" method'), a word before it
@@ -614,20 +618,34 @@ def _mentioned(text: str, start: int, end: int, correction: str) -> bool:
     before, after = text[start - 1 : start], text[end : end + 1]
     if before and after and before in QUOTES_OPENING and after in QUOTES_CLOSING:
         return True
-    if MENTION_CUES.search(text, max(0, start - MENTION_REACH), start):
+    reach = max(0, start - MENTION_REACH)
+    if MENTION_CUES.search(text, reach, start):
         return True
-    for candidate in correction.split("|"):
-        word = re.escape(candidate)
-        against = (
-            rf"(?<![\w-]){word}{CONTRAST}\Z",  # the correction, then the word
-            rf"\A{CONTRAST}{word}(?![\w-])",  # the word, then its correction
-        )
-        if candidate and (
-            re.search(against[0], text[max(0, start - MENTION_REACH) : start], re.IGNORECASE)
-            or re.search(against[1], text[end : end + MENTION_REACH], re.IGNORECASE)
-        ):
+    candidates = [c for c in correction.lower().split("|") if c]
+    against = CONTRAST_BEFORE.search(text, reach, start)
+    if against is not None:  # the correction, then the word
+        written = text[reach : against.start()].lower()
+        if any(_ends_on(written, c) for c in candidates):
             return True
+    against = CONTRAST_AFTER.match(text, end, end + MENTION_REACH)
+    if against is not None:  # the word, then its correction
+        written = text[against.end() : against.end() + MENTION_REACH].lower()
+        return any(_starts_with(written, c) for c in candidates)
     return False
+
+
+def _ends_on(written: str, word: str) -> bool:
+    """Whether ``written`` ends on ``word``, whole."""
+    if not written.endswith(word):
+        return False
+    before = written[-len(word) - 1 : -len(word)]
+    return not (before.isalnum() or before in "_-")
+
+
+def _starts_with(written: str, word: str) -> bool:
+    """Whether ``written`` starts with ``word``, whole."""
+    after = written[len(word) : len(word) + 1]
+    return written.startswith(word) and not (after.isalnum() or after in "_-")
 
 
 def _finding(
