@@ -74,6 +74,11 @@ SHAPES: dict[str, Shape] = {
     # a last paragraph that opens as an invitation ("Read ...") and holds few words: the
     # ending check reads what such a line ends on
     "an invitation, then figures": lambda n: "Read " + "1 " * (n // 2) + "x",
+    # words twice before closing marks, misspellings set against their corrections, marks
+    # named as characters and handles: each read in a window around it
+    "repeats before closing marks, mentions": lambda n: (
+        "'a a' the the’ delimiter rather than delimitor, ' and \" ( or @teh-x nd == 0 " * (n // 76)
+    ),
 }
 
 
