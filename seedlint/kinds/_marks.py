@@ -143,14 +143,24 @@ CHARACTER_AFTER = re.compile(r"\s+(?:and|or)\s+[^\w\s](?![^\s.,;:])")
 CHARACTER_BEFORE = re.compile(r"(?<!\S)[^\w\s]\s+(?:and|or)\s+\Z")
 
 
+def _spaced_around(text: str, position: int) -> tuple[str, str] | None:
+    """The words either side of the mark at ``position`` (``NAMING_REACH`` characters),
+    when white space or the text's start stands before it and white space after it."""
+    before = text[max(0, position - NAMING_REACH) : position]
+    after = text[position + 1 : position + NAMING_REACH]
+    if (before and not before[-1].isspace()) or not after[:1].isspace():
+        return None
+    return before, after
+
+
 def named_mark(text: str, position: int) -> bool:
     """Whether the straight mark at ``position`` is a character named in a sentence: white
     space on both sides, and "and" or "or" joining it to another character named so
     ('escape " and \\ when', "usage of ' and \" when"; 'He said " and left' lost a word)."""
-    before = text[max(0, position - NAMING_REACH) : position]
-    after = text[position + 1 : position + NAMING_REACH]
-    if not ((not before or before[-1].isspace()) and after[:1].isspace()):
+    around = _spaced_around(text, position)
+    if around is None:
         return False
+    before, after = around
     return bool(CHARACTER_BEFORE.search(before) or CHARACTER_AFTER.match(after))
 
 
@@ -159,10 +169,10 @@ def named_opener(text: str, position: int, closer: str) -> bool:
     mark: white space on both sides, a word that names a thing before it or a
     conjunction after it ("characters like ( mean the end", "start with [ or {"), and its
     closing mark nowhere after it. "The board ( NCAB met." opened an aside."""
-    before = text[max(0, position - NAMING_REACH) : position]
-    after = text[position + 1 : position + NAMING_REACH]
-    if not (before[-1:].isspace() and after[:1].isspace()):
+    around = _spaced_around(text, position)
+    if around is None or not position:
         return False
+    before, after = around
     naming = NAMING_BEFORE.search(before) or NAMING_AFTER.match(after)
     return naming is not None and text.find(closer, position) == -1
 

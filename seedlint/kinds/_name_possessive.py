@@ -96,6 +96,7 @@ from seedlint.kinds._possessive_reading import (
     Reading,
     Verdict,
     lower_noun,
+    third_person,
     unknown_word,
     word_reading,
 )
@@ -115,7 +116,6 @@ from seedlint.kinds._wordclass import (
     noun,
     noun_or_adjective,
     past_tense,
-    verb_base,
 )
 from seedlint.kinds._wordlists import vocabulary
 
@@ -277,11 +277,7 @@ def written_as_subject(text: str, stem: str, present: bool = False) -> bool:
 def _present_verb(word: str) -> bool:
     """Whether a lower-case word is only a verb's third person present: "provides",
     "allows", "relies"; not "uses" or "reports", which are nouns' plurals too."""
-    if not word.endswith("s") or noun_or_adjective(word):
-        return False
-    if word.endswith("ies") and verb_base(word[:-3] + "y"):
-        return True
-    return verb_base(word[:-1]) or (word.endswith("es") and verb_base(word[:-2]))
+    return not noun_or_adjective(word) and third_person(word)
 
 
 @dataclass(frozen=True)
