@@ -88,6 +88,12 @@ NAME_S = re.compile(
     rf"([A-Z]{NAME_HEAD}{ENDS_IN_S}(?:[a-z]{{2,}}|[a-z](?=[A-Z]))(?:[A-Z][a-z]+)*)"
     r"s(?![\w'’-])"
 )
+# any capitalised word + 's, ’s or a bare s, taken whole: "DigitalGov's", "Kennedys",
+# "Anglo-Saxons". A match of NAME_S is one of these, with the same start and end (its
+# look-behind is the same, and it ends where a word ends), so NAME_S is tried only at the
+# starts of those that end in a bare s: one scan of the text serves this rule and the
+# corpus's (``corpus_possessive``)
+CAPITALISED_S = re.compile(rf"[A-Z]{NAME_HEAD}[\w-]*+(?:['’]s|(?<=s))(?![\w'’-])")
 # how far back the sentence of an elliptical possessive is read for the possessive it
 # echoes ("Hammons's approach differs from Buttigiegs in that ...")
 SENTENCE_REACH = 300
@@ -135,11 +141,20 @@ def name_verdicts(doc: Document) -> tuple[tuple[int, int, str, Verdict], ...]:
     corpus's (``unshown_possessives``). A quotation in another language is never English:
     asked last, since most documents have no candidate left by then."""
     found = []
-    for match in NAME_S.finditer(doc.text, doc.body_start):
+    text = doc.text
+    for start, word in doc.knowledge(capitalised_s):
+        if word[-2] in "'’" or (match := NAME_S.match(text, start)) is None:
+            continue
         verdict = _possessive(doc, match, False)
         if verdict != Verdict.NO and not names_of(doc).foreign(match.start()):
             found.append((match.start(), match.end(1), match.group(1), verdict))
     return tuple(found)
+
+
+def capitalised_s(doc: Document) -> tuple[tuple[int, str], ...]:
+    """(start, word) of each capitalised word + 's, ’s or a bare s of the body
+    (``CAPITALISED_S``), found once per document."""
+    return tuple((m.start(), m.group()) for m in CAPITALISED_S.finditer(doc.text, doc.body_start))
 
 
 def acronym_candidates(text: str, start: int) -> Iterator[re.Match[str]]:

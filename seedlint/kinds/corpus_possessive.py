@@ -25,7 +25,6 @@ surname of the census lists ("DigitalGov": not "Jersey", whose + s form is a wor
 
 from __future__ import annotations
 
-import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
@@ -36,18 +35,10 @@ from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import Document
 from seedlint.engine.kind import Corpus, CorpusOutcome, CorpusRule, Kind, single_check
 from seedlint.engine.options import Option
-from seedlint.kinds._text import word_head
 
 DEFAULT_MIN_DOCUMENTS = 3
 DEFAULT_BARE_SHARE = 0.1
 DEFAULT_SAFE_DOCUMENTS = 10
-# a capitalised word + 's, ’s or a bare s: "DigitalGov's", "Kennedys". It starts with its
-# capital, the look-behind at the character before it (a pattern that starts with a
-# look-behind is tried at every offset of the text), and takes the word whole: a word
-# that ends otherwise is given up at once
-CAPITALISED_S = re.compile(
-    "[A-Z]" + word_head(r"\w'’.&-", ".") + r"[\w-]*+(?:['’]s|(?<=s))(?![\w'’-])"
-)
 
 
 @dataclass(frozen=True)
@@ -213,10 +204,10 @@ class CorpusPossessive(Kind[State]):
         return ()  # one contribution serves every setting
 
     def contribute(self, doc: Document, key: str, state: State) -> NameUse:
-        from seedlint.kinds._possessive import unshown_possessives
+        from seedlint.kinds._possessive import capitalised_s, unshown_possessives
 
         possessive, bare = set(), set()
-        for word in set(CAPITALISED_S.findall(doc.text, doc.body_start)):
+        for _, word in doc.knowledge(capitalised_s):
             if word[-2] in "'’":
                 possessive.add(word[:-2])
             else:

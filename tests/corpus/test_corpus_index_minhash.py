@@ -188,3 +188,19 @@ def test_a_body_hashed_in_pieces_is_hashed_whole(body: str) -> None:
         assert fingerprint_module.body_hash(body) == whole
     finally:
         fingerprint_module.HASHED_PIECE = piece
+
+
+# every character str.split() splits at, and some that it does not
+SPACES = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+
+
+@given(st.text(alphabet=st.sampled_from([*SPACES, "a", "b", "é", "\u200b", " "]), max_size=30))
+def test_a_text_plainly_spaced_is_its_own_normal_form(text: str) -> None:
+    # paragraphs whose words are one space apart skip the split and join
+    assert normalise(text) == " ".join(text.split())
+
+
+@pytest.mark.parametrize("space", [*SPACES, "  "])
+def test_every_space_but_one_is_normalised(space: str) -> None:
+    for text in (f"a{space}b", f"{space}a b", f"a b{space}"):
+        assert normalise(text) == " ".join(text.split())

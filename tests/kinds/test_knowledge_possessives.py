@@ -28,6 +28,7 @@ from seedlint.kinds._people import (
 )
 from seedlint.kinds._possessive import (
     ACRONYM_S,
+    CAPITALISED_S,
     NAME_HEAD,
     NAME_S,
     acronym_candidates,
@@ -697,6 +698,23 @@ def test_acronyms_found_from_their_ends_are_what_the_pattern_finds(text: str, at
     found_from_ends = [m.span(1) for m in acronym_candidates(text, at)]
     assert found_from_ends == [m.span(1) for m in ACRONYM_S.finditer(text, at)]
     assert found_from_ends == [m.span(1) for m in PLAIN_ACRONYM_S.finditer(text, at)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.sampled_from([*PIECES, "S", "Mc", "Ds", "\n", "&", "_", "s’s"]), max_size=14).map(
+        "".join
+    ),
+    st.integers(0, 14),
+)
+def test_names_tried_at_capitalised_words_are_what_the_pattern_finds(text: str, at: int) -> None:
+    """NAME_S is tried only where CAPITALISED_S found a word + a bare s (``name_verdicts``):
+    every match of NAME_S starts and ends as one of those words."""
+    words = {m.span() for m in CAPITALISED_S.finditer(text, at) if m.group()[-2] not in "'’"}
+    tried = [NAME_S.match(text, start) for start, _ in sorted(words)]
+    found = [(m.span(), m.span(1)) for m in tried if m is not None]
+    assert found == [(m.span(), m.span(1)) for m in NAME_S.finditer(text, at)]
+    assert all(span in words for span, _ in found)
 
 
 # names + s and what decides them: the stem written as a name, in lower case, a day,
