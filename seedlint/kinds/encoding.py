@@ -25,6 +25,10 @@ A rule picks one check:
   ftfy's repair provably needs) and then its own badness test; pure ASCII never gets there.
 - ``html-entity``: ``&amp;``, ``&#8217;``, ``&eacute;`` and the like, left by a scraper;
   replaced by the character they name (one level per pass, so ``&amp;quot;`` converges).
+  A text about markup names entities rather than uses them ("write an ampersand as
+  &amp;"): an entity alone in quotation marks or backticks, joined to another by "and",
+  "or" or a comma ("&lt; and &gt;"), or near a word about markup (``ENTITY_CUES``), and
+  not inside a word, is still reported, but its fix is a guess, offered as unsafe.
 """
 
 from __future__ import annotations
@@ -48,6 +52,17 @@ SURROGATES = re.compile("[\ud800-\udfff]+")
 ENCODING_NAMES = {"cp1252": "Windows-1252", "latin-1": "Latin-1", "cp1250": "Windows-1250"}
 LONGEST_DIFF = 4000  # longer changed stretches are one edit: difflib is quadratic
 LOST_APOSTROPHE = ("&#191;", "&iquest;")  # ¿ inside a word stands for a lost ’
+# words of a text about markup, which names entities rather than uses them; not "escape"
+# or "encode", which news uses of other things ("Double &amp;amp; escaped")
+ENTITY_CUES = re.compile(
+    r"\b(?:entit(?:y|ies)|character references?|ampersands?|less-than|greater-than|"
+    r"non-breaking|(?:hexa)?decimal|numeric)\b",
+    re.IGNORECASE,
+)
+CUE_REACH = 80  # characters either side of an entity, on its line, where a cue counts
+QUOTED_BEFORE, QUOTED_AFTER = "\"'“‘`", "\"'”’`"
+ENTITY_JOINED_AFTER = re.compile(r"(?:,? (?:and|or) |, ?)&#?\w+;")
+ENTITY_JOINED_BEFORE = re.compile(r"&#?\w+;(?:,? (?:and|or) |, ?)\Z")
 
 
 @dataclass(frozen=True)
@@ -71,7 +86,13 @@ class Encoding(Kind[State]):
             },
         ),
         Check("mojibake", "UTF-8 decoded as another encoding", ("found", "replacement"), True),
-        Check("html-entity", "HTML character references", ("found", "replacement"), True),
+        Check(
+            "html-entity",
+            "HTML character references",
+            ("found", "replacement"),
+            True,
+            guesses=True,
+        ),
     )
 
     def build(self, check: str, options: dict[str, Any]) -> State:
@@ -125,7 +146,29 @@ def _entities(text: str) -> Iterator[Finding]:
                 values,
                 (Edit(match.start(), match.end(), replacement),),
                 f"Replace with {replacement!r}",
+                guess=_named(text, match.start(), match.end()),
             )
+
+
+def _named(text: str, start: int, end: int) -> bool:
+    """Whether the entity at ``text[start:end]`` may be named, not used: alone in
+    quotation marks or backticks ('the entity "&nbsp;"'), joined to another ("&lt; and
+    &gt;"), or near a word about markup on its line ("an ampersand as &amp;"). One inside
+    a word is used ("UK&#8217;s", "caf&eacute;")."""
+    before, after = text[start - 1 : start], text[end : end + 1]
+    if before.isalnum() or after.isalnum():
+        return False
+    if before and after and before in QUOTED_BEFORE and after in QUOTED_AFTER:
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    reach_start, reach_end = max(line_start, start - CUE_REACH), min(line_end, end + CUE_REACH)
+    if ENTITY_JOINED_AFTER.match(text, end, reach_end):
+        return True
+    if ENTITY_JOINED_BEFORE.search(text, reach_start, start):
+        return True
+    return ENTITY_CUES.search(text, reach_start, reach_end) is not None
 
 
 def _mojibake(text: str) -> Iterator[Finding]:

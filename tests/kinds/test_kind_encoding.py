@@ -3,6 +3,8 @@ UTF-8 and lone surrogates, mojibake and HTML entities."""
 
 from __future__ import annotations
 
+import pytest
+
 import seedlint
 from conftest import seed
 from helpers import fixed, found
@@ -20,6 +22,50 @@ def test_html_entities() -> None:
     )
     assert fixed(seed("Double &amp;amp; escaped."), "SL122") == seed("Double & escaped.")
     assert found(seed("AT&T and R&D & more; &notanentity;"), "SL122") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "decoded"),
+    [
+        (
+            'The entity "&nbsp;" keeps two words together.',
+            'The entity "\u00a0" keeps two words together.',
+        ),
+        ("Use `&amp;` in a link.", "Use `&` in a link."),
+        ("Use &lt; and &gt; for brackets.", "Use < and > for brackets."),
+        ("Use &lt;, &gt; for brackets.", "Use <, > for brackets."),
+        ("Write an ampersand as &amp; in a link.", "Write an ampersand as & in a link."),
+        ("Encode the less-than sign as &lt;.", "Encode the less-than sign as <."),
+        ("The decimal code &#39; is longer.", "The decimal code ' is longer."),
+    ],
+)
+def test_an_entity_a_text_names_is_reported_with_its_fix_unsafe(body: str, decoded: str) -> None:
+    """Text about markup names entities rather than uses them: decoding one changes what
+    the sentence says, so only --unsafe-fixes does it."""
+    text = seed(body)
+    assert found(text, "SL122")
+    assert fixed(text, "SL122") == text
+    assert fixed(text, "SL122", unsafe=True) == seed(decoded)
+
+
+@pytest.mark.parametrize(
+    ("body", "decoded"),
+    [
+        ("Tom &amp; Jerry went home.", "Tom & Jerry went home."),
+        (
+            "Marks &amp; Spencer said the HTML version was late.",
+            "Marks & Spencer said the HTML version was late.",
+        ),
+        (
+            "The entity that runs the UK&#8217;s railways.",
+            "The entity that runs the UK’s railways.",
+        ),
+        ("A caf&eacute; may escape the tax.", "A café may escape the tax."),
+        ("They escaped &amp; hid.", "They escaped & hid."),
+    ],
+)
+def test_an_entity_in_use_is_fixed_safely_beside_such_words(body: str, decoded: str) -> None:
+    assert fixed(seed(body), "SL122") == seed(decoded)
 
 
 def test_lone_surrogates_through_the_api() -> None:
