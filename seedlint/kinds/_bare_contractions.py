@@ -12,9 +12,10 @@ reading (``reads_as_contraction``):
   or "going to" it is "it's"; so it is before an adjective that opens a clause ("its
   important to", "its clear that"), and before a word shown to be an adjective or a
   participle and no noun, followed by a preposition, a clause's opener or a full stop ("its
-  designed for", "its painful. But"), before a list of adjectives that ends so ("its
-  current, accurate, and complete.") and before a hyphenated word whose last part is one
-  ("its counter-productive."). Where a clause starts ("whether its", "as its", "Its" at a
+  designed for", "its painful. But"), also with an adverb in -ly between ("its available
+  publicly and will be"), before a list of adjectives that ends so ("its current,
+  accurate, and complete.") and before a hyphenated word whose last part is one ("its
+  counter-productive."). Where a clause starts ("whether its", "as its", "Its" at a
   sentence's start) it is "it's" before a verb's participle and its object or a full stop
   ("whether its designing an", "its always changing."), or before a comma if no noun ("If
   its promising,"), and before "time to", "best to", "part of" or "all" ("but its all part
@@ -43,8 +44,8 @@ reading (``reads_as_contraction``):
 - "Id" and "Ill", written so (never "ill", "ID"), before a verb that is no noun or one of
   the words a subject's "I'd" or "I'll" is followed by ("Id like", "Ill be"), or a verb
   and its object ("Ill flip the focus"), or, inside a sentence after a word in lower case,
-  a comma or "And", any verb ("And Ill work"); not after a determiner ("your Id", "the
-  Ill").
+  a comma or "And", any verb ("And Ill work"), and "Id" before a verb and a preposition
+  ("Id go to"); not after a determiner ("your Id", "the Ill").
 - "wed" and "hed" where a clause needs its subject and a verb follows: after a word that
   opens a clause ("thought wed hit", "how wed make", "say hed ordered", "But wed run"),
   and "Hed" opening a sentence ("Hed gone through"); "they wed last year" has its subject.
@@ -334,6 +335,8 @@ def reads_as_contraction(text: str, start: int, end: int) -> bool:
             return True  # "Id much rather be"
         if verb_base(first) and (after[1] in OBJECT_STARTS or after[1] in VERB_OBJECTS):
             return True  # "Ill flip the focus", "Ill move it"; "Ill health" owns none
+        if bare == "id" and verb_base(first) and (after[1] in PREPOSITIONS | PARTICLES):
+            return True  # "Id go to your site"; not "Ill", "Ill will towards" is a noun's
         # "Id collected" (I had); not "Ill advised", the adjective
         return bare == "id" and (past_tense(first) or first in PARTICIPLES)
     if bare in ("wed", "hed"):
@@ -421,6 +424,12 @@ def _its(text: str, start: int, following: list[tuple[str, bool, int]], opens: b
             return False  # "its so called reforms": "so-called" without its hyphen
         if _after_its(word, next_word, pause) or _predicate(word, next_word, pause, clause):
             return True
+        if at + 1 < len(following) and _predicative(word) and _adverb(next_word):
+            # "its available publicly and will be", "its used widely in"; not "its
+            # available publicly funded programs"
+            then = following[at + 2][0].lower() if at + 2 < len(following) else ""
+            if following[at + 1][1] or then in AFTER_PREDICATE:
+                return True
         if _comma_ends(text, start, word, end, clause):
             return True  # "Its true, the gallery", "its gone, freeing"; not "its free, open"
         if _listed(text, word, end):

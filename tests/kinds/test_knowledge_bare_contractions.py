@@ -232,6 +232,17 @@ CONTRACTIONS = [
     # only "have" and what it owns make a second "its" a possessive
     ("It has its charm, and its clear why.", "It has its charm, and it's clear why."),
     ("The firm lost its way and its hard to say.", "The firm lost its way and it's hard to say."),
+    # a predicate and an adverb in -ly, then a pause or what follows a predicate
+    (
+        "It evolves, but its available publicly and will grow.",
+        "It evolves, but it's available publicly and will grow.",
+    ),
+    (
+        "The fact that its implemented entirely in Python.",
+        "The fact that it's implemented entirely in Python.",
+    ),
+    # "Id" before a verb and a preposition
+    ("It matters. Id go to your site for that.", "It matters. I'd go to your site for that."),
 ]
 
 # the same bare forms where they are the words they are
@@ -322,6 +333,8 @@ WORDS = [
     "The city and its great and the good. It kept its red and the blue flags.",
     "Programs for the Mentally Ill work well. Ill work conditions hurt.",
     "We think Ill health matters.",
+    "It said its available publicly funded programs grew. It shows its widely used tool.",
+    "Ill will towards them grew.",
     "Run the tool with --its-own-flag or its--verbose mode to see its--not our--view.",
 ]
 
