@@ -62,6 +62,11 @@ def test_an_entity_a_text_names_is_reported_with_its_fix_unsafe(body: str, decod
         ),
         ("A caf&eacute; may escape the tax.", "A café may escape the tax."),
         ("They escaped &amp; hid.", "They escaped & hid."),
+        # attached to the words they quote, beside each other and a cue: used
+        (
+            "He listed &quot;red&quot;, &quot;green&quot; and &quot;blue&quot; as decimal.",
+            'He listed "red", "green" and "blue" as decimal.',
+        ),
     ],
 )
 def test_an_entity_in_use_is_fixed_safely_beside_such_words(body: str, decoded: str) -> None:
