@@ -29,12 +29,15 @@ from seedlint.ruleset.rulefile import load_rules
 
 # The work of a run, in seconds of one process, is estimated from its files and bytes
 # (bench/speed/rules.py: about 0.2 ms per document and 0.85 µs per byte with every default
-# rule). A worker pays for itself only with this much work of its own: forking, loading the
-# word lists and profiles again in the worker, and sending results back cost about half a
-# second (bench/speed/run.py, default jobs against -j 1 on 100, 388 and 2,585 files).
+# rule). A worker pays for itself with this much estimated work of its own: a fork is cheap,
+# and the word lists a worker loads again are loaded while the other workers load theirs.
+# On 2 idle cores, two workers against one took 1.01x the time on 10 news files (30 kB,
+# 0.03 s estimated), 0.92x on 25, 0.82x on 50, 0.79x on 100 and 0.66x on 388 (2.3 MB); one
+# worker per 0.1 s gives a second worker from about 40 files, so a commit's few files stay
+# in one process; cores that other work keeps busy are left out (``idle_cores``).
 SECONDS_PER_FILE = 0.2e-3
 SECONDS_PER_BYTE = 0.85e-6
-WORK_PER_WORKER = 1.0
+WORK_PER_WORKER = 0.1
 RUNNABLE_READINGS, RUNNABLE_PAUSE = 5, 0.001  # readings of the threads ready to run, apart
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson")
 
@@ -272,7 +275,7 @@ def _own_running_threads() -> int:
 
 
 def default_jobs(items: list[Item] | None, cores: int) -> int:
-    """From a known list of files: one worker per second of estimated work
+    """From a known list of files: one worker per tenth of a second of estimated work
     (``WORK_PER_WORKER``), at most one per core and one per file, so that a small run never
     pays for a pool. A stream of records, whose size is not known, gets one per core."""
     if items is None or cores == 1:

@@ -35,8 +35,13 @@ def items(folder: Path, sizes: list[int]) -> list[Item]:
 
 
 def test_a_small_run_stays_in_one_process(tmp_path: Path) -> None:
-    assert default_jobs(items(tmp_path / "seeds", [3_000] * 100), 8) == 1
-    assert choose_jobs(0, items(tmp_path / "more", [3_000] * 100)) == 1
+    assert default_jobs(items(tmp_path / "seeds", [3_000] * 10), 8) == 1
+    assert choose_jobs(0, items(tmp_path / "more", [3_000] * 10)) == 1
+
+
+def test_a_folder_of_some_dozens_of_seeds_gets_a_second_worker(tmp_path: Path) -> None:
+    # 50 news articles: two workers take 0.82x the time of one (bench/speed/README.md)
+    assert default_jobs(items(tmp_path / "seeds", [4_700] * 50), 8) == 2
 
 
 def test_a_large_run_gets_every_idle_core(tmp_path: Path) -> None:
@@ -46,8 +51,10 @@ def test_a_large_run_gets_every_idle_core(tmp_path: Path) -> None:
     assert choose_jobs(0, large) == idle_cores()
 
 
-def test_a_run_of_a_few_seconds_gets_a_worker_per_second(tmp_path: Path) -> None:
-    assert default_jobs(items(tmp_path / "seeds", [MB] * 3), 8) == 2  # 2.6 s of work
+def test_a_run_of_under_a_second_gets_a_worker_per_tenth(tmp_path: Path) -> None:
+    assert default_jobs(items(tmp_path / "seeds", [30_000] * 10), 8) == 2  # 0.26 s of work
+    assert default_jobs(items(tmp_path / "more", [22_000] * 40), 8) == 7  # 0.76 s
+    assert default_jobs(items(tmp_path / "most", [100_000] * 30), 8) == 8  # 2.6 s
 
 
 def test_idle_cores_are_between_one_and_the_cores() -> None:
