@@ -16,18 +16,20 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Protocol, TypeVar, overload
 
+from seedlint.engine.patterns import lazy_compile
+
 # A header is recognised even when damaged (leading whitespace, odd spacing), so that the
 # header rules can report the damage instead of treating line 1 as a paragraph.
-HEADER_START = re.compile(r"[\s\ufeff\u200b]*date\b")
+HEADER_START = lazy_compile(r"[\s\ufeff\u200b]*date\b")
 BREAK = r"(?>\r\n|\r|\n)"  # atomic: a CRLF is one line break, never two
-PARAGRAPH_BREAK = re.compile(f"{BREAK}(?:[ \t]*{BREAK})+")
-LINE_BREAK = re.compile(BREAK)
+PARAGRAPH_BREAK = lazy_compile(f"{BREAK}(?:[ \t]*{BREAK})+")
+LINE_BREAK = lazy_compile(BREAK)
 # Up to this many positions are found by counting line breaks; past it, lines are indexed
 # once (counting for every position of a document with many findings is quadratic).
 COUNTED_LOOKUPS = 16
-LETTER_RUN = re.compile(r"[a-z]+(?:['’][a-z]+)*")
-NOT_SPACE = re.compile(r"\S")
-APOSTROPHE_SPLIT = re.compile("['’]")
+LETTER_RUN = lazy_compile(r"[a-z]+(?:['’][a-z]+)*")
+NOT_SPACE = lazy_compile(r"\S")
+APOSTROPHE_SPLIT = lazy_compile("['’]")
 # a text past this many characters has its words gathered one by one: a list of every word
 # of a 100 MB text (findall) takes ten times the text's size
 LARGE_TEXT = 1 << 20
@@ -36,8 +38,8 @@ LOWER_PIECE = 1 << 16  # characters lower-cased at a time in a large text (see l
 # The mark comes first and the letter before it is looked at from behind the mark: a
 # pattern that starts with a literal is searched for it, one that starts with a
 # look-behind is tried at every offset of the text.
-APOSTROPHE_CURLY = re.compile(r"\u2019(?<=[^\W\d_]\u2019)(?=[^\W\d_])")
-APOSTROPHE_STRAIGHT = re.compile(r"'(?<=[^\W\d_]')(?=[^\W\d_])")
+APOSTROPHE_CURLY = lazy_compile(r"\u2019(?<=[^\W\d_]\u2019)(?=[^\W\d_])")
+APOSTROPHE_STRAIGHT = lazy_compile(r"'(?<=[^\W\d_]')(?=[^\W\d_])")
 Known = TypeVar("Known")
 
 
@@ -62,7 +64,7 @@ SURROGATES = characters("\ud800\udfff")
 # characters that may stand inside a word without being part of it ("furthe\x07r",
 # "ser\u2060ve"): controls and invisible format characters
 INTERRUPTERS = CONTROLS | INVISIBLES
-RARE = re.compile(
+RARE = lazy_compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00a0\u00ad\u180e\u2000-\u200f\u202a-\u202f"
     "\u205f-\u2069\u3000\ufeff\ud800-\udfff]"
 )

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from seedlint.engine.document import Document, Span
+from seedlint.engine.patterns import lazy_compile
 
 # "…, Koch said. “…": the quotation was closed before its attribution, whose mark is lost;
 # in French the verb comes first, "« … , affirme un manifestant. « …", "…, a-t-il ajouté."
@@ -19,7 +20,7 @@ FRENCH_SAYING = (
     r"(?:(?:affirm|ajout|déclar|expliqu|estim|indiqu|précis|soulign|assur|racont|confi|"
     r"comment|insist|témoign|lanc)[eé]|rappel(?:le|é)|poursui(?:t|vi)|conclut?|répondu?|dit)"
 )
-ATTRIBUTION = re.compile(
+ATTRIBUTION = lazy_compile(
     r",\s+(?:(?:[A-Z][\w.'’-]*\s+){0,4}(?:said|says|added|asked|explained|noted|stated|"
     r"continued|wrote|told)\b"
     rf"|(?:a(?:-t-(?:il|elle))?\s+)?{FRENCH_SAYING}(?:-t)?(?:-(?:il|elle))?(?![\w'’-]))"
@@ -30,7 +31,7 @@ ATTRIBUTION_REACH = 160
 # Stamenković told National Geographic.": an attribution inside a quotation left open: the
 # quotation was closed before it and the mark is lost
 SAYING = r"said|says|added|explained|noted|stated|continued|wrote"
-INNER_ATTRIBUTION = re.compile(
+INNER_ATTRIBUTION = lazy_compile(
     rf",\s+(?:(?:{SAYING})\s+"
     r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]*[\s,.]"
     r"|(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|added|explained|noted|stated|wrote)[.,;]"
@@ -40,12 +41,12 @@ INNER_ATTRIBUTION = re.compile(
 # who speaks: '…," said UCL astronomer Angelos Tsiaras.' or '…," Tsiaras added.'; the
 # capitalised words of the phrase name the speaker
 SPEECH = rf"(?:{SAYING}|commented|replied)"
-SPEAKER = re.compile(
+SPEAKER = lazy_compile(
     rf"\b{SPEECH}\s+([^.,;:!?\"“”«»]{{1,80}})|((?:[A-Z][\w'’-]*\s+){{1,4}}){SPEECH}\b"
 )
 # the first quotation of a paragraph, closed, and the attribution after it
-FIRST_QUOTATION = re.compile(r"\s*[\"“][^\"“”]{1,400}[\"”],?\s+")
-CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+FIRST_QUOTATION = lazy_compile(r"\s*[\"“][^\"“”]{1,400}[\"”],?\s+")
+CAPITALISED = lazy_compile(r"\b[A-Z][\w'’-]*")
 SPEAKING_PRONOUNS = frozenset(["He", "She", "They", "We", "I", "It", "You"])  # no name
 
 

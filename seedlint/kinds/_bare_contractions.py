@@ -63,6 +63,7 @@ import re
 from collections.abc import Callable
 from functools import partial
 
+from seedlint.engine.patterns import lazy_compile
 from seedlint.kinds._english import (
     ADJECTIVE_ENDINGS,
     ADVERBS,
@@ -80,35 +81,35 @@ from seedlint.kinds._wordclass import adjective, noun, past_tense, verb_base
 BARE_FORMS = frozenset(("its", "cant", "wont", "lets", "id", "ill", "wed", "hed"))
 # after a word, where its phrase ends ("its painful. But", "its painful, but"); not a
 # comma alone, which may stand between two adjectives ("its agile, lean methodology")
-WORD_BEFORE = re.compile(r"([A-Za-z]+)\Z")  # the word that ends a stretch of text
-WORD = re.compile(r"[A-Za-z]+")
-SUBJECT_CONTRACTED = re.compile(
+WORD_BEFORE = lazy_compile(r"([A-Za-z]+)\Z")  # the word that ends a stretch of text
+WORD = lazy_compile(r"[A-Za-z]+")
+SUBJECT_CONTRACTED = lazy_compile(
     r"[ \t\u00a0]+(?:i|you|we|they|he|she|it|there|that)['’](?:s|re|m|ve|ll|d)\b", re.IGNORECASE
 )
-QUESTION_CONTRACTED = re.compile(r"[ \t\u00a0]+(?:what|who|where|how)['’]s\b", re.IGNORECASE)
-NEXT_WORDS = re.compile(r"[ \t\u00a0]+([A-Za-z]+(?:-[A-Za-z]+)*)")  # a word, maybe hyphenated
+QUESTION_CONTRACTED = lazy_compile(r"[ \t\u00a0]+(?:what|who|where|how)['’]s\b", re.IGNORECASE)
+NEXT_WORDS = lazy_compile(r"[ \t\u00a0]+([A-Za-z]+(?:-[A-Za-z]+)*)")  # a word, maybe hyphenated
 # a number, a unit in the plural and what it measures: "1,057 pages long", "3 hours late"
-MEASURE = re.compile(
+MEASURE = lazy_compile(
     r"[ \t\u00a0]+\d[\d,.]*[ \t\u00a0]+[a-z]+s[ \t\u00a0]+"
     r"(?:long|old|away|ago|late|early|wide|tall|high|deep|thick|apart|behind|ahead)\b"
     # then no noun it would make an adjective of ("its 30 years old fleet" may be owned)
     r"(?=[ \t\u00a0]*(?:[.,;:!?)\"”’—–-]|\Z|\n|(?:and|but|or|so|with|by|in|on|at|from|to|"
     r"when|if|because|now|already|yet)\b))"
 )
-REPEATED_ADVERB = re.compile(r",[ \t\u00a0]+(very|really|so|much)\b(?![\w'’-])", re.IGNORECASE)
-COMPOUND = re.compile(r"[ \t\u00a0]+([A-Za-z]+(?:-[A-Za-z]+)+)\b(?![-'’])")
+REPEATED_ADVERB = lazy_compile(r",[ \t\u00a0]+(very|really|so|much)\b(?![\w'’-])", re.IGNORECASE)
+COMPOUND = lazy_compile(r"[ \t\u00a0]+([A-Za-z]+(?:-[A-Za-z]+)+)\b(?![-'’])")
 SHORT_TITLE = 80  # the longest heading of one or two long words ("Why Its Important")
 # "have" and what it owns, then "and" or "or" right before a second "its": "has its good
 # and its bad", "had its ups and its downs"
-HAVE_ITS_AND = re.compile(
+HAVE_ITS_AND = lazy_compile(
     r"\b(?:have|has|had|having)[ \t\u00a0]+its(?:[ \t\u00a0]+[a-z]+){1,3}"
     r"[ \t\u00a0]+(?:and|or)[ \t\u00a0]+\Z",
     re.IGNORECASE,
 )
 # the first word of the last sentence (or part after a colon) that starts in a stretch of
 # text, and no full stop after it
-SENTENCE_FIRST_WORD = re.compile(r"(?:\A|[.!?:]\s+|\n)[\"“‘']?([A-Za-z]+)[^.!?:\n]*\Z")
-PAUSE = re.compile(
+SENTENCE_FIRST_WORD = lazy_compile(r"(?:\A|[.!?:]\s+|\n)[\"“‘']?([A-Za-z]+)[^.!?:\n]*\Z")
+PAUSE = lazy_compile(
     r"[.;:!?]|[ \t\u00a0]*[—–]|[ \t\u00a0]+-[ \t\u00a0]"
     r"|,[ \t\u00a0]+(?:but|so|because|although|though|yet)\b"
     # a clause of its own after "and" or "or", or a comma: "its messy, and you don't want",
@@ -121,7 +122,7 @@ PAUSE = re.compile(
     r"|,[\"”’']"  # a comma that closes a quotation: "how its beneficial,” said"
 )
 # the next item of a list of adjectives: "its current, accurate, and complete."
-LIST_ITEM = re.compile(
+LIST_ITEM = lazy_compile(
     r"(?:,[ \t\u00a0]+(?:(?:and|or)[ \t\u00a0]+)?|[ \t\u00a0]+(?:and|or)[ \t\u00a0]+)([a-z]+)\b"
 )
 LIST_ITEMS = 4  # adjectives read after the first

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from seedlint.engine.document import LARGE_TEXT, Document, ascii_runs, lower_pieces
+from seedlint.engine.patterns import lazy_compile
 from seedlint.kinds._text import WORD_HEAD
 
 if TYPE_CHECKING:
@@ -30,15 +31,15 @@ REPEAT_CORE = r"([A-Za-z]+)[ \t]+(\1)"
 # that a letter follows ("it it's"); a quotation's closing mark may ("'the the'")
 WORD_END = r"(?![\w-]|['’]\w"
 LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
-SCOPED_FLAGS = re.compile(r"\(\?[a-zA-Z]*(?:-[a-zA-Z]+)?:")
-ASCII_LETTER_RUN = re.compile("[a-z]+")
+SCOPED_FLAGS = lazy_compile(r"\(\?[a-zA-Z]*(?:-[a-zA-Z]+)?:")
+ASCII_LETTER_RUN = lazy_compile("[a-z]+")
 # a word written twice after an apostrophe: a pattern per mark, each found by its literal
 # first character (a class of the two is tried at every offset, eight times slower)
 QUOTED_REPEATS = tuple(re.compile(rf"{mark}([a-z]+)[ \t]++\1(?![a-z]|['’][a-z])") for mark in "'’")
 # a mark that closes a quotation after a word, and a word written twice that ends there
 # ("the the'"): the marks found by their literal character, then the words before each
 CLOSING_MARKS = tuple(re.compile(rf"{mark}(?![a-z])(?<=[a-z]{mark})") for mark in "'’")
-REPEAT_BEFORE = re.compile(r"(?<![a-z])([a-z]+)[ \t]++\1\Z")
+REPEAT_BEFORE = lazy_compile(r"(?<![a-z])([a-z]+)[ \t]++\1\Z")
 
 
 def repeated_word_shape(source: str) -> bool:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from seedlint.engine.patterns import lazy_compile
 from seedlint.kinds._english import AUXILIARIES, DANGLING, NOT_AN_END, PRONOUNS
 from seedlint.kinds._people import given_name
 from seedlint.kinds._text import WEB_ADDRESS
@@ -36,11 +37,11 @@ ITEM_WORDS = 45  # a list item, heading or credit is shorter than this; prose ma
 TITLE_SHARE = 0.75
 LABEL_WORDS = 4  # "Referee", "Subs not used", "Best supporting actor"
 
-SHORTCODE = re.compile(
+SHORTCODE = lazy_compile(
     r"\[(?:youtube|soundcloud|vimeo|slideshare|embed|caption|video|audio)\b[^\]]*\]",
     re.IGNORECASE,
 )
-RESIDUE = re.compile(
+RESIDUE = lazy_compile(
     r"\{#[^}\s]*\}"  # heading anchors
     r"|(?<![\w:/]):[a-z][a-z0-9_+-]*:(?![\w/])"  # emoji codes
     r"|(?<![\w@/])_|_(?![\w])|(?-i:[a-z0-9]_[A-Z][a-z])"  # emphasis marks around words
@@ -53,7 +54,7 @@ RESIDUE = re.compile(
 # an address's local part is matched from the start of its run only: tried at every letter
 # of a long run without "@", the search would grow with the square of the run's length
 LOCAL_PART = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-ADDRESS = re.compile(rf"{WEB_ADDRESS}\S+|{LOCAL_PART}")
+ADDRESS = lazy_compile(rf"{WEB_ADDRESS}\S+|{LOCAL_PART}")
 # a bare domain (Login.gov), a handle or hashtag, a telephone number: addresses too
 # (tried from the start of a run only, like LOCAL_PART)
 DOMAIN = r"(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:gov|mil|edu|org|com|net|io|int|info|us|uk)/?"
@@ -61,17 +62,17 @@ PHONE = (
     r"(?<![\w-])(?:\+?1[-. ])?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}"
     r"|(?<![\w-])1-8\d\d-[0-9A-Z-]{7,9}"
 )
-ADDRESS_END = re.compile(rf"(?:{WEB_ADDRESS}\S+|{LOCAL_PART}|[@#]\w+|{DOMAIN}|{PHONE})\s*\Z")
+ADDRESS_END = lazy_compile(rf"(?:{WEB_ADDRESS}\S+|{LOCAL_PART}|[@#]\w+|{DOMAIN}|{PHONE})\s*\Z")
 # ↩ ↵ after a footnote; a run is tried from its start only (linear in a long run of spaces)
-BACK_LINKS = re.compile(r"(?<![\s\u21a9\u21b5\ufe0e])[\s\u21a9\u21b5\ufe0e]+\Z")
-CITATION_AFTER = re.compile(r"[.!?…][\"'”’]?\s+\([^()\n]{1,80}\)\s*\Z")
-TITLE_AFTER_COLON = re.compile(r":\s*[“\"][^“”\"\n]+[”\"]\s*\Z")
+BACK_LINKS = lazy_compile(r"(?<![\s\u21a9\u21b5\ufe0e])[\s\u21a9\u21b5\ufe0e]+\Z")
+CITATION_AFTER = lazy_compile(r"[.!?…][\"'”’]?\s+\([^()\n]{1,80}\)\s*\Z")
+TITLE_AFTER_COLON = lazy_compile(r":\s*[“\"][^“”\"\n]+[”\"]\s*\Z")
 # a link's file type and size after its name: "Download the slides (PPT, 2 MB)"
-FILE_NOTE = re.compile(
+FILE_NOTE = lazy_compile(
     r"\((?:pdf|pptx?|docx?|xlsx?|csv|zip|txt|mp3|mp4|excel|word|powerpoint)\b[^()\n]{0,40}\)\s*\Z",
     re.IGNORECASE,
 )
-CREDIT = re.compile(
+CREDIT = lazy_compile(
     r"(?:(?:additional|further|extra)\s+)?(?:reporting|writing|research|editing|"
     r"translation|interviews?|compiled|written|edited|produced|translated|reported|"
     r"contributed|(?:guest\s+|blog\s+)?post|article|story|transcribed|curated|moderated|"
@@ -83,16 +84,16 @@ CREDIT = re.compile(
 )
 # a writer's name signing off alone: a given name the census lists, then up to two more
 # capitalised words ("Timothy Crosley", "Jane Q. Doe")
-SIGNATURE = re.compile(r"([A-Z][a-z]+)(?:\s+(?:[A-Z]\.|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)){0,2}\Z")
-LABEL = re.compile(rf"([A-Z0-9][\w’'&./-]*(?:\s+[\w’'&./-]+){{0,{LABEL_WORDS - 1}}}):\s+\S")
-NAME_THEN_ROLE = re.compile(r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]*)+\s*(?:,|\||—|–|-\s|\()")
+SIGNATURE = lazy_compile(r"([A-Z][a-z]+)(?:\s+(?:[A-Z]\.|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)){0,2}\Z")
+LABEL = lazy_compile(rf"([A-Z0-9][\w’'&./-]*(?:\s+[\w’'&./-]+){{0,{LABEL_WORDS - 1}}}):\s+\S")
+NAME_THEN_ROLE = lazy_compile(r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]*)+\s*(?:,|\||—|–|-\s|\()")
 # the words a post signs off with, before the writer's or team's name
 VALEDICTION = r"cheers|thanks|thank you|best|regards|sincerely|warmly|onward"
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 # "Team 18F", "The 18F team", "Cheers, the Login.gov team": a team's or writer's sign-off,
 # perhaps dated ("The Django Team July 2006", "Team 18F, March 3, 2016")
 SIGNER = r"(?!(?:Our|My|Your|Their|This|That|The)\b)[A-Z0-9][\w.&-]*"  # a name's word
-SIGN_OFF = re.compile(
+SIGN_OFF = lazy_compile(
     rf"(?i:(?:{VALEDICTION}),?\s+)?"
     rf"(?:(?i:team)\s+{SIGNER}(?:\s+{SIGNER})?"
     rf"|(?i:the\s+)?{SIGNER}(?:\s+{SIGNER}){{0,2}}\s+(?i:team))"
@@ -102,7 +103,7 @@ SIGN_OFF = re.compile(
 SIGN_OFF_WORDS = 9  # a valediction, three names, "team" and a date
 # "Register at Eventbrite for 18F Demo Day": a link's words inviting the reader, ending on
 # the name of what it links to (two capitalised words or more)
-INVITATION = re.compile(
+INVITATION = lazy_compile(
     r"(?:register|read|learn|sign up|download|apply|join|visit|subscribe|follow|watch|see|"
     r"find|contact|explore|view|listen|attend|rsvp|discover|check out)\b(?-i:.*"
     r"(?:(?:[A-Z0-9][\w.&’'-]*\s+){1,}[A-Z0-9][\w.&’'-]*"
@@ -118,7 +119,7 @@ INVITATION_CHARS = 240
 # a link's text inviting the reader to a thing it names in lower case ("Read the full
 # report", "Subscribe to the newsletter", "Learn more about the program"): the verb, a
 # determiner, and words that end on a noun (``link_text``); "Read more" names nothing
-LINK_TEXT = re.compile(
+LINK_TEXT = lazy_compile(
     r"(?:read|view|download|watch|see|visit|explore|check\s+out|take|subscribe\s+to|follow"
     r"|share|browse|listen\s+to|join|attend|complete|fill\s+out|sign\s+up\s+for"
     r"|register\s+for|learn\s+more\s+about|find\s+out\s+more\s+about)"
@@ -128,7 +129,7 @@ LINK_TEXT = re.compile(
 LINK_WORDS = 10
 LINK_ENDS = frozenset({"online", "here", "today", "now"})  # "Take the survey online"
 # the closing words of a post, complete as they stand: a thank-you, a farewell, a wish
-CLOSING = re.compile(
+CLOSING = lazy_compile(
     r"(?:(?:(?:many|special|big|huge|a big)\s+)?(?:thanks|thank you)(?:\s+(?:so much|again|all|"
     r"everyone))?(?:\s+for\s+(?:reading|listening|watching|your\s+\w+(?:\s+\w+)?))?"
     r"|cheers|enjoy|onward(?:\s+and\s+upward)?|stay tuned|stay safe(?:\s+and\s+\w+)?"
@@ -144,7 +145,7 @@ CLOSING = re.compile(
     re.IGNORECASE,
 )
 # a short call to write or sign up, which names no object it could have lost
-CALL = re.compile(
+CALL = lazy_compile(
     r"(?:apply|register|subscribe|sign up|join us|email us|e-mail us|contact us|call us|"
     r"write to us|get in touch|let us know(?:\s+what\s+you\s+think)?|tell us what you think|"
     r"share this (?:post|page|story|article)|reach out)(?:\s+(?:today|now|in\s+the\s+comments|"
@@ -153,13 +154,13 @@ CALL = re.compile(
     re.IGNORECASE,
 )
 # "Jane Doe and John Roe contributed to this post"
-CONTRIBUTED = re.compile(
+CONTRIBUTED = lazy_compile(
     r".*\bcontributed\s+to\s+this\s+(?:post|report|article|story|piece|series)\s*\Z",
     re.IGNORECASE,
 )
 # thanks to the people who helped: "Special thanks to Jane Doe", "Thanks to Ann for her help"
 # (not "Thanks to the new law, agencies can", a sentence cut after its opening phrase)
-ACKNOWLEDGEMENT = re.compile(
+ACKNOWLEDGEMENT = lazy_compile(
     r"(?:(?:special|many|big|huge|a\s+big|a\s+special)\s+thanks\s+(?:also\s+)?(?:to|go)\s"
     r"|thanks\s+(?:also\s+)?go(?:es)?\s+(?:out\s+)?to\s|we(?:'d|’d|\s+would)\s+like\s+to\s+thank\s"
     r"|thanks\s+to\s+[^,;:]*\bfor\s"
@@ -168,7 +169,7 @@ ACKNOWLEDGEMENT = re.compile(
     re.IGNORECASE,
 )
 # where a post first appeared, or the series it belongs to
-PROVENANCE = re.compile(
+PROVENANCE = lazy_compile(
     r"(?:this\s+(?:post|article|story|piece|blog\s+post|entry)\s+(?:(?:was|has\s+been|is)\s+)?"
     r"(?:originally\s+|first\s+)?(?:appeared|published|posted|cross-?posted|reposted|"
     r"republished|adapted|excerpted)|(?:originally|first)\s+(?:appeared|published|posted)"
@@ -182,16 +183,16 @@ PROVENANCE = re.compile(
     r"|(?:the\s+)?(?:views|opinions)\s+(?:and\s+opinions\s+)?expressed\s",
     re.IGNORECASE,
 )
-HASHTAGS = re.compile(r"(?:#\w+[\s,]*)+\Z")  # a line of hashtags alone
+HASHTAGS = lazy_compile(r"(?:#\w+[\s,]*)+\Z")  # a line of hashtags alone
 # a full date at the end ("Updated March 3, 2016", "this post was updated on 2016-03-03")
-DATE_END = re.compile(
+DATE_END = lazy_compile(
     rf"(?<![\w-])(?:{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH}\s+\d{{4}}"
     rf"|\d{{4}}-\d\d-\d\d)\s*\Z",
     re.IGNORECASE,
 )
 DATE_REACH = 40  # characters from the end where a date is looked for
 # a writer's line: "Jane Doe is a designer at 18F", ending on the name of where they work
-BIO = re.compile(
+BIO = lazy_compile(
     r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]*){1,3}\s+(?:is|was|serves\s+as|works\s+as)\s+"
     r"(?:a|an|the)\s.*\s[A-Z0-9][\w.&’'-]*\s*\Z"
 )
@@ -208,28 +209,28 @@ NOTE_LABELS = frozenset(
      "footnote", "footnotes"}
 )  # fmt: skip
 # a footnote opens on its mark: "[1] Source: GAO", "*Names have been changed", "¹ Data from"
-FOOTNOTE = re.compile(r"(?:\[\d{1,3}\]\s*|\*{1,3}(?=[A-Za-z0-9])|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\S")
+FOOTNOTE = lazy_compile(r"(?:\[\d{1,3}\]\s*|\*{1,3}(?=[A-Za-z0-9])|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\S")
 # emoji and faces that decorate a finished ending ("Happy coding! 🎉", "Thanks! :)")
-DECORATION = re.compile(
+DECORATION = lazy_compile(
     r"(?:\s*[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2764\uFE0F\u200D]+"
     r"|\s+(?:[:;=8][-^']?[)(DPp3]|<3|\^_\^))+\s*\Z"
 )
 DECORATION_REACH = 64  # characters from the end where decoration is looked for
-OBFUSCATED_ADDRESS = re.compile(r"\((?:at|dot)\)", re.IGNORECASE)
+OBFUSCATED_ADDRESS = lazy_compile(r"\((?:at|dot)\)", re.IGNORECASE)
 IMAGE_WORDS = frozenset({"image", "photo", "picture", "video", "caption", "illustration"})
-WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+WORD = lazy_compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 TERMINAL = ".!?…"
-INNER_FRAGMENT = re.compile(f"[a-z]{NOT_AN_END}[.!?…]\\s+[-–—a-z]")
+INNER_FRAGMENT = lazy_compile(f"[a-z]{NOT_AN_END}[.!?…]\\s+[-–—a-z]")
 
 
 # a backslash left at the start of a paragraph by a Markdown converter (a hard line break's
 # mark): it is no ending, and what follows it is read as the paragraph
-LEADING_BACKSLASH = re.compile(r"\A\\+[ \t]+")
+LEADING_BACKSLASH = lazy_compile(r"\A\\+[ \t]+")
 
 
 # what a scraper keeps of a page's navigation when it takes the last paragraph with the
 # article ("Back to top", "Next post", "Continue reading"): no ending of the article
-NAVIGATION = re.compile(
+NAVIGATION = lazy_compile(
     r"(?:back\s+to\s+top|return\s+to\s+top|top\s+of\s+(?:the\s+)?page|previous\s+post"
     r"|next\s+post|previous\s+article|next\s+article|older\s+posts|newer\s+posts"
     r"|read\s+more|continue\s+reading|skip\s+to\s+(?:main\s+)?content|print\s+this\s+page)"

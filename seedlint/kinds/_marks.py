@@ -9,26 +9,27 @@ from __future__ import annotations
 
 import re
 
+from seedlint.engine.patterns import lazy_compile
 from seedlint.kinds._text import WEB_ADDRESS
 
 OPENING_CONTEXT = set(" \t\r\n([{<—–-/“‘„\"'«\u00a0")
 NOT_AFTER_OPENING = set(",;:!?)]}")
 # a straight mark, one to three marks of punctuation, the same mark, then no letter: what
 # a quotation of punctuation names ('the "?" placeholder', "C's \"?:\" operator")
-QUOTED_PUNCTUATION = re.compile(r"([\"'])[,;:!?)\]}.]{1,3}\1(?!\w)")
+QUOTED_PUNCTUATION = lazy_compile(r"([\"'])[,;:!?)\]}.]{1,3}\1(?!\w)")
 ELLIPSES = ("...", ". . .")  # run together, or spaced as some house styles write them
-POSSESSIVE = re.compile(r"'s\b")
+POSSESSIVE = lazy_compile(r"'s\b")
 # "a)", "2)", "10)", "100)", Roman numerals past two letters ("iii)", "viii)", "xiv)"), and
 # a number or letter with a full stop ("1.)", "b.)"): a list's item number, which closes
 # nothing
-ENUMERATOR = re.compile(
+ENUMERATOR = lazy_compile(
     r"(?:^|\s)(?:[a-zA-Z0-9]{1,2}|[0-9]{3}|(?:[0-9]{1,2}|[a-zA-Z])\."
     r"|(?=[ivx]{3,8}\Z)x{0,3}(?:ix|iv|v?i{0,3})|(?=[IVX]{3,8}\Z)X{0,3}(?:IX|IV|V?I{0,3}))\Z"
 )
 ENUMERATOR_REACH = 9  # characters before the bracket that hold the space and the number
-CLIPPED = re.compile(r"[A-Za-z]+")
+CLIPPED = lazy_compile(r"[A-Za-z]+")
 # a web address that runs up to the end of the searched stretch: no space or quotation mark
-ADDRESS_END = re.compile(rf"(?<![\w.]){WEB_ADDRESS}[^\s\"“”]*\Z")
+ADDRESS_END = lazy_compile(rf"(?<![\w.]){WEB_ADDRESS}[^\s\"“”]*\Z")
 ADDRESS_REACH = 500
 # a face: eyes, perhaps a nose or a tear, a mouth of one to three brackets alike (":)",
 # ";-(", ":'(", ":o)", ":))", ":]"), standing on its own
@@ -36,17 +37,19 @@ MOUTH_LIMIT = 3
 # after a face: a space, the text's end, or a stop or comma that ends its sentence ("I
 # didn't realize it :).")
 FACE_END = r"(?![^\s.,!?;])"
-FACE = re.compile(
+FACE = lazy_compile(
     rf"[:;=][-o'’^]?(?:\){{1,{MOUTH_LIMIT}}}|\({{1,{MOUTH_LIMIT}}}|\]{{1,{MOUTH_LIMIT}}}"
     rf"|\[{{1,{MOUTH_LIMIT}}}){FACE_END}"
 )
 FACE_BEFORE_MOUTH = ":;=-o'’^"  # what FACE allows just before the mouth: eyes, a nose, a tear
 # a face written from right to left, mouth first: "):", "(-:", standing on its own; not
 # "(=", which opens an aside that says what something equals: "(= no retries)"
-MIRRORED_FACE = re.compile(rf"(?:\){{1,{MOUTH_LIMIT}}}|\({{1,{MOUTH_LIMIT}}})[-o^]?[:;]{FACE_END}")
+MIRRORED_FACE = lazy_compile(
+    rf"(?:\){{1,{MOUTH_LIMIT}}}|\({{1,{MOUTH_LIMIT}}})[-o^]?[:;]{FACE_END}"
+)
 # a half-open interval of mathematics, "[0, 1)" or "(a, b]": its brackets differ on purpose
 BOUND = r"[-+−]?(?:\d+(?:\.\d+)?|[a-zA-Z]|∞)"
-INTERVAL = re.compile(rf"\[\s*{BOUND}\s*,\s*{BOUND}\s*\)|\(\s*{BOUND}\s*,\s*{BOUND}\s*\]")
+INTERVAL = lazy_compile(rf"\[\s*{BOUND}\s*,\s*{BOUND}\s*\)|\(\s*{BOUND}\s*,\s*{BOUND}\s*\]")
 
 
 def may_close(text: str, position: int) -> bool:
@@ -135,12 +138,12 @@ def named_character(text: str, position: int) -> bool:
 
 
 # the words beside a mark that the sentence names: "like ( mean", "with [ or {"
-NAMING_BEFORE = re.compile(r"\b(?:like|with|as|a|an|the|character|characters|is|are)\s+\Z", re.I)
-NAMING_AFTER = re.compile(r"\s+(?:or|and|means?|is|are)\b", re.IGNORECASE)
+NAMING_BEFORE = lazy_compile(r"\b(?:like|with|as|a|an|the|character|characters|is|are)\s+\Z", re.I)
+NAMING_AFTER = lazy_compile(r"\s+(?:or|and|means?|is|are)\b", re.IGNORECASE)
 NAMING_REACH = 12
 # another character named, joined by "and" or "or": "' and \"", "\" and \\"
-CHARACTER_AFTER = re.compile(r"\s+(?:and|or)\s+[^\w\s](?![^\s.,;:])")
-CHARACTER_BEFORE = re.compile(r"(?<!\S)[^\w\s]\s+(?:and|or)\s+\Z")
+CHARACTER_AFTER = lazy_compile(r"\s+(?:and|or)\s+[^\w\s](?![^\s.,;:])")
+CHARACTER_BEFORE = lazy_compile(r"(?<!\S)[^\w\s]\s+(?:and|or)\s+\Z")
 
 
 def _spaced_around(text: str, position: int) -> tuple[str, str] | None:

@@ -72,6 +72,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from seedlint.engine.document import Document
+from seedlint.engine.patterns import lazy_compile
 from seedlint.kinds._english import (
     AUXILIARIES,
     DANGLING,
@@ -157,21 +158,21 @@ PLACE_FEATURES = words(
     "Neck Pass Peak Point Pond Ridge River Run Springs Station Valley Village"
 )
 VOWELS = frozenset("aeiou")
-FOLLOWING_WORDS = re.compile(r"[ \t\u00a0]+([\w’'-]+)[ \t\u00a0]+([\w’'-]+)")
+FOLLOWING_WORDS = lazy_compile(r"[ \t\u00a0]+([\w’'-]+)[ \t\u00a0]+([\w’'-]+)")
 # a name's possessive before two capitalised words, perhaps a person's full name: "DAB's
 # Horace Cheung"
-POSSESSIVE_BEFORE_NAME = re.compile(
+POSSESSIVE_BEFORE_NAME = lazy_compile(
     r"(?<![\w'’.-])[A-Z][\w.-]*['’]s[ \t\u00a0]+([A-Z][a-z]+)[ \t\u00a0]+([A-Z][\w'’-]*)"
 )
 # the two words after a possessive's 's ("Google's SpecialAnnouncement documentation"),
 # read without taking them (possessives may overlap: "A's B's C d")
-POSSESSIVE_BEFORE_WORDS = re.compile(r"['’]s (?=([\w’'-]+)[ \t\u00a0]+([\w’'-]+)(?![\w'’-]))")
+POSSESSIVE_BEFORE_WORDS = lazy_compile(r"['’]s (?=([\w’'-]+)[ \t\u00a0]+([\w’'-]+)(?![\w'’-]))")
 # the capitalised words after a title + s, the first and perhaps one after "and": "Senators
 # McCain and Feingold"
-PEOPLE_AFTER = re.compile(
+PEOPLE_AFTER = lazy_compile(
     r"[ \t\u00a0]+([A-Z][\w'’-]*)(?:[ \t\u00a0]+and[ \t\u00a0]+([A-Z][\w'’-]*))?"
 )
-LAST_PART = re.compile(r"(?<=[a-z])[A-Z][a-z]*\Z")  # of a name in two cases: "Bus" of "SaferBus"
+LAST_PART = lazy_compile(r"(?<=[a-z])[A-Z][a-z]*\Z")  # of a name in two cases: "Bus" of "SaferBus"
 
 
 def refused_by_form(match: re.Match[str]) -> bool:

@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from functools import cached_property
 
 from seedlint.engine.document import Document, LowerText, Span, found_words
+from seedlint.engine.patterns import lazy_compile
 from seedlint.kinds._english import (
     ARTICLES,
     AUXILIARIES,
@@ -29,11 +30,11 @@ from seedlint.kinds._english import (
 )
 from seedlint.kinds._text import QUOTE_OPENERS
 
-TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+TOKEN = lazy_compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # where TOKEN's scan starts a word: not after a letter, nor after a letter and an
 # apostrophe (a word goes on through "'" and the letters after it: "O'Brien")
-TOKEN_START = re.compile(r"(?<![^\W\d_])(?<![^\W\d_]['’])")
-SENTENCE_BREAK = re.compile(
+TOKEN_START = lazy_compile(r"(?<![^\W\d_])(?<![^\W\d_]['’])")
+SENTENCE_BREAK = lazy_compile(
     r"(?:[.!?…:][\"'”’)\]]*|[\"“‘(\[—–•*#|]"
     rf"|(?:\A|(?<=[\s{re.escape(QUOTE_OPENERS)}]))['’])\s*\Z"  # an apostrophe opening a quotation
 )
@@ -46,7 +47,7 @@ SENTENCE_ENDS = (".", "!", "?", "…")  # a paragraph ending so is no heading
 # a heading is a line of a few words: a longer paragraph is none, and is not split into
 # words to tell (a large text's one paragraph would take ten times its size as a list)
 HEADING_CHARS = 2000
-QUOTATION = re.compile(r"“([^“”\n]{3,400})”|«([^«»\n]{3,400})»|\"([^\"\n]{3,400})\"")
+QUOTATION = lazy_compile(r"“([^“”\n]{3,400})”|«([^«»\n]{3,400})»|\"([^\"\n]{3,400})\"")
 ENGLISH = ARTICLES | PREPOSITIONS | CONJUNCTIONS | PRONOUNS | AUXILIARIES
 # function words of the languages English news quotes most, none an English word
 FOREIGN = words(
@@ -192,7 +193,7 @@ def sentence_start(text: str, start: int) -> bool:
 
 
 # a capitalised word and a capital with a full stop before the word: a middle initial
-MIDDLE_INITIAL = re.compile(r"[A-Z][a-z]+ [A-Z]\. \Z")
+MIDDLE_INITIAL = lazy_compile(r"[A-Z][a-z]+ [A-Z]\. \Z")
 
 
 def _initial(before: str) -> bool:

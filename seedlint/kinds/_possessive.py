@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 
 from seedlint.engine.document import Document
+from seedlint.engine.patterns import lazy_compile
 from seedlint.kinds._english import (
     DANGLING,
     PLACE_QUALIFIERS,
@@ -69,7 +70,7 @@ ENDS_IN_S = r"(?=[A-Za-z0-9]*+(?<=s)(?![\w'’-]))"
 # nothing of a word or an abbreviation before the first character ("'BNPs leader" opens a
 # quotation)
 NAME_HEAD = word_head(r"\w.'’&-", ".")
-ACRONYM_S = re.compile(
+ACRONYM_S = lazy_compile(
     rf"([A-Z0-9]{NAME_HEAD}{ENDS_IN_S}"
     r"(?:(?<=[A-Z])(?=[A-Z0-9]*[A-Z])|(?=[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z]))"
     r"[A-Z0-9]+)s(?![\w'’-])"
@@ -79,12 +80,12 @@ ACRONYM_S = re.compile(
 # capital and digit as ACRONYM_S would (news is full of numbers); ACRONYM_S is then tried
 # only at the start of the run of capitals and digits before each such s, the one place a
 # match of it ending there can start (see ``acronym_candidates``)
-ACRONYM_END = re.compile(r"s(?<=[A-Z0-9]s)(?![\w'’-])")
+ACRONYM_END = lazy_compile(r"s(?<=[A-Z0-9]s)(?![\w'’-])")
 ACRONYM_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 # "Makarovs", "DigitalGovs", and "McArthurs": a name may open with a short part. The capital
 # comes first, then the look-behind at the character before it: a pattern that starts with
 # a look-behind is tried at every offset, one that starts with [A-Z] only at capitals
-NAME_S = re.compile(
+NAME_S = lazy_compile(
     rf"([A-Z]{NAME_HEAD}{ENDS_IN_S}(?:[a-z]{{2,}}|[a-z](?=[A-Z]))(?:[A-Z][a-z]+)*)"
     r"s(?![\w'’-])"
 )
@@ -93,12 +94,12 @@ NAME_S = re.compile(
 # look-behind is the same, and it ends where a word ends), so NAME_S is tried only at the
 # starts of those that end in a bare s: one scan of the text serves this rule and the
 # corpus's (``corpus_possessive``)
-CAPITALISED_S = re.compile(rf"[A-Z]{NAME_HEAD}[\w-]*+(?:['’]s|(?<=s))(?![\w'’-])")
+CAPITALISED_S = lazy_compile(rf"[A-Z]{NAME_HEAD}[\w-]*+(?:['’]s|(?<=s))(?![\w'’-])")
 # how far back the sentence of an elliptical possessive is read for the possessive it
 # echoes ("Hammons's approach differs from Buttigiegs in that ...")
 SENTENCE_REACH = 300
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s|\n")
-NAME_POSSESSIVE = re.compile(r"(?<![\w'’.-])[A-Z][\w-]*['’]s?(?![\w'’-])")
+SENTENCE_END = lazy_compile(r"[.!?…][\"'”’)\]]*\s|\n")
+NAME_POSSESSIVE = lazy_compile(r"(?<![\w'’.-])[A-Z][\w-]*['’]s?(?![\w'’-])")
 INDEFINITE_ARTICLES = frozenset(["a", "an"])
 
 
@@ -339,7 +340,7 @@ def _plural_name(name: str) -> bool:
 
 # a number right before a word, on its line or the line before in its paragraph: never
 # a header's or another paragraph's ("date 2002-01-01 Article 102" + "Ansetts plan")
-COUNTING_NUMBER = re.compile(r"\d(?:[\d,.]*\d)?(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)\Z")
+COUNTING_NUMBER = lazy_compile(r"\d(?:[\d,.]*\d)?(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)\Z")
 
 
 def _counted(text: str, start: int, acronym: bool) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from enum import Enum, IntEnum
 
+from seedlint.engine.patterns import lazy_compile
 from seedlint.kinds._english import (
     ADJECTIVE_ENDINGS,
     ADVERBS,
@@ -36,7 +37,7 @@ from seedlint.kinds._wordclass import (
     verb_base,
 )
 
-NEXT = re.compile(r"[ \t\u00a0]+([\"“‘]?)([A-Za-z0-9][\w’'-]*)")
+NEXT = lazy_compile(r"[ \t\u00a0]+([\"“‘]?)([A-Za-z0-9][\w’'-]*)")
 SHORTEST_SUPERLATIVE = 6  # "oldest"; "best", "rest" and "nest" are words of their own
 VERB_ENDINGS = ("ed", "ing", "ly", "s")  # what an unlisted word may be a verb or adverb by
 LIST_ENDS = frozenset(["etc", "et"])  # "etc.", "et cetera", "et al."

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from seedlint.engine.document import Document, LowerText
+from seedlint.engine.patterns import lazy_compile
 from seedlint.kinds._english import (
     ARTICLES,
     AUXILIARIES,
@@ -43,18 +44,18 @@ def opens_quotation(text: str | LowerText, at: int) -> bool:
 
 # a word's start: no word character, apostrophe or hyphen before it, but an opening mark
 WORD_HEAD = word_head(r"\w'’-")
-WORD = re.compile(word_head(r"\w'’\]-") + r"[A-Za-z]+(?:['’][A-Za-z]+)*(?![\w-])")
-SIC = re.compile(r"\s*[\[(]sic[\])]", re.IGNORECASE)
+WORD = lazy_compile(word_head(r"\w'’\]-") + r"[A-Za-z]+(?:['’][A-Za-z]+)*(?![\w-])")
+SIC = lazy_compile(r"\s*[\[(]sic[\])]", re.IGNORECASE)
 # a dash in plain text: two hyphens or more after a word ("late--its") or between spaces
 # ("late -- its"); not a command-line option's ("--help")
-HYPHEN_RUN = re.compile(r"(?<![\s-])-{2,}|(?<![\w-])-{2,}(?![\w-])")
-SENTENCE_START = re.compile(r"(?:\A|[.!?][”’)]?\s*|[:;\"“‘'(\[—–-]\s*|\n)\s*\Z")
-PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[ \t\u00a0]+\Z")
+HYPHEN_RUN = lazy_compile(r"(?<![\s-])-{2,}|(?<![\w-])-{2,}(?![\w-])")
+SENTENCE_START = lazy_compile(r"(?:\A|[.!?][”’)]?\s*|[:;\"“‘'(\[—–-]\s*|\n)\s*\Z")
+PREVIOUS_WORD = lazy_compile(r"([A-Za-z]+)[ \t\u00a0]+\Z")
 JOINING_HYPHENS = "\u2010\u2011"  # the hyphen and the hyphen that breaks no line, as "-"
 COMPOUND_PART = 4  # shorter parts of hyphenated compounds are particles: add-ons, T-shirt
-NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z]+)")
+NEXT_WORD = lazy_compile(r"[ \t\u00a0]+([A-Za-z]+)")
 # the word or number after spaces, whole (not the start of "asses'" or "20th-century")
-NEXT_TOKEN = re.compile(r"[ \t\u00a0]+([A-Za-z0-9]+)(?![\w'’-])")
+NEXT_TOKEN = lazy_compile(r"[ \t\u00a0]+([A-Za-z0-9]+)(?![\w'’-])")
 # words after which "to" opens an infinitive, never a noun: "harder to manage", "a way to
 # manage" (not "prone to", "due to", "lost to")
 INFINITIVE_BEFORE = words(
@@ -63,7 +64,7 @@ INFINITIVE_BEFORE = words(
 )
 # "to", "and" or "or", then a word: a verb joined to the one before ("manage to stay",
 # "manage and deliver")
-JOINED_VERB = re.compile(
+JOINED_VERB = lazy_compile(
     r"[ \t\u00a0]+(to|and|or)[ \t\u00a0]+([A-Za-z]+)(?![\w'’-])", re.IGNORECASE
 )
 # words that open a verb's object: determiners, object and question pronouns
@@ -143,11 +144,11 @@ def marked_sic(text: str, end: int) -> bool:
     return SIC.match(text, end) is not None
 
 
-HANDLE_BEFORE = re.compile(r"@[\w.+-]*\Z")  # "@" and the run of a handle up to a word
-ADDRESS_AFTER = re.compile(r"[\w.+-]*@\w")  # the rest of an address's local part
+HANDLE_BEFORE = lazy_compile(r"@[\w.+-]*\Z")  # "@" and the run of a handle up to a word
+ADDRESS_AFTER = lazy_compile(r"[\w.+-]*@\w")  # the rest of an address's local part
 HANDLE_REACH = 64
-COMPARED = re.compile(r"[ \t]*[=!]=")  # a comparison's operator after a word
-COMPARED_TO = re.compile(r"[=!]=[ \t]*\Z")  # and before one
+COMPARED = lazy_compile(r"[ \t]*[=!]=")  # a comparison's operator after a word
+COMPARED_TO = lazy_compile(r"[=!]=[ \t]*\Z")  # and before one
 
 
 def written_as_code(text: str, start: int, end: int) -> bool:

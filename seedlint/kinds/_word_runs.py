@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from array import array
 
-WORD_RUN = re.compile(r"[\w'’]+")
+from seedlint.engine.patterns import lazy_compile
+
+WORD_RUN = lazy_compile(r"[\w'’]+")
 _BEFORE_APOSTROPHE = re.compile(r"(?<=.)['’]")  # where a run goes on past an apostrophe
 # offsets kept in arrays, no object each: 4 bytes an occurrence, 8 past 4 G characters
 _OFFSET, _LONG_OFFSET, _OFFSET_LIMIT = "I", "Q", 1 << 32

@@ -14,15 +14,16 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from seedlint.engine.patterns import lazy_compile
 from seedlint.kinds._english import TITLES
 from seedlint.kinds._word_runs import WORD_RUN, WordRuns, joins
 
-PREVIOUS = re.compile(r"([A-Za-z][\w’'-]*)[ \t\u00a0]+\Z")
+PREVIOUS = lazy_compile(r"([A-Za-z][\w’'-]*)[ \t\u00a0]+\Z")
 REACH = 40
 # what follows the acronym of a company's name: "HDT Limited", "ACME Inc."
 COMPANY = r"(?:Limited|Ltd|Inc|Incorporated|Corp|Corporation|plc|PLC|LLC|LLP|GmbH|AG|Kft)\b"
 PERSON_TITLES = TITLES - frozenset(["st", "saint"])
-TITLE_BEFORE = re.compile(r"(?<!\w)([A-Z][a-z]+)\.?[ \u00a0]+\Z")  # "Mr ", "Dr. "
+TITLE_BEFORE = lazy_compile(r"(?<!\w)([A-Z][a-z]+)\.?[ \u00a0]+\Z")  # "Mr ", "Dr. "
 
 
 def possessive_count(text: str, stem: str) -> int:
@@ -59,9 +60,9 @@ def uses_of(text: str, stem: str) -> Iterator[tuple[int, int]]:
 
 
 # the look-arounds of a name's uses, tried where the index has its run
-STARTS_A_NAME = re.compile(r"(?<![\w'’.-])")
-ENDS_A_NAME = re.compile(r"(?![\w'’-])")
-ENDS_A_NAME_ALONE = re.compile(r"(?=['’]s\b|[^\w'’-]|\Z)")
+STARTS_A_NAME = lazy_compile(r"(?<![\w'’.-])")
+ENDS_A_NAME = lazy_compile(r"(?![\w'’-])")
+ENDS_A_NAME_ALONE = lazy_compile(r"(?=['’]s\b|[^\w'’-]|\Z)")
 
 
 def written_alone(text: str, stem: str) -> bool:
@@ -113,8 +114,8 @@ def after_title(text: str, stem: str) -> bool:
 
 # a name made of the characters a company's name may run over, and such a name before a
 # company's suffix: "HDT Limited", "Carnival Corporation"
-COMPANY_NAME = re.compile(r"[\w'’.-]+")
-COMPANY_SUFFIX = re.compile(rf"(?<!\s)\s+{COMPANY}")  # from a run of spaces' start only
+COMPANY_NAME = lazy_compile(r"[\w'’.-]+")
+COMPANY_SUFFIX = lazy_compile(rf"(?<!\s)\s+{COMPANY}")  # from a run of spaces' start only
 
 
 def occurrences(text: str, word: str) -> int:

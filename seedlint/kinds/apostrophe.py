@@ -36,6 +36,7 @@ from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import Document
 from seedlint.engine.kind import Kind, single_check
 from seedlint.engine.options import Option
+from seedlint.engine.patterns import lazy_compile
 from seedlint.kinds._bare_contractions import BARE_FORMS, reads_as_contraction
 from seedlint.kinds._names import names_of
 from seedlint.kinds._possessive import lost_possessives, plural_context
@@ -58,12 +59,12 @@ NO_DOMAIN = r"(?:(?<!\w\.)|(?-i:(?=[A-Z])))"  # in capitals whatever the pattern
 ACRONYM = 3  # a bare form in capitals this short may be an acronym: IM, IVE
 # an apostrophe after a letter, either mark ("GSA’s", "agencies’"): the writer's style
 # where it stands; between two letters ("GSA’s"), what the document's style counts
-WRITTEN_APOSTROPHE = re.compile(r"['’](?<=[^\W\d_]['’])")
-INSIDE_WORD = re.compile(r"['’](?<=[^\W\d_]['’])(?=[^\W\d_])")
-CURLY_MARKS = re.compile("[“”‘’]")
+WRITTEN_APOSTROPHE = lazy_compile(r"['’](?<=[^\W\d_]['’])")
+INSIDE_WORD = lazy_compile(r"['’](?<=[^\W\d_]['’])(?=[^\W\d_])")
+CURLY_MARKS = lazy_compile("[“”‘’]")
 # a word of a phrase that ``Document.lower_words`` holds wherever the phrase stands: ASCII
 # letters only, as its words are (``letter_words``)
-ASCII_WORD = re.compile("[A-Za-z]+")
+ASCII_WORD = lazy_compile("[A-Za-z]+")
 NEAR = 1000  # characters either side of a fix whose apostrophes are counted
 
 

@@ -44,25 +44,26 @@ from seedlint.engine.document import SURROGATES as LONE_SURROGATES
 from seedlint.engine.document import Document
 from seedlint.engine.kind import Check, Kind, declare
 from seedlint.engine.options import Option
+from seedlint.engine.patterns import lazy_compile
 from seedlint.kinds._mojibake import mojibake_hint, repaired
 
-ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-SEGMENT = re.compile("[^\r\n\ud800-\udfff]+")  # a line, up to any undecodable byte
-SURROGATES = re.compile("[\ud800-\udfff]+")
+ENTITY = lazy_compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+SEGMENT = lazy_compile("[^\r\n\ud800-\udfff]+")  # a line, up to any undecodable byte
+SURROGATES = lazy_compile("[\ud800-\udfff]+")
 ENCODING_NAMES = {"cp1252": "Windows-1252", "latin-1": "Latin-1", "cp1250": "Windows-1250"}
 LONGEST_DIFF = 4000  # longer changed stretches are one edit: difflib is quadratic
 LOST_APOSTROPHE = ("&#191;", "&iquest;")  # ¿ inside a word stands for a lost ’
 # words of a text about markup, which names entities rather than uses them; not "escape"
 # or "encode", which news uses of other things ("Double &amp;amp; escaped")
-ENTITY_CUES = re.compile(
+ENTITY_CUES = lazy_compile(
     r"\b(?:entit(?:y|ies)|character references?|ampersands?|less-than|greater-than|"
     r"non-breaking|(?:hexa)?decimal|numeric)\b",
     re.IGNORECASE,
 )
 CUE_REACH = 80  # characters either side of an entity, on its line, where a cue counts
 QUOTED_BEFORE, QUOTED_AFTER = "\"'“‘`", "\"'”’`"
-ENTITY_JOINED_AFTER = re.compile(r"(?:,? (?:and|or) |, ?)&#?\w+;")
-ENTITY_JOINED_BEFORE = re.compile(r"&#?\w+;(?:,? (?:and|or) |, ?)\Z")
+ENTITY_JOINED_AFTER = lazy_compile(r"(?:,? (?:and|or) |, ?)&#?\w+;")
+ENTITY_JOINED_BEFORE = lazy_compile(r"&#?\w+;(?:,? (?:and|or) |, ?)\Z")
 
 
 @dataclass(frozen=True)

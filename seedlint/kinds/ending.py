@@ -27,12 +27,13 @@ from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import BREAK, Document
 from seedlint.engine.kind import Check, Kind, declare
 from seedlint.engine.options import Option
+from seedlint.engine.patterns import lazy_compile
 from seedlint.kinds._english import NOT_AN_END
 
-TAIL = re.compile(f"{BREAK}(?:[ \\t]*{BREAK})*\\Z")
+TAIL = lazy_compile(f"{BREAK}(?:[ \\t]*{BREAK})*\\Z")
 
 
-NEVER = re.compile("(?!)")
+NEVER = lazy_compile("(?!)")
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,10 @@ from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import Document
 from seedlint.engine.kind import Check, Kind, declare
 from seedlint.engine.options import Option
+from seedlint.engine.patterns import lazy_compile
 
-LEADING = re.compile(r"[\s\ufeff\u200b]+")
-FIELDS_PATTERN = re.compile(
+LEADING = lazy_compile(r"[\s\ufeff\u200b]+")
+FIELDS_PATTERN = lazy_compile(
     r"(?P<keyword>date)(?P<sep1>[ \t\u00a0]+)(?P<date>\d{4}-\d{2}-\d{2})"
     r"(?:(?P<sep2>[ \t\u00a0]+)(?P<title>\S.*?))?[ \t\u00a0]*\Z"
 )

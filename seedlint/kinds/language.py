@@ -16,7 +16,6 @@ for one language (``language: en``) never run on a document in another.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,8 +25,9 @@ from seedlint.engine.diagnostics import Finding
 from seedlint.engine.document import LETTER_TABLE, Document, runs_of
 from seedlint.engine.kind import Kind, single_check
 from seedlint.engine.options import Option
+from seedlint.engine.patterns import lazy_compile
 
-TOKEN = re.compile(r"[^\W\d_]+")
+TOKEN = lazy_compile(r"[^\W\d_]+")
 DETECTIONS_KEPT = 256
 
 

@@ -45,6 +45,7 @@ from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import NOT_SPACE, Document, Span
 from seedlint.engine.kind import Kind, single_check
 from seedlint.engine.options import Option
+from seedlint.engine.patterns import lazy_compile
 from seedlint.kinds._attributions import another_speaker, attributed_before, inner_attributions
 from seedlint.kinds._english import ARTICLES, POSSESSIVE_DETERMINERS
 from seedlint.kinds._marks import (
@@ -63,11 +64,11 @@ from seedlint.kinds._marks import (
 from seedlint.kinds._text import previous_word
 
 SENTENCE_ENDING = r"[.!?…][\"'”’)\]]*\s+"  # a sentence's end and the spaces after it
-SENTENCE_END = re.compile(SENTENCE_ENDING + r"\Z")
+SENTENCE_END = lazy_compile(SENTENCE_ENDING + r"\Z")
 SENTENCE_END_REACH = 12  # characters before a mark that may hold a sentence end and spaces
 CARRY_LIMIT = 12  # paragraphs a quoted list may run over before its closing mark
 # the first letter of a quotation, past spaces, an ellipsis or a dash
-WORD_START = re.compile(r"[\s.…—–-]*([^\W\d_])")
+WORD_START = lazy_compile(r"[\s.…—–-]*([^\W\d_])")
 WORD_START_REACH = 6
 
 

@@ -23,7 +23,6 @@ file.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -33,12 +32,13 @@ from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import Document
 from seedlint.engine.kind import Kind, single_check
 from seedlint.engine.options import Option
+from seedlint.engine.patterns import lazy_compile
 from seedlint.kinds._candidates import matches_at, repeated_word_shape, repeated_words
 
 if TYPE_CHECKING:
     import regex
 
-GROUP_REFERENCE = re.compile(r"\\(?:(\d+)|g<(\w+)>)")
+GROUP_REFERENCE = lazy_compile(r"\\(?:(\d+)|g<(\w+)>)")
 TIME_PER_MB = 0.5  # seconds of search per megabyte of document, per second of time-limit
 PROBE_LIMIT = 0.2  # seconds for a search over one short probe text at load time
 PROBE_LENGTH = 48

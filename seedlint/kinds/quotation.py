@@ -27,9 +27,10 @@ from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import Document, Span
 from seedlint.engine.kind import Check, Kind, declare
 from seedlint.engine.options import Option
+from seedlint.engine.patterns import lazy_compile
 from seedlint.kinds import pairs
 
-FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]d|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
+FIRST_PERSON = lazy_compile(r"\b(?:I|I['’]m|I['’]ve|I['’]d|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
 # what may stand between the verb and the colon of a speech introduction: "told us:",
 # "said in a statement:"; anything longer ("told us two things:") introduces no speech
 HEARERS = r"(?:us|me|him|her|them|reporters|journalists)"

@@ -50,6 +50,7 @@ from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import LARGE_TEXT, Document, letter_words
 from seedlint.engine.kind import Kind, single_check
 from seedlint.engine.options import Option
+from seedlint.engine.patterns import lazy_compile
 from seedlint.kinds._english import HONORIFICS, words
 from seedlint.kinds._names import names_of, sentence_start
 from seedlint.kinds._text import (
@@ -295,7 +296,7 @@ KIND = Substitution()
 WORD_BY_WORD_DOCUMENTS = 64
 # the rules' whole-table patterns kept compiled (a phrase's own pattern is kept in its State)
 PHRASE_PATTERNS_KEPT = 16
-PLAIN_WORDS = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
+PLAIN_WORDS = lazy_compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 # a phrase before "-led", "-related" … makes an adjective that keeps the phrase's meaning
 # and slip ("Untied States-led", "costumer service-minded"); before another word a hyphen
 # may make another word of its last one ("key roll-out", "to breath-test")
@@ -303,7 +304,7 @@ COMPOUND_TAILS = (
     "led|minded|related|based|wide|level|focused|oriented|driven|specific|friendly|owned"
     "|funded|backed|sponsored|centric|facing"
 )
-PHRASE_LETTERS = re.compile("[a-z]+")
+PHRASE_LETTERS = lazy_compile("[a-z]+")
 
 
 def _by_first_word(phrases: list[str]) -> dict[str, tuple[int, ...]]:
@@ -473,14 +474,14 @@ OFFICES = words(
     "general director premier treasurer spokesman spokeswoman envoy consul department "
     "office affairs"
 )
-NEXT_CAPITALISED = re.compile(r"[ \t\u00a0]+([A-Z][a-z]+)\b")
+NEXT_CAPITALISED = lazy_compile(r"[ \t\u00a0]+([A-Z][a-z]+)\b")
 OFFICE_REACH = 20  # characters after a word that hold the office's word
 INSTITUTION_MIN = 6  # letters of a misspelt body's word: shorter ones may be names ("Forin")
 # a capitalised word before a word of a name: an initial or a short title with its full
 # stop ("P.", "Mr."), or a word without one ("O'Sullivan." ends a sentence)
-PREVIOUS_IN_RUN = re.compile(r"([A-Z](?:[a-z]{0,3}\.|[\w'’-]*))[ \t\u00a0]+\Z")
-NAME_JOINERS = re.compile(r"[ \t\u00a0]+(?=[A-Z](?:[a-z]|\.))")  # "Hong", "P."
-SEPARATORS = re.compile(r"[\s'’-]")
+PREVIOUS_IN_RUN = lazy_compile(r"([A-Z](?:[a-z]{0,3}\.|[\w'’-]*))[ \t\u00a0]+\Z")
+NAME_JOINERS = lazy_compile(r"[ \t\u00a0]+(?=[A-Z](?:[a-z]|\.))")  # "Hong", "P."
+SEPARATORS = lazy_compile(r"[\s'’-]")
 
 
 def _name_check(doc: Document, start: int, end: int, correction: str, state: State) -> bool | None:
@@ -527,7 +528,7 @@ def _name_check(doc: Document, start: int, end: int, correction: str, state: Sta
     return None
 
 
-PREVIOUS_WORD = re.compile(r"([A-Za-z-]+)[ \t\u00a0]+\Z")
+PREVIOUS_WORD = lazy_compile(r"([A-Za-z-]+)[ \t\u00a0]+\Z")
 INTRODUCER_REACH = 40  # characters before a word that may hold the word introducing it
 
 
@@ -597,7 +598,7 @@ def _object_or_verb(text: str, start: int, end: int, object_follows: frozenset[s
 QUOTES_OPENING, QUOTES_CLOSING = "\"'“‘", "\"'”’"
 MENTION_REACH = 40  # characters before a word where a word may call it a misspelling
 # words that call what follows a misspelling: "the misspelled keyword delimitor"
-MENTION_CUES = re.compile(r"\b(?:misspel\w*|typos?)\b", re.IGNORECASE)  # not "typography"
+MENTION_CUES = lazy_compile(r"\b(?:misspel\w*|typos?)\b", re.IGNORECASE)  # not "typography"
 # what stands between a word and its correction set against it: "delimiter rather than
 # delimitor", "delimitor (not delimiter)", "delimitor -> delimiter"
 MARKS_AROUND = r"""[\s"'“”‘’(),]*"""
@@ -607,8 +608,8 @@ CONTRAST = (
 )
 
 
-CONTRAST_BEFORE = re.compile(rf"{CONTRAST}\Z", re.IGNORECASE)  # "delimiter rather than "
-CONTRAST_AFTER = re.compile(rf"\A{CONTRAST}", re.IGNORECASE)  # " (not government"
+CONTRAST_BEFORE = lazy_compile(rf"{CONTRAST}\Z", re.IGNORECASE)  # "delimiter rather than "
+CONTRAST_AFTER = lazy_compile(rf"\A{CONTRAST}", re.IGNORECASE)  # " (not government"
 
 
 def _mentioned(text: str, start: int, end: int, correction: str) -> bool:

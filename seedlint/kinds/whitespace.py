@@ -32,17 +32,18 @@ from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import BREAK, CONTROLS, INVISIBLES, UNUSUAL_SPACES, Document
 from seedlint.engine.kind import Check, Kind, declare
 from seedlint.engine.options import Option
+from seedlint.engine.patterns import lazy_compile
 
 SPACES = "\u00a0\u2000-\u200a\u202f\u205f\u3000"
 EOL = r"(?=\r\n|\r|\n|\Z)"
-UNUSUAL_SPACE = re.compile(f"[{SPACES}]")
-INVISIBLE_HINT = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069\u180e]")
+UNUSUAL_SPACE = lazy_compile(f"[{SPACES}]")
+INVISIBLE_HINT = lazy_compile("[\u200b-\u200f\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069\u180e]")
 # C0 controls, DEL, and the C1 controls that mean nothing in Windows-1252; the others
 # (\x80-\x9f with a Windows-1252 meaning, such as \x93 for “) are text decoded with the
 # wrong codec: the mojibake rule repairs them, where deleting them would lose a character.
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x81\x8d\x8f\x90\x9d]")
-SENTENCE_END = re.compile(r"[.!?][\"”’')\]]?\Z")
-CRLF = re.compile(r"\r\n?")
+CONTROL = lazy_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x81\x8d\x8f\x90\x9d]")
+SENTENCE_END = lazy_compile(r"[.!?][\"”’')\]]?\Z")
+CRLF = lazy_compile(r"\r\n?")
 SHOWN_CODEPOINTS = 4
 
 
