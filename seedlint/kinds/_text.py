@@ -35,6 +35,19 @@ def word_head(inside: str, behind: str = "") -> str:
     )
 
 
+# the marks that may stand either side of a word a text names ('the "linez" method')
+NAMING_OPENERS, NAMING_CLOSERS = "\"'“‘", "\"'”’"
+
+
+def quoted_alone(text: str, start: int, end: int, also: str = "") -> bool:
+    """Whether ``text[start:end]`` stands alone between a quotation's marks (or two of
+    ``also``, as backticks): named, not used ('the "linez" method', 'the entity "&nbsp;"')."""
+    before, after = text[start - 1 : start], text[end : end + 1]
+    if not (before and after):
+        return False
+    return before in NAMING_OPENERS + also and after in NAMING_CLOSERS + also
+
+
 def opens_quotation(text: str | LowerText, at: int) -> bool:
     """Whether the apostrophe at ``at`` opens a quotation: at the text's start or after
     white space or one of ``QUOTE_OPENERS``."""

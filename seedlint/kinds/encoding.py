@@ -46,6 +46,7 @@ from seedlint.engine.kind import Check, Kind, declare
 from seedlint.engine.options import Option
 from seedlint.engine.patterns import lazy_compile
 from seedlint.kinds._mojibake import mojibake_hint, repaired
+from seedlint.kinds._text import quoted_alone
 
 ENTITY = lazy_compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 SEGMENT = lazy_compile("[^\r\n\ud800-\udfff]+")  # a line, up to any undecodable byte
@@ -61,7 +62,6 @@ ENTITY_CUES = lazy_compile(
     re.IGNORECASE,
 )
 CUE_REACH = 80  # characters either side of an entity, on its line, where a cue counts
-QUOTED_BEFORE, QUOTED_AFTER = "\"'“‘`", "\"'”’`"
 ENTITY_JOINED_AFTER = lazy_compile(r"(?:,? (?:and|or) |, ?)&#?\w+;")
 ENTITY_JOINED_BEFORE = lazy_compile(r"&#?\w+;(?:,? (?:and|or) |, ?)\Z")
 
@@ -115,7 +115,7 @@ class Encoding(Kind[State]):
     def find(self, doc: Document, state: State) -> Iterator[Finding]:
         text = doc.text
         if state.check == "html-entity":
-            yield from _entities(text)
+            yield from _entities(doc)
         elif state.check == "invalid-utf8":
             if not text.isascii() and doc.holds(LONE_SURROGATES):
                 yield from _invalid_utf8(text, state.legacy)
@@ -126,7 +126,8 @@ class Encoding(Kind[State]):
 KIND = Encoding()
 
 
-def _entities(text: str) -> Iterator[Finding]:
+def _entities(doc: Document) -> Iterator[Finding]:
+    text = doc.text
     if "&" not in text:
         return
     import html  # with its table of entities, imported for a text that may hold one
@@ -147,24 +148,22 @@ def _entities(text: str) -> Iterator[Finding]:
                 values,
                 (Edit(match.start(), match.end(), replacement),),
                 f"Replace with {replacement!r}",
-                guess=_named(text, match.start(), match.end()),
+                guess=_named(doc, match.start(), match.end()),
             )
 
 
-def _named(text: str, start: int, end: int) -> bool:
+def _named(doc: Document, start: int, end: int) -> bool:
     """Whether the entity at ``text[start:end]`` may be named, not used: alone in
     quotation marks or backticks ('the entity "&nbsp;"'), joined to another ("&lt; and
     &gt;"), or near a word about markup on its line ("an ampersand as &amp;"). One inside
     a word is used ("UK&#8217;s", "caf&eacute;")."""
-    before, after = text[start - 1 : start], text[end : end + 1]
-    if before.isalnum() or after.isalnum():
+    text = doc.text
+    if text[start - 1 : start].isalnum() or text[end : end + 1].isalnum():
         return False
-    if before and after and before in QUOTED_BEFORE and after in QUOTED_AFTER:
+    if quoted_alone(text, start, end, also="`"):
         return True
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    reach_start, reach_end = max(line_start, start - CUE_REACH), min(line_end, end + CUE_REACH)
+    line = doc.line_around(start)
+    reach_start, reach_end = max(line.start, start - CUE_REACH), min(line.end, end + CUE_REACH)
     if ENTITY_JOINED_AFTER.match(text, end, reach_end):
         return True
     if ENTITY_JOINED_BEFORE.search(text, reach_start, start):

@@ -63,6 +63,7 @@ from seedlint.kinds._text import (
     next_word,
     opens_object,
     previous_word,
+    quoted_alone,
     word_occurrences,
     written_as_code,
 )
@@ -595,7 +596,6 @@ def _object_or_verb(text: str, start: int, end: int, object_follows: frozenset[s
     return entry.startswith("to ") and infinitive_stands(text, start, end)
 
 
-QUOTES_OPENING, QUOTES_CLOSING = "\"'“‘", "\"'”’"
 MENTION_REACH = 40  # characters before a word where a word may call it a misspelling
 # words that call what follows a misspelling: "the misspelled keyword delimitor"
 MENTION_CUES = lazy_compile(r"\b(?:misspel\w*|typos?)\b", re.IGNORECASE)  # not "typography"
@@ -616,8 +616,7 @@ def _mentioned(text: str, start: int, end: int, correction: str) -> bool:
     """Whether the word at ``text[start:end]`` may be mentioned as a misspelling, not
     used: it stands alone inside quotation marks ('the "linez" method'), a word before it
     calls it one, or one of its corrections is set against it."""
-    before, after = text[start - 1 : start], text[end : end + 1]
-    if before and after and before in QUOTES_OPENING and after in QUOTES_CLOSING:
+    if quoted_alone(text, start, end):
         return True
     reach = max(0, start - MENTION_REACH)
     if MENTION_CUES.search(text, reach, start):
