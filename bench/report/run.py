@@ -17,7 +17,6 @@ Needs Debian's chromium and chromium-driver (apt-get install chromium chromium-d
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import statistics
 import subprocess
 import sys
@@ -25,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(REPO), str(REPO / "tests"), str(REPO / "tests" / "output")]
@@ -70,10 +71,10 @@ def grow(data: ReportData, findings: int) -> ReportData:
     while len(found) < findings:
         prefix = f"archive-{copy}/"
         documents += [
-            dataclasses.replace(doc, path=prefix + doc.path, folder=prefix + doc.folder)
+            msgspec.structs.replace(doc, path=prefix + doc.path, folder=prefix + doc.folder)
             for doc in data.documents
         ]
-        found += [dataclasses.replace(f, path=prefix + f.path) for f in data.findings]
+        found += [msgspec.structs.replace(f, path=prefix + f.path) for f in data.findings]
         copy += 1
     return ReportData(data.title, data.generated, documents, found[:findings], data.clusters)
 

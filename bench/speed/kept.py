@@ -20,11 +20,11 @@ import argparse
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import corpus  # bench/speed/corpus.py, beside this script
+from msgspec.structs import replace
 
 sys.path.insert(0, str(corpus.REPO))
 

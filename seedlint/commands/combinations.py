@@ -12,9 +12,10 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
+
+import msgspec
 
 from seedlint.commands.exits import UsageError
 from seedlint.output import STATISTICS_FORMATS
@@ -41,8 +42,7 @@ class HasCommands(Protocol):
     commands: dict[str, argparse.ArgumentParser]
 
 
-@dataclass(frozen=True)
-class Refusal:
+class Refusal(msgspec.Struct, frozen=True):
     commands: tuple[str, ...]
     applies: Callable[[argparse.Namespace], bool]
     message: str

@@ -11,8 +11,9 @@ import os
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from seedlint.commands.exits import EXIT_CLEAN as EXIT_CLEAN
 from seedlint.commands.exits import EXIT_ERROR as EXIT_ERROR
@@ -42,8 +43,7 @@ RUNNABLE_READINGS, RUNNABLE_PAUSE = 5, 0.001  # readings of the threads ready to
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson")
 
 
-@dataclass
-class Setup:
+class Setup(msgspec.Struct):
     config: Config
     linter: Linter
     patterns: Patterns
@@ -155,14 +155,13 @@ def jsonl_files(
     return files
 
 
-@dataclass
-class Documents:
+class Documents(msgspec.Struct):
     """The documents of a run: a list of files (known in advance), or a stream of
     records read as the run goes (memory stays bounded), with the files holding them."""
 
     items: list[Item] | Iterator[Item]
     unit: str  # "file" or "record"
-    shards: list[Path] = field(default_factory=list)
+    shards: list[Path] = msgspec.field(default_factory=list)
     stdin: bool = False
     # standard input named (--stdin-filename) as a file that --force-exclude excludes:
     # check reports nothing, fix passes the text through unchanged

@@ -28,9 +28,11 @@ from __future__ import annotations
 import os
 from collections import OrderedDict
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import msgspec
+from msgspec.structs import replace
 
 from seedlint.engine.corpus import (
     CorpusDiagnostic,
@@ -54,8 +56,7 @@ TEXTS_KEPT = 512  # texts of documents read again, kept for the pass's next ques
 FOLD_EVERY = 16_384  # contributions kept as objects before they are folded into columns
 
 
-@dataclass(frozen=True)
-class CorpusWork:
+class CorpusWork(msgspec.Struct, frozen=True):
     """What a worker needs to contribute (inherited when workers fork)."""
 
     groups: list[CorpusGroup]
@@ -63,8 +64,7 @@ class CorpusWork:
     kept: list[Mapping[str, bytes]]  # per group: key -> digest of the kept contribution
 
 
-@dataclass(frozen=True)
-class Contribution:
+class Contribution(msgspec.Struct, frozen=True):
     key: str
     digest: bytes
     data: list[Any]  # per group: the contribution, or None to reuse the kept one
@@ -74,6 +74,16 @@ def corpus_work(linter: Linter, root: Path) -> CorpusWork | None:
     """The run's corpus groups, or None when no corpus rule is selected."""
     groups = corpus_groups(linter.rules)
     return CorpusWork(groups, root, [{} for _ in groups]) if groups else None
+
+
+def _with_key(contribution: Any, key: str) -> Any:
+    """A copy of a kind's contribution known by ``key``: a msgspec struct, as the bundled
+    kinds' are, or a frozen dataclass, as a plug-in kind's may be."""
+    if isinstance(contribution, msgspec.Struct):
+        return replace(contribution, key=key)
+    import dataclasses  # only for a plug-in's contribution: a run seldom needs it
+
+    return dataclasses.replace(contribution, key=key)
 
 
 def file_key(path: Path | str, root: Path) -> str:
@@ -129,16 +139,15 @@ def kept_contribution(item: Item, content: bytes, work: CorpusWork) -> Contribut
     return None
 
 
-@dataclass
-class _Texts:
+class _Texts(msgspec.Struct):
     """The current text of a key, read again (see the module docstring)."""
 
     root: Path
     text_field: str
     id_field: str
-    files: dict[str, str] = field(default_factory=dict)  # where it differs from the key
-    records: dict[str, tuple[Path, int, int, int]] = field(default_factory=dict)
-    kept: OrderedDict[str, str | None] = field(default_factory=OrderedDict)
+    files: dict[str, str] = msgspec.field(default_factory=dict)  # where it differs from the key
+    records: dict[str, tuple[Path, int, int, int]] = msgspec.field(default_factory=dict)
+    kept: OrderedDict[str, str | None] = msgspec.field(default_factory=OrderedDict)
 
     def text(self, key: str) -> str | None:
         if key in self.kept:
@@ -243,7 +252,7 @@ class CorpusRun:
             # a record whose ID its file already used: known by its line instead
             key = f"{file_key(shard, self.work.root)}:{record.number}"
             name = f"{display_path(shard)}:{record.number}"
-            data = [None if d is None else replace(d, key=key) for d in data]
+            data = [None if d is None else _with_key(d, key) for d in data]
             self.renamed.setdefault(str(shard), {})[record.number] = key
         self.names[key] = key if name == key else name
         if item.relative != key:
@@ -414,8 +423,7 @@ def _below(key: str, folder: str) -> bool:
     return key.startswith(folder.rstrip("/") + "/")
 
 
-@dataclass
-class _GroupCorpus:
+class _GroupCorpus(msgspec.Struct):
     """One group's view of the run, as ``corpus_diagnostics`` reads it."""
 
     run: CorpusRun

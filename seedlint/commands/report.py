@@ -13,8 +13,9 @@ from __future__ import annotations
 import argparse
 import datetime
 import re
-from dataclasses import replace
 from pathlib import Path
+
+from msgspec.structs import replace
 
 from seedlint.commands.check import note
 from seedlint.commands.common import (

@@ -13,8 +13,9 @@ import contextlib
 import functools
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+import msgspec
 
 from seedlint.commands.corpus import (
     Contribution,
@@ -37,9 +38,8 @@ if TYPE_CHECKING:  # the cache (msgspec) and the fixer are imported by the runs 
     from seedlint.io.cache import Cache, Stamp
 
 
-@dataclass
-class Checked:
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+class Checked(msgspec.Struct):
+    diagnostics: list[Diagnostic] = msgspec.field(default_factory=list)
     text: str | None = None  # present exactly when there are diagnostics
     problem: Problem | None = None  # why it was not checked
     # for the parent's cache: (key, new diagnostics), or (key, None) for a hit to keep
@@ -48,16 +48,15 @@ class Checked:
     stamp: Stamp | None = None  # for the parent's cache: the file's status, its content
 
 
-@dataclass
-class Fixed:
+class Fixed(msgspec.Struct):
     original: str = ""
     fixed: str = ""
     payload: bytes = b""  # the fixed text as written (files: bytes that were not UTF-8 kept)
-    applied: list[AppliedEdit] = field(default_factory=list)
-    remaining: list[Diagnostic] = field(default_factory=list)
+    applied: list[AppliedEdit] = msgspec.field(default_factory=list)
+    remaining: list[Diagnostic] = msgspec.field(default_factory=list)
     state: FileState | None = None  # the file as read, to notice a change before writing
     problem: Problem | None = None
-    dropped: list[CorpusDiagnostic] = field(default_factory=list)  # why it was left out
+    dropped: list[CorpusDiagnostic] = msgspec.field(default_factory=list)  # why it was left out
 
     @property
     def changed(self) -> bool:
@@ -68,19 +67,17 @@ Context = TypeVar("Context")
 Result = TypeVar("Result")
 
 
-@dataclass(frozen=True)
-class CheckContext:
+class CheckContext(msgspec.Struct, frozen=True):
     linter: Linter
     cache: Cache | None = None
     corpus: CorpusWork | None = None
 
 
-@dataclass(frozen=True)
-class FixContext:
+class FixContext(msgspec.Struct, frozen=True):
     linter: Linter
     unsafe: bool = False
     # the corpus pass's diagnostics by item (see item_id), and whether a copy may be left out
-    corpus: dict[str, list[CorpusDiagnostic]] = field(default_factory=dict)
+    corpus: dict[str, list[CorpusDiagnostic]] = msgspec.field(default_factory=dict)
     drop: bool = False
 
 

@@ -15,8 +15,8 @@ document over all its buckets, which the caller takes across partitions.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 
+import msgspec
 import numpy as np
 
 from seedlint.corpus.finding import (
@@ -37,14 +37,13 @@ from seedlint.corpus.similarity import DIGITS
 Bodies = Callable[[Sequence[Doc]], dict[Place, str | None]]
 
 
-@dataclass
-class Copies:
+class Copies(msgspec.Struct):
     """Round one's answer: the duplicates, how many distinct bodies, and the copies (for
     round two) as (shard, position in the shard's places)."""
 
-    findings: list[CorpusFinding] = field(default_factory=list)
+    findings: list[CorpusFinding] = msgspec.field(default_factory=list)
     bodies: int = 0
-    copies: list[tuple[int, int]] = field(default_factory=list)
+    copies: list[tuple[int, int]] = msgspec.field(default_factory=list)
 
 
 def duplicates(parts: Iterable[list[BodyEntry]]) -> Copies:
@@ -67,8 +66,7 @@ def duplicates(parts: Iterable[list[BodyEntry]]) -> Copies:
     return result
 
 
-@dataclass
-class Near:
+class Near(msgspec.Struct):
     """A near-duplicate found in one partition: the earliest similar document there."""
 
     key: str

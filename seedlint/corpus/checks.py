@@ -18,7 +18,8 @@ Boilerplate counts are corpus statistics and are not checked entry by entry.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+
+import msgspec
 
 from seedlint.corpus.finding import NEAR_DUPLICATE, REPEATED_TITLE, CorpusFinding
 from seedlint.corpus.fingerprint import body_hash, title_hash, title_key
@@ -33,8 +34,7 @@ SCAN_SHARE = 50
 SCAN_MINIMUM = 64
 
 
-@dataclass(frozen=True)
-class CorpusText:
+class CorpusText(msgspec.Struct, frozen=True):
     """A document as it is now: what ``fingerprint`` was given as title and body."""
 
     title: str
@@ -44,8 +44,7 @@ class CorpusText:
 Source = Callable[[str], CorpusText | None]
 
 
-@dataclass(frozen=True)
-class CorpusReport:
+class CorpusReport(msgspec.Struct, frozen=True):
     findings: tuple[CorpusFinding, ...]
     stale: tuple[str, ...]  # entries left out: gone, or changed since they were indexed
 
@@ -98,8 +97,7 @@ def check(
         fresh.consulted_stale.clear()
 
 
-@dataclass(frozen=True)
-class _Wanted:
+class _Wanted(msgspec.Struct, frozen=True):
     keys: set[str]
     named: bool  # findings naming one of the keys are wanted too
 

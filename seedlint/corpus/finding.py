@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from seedlint.corpus.order import path_order
 
@@ -13,8 +13,7 @@ BOILERPLATE = "boilerplate-paragraph"
 CHECKS = (DUPLICATE, NEAR_DUPLICATE, REPEATED_TITLE, BOILERPLATE)
 
 
-@dataclass(frozen=True)
-class CorpusFinding:
+class CorpusFinding(msgspec.Struct, frozen=True):
     """A finding on document ``key``.
 
     ``other`` is the earliest document (in path order) it repeats, "" for boilerplate.

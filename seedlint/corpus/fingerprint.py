@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+import msgspec
 import numpy as np
 
 from seedlint.corpus.minhash import shingle_hashes, signature
@@ -32,8 +32,7 @@ HASHED_PIECE = 1 << 16  # characters of a body normalised and hashed at a time (
 NO_TITLE = 0  # the 64-bit title hash of a document without a title; real hashes avoid it
 
 
-@dataclass(frozen=True)
-class Fingerprint:
+class Fingerprint(msgspec.Struct, frozen=True):
     """One document as the corpus checks see it (see the module docstring)."""
 
     key: str  # a file's path, or FILE#ID for a JSON Lines record

@@ -12,15 +12,15 @@ loose band shape costs a few extra comparisons, while a tight one loses pairs fo
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+
+import msgspec
 
 RECALL_AT_THRESHOLD = 0.995
 MAX_PERMUTATIONS = 1024  # a signature costs 4 bytes per permutation per document
 MAX_SEED = 2**32 - 1  # numpy's RandomState takes 32-bit seeds
 
 
-@dataclass(frozen=True)
-class CorpusSettings:
+class CorpusSettings(msgspec.Struct, frozen=True):
     """What the corpus checks compare, and from when on they report."""
 
     shingle_words: int = 5  # words per shingle for the near-duplicate check

@@ -18,8 +18,8 @@ document (key, where its text is, body hash). What the partitions return are fin
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 
+import msgspec
 import numpy as np
 import numpy.typing as npt
 
@@ -31,8 +31,7 @@ U64 = npt.NDArray[np.uint64]
 Mask = npt.NDArray[np.bool_]
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(msgspec.Struct, frozen=True):
     """Where a record's text is read again: its shard (a number in the run's list of
     shards) and place in the shard's fingerprints, the byte offset and length of its line
     (decompressed), its line or row."""
@@ -44,8 +43,7 @@ class Place:
     number: int
 
 
-@dataclass
-class ShardPrints:
+class ShardPrints(msgspec.Struct):
     """The fingerprints of one shard's documents as columns (a ``Table`` per corpus group:
     about a kilobyte a document), with where each document's record is: (offset, length,
     line or row)."""
@@ -96,17 +94,16 @@ def body_entries(
     return result
 
 
-@dataclass
-class Entries:
+class Entries(msgspec.Struct):
     """Round two, one shard's entries for one partition."""
 
     # (title hash, key, whether the document is the first of its body)
-    titles: list[tuple[int, str, bool]] = field(default_factory=list)
-    band_keys: U64 = field(default_factory=lambda: np.zeros(0, np.uint64))
-    band_docs: I64 = field(default_factory=lambda: np.zeros(0, np.int64))  # into docs
-    docs: list[Doc] = field(default_factory=list)
+    titles: list[tuple[int, str, bool]] = msgspec.field(default_factory=list)
+    band_keys: U64 = msgspec.field(default_factory=lambda: np.zeros(0, np.uint64))
+    band_docs: I64 = msgspec.field(default_factory=lambda: np.zeros(0, np.int64))  # into docs
+    docs: list[Doc] = msgspec.field(default_factory=list)
     # (paragraph hash, key, start, end): each distinct paragraph of a document once
-    paragraphs: list[tuple[int, str, int, int]] = field(default_factory=list)
+    paragraphs: list[tuple[int, str, int, int]] = msgspec.field(default_factory=list)
 
 
 def entries(

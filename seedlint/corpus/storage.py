@@ -25,12 +25,12 @@ import os
 import stat
 import tempfile
 import zlib
-from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
 
 import msgspec
 import numpy as np
+from msgspec.structs import asdict
 
 from seedlint.corpus.order import ranks
 from seedlint.corpus.settings import CorpusSettings

@@ -10,9 +10,9 @@ all that adding, replacing, removing and merging need.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from functools import cached_property
 
+import msgspec
 import numpy as np
 import numpy.typing as npt
 
@@ -27,8 +27,7 @@ HAS_SIGNATURE = 2  # the body holds a word, so the signature is meaningful
 KNOWN_FLAGS = HAS_BODY | HAS_SIGNATURE
 
 
-@dataclass(frozen=True, eq=False)
-class Table:
+class Table(msgspec.Struct, frozen=True, eq=False, dict=True):
     """Columns of fingerprints; see the module docstring."""
 
     keys: tuple[str, ...]
@@ -39,7 +38,7 @@ class Table:
     paragraph_offsets: I64  # (rows + 1,)
     paragraph_hashes: U64  # (entries,)
     paragraph_spans: I64  # (entries, 2)
-    _bands: dict[tuple[int, int], U64] = field(default_factory=dict, repr=False)
+    _bands: dict[tuple[int, int], U64] = msgspec.field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.keys)

@@ -14,9 +14,11 @@ rules' pass (``seedlint.kinds.duplicates``), which asks it for its report.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from operator import getitem
 from typing import Any
+
+import msgspec
+from msgspec.structs import replace
 
 from seedlint.commands.common import UsageError
 from seedlint.corpus.buckets import (
@@ -41,8 +43,7 @@ PARTITION_DOCUMENTS = 200_000
 Renames = Mapping[int, str]  # line number -> key, for the records of one shard
 
 
-@dataclass
-class Received:
+class Received(msgspec.Struct):
     """What came back to the ``seedlint`` process, as Dask serialises it: a measure of
     what crosses."""
 
@@ -50,8 +51,7 @@ class Received:
     bytes: int = 0
 
 
-@dataclass
-class ShardedIndex:
+class ShardedIndex(msgspec.Struct):
     """The run's fingerprints of one corpus group, as futures on the cluster."""
 
     client: Any
@@ -61,7 +61,7 @@ class ShardedIndex:
     group: int
     settings: CorpusSettings
     partitions: int
-    received: Received = field(default_factory=Received)
+    received: Received = msgspec.field(default_factory=Received)
     distinct_bodies: int = 0
 
     def with_settings(self, settings: CorpusSettings) -> ShardedIndex:

@@ -15,9 +15,10 @@ import hashlib
 import json
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from seedlint.io.atomic import write_atomic
 
@@ -29,8 +30,7 @@ SHA256_HEX = 64  # characters of a digest
 SAVE_EVERY = 1.0  # seconds between writes of the manifest while shards finish
 
 
-@dataclass(frozen=True)
-class Finished:
+class Finished(msgspec.Struct, frozen=True):
     input_digest: str
     output_digest: str
     corpus_digest: str  # of the corpus pass's findings in the shard: they change its copy

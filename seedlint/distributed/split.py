@@ -8,10 +8,11 @@ shards, and fixes (one copy per shard, written whole), stay one task per shard.
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
+
+from msgspec.structs import replace
 
 from seedlint.distributed.tasks import Shard
 from seedlint.io.compressed import compression_of

@@ -18,8 +18,10 @@ import hashlib
 import io
 import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+import msgspec
+from msgspec.structs import replace
 
 from seedlint.commands.sinks import Written
 from seedlint.commands.work import Checked, Fixed, check_item, contribute_item, fix_item
@@ -39,8 +41,7 @@ _NOTES = threading.Lock()
 CHANGED = "\x00changed"  # stands for a fixed text the parent does not need to see
 
 
-@dataclass(frozen=True)
-class Shard:
+class Shard(msgspec.Struct, frozen=True):
     """One input file of the run, as the parent names it."""
 
     path: Path  # absolute: workers may run elsewhere
@@ -68,12 +69,11 @@ class Shard:
         return shard_items(self.path, self.shown, self.relative, self.text_field, self.id_field)
 
 
-@dataclass
-class ShardFixed:
+class ShardFixed(msgspec.Struct):
     """A fixed shard: each item with its result and whether it was written, what the
     sink printed, its errors, and the digests the manifest keeps."""
 
-    entries: list[tuple[Item, Fixed, Written]] = field(default_factory=list)
+    entries: list[tuple[Item, Fixed, Written]] = msgspec.field(default_factory=list)
     notes: str = ""
     errors: int = 0
     input_digest: str = ""

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, Protocol
+
+import msgspec
 
 from seedlint.engine.diagnostics import Diagnostic
 from seedlint.engine.document import Document
@@ -29,8 +30,7 @@ from seedlint.engine.rule import Rule
 DOCUMENTS_KEPT = 64
 
 
-@dataclass(frozen=True)
-class CorpusGroup:
+class CorpusGroup(msgspec.Struct, frozen=True):
     """Corpus rules of one kind that share one contribution per document."""
 
     kind: Kind[Any]
@@ -89,8 +89,7 @@ class CorpusSource(Corpus, Protocol):
         """The document's path relative to the configuration's folder (posix), or None."""
 
 
-@dataclass(frozen=True)
-class CorpusDiagnostic:
+class CorpusDiagnostic(msgspec.Struct, frozen=True):
     """A diagnostic of the corpus pass, with what the commands need besides: the key of
     the document it is on, and of the one it names ("" when none)."""
 
@@ -101,8 +100,7 @@ class CorpusDiagnostic:
     drops_document: bool  # its fix leaves the document out of a fixed corpus
 
 
-@dataclass(frozen=True)
-class CorpusResult:
+class CorpusResult(msgspec.Struct, frozen=True):
     diagnostics: list[CorpusDiagnostic]
     stale: tuple[str, ...]  # kept contributions that no longer match their documents
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
+
+import msgspec
 
 
 class Severity(StrEnum):
@@ -39,8 +40,7 @@ class FixMode(StrEnum):
         return None if self is FixMode.OFF else Applicability(self.value)
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(msgspec.Struct, frozen=True):
     """Replace ``text[start:end]`` with ``content`` (an insertion when start == end)."""
 
     start: int
@@ -48,20 +48,18 @@ class Edit:
     content: str
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(msgspec.Struct, frozen=True):
     applicability: Applicability
     message: str
     edits: tuple[Edit, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(msgspec.Struct, frozen=True):
     """What a kind yields: a span, values for the message template, optional edits."""
 
     start: int
     end: int
-    values: dict[str, Any] = field(default_factory=dict)
+    values: dict[str, Any] = msgspec.field(default_factory=dict)
     edits: tuple[Edit, ...] | None = None
     fix_message: str = ""
     # the edits are a guess here even when the rule's fixes are safe (a word that may be a
@@ -69,8 +67,7 @@ class Finding:
     guess: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(msgspec.Struct, frozen=True):
     code: str
     name: str
     severity: Severity

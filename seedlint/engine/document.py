@@ -12,9 +12,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Protocol, TypeVar, overload
+
+import msgspec
 
 from seedlint.engine.patterns import lazy_compile
 
@@ -90,8 +91,7 @@ OTHER_WHITESPACE = "".join(sorted(WHITESPACE - RARE_WHITESPACE - set(" \t\n\r"))
 ASCII_LOOKALIKES = "\u0130\u0131\u017f\u212a"
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(msgspec.Struct, frozen=True):
     """A range ``[start, end)`` of the document's text."""
 
     start: int

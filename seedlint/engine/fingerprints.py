@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+
+import msgspec
 
 from seedlint.engine.diagnostics import Diagnostic
 
@@ -19,8 +20,7 @@ WHITESPACE = re.compile(r"\s+")
 SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-@dataclass(frozen=True, order=True)
-class Entry:
+class Entry(msgspec.Struct, frozen=True, order=True):
     file: str
     code: str
     before: str

@@ -19,7 +19,8 @@ import bisect
 import itertools
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+import msgspec
 
 from seedlint.engine.diagnostics import Applicability, Diagnostic, Edit
 from seedlint.engine.document import INTERRUPTERS
@@ -40,8 +41,7 @@ class FixDidNotConverge(Exception):
         )
 
 
-@dataclass(frozen=True)
-class AppliedEdit:
+class AppliedEdit(msgspec.Struct, frozen=True):
     """One applied edit, located in the text as it was before its pass."""
 
     code: str
@@ -53,8 +53,7 @@ class AppliedEdit:
     after: str
 
 
-@dataclass(frozen=True)
-class FixResult:
+class FixResult(msgspec.Struct, frozen=True):
     text: str
     applied: list[AppliedEdit]
     remaining: list[Diagnostic]  # what is left in the fixed text

@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
+
+import msgspec
 
 from seedlint.engine.diagnostics import Finding
 from seedlint.engine.document import Document
@@ -52,15 +53,14 @@ ENTRY_POINT_GROUP = "seedlint.kinds"
 State = TypeVar("State")
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(msgspec.Struct, frozen=True):
     """One thing a kind can look for; a rule picks it with ``check:``."""
 
     name: str
     summary: str
     fields: tuple[str, ...] = ()
     fixable: bool = False
-    options: Mapping[str, Option] = field(default_factory=dict)
+    options: Mapping[str, Option] = msgspec.field(default_factory=dict)
     # whether its fixes turn every line break into LF (a CRLF file keeps its style otherwise)
     normalises_line_breaks: bool = False
     # whether its fix leaves the whole document out of a fixed corpus (a later copy): such a
@@ -130,8 +130,9 @@ class Kind(Generic[State]):
 
     def contribute(self, doc: Document, key: str, state: State) -> Any:
         """What the corpus pass needs of one document, known by ``key``: plain data that
-        can travel between processes and be kept, a frozen dataclass whose ``key`` field
-        holds that key (a record known by its line instead gets a copy with that key)."""
+        can travel between processes and be kept, a msgspec struct (or a frozen dataclass)
+        whose ``key`` field holds that key (a record known by its line instead gets a copy
+        with that key)."""
         raise NotImplementedError
 
     def corpus_min_documents(self, state: State) -> int:
@@ -158,8 +159,7 @@ class Kind(Generic[State]):
         raise NotImplementedError
 
 
-@dataclass(frozen=True)
-class CorpusRule:
+class CorpusRule(msgspec.Struct, frozen=True):
     """A rule as a corpus pass sees it: which check, with which settings, under a label
     that the pass hands back with each of its findings."""
 
@@ -183,8 +183,7 @@ class Corpus(Protocol):
         """How output names the document."""
 
 
-@dataclass(frozen=True)
-class CorpusOutcome:
+class CorpusOutcome(msgspec.Struct, frozen=True):
     """What a corpus pass found: (rule label, key, finding) triples, and the keys whose
     kept contribution no longer matches the document (gone or changed), for the caller to
     forget."""

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from typing import Any
+
+import msgspec
+from msgspec.structs import replace
 
 from seedlint.engine.diagnostics import (
     Applicability,
@@ -28,17 +30,16 @@ from seedlint.engine.selectors import SelectorError, check_selector, codes_of, s
 UNDECODABLE = re.compile("[\ud800-\udfff]")  # a byte that is not UTF-8, or a lone surrogate
 
 
-@dataclass(frozen=True)
-class LintSettings:
+class LintSettings(msgspec.Struct, frozen=True):
     """What the configuration (and the command line) says about rules."""
 
     select: tuple[str, ...] = ("ALL",)
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     # gitignore-style pattern (relative to the configuration's folder) -> selectors
-    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    severity: Mapping[str, Severity] = field(default_factory=dict)
-    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    per_file_ignores: Mapping[str, tuple[str, ...]] = msgspec.field(default_factory=dict)
+    severity: Mapping[str, Severity] = msgspec.field(default_factory=dict)
+    rule_options: Mapping[str, Mapping[str, Any]] = msgspec.field(default_factory=dict)
     languages: tuple[str, ...] | None = None  # allowed body languages
     fail_on: Severity = Severity.WARNING
 

@@ -8,14 +8,14 @@ line before anything runs, and ``seedlint explain`` shows each option's help and
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 REQUIRED: Any = object()
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(msgspec.Struct, frozen=True):
     type: str  # str, int, number, bool, str-list, str-map, choice
     default: Any = REQUIRED
     choices: tuple[str, ...] = ()

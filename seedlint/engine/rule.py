@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 from seedlint.engine.diagnostics import FixMode, Severity
 from seedlint.engine.kind import Kind
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(msgspec.Struct, frozen=True):
     text: str
     flagged: bool
     fixed: str | None = None
@@ -19,8 +19,7 @@ class Example:
     corpus: tuple[str, ...] = ()  # corpus rules: the other documents it is judged among
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(msgspec.Struct, frozen=True):
     code: str
     name: str
     kind: str
@@ -36,8 +35,10 @@ class Rule:
     source: str = ""
     line: int = 0
     fix_message: str = ""  # overrides the kind's description of its fix when set
-    implementation: Kind[Any] | None = field(default=None, repr=False, compare=False)
-    state: Any = field(default=None, repr=False, compare=False)  # built by the kind
+    # built by the kind when the rule is loaded (a rule is never compared or hashed: its
+    # ``definition`` is what keys a cache)
+    implementation: Kind[Any] | None = None
+    state: Any = None
 
     @property
     def label(self) -> str:

@@ -47,9 +47,10 @@ import signal
 import stat
 import string
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+
+import msgspec
 
 MAX_NAME_BYTES = 255  # the longest file name common file systems hold, in bytes
 SUFFIX_LENGTH = 8
@@ -81,8 +82,7 @@ class ChangedMeanwhile(Exception):
     """The file changed after it was read; writing would lose that change."""
 
 
-@dataclass(frozen=True)
-class FileState:
+class FileState(msgspec.Struct, frozen=True):
     """What identifies a file's content as it was read: a later write, a replacement or
     a removal changes at least one of these."""
 

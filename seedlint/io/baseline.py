@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, fields
 from pathlib import Path
+
+from msgspec.structs import asdict, fields
 
 from seedlint.engine.diagnostics import Diagnostic
 from seedlint.engine.fingerprints import Entry, entries

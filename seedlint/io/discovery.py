@@ -13,10 +13,11 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from seedlint.io.atomic import TEMPORARY
 
@@ -41,8 +42,7 @@ def _plain(relative: str) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(msgspec.Struct, frozen=True):
     path: Path
     relative: str  # posix, relative to the configuration's folder (or the named folder)
     base: Path  # the named path it was found under (itself, for a named file)

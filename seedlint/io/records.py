@@ -21,9 +21,10 @@ import json
 import re
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import BinaryIO, NoReturn
+
+import msgspec
 
 MAX_NESTING = 500  # arrays and objects inside each other; json.loads recurses per level
 JSON_WHITESPACE = b" \t\r\n"
@@ -46,8 +47,7 @@ SHORT_ESCAPES = {
 }
 
 
-@dataclass(frozen=True)
-class Record:
+class Record(msgspec.Struct, frozen=True):
     """One line of a JSON Lines file."""
 
     number: int  # 1-based line number in its file

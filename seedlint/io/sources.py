@@ -14,9 +14,10 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
+
+import msgspec
 
 from seedlint.io.atomic import FileState
 from seedlint.io.discovery import Patterns, discover
@@ -28,16 +29,14 @@ if TYPE_CHECKING:  # records and compressed files are read only by runs that hav
 SKIP_CHUNK = 1 << 20  # decompressed bytes read at a time to reach an offset
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(msgspec.Struct, frozen=True):
     """Why a document was not checked: an error fails the run, a note does not."""
 
     message: str
     error: bool = True
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(msgspec.Struct, frozen=True):
     name: str  # what output calls it: a path, FILE#ID, or the name given for stdin
     relative: str | None  # posix, relative to the configuration's folder
     path: Path | None = None  # a file to read (files)

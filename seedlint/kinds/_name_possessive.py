@@ -69,7 +69,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+import msgspec
 
 from seedlint.engine.document import Document
 from seedlint.engine.patterns import lazy_compile
@@ -281,8 +282,7 @@ def _present_verb(word: str) -> bool:
     return not noun_or_adjective(word) and third_person(word)
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(msgspec.Struct, frozen=True):
     """What surrounds a capitalised word + s: the capitalised word of a name before it
     ("" when none), the word after it, that word's reading, and the given name right before
     it ("Robert" of "Robert Muellers"; "" when none)."""

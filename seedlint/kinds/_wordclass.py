@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+import msgspec
 
 from seedlint.io.reading import read_regular
 from seedlint.io.usercache import cache_folder, framed, framed_body, keep_data
@@ -82,8 +83,7 @@ class Words:
     __hash__ = None  # type: ignore[assignment]
 
 
-@dataclass(frozen=True)
-class Lexicon:
+class Lexicon(msgspec.Struct, frozen=True):
     lemmas: Words
     nouns: Words  # lemmas and plurals
     adjectives: Words

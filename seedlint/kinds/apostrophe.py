@@ -28,9 +28,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+import msgspec
 
 from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import Document
@@ -68,8 +69,7 @@ ASCII_WORD = lazy_compile("[A-Za-z]+")
 NEAR = 1000  # characters either side of a fix whose apostrophes are counted
 
 
-@dataclass(frozen=True)
-class State:
+class State(msgspec.Struct, frozen=True):
     # the patterns' sources, compiled on first use (``compiled``): the possessive one, an
     # alternation of some 300 names, costs a one-file run 25 ms and is needed only by a
     # document that holds one of the listed forms

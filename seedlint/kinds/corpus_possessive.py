@@ -28,8 +28,9 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import Document
@@ -41,15 +42,13 @@ DEFAULT_BARE_SHARE = 0.1
 DEFAULT_SAFE_DOCUMENTS = 10
 
 
-@dataclass(frozen=True)
-class State:
+class State(msgspec.Struct, frozen=True):
     min_documents: int
     bare_share: float
     safe_documents: int = DEFAULT_SAFE_DOCUMENTS  # 0: every fix unsafe
 
 
-@dataclass(frozen=True)
-class NameUse:
+class NameUse(msgspec.Struct, frozen=True):
     """One document's contribution: the stems it writes with 's and with a bare s, and its
     candidates, (start, offset of the s, stem) each."""
 
@@ -59,8 +58,7 @@ class NameUse:
     candidates: tuple[tuple[int, int, str], ...]
 
 
-@dataclass(frozen=True)
-class NameCounts:
+class NameCounts(msgspec.Struct, frozen=True):
     """What the pass reads of every document, kept whole with the cache: how many
     documents write each stem with 's and + a bare s, and the contributions that hold
     candidates. The rest of each document's contribution is read only when the document

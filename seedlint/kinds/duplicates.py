@@ -32,8 +32,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
+
+import msgspec
 
 from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import Document
@@ -67,8 +68,7 @@ SETTING_NAMES = {
 }
 
 
-@dataclass(frozen=True)
-class State:
+class State(msgspec.Struct, frozen=True):
     check: str
     settings: CorpusSettings  # fingerprinting, and this rule's threshold or boilerplate
     min_characters: int = 0
@@ -201,7 +201,7 @@ KIND = Duplicates()
 def _group_settings(states: list[tuple[str, State]]) -> CorpusSettings:
     """One index setting for all the rules of a group: the lowest threshold and the
     loosest boilerplate bounds of its rules (each rule then keeps what passes its own)."""
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     base = states[0][1].settings
     near = [s.settings.threshold for _, s in states if s.check == NEAR]

@@ -36,8 +36,9 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import SURROGATES as LONE_SURROGATES
@@ -66,8 +67,7 @@ ENTITY_JOINED_AFTER = lazy_compile(r"(?:,? (?:and|or) |, ?)&#?\w+;")
 ENTITY_JOINED_BEFORE = lazy_compile(r"&#?\w+;(?:,? (?:and|or) |, ?)\Z")
 
 
-@dataclass(frozen=True)
-class State:
+class State(msgspec.Struct, frozen=True):
     check: str
     legacy: str = "cp1252"
 

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import BREAK, Document
@@ -36,8 +37,7 @@ TAIL = lazy_compile(f"{BREAK}(?:[ \\t]*{BREAK})*\\Z")
 NEVER = lazy_compile("(?!)")
 
 
-@dataclass(frozen=True)
-class State:
+class State(msgspec.Struct, frozen=True):
     check: str
     # the truncated check's patterns
     sentence_end: re.Pattern[str] = NEVER

@@ -19,8 +19,9 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import Document
@@ -35,8 +36,7 @@ FIELDS_PATTERN = lazy_compile(
 )
 
 
-@dataclass(frozen=True)
-class State:
+class State(msgspec.Struct, frozen=True):
     check: str
     options: dict[str, Any]
 

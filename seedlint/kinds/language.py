@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
+
+import msgspec
 
 from seedlint.engine.diagnostics import Finding
 from seedlint.engine.document import LETTER_TABLE, Document, runs_of
@@ -31,15 +32,14 @@ TOKEN = lazy_compile(r"[^\W\d_]+")
 DETECTIONS_KEPT = 256
 
 
-@dataclass(frozen=True)
-class State:
+class State(msgspec.Struct, frozen=True):
     allowed: tuple[str, ...]
     min_words: int
     threshold: float
     sample_chars: int
     stopword_share: float
     stopwords: frozenset[str]
-    identified: Callable[[Document], tuple[str, float]] = field(compare=False, repr=False)
+    identified: Callable[[Document], tuple[str, float]]
 
 
 class Language(Kind[State]):

@@ -38,8 +38,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any, NamedTuple
+
+import msgspec
 
 from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import NOT_SPACE, Document, Span
@@ -72,8 +73,7 @@ WORD_START = lazy_compile(r"[\s.…—–-]*([^\W\d_])")
 WORD_START_REACH = 6
 
 
-@dataclass(frozen=True)
-class State:
+class State(msgspec.Struct, frozen=True):
     opening: dict[str, str]  # opening char -> the closing char it expects
     closing: dict[str, str]  # closing char -> its opening char
     straight: frozenset[str]

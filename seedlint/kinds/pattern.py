@@ -24,9 +24,10 @@ file.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import Document
@@ -45,8 +46,7 @@ PROBE_LENGTH = 48
 SHOWN_CODEPOINTS = 4
 
 
-@dataclass(frozen=True)
-class State:
+class State(msgspec.Struct, frozen=True):
     source: str
     ignore_case: bool
     multiline: bool

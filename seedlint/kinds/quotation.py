@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import Document, Span
@@ -41,8 +42,7 @@ INTRODUCTION_ENDS = (",", ":")  # the characters a speech introduction ends with
 WORDS_AFTER_VERB = 4  # one of HEARERS, and OCCASION's three words
 
 
-@dataclass(frozen=True)
-class State:
+class State(msgspec.Struct, frozen=True):
     check: str
     marks: pairs.State
     speech: re.Pattern[str]

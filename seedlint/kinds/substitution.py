@@ -41,10 +41,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import LARGE_TEXT, Document, letter_words
@@ -123,8 +124,7 @@ class Corrections:
         return words.intersection(self._listed)
 
 
-@dataclass(frozen=True)
-class State:
+class State(msgspec.Struct, frozen=True):
     words: Corrections  # single words (see Corrections)
     phrase_words: tuple[frozenset[str], ...]  # a document lacking them has none of the phrases
     phrases: dict[str, str]
@@ -141,19 +141,17 @@ class State:
     # the phrases in the pattern's order, each with its words when they are all plain
     # (ASCII letters and digits; else None); and each phrase's own pattern, compiled on first use
     phrase_order: tuple[tuple[str, frozenset[str] | None], ...] = ()
-    phrase_patterns: dict[str, re.Pattern[str]] = field(
-        default_factory=dict, compare=False, hash=False
-    )
+    phrase_patterns: dict[str, re.Pattern[str]] = msgspec.field(default_factory=dict)
     # a word of each phrase (its longest letter run, likely its rarest) -> the phrases
     # (numbers in phrase_words) it stands for: a document holds a phrase's words only if
     # it holds that one, which one set operation finds; "" -> phrases of digits alone
-    phrase_firsts: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    phrase_firsts: dict[str, tuple[int, ...]] = msgspec.field(default_factory=dict)
     # first word -> the plain phrases (numbers in phrase_order) that open with it
-    order_firsts: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    order_firsts: dict[str, tuple[int, ...]] = msgspec.field(default_factory=dict)
     all_plain: bool = False  # every phrase is of plain words (see _phrase_matches)
     # the plain phrases by a word a text must hold to spell them, each with the words a
     # text spelling it holds (see _spelt_phrases)
-    spelling_gates: dict[str, tuple[tuple[str, tuple[frozenset[str], str]], ...]] = field(
+    spelling_gates: dict[str, tuple[tuple[str, tuple[frozenset[str], str]], ...]] = msgspec.field(
         default_factory=dict
     )
 

@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
+
+import msgspec
 
 from seedlint.engine.diagnostics import Edit, Finding
 from seedlint.engine.document import BREAK, CONTROLS, INVISIBLES, UNUSUAL_SPACES, Document
@@ -57,8 +58,7 @@ def _holds_unusual_space(doc: Document) -> bool:
     return not doc.text.isascii() and doc.holds(UNUSUAL_SPACES)
 
 
-@dataclass(frozen=True)
-class Spacing:
+class Spacing(msgspec.Struct, frozen=True):
     """A check that deletes or replaces every match of its pattern."""
 
     summary: str
@@ -135,8 +135,7 @@ SENTENCE_SPACING = Option(
 )
 
 
-@dataclass(frozen=True)
-class State:
+class State(msgspec.Struct, frozen=True):
     check: str
     sentence_spacing: bool = False
 

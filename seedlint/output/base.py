@@ -15,8 +15,9 @@ import os
 import re
 import sys
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import TextIO
+
+import msgspec
 
 from seedlint.engine.diagnostics import Diagnostic, Severity
 from seedlint.engine.document import Document
@@ -56,17 +57,16 @@ def use_colour(stream: TextIO) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-@dataclass
-class Summary:
+class Summary(msgspec.Struct):
     """What a run found, for the closing line and the exit code."""
 
     documents: int = 0  # checked
     unchecked: int = 0  # could not be checked (errors)
     hidden: int = 0  # findings a baseline hid
     recorded: int = 0  # findings written into a baseline
-    by_severity: Counter[str] = field(default_factory=Counter)
-    fixable: Counter[str] = field(default_factory=Counter)  # by applicability
-    by_rule: Counter[tuple[str, str]] = field(default_factory=Counter)
+    by_severity: Counter[str] = msgspec.field(default_factory=Counter)
+    fixable: Counter[str] = msgspec.field(default_factory=Counter)  # by applicability
+    by_rule: Counter[tuple[str, str]] = msgspec.field(default_factory=Counter)
     failing: int = 0  # findings at or above fail-on
     fail_on: Severity = Severity.WARNING
     unit: str = "file"

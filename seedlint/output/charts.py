@@ -12,7 +12,8 @@ from __future__ import annotations
 import html
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+import msgspec
 
 EXACT_BINS = 12  # counts up to this get one histogram column each; larger ones, powers of two
 LABEL_CHARS = 40  # chart labels longer than this are cut (the full text is in the tooltip)
@@ -42,8 +43,7 @@ def plural(count: int, word: str) -> str:
     return f"{number(count)} {word}{'' if count == 1 else 's'}"
 
 
-@dataclass(frozen=True)
-class Bar:
+class Bar(msgspec.Struct, frozen=True):
     label: str  # shown under or beside the bar (cut when long)
     parts: tuple[tuple[str, int], ...]  # (CSS class, value), stacked in this order
 

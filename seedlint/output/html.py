@@ -24,10 +24,11 @@ import posixpath
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from importlib import resources
 from typing import Any, TypeVar
 from urllib.parse import quote
+
+import msgspec
 
 from seedlint.output.charts import (
     EXACT_BINS,
@@ -62,16 +63,14 @@ _DATE = re.compile(r"\d{4}-(0[1-9]|1[0-2])-\d{2}")
 _UNSAFE_CHARACTERS = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-@dataclass(frozen=True)
-class ReportDocument:
+class ReportDocument(msgspec.Struct, frozen=True):
     path: str  # as shown to users, e.g. "seeds/2024/a.txt" or "corpus.jsonl#42"
     folder: str  # grouping key for the "by folder" chart and filter
     date: str  # the header date "YYYY-MM-DD", or "" when the document has none
     findings: int
 
 
-@dataclass(frozen=True)
-class ReportFinding:
+class ReportFinding(msgspec.Struct, frozen=True):
     path: str
     code: str
     name: str
@@ -87,8 +86,7 @@ class ReportFinding:
     after: str
 
 
-@dataclass(frozen=True)
-class ReportData:
+class ReportData(msgspec.Struct, frozen=True):
     title: str
     generated: str  # the generation date, given by the caller (the page never reads a clock)
     documents: list[ReportDocument]

@@ -28,9 +28,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
+
+import msgspec
+from msgspec.structs import fields
 
 from seedlint.engine.diagnostics import Severity
 from seedlint.engine.linter import LintSettings
@@ -46,25 +48,24 @@ class ConfigError(Exception):
     """A configuration that cannot be used; str() is the one-line report."""
 
 
-@dataclass
-class Config:
-    root: Path = field(default_factory=Path.cwd)
+class Config(msgspec.Struct):
+    root: Path = msgspec.field(default_factory=Path.cwd)
     source: str = ""
-    paths: list[str] = field(default_factory=lambda: ["seeds"])
-    include: list[str] = field(default_factory=lambda: ["*.txt"])
-    exclude: list[str] = field(default_factory=list)
-    rule_packs: list[str] = field(default_factory=lambda: ["default"])
-    select: list[str] = field(default_factory=lambda: ["ALL"])
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
-    severity: dict[str, str] = field(default_factory=dict)
-    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    paths: list[str] = msgspec.field(default_factory=lambda: ["seeds"])
+    include: list[str] = msgspec.field(default_factory=lambda: ["*.txt"])
+    exclude: list[str] = msgspec.field(default_factory=list)
+    rule_packs: list[str] = msgspec.field(default_factory=lambda: ["default"])
+    select: list[str] = msgspec.field(default_factory=lambda: ["ALL"])
+    extend_select: list[str] = msgspec.field(default_factory=list)
+    ignore: list[str] = msgspec.field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = msgspec.field(default_factory=dict)
+    severity: dict[str, str] = msgspec.field(default_factory=dict)
+    rule_options: dict[str, dict[str, Any]] = msgspec.field(default_factory=dict)
     languages: list[str] | None = None
     fail_on: str = "warning"
     output_dir: str = "normalised"
     # where each setting came from: "default", "seedlint.yaml:12", "--select"
-    origin: dict[str, str] = field(default_factory=dict)
+    origin: dict[str, str] = msgspec.field(default_factory=dict)
 
     def where(self, key: str) -> str:
         return self.origin.get(key, "default")

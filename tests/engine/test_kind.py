@@ -9,6 +9,7 @@ installed plug-in is found.
 
 from __future__ import annotations
 
+import json
 import textwrap
 from pathlib import Path
 from types import MappingProxyType
@@ -279,6 +280,32 @@ def test_a_plug_in_corpus_kind_runs_with_the_cache_without_a_kept_index(
         found = [line.split(" warning")[0] for line in result.stdout.splitlines()[:-1]]
         assert found == wanted, result.stdout
     assert not list((project / "cache").glob("corpus-opening-*"))  # nothing kept of it
+
+
+@pytest.mark.e2e
+def test_a_plug_in_corpus_kinds_dataclass_contribution_is_renamed_for_a_reused_id(
+    plugin: tuple[Path, dict[str, str]],
+) -> None:
+    """A JSON Lines record whose ID its file already used is known by its line: its
+    contributions get that key, a plug-in's frozen dataclass as the bundled kinds' structs."""
+    project, env = plugin
+    (project / "house.yaml").write_text(
+        "rules:\n  - code: HS101\n    name: same-opening\n    kind: opening\n"
+        "    severity: warning\n    message: '{count} documents open so'\n",
+        "utf-8",
+    )
+    records = [
+        {"id": "x", "text": seed("Budget agreed.")},
+        {"id": "x", "text": seed("Budget cut.")},
+    ]
+    (project / "c.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    result = run_seedlint("check", "--no-cache", "--format", "concise", "--select", "HS101",
+                          "--jsonl", "c.jsonl", cwd=project, env=env)  # fmt: skip
+    assert (result.returncode, result.stderr) == (1, "")
+    assert [line.split(" warning")[0] for line in result.stdout.splitlines()[:-1]] == [
+        "c.jsonl#x:1:1: HS101",
+        "c.jsonl:2:1:1: HS101",
+    ]
 
 
 @pytest.mark.e2e

@@ -3,7 +3,7 @@ definition that cache keys are made of."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from helpers import pattern_rule
 from seedlint.engine.diagnostics import FixMode, Severity

@@ -3,8 +3,7 @@ and contraction apostrophes, fixed in the apostrophe style of the paragraph or d
 
 from __future__ import annotations
 
-import dataclasses
-
+import msgspec
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -111,7 +110,7 @@ def test_the_phrase_gate_loses_no_phrase(text: str, large: bool) -> None:
     are those of a search of every document, small and large (words gathered by pieces)."""
     state = RULES["SL210"].state
     assert state.phrase_words is not None  # the bundled phrases each have a word that tells
-    everywhere = dataclasses.replace(state, phrase_words=None)
+    everywhere = msgspec.structs.replace(state, phrase_words=None)
     with pytest.MonkeyPatch.context() as patch:
         if large:
             patch.setattr(document, "LARGE_TEXT", 0)

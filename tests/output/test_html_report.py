@@ -10,7 +10,6 @@ starting Chromium) are also used by bench/report/run.py.
 from __future__ import annotations
 
 import base64
-import dataclasses
 import hashlib
 import json
 import re
@@ -20,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 
 import seedlint
@@ -290,7 +290,7 @@ def test_hostile_strings_stay_text_in_the_markup() -> None:
 
 def test_bad_severity_is_refused_with_a_clear_message() -> None:
     data = hostile_report()
-    bad = dataclasses.replace(data.findings[0], severity="fatal")
+    bad = msgspec.structs.replace(data.findings[0], severity="fatal")
     with pytest.raises(ValueError, match="unknown severity 'fatal'"):
         render_report(ReportData("t", GENERATED, data.documents, [bad], []))
 

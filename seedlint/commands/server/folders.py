@@ -17,8 +17,9 @@ from __future__ import annotations
 import os
 import threading
 from contextlib import suppress
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from seedlint.commands.common import Setup, UsageError, build_setup
 from seedlint.engine.linter import RuleOptionsError
@@ -32,16 +33,14 @@ class SetupError(Exception):
     """A configuration or rule file that cannot be used; str() is the one-line report."""
 
 
-@dataclass(frozen=True)
-class Resolved:
+class Resolved(msgspec.Struct, frozen=True):
     setup: Setup
     relative: str | None  # the document's path as per-file settings see it
     name: str  # the document's name in messages
     excluded: bool  # matched by exclude: not checked
 
 
-@dataclass
-class _Entry:
+class _Entry(msgspec.Struct):
     watched: list[Path]  # the configuration file and the rule files it names
     stamp: Stamp  # their sizes and times when the entry was built
     setup: Setup | None

@@ -9,8 +9,9 @@ the same text, path and configuration: the same rules, per-file settings and ord
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from seedlint.commands.server.folders import Folders, Resolved
 from seedlint.engine.diagnostics import Diagnostic
@@ -22,20 +23,18 @@ class Cancelled(Exception):
     """The snapshot went stale while it was being linted."""
 
 
-@dataclass(frozen=True)
-class Snapshot:
+class Snapshot(msgspec.Struct, frozen=True):
     uri: str
     version: int | None
     text: str
     path: Path | None  # None for a document not saved yet
 
 
-@dataclass
-class Linted:
+class Linted(msgspec.Struct):
     version: int | None
     text: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    rules: dict[str, Rule] = field(default_factory=dict)  # the rules of those diagnostics
+    diagnostics: list[Diagnostic] = msgspec.field(default_factory=list)
+    rules: dict[str, Rule] = msgspec.field(default_factory=dict)  # the rules of those diagnostics
     problem: str | None = None  # why the document was not checked
 
 

@@ -21,10 +21,10 @@ import os
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from lsprotocol import types
 from pygls.capabilities import get_capability
 from pygls.lsp.server import LanguageServer
@@ -53,8 +53,7 @@ LINT_THREADS = 2  # documents linted at once; the editor's messages are read mea
 WATCHED = (*CONFIG_FILES, "*.yaml", "*.yml")
 
 
-@dataclass
-class Published:
+class Published(msgspec.Struct):
     """A document's diagnostics for one version, as seedlint and as LSP sees them."""
 
     linted: Linted
@@ -62,14 +61,13 @@ class Published:
     lsp: list[types.Diagnostic]
 
 
-@dataclass
-class Runs:
+class Runs(msgspec.Struct):
     """The lint work of one open document."""
 
     timer: asyncio.TimerHandle | None = None
     task: asyncio.Task[None] | None = None
     running: int | None = None  # the version the running lint is for
-    cancel: threading.Event = field(default_factory=threading.Event)
+    cancel: threading.Event = msgspec.field(default_factory=threading.Event)
     again: bool = False  # the document changed while a lint ran: lint once more after
     published: Published | None = None
     fixed: tuple[int | None, str] | None = None  # (version, text with the safe fixes)
