@@ -70,10 +70,11 @@ NEAR = 1000  # characters either side of a fix whose apostrophes are counted
 
 
 class State(msgspec.Struct, frozen=True):
-    # the patterns' sources, compiled on first use (``compiled``): the possessive one, an
-    # alternation of some 300 names, costs a one-file run 25 ms and is needed only by a
-    # document that holds one of the listed forms
-    possessive_source: str | None
+    # the listed names by the lower-cased word their + s makes ("uks": UK, "kongs": Hong
+    # Kong), None when none is listed: a document is searched for the names whose + s its
+    # words hold (``possessive_in``), since an alternation of all 300 costs 8 ms to compile
+    possessive_names: dict[str, tuple[str, ...]] | None
+    # the other patterns' sources, compiled on first use (``compiled``)
     contraction_source: str | None
     contractions: dict[str, str]
     possessive_words: frozenset[str]  # lower-cased "names" forms: "uks", "kongs"
@@ -90,10 +91,19 @@ class State(msgspec.Struct, frozen=True):
     phrase_keys: frozenset[str] = frozenset()
     # bare forms that are words of their own -> their contraction ("its" -> "it's")
     word_contractions: dict[str, str] | None = None
+    # listed names whose + s is no word of ASCII letters that ``Document.lower_words`` can
+    # hold ("MI5s"): searched for with the others wherever the gate lets a document in
+    possessive_unworded: tuple[str, ...] = ()
 
-    @property
-    def possessive(self) -> re.Pattern[str] | None:
-        return compiled(self.possessive_source)
+    def possessive_in(self, words: frozenset[str]) -> re.Pattern[str]:
+        """The pattern of the listed names whose + s is one of ``words``. A name + s stands
+        between the pattern's boundaries, where its last word + s of ASCII letters is one
+        of the document's words (``letter_words``), so no other listed name can match."""
+        assert self.possessive_names is not None
+        names = set(self.possessive_unworded)
+        for form in words & self.possessive_words:
+            names.update(self.possessive_names.get(form, ()))
+        return possessive_pattern(tuple(sorted(names)))
 
     @property
     def contraction(self) -> re.Pattern[str] | None:
@@ -107,6 +117,12 @@ class State(msgspec.Struct, frozen=True):
 @lru_cache(maxsize=64)
 def compiled(source: str | None, flags: int = 0) -> re.Pattern[str] | None:
     return None if source is None else re.compile(source, flags)
+
+
+@lru_cache(maxsize=256)
+def possessive_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Each of ``names`` + s, the s a group, between a word's boundaries."""
+    return re.compile(f"(?:{_bounded_alternation(list(names))})(s){BOUNDARY_AFTER}")
 
 
 # BOUNDARY_BEFORE, looked at from behind a word's first character: a pattern that starts
@@ -184,9 +200,17 @@ def _build(options: dict[str, Any]) -> State:
     for bare, written in table.items():
         if written.replace("'", "").lower() != bare:
             raise ValueError(f"contraction '{written}' is not '{bare}' with apostrophes")
-    possessive = contraction = None
+    possessive: dict[str, tuple[str, ...]] | None = None
+    unworded = []
     if names:
-        possessive = f"(?:{_bounded_alternation(names)})(s){BOUNDARY_AFTER}"
+        possessive = {}
+        for name in names:
+            form = name.split()[-1].lower() + "s"
+            if ASCII_WORD.fullmatch(form):
+                possessive[form] = (*possessive.get(form, ()), name)
+            else:
+                unworded.append(name)
+    contraction = None
     if table:
         alternation = _alternation(list(table))
         contraction = f"{BOUNDARY_BEFORE}{NO_DOMAIN}(?:{alternation}){BOUNDARY_AFTER}"
@@ -208,6 +232,7 @@ def _build(options: dict[str, Any]) -> State:
         marks,
         *_phrase_words(marks),
         word_contractions=word_table or None,
+        possessive_unworded=tuple(unworded),
     )
 
 
@@ -270,10 +295,9 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
     text = doc.text
     words = doc.lower_words  # cheap gates: most documents hold none of the forms
     places: list[tuple[int, int, bool]] = []  # start, offset of the s, fix is a guess
-    possessive = state.possessive_source is not None
+    possessive = state.possessive_names is not None
     if possessive and not words.isdisjoint(state.possessive_words):
-        assert state.possessive is not None
-        for match in state.possessive.finditer(text):
+        for match in state.possessive_in(words).finditer(text):
             if not (marked_sic(text, match.end()) or plural_context(doc, match.start())):
                 places.append((match.start(), match.start(1), False))
     if state.acronym_evidence or state.name_evidence:

@@ -598,8 +598,9 @@ def test_bare_possessives_and_phrases_are_found_as_the_plain_patterns_find_them(
         f"{apostrophe.BOUNDARY_AFTER}"
     )
     state = RULES["SL210"].state
-    assert state.possessive is not None and state.phrase is not None
-    for fast, plain in ((state.possessive, plain_names), (state.phrase, plain_phrases)):
+    assert state.phrase is not None
+    every_name = apostrophe.possessive_pattern(tuple(sorted(names)))  # a document's are fewer
+    for fast, plain in ((every_name, plain_names), (state.phrase, plain_phrases)):
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import msgspec
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, seed
@@ -101,6 +101,49 @@ PHRASE_PIECES = [
 
 def phrase_findings(text: str, state: apostrophe.State) -> list[str]:
     return [repr(f) for f in apostrophe.KIND.find(Document(seed(text)), state)]
+
+
+# listed names, some + s, and what may stand beside them: marks, digits, letters that
+# lower-case to ASCII (Kelvin) or split a word (ö), a name no word can show ("MI5")
+NAME_PIECES = [
+    *RULES["SL210"].options["possessives"][::7],
+    "UK",
+    "Hong Kong",
+    "Kong",
+    "MI5",
+    "s",
+    "s",
+    "s",
+    "K",
+    "ö",
+    "’",
+    "'",
+    "-",
+    "5",
+    "“",
+    "(",
+    ".",
+    " ",
+    " ",
+    "\n",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=14).map("".join), st.booleans())
+@example("The MI5s chief met the UKs envoy.", False)  # a name no word can show, beside one
+@example("South Koreas and North Koreas leaders; South Africas and Africas.", True)
+def test_a_search_for_the_names_a_document_holds_loses_no_name(text: str, large: bool) -> None:
+    """A document is searched only for the listed names whose + s its words hold: the
+    findings are those of a search for every listed name, small and large."""
+    state = RULES["SL210"].state
+    every_name = tuple(RULES["SL210"].options["possessives"])
+    everywhere = msgspec.structs.replace(state, possessive_names={}, possessive_unworded=every_name)
+    with pytest.MonkeyPatch.context() as patch:
+        if large:
+            patch.setattr(document, "LARGE_TEXT", 0)
+            patch.setattr(document, "LOWER_PIECE", 16)
+        assert phrase_findings(text, state) == phrase_findings(text, everywhere)
 
 
 @settings(max_examples=500, deadline=None)
