@@ -26,6 +26,7 @@ from seedlint.corpus.finding import (
     REPEATED_TITLE,
     CorpusFinding,
 )
+from seedlint.corpus.fingerprint import jaccard
 from seedlint.corpus.minhash import U64, shingle_hashes, signature
 from seedlint.corpus.order import path_order
 from seedlint.corpus.settings import CorpusSettings
@@ -182,7 +183,7 @@ class _Measure:
             left, right = self._shingles(first), self._shingles(second)
             value = None
             if left is not None and right is not None:
-                value = _jaccard(np.unique(left), np.unique(right))
+                value = jaccard(np.unique(left), np.unique(right))
             self.exact[pair] = value
         return self.exact[pair]
 
@@ -200,14 +201,6 @@ class _Measure:
         equal = signature(left, num_perm, seed) == signature(right, num_perm, seed)
         estimate = float(equal.sum() / num_perm)
         return Near(later[0], earlier[0], round(estimate, DIGITS), round(exact, DIGITS))
-
-
-def _jaccard(left: U64, right: U64) -> float:
-    """``exact_similarity`` of two sets of shingle hashes (unique, sorted)."""
-    if not len(left) or not len(right):
-        return 0.0
-    common = len(np.intersect1d(left, right, assume_unique=True))
-    return common / (len(left) + len(right) - common)
 
 
 def assembled(findings: list[CorpusFinding], near: list[Near]) -> tuple[CorpusFinding, ...]:

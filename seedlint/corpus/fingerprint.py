@@ -22,7 +22,7 @@ from collections.abc import Sequence
 import msgspec
 import numpy as np
 
-from seedlint.corpus.minhash import shingle_hashes, signature
+from seedlint.corpus.minhash import U64, shingle_hashes, signature
 from seedlint.corpus.settings import CorpusSettings
 from seedlint.engine.document import LARGE_TEXT, line_pieces
 
@@ -156,8 +156,17 @@ def _blank(body: str, start: int, end: int) -> bool:
 def exact_similarity(first: str, second: str, shingle_words: int) -> float:
     """Jaccard similarity of the two bodies' shingle sets (their 64-bit hashes), 0 when
     either has no word."""
-    left = np.unique(shingle_hashes(first, shingle_words))
-    right = np.unique(shingle_hashes(second, shingle_words))
+    return jaccard(shingle_set(first, shingle_words), shingle_set(second, shingle_words))
+
+
+def shingle_set(body: str, shingle_words: int) -> U64:
+    """The distinct 64-bit hashes of the body's shingles, sorted."""
+    return np.unique(shingle_hashes(body, shingle_words))
+
+
+def jaccard(left: U64, right: U64) -> float:
+    """Jaccard similarity of two sets of shingle hashes (``shingle_set``s), 0 when either
+    is empty."""
     if not len(left) or not len(right):
         return 0.0
     common = len(np.intersect1d(left, right, assume_unique=True))

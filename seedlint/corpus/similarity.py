@@ -5,6 +5,8 @@ caller can supply the current bodies of both documents, the exact Jaccard simila
 their shingle sets is computed too and decides instead of the estimate (so no pair the
 estimate misjudges by a few hundredths is lost or invented); otherwise the estimate
 decides. Exact similarities are cached per pair, since a pair can meet in several bands,
+and the shingle sets of the rows measured last, since a row meets the others of its
+bucket (a story syndicated a hundred times is a hundred rows that each meet the rest);
 and, given a ``memo``, by the stored body hashes of the pair: a caller that keeps the memo
 between runs (the corpus store) measures an unchanged pair once. A body hash is that of
 the body with its whitespace normalised, which keeps every word: it decides the shingles.
@@ -15,17 +17,22 @@ them.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, MutableMapping
 
 import numpy as np
 import numpy.typing as npt
 
-from seedlint.corpus.fingerprint import exact_similarity
+from seedlint.corpus.fingerprint import jaccard, shingle_set
+from seedlint.corpus.minhash import U64
 from seedlint.corpus.settings import CorpusSettings
 from seedlint.corpus.table import I64, Table
 
 F64 = npt.NDArray[np.float64]
 PAIRS_PER_CHUNK = 1 << 15  # pairs compared at once: 128 values each, a few MB
+# bytes of shingle sets kept, the rows measured last: 8 bytes a shingle, some 4 kB a news
+# article, so that a run's memory stays flat in the corpus's size
+SHINGLE_BYTES_KEPT = 16 << 20
 DIGITS = 4  # similarities are reported rounded, so that reports compare byte for byte
 
 Bodies = Callable[[str], str | None]  # the current body of a key, None when unknown
@@ -61,6 +68,8 @@ class Similarity:
         self.memo = memo
         self.verified = verified or _never
         self._exact: dict[tuple[int, int], float | None] = {}
+        self._shingles: OrderedDict[int, U64] = OrderedDict()  # row -> its shingle set
+        self._shingle_bytes = 0
 
     def estimates(self, firsts: I64, seconds: I64) -> F64:
         result = np.empty(len(firsts), dtype=np.float64)
@@ -90,11 +99,26 @@ class Similarity:
         if left is None or right is None:
             return None
         if memo is None:
-            return exact_similarity(left, right, words)
+            return jaccard(self._shingle_set(first, left), self._shingle_set(second, right))
         value = memo.get(named)
         if value is None:
-            value = memo[named] = exact_similarity(left, right, words)
+            value = jaccard(self._shingle_set(first, left), self._shingle_set(second, right))
+            memo[named] = value
         return value
+
+    def _shingle_set(self, row: int, body: str) -> U64:
+        """The row's shingle set, from ``body`` (its current body, the same for the whole
+        pass) unless kept since it was last measured."""
+        kept = self._shingles.get(row)
+        if kept is not None:
+            self._shingles.move_to_end(row)
+            return kept
+        made = shingle_set(body, self.settings.shingle_words)
+        self._shingles[row] = made
+        self._shingle_bytes += made.nbytes
+        while self._shingle_bytes > SHINGLE_BYTES_KEPT and self._shingles:
+            self._shingle_bytes -= self._shingles.popitem(last=False)[1].nbytes
+        return made
 
     def passes(self, firsts: I64, seconds: I64) -> npt.NDArray[np.bool_]:
         """Which pairs are near-duplicates."""

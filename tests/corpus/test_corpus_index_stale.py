@@ -18,6 +18,7 @@ from seedlint.corpus import (
     fingerprint_seed,
     seed_parts,
 )
+from seedlint.corpus.minhash import U64
 from wikinews import seeds
 
 SETTINGS = CorpusSettings()
@@ -129,13 +130,13 @@ def test_a_memo_of_similarities_measures_each_pair_of_bodies_once(
 
     measured: list[int] = []
     read: list[str] = []
-    plain = similarity.exact_similarity
+    plain = similarity.jaccard
 
-    def counted(first: str, second: str, words: int) -> float:
+    def counted(first: U64, second: U64) -> float:
         measured.append(1)
-        return plain(first, second, words)
+        return plain(first, second)
 
-    monkeypatch.setattr(similarity, "exact_similarity", counted)
+    monkeypatch.setattr(similarity, "jaccard", counted)
     index = CorpusIndex.load(repository.parent / "corpus.index", SETTINGS)
     assert isinstance(index, CorpusIndex)
     files = files_source(repository)
@@ -169,3 +170,43 @@ def test_a_memo_never_serves_a_stale_entry(repository: Path) -> None:
     fresh = check(index, source=source)
     assert "n.txt" in fresh.stale
     assert check(index, source=source, memo=memo) == fresh
+
+
+@pytest.mark.parametrize("kept_bytes", [16 << 20, 0])
+def test_a_rows_shingles_are_made_once_while_kept_and_the_findings_do_not_depend_on_it(
+    kept_bytes: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Near copies of one story each meet the earliest: each copy's shingle set is made
+    once while the sets fit, and twice for each pair measured when none is kept."""
+    from seedlint.corpus import similarity
+
+    made: list[int] = []
+    measured: list[int] = []
+    plain_set, plain_jaccard = similarity.shingle_set, similarity.jaccard
+
+    def counted_set(body: str, words: int) -> U64:
+        made.append(1)
+        return plain_set(body, words)
+
+    def counted_jaccard(left: U64, right: U64) -> float:
+        measured.append(1)
+        return plain_jaccard(left, right)
+
+    monkeypatch.setattr(similarity, "shingle_set", counted_set)
+    monkeypatch.setattr(similarity, "jaccard", counted_jaccard)
+    monkeypatch.setattr(similarity, "SHINGLE_BYTES_KEPT", kept_bytes)
+    texts = {f"{n}.txt": near_copy(ARTICLES["0041.txt"], every) for n, every in
+             enumerate([97, 101, 103, 107, 109, 113])}  # fmt: skip
+    index = CorpusIndex(SETTINGS)
+    for key, text in texts.items():
+        index.add(fingerprint_seed(key, text, SETTINGS))
+
+    def source(key: str) -> CorpusText:
+        title, body, _, _ = seed_parts(texts[key])
+        return CorpusText(title, body)
+
+    report = check(index, source=source)
+    near = [(f.key, f.other) for f in report.findings if f.check == "near-duplicate"]
+    assert near == [(f"{n}.txt", "0.txt") for n in range(1, 6)]
+    assert len(measured) >= 5
+    assert len(made) == (len(texts) if kept_bytes else 2 * len(measured))
