@@ -17,6 +17,7 @@ Boilerplate counts are corpus statistics and are not checked entry by entry.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 
 import msgspec
@@ -31,6 +32,9 @@ from seedlint.corpus.view import CorpusView
 
 # past this share of the corpus, grouping everything beats scanning once per document
 SCAN_SHARE = 50
+# documents' texts kept, those read last: the near-duplicate check keeps what it needs of
+# them (``Similarity``), so that memory stays flat in the corpus's size
+TEXTS_KEPT = 256
 SCAN_MINIMUM = 64
 
 
@@ -146,8 +150,9 @@ class _Freshness:
     def __init__(self, index: CorpusIndex, source: Source, verified: frozenset[str]) -> None:
         self.index = index
         self.source = source
-        self.texts: dict[str, CorpusText | None] = {}
+        self.texts: OrderedDict[str, CorpusText | None] = OrderedDict()  # the last read
         self.known: dict[str, bool] = dict.fromkeys(verified, True)
+        self.given = verified  # known to match by the caller, never read to be checked
         self.consulted_stale: set[str] = set()
 
     def verified(self, key: str) -> bool:
@@ -155,28 +160,38 @@ class _Freshness:
         return self.known.get(key, False)
 
     def _text(self, key: str) -> CorpusText | None:
-        if key not in self.texts:
-            self.texts[key] = self.source(key)
-        return self.texts[key]
+        if key in self.texts:
+            self.texts.move_to_end(key)
+            return self.texts[key]
+        text = self.texts[key] = self.source(key)
+        if len(self.texts) > TEXTS_KEPT:
+            self.texts.popitem(last=False)
+        return text
+
+    def _matches(self, key: str, text: CorpusText | None) -> bool:
+        table = self.index.table()
+        row = table.rows.get(key)
+        return (
+            text is not None
+            and row is not None
+            and body_hash(text.body) == table.bodies[row].astype("<u8").tobytes()
+            and title_hash(title_key(text.title)) == int(table.titles[row])
+        )
 
     def holds(self, key: str) -> bool:
         if key not in self.known:
-            text = self._text(key)
-            table = self.index.table()
-            row = table.rows.get(key)
-            self.known[key] = (
-                text is not None
-                and row is not None
-                and body_hash(text.body) == table.bodies[row].astype("<u8").tobytes()
-                and title_hash(title_key(text.title)) == int(table.titles[row])
-            )
+            self.known[key] = self._matches(key, self._text(key))
         return self.known[key]
 
     def body(self, key: str) -> str | None:
         """The current body when the entry still matches it; otherwise None, and the key
-        is remembered as stale."""
+        is remembered as stale. A text read again, its first reading no longer kept, is
+        checked again: the file may have changed in between."""
         if self.holds(key):
+            read_before = key not in self.given and key not in self.texts
             text = self._text(key)
-            return None if text is None else text.body
+            if not read_before or self._matches(key, text):
+                return None if text is None else text.body
+            self.known[key] = False
         self.consulted_stale.add(key)
         return None

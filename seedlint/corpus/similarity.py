@@ -94,25 +94,35 @@ class Similarity:
         both_verified = self.verified(keys[first]) and self.verified(keys[second])
         if memo is not None and named in memo and both_verified:
             return memo[named]
-        left = self.bodies(keys[first])
-        right = self.bodies(keys[second]) if left is not None else None
-        if left is None or right is None:
+        if not (self._readable(first) and self._readable(second)):
             return None
-        if memo is None:
-            return jaccard(self._shingle_set(first, left), self._shingle_set(second, right))
-        value = memo.get(named)
+        value = None if memo is None else memo.get(named)
         if value is None:
-            value = jaccard(self._shingle_set(first, left), self._shingle_set(second, right))
-            memo[named] = value
+            left, right = self._shingle_set(first), self._shingle_set(second)
+            if left is None or right is None:
+                return None  # a body read again no longer matches its entry
+            value = jaccard(left, right)
+            if memo is not None:
+                memo[named] = value
         return value
 
-    def _shingle_set(self, row: int, body: str) -> U64:
-        """The row's shingle set, from ``body`` (its current body, the same for the whole
-        pass) unless kept since it was last measured."""
+    def _readable(self, row: int) -> bool:
+        """Whether the row's body is available (read and checked by ``bodies``): known so
+        while its shingle set is kept, since a row's body is the same for the whole pass."""
+        assert self.bodies is not None
+        return row in self._shingles or self.bodies(self.table.keys[row]) is not None
+
+    def _shingle_set(self, row: int) -> U64 | None:
+        """The row's shingle set, kept since it was last measured or made from its body;
+        None when the body is not available."""
         kept = self._shingles.get(row)
         if kept is not None:
             self._shingles.move_to_end(row)
             return kept
+        assert self.bodies is not None
+        body = self.bodies(self.table.keys[row])
+        if body is None:
+            return None
         made = shingle_set(body, self.settings.shingle_words)
         self._shingles[row] = made
         self._shingle_bytes += made.nbytes

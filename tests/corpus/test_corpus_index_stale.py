@@ -210,3 +210,31 @@ def test_a_rows_shingles_are_made_once_while_kept_and_the_findings_do_not_depend
     assert near == [(f"{n}.txt", "0.txt") for n in range(1, 6)]
     assert len(measured) >= 5
     assert len(made) == (len(texts) if kept_bytes else 2 * len(measured))
+
+
+@pytest.mark.parametrize("kept", [256, 0])
+def test_a_text_read_again_is_checked_again(
+    repository: Path, kept: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the texts read last are kept: a document read again, its first reading no
+    longer kept, is checked again, and one changed in between is stale. Here n.txt
+    changes after its first reading; kept, that reading is what the check compares."""
+    from seedlint.corpus import checks
+
+    monkeypatch.setattr(checks, "TEXTS_KEPT", kept)
+    files = files_source(repository)
+    reads: dict[str, int] = {}
+
+    def source(key: str) -> CorpusText | None:
+        reads[key] = reads.get(key, 0) + 1
+        text = files(key)
+        if key == "n.txt" and reads[key] > 1 and text is not None:
+            return CorpusText(text.title, "Another story altogether.")
+        return text
+
+    report = check(loaded(repository), source=source)
+    near = [(f.key, f.other) for f in report.findings if f.check == "near-duplicate"]
+    if kept:
+        assert (near, report.stale, reads["n.txt"]) == ([("n.txt", "m.txt")], (), 1)
+    else:
+        assert (near, report.stale) == ([], ("n.txt",))
