@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from seedlint.corpus import seed_parts
+from seedlint.corpus import (
+    CorpusIndex,
+    CorpusSettings,
+    CorpusText,
+    Source,
+    fingerprint_seed,
+    seed_parts,
+)
 from wikinews import seeds
 
 BOILERPLATE = (
@@ -112,3 +119,17 @@ def planted(prefix: str = "planted/") -> Planted:
         documents[key], start, end = with_boilerplate(documents[key])
         expected.append(Expected("boilerplate-paragraph", key, "", 20, start, end))
     return Planted(documents, expected, pairs)
+
+
+def indexed(texts: dict[str, str], settings: CorpusSettings) -> tuple[CorpusIndex, Source]:
+    """An index of the seeds ``texts`` (key -> text), and a source of their titles and
+    bodies as they are."""
+    index = CorpusIndex(settings)
+    for key, text in texts.items():
+        index.add(fingerprint_seed(key, text, settings))
+
+    def source(key: str) -> CorpusText:
+        title, body, _, _ = seed_parts(texts[key])
+        return CorpusText(title, body)
+
+    return index, source

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from corpus_plants import near_copy
+from corpus_plants import indexed, near_copy
 
 from seedlint.corpus import (
     CorpusIndex,
@@ -197,14 +197,7 @@ def test_a_rows_shingles_are_made_once_while_kept_and_the_findings_do_not_depend
     monkeypatch.setattr(similarity, "SHINGLE_BYTES_KEPT", kept_bytes)
     texts = {f"{n}.txt": near_copy(ARTICLES["0041.txt"], every) for n, every in
              enumerate([97, 101, 103, 107, 109, 113])}  # fmt: skip
-    index = CorpusIndex(SETTINGS)
-    for key, text in texts.items():
-        index.add(fingerprint_seed(key, text, SETTINGS))
-
-    def source(key: str) -> CorpusText:
-        title, body, _, _ = seed_parts(texts[key])
-        return CorpusText(title, body)
-
+    index, source = indexed(texts, SETTINGS)
     report = check(index, source=source)
     near = [(f.key, f.other) for f in report.findings if f.check == "near-duplicate"]
     assert near == [(f"{n}.txt", "0.txt") for n in range(1, 6)]

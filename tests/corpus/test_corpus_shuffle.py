@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pytest
-from corpus_plants import planted
+from corpus_plants import indexed, planted
 from corpus_rules_data import government_seeds
 
-from seedlint.corpus import CorpusIndex, CorpusSettings, CorpusText, check, seed_parts
+from seedlint.corpus import CorpusSettings, check, seed_parts
 from seedlint.corpus.buckets import (
     assembled,
     boilerplate,
@@ -35,14 +35,7 @@ def documents() -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def expected(documents: dict[str, str]) -> tuple[CorpusFinding, ...]:
-    index = CorpusIndex(SETTINGS)
-    for key, text in documents.items():
-        index.add(fingerprint_seed(key, text, SETTINGS))
-
-    def source(key: str) -> CorpusText:
-        title, body, _, _ = seed_parts(documents[key])
-        return CorpusText(title, body)
-
+    index, source = indexed(documents, SETTINGS)
     return check(index, source=source).findings
 
 
