@@ -94,16 +94,16 @@ class Similarity:
         both_verified = self.verified(keys[first]) and self.verified(keys[second])
         if memo is not None and named in memo and both_verified:
             return memo[named]
-        if not (self._readable(first) and self._readable(second)):
-            return None
         value = None if memo is None else memo.get(named)
-        if value is None:
-            left, right = self._shingle_set(first), self._shingle_set(second)
-            if left is None or right is None:
-                return None  # a body read again no longer matches its entry
-            value = jaccard(left, right)
-            if memo is not None:
-                memo[named] = value
+        if value is not None:  # the bodies are read all the same, which checks them
+            return value if self._readable(first) and self._readable(second) else None
+        left = self._shingle_set(first)
+        right = self._shingle_set(second) if left is not None else None
+        if left is None or right is None:
+            return None
+        value = jaccard(left, right)
+        if memo is not None:
+            memo[named] = value
         return value
 
     def _readable(self, row: int) -> bool:
@@ -113,8 +113,8 @@ class Similarity:
         return row in self._shingles or self.bodies(self.table.keys[row]) is not None
 
     def _shingle_set(self, row: int) -> U64 | None:
-        """The row's shingle set, kept since it was last measured or made from its body;
-        None when the body is not available."""
+        """The row's shingle set, kept since it was last measured or made from its body
+        (read and checked by ``bodies``); None when the body is not available."""
         kept = self._shingles.get(row)
         if kept is not None:
             self._shingles.move_to_end(row)
