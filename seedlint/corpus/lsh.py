@@ -1,21 +1,26 @@
 """Near-duplicate pairs by grouping on LSH band keys, in time linear in the corpus.
 
 For every document, the earliest (lowest rank) earlier document similar enough is
-wanted. Documents that share a band key land in one bucket; within a bucket, in rank
-order, a document is compared with the bucket's first member, then the second, and so on,
-stopping at the first similar one or at a member no earlier than the best found so far
-in another band. Each round compares one candidate for every document still looking, as
-one vectorised step. Unrelated documents rarely share a band, so buckets are small and
-the work grows with the corpus, not with its square.
+wanted. Documents that share a band key land in one bucket, and a document's candidates
+are the earlier members of its buckets in all the bands. They are measured in rank order,
+each once however many buckets it shares, and the first similar one is the answer: a
+document measures the candidates earlier than its answer and nothing after it. Each round
+measures one candidate for every document still looking, as one vectorised step.
+Unrelated documents rarely share a band, so buckets are small and the work grows with the
+corpus, not with its square.
 
-Each band is handled on its own and only needs that band's keys and the ranks: in a
-distributed run, (band, key) entries are shuffled so that each bucket sits on one worker,
-and the per-band answers are reduced by taking the lowest rank per document.
+The order in which documents are measured does not change the answers, so it is chosen
+for the rows the pairs share: documents are taken ``DOCUMENTS_PER_ROUND`` at a time,
+grouped by the earliest member of all their buckets. The copies of a story copied a
+hundred times share that member (its first copy), and their candidates are the story's
+other copies: measured together, each copy's shingle set is made once and kept while the
+story's pairs are measured (``similarity.py``), not made again for each copy that meets it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 import numpy as np
 import numpy.typing as npt
@@ -24,39 +29,80 @@ from seedlint.corpus.table import I64
 
 Passes = Callable[[I64, I64], npt.NDArray[np.bool_]]  # (earlier, later) -> similar enough
 NONE = -1
-LATEST = np.iinfo(np.int64).max
+DOCUMENTS_PER_ROUND = 1024
 
 
 def earliest_similar(band_keys: npt.NDArray[np.uint64], ranks: I64, passes: Passes) -> I64:
     """For each row, the row of the earliest earlier similar document, or NONE."""
     best = np.full(len(ranks), NONE, dtype=np.int64)
-    best_rank = np.full(len(ranks), LATEST, dtype=np.int64)
-    for band in range(band_keys.shape[1]):
-        _scan_band(band_keys[:, band], ranks, passes, best, best_rank)
+    members, documents, starts, ends, heads = _candidates(band_keys, ranks)
+    if not len(documents):
+        return best
+    # a document's entries (one per band in which it has earlier members) side by side,
+    # documents grouped by the earliest member of their buckets, then in rank order
+    grouped = np.lexsort((documents, ranks[documents], heads[documents]))
+    documents, starts, ends = documents[grouped], starts[grouped], ends[grouped]
+    firsts = np.flatnonzero(np.concatenate([[True], documents[1:] != documents[:-1]]))
+    bounds = np.append(firsts, len(documents))[::DOCUMENTS_PER_ROUND].tolist()
+    if bounds[-1] != len(documents):
+        bounds.append(len(documents))
+    for start, end in pairwise(bounds):
+        round_ = slice(start, end)
+        _measure(members, ranks, passes, best, documents[round_], starts[round_], ends[round_])
     return best
 
 
-def _scan_band(
-    keys: npt.NDArray[np.uint64], ranks: I64, passes: Passes, best: I64, best_rank: I64
+def _candidates(band_keys: npt.NDArray[np.uint64], ranks: I64) -> tuple[I64, I64, I64, I64, I64]:
+    """Every band's rows grouped by key in rank order, side by side (``members``); an
+    entry per (band, row) whose bucket holds earlier rows: the row, and where its earlier
+    members start and end in ``members``; and per row, the lowest rank in its buckets."""
+    rows, bands = band_keys.shape
+    members = np.empty(rows * bands, dtype=np.int64)
+    heads = ranks.copy()
+    documents, starts, ends = [], [], []
+    positions = np.arange(rows, dtype=np.int64)
+    for band in range(bands):
+        keys = band_keys[:, band]
+        order = np.lexsort((ranks, keys)).astype(np.int64)
+        members[band * rows : (band + 1) * rows] = order
+        ordered = keys[order]
+        starts_run = np.ones(rows, dtype=bool)
+        starts_run[1:] = ordered[1:] != ordered[:-1]
+        run_start = np.maximum.accumulate(np.where(starts_run, positions, 0))
+        heads[order] = np.minimum(heads[order], ranks[order[run_start]])
+        later = np.flatnonzero(positions > run_start)
+        documents.append(order[later])
+        starts.append(run_start[later] + band * rows)
+        ends.append(later + band * rows)
+    empty = np.empty(0, dtype=np.int64)
+    return (
+        members,
+        np.concatenate(documents) if documents else empty,
+        np.concatenate(starts) if starts else empty,
+        np.concatenate(ends) if ends else empty,
+        heads,
+    )
+
+
+def _measure(
+    members: I64, ranks: I64, passes: Passes, best: I64, documents: I64, at: I64, ends: I64
 ) -> None:
-    order = np.lexsort((ranks, keys)).astype(np.int64)
-    ordered = keys[order]
-    positions = np.arange(len(order), dtype=np.int64)
-    starts_run = np.ones(len(order), dtype=bool)
-    starts_run[1:] = ordered[1:] != ordered[:-1]
-    run_start = np.maximum.accumulate(np.where(starts_run, positions, 0))
-    depth = positions - run_start  # how many earlier members the bucket holds
-    waiting = np.flatnonzero(depth >= 1)
-    step = 0
-    while len(waiting):
-        candidates = order[run_start[waiting] + step]
-        documents = order[waiting]
-        useful = ranks[candidates] < best_rank[documents]
-        similar = np.zeros(len(waiting), dtype=bool)
-        tested = np.flatnonzero(useful)
-        if len(tested):
-            similar[tested] = passes(candidates[tested], documents[tested])
-        best[documents[similar]] = candidates[similar]
-        best_rank[documents[similar]] = ranks[candidates[similar]]
-        step += 1
-        waiting = waiting[useful & ~similar & (depth[waiting] > step)]
+    """Measure the entries' documents against their candidates, earliest first, until
+    one is similar or none is left; ``at`` is each entry's next candidate."""
+    at = at.copy()
+    while len(documents):
+        firsts = np.flatnonzero(np.concatenate([[True], documents[1:] != documents[:-1]]))
+        sizes = np.diff(np.append(firsts, len(documents)))
+        candidates = members[at]
+        candidate_ranks = ranks[candidates]
+        earliest = np.repeat(np.minimum.reduceat(candidate_ranks, firsts), sizes)
+        at_earliest = np.flatnonzero(candidate_ranks == earliest)
+        group = np.repeat(np.arange(len(firsts)), sizes)[at_earliest]
+        chosen = at_earliest[np.concatenate([[True], group[1:] != group[:-1]])]
+        similar = passes(candidates[chosen], documents[chosen])
+        best[documents[chosen[similar]]] = candidates[chosen[similar]]
+        # every entry whose next candidate was the one measured moves past it
+        measured = candidates == np.repeat(candidates[chosen], sizes)
+        at[measured] += 1
+        keep = (at < ends) & ~np.repeat(similar, sizes)
+        documents, at, ends = documents[keep], at[keep], ends[keep]
