@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import pairwise
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -28,6 +29,7 @@ import numpy.typing as npt
 from seedlint.corpus.table import I64
 
 Passes = Callable[[I64, I64], npt.NDArray[np.bool_]]  # (earlier, later) -> similar enough
+Index = npt.NDArray[np.signedinteger[Any]]  # rows or positions: 32 bits where they fit
 NONE = -1
 DOCUMENTS_PER_ROUND = 1024
 
@@ -52,18 +54,23 @@ def earliest_similar(band_keys: npt.NDArray[np.uint64], ranks: I64, passes: Pass
     return best
 
 
-def _candidates(band_keys: npt.NDArray[np.uint64], ranks: I64) -> tuple[I64, I64, I64, I64, I64]:
+def _candidates(
+    band_keys: npt.NDArray[np.uint64], ranks: I64
+) -> tuple[Index, Index, Index, Index, I64]:
     """Every band's rows grouped by key in rank order, side by side (``members``); an
     entry per (band, row) whose bucket holds earlier rows: the row, and where its earlier
     members start and end in ``members``; and per row, the lowest rank in its buckets."""
     rows, bands = band_keys.shape
-    members = np.empty(rows * bands, dtype=np.int64)
+    index: type[np.signedinteger[Any]] = np.int32 if rows * bands < 2**31 else np.int64
+    members: Index = np.empty(rows * bands, dtype=index)
     heads = ranks.copy()
-    documents, starts, ends = [], [], []
-    positions = np.arange(rows, dtype=np.int64)
+    documents: list[Index] = []
+    starts: list[Index] = []
+    ends: list[Index] = []
+    positions = np.arange(rows, dtype=index)
     for band in range(bands):
         keys = band_keys[:, band]
-        order = np.lexsort((ranks, keys)).astype(np.int64)
+        order: Index = np.lexsort((ranks, keys)).astype(index)
         members[band * rows : (band + 1) * rows] = order
         ordered = keys[order]
         starts_run = np.ones(rows, dtype=bool)
@@ -73,8 +80,8 @@ def _candidates(band_keys: npt.NDArray[np.uint64], ranks: I64) -> tuple[I64, I64
         later = np.flatnonzero(positions > run_start)
         documents.append(order[later])
         starts.append(run_start[later] + band * rows)
-        ends.append(later + band * rows)
-    empty = np.empty(0, dtype=np.int64)
+        ends.append((later + band * rows).astype(index))
+    empty: Index = np.empty(0, dtype=index)
     return (
         members,
         np.concatenate(documents) if documents else empty,
@@ -85,7 +92,13 @@ def _candidates(band_keys: npt.NDArray[np.uint64], ranks: I64) -> tuple[I64, I64
 
 
 def _measure(
-    members: I64, ranks: I64, passes: Passes, best: I64, documents: I64, at: I64, ends: I64
+    members: Index,
+    ranks: I64,
+    passes: Passes,
+    best: I64,
+    documents: Index,
+    at: Index,
+    ends: Index,
 ) -> None:
     """Measure the entries' documents against their candidates, earliest first, until
     one is similar or none is left; ``at`` is each entry's next candidate."""
@@ -99,7 +112,7 @@ def _measure(
         at_earliest = np.flatnonzero(candidate_ranks == earliest)
         group = np.repeat(np.arange(len(firsts)), sizes)[at_earliest]
         chosen = at_earliest[np.concatenate([[True], group[1:] != group[:-1]])]
-        similar = passes(candidates[chosen], documents[chosen])
+        similar = passes(candidates[chosen].astype(np.int64), documents[chosen].astype(np.int64))
         best[documents[chosen[similar]]] = candidates[chosen[similar]]
         # every entry whose next candidate was the one measured moves past it
         measured = candidates == np.repeat(candidates[chosen], sizes)

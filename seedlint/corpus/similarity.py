@@ -4,9 +4,9 @@ The estimate is the share of equal values in the two MinHash signatures. When th
 caller can supply the current bodies of both documents, the exact Jaccard similarity of
 their shingle sets is computed too and decides instead of the estimate (so no pair the
 estimate misjudges by a few hundredths is lost or invented); otherwise the estimate
-decides. Exact similarities are cached per pair, since a pair can meet in several bands,
-and the shingle sets of the rows measured last, since a row meets the others of its
-bucket (a story syndicated a hundred times is a hundred rows that each meet the rest);
+decides. The exact similarities of the pairs that passed are kept for the report, and the
+shingle sets of the rows measured last, since a row meets the others of its bucket (a
+story syndicated a hundred times is a hundred rows that each meet the rest);
 and, given a ``memo``, by the stored body hashes of the pair: a caller that keeps the memo
 between runs (the corpus store) measures an unchanged pair once. A body hash is that of
 the body with its whitespace normalised, which keeps every word: it decides the shingles.
@@ -30,9 +30,11 @@ from seedlint.corpus.table import I64, Table
 
 F64 = npt.NDArray[np.float64]
 PAIRS_PER_CHUNK = 1 << 15  # pairs compared at once: 128 values each, a few MB
-# bytes of shingle sets kept, the rows measured last: 8 bytes a shingle, some 4 kB a news
-# article, so that a run's memory stays flat in the corpus's size
-SHINGLE_BYTES_KEPT = 16 << 20
+# bytes of shingle sets kept, the rows measured last: 8 bytes a shingle, 1-4 kB a news
+# article, so that a run's memory stays flat in the corpus's size. The scan measures a
+# thousand documents and their candidates together (lsh.py): 8 MB keeps them; 16 MB
+# made no run faster and its memory was never given back
+SHINGLE_BYTES_KEPT = 8 << 20
 DIGITS = 4  # similarities are reported rounded, so that reports compare byte for byte
 
 Bodies = Callable[[str], str | None]  # the current body of a key, None when unknown
@@ -67,7 +69,8 @@ class Similarity:
         self.bodies = bodies
         self.memo = memo
         self.verified = verified or _never
-        self._exact: dict[tuple[int, int], float | None] = {}
+        # the exact values of the pairs that passed: only they are reported
+        self._passed: dict[tuple[int, int], float | None] = {}
         self._shingles: OrderedDict[int, U64] = OrderedDict()  # row -> its shingle set
         self._shingle_bytes = 0
 
@@ -83,9 +86,9 @@ class Similarity:
     def exact(self, first: int, second: int) -> float | None:
         """The exact Jaccard similarity, None when either body is not available."""
         pair = (min(first, second), max(first, second))
-        if pair not in self._exact:
-            self._exact[pair] = self._measured(*pair) if self.bodies is not None else None
-        return self._exact[pair]
+        if pair in self._passed:
+            return self._passed[pair]
+        return self._measured(*pair) if self.bodies is not None else None
 
     def _measured(self, first: int, second: int) -> float | None:
         assert self.bodies is not None
@@ -135,14 +138,14 @@ class Similarity:
         estimates = self.estimates(firsts, seconds)
         if self.bodies is None:
             return estimates >= self.settings.threshold
-        values = [
-            estimate if exact is None else exact
-            for estimate, exact in zip(
-                estimates.tolist(),
-                (self.exact(a, b) for a, b in zip(firsts.tolist(), seconds.tolist())),
-            )
-        ]
-        return np.array(values, dtype=np.float64) >= self.settings.threshold
+        result = np.zeros(len(firsts), dtype=np.bool_)
+        pairs = zip(estimates.tolist(), firsts.tolist(), seconds.tolist())
+        for number, (estimate, first, second) in enumerate(pairs):
+            exact = self.exact(first, second)
+            if (estimate if exact is None else exact) >= self.settings.threshold:
+                result[number] = True
+                self._passed[(min(first, second), max(first, second))] = exact
+        return result
 
     def reported(self, first: int, second: int) -> tuple[float, float | None]:
         """(estimate, exact) of one pair, rounded for the report."""

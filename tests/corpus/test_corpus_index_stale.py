@@ -172,7 +172,7 @@ def test_a_memo_never_serves_a_stale_entry(repository: Path) -> None:
     assert check(index, source=source, memo=memo) == fresh
 
 
-@pytest.mark.parametrize("kept_bytes", [16 << 20, 0])
+@pytest.mark.parametrize("kept_bytes", [8 << 20, 0])
 def test_a_rows_shingles_are_made_once_while_kept_and_the_findings_do_not_depend_on_it(
     kept_bytes: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -201,7 +201,7 @@ def test_a_rows_shingles_are_made_once_while_kept_and_the_findings_do_not_depend
     report = check(index, source=source)
     near = [(f.key, f.other) for f in report.findings if f.check == "near-duplicate"]
     assert near == [(f"{n}.txt", "0.txt") for n in range(1, 6)]
-    assert len(measured) >= 5
+    assert len(measured) == 5  # each pair once: the scan, then the report, which reuses it
     assert len(made) == (len(texts) if kept_bytes else 2 * len(measured))
 
 
