@@ -26,7 +26,7 @@ from seedlint.corpus import (
     fingerprint_seed,
     seed_parts,
 )
-from seedlint.corpus.fingerprint import normalise
+from seedlint.corpus.fingerprint import jaccard, normalise
 from seedlint.corpus.minhash import shingle_hashes, signature
 from seedlint.corpus.settings import band_shape, candidate_probability
 from wikinews import seeds
@@ -204,3 +204,21 @@ def test_a_text_plainly_spaced_is_its_own_normal_form(text: str) -> None:
 def test_every_space_but_one_is_normalised(space: str) -> None:
     for text in (f"a{space}b", f"{space}a b", f"a b{space}"):
         assert normalise(text) == " ".join(text.split())
+
+
+@given(
+    st.sets(st.integers(0, 2**64 - 1), max_size=60),
+    st.sets(st.integers(0, 2**64 - 1), max_size=60),
+    st.sets(st.integers(0, 2**64 - 1), max_size=30),
+)
+def test_jaccard_is_the_share_of_shared_hashes(
+    left: set[int], right: set[int], shared: set[int]
+) -> None:
+    """Two shingle sets (sorted, each hash once) with some hashes in common."""
+    first, second = left | shared, right | shared
+    expected = len(first & second) / len(first | second) if first and second else 0.0
+    assert jaccard(_hashes(first), _hashes(second)) == expected
+
+
+def _hashes(values: set[int]) -> np.ndarray:
+    return np.array(sorted(values), dtype=np.uint64)
