@@ -184,11 +184,11 @@ class Corpus(Protocol):
 
 
 class CorpusOutcome(msgspec.Struct, frozen=True):
-    """What a corpus pass found: (rule label, key, finding) triples, and the keys whose
-    kept contribution no longer matches the document (gone or changed), for the caller to
-    forget."""
+    """What a corpus pass found: (rule label, key, finding) triples, read once, in order
+    (a list, or made as they are read), and the keys whose kept contribution no longer
+    matches the document (gone or changed), for the caller to forget."""
 
-    findings: list[tuple[str, str, Finding]]
+    findings: Iterable[tuple[str, str, Finding]]
     stale: tuple[str, ...] = ()
 
 

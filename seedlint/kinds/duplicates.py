@@ -185,13 +185,15 @@ class Duplicates(Kind[State]):
         else:  # an index spread over a cluster (seedlint.distributed.corpus_pass)
             report = index.check()
             judge = _Judge(index, corpus, index.distinct_bodies)
-        findings = [
+        # made as the caller reads them: a copy's fix reads the document's text to delete
+        # all of it, just before the caller reads the same text to place the finding
+        findings = (
             (label, item.key, finding)
             for item in report.findings
             for label, state in states
             if state.check == item.check
             for finding in judge.finding(item, state)
-        ]
+        )
         return CorpusOutcome(findings, report.stale)
 
 
