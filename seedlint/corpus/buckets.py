@@ -26,8 +26,8 @@ from seedlint.corpus.finding import (
     REPEATED_TITLE,
     CorpusFinding,
 )
-from seedlint.corpus.fingerprint import jaccard
-from seedlint.corpus.minhash import U64, shingle_hashes, signature
+from seedlint.corpus.fingerprint import jaccard, shingle_set
+from seedlint.corpus.minhash import U64, signature
 from seedlint.corpus.order import path_order
 from seedlint.corpus.settings import CorpusSettings
 from seedlint.corpus.shuffle import BodyEntry, Doc, Entries, Place
@@ -173,7 +173,7 @@ class _Measure:
         if place not in self.shingles:
             body = self.texts.get(place)
             self.shingles[place] = (
-                None if body is None else shingle_hashes(body, self.settings.shingle_words)
+                None if body is None else shingle_set(body, self.settings.shingle_words)
             )
         return self.shingles[place]
 
@@ -183,7 +183,7 @@ class _Measure:
             left, right = self._shingles(first), self._shingles(second)
             value = None
             if left is not None and right is not None:
-                value = jaccard(np.unique(left), np.unique(right))
+                value = jaccard(left, right)
             self.exact[pair] = value
         return self.exact[pair]
 

@@ -161,7 +161,12 @@ def exact_similarity(first: str, second: str, shingle_words: int) -> float:
 
 def shingle_set(body: str, shingle_words: int) -> U64:
     """The distinct 64-bit hashes of the body's shingles, sorted."""
-    return np.unique(shingle_hashes(body, shingle_words))
+    hashes = shingle_hashes(body, shingle_words)
+    hashes.sort()  # in place, then one mask: np.unique takes 3-4 times as long
+    distinct = np.empty(len(hashes), dtype=bool)
+    distinct[:1] = True
+    np.not_equal(hashes[1:], hashes[:-1], out=distinct[1:])
+    return hashes[distinct]
 
 
 def jaccard(left: U64, right: U64) -> float:

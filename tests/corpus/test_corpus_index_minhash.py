@@ -26,7 +26,7 @@ from seedlint.corpus import (
     fingerprint_seed,
     seed_parts,
 )
-from seedlint.corpus.fingerprint import jaccard, normalise
+from seedlint.corpus.fingerprint import jaccard, normalise, shingle_set
 from seedlint.corpus.minhash import shingle_hashes, signature
 from seedlint.corpus.settings import band_shape, candidate_probability
 from wikinews import seeds
@@ -222,3 +222,9 @@ def test_jaccard_is_the_share_of_shared_hashes(
 
 def _hashes(values: set[int]) -> np.ndarray:
     return np.array(sorted(values), dtype=np.uint64)
+
+
+@given(st.text(alphabet="ab cd\n", max_size=300), st.integers(1, 4))
+def test_a_shingle_set_is_the_distinct_shingle_hashes_sorted(body: str, words: int) -> None:
+    """Bodies of few words, so that shingles repeat."""
+    assert shingle_set(body, words).tolist() == np.unique(shingle_hashes(body, words)).tolist()
