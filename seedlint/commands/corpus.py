@@ -176,13 +176,13 @@ class _Texts(msgspec.Struct):
         except Unreadable:
             return None
 
-    def path(self, key: str) -> Path:
+    def path(self, key: str) -> str:
         """The file of a file's key: the path the run named it by (as the working
-        directory sees it), else the key's own, below the configuration's folder."""
+        directory sees it), else the key's own, below the configuration's folder. Joined
+        as strings: the pass reads a file per document it measures."""
         if key in self.files:
-            return Path(self.files[key])
-        path = Path(key)
-        return path if path.is_absolute() else self.root / path
+            return self.files[key]
+        return key if os.path.isabs(key) else os.path.join(self.root, key)
 
 
 class CorpusRun:

@@ -18,18 +18,27 @@ def seed_parts(text: str) -> tuple[str, str, int, list[tuple[int, int]]]:
     return document_parts(Document(text))
 
 
+def title_and_body(text: str) -> tuple[str, str]:
+    """The title and body of a seed document: ``seed_parts`` without finding the
+    paragraphs (what reading a document again for its body needs)."""
+    document = Document(text)
+    return _title(document), text[document.body_start :]
+
+
 def document_parts(document: Document) -> tuple[str, str, int, list[tuple[int, int]]]:
     """``seed_parts`` of a document already parsed (the linter's, whose paragraphs the
     rules have found already)."""
-    text = document.text
-    header = document.header
-    title = ""
-    if header is not None:
-        match = HEADER_TITLE.match(text, 0, header.end)
-        title = match.group(1) if match else ""
     start = document.body_start
     spans = [(span.start, span.end) for span in document.paragraphs]
-    return title, text[start:], start, spans
+    return _title(document), document.text[start:], start, spans
+
+
+def _title(document: Document) -> str:
+    header = document.header
+    if header is None:
+        return ""
+    match = HEADER_TITLE.match(document.text, 0, header.end)
+    return match.group(1) if match else ""
 
 
 def fingerprint_seed(key: str, text: str, settings: CorpusSettings) -> Fingerprint:

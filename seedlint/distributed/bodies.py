@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from contextlib import suppress
 
 from seedlint.corpus.fingerprint import body_hash
-from seedlint.corpus.seeds import seed_parts
+from seedlint.corpus.seeds import title_and_body
 from seedlint.corpus.shuffle import Doc, Place
 from seedlint.distributed.tasks import Shard
 from seedlint.io.compressed import decompressing, decompression_errors
@@ -30,7 +30,7 @@ def read_bodies(shards: Sequence[Shard], docs: Sequence[Doc]) -> dict[Place, str
         texts = _texts(shards[number], [doc[1] for doc in wanted])
         for _, place, digest in wanted:
             text = texts.get(place)
-            body = None if text is None else seed_parts(text)[1]
+            body = None if text is None else title_and_body(text)[1]
             result[place] = body if body is not None and body_hash(body) == digest else None
     return result
 

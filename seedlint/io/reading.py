@@ -32,7 +32,7 @@ WIDE_BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
 class Unreadable(Exception):
     """A file that is not linted; str() is the one-line report, starting with its path."""
 
-    def __init__(self, path: Path, reason: str, note: bool = False) -> None:
+    def __init__(self, path: str | Path, reason: str, note: bool = False) -> None:
         super().__init__(f"{path}: {reason}")
         self.is_note = note
 
@@ -53,7 +53,7 @@ def read_bytes(path: Path) -> bytes:
 NO_WAIT = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)  # a FIFO opens at once
 
 
-def read_with_state(path: Path) -> tuple[bytes, FileState]:
+def read_with_state(path: str | Path) -> tuple[bytes, FileState]:
     """The content and the file's status as it was read (to notice a later change)."""
     try:
         kind = os.stat(path).st_mode
@@ -105,7 +105,7 @@ def _read_all(descriptor: int, size: int) -> bytes:
     return b"".join(chunks)
 
 
-def check_text(path: Path, data: bytes) -> None:
+def check_text(path: str | Path, data: bytes) -> None:
     """``Unreadable`` for content that is not 8-bit text: UTF-16 or UTF-32, or binary."""
     for bom, name in WIDE_BOMS:
         if data.startswith(bom):
@@ -138,7 +138,7 @@ def _reason(error: OSError) -> str:
     return f"cannot read: {error.strerror or error}"
 
 
-def _unlisted_reason(path: Path) -> str:
+def _unlisted_reason(path: str | Path) -> str:
     try:
         os.listdir(path)
     except OSError as error:

@@ -219,13 +219,14 @@ def _group_settings(states: list[tuple[str, State]]) -> CorpusSettings:
 
 
 def _source(corpus: Corpus) -> Callable[[str], CorpusText | None]:
-    from seedlint.corpus import CorpusText, seed_parts
+    from seedlint.corpus import CorpusText
+    from seedlint.corpus.seeds import title_and_body
 
     def current(key: str) -> CorpusText | None:
         text = corpus.text(key)
         if text is None:
             return None
-        title, body, _, _ = seed_parts(text)
+        title, body = title_and_body(text)
         return CorpusText(title, body)
 
     return current

@@ -26,6 +26,7 @@ from seedlint.corpus import (
     fingerprint_seed,
     seed_parts,
 )
+from seedlint.corpus.seeds import title_and_body
 from seedlint.corpus.storage import encode
 from wikinews import seeds
 
@@ -166,3 +167,15 @@ def test_merged_indexes_equal_one_built_whole(first, second) -> None:  # type: i
     part.merge(extra)
     assert findings(part) == findings(combined)
     assert encode(SETTINGS, part.table()) == encode(SETTINGS, combined.table())
+
+
+@given(
+    st.lists(
+        st.sampled_from(["date 2020-01-02 A title", " date 2020-01-02", "date x", "\n", "\r\n",
+                         "\n\n", "A paragraph.", "  indented", "\ufeff", "word"]),
+        max_size=12,
+    ).map("".join)
+)  # fmt: skip
+def test_title_and_body_are_those_of_the_whole_parse(text: str) -> None:
+    """Reading a document again for its body skips the paragraphs, and nothing else."""
+    assert title_and_body(text) == seed_parts(text)[:2]
