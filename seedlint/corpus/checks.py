@@ -188,9 +188,9 @@ class _Freshness:
         is remembered as stale. A text read again, its first reading no longer kept, is
         checked again: the file may have changed in between."""
         if self.holds(key):
-            read_before = key not in self.given and key not in self.texts
+            read_again = key not in self.given and key not in self.texts
             text = self._text(key)
-            if not read_before or self._matches(key, text):
+            if not read_again or self._matches(key, text):
                 return None if text is None else text.body
             self.known[key] = False
         self.consulted_stale.add(key)

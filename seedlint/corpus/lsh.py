@@ -44,7 +44,7 @@ def earliest_similar(band_keys: npt.NDArray[np.uint64], ranks: I64, passes: Pass
     # documents grouped by the earliest member of their buckets, then in rank order
     grouped = np.lexsort((documents, ranks[documents], heads[documents]))
     documents, starts, ends = documents[grouped], starts[grouped], ends[grouped]
-    firsts = np.flatnonzero(np.concatenate([[True], documents[1:] != documents[:-1]]))
+    firsts = np.flatnonzero(_starts(documents))
     bounds = np.append(firsts, len(documents))[::DOCUMENTS_PER_ROUND].tolist()
     if bounds[-1] != len(documents):
         bounds.append(len(documents))
@@ -73,9 +73,7 @@ def _candidates(
         order: Index = np.lexsort((ranks, keys)).astype(index)
         members[band * rows : (band + 1) * rows] = order
         ordered = keys[order]
-        starts_run = np.ones(rows, dtype=bool)
-        starts_run[1:] = ordered[1:] != ordered[:-1]
-        run_start = np.maximum.accumulate(np.where(starts_run, positions, 0))
+        run_start = np.maximum.accumulate(np.where(_starts(ordered), positions, 0))
         heads[order] = np.minimum(heads[order], ranks[order[run_start]])
         later = np.flatnonzero(positions > run_start)
         documents.append(order[later])
@@ -104,14 +102,14 @@ def _measure(
     one is similar or none is left; ``at`` is each entry's next candidate."""
     at = at.copy()
     while len(documents):
-        firsts = np.flatnonzero(np.concatenate([[True], documents[1:] != documents[:-1]]))
+        firsts = np.flatnonzero(_starts(documents))
         sizes = np.diff(np.append(firsts, len(documents)))
         candidates = members[at]
         candidate_ranks = ranks[candidates]
         earliest = np.repeat(np.minimum.reduceat(candidate_ranks, firsts), sizes)
         at_earliest = np.flatnonzero(candidate_ranks == earliest)
         group = np.repeat(np.arange(len(firsts)), sizes)[at_earliest]
-        chosen = at_earliest[np.concatenate([[True], group[1:] != group[:-1]])]
+        chosen = at_earliest[_starts(group)]
         similar = passes(candidates[chosen].astype(np.int64), documents[chosen].astype(np.int64))
         best[documents[chosen[similar]]] = candidates[chosen[similar]]
         # every entry whose next candidate was the one measured moves past it
@@ -119,3 +117,10 @@ def _measure(
         at[measured] += 1
         keep = (at < ends) & ~np.repeat(similar, sizes)
         documents, at, ends = documents[keep], at[keep], ends[keep]
+
+
+def _starts(values: npt.NDArray[Any]) -> npt.NDArray[np.bool_]:
+    """Where each run of equal neighbouring values starts."""
+    starts = np.ones(len(values), dtype=bool)
+    starts[1:] = values[1:] != values[:-1]
+    return starts

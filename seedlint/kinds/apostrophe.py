@@ -200,12 +200,12 @@ def _build(options: dict[str, Any]) -> State:
     for bare, written in table.items():
         if written.replace("'", "").lower() != bare:
             raise ValueError(f"contraction '{written}' is not '{bare}' with apostrophes")
+    forms = {name: name.split()[-1].lower() + "s" for name in names}  # "Hong Kong": "kongs"
     possessive: dict[str, tuple[str, ...]] | None = None
     unworded = []
     if names:
         possessive = {}
-        for name in names:
-            form = name.split()[-1].lower() + "s"
+        for name, form in forms.items():
             if ASCII_WORD.fullmatch(form):
                 possessive[form] = (*possessive.get(form, ()), name)
             else:
@@ -214,7 +214,7 @@ def _build(options: dict[str, Any]) -> State:
     if table:
         alternation = _alternation(list(table))
         contraction = f"{BOUNDARY_BEFORE}{NO_DOMAIN}(?:{alternation}){BOUNDARY_AFTER}"
-    possessive_words = frozenset(name.split()[-1].lower() + "s" for name in names)
+    possessive_words = frozenset(forms.values())
     marks = _phrase_marks(options["phrases"])
     phrase = None
     if marks:
