@@ -13,13 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import msgspec
 import numpy as np
 
 from seedlint.corpus import storage
 from seedlint.corpus.fingerprint import BODY_HASH_BYTES, Fingerprint
 from seedlint.corpus.order import path_order
 from seedlint.corpus.settings import CorpusSettings, band_shape
-from seedlint.corpus.table import Table
+from seedlint.corpus.table import Table, pack_paragraphs
 
 SIGNATURE_VALUE_BYTES = 4
 
@@ -32,7 +33,9 @@ class CorpusIndex:
         self.bands, self.rows = band_shape(self.settings.threshold, self.settings.num_perm)
         self._table = Table.empty(self.settings.num_perm)
         self._dropped: set[int] = set()  # rows of the table removed or replaced since
-        self._staged: dict[str, Fingerprint] = {}  # added since the table was built
+        # added since the table was built: each without its paragraphs, which are packed
+        # (a corpus run stages thousands of documents between folds)
+        self._staged: dict[str, tuple[Fingerprint, bytes]] = {}
 
     def add(self, fingerprint: Fingerprint) -> None:
         """Add a document, replacing any earlier entry of the same key."""
@@ -49,7 +52,11 @@ class CorpusIndex:
         row = self._table.rows.get(fingerprint.key)
         if row is not None:
             self._dropped.add(row)
-        self._staged[fingerprint.key] = fingerprint
+        packed = pack_paragraphs(fingerprint.paragraphs)
+        self._staged[fingerprint.key] = (
+            msgspec.structs.replace(fingerprint, paragraphs=()),
+            packed,
+        )
 
     def remove(self, key: str) -> bool:
         """Forget a document; False when the index did not hold it."""
@@ -86,7 +93,11 @@ class CorpusIndex:
                 keep = np.ones(len(kept), dtype=bool)
                 keep[list(self._dropped)] = False
                 kept = kept.select(np.flatnonzero(keep).astype(np.int64))
-            staged = Table.from_fingerprints(list(self._staged.values()), self.settings.num_perm)
+            staged = Table.from_fingerprints(
+                [fingerprint for fingerprint, _ in self._staged.values()],
+                self.settings.num_perm,
+                [packed for _, packed in self._staged.values()],
+            )
             self._table = Table.concat([kept, staged], self.settings.num_perm)
             self._dropped.clear()
             self._staged.clear()

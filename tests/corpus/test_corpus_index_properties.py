@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
+import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -179,3 +180,36 @@ def test_merged_indexes_equal_one_built_whole(first, second) -> None:  # type: i
 def test_title_and_body_are_those_of_the_whole_parse(text: str) -> None:
     """Reading a document again for its body skips the paragraphs, and nothing else."""
     assert title_and_body(text) == seed_parts(text)[:2]
+
+
+spans = st.tuples(st.integers(0, 2**64 - 1), st.integers(0, 2**40), st.integers(0, 2**40))
+
+
+@given(st.lists(st.tuples(st.sampled_from(KEYS), st.lists(spans, max_size=6)), max_size=8))
+def test_staged_fingerprints_make_the_table_their_tuples_make(rows) -> None:  # type: ignore[no-untyped-def]
+    """The index keeps added fingerprints with their paragraphs packed into bytes until it
+    builds its table: the table is the one their (hash, start, end) tuples make, column
+    for column, whatever the hashes (up to 2**64 - 1) and the number of paragraphs."""
+    from seedlint.corpus.fingerprint import EMPTY_BODY_HASH
+    from seedlint.corpus.table import Table
+
+    latest = {key: Fingerprint(key, EMPTY_BODY_HASH, "", b"", tuple(p)) for key, p in rows}
+    index = CorpusIndex(SETTINGS)
+    for key, paragraphs in rows:
+        index.add(Fingerprint(key, EMPTY_BODY_HASH, "", b"", tuple(paragraphs)))
+    built = index.table()
+    expected = Table.from_fingerprints(list(latest.values()), SETTINGS.num_perm)
+    assert built.keys == expected.keys
+    assert built.paragraph_offsets.tolist() == expected.paragraph_offsets.tolist()
+    assert built.paragraph_hashes.dtype == np.uint64 and built.paragraph_spans.dtype == np.int64
+    assert built.paragraph_hashes.tolist() == [
+        h for p in latest.values() for h, _, _ in p.paragraphs
+    ]
+    assert built.paragraph_spans.tolist() == [
+        [s, e] for p in latest.values() for _, s, e in p.paragraphs
+    ]
+    for row, key in enumerate(built.keys):
+        hashes, where = built.paragraphs(row)
+        assert [(int(h), *map(int, w)) for h, w in zip(hashes, where)] == list(
+            latest[key].paragraphs
+        )
