@@ -51,6 +51,7 @@ from seedlint.io.sources import Item, display_path, path_below, read_span
 if TYPE_CHECKING:
     from seedlint.engine.fixer import AppliedEdit
     from seedlint.io.corpus_verdict import KeptIndex, Stores
+    from seedlint.io.shingle_spill import ShingleSpill
 
 TEXTS_KEPT = 512  # texts of documents read again, kept for the pass's next question
 FOLD_EVERY = 16_384  # contributions kept as objects before they are folded into columns
@@ -217,6 +218,7 @@ class CorpusRun:
         self._offsets: dict[Path, int] = {}  # records: where the next line starts
         # records known by their line (see add): shard -> line number -> key
         self.renamed: dict[str, dict[int, str]] = {}
+        self.spill: ShingleSpill | None = None  # the shingle sets fingerprints carried
 
     # --- what the pass asks ---------------------------------------------------------------
 
@@ -272,6 +274,7 @@ class CorpusRun:
         for number, contributed in enumerate(data):
             if contributed is None:
                 continue  # the kept contribution stands
+            contributed = self._set_aside(key, contributed)
             if stores is not None:
                 self._opened()[number].put(contributed, contribution.digest)
             else:
@@ -313,7 +316,21 @@ class CorpusRun:
             return
         doc = self.linter.document(decode(data), self.name(key))
         for number in wrong:
-            stores[number].put(self.work.groups[number].contribute(doc, key), digest(data))
+            contributed = self._set_aside(key, self.work.groups[number].contribute(doc, key))
+            stores[number].put(contributed, digest(data))
+
+    def _set_aside(self, key: str, contribution: Any) -> Any:
+        """The contribution without the shingle set a fingerprint carries, which is kept
+        aside (``ShingleSpill``) for the near-duplicate check, not in the index."""
+        shingles = getattr(contribution, "shingles", b"")
+        if not shingles or not isinstance(contribution, msgspec.Struct):
+            return contribution
+        if self.spill is None:
+            from seedlint.io.shingle_spill import ShingleSpill
+
+            self.spill = ShingleSpill()
+        self.spill.put(key, shingles)
+        return replace(contribution, shingles=b"")
 
     def forget_unseen(self) -> None:
         """Forget kept entries below folders this run walked that the walk did not find."""
@@ -350,6 +367,8 @@ class CorpusRun:
                 store.remove(result.stale)
                 store.save()
             results.append(result)
+        if self.spill is not None:  # the pass has measured every pair it measures
+            self.spill.close()
         self._keep_verdict(results)
         return results
 
@@ -451,6 +470,13 @@ class _GroupCorpus(msgspec.Struct):
         """The group's kept exact similarities (``CorpusStore.similarities``), or None."""
         stores = self.run.stores
         return None if stores is None else stores.each[self.number].similarities
+
+    @property
+    def shingles(self) -> Any:
+        """The shingle sets the run's fingerprints carried, by key (``ShingleSpill.get``),
+        or None when none did."""
+        spill = self.run.spill
+        return None if spill is None else spill.get
 
 
 # --- fix: the corpus's fixes of one document ---------------------------------------------

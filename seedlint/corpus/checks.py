@@ -27,7 +27,7 @@ from seedlint.corpus.fingerprint import body_hash, title_hash, title_key
 from seedlint.corpus.grouped import all_findings
 from seedlint.corpus.index import CorpusIndex
 from seedlint.corpus.query import findings_naming, findings_on
-from seedlint.corpus.similarity import Memo
+from seedlint.corpus.similarity import Memo, Sent
 from seedlint.corpus.view import CorpusView
 
 # past this share of the corpus, grouping everything beats scanning once per document
@@ -76,21 +76,23 @@ def check(
     scan: bool | None = None,
     memo: Memo | None = None,
     verified: frozenset[str] = frozenset(),
+    sent: Sent | None = None,
 ) -> CorpusReport:
     """Findings and stale entries (see the module docstring and ``findings``). ``scan``
     forces one way of finding (True: scanning, False: grouping), for tests; by default the
     cheaper one. ``memo``: exact similarities of pairs of bodies measured before
     (``Similarity``), which this updates. ``verified``: keys whose entries the caller
     knows to match their documents (fingerprinted, or found unchanged, in this run): they
-    are not read to be checked again."""
+    are not read to be checked again; ``sent``: the shingle sets their fingerprints
+    carried, measured instead of their bodies read and hashed again."""
     wanted = None if keys is None else _Wanted(set(keys), include_named)
     if source is None:
-        return CorpusReport(_findings(index, wanted, None, scan, memo), ())
+        return CorpusReport(_findings(index, wanted, None, scan, memo, None), ())
     work = index.copy()
     fresh = _Freshness(work, source, verified)
     stale: list[str] = []
     while True:
-        result = _findings(work, wanted, fresh, scan, memo)
+        result = _findings(work, wanted, fresh, scan, memo, sent)
         named = {key for finding in result for key in (finding.key, finding.other) if key}
         suspects = fresh.consulted_stale | {key for key in named if not fresh.holds(key)}
         if not suspects:
@@ -115,13 +117,14 @@ def _findings(
     fresh: _Freshness | None,
     scan: bool | None,
     memo: Memo | None,
+    sent: Sent | None,
 ) -> tuple[CorpusFinding, ...]:
     table = index.table()
     shape = (index.bands, index.rows)
     if fresh is None:
         view = CorpusView(table, index.settings, shape, None)
     else:
-        view = CorpusView(table, index.settings, shape, fresh.body, memo, fresh.verified)
+        view = CorpusView(table, index.settings, shape, fresh.body, memo, fresh.verified, sent)
     if wanted is None:
         result = all_findings(view)
     else:

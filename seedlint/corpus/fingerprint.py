@@ -12,6 +12,10 @@ can be computed in any process, in any order, and sent to where the index is bui
 - ``paragraphs``: (hash, start, end) of every non-blank paragraph, the hash a 64-bit BLAKE2b
   of the whitespace-normalised paragraph, start and end character offsets in the whole
   document, so that a finding can point at the paragraph and a fix can remove it.
+- ``shingles``: the distinct 64-bit hashes of the body's shingles, sorted, in native byte
+  order: what the near-duplicate check measures pairs by, sent along to the process that
+  runs it so that it need not read and hash the document again. Never stored; empty past
+  ``SHINGLES_SENT`` shingles (the check then reads the body).
 """
 
 from __future__ import annotations
@@ -28,6 +32,9 @@ from seedlint.engine.document import LARGE_TEXT, line_pieces
 
 BODY_HASH_BYTES = 16
 PARAGRAPH_HASH_BYTES = 8
+# shingles of a body at most whose set a fingerprint carries (512 kB): a news article has
+# a few hundred; a very large text's set is made again by the check, if ever needed
+SHINGLES_SENT = 1 << 16
 HASHED_PIECE = 1 << 16  # characters of a body normalised and hashed at a time (at least)
 NO_TITLE = 0  # the 64-bit title hash of a document without a title; real hashes avoid it
 
@@ -40,6 +47,7 @@ class Fingerprint(msgspec.Struct, frozen=True):
     title_key: str
     signature: bytes
     paragraphs: tuple[tuple[int, int, int], ...]
+    shingles: bytes = b""
 
     @property
     def has_body(self) -> bool:
@@ -116,6 +124,10 @@ def fingerprint(
     """The fingerprint of a document whose body starts at ``body_offset`` of its text and
     whose paragraphs are the (start, end) spans given, in offsets of the whole text."""
     hashes = shingle_hashes(body, settings.shingle_words)
+    shingles = b""
+    if len(hashes) <= SHINGLES_SENT:  # a set's minima are its repeated hashes' minima
+        hashes = _distinct(hashes)
+        shingles = hashes.tobytes()
     values = (
         signature(hashes, settings.num_perm, settings.seed).astype("<u4").tobytes()
         if len(hashes)
@@ -144,7 +156,7 @@ def fingerprint(
         ).digest()
     else:
         whole = body_hash(body)
-    return Fingerprint(key, whole, title_key(title), values, tuple(spans))
+    return Fingerprint(key, whole, title_key(title), values, tuple(spans), shingles)
 
 
 def _blank(body: str, start: int, end: int) -> bool:
@@ -161,7 +173,11 @@ def exact_similarity(first: str, second: str, shingle_words: int) -> float:
 
 def shingle_set(body: str, shingle_words: int) -> U64:
     """The distinct 64-bit hashes of the body's shingles, sorted."""
-    hashes = shingle_hashes(body, shingle_words)
+    return _distinct(shingle_hashes(body, shingle_words))
+
+
+def _distinct(hashes: U64) -> U64:
+    """The distinct values of ``hashes``, sorted (``hashes`` is sorted in place)."""
     hashes.sort()  # in place, then one mask: np.unique takes 3-4 times as long
     distinct = np.empty(len(hashes), dtype=bool)
     distinct[:1] = True

@@ -34,7 +34,7 @@ class CorpusIndex:
         self._table = Table.empty(self.settings.num_perm)
         self._dropped: set[int] = set()  # rows of the table removed or replaced since
         # added since the table was built: each without its paragraphs, which are packed
-        # (a corpus run stages thousands of documents between folds)
+        # (a corpus run stages thousands of documents between folds), nor its shingles
         self._staged: dict[str, tuple[Fingerprint, bytes]] = {}
 
     def add(self, fingerprint: Fingerprint) -> None:
@@ -53,10 +53,8 @@ class CorpusIndex:
         if row is not None:
             self._dropped.add(row)
         packed = pack_paragraphs(fingerprint.paragraphs)
-        self._staged[fingerprint.key] = (
-            msgspec.structs.replace(fingerprint, paragraphs=()),
-            packed,
-        )
+        bare = msgspec.structs.replace(fingerprint, paragraphs=(), shingles=b"")
+        self._staged[fingerprint.key] = (bare, packed)
 
     def remove(self, key: str) -> bool:
         """Forget a document; False when the index did not hold it."""

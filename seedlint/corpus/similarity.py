@@ -1,8 +1,9 @@
 """How similar two stored documents are, and whether that makes them near-duplicates.
 
 The estimate is the share of equal values in the two MinHash signatures. When the
-caller can supply the current bodies of both documents, the exact Jaccard similarity of
-their shingle sets is computed too and decides instead of the estimate (so no pair the
+caller can supply the current bodies of both documents (or the shingle sets their
+fingerprints carried in this run, for entries known to match), the exact Jaccard
+similarity of their shingle sets is computed too and decides instead of the estimate (so no pair the
 estimate misjudges by a few hundredths is lost or invented); otherwise the estimate
 decides. The exact similarities of the pairs that passed are kept for the report; the
 shingle sets of the rows measured last are kept, since a row meets the others of its
@@ -39,6 +40,9 @@ DIGITS = 4  # similarities are reported rounded, so that reports compare byte fo
 
 Bodies = Callable[[str], str | None]  # the current body of a key, None when unknown
 Verified = Callable[[str], bool]  # whether a key's entry is known to match its document
+# the shingle set a key's fingerprint carried (``Fingerprint.shingles``) in the run that
+# made it, None when it is not at hand
+Sent = Callable[[str], U64 | None]
 Memo = MutableMapping[bytes, float]  # pair_key of two entries -> their exact similarity
 
 
@@ -63,12 +67,14 @@ class Similarity:
         bodies: Bodies | None,
         memo: Memo | None = None,
         verified: Verified | None = None,
+        sent: Sent | None = None,
     ) -> None:
         self.table = table
         self.settings = settings
         self.bodies = bodies
         self.memo = memo
         self.verified = verified or _never
+        self.sent = sent
         # the exact values of the pairs that passed: only they are reported
         self._passed: dict[tuple[int, int], float | None] = {}
         self._shingles: OrderedDict[int, U64] = OrderedDict()  # row -> its shingle set
@@ -116,17 +122,21 @@ class Similarity:
         return row in self._shingles or self.bodies(self.table.keys[row]) is not None
 
     def _shingle_set(self, row: int) -> U64 | None:
-        """The row's shingle set, kept since it was last measured or made from its body
-        (read and checked by ``bodies``); None when the body is not available."""
+        """The row's shingle set: kept since it was last measured; the one its fingerprint
+        carried, when its entry is known to match its document; or made from its body
+        (read and checked by ``bodies``). None when the body is not available."""
         kept = self._shingles.get(row)
         if kept is not None:
             self._shingles.move_to_end(row)
             return kept
         assert self.bodies is not None
-        body = self.bodies(self.table.keys[row])
-        if body is None:
-            return None
-        made = shingle_set(body, self.settings.shingle_words)
+        key = self.table.keys[row]
+        made = self.sent(key) if self.sent is not None and self.verified(key) else None
+        if made is None:
+            body = self.bodies(key)
+            if body is None:
+                return None
+            made = shingle_set(body, self.settings.shingle_words)
         self._shingles[row] = made
         self._shingle_bytes += made.nbytes
         while self._shingle_bytes > SHINGLE_BYTES_KEPT and self._shingles:

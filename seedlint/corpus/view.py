@@ -17,7 +17,7 @@ import numpy.typing as npt
 
 from seedlint.corpus.order import path_order
 from seedlint.corpus.settings import CorpusSettings
-from seedlint.corpus.similarity import Bodies, Memo, Similarity, Verified
+from seedlint.corpus.similarity import Bodies, Memo, Sent, Similarity, Verified
 from seedlint.corpus.table import HAS_BODY, HAS_SIGNATURE, I64, Table
 
 Mask = npt.NDArray[np.bool_]
@@ -32,11 +32,12 @@ class CorpusView:
         bodies: Bodies | None,
         memo: Memo | None = None,
         verified: Verified | None = None,
+        sent: Sent | None = None,
     ) -> None:
         self.table = table
         self.settings = settings
         self.shape = shape  # (bands, rows) of the LSH
-        self.similarity = Similarity(table, settings, bodies, memo, verified)
+        self.similarity = Similarity(table, settings, bodies, memo, verified, sent)
         self.has_body: Mask = (table.flags & HAS_BODY) != 0
         self.has_signature: Mask = (table.flags & HAS_SIGNATURE) != 0
 

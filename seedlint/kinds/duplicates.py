@@ -180,6 +180,8 @@ class Duplicates(Kind[State]):
                 # and the entries it knows to match their documents
                 memo=getattr(corpus, "similarities", None),
                 verified=getattr(corpus, "verified", frozenset()),
+                # the shingle sets the run's fingerprints carried, where the caller kept them
+                sent=getattr(corpus, "shingles", None),
             )
             judge = _Judge(index, corpus)
         else:  # an index spread over a cluster (seedlint.distributed.corpus_pass)

@@ -1,0 +1,115 @@
+"""The shingle sets fingerprints carry: the sets the near-duplicate check would make from
+the bodies, kept aside on disk by the run, and measured instead of the bodies read and
+hashed again, with the same findings."""
+
+from __future__ import annotations
+
+import numpy as np
+from corpus_plants import planted
+from hypothesis import given
+from hypothesis import strategies as st
+
+from seedlint.corpus import CorpusIndex, CorpusSettings, CorpusText, fingerprint_seed, seed_parts
+from seedlint.corpus.checks import check
+from seedlint.corpus.fingerprint import SHINGLES_SENT, shingle_set
+from seedlint.corpus.minhash import shingle_hashes, signature
+from seedlint.io.shingle_spill import ShingleSpill
+from wikinews import seeds
+
+SETTINGS = CorpusSettings()
+words = st.lists(
+    st.sampled_from(["the", "minister", "said", "a", "York", "vote", "é"]), max_size=60
+)
+
+
+@given(words)
+def test_a_fingerprint_carries_its_bodys_shingle_set_and_the_same_signature(
+    body: list[str],
+) -> None:
+    text = "date 2020-01-02 A title\n\n" + " ".join(body) + "\n"
+    found = fingerprint_seed("a.txt", text, SETTINGS)
+    body_text = seed_parts(text)[1]
+    expected = shingle_set(body_text, SETTINGS.shingle_words)
+    assert np.array_equal(np.frombuffer(found.shingles, dtype=np.uint64), expected)
+    hashes = shingle_hashes(body_text, SETTINGS.shingle_words)  # repeats and all
+    if len(hashes):
+        raw = signature(hashes, SETTINGS.num_perm, SETTINGS.seed).astype("<u4").tobytes()
+        assert found.signature == raw
+    else:
+        assert found.signature == b""
+
+
+def test_a_very_long_body_carries_no_set() -> None:
+    body = " ".join(f"w{number}" for number in range(SHINGLES_SENT + 10))
+    found = fingerprint_seed("long.txt", f"date 2020-01-02 Long\n\n{body}\n", SETTINGS)
+    assert found.shingles == b""
+    assert len(found.signature) == SETTINGS.num_perm * 4
+
+
+def test_the_spill_gives_back_each_set_it_kept() -> None:
+    spill = ShingleSpill(limit=64)
+    first = np.array([1, 5, 2**64 - 1], dtype=np.uint64)
+    spill.put("a", first.tobytes())
+    spill.put("b", np.array([7], dtype=np.uint64).tobytes())
+    spill.put("b", np.array([8, 9], dtype=np.uint64).tobytes())  # replaces
+    assert spill.get("a").tolist() == first.tolist()  # type: ignore[union-attr]
+    assert spill.get("b").tolist() == [8, 9]  # type: ignore[union-attr]
+    spill.put("c", b"")  # no set: nothing kept
+    spill.put("d", np.arange(4, dtype=np.uint64).tobytes())  # past the limit: not kept
+    assert spill.get("c") is None and spill.get("d") is None and spill.get("e") is None
+    spill.put("a", np.arange(9, dtype=np.uint64).tobytes())  # too large now: a is dropped
+    assert spill.get("a") is None
+    spill.close()
+    assert spill.get("b") is None
+
+
+def test_the_check_measures_the_sets_sent_and_reads_no_body() -> None:
+    """With every entry known to match and its set at hand, the pass reads no document;
+    its findings, near-duplicates and their exact similarities included, are those it
+    finds reading every body."""
+    texts = dict(list(planted().documents.items()))
+    index = CorpusIndex(SETTINGS)
+    spill = ShingleSpill()
+    for key, text in texts.items():
+        found = fingerprint_seed(key, text, SETTINGS)
+        spill.put(key, found.shingles)
+        index.add(found)
+    reads: list[str] = []
+
+    def source(key: str) -> CorpusText:
+        reads.append(key)
+        title, body, _, _ = seed_parts(texts[key])
+        return CorpusText(title, body)
+
+    verified = frozenset(texts)
+    read_all = check(index, source=source, verified=verified)
+    assert any(f.check == "near-duplicate" and f.exact is not None for f in read_all.findings)
+    assert reads  # the bodies of the pairs measured
+    reads.clear()
+    sent = check(index, source=source, verified=verified, sent=spill.get)
+    assert reads == []
+    assert sent.findings == read_all.findings
+
+
+def test_an_entry_not_known_to_match_is_read_whatever_was_sent() -> None:
+    """A set is taken only for an entry known to match its document (fingerprinted in this
+    run): another one's document is read, which checks it."""
+    key, text = seeds("en")[0]
+    copy = text.replace("\n\n", "\n\nAn added line.\n\n", 1)
+    texts = {key: text, "copy.txt": copy}
+    index = CorpusIndex(SETTINGS)
+    spill = ShingleSpill()
+    for name, value in texts.items():
+        found = fingerprint_seed(name, value, SETTINGS)
+        spill.put(name, found.shingles)
+        index.add(found)
+    reads: list[str] = []
+
+    def source(name: str) -> CorpusText:
+        reads.append(name)
+        title, body, _, _ = seed_parts(texts[name])
+        return CorpusText(title, body)
+
+    report = check(index, source=source, verified=frozenset({key}), sent=spill.get)
+    assert "copy.txt" in reads and key not in reads
+    assert [f.check for f in report.findings] == ["near-duplicate"]
