@@ -23,6 +23,7 @@ from seedlint.corpus.minhash import U64
 
 SPILL_LIMIT = 1 << 30  # bytes of shingle sets kept aside in one run (some 300,000 articles)
 HASH_BYTES = 8
+WRITE_BUFFER = 1 << 20
 COUNT_BITS = 24  # a set's size in hashes, in the low bits of where it is kept
 
 
@@ -44,7 +45,9 @@ class ShingleSpill:
             self._where.pop(key, None)
             return
         if self._file is None:
-            self._file = tempfile.TemporaryFile()  # noqa: SIM115 - kept open for the run
+            # kept open for the run; written a megabyte at a time, where the default buffer
+            # made a system call of each news article's set
+            self._file = tempfile.TemporaryFile(buffering=WRITE_BUFFER)  # noqa: SIM115
         self._file.write(shingles)
         self._flushed = False
         self._where[key] = self._size << COUNT_BITS | count
