@@ -51,9 +51,11 @@ reading (``reads_as_contraction``):
   and "Hed" opening a sentence ("Hed gone through"); "they wed last year" has its subject.
 
 A capitalised bare form is read only at a sentence's start ("Its a", "Cant wait"): inside
-one, "Cant" and "Wont" are surnames and "Its" a title's word, unless a word in lower case
-follows it, which makes it a sentence's start whose stop was lost ("for common tasks Its
-easier to"). A heading in title case is read as if written in lower case ("Why Its
+one, "Cant" and "Wont" are surnames, unless a pronoun that is only ever a subject stands
+right before them and a verb after ("They Cant Stop All of Us", a title), and "Its" a
+title's word, unless a word in lower
+case follows it, which makes it a sentence's start whose stop was lost ("for common tasks
+Its easier to"). A heading in title case is read as if written in lower case ("Why Its
 Important", "Apple Updates Its Software").
 """
 
@@ -144,6 +146,7 @@ VERB_OBJECTS = OBJECT_PRONOUNS | {"it"}  # a verb's object pronoun: "Ill move it
 SUBJECT_PRONOUNS = words("i you we they he she it")
 HAVE_FORMS = words("have has had having")
 PEOPLE_SUBJECTS = SUBJECT_PRONOUNS - {"it"}  # "its time we", not "its time it"
+ONLY_SUBJECTS = PEOPLE_SUBJECTS - {"you"}  # never an object: "thank you", "give it"
 # adjectives that open a clause after "it's": "it's important to", "it's clear that"
 CLAUSE_ADJECTIVES = words(
     "important hard harder easy easier possible impossible difficult clear unclear crucial "
@@ -281,6 +284,19 @@ FUNCTION_WORDS = (
 )
 
 
+def verb_after_subject(text: str, start: int, end: int) -> bool:
+    """Whether the "Cant" or "Wont" at ``start:end`` stands between a pronoun that is only
+    ever a subject and a verb: a surname never does ("They Cant Stop All of Us", a title
+    in title case; not "thank you Cant for")."""
+    bare = text[start:end].lower()
+    if bare not in ("cant", "wont"):
+        return False
+    if (previous_word(text, start) or "").lower() not in ONLY_SUBJECTS:
+        return False
+    after = [word.lower() for word, _, _ in _following(text, end)] + ["", ""]
+    return _verb_follows(after, bare == "wont")
+
+
 def reads_as_contraction(text: str, start: int, end: int) -> bool:
     """Whether the bare form at ``text[start:end]`` (one of the module's) is the contraction
     by the words around it; see the module docstring."""
@@ -296,7 +312,8 @@ def reads_as_contraction(text: str, start: int, end: int) -> bool:
     # stop was lost ("for common tasks Its easier to", "In particular, Its a"); before a
     # capital it is a title's word ("the book Its Time Has Come")
     lost_stop = bare == "its" and bool(following) and following[0][0].islower()
-    if capital and not lost_stop and not at_sentence_start(text, start):
+    subject_before = verb_after_subject(text, start, end)
+    if capital and not lost_stop and not subject_before and not at_sentence_start(text, start):
         return False
     if bare == "its":
         # "have" owns what follows it: "has its good and bad", never "has it's"; so it

@@ -38,7 +38,11 @@ from seedlint.engine.document import Document
 from seedlint.engine.kind import Kind, single_check
 from seedlint.engine.options import Option
 from seedlint.engine.patterns import lazy_compile
-from seedlint.kinds._bare_contractions import BARE_FORMS, reads_as_contraction
+from seedlint.kinds._bare_contractions import (
+    BARE_FORMS,
+    reads_as_contraction,
+    verb_after_subject,
+)
 from seedlint.kinds._names import names_of
 from seedlint.kinds._possessive import lost_possessives, plural_context
 from seedlint.kinds._text import (
@@ -358,7 +362,7 @@ def _word_contractions(
         if place[0] >= doc.body_start and place[0] not in found and _whole(text, *place)
     )
     for start, end in places:
-        if reads_as_contraction(text, start, end) and not _named(doc, text[start:end]):
+        if reads_as_contraction(text, start, end) and not _named(doc, start, end):
             yield from _contraction(doc, start, end, table)
 
 
@@ -374,13 +378,23 @@ def _whole(text: str, start: int, end: int) -> bool:
     return not (sides[0] == "." and text[start - 2 : start - 1].isalnum() and text[start].islower())
 
 
-def _named(doc: Document, source: str) -> bool:
+def _named(doc: Document, start: int, end: int) -> bool:
     """Whether a capitalised bare form is a name the document writes elsewhere ("Mr Cant",
     "Cant said"); "Id" and "Ill" are written so wherever they stand, and "Its" is no name
-    but a title's word ("Why Its Important")."""
-    if source in ("Id", "Ill", "Its"):
+    but a title's word ("Why Its Important"). A "Cant" after a subject pronoun is the verb
+    there ("They Cant Stop"), so it is a name only where the document writes it in
+    another place."""
+    text = doc.text
+    source = text[start:end]
+    if source in ("Id", "Ill", "Its") or not source[0].isupper():
         return False
-    return source[0].isupper() and names_of(doc).is_name(source)
+    if verb_after_subject(text, start, end) and not any(
+        not verb_after_subject(text, *place)
+        for place in word_occurrences(text, doc.lowered, source.lower())
+        if text[place[0] : place[1]] == source
+    ):
+        return False
+    return names_of(doc).is_name(source)
 
 
 def _contraction(doc: Document, start: int, end: int, table: dict[str, str]) -> Iterator[Finding]:
