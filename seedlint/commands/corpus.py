@@ -19,8 +19,9 @@ or the run's own outside the configured corpus) is then opened only when a docum
 changed, and when none did the verdict is the pass's result.
 
 Documents are read again only where the pass needs their text (a finding's document, a
-body to measure): files from disk, records by their place in their file, noted as they
-stream past; a few hundred texts are kept at a time.
+body to measure whose shingle set no fingerprint of this run carried: those sets are kept
+aside on disk, ``io/shingle_spill.py``): files from disk, records by their place in their
+file, noted as they stream past; a few hundred texts are kept at a time.
 """
 
 from __future__ import annotations

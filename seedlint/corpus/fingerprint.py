@@ -1,8 +1,9 @@
 """What the corpus checks keep of one document: its fingerprint.
 
 A fingerprint is computed from one document alone (a pure function of the text and the
-settings), holds only plain data (strings, bytes, integers) and is small, so fingerprints
-can be computed in any process, in any order, and sent to where the index is built.
+settings), holds only plain data (strings, bytes, integers) and is small (a few kB with
+its shingle set, which the index does not keep), so fingerprints can be computed in any
+process, in any order, and sent to where the index is built.
 
 - ``body_hash``: 16 bytes of BLAKE2b over the body with every run of whitespace made one
   space and the ends trimmed: the exact-duplicate check compares these.
