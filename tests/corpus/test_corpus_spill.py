@@ -63,31 +63,38 @@ def test_the_spill_gives_back_each_set_it_kept() -> None:
     assert spill.get("b") is None
 
 
+class Indexed:
+    """An index of ``texts`` (key -> seed) with each fingerprint's set kept aside, and a
+    source of their titles and bodies that notes each key it is asked for."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        self.texts = texts
+        self.index = CorpusIndex(SETTINGS)
+        self.spill = ShingleSpill()
+        self.reads: list[str] = []
+        for key, text in texts.items():
+            found = fingerprint_seed(key, text, SETTINGS)
+            self.spill.put(key, found.shingles)
+            self.index.add(found)
+
+    def source(self, key: str) -> CorpusText:
+        self.reads.append(key)
+        title, body, _, _ = seed_parts(self.texts[key])
+        return CorpusText(title, body)
+
+
 def test_the_check_measures_the_sets_sent_and_reads_no_body() -> None:
     """With every entry known to match and its set at hand, the pass reads no document;
     its findings, near-duplicates and their exact similarities included, are those it
     finds reading every body."""
-    texts = dict(list(planted().documents.items()))
-    index = CorpusIndex(SETTINGS)
-    spill = ShingleSpill()
-    for key, text in texts.items():
-        found = fingerprint_seed(key, text, SETTINGS)
-        spill.put(key, found.shingles)
-        index.add(found)
-    reads: list[str] = []
-
-    def source(key: str) -> CorpusText:
-        reads.append(key)
-        title, body, _, _ = seed_parts(texts[key])
-        return CorpusText(title, body)
-
-    verified = frozenset(texts)
-    read_all = check(index, source=source, verified=verified)
+    run = Indexed(dict(planted().documents))
+    verified = frozenset(run.texts)
+    read_all = check(run.index, source=run.source, verified=verified)
     assert any(f.check == "near-duplicate" and f.exact is not None for f in read_all.findings)
-    assert reads  # the bodies of the pairs measured
-    reads.clear()
-    sent = check(index, source=source, verified=verified, sent=spill.get)
-    assert reads == []
+    assert run.reads  # the bodies of the pairs measured
+    run.reads.clear()
+    sent = check(run.index, source=run.source, verified=verified, sent=run.spill.get)
+    assert run.reads == []
     assert sent.findings == read_all.findings
 
 
@@ -96,20 +103,7 @@ def test_an_entry_not_known_to_match_is_read_whatever_was_sent() -> None:
     run): another one's document is read, which checks it."""
     key, text = seeds("en")[0]
     copy = text.replace("\n\n", "\n\nAn added line.\n\n", 1)
-    texts = {key: text, "copy.txt": copy}
-    index = CorpusIndex(SETTINGS)
-    spill = ShingleSpill()
-    for name, value in texts.items():
-        found = fingerprint_seed(name, value, SETTINGS)
-        spill.put(name, found.shingles)
-        index.add(found)
-    reads: list[str] = []
-
-    def source(name: str) -> CorpusText:
-        reads.append(name)
-        title, body, _, _ = seed_parts(texts[name])
-        return CorpusText(title, body)
-
-    report = check(index, source=source, verified=frozenset({key}), sent=spill.get)
-    assert "copy.txt" in reads and key not in reads
+    run = Indexed({key: text, "copy.txt": copy})
+    report = check(run.index, source=run.source, verified=frozenset({key}), sent=run.spill.get)
+    assert "copy.txt" in run.reads and key not in run.reads
     assert [f.check for f in report.findings] == ["near-duplicate"]
