@@ -53,10 +53,9 @@ reading (``reads_as_contraction``):
 A capitalised bare form is read only at a sentence's start ("Its a", "Cant wait"): inside
 one, "Cant" and "Wont" are surnames, unless a pronoun that is only ever a subject stands
 right before them and a verb after ("They Cant Stop All of Us", a title), and "Its" a
-title's word, unless a word in lower
-case follows it, which makes it a sentence's start whose stop was lost ("for common tasks
-Its easier to"). A heading in title case is read as if written in lower case ("Why Its
-Important", "Apple Updates Its Software").
+title's word, unless a word in lower case follows it, which makes it a sentence's start
+whose stop was lost ("for common tasks Its easier to"). A heading in title case is read
+as if written in lower case ("Why Its Important", "Apple Updates Its Software").
 """
 
 from __future__ import annotations
