@@ -124,6 +124,6 @@ def detect(text: str) -> tuple[str, float]:
     DetectorFactory.seed = 0  # langdetect samples at random; a fixed seed makes it repeatable
     try:
         best = detect_langs(text)[0]
-    except (LangDetectException, IndexError):
+    except (LangDetectException, IndexError, KeyError):  # KeyError: a kept table cut short
         return "", 0.0
     return best.lang, best.prob

@@ -127,3 +127,20 @@ def test_a_table_with_damaged_slots_finds_nothing_and_never_loops(kept: Path, fi
 
     with pytest.raises(LangDetectException):
         detect_langs(SAMPLES[0])
+
+
+def test_a_table_cut_short_after_it_was_opened_leaves_a_text_undecided(kept: Path) -> None:
+    """The rows are read from the open file as langdetect asks for them: a file cut short
+    in between (by another program) makes a text undecided, never a crash."""
+    from seedlint.kinds.language import detect
+
+    _langprofiles.load_factory()
+    detector_factory._factory = None
+    rows = _langprofiles.load_factory().word_lang_prob_map
+    assert isinstance(rows, _langprofiles.Rows)
+    (table,) = kept.glob("langdetect-*.bin")
+    with table.open("r+b") as opened:
+        opened.truncate(64)
+    detect.cache_clear()
+    assert detect(SAMPLES[-1]) == ("", 0.0)
+    detect.cache_clear()
