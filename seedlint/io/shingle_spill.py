@@ -6,13 +6,15 @@ sets. Kept in memory, a large run's sets would take more than its whole index; d
 the check would read each document it measures again and hash it again, which took most
 of its time. So the parent appends each set to an unnamed temporary file as it arrives
 (deleted by the system when closed, or when the process ends however it ends) and keeps
-where it is by key. The sets a run keeps are bounded by ``SPILL_LIMIT``; past it, the
-check reads the documents it measures, as it does for any document not fingerprinted in
-this run.
+where it is by key. The sets a run keeps are bounded by ``SPILL_LIMIT``; past it, or when
+no temporary file can be written (no writable temporary folder, a full disk), the check
+reads the documents it measures, as it does for any document not fingerprinted in this
+run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from typing import IO
@@ -44,11 +46,15 @@ class ShingleSpill:
         if not count or count >= 1 << COUNT_BITS or self._size + len(shingles) > self.limit:
             self._where.pop(key, None)
             return
-        if self._file is None:
-            # kept open for the run; written a megabyte at a time, where the default buffer
-            # made a system call of each news article's set
-            self._file = tempfile.TemporaryFile(buffering=WRITE_BUFFER)  # noqa: SIM115
-        self._file.write(shingles)
+        try:
+            if self._file is None:
+                # kept open for the run; written a megabyte at a time, where the default
+                # buffer made a system call of each news article's set
+                self._file = tempfile.TemporaryFile(buffering=WRITE_BUFFER)  # noqa: SIM115
+            self._file.write(shingles)
+        except OSError:  # no temporary folder to write to, or a full disk: none kept
+            self._give_up()
+            return
         self._flushed = False
         self._where[key] = self._size << COUNT_BITS | count
         self._size += len(shingles)
@@ -58,17 +64,27 @@ class ShingleSpill:
         where = self._where.get(key)
         if where is None or self._file is None:
             return None
-        if not self._flushed:
-            self._file.flush()
-            self._flushed = True
         offset, count = where >> COUNT_BITS, where & ((1 << COUNT_BITS) - 1)
-        data = os.pread(self._file.fileno(), count * HASH_BYTES, offset)
+        try:
+            if not self._flushed:
+                self._file.flush()
+                self._flushed = True
+            data = os.pread(self._file.fileno(), count * HASH_BYTES, offset)
+        except OSError:  # the buffer could not be written out: the bodies are read
+            self._give_up()
+            return None
         if len(data) != count * HASH_BYTES:
             return None
         return np.frombuffer(data, dtype=np.uint64)
 
+    def _give_up(self) -> None:
+        """Keep nothing from now on (the pass reads what it measures), and hold no file."""
+        self.limit = 0
+        self.close()
+
     def close(self) -> None:
         if self._file is not None:
-            self._file.close()
+            with contextlib.suppress(OSError):  # a buffer that cannot be written is dropped
+                self._file.close()
             self._file = None
         self._where.clear()

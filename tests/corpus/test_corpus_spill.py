@@ -4,7 +4,10 @@ hashed again, with the same findings."""
 
 from __future__ import annotations
 
+import io
+
 import numpy as np
+import pytest
 from corpus_plants import planted
 from hypothesis import given
 from hypothesis import strategies as st
@@ -107,3 +110,38 @@ def test_an_entry_not_known_to_match_is_read_whatever_was_sent() -> None:
     report = check(run.index, source=run.source, verified=frozenset({key}), sent=run.spill.get)
     assert "copy.txt" in run.reads and key not in run.reads
     assert [f.check for f in report.findings] == ["near-duplicate"]
+
+
+def test_a_spill_that_cannot_write_keeps_nothing_and_the_check_reads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No writable temporary folder, or a full disk: the spill keeps nothing, never
+    raises, and the check reads the bodies it measures, with the same findings."""
+    import tempfile
+
+    def unwritable(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", unwritable)
+    run = Indexed(dict(planted().documents))
+    assert run.spill.get(next(iter(run.texts))) is None
+    verified = frozenset(run.texts)
+    sent = check(run.index, source=run.source, verified=verified, sent=run.spill.get)
+    assert run.reads
+    monkeypatch.undo()
+    assert sent.findings == check(run.index, source=run.source, verified=verified).findings
+
+
+class _FullDisk(io.BytesIO):
+    def write(self, data: object) -> int:
+        raise OSError(28, "No space left on device")
+
+
+def test_a_write_that_fails_midway_drops_every_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    spill = ShingleSpill()
+    spill.put("a", np.arange(3, dtype=np.uint64).tobytes())
+    monkeypatch.setattr(spill, "_file", _FullDisk())
+    spill.put("b", np.arange(3, dtype=np.uint64).tobytes())
+    assert spill.get("a") is None and spill.get("b") is None
+    spill.put("c", np.arange(3, dtype=np.uint64).tobytes())  # nothing more is kept
+    assert spill.get("c") is None
