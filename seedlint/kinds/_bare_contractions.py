@@ -459,6 +459,9 @@ def _its(text: str, start: int, following: list[tuple[str, bool, int]], opens: b
             then = following[at + 2][0] if at + 2 < len(following) else ""
             verb = then.islower() and verb_base(then) and (not noun(then) or then in AFTER_I)
             return next_word == "to" and verb
+        if word == "incumbent":  # "its incumbent on us to"; "its incumbent on the ballot" owns
+            then = following[at + 2][0].lower() if at + 2 < len(following) else ""
+            return next_word in ("on", "upon") and then in OBJECT_PRONOUNS
         if word in CLAUSE_ADJECTIVES:
             if next_word in ("and", "but") and _clause_after(text, following, at + 1):
                 if clause():

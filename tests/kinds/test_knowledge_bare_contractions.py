@@ -46,6 +46,7 @@ CONTRACTIONS = [
     ("Users cant wait for it.", "Users can't wait for it."),
     ("They cant all be right.", "They can't all be right."),
     ("Why cant you solve it?", "Why can't you solve it?"),
+    ("But I think its incumbent on us to act.", "But I think it's incumbent on us to act."),
     (
         'The event, "They Cant Stop All of Us", drew crowds.',
         'The event, "They Can\'t Stop All of Us", drew crowds.',
@@ -301,6 +302,7 @@ WORDS = [
     "Mr Cant spoke first. Cant will speak again at noon.",
     "The panel chose them, Cant and Wont, to lead. We thank you Cant for the work.",
     "We thank you Cant for the work. They Cant family moved. We met Cant. He Wont, too.",
+    "The party kept its incumbent on the ballot. The seat and its incumbent upon retiring.",
     "It gave its available funds to its most loyal staff and its only hope.",
     "It kept its current, accurate records and its safe and easy access.",
     "It used its historic, iconic building as its official residence.",
