@@ -340,6 +340,10 @@ def reads_as_contraction(text: str, start: int, end: int) -> bool:
             # "but lets also be realistic", "I say lets leave that": a subject would
             # stand between
             return after[0] in ADVERBS_BEFORE_VERB or not noun(after[0]) or before != "but"
+        if after[:3] == ["you", "and", "i"] and len(after) > 3 and verb_base(after[3]):
+            # "lets you and I work together": the pair is the subject of "let's", where no
+            # subject stands before (not "the tool lets you and I share", loosely written)
+            return _lets_opens(text, start, after[3])
         return _verb_follows(after) and _lets_opens(text, start, after[0])
     if bare in ("id", "ill"):
         if written not in ("Id", "Ill") or before in DETERMINED:

@@ -48,6 +48,11 @@ CONTRACTIONS = [
     ("Why cant you solve it?", "Why can't you solve it?"),
     ("But I think its incumbent on us to act.", "But I think it's incumbent on us to act."),
     (
+        "Before we leave this city, lets you and I work together.",
+        "Before we leave this city, let's you and I work together.",
+    ),
+    ("Lets you and I start.", "Let's you and I start."),
+    (
         'The event, "They Cant Stop All of Us", drew crowds.',
         'The event, "They Can\'t Stop All of Us", drew crowds.',
     ),
@@ -303,6 +308,7 @@ WORDS = [
     "The panel chose them, Cant and Wont, to lead. We thank you Cant for the work.",
     "We thank you Cant for the work. They Cant family moved. We met Cant. He Wont, too.",
     "The party kept its incumbent on the ballot. The seat and its incumbent upon retiring.",
+    "This tool lets you and I share files. It lets you and I.",
     "It gave its available funds to its most loyal staff and its only hope.",
     "It kept its current, accurate records and its safe and easy access.",
     "It used its historic, iconic building as its official residence.",
