@@ -3,17 +3,17 @@
 The estimate is the share of equal values in the two MinHash signatures. When the
 caller can supply the current bodies of both documents (or the shingle sets their
 fingerprints carried in this run, for entries known to match), the exact Jaccard
-similarity of their shingle sets is computed too and decides instead of the estimate (so no pair the
-estimate misjudges by a few hundredths is lost or invented); otherwise the estimate
-decides. The exact similarities of the pairs that passed are kept for the report; the
-shingle sets of the rows measured last are kept, since a row meets the others of its
-buckets (a story syndicated a hundred times is a hundred rows that each meet the rest);
-and, given a ``memo``, exact similarities are kept by the stored body hashes of the pair:
-a caller that keeps the memo between runs (the corpus store) measures an unchanged pair
-once. A body hash is that of the body with its whitespace normalised, which keeps every
-word: it decides the shingles. A memo's value serves without reading the bodies only when
-both entries are ``verified`` (known to match their documents); any other pair's bodies
-are read first, which checks them.
+similarity of their shingle sets is computed too and decides instead of the estimate (so
+no pair the estimate misjudges by a few hundredths is lost or invented); otherwise the
+estimate decides. The exact similarities of the pairs that passed are kept for the
+report; the shingle sets of the rows measured last are kept, since a row meets the others
+of its buckets (a story syndicated a hundred times is a hundred rows that each meet the
+rest); and, given a ``memo``, exact similarities are kept by the stored body hashes of the
+pair: a caller that keeps the memo between runs (the corpus store) measures an unchanged
+pair once. A body hash is that of the body with its whitespace normalised, which keeps
+every word: it decides the shingles. A memo's value serves without reading the bodies
+only when both entries are ``verified`` (known to match their documents); any other
+pair's bodies are read first, which checks them.
 """
 
 from __future__ import annotations

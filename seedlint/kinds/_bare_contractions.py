@@ -311,8 +311,13 @@ def reads_as_contraction(text: str, start: int, end: int) -> bool:
     # stop was lost ("for common tasks Its easier to", "In particular, Its a"); before a
     # capital it is a title's word ("the book Its Time Has Come")
     lost_stop = bare == "its" and bool(following) and following[0][0].islower()
-    subject_before = verb_after_subject(text, start, end)
-    if capital and not lost_stop and not subject_before and not at_sentence_start(text, start):
+    # a subject pronoun before a capital "Cant" is asked last: few bare forms get there
+    if (
+        capital
+        and not lost_stop
+        and not at_sentence_start(text, start)
+        and not verb_after_subject(text, start, end)
+    ):
         return False
     if bare == "its":
         # "have" owns what follows it: "has its good and bad", never "has it's"; so it
