@@ -34,7 +34,9 @@ word that calls it one ("misspelled", "typo") or alone inside quotation marks ('
 "linez" method') is mentioned, not used ("use delimiter rather than delimitor"): its fix
 is a guess. Names in code, files, handles and addresses ("asend()", "nd.ndarrays",
 "@parth-paradkar", "jdoe@teh.org") and words with a capital inside that start in lower
-case ("nD", "iPhone") are not prose and never reported.
+case ("nD", "iPhone") are not prose and never reported. A word in capitals is an acronym,
+unless it has five letters or more and stands beside another word in capitals, as a
+heading's words do ("FORIEGN AFFAIRS"): then it is reported, its fix a guess.
 """
 
 from __future__ import annotations
@@ -490,6 +492,11 @@ def _name_check(doc: Document, start: int, end: int, correction: str, state: Sta
     if not word[0].isupper() or not state.skip_names:
         return False
     if word.isupper() and len(word) > 1:
+        if len(word) >= SHOUTED_MIN and _shouted(text, start, end):
+            # a word of a heading in capitals ("FORIEGN AFFAIRS"), unless the document
+            # uses it as a name ("ANALYSYS LTD" beside "Analysys"): a name may be written
+            # so too, so its fix is a guess
+            return None if names_of(doc).is_name(word) else True
         return None  # an acronym
     if any(c.isupper() for c in word[1:]) or _spaced(word, correction):
         return None  # GameBoy, Doubleclick: a brand's own spelling
@@ -525,6 +532,23 @@ def _name_check(doc: Document, start: int, end: int, correction: str, state: Sta
     if len(word) > state.name_max_length and doc.text.count(word) == 1:
         return True
     return None
+
+
+# letters of a word in capitals beside another that is read as a heading's word: shorter
+# ones are acronyms ("ACHIVE" is not one, "PROMIS" is, alone in its parentheses)
+SHOUTED_MIN = 5
+# a word of two capitals or more just before or after a word, on its line
+CAPITALS_BEFORE = lazy_compile(r"\b[A-Z]{2,}[,:;]?[ \t\u00a0]+\Z")
+CAPITALS_AFTER = lazy_compile(r"[,:;]?[ \t\u00a0]+[A-Z]{2,}\b")
+
+
+def _shouted(text: str, start: int, end: int) -> bool:
+    """Whether the word in capitals at ``start``-``end`` stands beside another word in
+    capitals: a heading's or a shouted phrase's, not an acronym alone among words."""
+    return bool(
+        CAPITALS_AFTER.match(text, end)
+        or CAPITALS_BEFORE.search(text, max(0, start - INTRODUCER_REACH), start)
+    )
 
 
 PREVIOUS_WORD = lazy_compile(r"([A-Za-z-]+)[ \t\u00a0]+\Z")

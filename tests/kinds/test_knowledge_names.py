@@ -118,6 +118,37 @@ def test_a_misspelling_in_a_hyphenated_compound_is_found() -> None:
     assert found(seed("Install the add-ons."), "SL203") == []
 
 
+@pytest.mark.parametrize(
+    ("body", "word", "correction"),
+    [
+        ("It did its part. FORIEGN AFFAIRS Progress was slow.", "FORIEGN", "FOREIGN"),
+        ("THE GOVERMENT: what it does", "GOVERMENT", "GOVERNMENT"),
+        ("Read this: HOW TO RECIEVE BENEFITS", "RECIEVE", "RECEIVE"),
+    ],
+)
+def test_a_misspelt_word_of_a_heading_in_capitals_is_found_as_a_guess(
+    body: str, word: str, correction: str
+) -> None:
+    text = seed(body)
+    assert found(text, "SL203") == [word]
+    assert fixed(text, "SL203") == text  # a name may be written in capitals too
+    unsafe = seedlint.fix_text(text, unsafe=True, select=["SL203"])[0]
+    assert unsafe == text.replace(word, correction)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Information System (PROMIS) data were read.",  # an acronym alone
+        "The ACHIVE team met.",
+        "ANALYSYS LTD grew. The firm Analysys said so.",  # the document's name
+        "TEHR AND SONS: a shop",  # too short to be read as a heading's word
+    ],
+)
+def test_a_word_in_capitals_alone_or_named_is_an_acronym_or_a_name(body: str) -> None:
+    assert found(seed(body), "SL203") == []
+
+
 def test_acronym_possessive_needs_the_documents_evidence() -> None:
     text = seed("The BNP's members met. Later the BNPs leader spoke, and the MPs voted.")
     assert found(text, "SL210") == ["BNPs"]
