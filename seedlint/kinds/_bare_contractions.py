@@ -7,25 +7,26 @@ reading (``reads_as_contraction``):
 
 - "its" is a possessive determiner, which a noun phrase follows. Before an article or
   another determiner ("its a"), "not" or "been", a question word, a subject or object
-  pronoun ("its just I didn't"), a possessive pronoun or "enough" ("its ours", "its enough
-  to"), a preposition that no noun phrase starts with ("its about", "its up to"), "called"
-  or "going to" it is "it's"; so it is before an adjective that opens a clause ("its
-  important to", "its clear that"), and before a word shown to be an adjective or a
-  participle and no noun, followed by a preposition, a clause's opener or a full stop ("its
-  designed for", "its painful. But"), also with an adverb in -ly between ("its available
-  publicly and will be"), before a list of adjectives that ends so ("its current,
-  accurate, and complete.") and before a hyphenated word whose last part is one ("its
-  counter-productive."). Where a clause starts ("whether its", "as its", "Its" at a
-  sentence's start) it is "it's" before a verb's participle and its object or a full stop
-  ("whether its designing an", "its always changing."), or before a comma if no noun ("If
-  its promising,"), and before "time to", "best to", "part of" or "all" ("but its all part
-  of"; "gave its all in" is owned), and "key to" before a verb. So it is before such an
-  adjective and a gerund with its object ("its nice seeing you") or "and" or "but" and a
-  clause of its own ("its exciting and the team cheers"), before a measure ("its 1,057
-  pages long"), and before an adjective or participle that "enough" follows ("its big
-  enough to"). Up to two adverbs may come first ("its also a", "its just really hard to",
-  "its very, very unfair"); an adverb alone tells nothing: "its truly unique architecture"
-  is a possessive. A capitalised word after it is a name ("its API"), a gerund elsewhere is
+  pronoun ("its just I didn't"), a possessive pronoun or "enough" ("its ours", "its
+  enough to"), a preposition that no noun phrase starts with ("its about", "its up to"),
+  an adverb of place ("its here", "its everywhere"), "called" or "going to" it is "it's";
+  so it is before an adjective that opens a clause ("its important to", "its clear
+  that"), and before a word shown to be an adjective or a participle and no noun,
+  followed by a preposition, a clause's opener or a full stop ("its designed for", "its
+  painful. But"), also with an adverb in -ly between ("its available publicly and will
+  be"), before a list of adjectives that ends so ("its current, accurate, and complete.")
+  and before a hyphenated word whose last part is one ("its counter-productive."). Where
+  a clause starts ("whether its", "as its", "Its" at a sentence's start) it is "it's"
+  before a verb's participle and its object or a full stop ("whether its designing an",
+  "its always changing."), or before a comma if no noun ("If its promising,"), and before
+  "time to", "best to", "part of" or "all" ("but its all part of"; "gave its all in" is
+  owned), and "key to" before a verb. So it is before such an adjective and a gerund with
+  its object ("its nice seeing you") or "and" or "but" and a clause of its own ("its
+  exciting and the team cheers"), before a measure ("its 1,057 pages long"), and before
+  an adjective or participle that "enough" follows ("its big enough to"). Up to two
+  adverbs may come first ("its also a", "its just really hard to", "its very, very
+  unfair"); an adverb alone tells nothing: "its truly unique architecture" is a
+  possessive. A capitalised word after it is a name ("its API"), a gerund elsewhere is
   owned ("its voting in", "objected to its being sold"), and a word the word lists do not
   know may be a noun ("its lifecycle."). Those lists know only the adjectives that have a
   comparative, so an ending tells the others ("available", "relevant", "responsive").
@@ -170,6 +171,8 @@ NEVER_OWNED_ALONE = words(
     "tough true unaware unfortunate vital weird wise worrying"
 )
 CLAUSE_OPENERS = words("to that for whether when if how what why")
+# adverbs of place, which say where "it's" is and which no possessive owns
+PLACE_ADVERBS = words("here there everywhere anywhere nowhere somewhere elsewhere")
 # irregular past participles, which the word lists know only as past tenses' verbs
 PARTICIPLES = words(
     "gone grown shown known done seen given taken made built held kept left found set put "
@@ -641,8 +644,8 @@ def _predicate(word: str, next_word: str, pause: bool, clause: Callable[[], bool
     that", "painful, but"). ``clause()`` tells whether a clause starts at "its", where a
     listed adjective before a pause is the predicate even if it may be a noun ("Its free,
     but")."""
-    if word in ("here", "there"):
-        return True  # "its here to stay", "its there."
+    if word in PLACE_ADVERBS:
+        return True  # "its here to stay", "its there.", "Because its everywhere."
     if word == "all":  # "its all about", "but its all part of"; not "gave its all in"
         return bool(next_word) and (next_word not in GIVEN_ALL or clause())
     if word in CLAUSE_ADJECTIVES:

@@ -27,6 +27,14 @@ CONTRACTIONS = [
     ("They say its designed for speed.", "They say it's designed for speed."),
     ("I know its painful, but we go on.", "I know it's painful, but we go on."),
     ("Act before its too late.", "Act before it's too late."),
+    (
+        "Those things fit nowhere. Because its everywhere.",
+        "Those things fit nowhere. Because it's everywhere.",
+    ),
+    (
+        "The data are not lost: its somewhere in the archive.",
+        "The data are not lost: it's somewhere in the archive.",
+    ),
     ("Its worth noting the cost.", "It's worth noting the cost."),
     ("Now its time to act.", "Now it's time to act."),
     ("Its one of the best.", "It's one of the best."),
