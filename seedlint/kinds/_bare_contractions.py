@@ -122,6 +122,7 @@ PAUSE = lazy_compile(
     r"|is|was|has|does)\b"
     r"|,?[ \t\u00a0]+(?:and|or)[ \t\u00a0]+(?:how|what|why|when|where|whether|who)\b"
     r"|,[\"”’']"  # a comma that closes a quotation: "how its beneficial,” said"
+    r"|,?[ \t\u00a0]+or[ \t\u00a0]+not\b"  # "whether its documented correctly or not"
 )
 # the next item of a list of adjectives: "its current, accurate, and complete."
 LIST_ITEM = lazy_compile(

@@ -35,6 +35,10 @@ CONTRACTIONS = [
         "The data are not lost: its somewhere in the archive.",
         "The data are not lost: it's somewhere in the archive.",
     ),
+    (
+        "We keep it safe, whether its documented correctly or not.",
+        "We keep it safe, whether it's documented correctly or not.",
+    ),
     ("Its worth noting the cost.", "It's worth noting the cost."),
     ("Now its time to act.", "Now it's time to act."),
     ("Its one of the best.", "It's one of the best."),
@@ -277,6 +281,7 @@ WORDS = [
     "The plan had its ups and its downs, or its quirks or its charms.",
     "It had its fair share, and having its say mattered.",
     "The city is known for its truly unique architecture.",
+    "We asked whether its new staff or not would come.",  # owned: a noun before "or not"
     "The company said its new chief would start in May.",
     "It did its best to win, on its own.",
     "It is one of its kind.",
