@@ -35,6 +35,7 @@ def test_substitution_keeps_capitalisation() -> None:
         ("Our Government has grown far form us.", "far from us"),
         ("Yet it is far form ready to do so.", "far from ready"),
         ("Not far form this scene, a crisis grew.", "far from this"),
+        ("Far form ending there, the war goes on.", "Far from ending"),
         ("Far form it: the work goes on.", "Far from it"),
         ("We ask how far form follows function.", None),  # how far form follows function
         ("So far form submissions rose.", None),  # so far, form submissions
