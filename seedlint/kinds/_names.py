@@ -42,6 +42,7 @@ SENTENCE_BREAK = lazy_compile(
 # character of a text it finds a break at the end of, spaces stripped (\s is what
 # str.isspace() says), and a text that ends otherwise is answered without the search
 BREAK_ENDS = frozenset(".!?…:\"'”’)]“‘([—–•*#|")
+I_CONTRACTED = ("I'", "I’")  # how "I'll", "I’m" start
 TITLE_SHARE = 0.75  # a paragraph whose long words are this capitalised is a heading
 SENTENCE_ENDS = (".", "!", "?", "…")  # a paragraph ending so is no heading
 # a heading is a line of a few words: a longer paragraph is none, and is not split into
@@ -274,10 +275,11 @@ def _names(text: str, paragraphs: Sequence[Span], lower: frozenset[str]) -> froz
 
 
 def _joined(paragraph: str, token: re.Match[str], following: re.Match[str]) -> bool:
-    """Whether a capitalised word follows ``token`` after nothing but a space."""
+    """Whether a capitalised word follows ``token`` after nothing but a space; not the
+    pronoun "I" contracted ("Tommorow I'll visit"), which goes on no name."""
     word = following.group()
     gap = paragraph[token.end() : following.start()]
-    return gap == " " and word[0].isupper() and not word.isupper()
+    return gap == " " and word[0].isupper() and not word.isupper() and word[:2] not in I_CONTRACTED
 
 
 def title_case(words: list[str], least: int = 2, share: float = TITLE_SHARE) -> bool:

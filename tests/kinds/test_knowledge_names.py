@@ -88,6 +88,12 @@ def test_a_misspelt_bodys_word_the_text_writes_again_stays_a_guess() -> None:
     assert fixed(text, "SL203") == text
 
 
+@pytest.mark.parametrize("pronoun", ["I'll", "I’m", "I've"])
+def test_the_pronoun_i_contracted_goes_on_no_name(pronoun: str) -> None:
+    text = seed(f"They make energy products. Tommorow {pronoun} visit Tampa.")
+    assert fixed(text, "SL203") == text.replace("Tommorow", "Tomorrow")
+
+
 def test_a_word_after_a_sentence_that_ends_on_a_name_is_no_word_of_that_name() -> None:
     text = seed("Ask the centre, Kevin O'Sullivan. Thier survey of 33 detainees was read.")
     assert fixed(text, "SL203") == seed(
