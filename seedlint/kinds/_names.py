@@ -182,7 +182,8 @@ def names_of(doc: Document) -> Names:
 
 def sentence_start(text: str, start: int) -> bool:
     """Whether the word at ``start`` opens its paragraph, a sentence, a quotation, an item;
-    not after a middle initial ("George W. Bush")."""
+    not after a middle initial ("George W. Bush") or a person's title cut short ("Mr.
+    Baker", "Sen. Kennedy"), whose full stop ends no sentence."""
     before = text[max(0, start - 12) : start]
     if "\n" in before or start == 0:
         if not before.rsplit("\n", 1)[-1].strip():
@@ -193,8 +194,12 @@ def sentence_start(text: str, start: int) -> bool:
     return bool(SENTENCE_BREAK.search(before)) and not _initial(before)
 
 
-# a capitalised word and a capital with a full stop before the word: a middle initial
-MIDDLE_INITIAL = lazy_compile(r"[A-Z][a-z]+ [A-Z]\. \Z")
+# a capitalised word and a capital with a full stop before the word: a middle initial;
+# or a person's title cut short ("St." is left out: a street's name ends sentences)
+MIDDLE_INITIAL = lazy_compile(
+    r"(?:[A-Z][a-z]+ [A-Z]|(?<![\w.])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Gov|Rep|Gen|Col|Capt|Lt|Sgt"
+    r"|Rev|Hon))\. \Z"
+)
 
 
 def _initial(before: str) -> bool:

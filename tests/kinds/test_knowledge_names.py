@@ -88,6 +88,14 @@ def test_a_misspelt_bodys_word_the_text_writes_again_stays_a_guess() -> None:
     assert fixed(text, "SL203") == text
 
 
+def test_a_name_after_a_persons_title_cut_short_is_shown_a_name() -> None:
+    # "Mr." ends no sentence: "Baker" is written as a name, so "Bakers" before a noun
+    # lost its apostrophe
+    text = seed("On Monday, Mr. Baker was filmed. His fans loved Bakers music.")
+    assert fixed(text, "SL210") == text.replace("Bakers", "Baker's")
+    assert found(seed("Mr. Baker was filmed. Bakers make bread in the town."), "SL210") == []
+
+
 @pytest.mark.parametrize("pronoun", ["I'll", "I’m", "I've"])
 def test_the_pronoun_i_contracted_goes_on_no_name(pronoun: str) -> None:
     text = seed(f"They make energy products. Tommorow {pronoun} visit Tampa.")
@@ -230,6 +238,7 @@ def test_contractions_im_and_ive_but_not_acronyms() -> None:
 BREAK_PIECES = [*".!?…:\"'”’)]“‘([—–•*#|", ",", ";", "-", "«", "»", "¿", "„"]
 BREAK_PIECES += [" ", "\t", "\u00a0", "\u3000", "\u2028", "\u200b", "\x1c", "a", "Ab", "\n"]
 BREAK_PIECES += ["W", "W. "]  # a middle initial: "George W. Bush"
+BREAK_PIECES += ["Mr", "Dr. ", "St. "]  # a person's title cut short; a street's
 
 
 @settings(max_examples=1000, deadline=None)
@@ -243,6 +252,7 @@ def test_a_sentence_start_is_what_the_plain_search_finds(text: str, start: int) 
         plain = bool(_names.SENTENCE_BREAK.search(before))
     # after a capitalised word and a capital with its full stop: a middle initial
     initial = re.search(r"[A-Z][a-z]+ [A-Z]\. \Z", before) is not None
+    initial = initial or re.search(r"(?<![\w.])(?:Mr|Dr)\. \Z", before) is not None
     plain = plain and not (initial and before.rsplit("\n", 1)[-1].strip() != "")
     assert _names.sentence_start(text, start) == plain
 
@@ -254,6 +264,10 @@ def test_a_sentence_start_is_what_the_plain_search_finds(text: str, start: int) 
         ("He left the U.S. Bush stayed.", 17, True),  # an abbreviation's full stop
         ("It was Vitamin C. Trials followed.", 18, False),  # read as an initial too
         ("He left. Bush stayed.", 9, True),
+        ("He met Mr. Baker today.", 11, False),  # a person's title cut short
+        ("Ask Sen. Kennedy.", 9, False),
+        ("He lives on Main St. Baker stayed.", 21, True),  # a street's name may end one
+        ("He met them at 9 a.m. Baker stayed.", 22, True),
     ],
 )
 def test_a_middle_initial_ends_no_sentence(text: str, start: int, expected: bool) -> None:
