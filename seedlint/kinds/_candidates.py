@@ -20,12 +20,14 @@ from typing import TYPE_CHECKING
 
 from seedlint.engine.document import LARGE_TEXT, Document, ascii_runs, lower_pieces
 from seedlint.engine.patterns import lazy_compile
-from seedlint.kinds._text import WORD_HEAD
+from seedlint.kinds._text import word_head
 
 if TYPE_CHECKING:
     import regex
 
-REPEAT_HEAD = WORD_HEAD  # nothing of a word before, or a quotation's opening mark
+# nothing of a word before, or a quotation's opening mark (a repeat is two whole words
+# with a space between: no piece of a mis-decoded word is one, as no mojibake holds a space)
+REPEAT_HEAD = word_head(r"\w'’-")
 REPEAT_CORE = r"([A-Za-z]+)[ \t]+(\1)"
 # the tail's first alternatives: no word character after the repeat, nor an apostrophe
 # that a letter follows ("it it's"); a quotation's closing mark may ("'the the'")

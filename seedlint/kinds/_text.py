@@ -55,9 +55,26 @@ def opens_quotation(text: str | LowerText, at: int) -> bool:
     return before.isspace() or before in QUOTE_OPENERS
 
 
-# a word's start: no word character, apostrophe or hyphen before it, but an opening mark
-WORD_HEAD = word_head(r"\w'’-")
-WORD = lazy_compile(word_head(r"\w'’\]-") + r"[A-Za-z]+(?:['’][A-Za-z]+)*(?![\w-])")
+# what UTF-8 read as Latin-1 or Windows-1252 leaves inside a word beside its letters
+# ("FranÃ§ois", "itâ€™s"), and a lost apostrophe's "¿" ("the UK¿s"): Latin-1's controls
+# and symbols (not the no-break space nor « and ») and Windows-1252's. A run of letters
+# against one is a piece of a word, never a word of its own ("ois" is no misspelling)
+WORD_GLUE = (
+    "\u0080-\u009f\u00a1-\u00aa\u00ac-\u00ba\u00bc-\u00bf"  # Latin-1's
+    "\u0192\u02c6\u02dc\u2020\u2021\u2030\u20ac\u2122"  # Windows-1252's: ƒ ˆ ˜ † ‡ ‰ € ™
+)
+# the same characters, one by one
+GLUE_CHARACTERS = frozenset(
+    chr(c) for c in range(0x80, 0x2123) if re.fullmatch(f"[{WORD_GLUE}]", chr(c))
+)
+# a word's start: no word character, apostrophe, hyphen or ``WORD_GLUE`` before it, but
+# an opening mark
+WORD_HEAD = word_head(rf"\w'’{WORD_GLUE}-")
+# a word's end: no word character or ``WORD_GLUE`` after it
+WORD_TAIL = rf"(?![\w{WORD_GLUE}])"
+WORD = lazy_compile(
+    word_head(rf"\w'’\]{WORD_GLUE}-") + rf"[A-Za-z]+(?:['’][A-Za-z]+)*(?![\w{WORD_GLUE}-])"
+)
 SIC = lazy_compile(r"\s*[\[(]sic[\])]", re.IGNORECASE)
 # a dash in plain text: two hyphens or more after a word ("late--its") or between spaces
 # ("late -- its"); not a command-line option's ("--help")
@@ -133,7 +150,8 @@ def word_occurrences(text: str, lower: LowerText, word: str) -> Iterator[tuple[i
         hyphenated = compound and before == "-" and start > 1 and lower[start - 2].isalpha()
         if before in "'’" and opens_quotation(lower, start - 1):
             before = " "  # "'Goverment officials"
-        if (hyphenated or not (before.isalnum() or before in "'’]-_")) and _ends_word(
+        glued = before in GLUE_CHARACTERS  # "FranÃ§ois" holds no word "ois"
+        if (hyphenated or not (before.isalnum() or before in "'’]-_" or glued)) and _ends_word(
             lower, end, compound
         ):
             yield start, end
@@ -149,7 +167,9 @@ def _ends_word(lower: LowerText, end: int, compound: bool = True) -> bool:
         return after[1:2] == "s" and not (after[2:3].isalnum() or after[2:3] in "_-")
     if compound and after[:1] == "-" and after[1:2].isalpha():
         return True  # a part of a compound: "goverment-wide"
-    return not after[:1] or not (after[:1].isalnum() or after[:1] in "_-")
+    return not after[:1] or not (
+        after[:1].isalnum() or after[:1] in "_-" or after[:1] in GLUE_CHARACTERS
+    )
 
 
 def marked_sic(text: str, end: int) -> bool:

@@ -58,6 +58,7 @@ from seedlint.kinds._english import HONORIFICS, words
 from seedlint.kinds._names import names_of, sentence_start
 from seedlint.kinds._text import (
     WORD_HEAD,
+    WORD_TAIL,
     dashes_read,
     infinitive_stands,
     marked_sic,
@@ -345,7 +346,7 @@ def _phrase_source(alternatives: list[str]) -> str:
     """Every phrase, each a whole word run: nothing of a word on either side, and no
     hyphen after it but the hyphen of a compound adjective made of it (``COMPOUND_TAILS``)."""
     body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in alternatives)
-    return rf"{WORD_HEAD}(?:{body})(?!\w)(?!-(?!(?:{COMPOUND_TAILS})(?![\w-])))"
+    return rf"{WORD_HEAD}(?:{body}){WORD_TAIL}(?!-(?!(?:{COMPOUND_TAILS})(?![\w-])))"
 
 
 @lru_cache(maxsize=PHRASE_PATTERNS_KEPT)

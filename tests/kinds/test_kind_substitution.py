@@ -4,10 +4,13 @@ phrases from a table, fixed with their capitalisation kept, and what it must not
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import seedlint
 from conftest import seed
 from helpers import fixed, found
+from seedlint.kinds._text import GLUE_CHARACTERS
 
 
 @pytest.mark.parametrize("title", ["Prime", "Deputy Prime", "Foreign", "Health"])
@@ -249,3 +252,25 @@ def test_a_misspelling_beside_its_correction_in_plain_use_is_fixed() -> None:
     assert fixed(text, "SL203") == seed(
         "The government and the government met; good typography helps the government."
     )
+
+
+def test_a_piece_of_a_mis_decoded_word_is_no_word() -> None:
+    # "François" read as Windows-1252: "ois" after "Ã§" was fixed to "is" beside the
+    # mojibake's own fix, which made "Françis"
+    text = seed("It grew under President FranÃ§ois Mitterrand.")
+    assert seedlint.fix_text(text)[0] == seed("It grew under President François Mitterrand.")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(sorted(GLUE_CHARACTERS)),
+    st.sampled_from(["teh", "recieve", "ois", "goverment", "untied states"]),
+    st.booleans(),
+)
+def test_letters_against_a_mojibake_character_are_no_word(
+    glue: str, listed: str, before: bool
+) -> None:
+    # the same words alone are found (the last test of each pair shows it)
+    glued = f"Fran{glue}{listed}" if before else f"{listed}{glue}ois"
+    assert found(seed(f"We read {glued} today."), "SL2") == []
+    assert found(seed(f"We read {listed} today."), "SL2") != []
