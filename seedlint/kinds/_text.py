@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 
@@ -56,17 +57,18 @@ def opens_quotation(text: str | LowerText, at: int) -> bool:
 
 
 # what UTF-8 read as Latin-1 or Windows-1252 leaves inside a word beside its letters
-# ("FranÃ§ois", "itâ€™s"), and a lost apostrophe's "¿" ("the UK¿s"): Latin-1's controls
-# and symbols (not the no-break space nor « and ») and Windows-1252's. A run of letters
-# against one is a piece of a word, never a word of its own ("ois" is no misspelling)
-WORD_GLUE = (
-    "\u0080-\u009f\u00a1-\u00aa\u00ac-\u00ba\u00bc-\u00bf"  # Latin-1's
-    "\u0192\u02c6\u02dc\u2020\u2021\u2030\u20ac\u2122"  # Windows-1252's: ƒ ˆ ˜ † ‡ ‰ € ™
-)
-# the same characters, one by one
-GLUE_CHARACTERS = frozenset(
-    chr(c) for c in range(0x80, 0x2123) if re.fullmatch(f"[{WORD_GLUE}]", chr(c))
-)
+# ("FranÃ§ois", "itâ€™s"), a lost apostrophe's "¿" ("the UK¿s") and the replacement
+# character: Latin-1's controls and symbols (not the no-break space nor « and ») and
+# Windows-1252's. A run of letters against one is a piece of a word, never a word of its
+# own ("ois" is no misspelling)
+GLUE_RANGES = (
+    (0x80, 0x9F), (0xA1, 0xAA), (0xAC, 0xBA), (0xBC, 0xBF),  # Latin-1's
+    (0x192, 0x192), (0x2C6, 0x2C6), (0x2DC, 0x2DC),  # Windows-1252's ƒ ˆ ˜
+    (0x2020, 0x2021), (0x2030, 0x2030), (0x20AC, 0x20AC), (0x2122, 0x2122),  # † ‡ ‰ € ™
+    (0xFFFD, 0xFFFD),  # what a decoder writes for bytes it cannot read
+)  # fmt: skip
+WORD_GLUE = "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in GLUE_RANGES)  # a class's body
+GLUE_CHARACTERS = frozenset(chr(c) for low, high in GLUE_RANGES for c in range(low, high + 1))
 # a word's start: no word character, apostrophe, hyphen or ``WORD_GLUE`` before it, but
 # an opening mark
 WORD_HEAD = word_head(rf"\w'’{WORD_GLUE}-")
@@ -75,6 +77,24 @@ WORD_TAIL = rf"(?![\w{WORD_GLUE}])"
 WORD = lazy_compile(
     word_head(rf"\w'’\]{WORD_GLUE}-") + rf"[A-Za-z]+(?:['’][A-Za-z]+)*(?![\w{WORD_GLUE}-])"
 )
+# an HTML entity ("&ccedil;", "&#231;"), at a place or ending one
+ENTITY = r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
+ENTITY_AT = lazy_compile(ENTITY)
+ENTITY_BEFORE = lazy_compile(ENTITY + r"\Z")
+ENTITY_REACH = 40  # characters before a word that may hold an entity ending at it
+
+
+def against_letter_entity(text: str, start: int, end: int) -> bool:
+    """Whether the letters at ``start:end`` stand against an HTML entity for a letter
+    ("Fran&ccedil;ois", "caf&eacute;"): a piece of the word the entity stands inside,
+    never a word of its own. One for a space or a mark ("teh&nbsp;plan") ends a word."""
+    after = ENTITY_AT.match(text, end) if text[end : end + 1] == "&" else None
+    before = None
+    if text[start - 1 : start] == ";":
+        before = ENTITY_BEFORE.search(text, max(0, start - ENTITY_REACH), start)
+    return any(m is not None and html.unescape(m.group()).isalpha() for m in (after, before))
+
+
 SIC = lazy_compile(r"\s*[\[(]sic[\])]", re.IGNORECASE)
 # a dash in plain text: two hyphens or more after a word ("late--its") or between spaces
 # ("late -- its"); not a command-line option's ("--help")

@@ -47,9 +47,9 @@ from seedlint.engine.kind import Check, Kind, declare
 from seedlint.engine.options import Option
 from seedlint.engine.patterns import lazy_compile
 from seedlint.kinds._mojibake import mojibake_hint, repaired
+from seedlint.kinds._text import ENTITY_AT as ENTITY
 from seedlint.kinds._text import quoted_alone
 
-ENTITY = lazy_compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 SEGMENT = lazy_compile("[^\r\n\ud800-\udfff]+")  # a line, up to any undecodable byte
 SURROGATES = lazy_compile("[\ud800-\udfff]+")
 ENCODING_NAMES = {"cp1252": "Windows-1252", "latin-1": "Latin-1", "cp1250": "Windows-1250"}

@@ -14,29 +14,32 @@ in another language (``« la loi dont il parle »``) are not English and never r
 Two hyphens or more after a word are the dash of plain text, which stands between words
 ("late--goverment"); one joins a compound's.
 
-With ``skip-names``, a word that may be a name is read with what the document tells
-about it (``_names``): acronyms, CamelCase brands ("GameBoy"), spellings whose correction
+With ``skip-names``, a word that may be a name is read with what the document tells about
+it (``_names``): acronyms, CamelCase brands ("GameBoy"), spellings whose correction
 differs only by a space, hyphen or capital ("Doubleclick"), words of a multi-word name
-("Teh Hong Piow", "Malcom P. McLean"), words the document uses as names ("Analysys
-... Analysys") and words after a word that introduces a name (``name-introducers``: "the
-firm Analysys", "a startup called Zenefits") are names, unless the document itself spells
-the corrected name ("the Foriegn Minister" beside "the Foreign Minister"). A capitalised
-word is fixed safely only where it cannot be a name (at a sentence start, used nowhere as
-one) or is the document's misspelling of its own name; a single capitalised word inside a
+("Teh Hong Piow", "Malcom P. McLean"), words the document uses as names ("Analysys ...
+Analysys") and words after a word that introduces a name (``name-introducers``: "the firm
+Analysys", "a startup called Zenefits") are names, unless the document itself spells the
+corrected name ("the Foriegn Minister" beside "the Foreign Minister"). A capitalised word
+is fixed safely only where it cannot be a name (at a sentence start, used nowhere as one)
+or is the document's misspelling of its own name; a single capitalised word inside a
 sentence longer than ``name-max-length``, or before an office's word ("the Foriegn
 Minister Alexander Downer"), is reported with its fix offered as a guess. A word after a
-person's title ("Mr. Thier", at a sentence's start too) is a name. A misspelling of a word
-that names a public body when capitalised (``institution-words``: "the Goverment must",
-"the Federal Goverment", "Foriegn Minister") is fixed safely alone inside a sentence or
-beside an office's or another such word: no person is called so. A misspelling set
-against one of its corrections ("rather than", "instead of", "not", "versus"), after a
-word that calls it one ("misspelled", "typo") or alone inside quotation marks ('the
-"linez" method') is mentioned, not used ("use delimiter rather than delimitor"): its fix
-is a guess. Names in code, files, handles and addresses ("asend()", "nd.ndarrays",
-"@parth-paradkar", "jdoe@teh.org") and words with a capital inside that start in lower
-case ("nD", "iPhone") are not prose and never reported. A word in capitals is an acronym,
-unless it has five letters or more and stands beside another word in capitals, as a
-heading's words do ("FORIEGN AFFAIRS"): then it is reported, its fix a guess.
+person's title ("Mr. Thier", at a sentence's start too) is a name. A misspelling of a
+word that names a public body when capitalised (``institution-words``: "the Goverment
+must", "the Federal Goverment", "Foriegn Minister") is fixed safely alone inside a
+sentence or beside an office's or another such word: no person is called so. A
+misspelling set against one of its corrections ("rather than", "instead of", "not",
+"versus"), after a word that calls it one ("misspelled", "typo") or alone inside
+quotation marks ('the "linez" method') is mentioned, not used ("use delimiter rather than
+delimitor"): its fix is a guess. Names in code, files, handles and addresses ("asend()",
+"nd.ndarrays", "@parth-paradkar", "jdoe@teh.org") and words with a capital inside that
+start in lower case ("nD", "iPhone") are not prose and never reported, nor are the
+letters against a mojibake character or an HTML entity for a letter ("FranÃ§ois",
+"Fran&ccedil;ois" hold no word "ois"), which are a piece of a word the encoding rules
+repair. A word in capitals is an acronym, unless it has five letters or more and stands
+beside another word in capitals, as a heading's words do ("FORIEGN AFFAIRS"): then it is
+reported, its fix a guess.
 """
 
 from __future__ import annotations
@@ -59,6 +62,7 @@ from seedlint.kinds._names import names_of, sentence_start
 from seedlint.kinds._text import (
     WORD_HEAD,
     WORD_TAIL,
+    against_letter_entity,
     dashes_read,
     infinitive_stands,
     marked_sic,
@@ -681,6 +685,8 @@ def _finding(
         return
     if marked_sic(text, end) or written_as_code(text, start, end) or names_of(doc).foreign(start):
         return
+    if against_letter_entity(text, start, end):
+        return  # "Fran&ccedil;ois" holds no word "ois"
     if text[start].islower() and not text[start:end].islower():
         return  # a capital inside a word that starts in lower case: "nD", "iPhone", "eBay"
     guess = _name_check(doc, start, end, correction, state)

@@ -274,3 +274,22 @@ def test_letters_against_a_mojibake_character_are_no_word(
     glued = f"Fran{glue}{listed}" if before else f"{listed}{glue}ois"
     assert found(seed(f"We read {glued} today."), "SL2") == []
     assert found(seed(f"We read {listed} today."), "SL2") != []
+
+
+@pytest.mark.parametrize(
+    ("body", "fixed_body"),
+    [
+        ("Under Fran&ccedil;ois Mitterrand.", "Under François Mitterrand."),
+        ("Under Fran&#231;ois Mitterrand.", "Under François Mitterrand."),
+        ("The caf&eacute; had teh best food.", "The café had the best food."),
+        ("We met teh&nbsp;team.", "We met the\u00a0team."),  # an entity for a space ends a word
+    ],
+)
+def test_letters_against_an_entity_for_a_letter_are_a_piece_of_a_word(
+    body: str, fixed_body: str
+) -> None:
+    assert seedlint.fix_text(seed(body))[0] == seed(fixed_body)
+
+
+def test_letters_against_the_replacement_character_are_a_piece_of_a_word() -> None:
+    assert found(seed("It grew under Fran\ufffdois."), "SL2") == []
