@@ -2,23 +2,24 @@
 
 Finds ``UKs`` (for UK's), ``Japans`` (for Japan's) and ``dont`` (for don't). Possessives
 come from a list of names that have no plausible plural (``possessives:``, matched
-case-sensitively, so "MPs" or "CEOs" are never touched unless listed); contractions from a
-table of bare forms that cannot be anything else (``contractions:``), and from bare forms
-that are words of their own ("its", "cant", "lets"; ``word-contractions:``) where the
-words around them leave the contraction as the one reading ("its been", "cant wait",
-"Lets start"; ``_bare_contractions``). A listed name after a number or quantifier ("two
-Britains") or after a capitalised word of a longer name ("Aguas Argentinas") is not a
-possessive. With ``acronym-evidence`` and ``name-evidence`` any acronym or name + s is
-read with what the document says about it (``_possessive``: "BNP's" written elsewhere,
-"Makarov" used as a name, a noun after it). A contraction's bare form in capitals of three
-letters or fewer ("IM") may be an acronym and is left alone, as is anything inside a
-quotation in another language (French "dont"). A bare form that is also a word ("wed") is
-listed with the words after it that leave one reading (``wed like to: we'd like to``). The
-option ``phrases:`` names fixed phrases whose possessive is never a plural ("Valentines
-Day", "Parkinsons disease"), matched as written. The fix writes the apostrophe its
-paragraph writes more often near it (a text pasted together from several sources keeps
-each part's marks), else the document's own style: ’ where it writes curly apostrophes, or
-no apostrophe but curly quotation marks; ' otherwise. A word followed by "[sic]" is quoted
+case-sensitively, so "MPs" or "CEOs" are never touched unless listed); contractions from
+a table of bare forms that cannot be anything else (``contractions:``; "Im" and "Ive" are
+surnames too, read by ``_pronoun_surnames``), and from bare forms that are words of their
+own ("its", "cant", "lets"; ``word-contractions:``) where the words around them leave the
+contraction as the one reading ("its been", "cant wait", "Lets start";
+``_bare_contractions``). A listed name after a number or quantifier ("two Britains") or
+after a capitalised word of a longer name ("Aguas Argentinas") is not a possessive. With
+``acronym-evidence`` and ``name-evidence`` any acronym or name + s is read with what the
+document says about it (``_possessive``: "BNP's" written elsewhere, "Makarov" used as a
+name, a noun after it). A contraction's bare form in capitals of three letters or fewer
+("IM") may be an acronym and is left alone, as is anything inside a quotation in another
+language (French "dont"). A bare form that is also a word ("wed") is listed with the
+words after it that leave one reading (``wed like to: we'd like to``). The option
+``phrases:`` names fixed phrases whose possessive is never a plural ("Valentines Day",
+"Parkinsons disease"), matched as written. The fix writes the apostrophe its paragraph
+writes more often near it (a text pasted together from several sources keeps each part's
+marks), else the document's own style: ’ where it writes curly apostrophes, or no
+apostrophe but curly quotation marks; ' otherwise. A word followed by "[sic]" is quoted
 as written and left alone. Two hyphens or more are read as the dash of plain text
 ("legal--Iraqs weapons", "late--its been"), one as a compound's.
 """
@@ -38,6 +39,7 @@ from seedlint.engine.document import Document
 from seedlint.engine.kind import Kind, single_check
 from seedlint.engine.options import Option
 from seedlint.engine.patterns import lazy_compile
+from seedlint.kinds import _pronoun_surnames as pronoun_surnames
 from seedlint.kinds._bare_contractions import (
     BARE_FORMS,
     reads_as_contraction,
@@ -399,12 +401,19 @@ def _named(doc: Document, start: int, end: int) -> bool:
 
 def _contraction(doc: Document, start: int, end: int, table: dict[str, str]) -> Iterator[Finding]:
     """The finding of the bare contraction at ``start:end``, unless it is quoted as written,
-    a name in code ("im.show()") or stands in a quotation in another language."""
+    a name in code ("im.show()"), a surname ("Jony Ive", ``_pronoun_surnames``) or stands
+    in a quotation in another language."""
     source = doc.text[start:end]
     if marked_sic(doc.text, end) or written_as_code(doc.text, start, end):
         return
     if names_of(doc).foreign(start):
         return
+    guess = False
+    if source in pronoun_surnames.FORMS:
+        read = pronoun_surnames.reading(doc, start, end)
+        if read is None:
+            return
+        guess = read
     mark = apostrophe_near(doc, start)
     replacement = match_case(source, table[source.lower()].replace("'", mark))
     yield Finding(
@@ -413,6 +422,7 @@ def _contraction(doc: Document, start: int, end: int, table: dict[str, str]) -> 
         {"match": source, "replacement": replacement},
         (Edit(start, end, replacement),),
         f"Write '{replacement}'",
+        guess=guess,
     )
 
 

@@ -282,3 +282,32 @@ def test_a_heading_is_a_short_line() -> None:
     long_line = " ".join(["Plans For The Coming Year"] * 100)
     assert len(long_line) > _names.HEADING_CHARS
     assert not _names.heading(long_line)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Apple designer Jony Ive said the watch was ready. Ive has left Apple.",
+        "Jony Ive designed the iPhone.",  # a word no dictionary lists before it
+        "Sir Jonathan Ive spoke.",
+        "The golfer Im Sung-jae won. Im said it was hard.",  # a verb only a name takes
+    ],
+)
+def test_im_and_ive_written_as_a_surname_are_left_alone(body: str) -> None:
+    assert found(seed(body), "SL211") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "safe"),
+    [
+        ("Ive seen it before. Now Im sure.", True),
+        ("Good morning. Im Stuart Drown, the director.", True),  # the speaker's given name
+        ("Im Dong-hyun won the archery gold.", False),  # a surname, or the pronoun: a guess
+    ],
+)
+def test_im_and_ive_elsewhere_are_the_contraction(body: str, safe: bool) -> None:
+    text = seed(body)
+    assert found(text, "SL211") != []
+    unsafe = seedlint.fix_text(text, unsafe=True, select=["SL211"])[0]
+    assert "Ive" not in unsafe and "Im " not in unsafe
+    assert (fixed(text, "SL211") == unsafe) is safe
