@@ -22,11 +22,14 @@ from collections.abc import Iterator
 from seedlint.engine.document import Document
 from seedlint.engine.patterns import lazy_compile
 from seedlint.kinds._english import (
+    AUXILIARIES,
+    CONJUNCTIONS,
     DANGLING,
     PLACE_QUALIFIERS,
     PREPOSITIONS,
     PRONOUNS,
     QUANTIFIERS,
+    words,
 )
 from seedlint.kinds._name_possessive import (
     Context,
@@ -281,6 +284,42 @@ def plural_context(doc: Document, start: int) -> bool:
     # "Imperial College Londons" where the text writes "Imperial College London" is the
     # possessive of that name; "Aguas Argentinas" is a name of its own
     return not occurrences(doc.text, f"{before} {word[:-1]}")
+
+
+# what a listed name + s after "the" stands before where it owns nothing, a plural's
+# verb, a preposition or a conjunction that opens a clause ("the Canadas in 1840"); not
+# "and" or "or", which may join two possessives ("the UKs and Frances positions"). Without
+# "the" these may follow a possessive that owns what its sentence names ("from diabetes
+# to Alzheimers; he has Crohns in")
+OWNS_NOTHING = AUXILIARIES | PREPOSITIONS | (CONJUNCTIONS - {"and", "or"})
+SPEECH_VERBS = words("said says told added asked")  # a person speaks: "Cubas said"
+# the next word after a word, or a stop that ends its clause, or the text's end
+FOLLOWING_OR_STOP = lazy_compile(r"[ \t\u00a0]*(?:([A-Za-z]+)|[.,;:!?)]|\Z)")
+
+
+def listed_plural(doc: Document, match: re.Match[str]) -> bool:
+    """Whether a listed name + s (``match``, as ``possessives:`` finds it) is no
+    possessive: a plural after a number or quantifier or a word of a longer name
+    (``plural_context``); or, for a name that is no acronym, written so elsewhere too
+    ("President Raul Cubas" beside "Cubas government": a surname), before a verb of
+    speech ("Cubas said"), or after "the" before a stop or a word of ``OWNS_NOTHING``
+    ("the Canadas in 1840", "the Mexicos.")."""
+    text = doc.text
+    if plural_context(doc, match.start()):
+        return True
+    if match.group()[:-1].isupper():
+        return False  # an acronym's body has no plural: "unlike the FDAs." is elliptical
+    following = FOLLOWING_OR_STOP.match(text, match.end())
+    if following is not None:
+        after = (following.group(1) or "").lower()  # "" for a stop
+        if after in SPEECH_VERBS:
+            return True
+        if (after in OWNS_NOTHING or not after) and word_before(text, match.start()) == "the":
+            return True
+    written = match.group()
+    return any(
+        plural_context(doc, start) for start, _ in uses_of(text, written) if start != match.start()
+    )
 
 
 def _acronym_evidence(text: str, stem: str) -> bool:

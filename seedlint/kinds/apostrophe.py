@@ -8,20 +8,23 @@ surnames too, read by ``_pronoun_surnames``), and from bare forms that are words
 own ("its", "cant", "lets"; ``word-contractions:``) where the words around them leave the
 contraction as the one reading ("its been", "cant wait", "Lets start";
 ``_bare_contractions``). A listed name after a number or quantifier ("two Britains") or
-after a capitalised word of a longer name ("Aguas Argentinas") is not a possessive. With
-``acronym-evidence`` and ``name-evidence`` any acronym or name + s is read with what the
-document says about it (``_possessive``: "BNP's" written elsewhere, "Makarov" used as a
-name, a noun after it). A contraction's bare form in capitals of three letters or fewer
-("IM") may be an acronym and is left alone, as is anything inside a quotation in another
-language (French "dont"). A bare form that is also a word ("wed") is listed with the
-words after it that leave one reading (``wed like to: we'd like to``). The option
-``phrases:`` names fixed phrases whose possessive is never a plural ("Valentines Day",
-"Parkinsons disease"), matched as written. The fix writes the apostrophe its paragraph
-writes more often near it (a text pasted together from several sources keeps each part's
-marks), else the document's own style: ’ where it writes curly apostrophes, or no
-apostrophe but curly quotation marks; ' otherwise. A word followed by "[sic]" is quoted
-as written and left alone. Two hyphens or more are read as the dash of plain text
-("legal--Iraqs weapons", "late--its been"), one as a compound's.
+after a capitalised word of a longer name ("Aguas Argentinas") is not a possessive, nor
+is one that is no acronym before a verb of speech ("Cubas said"), after "the" before a
+verb, a preposition or a stop ("the Canadas in 1840") or written so in a longer name
+elsewhere (``_possessive.listed_plural``). With ``acronym-evidence`` and
+``name-evidence`` any acronym or name + s is read with what the document says about it
+(``_possessive``: "BNP's" written elsewhere, "Makarov" used as a name, a noun after it).
+A contraction's bare form in capitals of three letters or fewer ("IM") may be an acronym
+and is left alone, as is anything inside a quotation in another language (French "dont").
+A bare form that is also a word ("wed") is listed with the words after it that leave one
+reading (``wed like to: we'd like to``). The option ``phrases:`` names fixed phrases
+whose possessive is never a plural ("Valentines Day", "Parkinsons disease"), matched as
+written. The fix writes the apostrophe its paragraph writes more often near it (a text
+pasted together from several sources keeps each part's marks), else the document's own
+style: ’ where it writes curly apostrophes, or no apostrophe but curly quotation marks; '
+otherwise. A word followed by "[sic]" is quoted as written and left alone. Two hyphens or
+more are read as the dash of plain text ("legal--Iraqs weapons", "late--its been"), one
+as a compound's.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ from seedlint.kinds._bare_contractions import (
     verb_after_subject,
 )
 from seedlint.kinds._names import names_of
-from seedlint.kinds._possessive import lost_possessives, plural_context
+from seedlint.kinds._possessive import listed_plural, lost_possessives
 from seedlint.kinds._text import (
     WORD_HEAD,
     dashes_read,
@@ -304,7 +307,7 @@ def _find(doc: Document, state: State) -> Iterator[Finding]:
     possessive = state.possessive_names is not None
     if possessive and not words.isdisjoint(state.possessive_words):
         for match in state.possessive_in(words).finditer(text):
-            if not (marked_sic(text, match.end()) or plural_context(doc, match.start())):
+            if not (marked_sic(text, match.end()) or listed_plural(doc, match)):
                 places.append((match.start(), match.start(1), False))
     if state.acronym_evidence or state.name_evidence:
         listed = state.possessive_words if possessive else frozenset()

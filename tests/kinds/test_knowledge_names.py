@@ -182,10 +182,32 @@ def test_name_possessive_needs_the_name_used_elsewhere() -> None:
 
 
 @pytest.mark.parametrize(
-    "body", ["Two Britains emerged.", "The water firm Aguas Argentinas said so."]
+    "body",
+    [
+        "Two Britains emerged.",
+        "The water firm Aguas Argentinas said so.",
+        # a listed name + s that owns nothing: a verb, a preposition or a stop follows
+        "Cubas said he would leave the country.",
+        "He visited the Canadas in 1840.",
+        "Upper and Lower Canada became the Canadas.",
+        # a surname the document writes in a longer name elsewhere
+        "President Raul Cubas resigned. Cubas government fell.",
+    ],
 )
 def test_plurals_and_longer_names_are_not_possessives(body: str) -> None:
     assert found(seed(body), "SL210") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "word"),
+    [
+        ("Our rule differs from the FDAs.", "FDAs"),  # an acronym's body: elliptical
+        ('It is the UKs "lost decade".', "UKs"),
+        ("The UKs and Frances positions differ.", "UKs"),
+    ],
+)
+def test_a_listed_name_before_what_it_owns_is_a_possessive(body: str, word: str) -> None:
+    assert found(seed(body), "SL210") == [word]
 
 
 @pytest.mark.parametrize(
