@@ -192,6 +192,10 @@ def test_name_possessive_needs_the_name_used_elsewhere() -> None:
         "Upper and Lower Canada became the Canadas.",
         # a surname the document writes in a longer name elsewhere
         "President Raul Cubas resigned. Cubas government fell.",
+        # what a company makes or a city's name is given to, counted
+        "The airline bought Boeings and Airbuses.",
+        "He drives Toyotas, and he smoked Havanas after dinner.",
+        "Shoppers at Walmarts across the country queued.",
     ],
 )
 def test_plurals_and_longer_names_are_not_possessives(body: str) -> None:
