@@ -145,6 +145,7 @@ class State(msgspec.Struct, frozen=True):
     institutions: frozenset[str] = frozenset()
     introducers: frozenset[str] = frozenset()
     object_follows: frozenset[str] = frozenset()  # entries reported only before an object
+    unsure: frozenset[str] = frozenset()  # entries whose fix is always a guess
     # the phrases in the pattern's order, each with its words when they are all plain
     # (ASCII letters and digits; else None); and each phrase's own pattern, compiled on first use
     phrase_order: tuple[tuple[str, frozenset[str] | None], ...] = ()
@@ -191,6 +192,12 @@ class Substitution(Kind[State]):
                 "(a determiner, a pronoun, a number, a noun or an adjective): 'to mange' is "
                 "'to manage' in 'to mange current resources', not in 'lost its fur to mange.'",
             ),
+            "unsure": Option(
+                "str-list",
+                [],
+                help="entries of swap whose fix is a guess: a slip in most texts, meant in "
+                "some ('a dairy study' of farms, 'the Defence Council' that governs)",
+            ),
             "skip-names": Option(
                 "bool", False, help="skip acronyms, and capitalised words inside a sentence"
             ),
@@ -232,10 +239,12 @@ class Substitution(Kind[State]):
                 raise ValueError(f"swap: '{key}' has an empty correction")
         tables = [load_table(name) for name in options["lists"]]
         swaps = {key.lower(): value for key, value in options["swap"].items()}
+        entries = {" ".join(key.split()) for key in swaps}
         object_follows = frozenset(" ".join(e.lower().split()) for e in options["object-follows"])
-        unknown = sorted(object_follows - {" ".join(key.split()) for key in swaps})
-        if unknown:
-            raise ValueError(f"object-follows: '{unknown[0]}' is no entry of swap")
+        unsure = frozenset(" ".join(e.lower().split()) for e in options["unsure"])
+        for option, listed in (("object-follows", object_follows), ("unsure", unsure)):
+            if unknown := sorted(listed - entries):
+                raise ValueError(f"{option}: '{unknown[0]}' is no entry of swap")
         excluded = {word.lower() for word in options["exclude"]}
         # the phrases in the order a table of every entry would hold them: the lists' in
         # order, then the swaps' (a swap of a listed phrase keeps the list's place)
@@ -267,6 +276,7 @@ class Substitution(Kind[State]):
             institutions=frozenset(w.lower() for w in options["institution-words"]),
             introducers=frozenset(w.lower() for w in options["name-introducers"]),
             object_follows=object_follows,
+            unsure=unsure,
             phrase_order=phrase_order,
             phrase_firsts=_by_first_word([_gate_key(p) for p in phrases]),
             order_firsts=_by_first_word(plain),
@@ -693,8 +703,11 @@ def _finding(
     if guess is None:
         return
     # a misspelling set against its correction or called one is a mention ("use
-    # delimiter rather than delimitor"): a fix would change what the text says
+    # delimiter rather than delimitor"): a fix would change what the text says; an entry
+    # listed as unsure may be meant
     guess = guess or _mentioned(text, start, end, correction)
+    if state.unsure and " ".join(text[start:end].lower().split()) in state.unsure:
+        guess = True
     source = text[start:end]
     # a correction with an apostrophe (dont -> don't) is written in the document's style
     candidates = [

@@ -293,3 +293,36 @@ def test_letters_against_an_entity_for_a_letter_are_a_piece_of_a_word(
 
 def test_letters_against_the_replacement_character_are_a_piece_of_a_word() -> None:
     assert found(seed("It grew under Fran\ufffdois."), "SL2") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Supreme Defence Council met on Sunday.",  # a body that governs
+        "The university ran a dairy study on milk yields.",
+        "The team moral compass was clear.",
+        "She sought legal council.",  # the slip it mostly is: still a guess
+    ],
+)
+def test_an_unsure_entry_is_reported_with_its_fix_as_a_guess(body: str) -> None:
+    text = seed(body)
+    assert found(text, "SL202") != []
+    assert fixed(text, "SL202") == text
+    assert seedlint.fix_text(text, unsafe=True, select=["SL202"])[0] != text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "They were in a casual relationship for two years.",
+        "The new marital law protects wives.",
+        "Under marital law, a spouse inherits.",
+    ],
+)
+def test_phrases_meant_as_written_are_left_alone(body: str) -> None:
+    assert found(seed(body), "SL202") == []
+
+
+def test_martial_law_misspelt_where_the_armys_rule_is_meant() -> None:
+    text = seed("The president declared marital law on Sunday.")
+    assert fixed(text, "SL202") == seed("The president declared martial law on Sunday.")

@@ -38,10 +38,12 @@ def pack(tmp_path: Path, rule: str) -> None:
         ("    kind: substitution\n    swap: {' ': x}\n", "not a word or phrase"),
         ("    kind: substitution\n    swap: {to mange: to manage}\n    object-follows: [mange]\n",
          "'mange' is no entry of swap"),
+        ("    kind: substitution\n    swap: {dairy study: diary study}\n    unsure: [dairy]\n",
+         "unsure: 'dairy' is no entry of swap"),
     ],
     ids=[
         "blank-possessive", "blank-phrase", "two-apostrophes", "rot13", "base64", "no-terminal",
-        "empty-correction", "empty-phrase", "object-of-no-entry",
+        "empty-correction", "empty-phrase", "object-of-no-entry", "unsure-of-no-entry",
     ],
 )  # fmt: skip
 def test_unusable_options_are_refused_when_the_pack_loads(
