@@ -242,8 +242,8 @@ class Substitution(Kind[State]):
         entries = {" ".join(key.split()) for key in swaps}
         object_follows = frozenset(" ".join(e.lower().split()) for e in options["object-follows"])
         unsure = frozenset(" ".join(e.lower().split()) for e in options["unsure"])
-        for option, listed in (("object-follows", object_follows), ("unsure", unsure)):
-            if unknown := sorted(listed - entries):
+        for option, named in (("object-follows", object_follows), ("unsure", unsure)):
+            if unknown := sorted(named - entries):
                 raise ValueError(f"{option}: '{unknown[0]}' is no entry of swap")
         excluded = {word.lower() for word in options["exclude"]}
         # the phrases in the order a table of every entry would hold them: the lists' in
