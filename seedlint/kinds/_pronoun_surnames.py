@@ -36,7 +36,7 @@ NAME_VERBS = {
     "Ive": words("is was has does did says will would can could should may might must"),
 }
 FUNCTION_WORDS = ARTICLES | PREPOSITIONS | CONJUNCTIONS | PRONOUNS | AUXILIARIES | ADVERBS
-PREVIOUS = lazy_compile(r"([A-Za-z][\w'’-]*)\.?[ \t\u00a0]+\Z")
+PREVIOUS = lazy_compile(r"([A-Za-z][\w'’-]*)(\.?)[ \t\u00a0]+\Z")  # a title may be cut short
 NEXT = lazy_compile(r"[ \t\u00a0]+([A-Za-z][\w'’-]*)")
 REACH = 40  # characters before a form that hold the word before it
 
@@ -69,7 +69,9 @@ def _named_here(text: str, start: int, end: int) -> bool:
     word = previous.group(1)
     lower = word.lower()
     if lower in TITLES:
-        return True  # "Sir Jonathan Ive", "Mr Im"
+        return True  # "Sir Jonathan Ive", "Mr. Im"
+    if previous.group(2):
+        return False  # a sentence's end: "of Virginia. Im sure"
     if not sentence_start(text, previous.start(1)):
         return True  # "designer Jony Ive": a capital inside a sentence is a name's
     # opening a sentence: no word English writes, as most given names are not ("Jony Ive

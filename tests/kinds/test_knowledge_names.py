@@ -328,6 +328,7 @@ def test_im_and_ive_written_as_a_surname_are_left_alone(body: str) -> None:
     [
         ("Ive seen it before. Now Im sure.", True),
         ("Good morning. Im Stuart Drown, the director.", True),  # the speaker's given name
+        ("He thanked a congressman of Virginia. Im sure you agree.", True),  # a stop before
         ("Im Dong-hyun won the archery gold.", False),  # a surname, or the pronoun: a guess
     ],
 )
