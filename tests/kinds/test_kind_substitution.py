@@ -326,3 +326,18 @@ def test_phrases_meant_as_written_are_left_alone(body: str) -> None:
 def test_martial_law_misspelt_where_the_armys_rule_is_meant() -> None:
     text = seed("The president declared marital law on Sunday.")
     assert fixed(text, "SL202") == seed("The president declared martial law on Sunday.")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "He is a notorious penny pincher.",
+        "The museum bought an objet d'art and two objets d'art.",
+        "The base was a few klicks away.",
+        "The left-hander pitched well.",
+        "Finish the table with tung oil.",
+        "An artic lorry overturned on the M6.",
+    ],
+)
+def test_words_of_their_own_that_the_list_corrects_are_left_alone(body: str) -> None:
+    assert found(seed(body), "SL203") == []
