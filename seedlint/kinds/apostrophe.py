@@ -4,7 +4,7 @@ Finds ``UKs`` (for UK's), ``Japans`` (for Japan's) and ``dont`` (for don't). Pos
 come from a list of names that have no plausible plural (``possessives:``, matched
 case-sensitively, so "MPs" or "CEOs" are never touched unless listed); contractions from
 a table of bare forms that cannot be anything else (``contractions:``; "Im" and "Ive" are
-surnames too, read by ``_pronoun_surnames``), and from bare forms that are words of their
+surnames too, read by ``_named_contractions``), and from bare forms that are words of their
 own ("its", "cant", "lets"; ``word-contractions:``) where the words around them leave the
 contraction as the one reading ("its been", "cant wait", "Lets start";
 ``_bare_contractions``). A listed name after a number or quantifier ("two Britains") or
@@ -42,7 +42,7 @@ from seedlint.engine.document import Document
 from seedlint.engine.kind import Kind, single_check
 from seedlint.engine.options import Option
 from seedlint.engine.patterns import lazy_compile
-from seedlint.kinds import _pronoun_surnames as pronoun_surnames
+from seedlint.kinds import _named_contractions as named_contractions
 from seedlint.kinds._bare_contractions import (
     BARE_FORMS,
     reads_as_contraction,
@@ -404,7 +404,7 @@ def _named(doc: Document, start: int, end: int) -> bool:
 
 def _contraction(doc: Document, start: int, end: int, table: dict[str, str]) -> Iterator[Finding]:
     """The finding of the bare contraction at ``start:end``, unless it is quoted as written,
-    a name in code ("im.show()"), a surname ("Jony Ive", ``_pronoun_surnames``) or stands
+    a name in code ("im.show()"), a name ("Jony Ive", ``_named_contractions``) or stands
     in a quotation in another language."""
     source = doc.text[start:end]
     if marked_sic(doc.text, end) or written_as_code(doc.text, start, end):
@@ -412,8 +412,9 @@ def _contraction(doc: Document, start: int, end: int, table: dict[str, str]) -> 
     if names_of(doc).foreign(start):
         return
     guess = False
-    if source in pronoun_surnames.FORMS:
-        read = pronoun_surnames.reading(doc, start, end)
+    # the bare forms that are words of their own are read by ``_bare_contractions``
+    if source[:1].isupper() and source.lower() not in BARE_FORMS:
+        read = named_contractions.reading(doc, start, end)
         if read is None:
             return
         guess = read
