@@ -10,9 +10,9 @@ names, "the Whos" live in Whoville: a safe fix must never turn them into pronoun
   name (a capitalised word inside a sentence, a title, or, opening a sentence, a word no
   dictionary lists: "designer Jony Ive", "Sir Jonathan Ive") or before a verb the
   contraction never takes ("Ive has left", "Im said").
-- Before a capitalised word that is no dictionary word nor given name ("Im Sung-jae won",
-  "Shant Hovnanian said") the contraction is a guess; before one that is ("Dont Look
-  Up", "Good morning. Im Stuart Drown.") it is fixed safely.
+- Before a capitalised word that is no dictionary word, given name, acronym or brand ("Im
+  Sung-jae won", "Shant Hovnanian said") the contraction is a guess; before one that is
+  ("Dont Look Up", "Good morning. Im Stuart Drown.", "Whats GitHub") it is fixed safely.
 """
 
 from __future__ import annotations
@@ -41,6 +41,9 @@ NAME_VERBS = {
     "Im": words("is was has had does did says said will would can could should may might must"),
     "Ive": words("is was has does did says will would can could should may might must"),
 }
+# what a contraction never follows: "the I've", "his I'm"; not "her" or "that" ("told her
+# Im", "said that Im")
+DETERMINERS = ARTICLES | words("my your our their his")
 FUNCTION_WORDS = ARTICLES | PREPOSITIONS | CONJUNCTIONS | PRONOUNS | AUXILIARIES | ADVERBS
 PREVIOUS = lazy_compile(r"([A-Za-z][\w'’-]*)(\.?)[ \t\u00a0]+\Z")  # a title may be cut short
 NEXT = lazy_compile(r"[ \t\u00a0]+([A-Za-z][\w'’-]*)")
@@ -104,7 +107,3 @@ def _named_here(text: str, start: int, end: int) -> bool:
     # designed", "Jonathan Ive"); not "Yesterday Ive seen", "So Ive asked" ("So" is a
     # given name too)
     return not (lemma(lower) or noun(lower) or lower in FUNCTION_WORDS)
-
-
-# what a contraction never follows: "the I've", "his I'm"
-DETERMINERS = ARTICLES | words("my your our their his")  # not "her", "that": "told her Im"

@@ -194,16 +194,17 @@ def sentence_start(text: str, start: int) -> bool:
     return bool(SENTENCE_BREAK.search(before)) and not _initial(before)
 
 
-# a capitalised word and a capital with a full stop before the word: a middle initial;
-# or a person's title cut short ("St." is left out: a street's name ends sentences)
-MIDDLE_INITIAL = lazy_compile(
+# a full stop that ends no sentence before a word of a name: a middle initial after a
+# capitalised word, or a person's title cut short ("St." is left out: a street's name
+# ends sentences)
+STOP_IN_A_NAME = lazy_compile(
     r"(?:[A-Z][a-z]+ [A-Z]|(?<![\w.])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Gov|Rep|Gen|Col|Capt|Lt|Sgt"
     r"|Rev|Hon))\. \Z"
 )
 
 
 def _initial(before: str) -> bool:
-    return before.endswith(". ") and MIDDLE_INITIAL.search(before) is not None
+    return before.endswith(". ") and STOP_IN_A_NAME.search(before) is not None
 
 
 def _derive(doc: Document) -> Names:
