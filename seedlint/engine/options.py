@@ -16,7 +16,7 @@ REQUIRED: Any = object()
 
 
 class Option(msgspec.Struct, frozen=True):
-    type: str  # str, int, number, bool, str-list, str-map, choice
+    type: str  # str, int, number, bool, str-list, str-map, str-lists-map, choice
     default: Any = REQUIRED
     choices: tuple[str, ...] = ()
     help: str = ""
@@ -36,6 +36,12 @@ def _is_str_map(value: Any) -> bool:
     )
 
 
+def _is_str_lists_map(value: Any) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(key, str) and _is_str_list(item) for key, item in value.items()
+    )
+
+
 CHECKS: dict[str, Callable[[Any], bool]] = {
     "str": lambda v: isinstance(v, str),
     "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
@@ -43,6 +49,7 @@ CHECKS: dict[str, Callable[[Any], bool]] = {
     "bool": lambda v: isinstance(v, bool),
     "str-list": _is_str_list,
     "str-map": _is_str_map,
+    "str-lists-map": _is_str_lists_map,
     "choice": lambda v: isinstance(v, str),
 }
 
@@ -53,8 +60,24 @@ TYPE_NAMES = {
     "bool": "true or false",
     "str-list": "a list of strings",
     "str-map": "a mapping of strings to strings",
+    "str-lists-map": "a mapping of strings to lists of strings",
     "choice": "one of",
 }
+
+
+# YAML 1.1 reads an unquoted yes, no, on or off as a boolean: in a list of words that is
+# a surprise worth naming
+BOOLEAN_HINT = " (YAML reads unquoted yes, no, on and off as true and false: quote them)"
+
+
+def _holds_a_boolean(value: Any) -> bool:
+    if isinstance(value, bool):
+        return True
+    if isinstance(value, list):
+        return any(_holds_a_boolean(item) for item in value)
+    if isinstance(value, dict):
+        return any(_holds_a_boolean(k) or _holds_a_boolean(v) for k, v in value.items())
+    return False
 
 
 def resolve(spec: Mapping[str, Option], given: Mapping[str, Any]) -> dict[str, Any]:
@@ -71,7 +94,9 @@ def resolve(spec: Mapping[str, Option], given: Mapping[str, Any]) -> dict[str, A
             expected = TYPE_NAMES[option.type]
             if option.type == "choice":
                 expected += " " + ", ".join(option.choices)
-            raise ValueError(f"option '{name}' must be {expected}, not {value!r}")
+            words = option.type.startswith("str")
+            hint = BOOLEAN_HINT if words and _holds_a_boolean(value) else ""
+            raise ValueError(f"option '{name}' must be {expected}, not {shown(value)}{hint}")
         if option.type == "choice" and value not in option.choices:
             raise ValueError(
                 f"option '{name}' must be one of {', '.join(option.choices)}, not {value!r}"

@@ -294,3 +294,62 @@ def opens_object(token: str | None) -> bool:
     if lower in PREPOSITIONS or lower in CONJUNCTIONS or lower in AUXILIARIES:
         return False
     return noun_or_adjective(lower)
+
+
+# what follows a comparative and "than" and never "then" as a time: the words of an
+# expectation ("better than expected", "more than ever", "more than likely") and "just"
+# and its like ("more than just the code")
+COMPARED_WORDS = words(
+    "ever expected anticipated planned predicted projected forecast estimated hoped "
+    "imagined intended needed necessary required usual likely just simply merely only last"
+)
+# what follows "then" as a time, though a dictionary reads it as a noun or an adjective:
+# "things were better then too", "younger then and now"
+THEN_ADVERBS = words(
+    "now too still again also anyway already even there here perhaps maybe later instead "
+    "afterwards afterward otherwise else either overall"
+)
+# what may open a clause after "then" as a time as well as after "than": "better then
+# when we met", "better than when we met"; "better than if one person"
+CLAUSE_OPENERS = words("when where why how whether which who whom whose if")
+# after "then" as a time: a stop, a comma, a closing bracket or a dash
+THEN_ENDS = ".,;:!?)]}…—–-"
+COMPARISON_NEXT = lazy_compile(r"(?:[ \t\u00a0]+\n?|\n)[ \t\u00a0]*(?:([^\W\d_]+)|(\S))")
+HAD_BEFORE = lazy_compile(r"(?:\bhad|['’]d)[ \t\u00a0]+\Z", re.IGNORECASE)  # "had better"
+
+
+def opens_comparison(text: str, start: int, end: int) -> bool | None:
+    """Whether a comparative and "then" at ``text[start:end]`` stand for a comparative
+    and "than" by what follows. False where "then" is a time: before a stop, a comma, a
+    dash, "than", a conjunction or an adverb, or at a paragraph's end ("Things were
+    better then.", "higher then than now", "better then too"). None where either may
+    stand: before a preposition, an auxiliary, an adverb in -ly, a word that opens a
+    clause ("more then in 2019", "better then in many ways", "more then is needed",
+    "better then when we met"), or a verb alone after "had better" ("had better then
+    eat"). True before anything else, which only a comparison's second term opens with:
+    a number or sum, a quotation, a name, a determiner or pronoun, a noun or adjective,
+    a verb, "expected", "ever" ("more then 100", "more then \\$100", "more then having",
+    "do more then fulfill", "better then expected")."""
+    match = COMPARISON_NEXT.match(text, end)
+    if match is None:
+        return False
+    word = match.group(1)
+    if word is None:
+        return match.group(2) not in THEN_ENDS  # a number, a sum, a quotation
+    lower = word.lower()
+    if lower == "than" or lower in THEN_ADVERBS:
+        return False
+    if lower in CLAUSE_OPENERS:
+        return None
+    if lower in CONJUNCTIONS:
+        return False
+    if word[0].isupper() or lower in COMPARED_WORDS:
+        return True  # a name ("other then English"), an expectation
+    if lower.endswith("ing") and lower not in PREPOSITIONS:
+        return True  # "more then having", "more then being"
+    if lower in PREPOSITIONS or lower in AUXILIARIES or lower.endswith("ly"):
+        return None
+    if verb_base(lower) and not noun_or_adjective(lower):
+        # "do more then fulfill"; but "had better then eat"
+        return None if HAD_BEFORE.search(text, max(0, start - 24), start) else True
+    return True  # a determiner, a pronoun, a noun or adjective, a past form: "more then doubled"

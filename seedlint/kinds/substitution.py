@@ -69,6 +69,7 @@ from seedlint.kinds._text import (
     match_case,
     next_token,
     next_word,
+    opens_comparison,
     opens_object,
     previous_word,
     quoted_alone,
@@ -146,6 +147,10 @@ class State(msgspec.Struct, frozen=True):
     introducers: frozenset[str] = frozenset()
     object_follows: frozenset[str] = frozenset()  # entries reported only before an object
     unsure: frozenset[str] = frozenset()  # entries whose fix is always a guess
+    comparison_follows: frozenset[str] = frozenset()  # "then" for "than" (opens_comparison)
+    # entry -> the words right before (after) it beside which it is meant as written
+    meant_after: dict[str, frozenset[str]] = msgspec.field(default_factory=dict)
+    meant_before: dict[str, frozenset[str]] = msgspec.field(default_factory=dict)
     # the phrases in the pattern's order, each with its words when they are all plain
     # (ASCII letters and digits; else None); and each phrase's own pattern, compiled on first use
     phrase_order: tuple[tuple[str, frozenset[str] | None], ...] = ()
@@ -198,6 +203,26 @@ class Substitution(Kind[State]):
                 help="entries of swap whose fix is a guess: a slip in most texts, meant in "
                 "some ('a dairy study' of farms, 'the Defence Council' that governs)",
             ),
+            "comparison-follows": Option(
+                "str-list",
+                [],
+                help="entries of swap that write 'then' for 'than' after a comparative: "
+                "reported where a comparison's second term follows ('more then 100', "
+                "'better then expected'), as a guess before a preposition, and not where "
+                "'then' is a time ('Things were better then.', 'higher then than now')",
+            ),
+            "meant-after": Option(
+                "str-lists-map",
+                {},
+                help="entry of swap -> words right after which it is meant as written and "
+                "never reported ('quiet a few': [to] leaves 'to quiet a few critics')",
+            ),
+            "meant-before": Option(
+                "str-lists-map",
+                {},
+                help="entry of swap -> words right before which it is meant as written and "
+                "never reported ('shoe in': [the] leaves 'a shoe in the car')",
+            ),
             "skip-names": Option(
                 "bool", False, help="skip acronyms, and capitalised words inside a sentence"
             ),
@@ -242,7 +267,16 @@ class Substitution(Kind[State]):
         entries = {" ".join(key.split()) for key in swaps}
         object_follows = frozenset(" ".join(e.lower().split()) for e in options["object-follows"])
         unsure = frozenset(" ".join(e.lower().split()) for e in options["unsure"])
-        for option, named in (("object-follows", object_follows), ("unsure", unsure)):
+        comparison = frozenset(" ".join(e.lower().split()) for e in options["comparison-follows"])
+        meant_after = _beside(options["meant-after"])
+        meant_before = _beside(options["meant-before"])
+        for option, named in (
+            ("object-follows", object_follows),
+            ("unsure", unsure),
+            ("comparison-follows", comparison),
+            ("meant-after", frozenset(meant_after)),
+            ("meant-before", frozenset(meant_before)),
+        ):
             if unknown := sorted(named - entries):
                 raise ValueError(f"{option}: '{unknown[0]}' is no entry of swap")
         excluded = {word.lower() for word in options["exclude"]}
@@ -277,6 +311,9 @@ class Substitution(Kind[State]):
             introducers=frozenset(w.lower() for w in options["name-introducers"]),
             object_follows=object_follows,
             unsure=unsure,
+            comparison_follows=comparison,
+            meant_after=meant_after,
+            meant_before=meant_before,
             phrase_order=phrase_order,
             phrase_firsts=_by_first_word([_gate_key(p) for p in phrases]),
             order_firsts=_by_first_word(plain),
@@ -321,6 +358,15 @@ COMPOUND_TAILS = (
     "|funded|backed|sponsored|centric|facing"
 )
 PHRASE_LETTERS = lazy_compile("[a-z]+")
+
+
+def _beside(option: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    """``meant-after`` or ``meant-before``: each entry and word as the table and the
+    text's words are compared, in lower case with single spaces."""
+    return {
+        " ".join(entry.lower().split()): frozenset(w.lower() for w in beside)
+        for entry, beside in option.items()
+    }
 
 
 def _by_first_word(phrases: list[str]) -> dict[str, tuple[int, ...]]:
@@ -633,6 +679,16 @@ def _object_or_verb(text: str, start: int, end: int, object_follows: frozenset[s
     return entry.startswith("to ") and infinitive_stands(text, start, end)
 
 
+def _meant_beside(text: str, start: int, end: int, entry: str, state: State) -> bool:
+    """Whether a word that ``meant-after`` or ``meant-before`` lists for the entry stands
+    right before or after it: "to quiet a few critics", "a shoe in the car"."""
+    after = state.meant_after.get(entry)
+    if after and (previous_word(text, start) or "").lower() in after:
+        return True
+    before = state.meant_before.get(entry)
+    return before is not None and (next_word(text, end) or "").lower() in before
+
+
 MENTION_REACH = 40  # characters before a word where a word may call it a misspelling
 # words that call what follows a misspelling: "the misspelled keyword delimitor"
 MENTION_CUES = lazy_compile(r"\b(?:misspel\w*|typos?)\b", re.IGNORECASE)  # not "typography"
@@ -693,6 +749,14 @@ def _finding(
         return
     if state.object_follows and not _object_or_verb(text, start, end, state.object_follows):
         return
+    entry = " ".join(text[start:end].lower().split())
+    if _meant_beside(text, start, end, entry, state):
+        return
+    compared: bool | None = True
+    if entry in state.comparison_follows:
+        compared = opens_comparison(text, start, end)
+        if compared is False:
+            return  # "Things were better then.": a time
     if marked_sic(text, end) or written_as_code(text, start, end) or names_of(doc).foreign(start):
         return
     if against_letter_entity(text, start, end):
@@ -706,7 +770,7 @@ def _finding(
     # delimiter rather than delimitor"): a fix would change what the text says; an entry
     # listed as unsure may be meant
     guess = guess or _mentioned(text, start, end, correction)
-    if state.unsure and " ".join(text[start:end].lower().split()) in state.unsure:
+    if entry in state.unsure or compared is None:
         guess = True
     source = text[start:end]
     # a correction with an apostrophe (dont -> don't) is written in the document's style

@@ -341,3 +341,106 @@ def test_martial_law_misspelt_where_the_armys_rule_is_meant() -> None:
 )
 def test_words_of_their_own_that_the_list_corrects_are_left_alone(body: str) -> None:
     assert found(seed(body), "SL203") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Things were better then.",
+        "I was younger then, and prices were higher then than they are now.",
+        "Life was worse then too.",
+        "Things were better then — before the war.",
+        "They saw each other then",  # a paragraph's last word
+        "They saw each other then\n\nThe next year they married.",
+    ],
+)
+def test_then_as_a_time_after_a_comparative_is_left_alone(body: str) -> None:
+    assert found(seed(body), "SL202") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "corrected"),
+    [
+        ("There were more then 100 people.", "There were more than 100 people."),
+        ("It cost more then $5.", "It cost more than $5."),
+        ("It was better then expected.", "It was better than expected."),
+        ("Results were better then ever.", "Results were better than ever."),
+        ("It is more then just the code.", "It is more than just the code."),
+        ("Sales were 44% greater then last year.", "Sales were 44% greater than last year."),
+        ("Tyumen is more then competitive.", "Tyumen is more than competitive."),
+        (
+            "Other then new hire paperwork, it was easy.",
+            "Other than new hire paperwork, it was easy.",
+        ),
+        ("She is older then\nher brother.", "She is older than\nher brother."),
+        ("It sold more then doubled.", "It sold more than doubled."),
+        ("It earned more then \\$100.", "It earned more than \\$100."),
+        ("Do much more then fulfill a rule.", "Do much more than fulfill a rule."),
+        ("It was more then likely.", "It was more than likely."),
+        ("We talk more then listening.", "We talk more than listening."),
+        ("Rather then wait, we wrote.", "Rather than wait, we wrote."),
+        ("Rather then in the private sector.", "Rather than in the private sector."),
+    ],
+)
+def test_then_for_than_before_a_comparisons_second_term_is_fixed(body: str, corrected: str) -> None:
+    assert fixed(seed(body), "SL202") == seed(corrected)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Sales rose more then in 2019.",  # "than in 2019" or "then, in 2019"
+        "More then is needed.",
+        "We had better then eat.",
+        "It was better then politically.",
+        "It was bigger then when we met.",  # "than when" or "then, when"
+        "It is often better then if one person makes it.",
+    ],
+)
+def test_then_after_a_comparative_before_a_preposition_or_verb_is_a_guess(body: str) -> None:
+    text = seed(body)
+    assert found(text, "SL202") != []
+    assert fixed(text, "SL202") == text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The knot was not loose at all.",
+        "Does anyone there own a car?",
+        "People living there own their homes.",
+        "The measure did little to quiet a few critics.",
+        "She left a shoe in the car.",
+        "Fans came by in large numbers.",
+        "The punishment will be severe whether or not he confesses.",
+        "The agency disposes of federal personal property.",
+        "She hired a military personal trainer.",
+        "You can file a HIPAA complaint with the office.",
+        "You can file a Section 508 complaint with the agency.",
+        "We need the energy conversation about prices.",
+        "He moved from breath to breath.",
+    ],
+)
+def test_words_beside_an_entry_that_make_it_meant_leave_it_alone(body: str) -> None:
+    assert found(seed(body), "SL202") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "corrected"),
+    [
+        ("We did not loose any time.", "We did not lose any time."),
+        ("They did it on there own.", "They did it on their own."),
+        ("They make there own decisions.", "They make their own decisions."),
+        ("There were quiet a few people.", "There were quite a few people."),
+        ("He is a shoe in for the award.", "He is a shoo-in for the award."),
+        ("By in large, the plan worked.", "By and large, the plan worked."),
+        ("Expect severe whether conditions.", "Expect severe weather conditions."),
+        ("Federal personal were sent home.", "Federal personnel were sent home."),
+        ("The software is HIPAA complaint.", "The software is HIPAA compliant."),
+        ("Our site is Section 508 complaint.", "Our site is Section 508 compliant."),
+        ("We fund water conversation programs.", "We fund water conservation programs."),
+        ("It is hard to breath.", "It is hard to breathe."),
+    ],
+)
+def test_the_same_entries_elsewhere_are_still_fixed(body: str, corrected: str) -> None:
+    assert fixed(seed(body), "SL202") == seed(corrected)

@@ -40,10 +40,20 @@ def pack(tmp_path: Path, rule: str) -> None:
          "'mange' is no entry of swap"),
         ("    kind: substitution\n    swap: {dairy study: diary study}\n    unsure: [dairy]\n",
          "unsure: 'dairy' is no entry of swap"),
+        ("    kind: substitution\n    swap: {more then: more than}\n"
+         "    comparison-follows: [then]\n", "comparison-follows: 'then' is no entry of swap"),
+        ("    kind: substitution\n    swap: {shoe in: shoo-in}\n    meant-before: {shoe: [the]}\n",
+         "meant-before: 'shoe' is no entry of swap"),
+        ("    kind: substitution\n    swap: {shoe in: shoo-in}\n    meant-after: {shoe in: the}\n",
+         "option 'meant-after' must be a mapping of strings to lists of strings"),
+        ("    kind: substitution\n    swap: {shoe in: shoo-in}\n"
+         "    meant-before: {shoe in: [the, no]}\n", "unquoted yes, no, on and off"),
     ],
     ids=[
         "blank-possessive", "blank-phrase", "two-apostrophes", "rot13", "base64", "no-terminal",
         "empty-correction", "empty-phrase", "object-of-no-entry", "unsure-of-no-entry",
+        "comparison-of-no-entry", "meant-before-of-no-entry", "meant-after-not-a-list",
+        "meant-before-yaml-boolean",
     ],
 )  # fmt: skip
 def test_unusable_options_are_refused_when_the_pack_loads(
