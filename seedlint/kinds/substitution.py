@@ -200,8 +200,9 @@ class Substitution(Kind[State]):
             "unsure": Option(
                 "str-list",
                 [],
-                help="entries of swap whose fix is a guess: a slip in most texts, meant in "
-                "some ('a dairy study' of farms, 'the Defence Council' that governs)",
+                help="entries of swap or words of a list whose fix is a guess: a slip in "
+                "most texts, meant in some ('a dairy study' of farms, 'the Defence Council' "
+                "that governs, 'pervious concrete' that lets water through)",
             ),
             "comparison-follows": Option(
                 "str-list",
@@ -270,9 +271,13 @@ class Substitution(Kind[State]):
         comparison = frozenset(" ".join(e.lower().split()) for e in options["comparison-follows"])
         meant_after = _beside(options["meant-after"])
         meant_before = _beside(options["meant-before"])
+        # an unsure entry may be a word of a list too: "cheeper", a young bird, as well
+        # as a slip for "cheaper"
+        in_lists = {word for word in unsure if any(t.get(word) is not None for t in tables)}
+        if unknown := sorted(unsure - entries - in_lists):
+            raise ValueError(f"unsure: '{unknown[0]}' is no entry of swap or of a list")
         for option, named in (
             ("object-follows", object_follows),
-            ("unsure", unsure),
             ("comparison-follows", comparison),
             ("meant-after", frozenset(meant_after)),
             ("meant-before", frozenset(meant_before)),

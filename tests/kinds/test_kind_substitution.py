@@ -444,3 +444,36 @@ def test_words_beside_an_entry_that_make_it_meant_leave_it_alone(body: str) -> N
 )
 def test_the_same_entries_elsewhere_are_still_fixed(body: str, corrected: str) -> None:
     assert fixed(seed(body), "SL202") == seed(corrected)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The arbitral tribunal ruled on the binominal names.",
+        "Doctors measured transferrin in the blood.",
+        "Funguses and arthroses were studied.",
+        "He quitted the room; an ameba moved.",
+        "The nodulated tissue and the tripel were unsinged.",
+    ],
+)
+def test_forms_that_trades_use_are_no_misspellings(body: str) -> None:
+    assert found(seed(body), "SL203") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "guess"),
+    [
+        ("Rain soaks into pervious concrete.", "previous"),
+        ("The axis of the top precessed slowly.", "processed"),
+        ("A cheeper is a young bird.", "cheaper"),
+        ("They reached the dorp at dusk.", "drop"),
+        ("It costs 500 som in Bishkek.", "some"),
+    ],
+)
+def test_a_listed_word_of_its_own_is_reported_with_its_fix_as_a_guess(
+    body: str, guess: str
+) -> None:
+    text = seed(body)
+    assert found(text, "SL203") != []
+    assert fixed(text, "SL203") == text
+    assert guess in seedlint.fix_text(text, unsafe=True, select=["SL203"])[0]

@@ -39,7 +39,7 @@ def pack(tmp_path: Path, rule: str) -> None:
         ("    kind: substitution\n    swap: {to mange: to manage}\n    object-follows: [mange]\n",
          "'mange' is no entry of swap"),
         ("    kind: substitution\n    swap: {dairy study: diary study}\n    unsure: [dairy]\n",
-         "unsure: 'dairy' is no entry of swap"),
+         "unsure: 'dairy' is no entry of swap or of a list"),
         ("    kind: substitution\n    swap: {more then: more than}\n"
          "    comparison-follows: [then]\n", "comparison-follows: 'then' is no entry of swap"),
         ("    kind: substitution\n    swap: {shoe in: shoo-in}\n    meant-before: {shoe: [the]}\n",
