@@ -160,10 +160,13 @@ CLAUSE_ADJECTIVES = words(
     "confusing disappointing fascinating annoying reassuring worrying alarming shocking refreshing "
     "rewarding overwhelming inspiring embarrassing exhausting inevitable ironic odd "
     "remarkable unacceptable understandable undeniable unfair unbelievable incredible "
-    "ridiculous absurd "
+    "ridiculous absurd short late early "
     # adjectives that never stand before a noun: "its alive", "its aware of"
     "alive alone afraid awake asleep aware unaware ablaze"
 )
+# adjectives that are nouns as often ("its brief to the court"): "it's" only before a
+# stop where a clause starts ("even if its brief.")
+NOUN_ADJECTIVES = words("brief long")
 # those of them that the word lists also know as nouns, but no possessive owns alone
 # ("at the start its easy."; "paid its fine.", "keeps its cool.", "the bank and its safe.")
 NEVER_OWNED_ALONE = words(
@@ -460,6 +463,17 @@ def _its(text: str, start: int, following: list[tuple[str, bool, int]], opens: b
             then = following[at + 2][0].lower() if at + 2 < len(following) else ""
             if following[at + 1][1] or then in AFTER_PREDICATE:
                 return True
+        if (
+            at + 1 < len(following)
+            and _participle(word)
+            and next_word not in AFTER_PREDICATE
+            and _predicative(next_word)
+        ):
+            # "its made available to everyone", "its kept secret."; not "its published
+            # annual report", where a noun follows
+            then = following[at + 2][0].lower() if at + 2 < len(following) else ""
+            if following[at + 1][1] or then in AFTER_PREDICATE:
+                return True
         if _comma_ends(text, start, word, end, clause):
             return True  # "Its true, the gallery", "its gone, freeing"; not "its free, open"
         if _listed(text, word, end):
@@ -622,6 +636,14 @@ def _verb_in_ing(word: str) -> bool:
     return verb_base(stem) or verb_base(stem + "e") or verb_base(stem[:-1])
 
 
+def _participle(word: str) -> bool:
+    """Whether ``word`` (lower case) is a verb's past participle and no noun or adjective
+    ("made", "kept", "considered"), which no possessive owns before an adjective."""
+    if noun(word) or adjective(word):
+        return False
+    return word in PARTICIPLES or (word.endswith("ed") and past_tense(word))
+
+
 def _adjectival(word: str) -> bool:
     """Whether ``word`` (lower case) may be an item of a list of adjectives: a listed one,
     one the word lists know, or one shown to be no noun ("its current, accurate")."""
@@ -647,6 +669,8 @@ def _predicate(word: str, next_word: str, pause: bool, clause: Callable[[], bool
     but")."""
     if word in PLACE_ADVERBS:
         return True  # "its here to stay", "its there.", "Because its everywhere."
+    if word in NOUN_ADJECTIVES:
+        return pause and clause()
     if word == "all":  # "its all about", "but its all part of"; not "gave its all in"
         return bool(next_word) and (next_word not in GIVEN_ALL or clause())
     if word in CLAUSE_ADJECTIVES:

@@ -39,6 +39,12 @@ CONTRACTIONS = [
         "We keep it safe, whether its documented correctly or not.",
         "We keep it safe, whether it's documented correctly or not.",
     ),
+    ("Meet often, even if its brief.", "Meet often, even if it's brief."),
+    (
+        "Pay for a tool, and its made available to all.",
+        "Pay for a tool, and it's made available to all.",
+    ),
+    ("It ran late because its short.", "It ran late because it's short."),
     ("Its worth noting the cost.", "It's worth noting the cost."),
     ("Now its time to act.", "Now it's time to act."),
     ("Its one of the best.", "It's one of the best."),
@@ -270,6 +276,10 @@ CONTRACTIONS = [
 
 # the same bare forms where they are the words they are
 WORDS = [
+    "The lawyer filed its brief.",
+    "The agency gave its brief to the team.",
+    "The firm kept its published annual report.",
+    "The company released its considered opinion.",
     "The dog wagged its tail.",
     "The club and its tough but fair rules.",  # the possessive's adjectives go on
     "Every plan has its good and bad.",  # "have" owns what follows: never "has it's"
