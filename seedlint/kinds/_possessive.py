@@ -63,6 +63,7 @@ from seedlint.kinds._word_uses import (
     uses_of,
     word_before,
 )
+from seedlint.kinds._wordclass import noun
 
 # "BNPs", "MPs", "3DSs": capitals and digits, two capitals at least, then s. As NAME_S,
 # the first character comes first and the look-behind follows it; the capitals are
@@ -221,7 +222,19 @@ def _possessive(doc: Document, match: re.Match[str], acronym: bool) -> Verdict:
             # in a name: "Eligibility APIs Initiative"
             return Verdict.SURE if possessive_count(text, stem) else Verdict.NO
         shown = reading == Reading.NOUN or _acronym_evidence(text, stem)
-        return Verdict.SURE if shown else Verdict.NO
+        if not shown:
+            return Verdict.NO
+        if (
+            reading == Reading.NOUN
+            and following is not None
+            and lower_before not in COUNTABLE
+            and plural_noun(following.group(2))
+            and _countable(text, stem)
+        ):
+            # "the MPs expenses" where the text writes "an MP": the owners may be many
+            # (MPs'), where "MP's" says one; an agency's initials name one ("the VAs efforts")
+            return Verdict.GUESS
+        return Verdict.SURE
     next_word = following.group(2) if following else ""
     given = previous is not None and previous.end(1) == match.start() - 1
     given = given and given_name_here(doc, before)
@@ -235,6 +248,26 @@ def _possessive(doc: Document, match: re.Match[str], acronym: bool) -> Verdict:
         lower_before in INDEFINITE_ARTICLES,
     )
     return name_verdict(doc, match, context)
+
+
+def _countable(text: str, stem: str) -> bool:
+    """Whether the document counts the acronym as a noun ("an MP", "each CIO") and does
+    not write its possessive ("MP's")."""
+    if possessive_count(text, stem):
+        return False
+    return any(word_before(text, start).lower() in COUNTABLE for start, _ in uses_of(text, stem))
+
+
+def plural_noun(word: str) -> bool:
+    """Whether ``word`` is a noun's plural in -s, -es or -ies ("expenses", "salaries",
+    "fans"); not a noun in -s of its own ("news", "series") or a verb's."""
+    lower = word.lower()
+    if not lower.endswith("s") or lower.endswith("ss") or not noun(lower):
+        return False
+    stems = [lower[:-1], lower[:-2] if lower.endswith("es") else ""]
+    if lower.endswith("ies"):
+        stems.append(lower[:-3] + "y")
+    return any(stem and noun(stem) for stem in stems)
 
 
 def _elliptical(text: str, match: re.Match[str], following: re.Match[str]) -> bool:
