@@ -109,6 +109,12 @@ def shown(value: Any, limit: int = 12) -> str:
     """An option's value for people: long lists and tables cut to their first items."""
     if isinstance(value, list) and len(value) > limit:
         return f"[{', '.join(map(str, value[:limit]))}, … ({len(value)} in all)]"
+    if isinstance(value, dict) and any(isinstance(v, list) for v in value.values()):
+        # a table of lists ("meant-before"): each list cut as a list is
+        items = list(value.items())[:limit]
+        shown_items = ", ".join(f"{k}: {shown(v, limit)}" for k, v in items)
+        more = f", … ({len(value)} in all)" if len(value) > limit else ""
+        return "{" + shown_items + more + "}"
     if isinstance(value, dict) and len(value) > limit:
         items = list(value.items())[:limit]
         return "{" + ", ".join(f"{k}: {v}" for k, v in items) + f", … ({len(value)} in all)}}"

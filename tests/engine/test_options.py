@@ -91,3 +91,9 @@ def test_long_values_are_cut_for_people() -> None:
         "{k0: v0, k1: v1, … (3 in all)}"
     )
     assert shown({"a": "b"}) == "{'a': 'b'}"
+    # a table of lists cuts each list, and the table
+    table = {f"e{n}": [str(w) for w in range(20)] for n in range(3)}
+    assert shown(table, limit=2) == (
+        "{e0: [0, 1, … (20 in all)], e1: [0, 1, … (20 in all)], … (3 in all)}"
+    )
+    assert shown({"shoe in": ["the", "a"]}) == "{shoe in: ['the', 'a']}"

@@ -431,6 +431,7 @@ def test_words_beside_an_entry_that_make_it_meant_leave_it_alone(body: str) -> N
         ("We did not loose any time.", "We did not lose any time."),
         ("They did it on there own.", "They did it on their own."),
         ("They make there own decisions.", "They make their own decisions."),
+        ("They have a style all there own.", "They have a style all their own."),
         ("There were quiet a few people.", "There were quite a few people."),
         ("He is a shoe in for the award.", "He is a shoo-in for the award."),
         ("By in large, the plan worked.", "By and large, the plan worked."),
