@@ -457,20 +457,15 @@ def _its(text: str, start: int, following: list[tuple[str, bool, int]], opens: b
             return False  # "its so called reforms": "so-called" without its hyphen
         if _after_its(word, next_word, pause) or _predicate(word, next_word, pause, clause):
             return True
-        if at + 1 < len(following) and _predicative(word) and _adverb(next_word):
-            # "its available publicly and will be", "its used widely in"; not "its
-            # available publicly funded programs"
-            then = following[at + 2][0].lower() if at + 2 < len(following) else ""
-            if following[at + 1][1] or then in AFTER_PREDICATE:
-                return True
-        if (
-            at + 1 < len(following)
-            and _participle(word)
-            and next_word not in AFTER_PREDICATE
-            and _predicative(next_word)
+        if at + 1 < len(following) and (
+            (_predicative(word) and _adverb(next_word))
+            or (_participle(word) and next_word not in AFTER_PREDICATE and _predicative(next_word))
         ):
-            # "its made available to everyone", "its kept secret."; not "its published
-            # annual report", where a noun follows
+            # a predicate and its adverb ("its available publicly and will be", "its used
+            # widely in"), a participle and its adjective ("its made available to
+            # everyone", "its kept secret."), where a pause or a predicate's next word
+            # follows; not "its available publicly funded programs", "its published
+            # annual report"
             then = following[at + 2][0].lower() if at + 2 < len(following) else ""
             if following[at + 1][1] or then in AFTER_PREDICATE:
                 return True

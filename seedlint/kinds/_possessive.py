@@ -63,7 +63,7 @@ from seedlint.kinds._word_uses import (
     uses_of,
     word_before,
 )
-from seedlint.kinds._wordclass import noun
+from seedlint.kinds._wordclass import plural_noun
 
 # "BNPs", "MPs", "3DSs": capitals and digits, two capitals at least, then s. As NAME_S,
 # the first character comes first and the look-behind follows it; the capitals are
@@ -256,18 +256,6 @@ def _countable(text: str, stem: str) -> bool:
     if possessive_count(text, stem):
         return False
     return any(word_before(text, start).lower() in COUNTABLE for start, _ in uses_of(text, stem))
-
-
-def plural_noun(word: str) -> bool:
-    """Whether ``word`` is a noun's plural in -s, -es or -ies ("expenses", "salaries",
-    "fans"); not a noun in -s of its own ("news", "series") or a verb's."""
-    lower = word.lower()
-    if not lower.endswith("s") or lower.endswith("ss") or not noun(lower):
-        return False
-    stems = [lower[:-1], lower[:-2] if lower.endswith("es") else ""]
-    if lower.endswith("ies"):
-        stems.append(lower[:-3] + "y")
-    return any(stem and noun(stem) for stem in stems)
 
 
 def _elliptical(text: str, match: re.Match[str], following: re.Match[str]) -> bool:

@@ -311,7 +311,7 @@ THEN_ADVERBS = words(
 )
 # what may open a clause after "then" as a time as well as after "than": "better then
 # when we met", "better than when we met"; "better than if one person"
-CLAUSE_OPENERS = words("when where why how whether which who whom whose if")
+CLAUSE_AFTER_THEN = words("when where why how whether which who whom whose if")
 # after "then" as a time: a stop, a comma, a closing bracket or a dash
 THEN_ENDS = ".,;:!?)]}…—–-"
 COMPARISON_NEXT = lazy_compile(r"(?:[ \t\u00a0]+\n?|\n)[ \t\u00a0]*(?:([^\W\d_]+)|(\S))")
@@ -339,7 +339,7 @@ def opens_comparison(text: str, start: int, end: int) -> bool | None:
     lower = word.lower()
     if lower == "than" or lower in THEN_ADVERBS:
         return False
-    if lower in CLAUSE_OPENERS:
+    if lower in CLAUSE_AFTER_THEN:
         return None
     if lower in CONJUNCTIONS:
         return False

@@ -200,6 +200,18 @@ def noun(word: str) -> bool:
     return word in lexicon().nouns
 
 
+def plural_noun(word: str) -> bool:
+    """Whether ``word`` is a noun's plural in -s, -es or -ies ("expenses", "salaries",
+    "fans"); not a noun in -s of its own ("news", "series") or a verb's."""
+    lower = word.lower()
+    if not lower.endswith("s") or lower.endswith("ss") or not noun(lower):
+        return False
+    stems = [lower[:-1], lower[:-2] if lower.endswith("es") else ""]
+    if lower.endswith("ies"):
+        stems.append(lower[:-3] + "y")
+    return any(stem and noun(stem) for stem in stems)
+
+
 def adjective(word: str) -> bool:
     """Whether ``word`` (lower case) may be an adjective: "simple", "new"."""
     return word in lexicon().adjectives

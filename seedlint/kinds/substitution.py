@@ -266,9 +266,9 @@ class Substitution(Kind[State]):
         tables = [load_table(name) for name in options["lists"]]
         swaps = {key.lower(): value for key, value in options["swap"].items()}
         entries = {" ".join(key.split()) for key in swaps}
-        object_follows = frozenset(" ".join(e.lower().split()) for e in options["object-follows"])
-        unsure = frozenset(" ".join(e.lower().split()) for e in options["unsure"])
-        comparison = frozenset(" ".join(e.lower().split()) for e in options["comparison-follows"])
+        object_follows = frozenset(map(entry_key, options["object-follows"]))
+        unsure = frozenset(map(entry_key, options["unsure"]))
+        comparison = frozenset(map(entry_key, options["comparison-follows"]))
         meant_after = _beside(options["meant-after"])
         meant_before = _beside(options["meant-before"])
         # an unsure entry may be a word of a list too: "cheeper", a young bird, as well
@@ -343,7 +343,7 @@ class Substitution(Kind[State]):
                 yield from _finding(doc, start, end, correction, state)
         if state.phrase_source is not None and _holds_a_phrase(doc.lower_words, state):
             for match in _phrase_matches(doc, state):
-                correction = state.phrases[" ".join(match.group().lower().split())]
+                correction = state.phrases[entry_key(match.group())]
                 yield from _finding(doc, match.start(), match.end(), correction, state)
 
 
@@ -365,12 +365,16 @@ COMPOUND_TAILS = (
 PHRASE_LETTERS = lazy_compile("[a-z]+")
 
 
+def entry_key(written: str) -> str:
+    """A phrase as the table's entries are compared: lower case, words single-spaced."""
+    return " ".join(written.lower().split())
+
+
 def _beside(option: dict[str, list[str]]) -> dict[str, frozenset[str]]:
     """``meant-after`` or ``meant-before``: each entry and word as the table and the
     text's words are compared, in lower case with single spaces."""
     return {
-        " ".join(entry.lower().split()): frozenset(w.lower() for w in beside)
-        for entry, beside in option.items()
+        entry_key(entry): frozenset(w.lower() for w in beside) for entry, beside in option.items()
     }
 
 
@@ -675,10 +679,11 @@ def _in_context(text: str, start: int, end: int, state: State) -> bool:
     )
 
 
-def _object_or_verb(text: str, start: int, end: int, object_follows: frozenset[str]) -> bool:
+def _object_or_verb(
+    text: str, start: int, end: int, entry: str, object_follows: frozenset[str]
+) -> bool:
     """Whether an entry read only as a verb stands as one here: an object follows it, or
     for "to" + a verb ("to mange"), the words around it leave no noun after "to"."""
-    entry = " ".join(text[start:end].lower().split())
     if entry not in object_follows or opens_object(next_token(text, end)):
         return True
     return entry.startswith("to ") and infinitive_stands(text, start, end)
@@ -688,7 +693,7 @@ def _meant_beside(text: str, start: int, end: int, entry: str, state: State) -> 
     """Whether a word that ``meant-after`` or ``meant-before`` lists for the entry stands
     right before or after it: "to quiet a few critics", "a shoe in the car"."""
     after = state.meant_after.get(entry)
-    if after and (previous_word(text, start) or "").lower() in after:
+    if after is not None and (previous_word(text, start) or "").lower() in after:
         return True
     before = state.meant_before.get(entry)
     return before is not None and (next_word(text, end) or "").lower() in before
@@ -752,9 +757,9 @@ def _finding(
     text = doc.text
     if (state.preceded_by or state.followed_by) and not _in_context(text, start, end, state):
         return
-    if state.object_follows and not _object_or_verb(text, start, end, state.object_follows):
+    entry = entry_key(text[start:end])
+    if state.object_follows and not _object_or_verb(text, start, end, entry, state.object_follows):
         return
-    entry = " ".join(text[start:end].lower().split())
     if _meant_beside(text, start, end, entry, state):
         return
     compared: bool | None = True
