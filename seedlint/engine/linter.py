@@ -78,6 +78,7 @@ class Linter:
             ]
         self._ignoring: dict[frozenset[str], list[Rule]] = {}
         self.allowed_languages = settings.languages or ("en",)
+        self._explained_by = {r.code: r.explained_by for r in self.rules if r.explained_by}
         self._identifier = next(
             (
                 r
@@ -173,6 +174,8 @@ class Linter:
             if interrupted:
                 findings = [f for f in findings if not _part_of_a_word(text, f.start, f.end)]
             diagnostics.extend(self.diagnostic(rule, doc, f, undecodable) for f in findings)
+        if self._explained_by and len(diagnostics) > 1:
+            diagnostics = _one_per_cause(diagnostics, self._explained_by)
         diagnostics.sort(key=lambda d: d.sort_key)
         return diagnostics
 
@@ -232,6 +235,31 @@ class Linter:
             ):
                 return True
         return False
+
+
+def _one_per_cause(
+    diagnostics: list[Diagnostic], explained_by: Mapping[str, tuple[str, ...]]
+) -> list[Diagnostic]:
+    """The diagnostics less each one that starts inside a diagnostic of a rule its own
+    rule names in ``explained-by``: the same damage, reported once, by the rule that
+    names its cause (a quotation opened in the sentence a cut-off ending leaves is the
+    ending's finding; a bracket opened earlier in the paragraph is not)."""
+    explainers = {code for codes in explained_by.values() for code in codes}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for d in diagnostics:
+        if d.code in explainers:
+            spans.setdefault(d.code, []).append((d.start, d.end))
+    if not spans:
+        return diagnostics
+    return [
+        d
+        for d in diagnostics
+        if not any(
+            start <= d.start < max(end, start + 1)
+            for code in explained_by.get(d.code, ())
+            for start, end in spans.get(code, ())
+        )
+    ]
 
 
 def _beside_undecodable(text: str, edits: tuple[Edit, ...]) -> bool:

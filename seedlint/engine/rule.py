@@ -35,6 +35,9 @@ class Rule(msgspec.Struct, frozen=True):
     source: str = ""
     line: int = 0
     fix_message: str = ""  # overrides the kind's description of its fix when set
+    # codes of rules whose finding, where one of this rule's starts inside it, reports the
+    # same damage: this rule's finding is then left out (one cause, one finding)
+    explained_by: tuple[str, ...] = ()
     # built by the kind when the rule is loaded (a rule is never compared or hashed: its
     # ``definition`` is what keys a cache)
     implementation: Kind[Any] | None = None
@@ -61,6 +64,7 @@ class Rule(msgspec.Struct, frozen=True):
             self.fix.value,
             self.language,
             self.fix_message,
+            self.explained_by,
             sorted(self.options.items()),
             self.implementation.definition_of(self.state) if self.implementation else (),
         )

@@ -4,7 +4,7 @@ A rule picks one check; every fix is a plain deletion or replacement. Each check
 entry of ``SPACING``: its pattern, the cheap test that lets most documents skip it, and
 what replaces a match.
 
-- ``trailing``: spaces, tabs or no-break spaces at the end of a line; deleted.
+- ``trailing``: spaces or tabs at the end of a line; deleted.
 - ``leading``: indentation at the start of a body line; deleted.
 - ``tab``: a tab between words; replaced by a space.
 - ``double-space``: two or more spaces (of any width) between words; replaced by one.
@@ -12,8 +12,10 @@ what replaces a match.
   convention, and what ``.&nbsp; `` in HTML becomes) are accepted.
 - ``blank-lines``: more than one blank line between paragraphs; reduced to one.
 - ``line-endings``: CRLF or lone CR line breaks; one finding per document, fixed to LF.
-- ``nbsp``: a no-break or other Unicode space beside ordinary whitespace, where it can
-  only be residue; a lone no-break space between two words is typography and stays.
+- ``nbsp``: a run of whitespace at a line's start or end that holds a no-break or other
+  Unicode space: residue of a conversion, deleted. ``trailing`` and ``leading`` leave such
+  a run to this check, so one run draws one finding. A lone no-break space between two
+  words is typography and stays.
 - ``invisible``: zero-width characters, soft hyphens, byte-order marks and bidi controls
   inside the text; deleted. Zero-width joiners between non-Latin letters (Persian,
   Indic scripts, emoji) are part of the writing and stay.
@@ -83,19 +85,13 @@ def _compiled(source: str) -> re.Pattern[str]:
 SPACING: Mapping[str, Spacing] = {
     "trailing": Spacing(
         "spaces or tabs at the end of a line",
-        f"(?<![ \t{SPACES}])[ \t{SPACES}]+{EOL}",
-        lambda d: (
-            " \n" in d.text
-            or "\t\n" in d.text
-            or d.has_cr
-            or d.text.endswith((" ", "\t"))
-            or _unusual_space(d)
-        ),
+        f"(?<![ \t{SPACES}])[ \t]+{EOL}",
+        lambda d: " \n" in d.text or "\t\n" in d.text or d.has_cr or d.text.endswith((" ", "\t")),
     ),
     "leading": Spacing(
         "indentation at the start of a body line",
-        f"(?<=[\n\r])[ \t{SPACES}]+(?=[^\\s])",
-        lambda d: d.indented or d.has_cr or _unusual_space(d),
+        "(?<=[\n\r])[ \t]+(?=[^\\s])",
+        lambda d: d.indented or d.has_cr,
     ),
     "tab": Spacing("a tab between words", r"(?<=\S)\t+(?=\S)", lambda d: "\t" in d.text, " "),
     "double-space": Spacing(
@@ -112,7 +108,10 @@ SPACING: Mapping[str, Spacing] = {
     ),
     "nbsp": Spacing(
         "a no-break or other unusual space beside a line break",
-        f"(?<![{SPACES}])[{SPACES}]+(?=[\\r\\n])|(?<=[\\r\\n])[{SPACES}]+",
+        # the whole run of whitespace at the line's edge, so that SL101 and SL102 (which
+        # leave a run holding such a space to this check) never report the same run too
+        f"(?<![ \t{SPACES}])[ \t]*[{SPACES}][ \t{SPACES}]*{EOL}"
+        f"|(?<=[\\r\\n])[ \t]*[{SPACES}][ \t{SPACES}]*(?=[^\\s])",
         _unusual_space,
     ),
     "invisible": Spacing(

@@ -31,6 +31,7 @@ def list_rules(rules: Sequence[Rule], selected: Sequence[Rule], fmt: str = "text
                 "severity": r.severity.value,
                 "fix": r.fix.value,
                 "language": r.language,
+                "explained_by": list(r.explained_by),
                 "selected": r.code in enabled,
                 "source": r.source,
             }
@@ -74,6 +75,12 @@ def explain(rule: Rule) -> str:
         "",
         rule.description or "(no description)",
     ]
+    if rule.explained_by:
+        lines += [
+            "",
+            f"Not reported where a finding of {' or '.join(rule.explained_by)} holds its start:",
+            "the same damage, reported once (explained-by).",
+        ]
     if rule.link:
         lines += ["", f"more: {rule.link}"]
     spec = kind.options_of(rule.check)

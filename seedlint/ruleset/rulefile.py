@@ -6,9 +6,11 @@ kept for the bundled pack), a kebab-case ``name``, a ``kind`` (built in, or inst
 through the ``seedlint.kinds`` entry point), the kind's ``check`` when it has several, a
 ``severity``, a ``message`` template, the check's own options, and optionally ``fix``
 (``safe``, ``unsafe`` or ``off``), ``fix-message``, ``description``, ``link``,
-``examples`` and ``language`` (an ISO 639-1 code: the rule applies only to documents in
-that language). Every problem of every file is collected and raised together as one
-RuleFileError, one line each, naming the file, the line and the rule.
+``examples``, ``language`` (an ISO 639-1 code: the rule applies only to documents in
+that language) and ``explained-by`` (codes of rules whose finding reports the same damage
+as one of this rule's that starts inside it, which is then left out). Every problem of
+every file is collected and raised together as one RuleFileError, one line each, naming
+the file, the line and the rule.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ BUNDLED_PREFIX = "SL"
 PREFIX = re.compile(r"[A-Z]{1,6}\Z")
 NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
 LANGUAGE = re.compile(r"[a-z]{2,3}\Z")
+CODE = re.compile(r"[A-Z]{1,6}\d{3,4}\Z")
 COMMON_KEYS = (
     "code",
     "name",
@@ -45,6 +48,7 @@ COMMON_KEYS = (
     "examples",
     "link",
     "language",
+    "explained-by",
 )
 EXAMPLE_KEYS = ("bad", "good", "fixed", "unsafe", "document", "corpus")
 FILE_KEYS = ("rules", "prefix")
@@ -119,6 +123,14 @@ def load_rules(locations: Iterable[str], root: Path) -> list[Rule]:
                         )
                     seen.setdefault(key, rule)
                 rules.append(rule)
+    for rule in rules:
+        for code in rule.explained_by:
+            if code not in seen or code == rule.code:
+                which = "the rule itself" if code == rule.code else "no loaded rule"
+                problems.append(
+                    f"{_where(rule.source, rule.line, rule.label)}explained-by names "
+                    f"'{code}', which is {which}{did_you_mean(code, sorted(seen))}"
+                )
     if problems:
         raise RuleFileError(problems)
     return rules
@@ -217,6 +229,11 @@ def _rule(item: Any, where: str, prefix: str | None, trusted: bool = False) -> R
     language = item.get("language", "")
     if language and not LANGUAGE.match(language):
         raise fail(f"language must be an ISO 639-1 code such as 'en', not {language!r}")
+    explained_by = item.get("explained-by") or []
+    if not isinstance(explained_by, list) or not all(
+        isinstance(code, str) and CODE.match(code) for code in explained_by
+    ):
+        raise fail("explained-by must be a list of rule codes, such as [SL011]")
     return Rule(
         code=item["code"],
         name=item["name"],
@@ -233,6 +250,7 @@ def _rule(item: Any, where: str, prefix: str | None, trusted: bool = False) -> R
         source=where,
         line=line,
         fix_message=item.get("fix-message", ""),
+        explained_by=tuple(explained_by),
         implementation=kind,
         state=state,
     )

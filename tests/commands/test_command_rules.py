@@ -35,3 +35,15 @@ def test_explain_says_when_a_safe_fix_is_offered_as_unsafe_for_a_guess() -> None
     assert unsure in run_seedlint("explain", "SL505").stdout
     assert unsure not in run_seedlint("explain", "SL101").stdout
     assert unsure not in run_seedlint("explain", "SL011").stdout
+
+
+def test_explain_and_rules_say_which_rule_explains_a_finding() -> None:
+    """A rule whose findings another rule explains (a quotation left open by a cut-off
+    ending) says so on its page and in the JSON table; a rule without says nothing."""
+    import json
+
+    assert "a finding of SL011 holds its start" in run_seedlint("explain", "SL301").stdout
+    assert "a finding of SL005 holds its start" in run_seedlint("explain", "SL104").stdout
+    assert "explained-by" not in run_seedlint("explain", "SL011").stdout
+    table = {r["code"]: r for r in json.loads(run_seedlint("rules", "--format", "json").stdout)}
+    assert table["SL303"]["explained_by"] == ["SL011"] and table["SL011"]["explained_by"] == []

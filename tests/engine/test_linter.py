@@ -294,3 +294,49 @@ def test_a_misspelling_beside_an_invisible_character_between_words_is_reported()
     text = seed("The goverment\u200b said so.")
     assert [d.code for d in seedlint.lint_text(text)] == ["SL203", "SL108"]
     assert seedlint.fix_text(text)[0] == seed("The government said so.")
+
+
+# --- one cause, one finding ------------------------------------------------------------
+
+
+def test_a_finding_explained_by_another_rules_is_left_out() -> None:
+    """A rule's finding that starts inside a finding of a rule it names in
+    ``explained-by`` is the same damage and is left out; apart from one, or without the
+    other rule selected (or with it ignored for the file), it is reported."""
+    from msgspec.structs import replace
+
+    rules = [
+        pattern_rule("HS001", "alpha beta"),
+        replace(pattern_rule("HS002", "beta|gamma alpha"), explained_by=("HS001",)),
+    ]
+    # the second "beta" starts inside HS001's finding; "gamma alpha" only overlaps one
+    text = seed("alpha beta, and beta alone; gamma alpha beta")
+    linter = Linter(rules)
+    assert [(d.code, text[d.start : d.end]) for d in linter.lint(text)] == [
+        ("HS001", "alpha beta"),
+        ("HS002", "beta"),
+        ("HS002", "gamma alpha"),
+        ("HS001", "alpha beta"),
+    ]
+    alone = Linter(rules, LintSettings(select=("HS002",)))
+    assert len(alone.lint(text)) == 4
+    ignoring = Linter(rules, LintSettings(per_file_ignores={"old/*": ("HS001",)}))
+    assert len(ignoring.lint(text, "old/a.txt", ignoring.rules_for("old/a.txt"))) == 4
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a quotation or bracket left open by a cut-off ending: the ending's finding only
+        ('He said, "We will', ["SL011"]),
+        ("“We are here,” he said. “We will go to the", ["SL011"]),
+        ("(The report was", ["SL011"]),
+        # a quotation left open in a paragraph that ends whole is its own damage
+        ("“We are here, he said. It was good.", ["SL301"]),
+        ("“We are here, he said.\n\nThe report was", ["SL301", "SL011"]),
+        # a bracket opened before the sentence the ending cuts off is its own damage too
+        ("See [the guide]( for more. Photo Credit: Lihua Peng/iStock", ["SL303", "SL011"]),
+    ],
+)
+def test_a_cut_off_ending_is_one_finding(body: str, expected: list[str]) -> None:
+    assert [d.code for d in default_linter().lint(seed(body))] == expected

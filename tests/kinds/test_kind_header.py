@@ -32,3 +32,25 @@ def test_header_fixes() -> None:
 
 def test_valid_header_and_leap_day() -> None:
     assert found("date 2024-02-29 A leap day\n\nText.\n", "SL0") == []
+
+
+@pytest.mark.parametrize(
+    ("header", "spacing"),
+    [
+        ("date  2024-01-18 T", [("SL005", "  ")]),
+        ("date 2024-01-18\tT", [("SL005", "\t")]),
+        ("date\t2024-01-18  T", [("SL005", "\t"), ("SL005", "  ")]),
+        # inside the title the spaces are no separator: the spacing rule's finding
+        ("date 2024-01-18  T  and  U", [("SL005", "  "), ("SL104", "  "), ("SL104", "  ")]),
+        ("date 2024-01-18 T\tU", [("SL103", "\t")]),
+    ],
+)
+def test_a_header_separator_draws_one_finding(header: str, spacing: list[tuple[str, str]]) -> None:
+    """A doubled space or a tab between the header's fields is one damage: SL005
+    reports it, and the spacing rules leave it alone; the body keeps its own findings."""
+    text = header + "\n\nText  here.\n"
+    assert found(text, "SL005", "SL103", "SL104") == [*spacing, ("SL104", "  ")]
+    assert (
+        fixed(text, "SL0", "SL1")
+        == header.replace("\t", " ").replace("  ", " ").replace("  ", " ") + "\n\nText here.\n"
+    )

@@ -28,6 +28,25 @@ def test_whitespace_checks(body: str, code: str, clean: str) -> None:
     assert fixed(seed(body), code) == seed(clean)
 
 
+@pytest.mark.parametrize(
+    ("body", "run"),
+    [
+        ("Text.\u00a0\n\nMore.", "\u00a0"),
+        ("Text. \u00a0 \n\nMore.", " \u00a0 "),
+        ("Text.\n\n\u00a0More.", "\u00a0"),
+        ("Text.\n\n \u00a0\tMore.", " \u00a0\t"),
+        ("Text.\n\n\u2003\n\nMore.", "\u2003"),
+        ("Text.\u202f", "\u202f"),
+    ],
+)
+def test_a_run_at_a_line_edge_draws_one_finding(body: str, run: str) -> None:
+    """A run of whitespace at a line's edge that holds a no-break or other Unicode space
+    is one damage: SL107 reports the whole run, and the trailing and indentation rules
+    (which find runs of spaces and tabs) leave it alone."""
+    assert found(seed(body), "SL1") == [("SL107", run)]
+    assert fixed(seed(body), "SL1") == seed(body.replace(run, "").replace("\n\n\n\n", "\n\n"))
+
+
 def test_crlf_is_one_finding_fixed_everywhere() -> None:
     text = "date 2024-01-18 T\r\n\r\nOne.\r\n\r\nTwo.\r\n"
     diagnostics = seedlint.lint_text(text, select=["SL106"])

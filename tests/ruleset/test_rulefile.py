@@ -142,6 +142,23 @@ BAD_FILES = [
         RULE.replace("regex: 'x+'", "regex: !!python/object/apply:os.system ['true']"),
         ": YAML error",
     ),
+    (
+        RULE + "    explained-by: SL011\n",
+        ":2: HS900 [my-rule]: explained-by must be a list of rule codes, such as [SL011]",
+    ),
+    (
+        RULE + "    explained-by: [SL01]\n",
+        ":2: HS900 [my-rule]: explained-by must be a list of rule codes",
+    ),
+    (
+        RULE + "    explained-by: [SL0111]\n",
+        ":2: HS900 [my-rule]: explained-by names 'SL0111', which is no loaded rule "
+        "(did you mean 'SL011'?)",
+    ),
+    (
+        RULE + "    explained-by: [HS900]\n",
+        ":2: HS900 [my-rule]: explained-by names 'HS900', which is the rule itself",
+    ),
 ]
 
 
