@@ -120,7 +120,8 @@ def corpus_diagnostics(linter: Linter, group: CorpusGroup, corpus: CorpusSource)
     found = []
     for label, key, finding in outcome.findings:
         rule = by_label[label]
-        if not any(r.code == label for r in linter.rules_for(corpus.relative(key))):
+        rules = linter.rules_for(corpus.relative(key))
+        if not any(r.code == label for r in rules):
             continue  # per-file ignores of the document the finding is on
         if key not in documents:
             text = corpus.text(key)
@@ -131,6 +132,8 @@ def corpus_diagnostics(linter: Linter, group: CorpusGroup, corpus: CorpusSource)
         if doc is None or not linter.applies(rule, doc):
             continue
         diagnostic = linter.diagnostic(rule, doc, finding)
+        if rule.explained_by and linter.explained(doc, diagnostic, rules):
+            continue  # a document rule reported the same damage
         check = group.kind.checks[rule.check]
         other = str(finding.values.get("other_key", ""))
         drops = check.drops_document and diagnostic.fix is not None

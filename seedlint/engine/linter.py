@@ -175,7 +175,7 @@ class Linter:
                 findings = [f for f in findings if not _part_of_a_word(text, f.start, f.end)]
             diagnostics.extend(self.diagnostic(rule, doc, f, undecodable) for f in findings)
         if self._explained_by and len(diagnostics) > 1:
-            diagnostics = _one_per_cause(diagnostics, self._explained_by)
+            diagnostics = one_per_cause(diagnostics, self._explained_by)
         diagnostics.sort(key=lambda d: d.sort_key)
         return diagnostics
 
@@ -220,6 +220,18 @@ class Linter:
             fix=fix,
         )
 
+    def explained(self, doc: Document, diagnostic: Diagnostic, rules: Sequence[Rule]) -> bool:
+        """Whether a corpus rule's diagnostic starts inside a finding of a document rule
+        that its ``explained-by`` names (the document's own rules have told the cause):
+        the document is linted again with those rules only, which corpus findings are
+        few enough to afford."""
+        explainers = [r for r in rules if r.code in self._explained_by.get(diagnostic.code, ())]
+        if not explainers:
+            return False
+        return any(
+            _starts_inside(diagnostic, d.start, d.end) for d in self.lint_document(doc, explainers)
+        )
+
     def fails(self, diagnostic: Diagnostic) -> bool:
         return diagnostic.severity.rank >= self.settings.fail_on.rank
 
@@ -237,7 +249,7 @@ class Linter:
         return False
 
 
-def _one_per_cause(
+def one_per_cause(
     diagnostics: list[Diagnostic], explained_by: Mapping[str, tuple[str, ...]]
 ) -> list[Diagnostic]:
     """The diagnostics less each one that starts inside a diagnostic of a rule its own
@@ -255,11 +267,16 @@ def _one_per_cause(
         d
         for d in diagnostics
         if not any(
-            start <= d.start < max(end, start + 1)
+            _starts_inside(d, start, end)
             for code in explained_by.get(d.code, ())
             for start, end in spans.get(code, ())
         )
     ]
+
+
+def _starts_inside(diagnostic: Diagnostic, start: int, end: int) -> bool:
+    """Whether the diagnostic starts inside ``start``..``end`` (at ``start`` when empty)."""
+    return start <= diagnostic.start < max(end, start + 1)
 
 
 def _beside_undecodable(text: str, edits: tuple[Edit, ...]) -> bool:

@@ -93,3 +93,24 @@ def test_one_word_s_repair_is_one_finding_and_separate_words_are_not() -> None:
     spans = [text[d.start : d.end] for d in seedlint.lint_text(text, select=["SL121"])]
     assert spans == ["â€™Ã’", "Ã©", "â€™"]
     assert seedlint.fix_text(text)[0] == seed("A done’Ò deal, a café and don’t.")
+
+
+@pytest.mark.parametrize(
+    ("body", "piece", "code"),
+    [
+        ("It was \u00e2\u20ac\u009cfine\u00e2\u20ac\u009d today.", "\u009d", "SL109"),
+        ("Voil\u00c3\u00a0 un bel exemple.", "\u00a0 ", "SL104"),
+        ("Voil\u00c3\u00a0\nun exemple.", "\u00a0", "SL107"),
+        ("A soft\u00c2\u00adhyphen.", "\u00ad", "SL108"),
+    ],
+)
+def test_a_piece_of_mojibake_is_the_encoding_rules_finding_alone(
+    body: str, piece: str, code: str
+) -> None:
+    """A control character, a no-break or invisible character that is a byte of
+    mis-decoded UTF-8 is part of the mojibake: SL121 reports and repairs it, and the
+    whitespace rule that names it in explained-by leaves it, unless SL121 is ignored."""
+    text = seed(body)
+    assert {c for c, _ in found(text, "SL1")} == {"SL121"}
+    assert (code, piece) in found(text, code)
+    assert "\u00c3" not in fixed(text, "SL1") and "\u00e2" not in fixed(text, "SL1")
