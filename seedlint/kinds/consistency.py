@@ -22,7 +22,10 @@ from seedlint.engine.kind import Check, Kind, declare
 
 STYLES = {
     "apostrophes": (APOSTROPHE_STRAIGHT, APOSTROPHE_CURLY),
-    "quotes": (re.compile('"'), re.compile("[\u201c\u201d]")),
+    # a curly mark after "â€" is a byte of mojibake ("â€“" for "–"): the encoding rule's
+    # (the look-behind follows the mark, so that re searches for the mark: one before it
+    # would be tried at every offset)
+    "quotes": (re.compile('"'), re.compile("[\u201c\u201d](?<!\u00e2\u20ac.)")),
 }
 
 

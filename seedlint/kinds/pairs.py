@@ -36,6 +36,7 @@ the paragraph has that one problem and the insertion balances it.
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
@@ -62,7 +63,7 @@ from seedlint.kinds._marks import (
     not_a_quote,
     opens,
 )
-from seedlint.kinds._text import previous_word
+from seedlint.kinds._text import ENTITY_AT, previous_word
 
 SENTENCE_ENDING = r"[.!?…][\"'”’)\]]*\s+"  # a sentence's end and the spaces after it
 SENTENCE_END = lazy_compile(SENTENCE_ENDING + r"\Z")
@@ -121,10 +122,101 @@ class Pairs(Kind[State]):
         return _build(options)
 
     def find(self, doc: Document, state: State) -> Iterator[Finding]:
-        return _find(doc, state)
+        view = _marks_decoded(doc, state)
+        if view is None:
+            return _find(doc, state)
+        decoded, shifts = view
+        return (_in_original(finding, shifts) for finding in _find(decoded, state))
 
 
 KIND = Pairs()
+
+
+class Shifts(NamedTuple):
+    """Where each entity decoded into a mark stands in the decoded text, and how many
+    characters the original had gained by the end of it."""
+
+    starts: list[int]
+    gained: list[int]
+
+    def original(self, position: int) -> int:
+        """The original text's offset of a decoded text's one: a position after a
+        decoded mark is after its entity."""
+        before = bisect.bisect_left(self.starts, position)
+        return position + (self.gained[before - 1] if before else 0)
+
+
+def _marks_decoded(doc: Document, state: State) -> tuple[Document, Shifts] | None:
+    """The document with each HTML entity or piece of mojibake that stands for one of
+    the rule's marks written as that mark ('&quot;Hello," he said.' and 'commented, â€œWe
+    have…”' hold a quotation opened and closed; the damage is the encoding rules' finding,
+    SL121 or SL122), and how to map its offsets back; None when the text holds no such
+    thing, as almost every text does not."""
+    text = doc.text
+    if "&" not in text and "\u00e2\u20ac" not in text and "\u00c2" not in text:
+        return None
+    entities = [
+        (match, char)
+        for match, char in doc.knowledge(encoded_marks)
+        # the mark, or mojibake with one of the rule's marks in it ("â€“" for "–")
+        if char in state.characters or any(c in state.characters for c in match.group())
+    ]
+    if not entities:
+        return None
+    pieces, starts, gained = [], [], []
+    last = total = 0
+    for match, char in entities:
+        pieces += [text[last : match.start()], char]
+        starts.append(match.start() - total)
+        total += len(match.group()) - 1
+        gained.append(total)
+        last = match.end()
+    pieces.append(text[last:])
+    return Document("".join(pieces), doc.path), Shifts(starts, gained)
+
+
+def encoded_marks(doc: Document) -> list[tuple[re.Match[str], str]]:
+    """The entities of the text that stand for a punctuation mark ("&quot;", "&#8220;",
+    "&rsquo;", "&#40;") and the mojibake of a curly mark or a dash ("â€œ" for "“", "â€“"
+    for "–"), each with its mark, in order: asked once per document by every pairs rule."""
+    text = doc.text
+    found = []
+    if "&" in text:  # each search starts with its literal, which re looks for alone
+        for match in ENTITY_AT.finditer(text):
+            char = html.unescape(match.group())
+            if len(char) == 1 and not char.isalnum() and not char.isspace():
+                found.append((match, char))
+    if "\u00e2\u20ac" in text or "\u00c2" in text:
+        found += [(m, MOJIBAKE_MARKS[m.group()]) for m in MOJIBAKE_MARK.finditer(text)]
+        found.sort(key=lambda item: item[0].start())
+    return found
+
+
+def _mojibake(mark: str) -> str:
+    """A mark's UTF-8 bytes read as Windows-1252, the bytes it leaves undefined as
+    Latin-1 ("”" is "â€\x9d"), as the encoding rule's repair reads them."""
+    return "".join(
+        bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in mark.encode("utf-8")
+    )
+
+
+# the typographic quotation marks, and the dashes whose mojibake holds one ("–" is "â€“");
+# brackets and straight marks are ASCII, never mojibake
+MOJIBAKE_MARKS = {_mojibake(mark): mark for mark in "“”‘’«»„‚‹›‐‑‒–—―"}
+MOJIBAKE_MARK = lazy_compile("|".join(map(re.escape, sorted(MOJIBAKE_MARKS, key=len)[::-1])))
+
+
+def _in_original(finding: Finding, shifts: Shifts) -> Finding:
+    """A finding on the decoded text, placed in the original one."""
+    edits = finding.edits and tuple(
+        Edit(shifts.original(e.start), shifts.original(e.end), e.content) for e in finding.edits
+    )
+    return msgspec.structs.replace(
+        finding,
+        start=shifts.original(finding.start),
+        end=shifts.original(finding.end),
+        edits=edits,
+    )
 
 
 def _build(options: dict[str, Any]) -> State:

@@ -3,6 +3,8 @@ brackets that close nothing or are never closed, and the conventions that are co
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import seed
 from helpers import fixed, found
 
@@ -164,3 +166,47 @@ def test_quotation_marks_named_in_a_sentence_and_quoted_paths_and_dots_balance()
     assert found(text, "SL301", "SL302") == []
     # a mark spaced alone that joins no other character is a stray one
     assert [code for code, _ in found(seed('He said " and left.'), "SL301")] == ["SL301"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '&quot;Hello," he said.',
+        'He said "hello.&quot; Then left.',
+        "He said &#8220;hello.\u201d",
+        "He said \u201chello&rdquo; and left.",
+        "&ldquo;Hello,&rdquo; he said.",
+        "&#40;See the guide) for more.",
+        "The &#39;term' is &apos;used'.",
+        "Mick Whelan commented, \u00e2\u20ac\u0153We have been working closely.\u201d",
+        "He said \u201cWe are here.\u00e2\u20ac\u009d Then left.",
+        "\u00c2\u00abBonjour\u00bb dit-il.",
+        # the mojibake of a dash holds a curly mark: "–" is "â€“", "—" is "â€”"
+        'It was 40\u00e2\u20ac\u201c17 percent, "a lot" they said.',
+        "The 1\u00e2\u20ac\u201d2 split, \u201cso\u201d they said.",
+    ],
+)
+def test_an_encoded_mark_is_that_mark(body: str) -> None:
+    """A mark written as an HTML entity or as the mojibake of a curly mark opens or
+    closes as the mark does: the damage is the encoding rules' finding (SL121, SL122),
+    and the pairs are balanced, so no unsafe fix inserts a second mark beside it ('“He
+    said “hello.””')."""
+    text = seed(body)
+    assert {code for code, _ in found(text, "SL12", "SL3")} <= {"SL121", "SL122"}
+    assert fixed(text, "SL12", "SL3", unsafe=True) == fixed(text, "SL12")
+
+
+def test_a_mark_left_open_as_an_entity_is_reported_at_the_entity() -> None:
+    """Findings on the decoded text are placed in the original one, edits too."""
+    text = seed("&ldquo;Hello,&rdquo; he said, &ldquo;and bye.\n\nAT&T;s (see it.")
+    assert found(text, "SL301", "SL303") == [
+        ("SL301", "&ldquo;and bye."),
+        ("SL303", "(see it."),
+    ]
+    assert fixed(text, "SL301", unsafe=True) == seed(
+        "&ldquo;Hello,&rdquo; he said, &ldquo;and bye.\u201d\n\nAT&T;s (see it."
+    )
+    mojibake = seed(
+        "\u00e2\u20ac\u0153Hello,\u00e2\u20ac\u009d he said, \u00e2\u20ac\u0153and bye."
+    )
+    assert found(mojibake, "SL301") == [("SL301", "\u00e2\u20ac\u0153and bye.")]
