@@ -302,7 +302,9 @@ def name_verdict(doc: Document, match: re.Match[str], context: Context) -> Verdi
     are "the Bushes") has no plural in s. Its + s form is a possessive before what it owns,
     safe for a name no word list holds; a guess for a common word ("Boxs": perhaps a
     misspelled "Boxes") or a person's name (a family's possessive, "the Wilcoxes' farm",
-    that lost its -es)."""
+    that lost its -es); safe for any of them where a given name, a middle initial or a
+    person's title before it names one person ("George W. Bushs victory", "Senator Cruzs
+    campaign")."""
     if _post_nominal(doc.text, match, context) or _plural_title(doc.text, match, context):
         return Verdict.NO
     verdict = _shown(doc, match, context)
@@ -311,9 +313,25 @@ def name_verdict(doc: Document, match: re.Match[str], context: Context) -> Verdi
         return verdict
     stem = match.group(1)
     lower = stem.lower()
+    if _one_person(doc.text, match, context):
+        return Verdict.SURE
     if lemma(lower) or noun(lower) or given_name(stem) or surname(stem):
         return Verdict.GUESS
     return Verdict.SURE
+
+
+# a middle initial after a given name, right before a surname: "George W. "
+MIDDLE_INITIAL = lazy_compile(r"(?<![\w.’'-])[A-Z][a-z]+ [A-Z]\. \Z")
+
+
+def _one_person(text: str, match: re.Match[str], context: Context) -> bool:
+    """Whether the words before a name + s make it one person's, never a family's: a given
+    name ("Ted Cruzs"), a given name and a middle initial ("George W. Bushs") or a
+    person's title ("Senator Cruzs")."""
+    start = match.start()
+    if context.given or word_before(text, start).lower() in PERSON_TITLES:
+        return True
+    return MIDDLE_INITIAL.search(text, max(0, start - 40), start) is not None
 
 
 def _shown(doc: Document, match: re.Match[str], context: Context) -> Verdict:
