@@ -124,9 +124,11 @@ PAUSE = lazy_compile(
     r"|,[\"”’']"  # a comma that closes a quotation: "how its beneficial,” said"
     r"|,?[ \t\u00a0]+or[ \t\u00a0]+not\b"  # "whether its documented correctly or not"
 )
-# the next item of a list of adjectives: "its current, accurate, and complete."
+# the next item of a list of adjectives, maybe after an adverb in -ly: "its current,
+# accurate, and complete.", "its helpful and sorely needed."
 LIST_ITEM = lazy_compile(
-    r"(?:,[ \t\u00a0]+(?:(?:and|or)[ \t\u00a0]+)?|[ \t\u00a0]+(?:and|or)[ \t\u00a0]+)([a-z]+)\b"
+    r"(?:,[ \t\u00a0]+(?:(?:and|or)[ \t\u00a0]+)?|[ \t\u00a0]+(?:and|or)[ \t\u00a0]+)"
+    r"(?:([a-z]+ly)[ \t\u00a0]+)?([a-z]+)\b"
 )
 LIST_ITEMS = 4  # adjectives read after the first
 FOLLOWING = 4  # words read after a bare form
@@ -580,7 +582,10 @@ def _listed(text: str, word: str, end: int) -> bool:
                 return False  # one word: what ``_predicate`` reads
             following = NEXT_TOKEN.match(text, end)
             return paused or (following is not None and following.group(1) in AFTER_PREDICATE)
-        word, end = item.group(1), item.end()
+        if item.group(1) is None or _adverb(item.group(1)):
+            word, end = item.group(2), item.end()  # "sorely needed": the adverb's adjective
+        else:
+            word, end = item.group(1), item.end(1)  # "and friendly staff": no adverb
     return False
 
 

@@ -95,6 +95,11 @@ CONTRACTIONS = [
     ("Its searchable. It helps.", "It's searchable. It helps."),
     ("Check its current, accurate, and complete.", "Check it's current, accurate, and complete."),
     ("In a place where its safe and easy to try.", "In a place where it's safe and easy to try."),
+    # an item of the list after its adverb in -ly
+    (
+        "Thanks, its extremely helpful and sorely needed.",
+        "Thanks, it's extremely helpful and sorely needed.",
+    ),
     ("Its messy, and you know it.", "It's messy, and you know it."),
     ("Its free, but it takes time.", "It's free, but it takes time."),
     ("Ask whether its unclear who decides.", "Ask whether it's unclear who decides."),
@@ -307,6 +312,7 @@ WORDS = [
     "It revised its API for the new release.",
     "Its members voted on Tuesday.",
     "It praised its agile, lean methods.",
+    "It praised its helpful and highly trained staff and its helpful and friendly staff.",
     "We saw its lifecycle.",
     "It raised its prices.",
     "It kept its open door policy and its free time.",
